@@ -1,0 +1,160 @@
+#pragma once
+
+#include "geo/date.hpp"
+#include "geo/error.hpp"
+#include "geo/geometry.hpp"
+#include "geo/party.hpp"
+#include "geo/vector_source.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace geo {
+
+/// A problem found in a file, reported as "file:line: message".
+struct Diagnostic {
+    std::filesystem::path file;
+    int line = 0;
+    std::string message;
+    std::string to_string() const;
+};
+
+/// An annotations file with errors. what() is the first problem; problems() has all of them.
+class AnnotationsError : public InputError {
+public:
+    explicit AnnotationsError(std::vector<Diagnostic> problems);
+    const std::vector<Diagnostic>& problems() const { return problems_; }
+
+private:
+    std::vector<Diagnostic> problems_;
+};
+
+struct LayerRef {
+    std::string id;
+    GeometryKind kind = GeometryKind::any;
+    std::filesystem::path path; ///< resolved against the annotations file's folder
+    int line = 0;
+};
+
+struct Source {
+    std::string id;
+    std::string title;
+    std::string publisher;
+    std::string date;
+    std::string url;
+    int line = 0;
+};
+
+struct Name {
+    std::string lang; ///< en, ja or ru
+    std::string text; ///< English; Japanese kanji; Russian Cyrillic
+    std::string romaji;
+    std::string translit;
+};
+
+struct Fact {
+    std::string key; ///< area_km2, highest_point_m, population, main_settlement, ...
+    std::string value;
+    std::string unit;
+    std::optional<Party> party; ///< who states it, for figures that differ by side
+    std::string year;
+    std::string name;
+    std::optional<Point> place;
+    std::string note;
+    std::vector<std::string> sources;
+    int line = 0;
+};
+
+struct Islet {
+    std::string id;
+    Point place;
+    std::vector<Name> names;
+    std::vector<std::string> sources;
+    int line = 0;
+};
+
+struct StatusPeriod {
+    Date from;
+    std::optional<Date> to; ///< exclusive; empty = still holds
+    std::vector<Party> administered;
+    std::vector<Party> claimed;
+    std::vector<std::string> sources;
+    std::string note;
+    int line = 0;
+    bool holds_on(Date date) const { return from <= date && (!to || date < *to); }
+};
+
+struct Island {
+    std::string id;
+    std::string group; ///< disputed, kuril, main or region
+    std::string part_of;
+    /// Other land-layer island ids that share this island's status (islands the treaties
+    /// treat together, e.g. the small central Kurils with Simushir).
+    std::vector<std::string> members;
+    /// For a region of a larger island (South Sakhalin): the latitude band it covers.
+    std::optional<double> lat_min;
+    std::optional<double> lat_max;
+    Point anchor;
+    std::vector<Name> names;
+    std::vector<Fact> facts;
+    std::vector<Islet> islets;
+    std::vector<StatusPeriod> status;
+    int line = 0;
+
+    /// The name in a language, or nullptr.
+    const Name* name(std::string_view lang) const;
+    /// The English name, or the id.
+    std::string display_name() const;
+};
+
+struct LineInfo {
+    std::string id;
+    std::vector<Name> names;
+    std::map<std::string, std::string> texts; ///< by language
+    std::vector<std::string> sources;
+    int line = 0;
+    const Name* name(std::string_view lang) const;
+};
+
+struct Event {
+    std::string id;
+    PartialDate date;
+    std::optional<PartialDate> to;
+    Point place;
+    bool approx = false;
+    std::vector<std::string> islands;
+    std::vector<std::string> sources;
+    std::map<std::string, std::string> titles; ///< by language; en always present
+    std::map<std::string, std::string> texts;  ///< by language; en always present
+    int line = 0;
+
+    Date first_day() const { return date.first; }
+    Date last_day() const { return to ? to->last : date.last; }
+};
+
+struct Annotations {
+    std::filesystem::path file;
+    std::vector<LayerRef> layers;
+    std::vector<Source> sources;
+    std::vector<Island> islands;
+    std::vector<LineInfo> lines;
+    std::vector<Event> events;
+    std::vector<Diagnostic> warnings;
+
+    const Source* source(std::string_view id) const;
+    const Island* island(std::string_view id) const;
+    const LineInfo* line_info(std::string_view id) const;
+    const LayerRef* layer(std::string_view id) const;
+};
+
+/// Reads and validates an annotations file. Throws AnnotationsError listing every problem.
+Annotations load_annotations(const std::filesystem::path& file);
+
+/// Parses annotations from memory; `file` names it in messages and resolves layer paths.
+Annotations parse_annotations(std::string_view xml, const std::filesystem::path& file);
+
+} // namespace geo

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "geo/annotations.hpp"
+#include "geo/history.hpp"
+#include "geo/vector_source.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geo {
+
+struct AtlasOptions {
+    /// CRS to assume for layers whose source declares none.
+    std::string data_crs;
+};
+
+struct LoadedLayer {
+    LayerRef ref;
+    VectorLayer layer;
+    double load_ms = 0.0;
+};
+
+/// Everything the program knows: the annotations, the layers they name, and the time model.
+/// A layer that fails to load is recorded in `errors` and skipped; the rest still works.
+struct Atlas {
+    Annotations annotations;
+    std::vector<LoadedLayer> layers;
+    std::vector<std::string> errors;
+    std::vector<std::string> warnings;
+    std::unique_ptr<History> history;
+
+    const VectorLayer* layer(std::string_view id) const;
+};
+
+/// Loads the annotations file (throws AnnotationsError if it is broken) and then each layer
+/// it names (failures go to Atlas::errors).
+std::unique_ptr<Atlas> load_atlas(const std::filesystem::path& annotations_file,
+                                  const AtlasOptions& options = {});
+
+} // namespace geo

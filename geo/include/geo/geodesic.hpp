@@ -1,0 +1,18 @@
+#pragma once
+
+#include "geo/geometry.hpp"
+
+#include <vector>
+
+namespace geo {
+
+/// Distance in metres between two lon/lat points on the WGS84 ellipsoid (Karney's algorithm,
+/// through PROJ's geodesic API).
+double geodesic_distance_m(Point from_lon_lat, Point to_lon_lat);
+
+/// Area in m² of a lon/lat polygon on the WGS84 ellipsoid, holes subtracted.
+double geodesic_area_m2(const Polygon& polygon);
+
+double geodesic_area_km2(const std::vector<Polygon>& polygons);
+
+} // namespace geo

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "geo/annotations.hpp"
+#include "geo/date.hpp"
+#include "geo/party.hpp"
+#include "geo/vector_source.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geo {
+
+enum class LineKind { treaty, proposal, claim, line_of_control };
+
+std::string_view line_kind_name(LineKind kind);
+
+/// One feature of the boundaries layer: a treaty line, proposal, claim or line of control, with
+/// the half-open period [valid_from, valid_to) it held. A line id may have several parts with
+/// their own periods (the 1875 line: First Kuril Strait until 1945, La Pérouse until 1905).
+struct BoundaryLine {
+    std::string id;
+    std::string part;
+    LineKind kind = LineKind::treaty;
+    Date valid_from;
+    std::optional<Date> valid_to;
+    std::string label;
+    bool approx = false;
+    std::vector<std::string> sources;
+    std::vector<LineString> geometry; ///< WGS84 lon/lat
+
+    bool in_force_on(Date date) const {
+        return valid_from <= date && (!valid_to || date < *valid_to);
+    }
+};
+
+/// Reads boundary lines from a loaded line layer, checking each attribute. Throws InputError
+/// naming the file and feature.
+std::vector<BoundaryLine> boundary_lines_from_layer(const VectorLayer& layer);
+
+/// Who administered and who claimed an island on a date, and on what authority.
+struct IslandStatus {
+    std::string island_id;
+    Date date;
+    bool known = false; ///< false before the first recorded period (before 1855)
+    std::vector<Party> administered_by;
+    std::vector<Party> claimed_by;
+    std::vector<std::string> sources;
+    std::string note;
+    std::optional<Date> period_from;
+    std::optional<Date> period_to;
+};
+
+/// The time model: answers "what held on date D" from the annotations and boundary lines.
+class History {
+public:
+    History(const Annotations& annotations, std::vector<BoundaryLine> lines);
+
+    const std::vector<BoundaryLine>& lines() const { return lines_; }
+
+    /// The line parts in force on a date.
+    std::vector<const BoundaryLine*> lines_in_force(Date date) const;
+    /// The distinct ids of the lines in force on a date, in file order.
+    std::vector<std::string> line_ids_in_force(Date date) const;
+
+    /// Throws InputError for an unknown island id.
+    IslandStatus island_status(std::string_view island_id, Date date) const;
+
+    /// Every date on which a line or a status changed, and every event's first day, sorted.
+    std::vector<Date> key_dates() const;
+
+    /// Events whose dates overlap [first, last].
+    std::vector<const Event*> events_between(Date first, Date last) const;
+
+private:
+    const Annotations* annotations_;
+    std::vector<BoundaryLine> lines_;
+};
+
+} // namespace geo

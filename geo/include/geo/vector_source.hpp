@@ -1,0 +1,55 @@
+#pragma once
+
+#include "geo/geometry.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geo {
+
+enum class GeometryKind { polygons, lines, any };
+
+/// One feature with its attributes (as text) and its geometry in WGS84 lon/lat.
+struct Feature {
+    long long fid = 0;
+    std::map<std::string, std::string> attributes;
+    std::vector<Polygon> polygons; ///< filled for polygon features
+    std::vector<LineString> lines; ///< filled for line features
+
+    /// The attribute's value, or "" when the feature has no such field.
+    const std::string& attribute(const std::string& name) const;
+};
+
+/// A vector layer read through GDAL/OGR, converted to WGS84 lon/lat.
+struct VectorLayer {
+    std::filesystem::path source;
+    std::string name;
+    std::string crs_name; ///< the source CRS as named by PROJ, e.g. "WGS 84"
+    std::string driver;   ///< GDAL driver short name, e.g. "ESRI Shapefile"
+    std::vector<Feature> features;
+    std::vector<std::string> warnings; ///< e.g. repaired invalid geometry, one per feature
+
+    std::size_t vertex_count() const;
+};
+
+struct LoadOptions {
+    GeometryKind expected = GeometryKind::any;
+    /// CRS to assume when the source declares none (a .prj missing). Empty: that is an error.
+    std::string assumed_crs;
+    /// Which layer of a multi-layer source; empty: the first.
+    std::string layer_name;
+    /// Repair invalid geometry with GEOS (through GDAL) and warn; otherwise keep it as read.
+    bool repair_invalid = true;
+};
+
+/// Opens any OGR vector source (Shapefile, GeoJSON, GeoPackage, KML, ...) and reads one layer.
+/// Throws InputError naming the file and the problem.
+VectorLayer load_vector_layer(const std::filesystem::path& path, const LoadOptions& options = {});
+
+/// Lists the layer names of a vector source.
+std::vector<std::string> list_vector_layers(const std::filesystem::path& path);
+
+} // namespace geo

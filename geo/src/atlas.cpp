@@ -1,0 +1,49 @@
+#include "geo/atlas.hpp"
+
+#include <chrono>
+
+namespace geo {
+
+const VectorLayer* Atlas::layer(std::string_view id) const {
+    for (const auto& loaded : layers) {
+        if (loaded.ref.id == id) {
+            return &loaded.layer;
+        }
+    }
+    return nullptr;
+}
+
+std::unique_ptr<Atlas> load_atlas(const std::filesystem::path& annotations_file,
+                                  const AtlasOptions& options) {
+    auto atlas = std::make_unique<Atlas>();
+    atlas->annotations = load_annotations(annotations_file);
+    for (const auto& warning : atlas->annotations.warnings) {
+        atlas->warnings.push_back(warning.to_string());
+    }
+    std::vector<BoundaryLine> lines;
+    for (const auto& ref : atlas->annotations.layers) {
+        const auto start = std::chrono::steady_clock::now();
+        try {
+            LoadOptions load;
+            load.expected = ref.kind;
+            load.assumed_crs = options.data_crs;
+            LoadedLayer loaded{ref, load_vector_layer(ref.path, load), 0.0};
+            if (ref.id == "boundaries") {
+                lines = boundary_lines_from_layer(loaded.layer);
+            }
+            loaded.load_ms =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                    .count();
+            for (const auto& warning : loaded.layer.warnings) {
+                atlas->warnings.push_back(warning);
+            }
+            atlas->layers.push_back(std::move(loaded));
+        } catch (const InputError& problem) {
+            atlas->errors.push_back("layer '" + ref.id + "': " + problem.what());
+        }
+    }
+    atlas->history = std::make_unique<History>(atlas->annotations, std::move(lines));
+    return atlas;
+}
+
+} // namespace geo

@@ -1,0 +1,132 @@
+#include "geo/projection.hpp"
+
+#include "geo/error.hpp"
+
+#include <cmath>
+#include <proj.h>
+#include <string_view>
+
+namespace geo {
+
+struct Projection::State {
+    PJ_CONTEXT* context = nullptr;
+    PJ* target = nullptr;         ///< the target CRS itself
+    PJ* transformation = nullptr; ///< WGS84 lon/lat -> target x/y
+
+    ~State() {
+        proj_destroy(transformation);
+        proj_destroy(target);
+        proj_context_destroy(context);
+    }
+};
+
+namespace {
+
+std::string proj_error(PJ_CONTEXT* context) {
+    const int code = proj_context_errno(context);
+    const char* text = code != 0 ? proj_context_errno_string(context, code) : nullptr;
+    return text != nullptr ? text : "unknown PROJ error";
+}
+
+} // namespace
+
+Projection::Projection(const std::string& target_crs)
+    : state_(std::make_unique<State>()), definition_(target_crs) {
+    state_->context = proj_context_create();
+    proj_log_level(state_->context, PJ_LOG_NONE);
+    state_->target = proj_create(state_->context, target_crs.c_str());
+    if (state_->target == nullptr) {
+        throw InputError("CRS '" + target_crs + "': " + proj_error(state_->context));
+    }
+    const PJ_TYPE type = proj_get_type(state_->target);
+    if (type != PJ_TYPE_PROJECTED_CRS && type != PJ_TYPE_GEOGRAPHIC_2D_CRS &&
+        type != PJ_TYPE_GEOGRAPHIC_3D_CRS && type != PJ_TYPE_COMPOUND_CRS &&
+        type != PJ_TYPE_BOUND_CRS) {
+        throw InputError("CRS '" + target_crs +
+                         "': not a CRS (a projected or geographic CRS is expected; add "
+                         "+type=crs to a PROJ string)");
+    }
+    PJ* raw = proj_create_crs_to_crs(state_->context, "EPSG:4326", target_crs.c_str(), nullptr);
+    if (raw == nullptr) {
+        throw InputError("CRS '" + target_crs +
+                         "': no transformation from WGS 84: " + proj_error(state_->context));
+    }
+    state_->transformation = proj_normalize_for_visualization(state_->context, raw);
+    proj_destroy(raw);
+    if (state_->transformation == nullptr) {
+        throw InputError("CRS '" + target_crs + "': " + proj_error(state_->context));
+    }
+}
+
+Projection::~Projection() = default;
+Projection::Projection(Projection&&) noexcept = default;
+Projection& Projection::operator=(Projection&&) noexcept = default;
+
+std::string Projection::target_wkt_esri() const {
+    const char* wkt = proj_as_wkt(state_->context, state_->target, PJ_WKT1_ESRI, nullptr);
+    if (wkt == nullptr) {
+        throw InputError("CRS '" + definition_ + "' cannot be written as ESRI WKT");
+    }
+    return wkt;
+}
+
+std::string Projection::target_name() const {
+    const char* name = proj_get_name(state_->target);
+    if (name != nullptr && std::string_view(name) != "unknown" && *name != '\0') {
+        return name;
+    }
+    // A CRS from a PROJ string has no name: use its projection method's.
+    std::string method = definition_;
+    if (PJ* conversion = proj_crs_get_coordoperation(state_->context, state_->target)) {
+        const char* method_name = nullptr;
+        if (proj_coordoperation_get_method_info(state_->context, conversion, &method_name, nullptr,
+                                                nullptr) &&
+            method_name != nullptr) {
+            method = method_name;
+        }
+        proj_destroy(conversion);
+    }
+    return method;
+}
+
+Point Projection::forward(Point lon_lat) const {
+    const PJ_COORD out =
+        proj_trans(state_->transformation, PJ_FWD, proj_coord(lon_lat.x, lon_lat.y, 0, 0));
+    return {out.xy.x, out.xy.y};
+}
+
+Point Projection::inverse(Point xy) const {
+    const PJ_COORD out = proj_trans(state_->transformation, PJ_INV, proj_coord(xy.x, xy.y, 0, 0));
+    return {out.lp.lam, out.lp.phi};
+}
+
+void Projection::forward_in_place(std::span<Point> points) const {
+    if (points.empty()) {
+        return;
+    }
+    const std::size_t stride = sizeof(Point);
+    proj_trans_generic(state_->transformation, PJ_FWD, &points[0].x, stride, points.size(),
+                       &points[0].y, stride, points.size(), nullptr, 0, 0, nullptr, 0, 0);
+}
+
+} // namespace geo
+
+namespace geo {
+
+VectorLayer project_layer(const VectorLayer& layer, const Projection& projection) {
+    VectorLayer projected = layer;
+    projected.crs_name = projection.target_name();
+    for (auto& feature : projected.features) {
+        for (auto& polygon : feature.polygons) {
+            for (auto& ring : polygon.rings) {
+                projection.forward_in_place(ring);
+            }
+        }
+        for (auto& line : feature.lines) {
+            projection.forward_in_place(line);
+        }
+    }
+    return projected;
+}
+
+} // namespace geo

@@ -1,0 +1,351 @@
+#include "geo/vector_source.hpp"
+
+#include "gdal_support.hpp"
+#include "geo/error.hpp"
+
+#include <array>
+#include <cstdint>
+#include <fstream>
+#include <geos_c.h>
+#include <memory>
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+namespace fs = std::filesystem;
+
+namespace geo {
+namespace {
+
+struct DatasetCloser {
+    void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+std::string quoted(const fs::path& path) {
+    return path.string();
+}
+
+std::string lower(std::string text) {
+    for (auto& c : text) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return text;
+}
+
+bool sibling_exists(const fs::path& shp, const std::string& extension) {
+    for (const auto& candidate : {extension, [&] {
+                                      std::string upper = extension;
+                                      for (auto& c : upper) {
+                                          if (c >= 'a' && c <= 'z') {
+                                              c = static_cast<char>(c - 'a' + 'A');
+                                          }
+                                      }
+                                      return upper;
+                                  }()}) {
+        fs::path sibling = shp;
+        sibling.replace_extension(candidate);
+        std::error_code ec;
+        if (fs::is_regular_file(sibling, ec)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::uint32_t read_big_endian_u32(const unsigned char* bytes) {
+    return (std::uint32_t{bytes[0]} << 24) | (std::uint32_t{bytes[1]} << 16) |
+           (std::uint32_t{bytes[2]} << 8) | std::uint32_t{bytes[3]};
+}
+
+/// A shapefile needs its .shx and .dbf, and its .shp must be as long as its header says.
+void check_shapefile_parts(const fs::path& shp) {
+    const std::string stem = shp.stem().string();
+    if (!sibling_exists(shp, ".shx")) {
+        throw InputError(quoted(shp) + ": missing " + stem +
+                         ".shx (a shapefile needs its .shp, .shx and .dbf files)");
+    }
+    if (!sibling_exists(shp, ".dbf")) {
+        throw InputError(quoted(shp) + ": missing " + stem +
+                         ".dbf (a shapefile needs its .shp, .shx and .dbf files)");
+    }
+    std::ifstream in(shp, std::ios::binary);
+    std::array<unsigned char, 100> header{};
+    in.read(reinterpret_cast<char*>(header.data()), header.size());
+    const auto size = fs::file_size(shp);
+    if (in.gcount() < 100) {
+        throw InputError(quoted(shp) + ": truncated shapefile: " + std::to_string(size) +
+                         " bytes, shorter than the 100-byte header");
+    }
+    if (read_big_endian_u32(header.data()) != 9994) {
+        throw InputError(quoted(shp) + ": not a shapefile (file code is not 9994)");
+    }
+    const std::uint64_t declared = std::uint64_t{read_big_endian_u32(header.data() + 24)} * 2;
+    if (declared > size) {
+        throw InputError(quoted(shp) + ": truncated shapefile: header declares " +
+                         std::to_string(declared) + " bytes, file has " + std::to_string(size));
+    }
+}
+
+bool is_polygonal(OGRwkbGeometryType type) {
+    const auto flat = wkbFlatten(type);
+    return flat == wkbPolygon || flat == wkbMultiPolygon || flat == wkbCurvePolygon ||
+           flat == wkbMultiSurface;
+}
+
+bool is_lineal(OGRwkbGeometryType type) {
+    const auto flat = wkbFlatten(type);
+    return flat == wkbLineString || flat == wkbMultiLineString || flat == wkbCircularString ||
+           flat == wkbCompoundCurve || flat == wkbMultiCurve;
+}
+
+Ring to_ring(const OGRLinearRing& ring) {
+    Ring out;
+    const int count = ring.getNumPoints();
+    out.reserve(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) {
+        out.push_back({ring.getX(i), ring.getY(i)});
+    }
+    // Rings are stored open: the closing point is implied.
+    if (out.size() > 1 && out.front() == out.back()) {
+        out.pop_back();
+    }
+    return out;
+}
+
+Polygon to_polygon(const OGRPolygon& polygon) {
+    Polygon out;
+    if (const auto* exterior = polygon.getExteriorRing(); exterior != nullptr) {
+        out.rings.push_back(to_ring(*exterior));
+    }
+    for (int i = 0; i < polygon.getNumInteriorRings(); ++i) {
+        out.rings.push_back(to_ring(*polygon.getInteriorRing(i)));
+    }
+    return out;
+}
+
+LineString to_line(const OGRLineString& line) {
+    LineString out;
+    const int count = line.getNumPoints();
+    out.reserve(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) {
+        out.push_back({line.getX(i), line.getY(i)});
+    }
+    return out;
+}
+
+/// Appends the polygons and lines of a (possibly nested) geometry.
+void collect(const OGRGeometry& geometry, Feature& feature) {
+    switch (wkbFlatten(geometry.getGeometryType())) {
+    case wkbPolygon:
+        feature.polygons.push_back(to_polygon(*geometry.toPolygon()));
+        break;
+    case wkbLineString:
+        feature.lines.push_back(to_line(*geometry.toLineString()));
+        break;
+    case wkbMultiPolygon:
+    case wkbMultiLineString:
+    case wkbGeometryCollection:
+        for (const auto* part : *geometry.toGeometryCollection()) {
+            collect(*part, feature);
+        }
+        break;
+    default:
+        break; // points and empty parts carry no area or length
+    }
+}
+
+/// GEOS's own words for why a geometry is invalid, e.g. "Self-intersection[147.1 45.2]".
+std::string invalidity_reason(const OGRGeometry& geometry) {
+    GEOSContextHandle_t context = OGRGeometry::createGEOSContext();
+    std::string reason = "invalid geometry";
+    if (GEOSGeom geos = geometry.exportToGEOS(context); geos != nullptr) {
+        if (char* text = GEOSisValidReason_r(context, geos); text != nullptr) {
+            reason = text;
+            GEOSFree_r(context, text);
+        }
+        GEOSGeom_destroy_r(context, geos);
+    }
+    OGRGeometry::freeGEOSContext(context);
+    return reason;
+}
+
+std::string feature_label(const fs::path& path, const OGRFeature& feature) {
+    return quoted(path) + ": feature " + std::to_string(feature.GetFID());
+}
+
+} // namespace
+
+const std::string& Feature::attribute(const std::string& name) const {
+    static const std::string empty;
+    const auto it = attributes.find(name);
+    return it == attributes.end() ? empty : it->second;
+}
+
+std::size_t VectorLayer::vertex_count() const {
+    std::size_t count = 0;
+    for (const auto& feature : features) {
+        count += geo::vertex_count(feature.polygons) + geo::vertex_count(feature.lines);
+    }
+    return count;
+}
+
+std::vector<std::string> list_vector_layers(const fs::path& path) {
+    detail::ensure_gdal_registered();
+    detail::CplErrorCollector errors;
+    DatasetPtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!dataset) {
+        throw InputError(quoted(path) + ": cannot open as vector data" +
+                         (errors.failures().empty() ? "" : ": " + errors.first_failure()));
+    }
+    std::vector<std::string> names;
+    for (auto* layer : dataset->GetLayers()) {
+        names.emplace_back(layer->GetName());
+    }
+    return names;
+}
+
+VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        throw InputError(quoted(path) + ": no such file");
+    }
+    if (fs::is_directory(path, ec)) {
+        throw InputError(quoted(path) + ": is a directory, expected a vector data file");
+    }
+    if (lower(path.extension().string()) == ".shp") {
+        check_shapefile_parts(path);
+    }
+
+    detail::ensure_gdal_registered();
+    detail::CplErrorCollector errors;
+    DatasetPtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!dataset) {
+        throw InputError(quoted(path) + ": not a vector data source GDAL can read" +
+                         (errors.failures().empty() ? "" : " (" + errors.first_failure() + ")"));
+    }
+    OGRLayer* layer = options.layer_name.empty()
+                          ? (dataset->GetLayerCount() > 0 ? dataset->GetLayer(0) : nullptr)
+                          : dataset->GetLayerByName(options.layer_name.c_str());
+    if (layer == nullptr) {
+        throw InputError(quoted(path) +
+                         (options.layer_name.empty()
+                              ? std::string(": has no layers")
+                              : ": has no layer named '" + options.layer_name + "'"));
+    }
+
+    VectorLayer result;
+    result.source = path;
+    result.name = layer->GetName();
+    result.driver = dataset->GetDriver() != nullptr ? dataset->GetDriver()->GetDescription() : "";
+    const std::string where = quoted(path) + ": layer '" + result.name + "'";
+
+    const OGRwkbGeometryType layer_type = layer->GetGeomType();
+    if (options.expected == GeometryKind::polygons && is_lineal(layer_type)) {
+        throw InputError(where + " holds " + OGRGeometryTypeToName(layer_type) +
+                         " geometry, expected polygons");
+    }
+    if (options.expected == GeometryKind::lines && is_polygonal(layer_type)) {
+        throw InputError(where + " holds " + OGRGeometryTypeToName(layer_type) +
+                         " geometry, expected lines");
+    }
+
+    // The source CRS; without one we cannot know what the coordinates mean.
+    OGRSpatialReference source_crs;
+    if (const OGRSpatialReference* declared = layer->GetSpatialRef(); declared != nullptr) {
+        source_crs = *declared;
+    } else if (!options.assumed_crs.empty()) {
+        if (source_crs.SetFromUserInput(options.assumed_crs.c_str()) != OGRERR_NONE) {
+            throw InputError("'" + options.assumed_crs + "': not a CRS PROJ understands");
+        }
+    } else {
+        throw InputError(where + " has no CRS (is its .prj file missing?); state the CRS of the "
+                                 "data with --data-crs, e.g. --data-crs EPSG:4326");
+    }
+    source_crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    result.crs_name = source_crs.GetName() != nullptr ? source_crs.GetName() : "unnamed CRS";
+
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
+    if (!source_crs.IsSame(&wgs84)) {
+        to_wgs84.reset(OGRCreateCoordinateTransformation(&source_crs, &wgs84));
+        if (!to_wgs84) {
+            throw InputError(where + ": no transformation from " + result.crs_name + " to WGS 84");
+        }
+    }
+
+    layer->ResetReading();
+    for (auto& feature : *layer) {
+        Feature out;
+        out.fid = feature->GetFID();
+        const int field_count = feature->GetFieldCount();
+        for (int i = 0; i < field_count; ++i) {
+            if (feature->IsFieldSetAndNotNull(i)) {
+                out.attributes.emplace(feature->GetFieldDefnRef(i)->GetNameRef(),
+                                       feature->GetFieldAsString(i));
+            }
+        }
+        OGRGeometry* geometry = feature->GetGeometryRef();
+        if (geometry == nullptr || geometry->IsEmpty()) {
+            result.warnings.push_back(feature_label(path, *feature) + ": no geometry; skipped");
+            continue;
+        }
+        std::unique_ptr<OGRGeometry> linear;
+        if (geometry->hasCurveGeometry()) {
+            linear.reset(geometry->getLinearGeometry());
+            geometry = linear.get();
+        }
+        const auto type = geometry->getGeometryType();
+        if (options.expected == GeometryKind::polygons && !is_polygonal(type)) {
+            throw InputError(feature_label(path, *feature) + " is a " +
+                             OGRGeometryTypeToName(type) + ", expected polygons");
+        }
+        if (options.expected == GeometryKind::lines && !is_lineal(type)) {
+            throw InputError(feature_label(path, *feature) + " is a " +
+                             OGRGeometryTypeToName(type) + ", expected lines");
+        }
+        std::unique_ptr<OGRGeometry> repaired;
+        const std::size_t warnings_before = errors.warnings().size();
+        const bool valid = !options.repair_invalid || !is_polygonal(type) || geometry->IsValid();
+        errors.drop_warnings_after(warnings_before);
+        if (!valid) {
+            const std::string reason = invalidity_reason(*geometry);
+            repaired.reset(geometry->MakeValid());
+            if (!repaired) {
+                throw InputError(feature_label(path, *feature) + ": invalid geometry (" + reason +
+                                 ") that GEOS could not repair");
+            }
+            geometry = repaired.get();
+            result.warnings.push_back(feature_label(path, *feature) + ": invalid geometry (" +
+                                      reason + ") repaired");
+        }
+        if (to_wgs84) {
+            if (geometry == feature->GetGeometryRef()) {
+                repaired.reset(geometry->clone());
+                geometry = repaired.get();
+            }
+            if (geometry->transform(to_wgs84.get()) != OGRERR_NONE) {
+                throw InputError(feature_label(path, *feature) +
+                                 ": coordinates cannot be transformed to WGS 84");
+            }
+        }
+        collect(*geometry, out);
+        result.features.push_back(std::move(out));
+    }
+    if (!errors.failures().empty()) {
+        throw InputError(where + ": " + errors.first_failure());
+    }
+    for (const auto& warning : errors.warnings()) {
+        result.warnings.push_back(quoted(path) + ": " + warning);
+    }
+    if (result.features.empty()) {
+        throw InputError(where + " is empty: no features with geometry");
+    }
+    return result;
+}
+
+} // namespace geo

@@ -1,0 +1,225 @@
+#include "geo/annotations.hpp"
+#include "test_paths.hpp"
+
+#include <doctest/doctest.h>
+#include <fstream>
+#include <string>
+
+namespace {
+
+constexpr const char* header = R"(<?xml version="1.0" encoding="UTF-8"?>
+<atlas version="1">
+  <sources>
+    <source id="s1" title="A source" publisher="Someone" date="2020" url="https://example.org/1"/>
+  </sources>
+)";
+
+/// Parses `body` placed after the header (which ends on line 5); returns every problem.
+std::vector<geo::Diagnostic> problems(const std::string& body) {
+    try {
+        geo::parse_annotations(std::string(header) + body + "</atlas>\n", "test.xml");
+    } catch (const geo::AnnotationsError& error) {
+        return error.problems();
+    }
+    return {};
+}
+
+std::string first_problem(const std::string& body) {
+    const auto found = problems(body);
+    return found.empty() ? std::string("(no problem)") : found.front().to_string();
+}
+
+const char* island_head = R"(  <islands>
+    <island id="shikotan" group="disputed" lon="146.75" lat="43.80">
+      <name lang="en">Shikotan</name>
+)"; // lines 6-8
+
+} // namespace
+
+TEST_CASE("[geo] annotations: a good file parses with names, facts, status and events") {
+    const auto annotations = geo::parse_annotations(std::string(header) + island_head + R"(
+      <name lang="ja" romaji="Shikotan-tō">色丹島</name>
+      <name lang="ru" translit="Shikotan">Шикотан</name>
+      <fact key="area_km2" party="JP" value="247.7" sources="s1"/>
+      <fact key="main_settlement" name="Malokurilskoye" lon="146.832" lat="43.871" sources="s1"/>
+      <status from="1855-02-07" to="1945-09-01" administered="JP" claimed="JP" sources="s1"/>
+      <status from="1945-09-01" administered="RU" claimed="JP RU" sources="s1">Disputed.</status>
+    </island>
+  </islands>
+  <events>
+    <event id="e1" date="1956-10" lon="37.6" lat="55.75" islands="shikotan" sources="s1">
+      <title lang="en">Declaration</title>
+      <text lang="en">Signed
+        in Moscow.</text>
+    </event>
+  </events>
+)" + "</atlas>",
+                                                    "good.xml");
+    REQUIRE(annotations.islands.size() == 1);
+    const auto& island = annotations.islands[0];
+    CHECK(island.name("ja")->text == "色丹島");
+    CHECK(island.name("ja")->romaji == "Shikotan-tō");
+    CHECK(island.name("ru")->translit == "Shikotan");
+    REQUIRE(island.facts.size() == 2);
+    CHECK(island.facts[0].party == geo::Party::JP);
+    CHECK(island.facts[1].place->x == doctest::Approx(146.832));
+    REQUIRE(island.status.size() == 2);
+    CHECK(!island.status[1].to);
+    CHECK(island.status[1].claimed == std::vector<geo::Party>{geo::Party::JP, geo::Party::RU});
+    CHECK(island.status[1].note == "Disputed.");
+    REQUIRE(annotations.events.size() == 1);
+    CHECK(annotations.events[0].date.precision == geo::DatePrecision::month);
+    CHECK(annotations.events[0].last_day() == geo::Date{1956, 10, 31});
+    CHECK(annotations.events[0].texts.at("en") == "Signed in Moscow.");
+    CHECK(annotations.warnings.empty());
+}
+
+TEST_CASE("[geo] annotations: not XML") {
+    try {
+        geo::parse_annotations("this is not <xml", "bad.xml");
+        FAIL("no error");
+    } catch (const geo::AnnotationsError& error) {
+        CHECK(std::string(error.what()) == "bad.xml:1: not well-formed XML: an element is "
+                                           "malformed or not closed (tinyxml2: "
+                                           "XML_ERROR_PARSING_ELEMENT)");
+    }
+    try {
+        geo::parse_annotations("<atlas>\n<sources>\n</atlas>", "bad.xml");
+        FAIL("no error");
+    } catch (const geo::AnnotationsError& error) {
+        CHECK(std::string(error.what()) == "bad.xml:2: not well-formed XML: an end tag does not "
+                                           "match its start tag (tinyxml2: "
+                                           "XML_ERROR_MISMATCHED_ELEMENT)");
+    }
+}
+
+TEST_CASE("[geo] annotations: a wrong root element") {
+    try {
+        geo::parse_annotations("<?xml version=\"1.0\"?>\n<map/>", "root.xml");
+        FAIL("no error");
+    } catch (const geo::AnnotationsError& error) {
+        CHECK(std::string(error.what()) == "root.xml:2: root element is <map>, expected <atlas>");
+    }
+}
+
+TEST_CASE("[geo] annotations: an unknown element is a warning, not an error") {
+    const auto annotations =
+        geo::parse_annotations(std::string(header) + "  <colours/>\n</atlas>", "warn.xml");
+    REQUIRE(annotations.warnings.size() == 1);
+    CHECK(annotations.warnings[0].to_string() == "warn.xml:6: unknown element <colours> ignored");
+    CHECK(annotations.sources.size() == 1);
+}
+
+TEST_CASE("[geo] annotations: a missing required attribute") {
+    CHECK(first_problem("  <events>\n    <event id=\"e\" lon=\"1\" lat=\"2\" sources=\"s1\">"
+                        "<title lang=\"en\">T</title><text lang=\"en\">X</text></event>\n"
+                        "  </events>\n") ==
+          "test.xml:7: <event id=\"e\"> is missing the required attribute 'date'");
+}
+
+TEST_CASE("[geo] annotations: a duplicate id") {
+    CHECK(first_problem("  <sources>\n    <source id=\"s1\" title=\"Again\" url=\"u\"/>\n"
+                        "  </sources>\n") == "test.xml:7: duplicate source id 's1'");
+}
+
+TEST_CASE("[geo] annotations: a reference to an unknown source or island") {
+    const auto found = problems(
+        "  <events>\n    <event id=\"e\" date=\"1855\" lon=\"1\" lat=\"2\" islands=\"atlantis\" "
+        "sources=\"s1 s9\"><title lang=\"en\">T</title><text lang=\"en\">X</text></event>\n"
+        "  </events>\n");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].to_string() == "test.xml:7: <event id=\"e\"> cites unknown source 's9'");
+    CHECK(found[1].to_string() ==
+          "test.xml:7: <event id=\"e\"> refers to unknown island 'atlantis'");
+}
+
+TEST_CASE("[geo] annotations: an impossible date") {
+    CHECK(first_problem(std::string(island_head) +
+                        "      <status from=\"2021-02-30\" administered=\"RU\" claimed=\"RU\" "
+                        "sources=\"s1\"/>\n    </island>\n  </islands>\n") ==
+          "test.xml:9: <status> from: '2021-02-30' is not a date: February 2021 has 28 days");
+}
+
+TEST_CASE("[geo] annotations: a period that ends before it starts") {
+    CHECK(first_problem(std::string(island_head) +
+                        "      <status from=\"1945-09-01\" to=\"1855\" administered=\"RU\" "
+                        "claimed=\"RU\" sources=\"s1\"/>\n    </island>\n  </islands>\n") ==
+          "test.xml:9: <status> period ends (1855) before it starts (1945-09-01)");
+}
+
+TEST_CASE("[geo] annotations: overlapping administration periods of one island") {
+    CHECK(
+        first_problem(std::string(island_head) +
+                      "      <status from=\"1855\" to=\"1946\" administered=\"JP\" claimed=\"JP\" "
+                      "sources=\"s1\"/>\n"
+                      "      <status from=\"1945-09-01\" administered=\"RU\" claimed=\"JP RU\" "
+                      "sources=\"s1\"/>\n    </island>\n  </islands>\n") ==
+        "test.xml:10: status periods of island 'shikotan' overlap: 1945-09-01 starts before "
+        "the period from 1855-01-01 (line 9) ends");
+    // An open-ended period followed by another also overlaps.
+    CHECK(first_problem(std::string(island_head) +
+                        "      <status from=\"1855\" administered=\"JP\" claimed=\"JP\" "
+                        "sources=\"s1\"/>\n"
+                        "      <status from=\"1945-09-01\" administered=\"RU\" claimed=\"JP RU\" "
+                        "sources=\"s1\"/>\n    </island>\n  </islands>\n")
+              .find("overlap") != std::string::npos);
+}
+
+TEST_CASE("[geo] annotations: coordinates out of range") {
+    CHECK(first_problem("  <islands>\n    <island id=\"x\" group=\"kuril\" lon=\"200\" lat=\"45\">"
+                        "<name lang=\"en\">X</name></island>\n  </islands>\n") ==
+          "test.xml:7: <island id=\"x\"> lon=\"200\" is out of range (-180 to 180)");
+    CHECK(first_problem("  <islands>\n    <island id=\"x\" group=\"kuril\" lon=\"147\" lat=\"-91\">"
+                        "<name lang=\"en\">X</name></island>\n  </islands>\n") ==
+          "test.xml:7: <island id=\"x\"> lat=\"-91\" is out of range (-90 to 90)");
+}
+
+TEST_CASE("[geo] annotations: text that is not valid UTF-8") {
+    std::string xml = std::string(header) + "  <islands>\n    <island id=\"x\" group=\"kuril\" "
+                                            "lon=\"147\" lat=\"45\"><name lang=\"en\">Bad \xff"
+                                            "</name></island>\n  </islands>\n</atlas>";
+    try {
+        geo::parse_annotations(xml, "utf8.xml");
+        FAIL("no error");
+    } catch (const geo::AnnotationsError& error) {
+        CHECK(std::string(error.what()) == "utf8.xml:7: text is not valid UTF-8 (byte 0xFF)");
+    }
+}
+
+TEST_CASE("[geo] annotations: a missing file and a folder are named") {
+    const auto missing = test_paths::fixtures() / "nowhere.xml";
+    CHECK_THROWS_WITH_AS(geo::load_annotations(missing),
+                         (missing.string() + ": no such file").c_str(), geo::AnnotationsError);
+    CHECK_THROWS_WITH_AS(
+        geo::load_annotations(test_paths::fixtures()),
+        (test_paths::fixtures().string() + ": is a directory, expected an annotations XML file")
+            .c_str(),
+        geo::AnnotationsError);
+}
+
+TEST_CASE("[geo] annotations: every problem is reported, in line order") {
+    const auto found = problems("  <sources>\n    <source id=\"s1\" url=\"u\"/>\n  </sources>\n");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].message == "duplicate source id 's1'");
+    CHECK(found[1].message == "<source id=\"s1\"> is missing the required attribute 'title'");
+}
+
+TEST_CASE("[geo] annotations: a 50 MB file of 100,000 events loads") {
+    std::string xml = header;
+    xml += "  <events>\n";
+    const std::string text(380, 'x');
+    for (int i = 0; i < 100'000; ++i) {
+        xml += "    <event id=\"e" + std::to_string(i) + "\" date=\"" +
+               std::to_string(1855 + i % 168) + "-0" + std::to_string(1 + i % 9) +
+               "-15\" lon=\"147.5\" lat=\"45.0\" sources=\"s1\">\n      <title lang=\"en\">Event " +
+               std::to_string(i) + "</title>\n      <text lang=\"en\">" + text +
+               "</text>\n    </event>\n";
+    }
+    xml += "  </events>\n</atlas>\n";
+    CHECK(xml.size() > 50'000'000);
+    const auto file = test_paths::scratch("big_annotations") / "big.xml";
+    std::ofstream(file, std::ios::binary) << xml;
+    const auto annotations = geo::load_annotations(file);
+    CHECK(annotations.events.size() == 100'000);
+    CHECK(annotations.events.back().titles.at("en") == "Event 99999");
+}

@@ -1,0 +1,205 @@
+#include "geo/atlas.hpp"
+#include "geo/history.hpp"
+#include "test_paths.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <string>
+#include <vector>
+
+namespace {
+
+using geo::Party;
+using Parties = std::vector<Party>;
+
+const geo::Atlas& shipped_atlas() {
+    static const auto atlas = geo::load_atlas(test_paths::shipped() / "annotations.xml");
+    return *atlas;
+}
+
+struct DateTruth {
+    geo::Date date;
+    std::vector<std::string> lines_in_force; ///< sorted
+};
+
+// What held on dates that matter (../shared/reference/kuril-facts.md, section 1).
+const DateTruth line_truths[] = {
+    {{1854, 6, 1}, {}},
+    {{1860, 1, 1}, {"shimoda-1855"}},
+    {{1880, 1, 1}, {"st-petersburg-1875"}},
+    {{1910, 1, 1}, {"portsmouth-1905", "st-petersburg-1875"}},
+    {{1945, 8, 17}, {"portsmouth-1905", "st-petersburg-1875", "stalin-hokkaido-1945"}},
+    {{1945, 8, 27}, {}},
+    {{1945, 9, 2}, {}},
+    {{1946, 1, 1}, {"line-of-control"}},
+    {{1956, 10, 19}, {"japan-claim", "joint-declaration-1956", "line-of-control"}},
+    {{1998, 6, 1}, {"japan-claim", "joint-declaration-1956", "kawana-1998", "line-of-control"}},
+    {{1999, 1, 1}, {"japan-claim", "joint-declaration-1956", "line-of-control"}},
+    {geo::Date::today(), {"japan-claim", "joint-declaration-1956", "line-of-control"}},
+};
+
+struct StatusTruth {
+    const char* island;
+    geo::Date date;
+    bool known;
+    Parties administered_by;
+    Parties claimed_by;
+};
+
+const StatusTruth status_truths[] = {
+    {"etorofu", {1854, 1, 1}, false, {}, {}},
+    {"etorofu", {1860, 1, 1}, true, {Party::JP}, {Party::JP}},
+    {"urup", {1860, 1, 1}, true, {Party::RU}, {Party::RU}},
+    {"south-sakhalin", {1860, 1, 1}, true, {Party::JP, Party::RU}, {Party::JP, Party::RU}},
+    {"urup", {1880, 1, 1}, true, {Party::JP}, {Party::JP}},
+    {"shumshu", {1880, 1, 1}, true, {Party::JP}, {Party::JP}},
+    {"south-sakhalin", {1880, 1, 1}, true, {Party::RU}, {Party::RU}},
+    {"south-sakhalin", {1910, 1, 1}, true, {Party::JP}, {Party::JP}},
+    {"north-sakhalin", {1910, 1, 1}, true, {Party::RU}, {Party::RU}},
+    {"etorofu", {1945, 8, 27}, true, {Party::JP}, {Party::JP}},
+    {"etorofu", {1945, 8, 28}, true, {Party::RU}, {Party::JP, Party::RU}},
+    {"shumshu", {1945, 8, 27}, true, {Party::RU}, {Party::JP, Party::RU}},
+    {"kunashiri", {1945, 8, 31}, true, {Party::JP}, {Party::JP}},
+    {"kunashiri", {1945, 9, 2}, true, {Party::RU}, {Party::JP, Party::RU}},
+    {"shikotan", {1945, 9, 2}, true, {Party::RU}, {Party::JP, Party::RU}},
+    {"habomai", {1945, 9, 2}, true, {Party::JP}, {Party::JP}},
+    {"habomai", {1946, 1, 1}, true, {Party::RU}, {Party::JP, Party::RU}},
+    {"urup", {1946, 1, 1}, true, {Party::RU}, {Party::JP, Party::RU}},
+    {"urup", {1956, 10, 19}, true, {Party::RU}, {Party::RU}},
+    {"south-sakhalin", {1956, 10, 19}, true, {Party::RU}, {Party::RU}},
+    {"etorofu", {1956, 10, 19}, true, {Party::RU}, {Party::JP, Party::RU}},
+    {"habomai", {1999, 1, 1}, true, {Party::RU}, {Party::JP, Party::RU}},
+    {"hokkaido", {1999, 1, 1}, true, {Party::JP}, {Party::JP}},
+    {"kunashiri", geo::Date::today(), true, {Party::RU}, {Party::JP, Party::RU}},
+    {"kunashiri", {2100, 1, 1}, true, {Party::RU}, {Party::JP, Party::RU}},
+};
+
+Parties sorted(Parties parties) {
+    std::sort(parties.begin(), parties.end());
+    return parties;
+}
+
+} // namespace
+
+TEST_CASE("[geo] history: the shipped data loads without errors") {
+    const auto& atlas = shipped_atlas();
+    for (const auto& error : atlas.errors) {
+        FAIL_CHECK(error);
+    }
+    CHECK(atlas.history->lines().size() >= 9);
+}
+
+TEST_CASE("[geo] history: lines in force on dates that matter") {
+    const auto& history = *shipped_atlas().history;
+    for (const auto& truth : line_truths) {
+        CAPTURE(truth.date.iso());
+        auto ids = history.line_ids_in_force(truth.date);
+        std::sort(ids.begin(), ids.end());
+        CHECK(ids == truth.lines_in_force);
+    }
+}
+
+TEST_CASE("[geo] history: who administered and who claimed each island") {
+    const auto& history = *shipped_atlas().history;
+    for (const auto& truth : status_truths) {
+        CAPTURE(truth.island);
+        CAPTURE(truth.date.iso());
+        const auto status = history.island_status(truth.island, truth.date);
+        CHECK(status.known == truth.known);
+        CHECK(sorted(status.administered_by) == truth.administered_by);
+        CHECK(sorted(status.claimed_by) == truth.claimed_by);
+        if (truth.known) {
+            CHECK(!status.sources.empty());
+        } else {
+            CHECK(status.note.find("no treaty boundary") != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("[geo] history: party names follow the date") {
+    CHECK(geo::party_display_name(Party::RU, {1880, 1, 1}) == "Russian Empire");
+    CHECK(geo::party_display_name(Party::RU, {1920, 1, 1}) == "Soviet Russia");
+    CHECK(geo::party_display_name(Party::RU, {1956, 10, 19}) == "USSR");
+    CHECK(geo::party_display_name(Party::RU, {1991, 12, 26}) == "Russian Federation");
+    CHECK(geo::party_display_name(Party::JP, {1880, 1, 1}) == "Japan");
+    CHECK(geo::party_from_code("RU") == Party::RU);
+    CHECK(!geo::party_from_code("SU"));
+}
+
+TEST_CASE("[geo] history: an unknown island is an error that names it") {
+    CHECK_THROWS_WITH_AS(shipped_atlas().history->island_status("atlantis", {1900, 1, 1}),
+                         "unknown island 'atlantis'", geo::InputError);
+}
+
+TEST_CASE("[geo] history: every island, line and event in the shipped file cites known sources") {
+    const auto& annotations = shipped_atlas().annotations;
+    auto check_sources = [&](const std::string& what, const std::vector<std::string>& sources) {
+        CAPTURE(what);
+        CHECK(!sources.empty());
+        for (const auto& id : sources) {
+            CAPTURE(id);
+            CHECK(annotations.source(id) != nullptr);
+        }
+    };
+    for (const auto& island : annotations.islands) {
+        for (const auto& fact : island.facts) {
+            check_sources(island.id + " fact " + fact.key, fact.sources);
+        }
+        for (const auto& period : island.status) {
+            check_sources(island.id + " status " + period.from.iso(), period.sources);
+        }
+        if (island.part_of.empty() && island.id != "sakhalin") {
+            CHECK_MESSAGE(!island.status.empty(), island.id);
+        }
+        for (const char* lang : {"en", "ja", "ru"}) {
+            CHECK_MESSAGE(island.name(lang) != nullptr, island.id, " ", lang);
+        }
+    }
+    for (const auto& line : annotations.lines) {
+        check_sources("line " + line.id, line.sources);
+    }
+    for (const auto& line : shipped_atlas().history->lines()) {
+        check_sources("boundary feature " + line.id, line.sources);
+    }
+    for (const auto& event : annotations.events) {
+        check_sources("event " + event.id, event.sources);
+    }
+    CHECK(annotations.events.size() >= 20);
+    CHECK(annotations.events.front().first_day().year <= 1855);
+    for (const char* id :
+         {"etorofu", "kunashiri", "shikotan", "habomai", "urup", "simushir", "paramushir",
+          "shumshu", "hokkaido", "sakhalin", "south-sakhalin", "north-sakhalin"}) {
+        CHECK_MESSAGE(annotations.island(id) != nullptr, id);
+    }
+}
+
+TEST_CASE("[geo] history: boundary attributes are checked feature by feature") {
+    geo::VectorLayer layer;
+    layer.source = "lines.shp";
+    geo::Feature feature;
+    feature.fid = 3;
+    feature.attributes = {{"id", "x"},    {"kind", "border"},  {"valid_from", "1855"},
+                          {"label", "X"}, {"approx", "false"}, {"source", "s1"}};
+    layer.features.push_back(feature);
+    CHECK_THROWS_WITH_AS(geo::boundary_lines_from_layer(layer),
+                         "lines.shp: feature 3 (x): kind 'border' is not one of treaty, "
+                         "proposal, claim, line_of_control",
+                         geo::InputError);
+    layer.features[0].attributes["kind"] = "treaty";
+    layer.features[0].attributes["valid_to"] = "1854";
+    CHECK_THROWS_WITH_AS(geo::boundary_lines_from_layer(layer),
+                         "lines.shp: feature 3 (x): valid_to 1854-01-01 is not after valid_from "
+                         "1855-01-01",
+                         geo::InputError);
+    layer.features[0].attributes.erase("valid_to");
+    layer.features[0].attributes.erase("label");
+    CHECK_THROWS_WITH_AS(geo::boundary_lines_from_layer(layer),
+                         "lines.shp: feature 3: attribute 'label' is missing or empty",
+                         geo::InputError);
+    layer.features[0].attributes["label"] = "X";
+    const auto lines = geo::boundary_lines_from_layer(layer);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].in_force_on({1855, 1, 1}));
+    CHECK(!lines[0].in_force_on({1854, 12, 31}));
+    CHECK(lines[0].in_force_on({2100, 1, 1}));
+}

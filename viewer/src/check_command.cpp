@@ -1,0 +1,111 @@
+#include "commands.hpp"
+#include "geo/atlas.hpp"
+#include "geo/islands.hpp"
+
+#include <iostream>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace kuril {
+
+int run_check(const CheckOptions& options) {
+    DataOptions data = options.data;
+    if (!options.file.empty()) {
+        data.annotations = options.file;
+    }
+    const fs::path file = resolve_annotations(data);
+    std::unique_ptr<geo::Atlas> atlas;
+    try {
+        geo::AtlasOptions atlas_options;
+        atlas_options.data_crs = data.data_crs;
+        atlas = geo::load_atlas(file, atlas_options);
+    } catch (const geo::AnnotationsError& error) {
+        for (const auto& problem : error.problems()) {
+            std::cout << problem.to_string() << '\n';
+        }
+        std::cout << error.problems().size() << " error(s) in " << file.string() << '\n';
+        return 2;
+    }
+    const geo::Annotations& annotations = atlas->annotations;
+    std::vector<std::string> problems;
+    for (const auto& error : atlas->errors) {
+        // Name the line of the <layer> that pointed at the broken file.
+        std::string line = "0";
+        for (const auto& ref : annotations.layers) {
+            if (error.rfind("layer '" + ref.id + "'", 0) == 0) {
+                line = std::to_string(ref.line);
+            }
+        }
+        problems.push_back(file.string() + ":" + line + ": " + error);
+    }
+    auto at = [&](int line) {
+        return file.string() + ":" + std::to_string(line) + ": ";
+    };
+
+    // The boundary lines and their <line> entries must match one to one.
+    std::set<std::string> line_ids_in_layer;
+    std::size_t parts = 0;
+    if (const auto* ref = annotations.layer("boundaries"); ref != nullptr) {
+        if (atlas->layer("boundaries") != nullptr) {
+            for (const auto& line : atlas->history->lines()) {
+                ++parts;
+                line_ids_in_layer.insert(line.id);
+                const std::string where = ref->path.string() + ": line '" + line.id + "'";
+                if (annotations.line_info(line.id) == nullptr) {
+                    problems.push_back(at(ref->line) + where +
+                                       " has no <line> entry in the annotations");
+                }
+                if (line.sources.empty()) {
+                    problems.push_back(at(ref->line) + where + " cites no source");
+                }
+                for (const auto& source : line.sources) {
+                    if (annotations.source(source) == nullptr) {
+                        problems.push_back(at(ref->line) + where + " cites unknown source '" +
+                                           source + "'");
+                    }
+                }
+            }
+            for (const auto& info : annotations.lines) {
+                if (line_ids_in_layer.count(info.id) == 0) {
+                    problems.push_back(at(info.line) + "<line id=\"" + info.id +
+                                       "\"> has no geometry in " + ref->path.string());
+                }
+            }
+        }
+    }
+
+    // Every disputed island must have polygons in the land layer.
+    std::size_t vertices = 0;
+    for (const auto& loaded : atlas->layers) {
+        vertices += loaded.layer.vertex_count();
+    }
+    if (const auto* land = atlas->layer("land"); land != nullptr) {
+        const auto by_island = geo::polygons_by_island(*land);
+        for (const auto& island : annotations.islands) {
+            if (island.group == "disputed" && by_island.count(island.id) == 0) {
+                problems.push_back(at(island.line) + "island '" + island.id +
+                                   "' has no polygon in " + land->source.string());
+            }
+        }
+    }
+
+    for (const auto& warning : atlas->warnings) {
+        std::cout << "warning: " << warning << '\n';
+    }
+    if (!problems.empty()) {
+        for (const auto& problem : problems) {
+            std::cout << problem << '\n';
+        }
+        std::cout << problems.size() << " error(s) in " << file.string() << '\n';
+        return 2;
+    }
+    std::cout << "ok: " << file.string() << ": " << annotations.sources.size() << " sources, "
+              << annotations.islands.size() << " islands, " << annotations.lines.size()
+              << " lines (" << parts << " parts), " << annotations.events.size() << " events, "
+              << atlas->layers.size() << " layers (" << vertices << " vertices), "
+              << atlas->warnings.size() << " warnings\n";
+    return 0;
+}
+
+} // namespace kuril

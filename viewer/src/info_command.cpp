@@ -1,0 +1,310 @@
+#include "commands.hpp"
+#include "geo/atlas.hpp"
+#include "geo/error.hpp"
+#include "geo/geodesic.hpp"
+#include "geo/islands.hpp"
+#include "geo/projection.hpp"
+#include "json_writer.hpp"
+#include "text_format.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <optional>
+
+namespace fs = std::filesystem;
+
+namespace kuril {
+namespace {
+
+struct LayerReport {
+    std::string name;
+    fs::path source;
+    std::string driver;
+    std::string crs;
+    std::size_t features = 0;
+    std::size_t vertices = 0;
+    double load_ms = 0.0;
+    double project_ms = 0.0;
+};
+
+struct IslandReport {
+    std::string id;
+    const geo::Island* annotation = nullptr;
+    std::optional<double> area_km2;
+    std::size_t polygons = 0;
+    std::optional<geo::IslandStatus> status;
+};
+
+double elapsed_ms(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+LayerReport report_layer(const std::string& name, const geo::VectorLayer& layer, double load_ms,
+                         const geo::Projection& projection) {
+    const auto start = std::chrono::steady_clock::now();
+    const geo::VectorLayer projected = geo::project_layer(layer, projection);
+    const double project_ms = elapsed_ms(start);
+    return {name,
+            layer.source,
+            layer.driver,
+            layer.crs_name,
+            layer.features.size(),
+            projected.vertex_count(),
+            load_ms,
+            project_ms};
+}
+
+std::string name_text(const geo::Island* island, const char* lang) {
+    if (island == nullptr) {
+        return "";
+    }
+    const geo::Name* name = island->name(lang);
+    return name != nullptr ? name->text : "";
+}
+
+std::string official_areas(const geo::Island* island) {
+    if (island == nullptr) {
+        return "";
+    }
+    std::string text;
+    for (const auto& fact : island->facts) {
+        if (fact.key != "area_km2" || !fact.party) {
+            continue;
+        }
+        text += (text.empty() ? "" : "; ") + std::string(geo::party_code(*fact.party)) + " " +
+                fact.value;
+    }
+    return text.empty() ? "" : "official: " + text;
+}
+
+void print_text(const fs::path& annotations, const geo::Projection& projection,
+                const std::vector<LayerReport>& layers, const std::vector<IslandReport>& islands,
+                const std::optional<geo::Date>& date, const std::vector<std::string>& lines) {
+    std::cout << "Kuril Atlas data: " << annotations.string() << '\n';
+    std::cout << "Display CRS: " << projection.target_name() << " (" << projection.definition()
+              << ")\n\nLayers:\n";
+    for (const auto& layer : layers) {
+        char row[512];
+        std::snprintf(row, sizeof row,
+                      "  %-11s %-40s %-15s %-10s %7s features %9s vertices  "
+                      "load %.1f ms + project %.1f ms\n",
+                      layer.name.c_str(), layer.source.string().c_str(), layer.driver.c_str(),
+                      layer.crs.c_str(), with_thousands(double(layer.features)).c_str(),
+                      with_thousands(double(layer.vertices)).c_str(), layer.load_ms,
+                      layer.project_ms);
+        std::cout << row;
+    }
+    if (islands.empty()) {
+        return;
+    }
+    std::cout << "\nDisputed islands (geodesic area on the WGS84 ellipsoid):\n";
+    for (const auto& island : islands) {
+        std::string names = name_text(island.annotation, "en");
+        for (const char* lang : {"ja", "ru"}) {
+            if (auto text = name_text(island.annotation, lang); !text.empty()) {
+                names += " / " + text;
+            }
+        }
+        const std::string area =
+            island.area_km2 ? with_thousands(*island.area_km2, 1) + " km²" : "no polygons";
+        std::printf("  %-10s %-32s %12s  %3zu polygons  %s\n", island.id.c_str(), names.c_str(),
+                    area.c_str(), island.polygons, official_areas(island.annotation).c_str());
+    }
+    if (!date) {
+        return;
+    }
+    std::cout << "\nOn " << date->long_text() << ":\n  lines in force: ";
+    if (lines.empty()) {
+        std::cout << "none";
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::cout << (i > 0 ? ", " : "") << lines[i];
+    }
+    std::cout << '\n';
+    for (const auto& island : islands) {
+        if (!island.status) {
+            continue;
+        }
+        const auto& status = *island.status;
+        std::cout << "  " << island.id << ": ";
+        if (!status.known) {
+            std::cout << status.note << '\n';
+            continue;
+        }
+        auto names = [&](const std::vector<geo::Party>& parties) {
+            std::string text;
+            for (const auto party : parties) {
+                text += (text.empty() ? "" : " and ") + geo::party_display_name(party, *date) +
+                        " (" + std::string(geo::party_code(party)) + ")";
+            }
+            return text.empty() ? std::string("nobody") : text;
+        };
+        std::cout << "administered by " << names(status.administered_by) << "; claimed by "
+                  << names(status.claimed_by) << "  [sources: ";
+        for (std::size_t i = 0; i < status.sources.size(); ++i) {
+            std::cout << (i > 0 ? " " : "") << status.sources[i];
+        }
+        std::cout << "]\n";
+    }
+}
+
+void print_json(const fs::path& annotations, const geo::Projection& projection,
+                const std::vector<LayerReport>& layers, const std::vector<IslandReport>& islands,
+                const std::optional<geo::Date>& date, const std::vector<std::string>& lines,
+                const std::vector<std::string>& warnings) {
+    JsonWriter json;
+    json.begin_object();
+    json.value("annotations", annotations.string());
+    json.begin_object("crs");
+    json.value("name", projection.target_name());
+    json.value("definition", projection.definition());
+    json.end_object();
+    if (date) {
+        json.value("date", date->iso());
+        json.strings("lines_in_force", lines);
+    }
+    json.begin_array("layers");
+    for (const auto& layer : layers) {
+        json.begin_object();
+        json.value("name", layer.name);
+        json.value("source", layer.source.string());
+        json.value("driver", layer.driver);
+        json.value("crs", layer.crs);
+        json.value("features", static_cast<long long>(layer.features));
+        json.value("vertices", static_cast<long long>(layer.vertices));
+        json.value("load_ms", layer.load_ms, 1);
+        json.value("project_ms", layer.project_ms, 1);
+        json.end_object();
+    }
+    json.end_array();
+    json.begin_array("islands");
+    for (const auto& island : islands) {
+        json.begin_object();
+        json.value("id", island.id);
+        if (island.area_km2) {
+            json.value("area_km2", *island.area_km2, 1);
+        } else {
+            json.null("area_km2");
+        }
+        json.value("polygons", static_cast<long long>(island.polygons));
+        if (island.annotation != nullptr) {
+            json.begin_object("names");
+            for (const char* lang : {"en", "ja", "ru"}) {
+                json.value(lang, name_text(island.annotation, lang));
+            }
+            json.end_object();
+            json.begin_array("official_area_km2");
+            for (const auto& fact : island.annotation->facts) {
+                if (fact.key == "area_km2" && fact.party) {
+                    json.begin_object();
+                    json.value("party", geo::party_code(*fact.party));
+                    json.value("value", fact.value);
+                    json.strings("sources", fact.sources);
+                    json.end_object();
+                }
+            }
+            json.end_array();
+        }
+        if (island.status) {
+            std::vector<std::string> administered;
+            std::vector<std::string> claimed;
+            for (auto party : island.status->administered_by) {
+                administered.emplace_back(geo::party_code(party));
+            }
+            for (auto party : island.status->claimed_by) {
+                claimed.emplace_back(geo::party_code(party));
+            }
+            json.strings("administered_by", administered);
+            json.strings("claimed_by", claimed);
+            json.strings("status_sources", island.status->sources);
+            if (!island.status->note.empty()) {
+                json.value("status_note", island.status->note);
+            }
+        }
+        json.end_object();
+    }
+    json.end_array();
+    json.strings("warnings", warnings);
+    json.end_object();
+    std::cout << json.str() << '\n';
+}
+
+} // namespace
+
+int run_info(const InfoOptions& options) {
+    std::optional<geo::Date> date;
+    if (!options.date.empty()) {
+        date = geo::parse_day(options.date);
+    }
+    const geo::Projection projection(options.data.display_crs.empty()
+                                         ? std::string(geo::default_display_crs)
+                                         : options.data.display_crs);
+    std::vector<LayerReport> layers;
+    std::vector<IslandReport> islands;
+    std::vector<std::string> lines;
+    std::vector<std::string> warnings;
+    fs::path annotations_path;
+    std::unique_ptr<geo::Atlas> atlas; // island reports point into it
+
+    if (!options.sources.empty()) {
+        // Report arbitrary vector sources; islands only where they carry the island attribute.
+        geo::LoadOptions load;
+        load.assumed_crs = options.data.data_crs;
+        for (const auto& source : options.sources) {
+            const auto start = std::chrono::steady_clock::now();
+            const geo::VectorLayer layer = geo::load_vector_layer(source, load);
+            layers.push_back(report_layer(layer.name, layer, elapsed_ms(start), projection));
+            warnings.insert(warnings.end(), layer.warnings.begin(), layer.warnings.end());
+        }
+    } else {
+        annotations_path = resolve_annotations(options.data);
+        geo::AtlasOptions atlas_options;
+        atlas_options.data_crs = options.data.data_crs;
+        atlas = geo::load_atlas(annotations_path, atlas_options);
+        if (!atlas->errors.empty()) {
+            throw geo::InputError(atlas->errors.front());
+        }
+        warnings = atlas->warnings;
+        for (const auto& loaded : atlas->layers) {
+            layers.push_back(report_layer(loaded.ref.id, loaded.layer, loaded.load_ms, projection));
+        }
+        const geo::VectorLayer* land = atlas->layer("land");
+        if (land == nullptr) {
+            throw geo::InputError(annotations_path.string() +
+                                  ": no layer with id 'land' (the island polygons)");
+        }
+        const auto by_island = geo::polygons_by_island(*land);
+        for (const auto id : geo::disputed_island_ids) {
+            IslandReport island;
+            island.id = std::string(id);
+            island.annotation = atlas->annotations.island(id);
+            if (auto it = by_island.find(island.id); it != by_island.end()) {
+                island.area_km2 = geo::geodesic_area_km2(it->second);
+                island.polygons = it->second.size();
+            } else {
+                warnings.push_back(land->source.string() + ": no polygon has island '" + island.id +
+                                   "'");
+            }
+            if (date && island.annotation != nullptr) {
+                island.status = atlas->history->island_status(id, *date);
+            }
+            islands.push_back(std::move(island));
+        }
+        if (date) {
+            lines = atlas->history->line_ids_in_force(*date);
+        }
+    }
+    if (options.json) {
+        print_json(annotations_path, projection, layers, islands, date, lines, warnings);
+    } else {
+        for (const auto& warning : warnings) {
+            std::cerr << "warning: " << warning << '\n';
+        }
+        print_text(annotations_path, projection, layers, islands, date, lines);
+    }
+    return 0;
+}
+
+} // namespace kuril
