@@ -13,6 +13,12 @@ const VectorLayer* Atlas::layer(std::string_view id) const {
     return nullptr;
 }
 
+namespace {
+
+void load_layers(Atlas& atlas, const AtlasOptions& options);
+
+} // namespace
+
 std::unique_ptr<Atlas> load_atlas(const std::filesystem::path& annotations_file,
                                   const AtlasOptions& options) {
     auto atlas = std::make_unique<Atlas>();
@@ -20,6 +26,34 @@ std::unique_ptr<Atlas> load_atlas(const std::filesystem::path& annotations_file,
     for (const auto& warning : atlas->annotations.warnings) {
         atlas->warnings.push_back(warning.to_string());
     }
+    load_layers(*atlas, options);
+    return atlas;
+}
+
+std::unique_ptr<Atlas> load_atlas_lenient(const std::filesystem::path& annotations_file,
+                                          const AtlasOptions& options) {
+    try {
+        return load_atlas(annotations_file, options);
+    } catch (const AnnotationsError& error) {
+        auto atlas = std::make_unique<Atlas>();
+        atlas->annotations.file = annotations_file;
+        for (const auto& problem : error.problems()) {
+            atlas->errors.push_back(problem.to_string());
+        }
+        const auto shapes = annotations_file.parent_path() / "shapes";
+        atlas->annotations.layers = {{"land", GeometryKind::polygons, shapes / "land.shp", 0},
+                                     {"lakes", GeometryKind::polygons, shapes / "lakes.shp", 0},
+                                     {"boundaries", GeometryKind::lines, shapes / "boundaries.shp",
+                                      0}};
+        load_layers(*atlas, options);
+        return atlas;
+    }
+}
+
+namespace {
+
+void load_layers(Atlas& atlas_ref, const AtlasOptions& options) {
+    Atlas* atlas = &atlas_ref;
     std::vector<BoundaryLine> lines;
     for (const auto& ref : atlas->annotations.layers) {
         const auto start = std::chrono::steady_clock::now();
@@ -43,7 +77,8 @@ std::unique_ptr<Atlas> load_atlas(const std::filesystem::path& annotations_file,
         }
     }
     atlas->history = std::make_unique<History>(atlas->annotations, std::move(lines));
-    return atlas;
 }
+
+} // namespace
 
 } // namespace geo

@@ -2,9 +2,11 @@
 
 #include "commands.hpp"
 #include "geo/error.hpp"
+#include "viewer/viewer_app.hpp"
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <sstream>
 
 namespace kuril {
 namespace {
@@ -43,6 +45,22 @@ int run_cli(int argc, char** argv) {
     add_data_options(*check_command, check.data);
     check_command->add_option("file", check.file, "Annotations file (default: the shipped one)");
 
+    DataOptions view_data;
+    ViewerOptions view;
+    std::string view_size = "1280x800";
+    auto* view_command =
+        app.add_subcommand("view", "Open the map window (the default without a command)");
+    add_data_options(*view_command, view_data);
+    view_command->add_option("--date", view.date, "YYYY-MM-DD to show (default: today)");
+    view_command->add_option("--lang", view.language,
+                             "Labels: en, ja, ru, en+ja, en+ru or ja+ru (default en+ru)");
+    view_command->add_flag("--fullscreen", view.fullscreen, "Full screen");
+    view_command->add_option("--size", view_size, "Window size WxH (default 1280x800)");
+    view_command->add_option("--ui-scale", view.ui_scale,
+                             "Text and symbol scale (default: from the window height)");
+    view_command->add_option("--screenshot", view.screenshot,
+                             "Render, save a PNG screenshot of the window, and exit");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -53,8 +71,25 @@ int run_cli(int argc, char** argv) {
         if (*check_command) {
             return run_check(check);
         }
-        // No command: until the viewer exists, `info` is the default.
-        return run_info(info);
+        if (*info_command) {
+            return run_info(info);
+        }
+        // `view`, or no command at all: the map window.
+        unsigned width = 0;
+        unsigned height = 0;
+        char x = 0;
+        std::istringstream size_in(view_size);
+        if (!(size_in >> width >> x >> height) || x != 'x' || width < 320 || height < 240 ||
+            width > 16384 || height > 16384) {
+            throw geo::InputError("--size '" + view_size +
+                                  "': expected WxH between 320x240 and 16384x16384");
+        }
+        view.width = width;
+        view.height = height;
+        view.annotations = resolve_annotations(view_data);
+        view.display_crs = view_data.display_crs;
+        view.data_crs = view_data.data_crs;
+        return run_viewer(view);
     } catch (const geo::InputError& error) {
         std::cerr << "kuril-atlas: " << error.what() << '\n';
         return 2;

@@ -40,4 +40,10 @@ struct Atlas {
 std::unique_ptr<Atlas> load_atlas(const std::filesystem::path& annotations_file,
                                   const AtlasOptions& options = {});
 
+/// Like load_atlas, but a broken annotations file does not stop the map: its problems go to
+/// Atlas::errors and the default layers beside it (shapes/land.shp, lakes.shp,
+/// boundaries.shp) are loaded instead. For the viewer, which keeps running.
+std::unique_ptr<Atlas> load_atlas_lenient(const std::filesystem::path& annotations_file,
+                                          const AtlasOptions& options = {});
+
 } // namespace geo

@@ -1,0 +1,197 @@
+// Renders a scripted path off-screen at 1920x1080 with every layer on (whole region -> zoom
+// into Habomai -> pan along the chain -> timeline steps) and prints
+// `frames=N median_ms=X p95_ms=Y max_ms=Z startup_ms=S`. Run under Xvfb, no arguments.
+#include "geo/atlas.hpp"
+#include "geo/projection.hpp"
+#include "viewer/map_renderer.hpp"
+#include "viewer/step_summary.hpp"
+#include "viewer/viewer_ui.hpp"
+
+#include <SFML/Graphics.hpp>
+#include <SFML/OpenGL.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fontconfig/fontconfig.h>
+#include <string>
+#include <vector>
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+double ms_since(clock_type::time_point start) {
+    return std::chrono::duration<double, std::milli>(clock_type::now() - start).count();
+}
+
+std::string font_path() {
+    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>("Noto Sans CJK JP"));
+    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result = FcResultNoMatch;
+    FcPattern* match = FcFontMatch(nullptr, pattern, &result);
+    FcChar8* file = nullptr;
+    std::string path;
+    if (match != nullptr && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+        path = reinterpret_cast<const char*>(file);
+    }
+    FcPatternDestroy(pattern);
+    if (match != nullptr) {
+        FcPatternDestroy(match);
+    }
+    return path;
+}
+
+} // namespace
+
+int main() {
+    const auto start = clock_type::now();
+    if (std::getenv("DISPLAY") == nullptr) {
+        std::fprintf(stderr, "frame-bench: no DISPLAY; run under xvfb-run\n");
+        return 2;
+    }
+    const unsigned width = 1920;
+    const unsigned height = 1080;
+    auto atlas = geo::load_atlas(std::string(KURIL_SHIPPED_DATA_DIR) + "/annotations.xml");
+    const geo::Projection projection;
+    const kuril::MapScene scene(*atlas, projection);
+    const kuril::Timeline timeline(atlas->history->key_dates());
+    sf::Font font;
+    if (!font.loadFromFile(font_path())) {
+        std::fprintf(stderr, "frame-bench: no font\n");
+        return 2;
+    }
+    sf::ContextSettings settings;
+    settings.stencilBits = 8;
+    sf::RenderTexture target;
+    if (!target.create(width, height, settings)) {
+        std::fprintf(stderr, "frame-bench: cannot create a render texture\n");
+        return 2;
+    }
+    kuril::MapRenderer renderer(scene, font);
+    kuril::ViewerUi ui(scene, timeline, font);
+    kuril::MapView view(scene.world, width, height);
+    kuril::MapState state;
+    state.ui_scale = 1.2;
+    kuril::UiState ui_state;
+    // FRAME_BENCH_LAYERS=land,lakes,... shows only those (to find where time goes).
+    if (const char* only = std::getenv("FRAME_BENCH_LAYERS")) {
+        state.visible.fill(false);
+        std::string list = only;
+        for (std::size_t from = 0; from <= list.size();) {
+            const std::size_t end = std::min(list.find(',', from), list.size());
+            if (auto layer = kuril::layer_from_name(list.substr(from, end - from))) {
+                state.visible[static_cast<std::size_t>(*layer)] = true;
+            }
+            from = end + 1;
+        }
+    }
+    const bool draw_ui = std::getenv("FRAME_BENCH_NO_UI") == nullptr;
+
+    double draw_ms_total = 0;
+    double finish_ms_total = 0;
+    auto frame = [&] {
+        const auto d0 = clock_type::now();
+        renderer.draw(target, view, state, ui.obstacles(view, state, ui_state));
+        draw_ms_total += ms_since(d0);
+        if (draw_ui) {
+            ui.draw(target, view, state, ui_state);
+        }
+        const auto f0 = clock_type::now();
+        target.display();
+        glFinish();
+        finish_ms_total += ms_since(f0);
+    };
+    frame();
+    const double startup_ms = ms_since(start);
+    if (std::getenv("FRAME_BENCH_DETAIL") != nullptr) {
+        for (const auto& level : scene.land.levels) {
+            std::fprintf(stderr, "land level %.0f m: %zu vertices, %zu pieces\n",
+                         level.tolerance_m, level.vertex_count, level.fills.size());
+        }
+        std::fprintf(stderr, "first frame: %zu fill vertices, %zu outline vertices\n",
+                     renderer.stats().fill_vertices, renderer.stats().outline_vertices);
+    }
+
+    // The scripted path.
+    struct Step {
+        geo::Point center;
+        double metres_per_pixel;
+        geo::Date date;
+        bool timeline_step;
+    };
+    std::vector<Step> path;
+    const kuril::MapView whole(scene.world, width, height);
+    const geo::Point region_center = whole.center();
+    const double region_mpp = whole.metres_per_pixel();
+    const geo::Point habomai = projection.forward({146.1, 43.45});
+    const geo::Date today = geo::Date::today();
+    for (int i = 0; i < 40; ++i) { // whole region, drifting
+        path.push_back({{region_center.x + i * 2000.0, region_center.y}, region_mpp, today, false});
+    }
+    for (int i = 0; i <= 120; ++i) { // zoom into the Habomai islets
+        const double t = i / 120.0;
+        const double mpp = std::exp(std::log(region_mpp) + (std::log(8.0) - std::log(region_mpp)) * t);
+        const geo::Point c{region_center.x + (habomai.x - region_center.x) * std::min(1.0, t * 1.5),
+                           region_center.y + (habomai.y - region_center.y) * std::min(1.0, t * 1.5)};
+        path.push_back({c, mpp, today, false});
+    }
+    const geo::Point shumshu = projection.forward({156.4, 50.7});
+    for (int i = 0; i <= 100; ++i) { // pan along the chain at a regional zoom
+        const double t = i / 100.0;
+        const geo::Point c{habomai.x + (shumshu.x - habomai.x) * t,
+                           habomai.y + (shumshu.y - habomai.y) * t};
+        path.push_back({c, 250.0, today, false});
+    }
+    geo::Date date{1850, 1, 1};
+    for (int i = 0; i < 60; ++i) { // timeline steps over the whole region
+        if (i % 3 == 0) {
+            date = timeline.next_key_date(date);
+        }
+        path.push_back({region_center, region_mpp, date, i % 3 == 0});
+    }
+
+    std::vector<double> times;
+    times.reserve(path.size());
+    geo::Date previous = today;
+    for (const auto& step : path) {
+        const auto t0 = clock_type::now();
+        view.set(step.center, step.metres_per_pixel);
+        if (step.timeline_step) {
+            const auto summary =
+                kuril::summarize_step(atlas->annotations, *atlas->history, previous, step.date);
+            state.highlighted_lines = summary.changed_lines;
+            state.highlighted_islands = summary.changed_islands;
+            state.highlight_strength = 1.0;
+            ui_state.caption = summary.caption;
+            ui_state.caption_alpha = 1.0;
+        }
+        state.date = step.date;
+        previous = step.date;
+        if (std::getenv("FRAME_BENCH_DETAIL") != nullptr) {
+            std::fprintf(stderr, "frame %zu mpp %.1f\n", times.size(), step.metres_per_pixel);
+        }
+        frame();
+        times.push_back(ms_since(t0));
+    }
+    std::vector<double> sorted = times;
+    std::sort(sorted.begin(), sorted.end());
+    const auto at = [&](double q) {
+        return sorted[std::min(sorted.size() - 1,
+                               static_cast<std::size_t>(q * static_cast<double>(sorted.size())))];
+    };
+    std::printf("frames=%zu median_ms=%.1f p95_ms=%.1f max_ms=%.1f startup_ms=%.0f "
+                "scene_prepare_ms=%.0f\n",
+                sorted.size(), at(0.5), at(0.95), sorted.back(), startup_ms, scene.prepare_ms);
+    if (std::getenv("FRAME_BENCH_DETAIL") != nullptr) {
+        std::printf("map draw calls %.1f ms/frame, display+finish %.1f ms/frame\n",
+                    draw_ms_total / static_cast<double>(times.size() + 1),
+                    finish_ms_total / static_cast<double>(times.size() + 1));
+        for (std::size_t i = 0; i < times.size(); ++i) {
+            std::printf("%zu %.1f\n", i, times[i]);
+        }
+    }
+    return 0;
+}

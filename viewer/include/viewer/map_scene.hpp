@@ -1,0 +1,67 @@
+#pragma once
+
+#include "geo/atlas.hpp"
+#include "geo/projection.hpp"
+#include "viewer/render_data.hpp"
+
+#include <string>
+#include <vector>
+
+namespace kuril {
+
+/// An island (or region) whose status the map colours: its projected polygons (for clicks) and
+/// their levels of detail (for drawing).
+struct StatusRegion {
+    const geo::Island* island = nullptr;
+    std::vector<geo::Polygon> projected; ///< north-up metres
+    PolygonSet shapes;
+    geo::Point label_anchor; ///< north-up metres
+};
+
+struct SceneLine {
+    const geo::BoundaryLine* line = nullptr;
+    std::vector<std::vector<geo::Point>> projected; ///< densified, north-up metres
+};
+
+struct SceneEvent {
+    const geo::Event* event = nullptr;
+    geo::Point position; ///< north-up metres
+};
+
+struct SceneLabel {
+    const geo::Island* island = nullptr;
+    geo::Point position; ///< north-up metres
+    int priority = 0;
+};
+
+/// Everything the renderer needs, prepared once from the atlas: projected, simplified at every
+/// level of detail and cut into pieces. Pure data (no SFML), so it is tested and benchmarked
+/// without a window.
+struct MapScene {
+    MapScene(const geo::Atlas& atlas, const geo::Projection& projection);
+
+    const geo::Atlas* atlas;
+    const geo::Projection* projection;
+    geo::Box world; ///< north-up metres: the region 139-158 E, 41-55 N
+    PolygonSet land;
+    PolygonSet lakes;
+    bool has_land = false;
+    bool has_lakes = false;
+    std::vector<StatusRegion> regions;
+    std::vector<SceneLine> lines;
+    std::vector<SceneEvent> events; ///< events whose place lies in the region
+    std::vector<SceneLabel> labels;
+    double prepare_ms = 0.0;
+
+    /// The status region under a map point (north-up metres), or nullptr.
+    const StatusRegion* region_at(geo::Point map_point) const;
+};
+
+/// Projects lon/lat polygons (densifying nothing: GSHHG vertices are dense already).
+std::vector<geo::Polygon> project_polygons(const std::vector<geo::Polygon>& polygons,
+                                           const geo::Projection& projection);
+
+/// Samples a lon/lat polyline every `step_deg` so straight lon/lat segments curve correctly.
+std::vector<geo::Point> densify(const std::vector<geo::Point>& line, double step_deg);
+
+} // namespace kuril

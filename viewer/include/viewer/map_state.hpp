@@ -1,0 +1,46 @@
+#pragma once
+
+#include "geo/date.hpp"
+#include "geo/geometry.hpp"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kuril {
+
+/// The map's layers, in drawing order.
+enum class Layer { sea, land, lakes, graticule, status, lines, events, labels };
+inline constexpr std::size_t layer_count = 8;
+std::string_view layer_name(Layer layer);
+std::optional<Layer> layer_from_name(std::string_view name);
+
+/// Label languages: one or two at once.
+enum class LabelLanguage { en, ja, ru, en_ja, en_ru, ja_ru };
+inline constexpr std::size_t language_count = 6;
+std::string_view language_code(LabelLanguage language); ///< "en", "en+ja", ...
+std::optional<LabelLanguage> language_from_code(std::string_view code);
+
+/// What the map shows besides the view itself: the date, the layers, the language, and the
+/// transient highlights of a timeline step.
+struct MapState {
+    geo::Date date = geo::Date::today();
+    std::array<bool, layer_count> visible{true, true, true, true, true, true, true, true};
+    LabelLanguage language = LabelLanguage::en_ru;
+    std::vector<std::string> highlighted_lines;   ///< line ids that just changed
+    std::vector<std::string> highlighted_islands; ///< island ids whose status just changed
+    double highlight_strength = 0.0;              ///< 1 just after a step, fading to 0
+    std::string selected_island;
+    std::string selected_event;
+    std::vector<geo::Point> measure_points; ///< north-up map metres; 0, 1 or 2
+    double ui_scale = 1.0;                  ///< text and symbol size factor
+
+    bool shows(Layer layer) const { return visible[static_cast<std::size_t>(layer)]; }
+    void toggle(Layer layer) {
+        visible[static_cast<std::size_t>(layer)] = !visible[static_cast<std::size_t>(layer)];
+    }
+};
+
+} // namespace kuril

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "geo/geometry.hpp"
+
+namespace kuril {
+
+/// What part of the map a window shows: a centre in projected metres and a scale in metres
+/// per pixel, over a viewport in pixels (y down on screen, north up on the map). No SFML here,
+/// so the arithmetic is tested without a window.
+class MapView {
+public:
+    /// `world` is the data's extent in projected metres; the view starts fitted to it.
+    MapView(geo::Box world, double width_px, double height_px);
+
+    void resize(double width_px, double height_px);
+    double width_px() const { return width_; }
+    double height_px() const { return height_; }
+
+    geo::Point center() const { return center_; }
+    double metres_per_pixel() const { return scale_; }
+    geo::Box visible_box() const;
+    const geo::Box& world() const { return world_; }
+
+    geo::Point screen_to_map(geo::Point screen) const;
+    geo::Point map_to_screen(geo::Point map) const;
+
+    /// Zooms by `factor` (>1 zooms in) keeping the map point under `screen` where it is, within
+    /// the zoom limits.
+    void zoom_about(geo::Point screen, double factor);
+    /// Moves the map by a screen offset (drag: the map follows the pointer).
+    void pan_pixels(double dx, double dy);
+    /// Shows `box` (projected metres) whole, with a margin in pixels.
+    void fit(const geo::Box& box, double margin_px = 0.0);
+    /// Fits the whole world (Home).
+    void reset();
+    void set(geo::Point center, double metres_per_pixel);
+
+    /// The zoom limits: no further out than the whole region, no further in than 2 m per pixel.
+    double min_metres_per_pixel() const { return 2.0; }
+    double max_metres_per_pixel() const;
+
+private:
+    void clamp();
+
+    geo::Box world_;
+    double width_;
+    double height_;
+    geo::Point center_;
+    double scale_ = 1.0; ///< metres per pixel
+};
+
+/// Smoothly moves a MapView towards a target (zoom keys, wheel, Home). Exponential approach in
+/// log-scale so zooming feels uniform; the point under the cursor stays fixed while it runs.
+class ViewAnimator {
+public:
+    /// Starts or retargets a zoom about a screen point.
+    void zoom_about(const MapView& view, geo::Point screen, double factor);
+    /// Starts a move to a centre and scale.
+    void move_to(const MapView& view, geo::Point center, double metres_per_pixel);
+    /// Advances by `seconds`; returns true while still moving.
+    bool update(MapView& view, double seconds);
+    bool active() const { return active_; }
+    void stop() { active_ = false; }
+
+private:
+    bool active_ = false;
+    bool about_point_ = false;
+    geo::Point anchor_screen_;
+    geo::Point anchor_map_;
+    geo::Point target_center_;
+    double target_scale_ = 1.0;
+};
+
+} // namespace kuril

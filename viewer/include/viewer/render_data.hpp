@@ -1,0 +1,63 @@
+#pragma once
+
+#include "geo/geometry.hpp"
+
+#include <cstddef>
+#include <vector>
+
+namespace kuril {
+
+/// A float point in map space: projected metres with y pointing down (screen orientation), as
+/// SFML wants it. Floats keep ~6 cm precision over the region, far below a pixel.
+struct MapVertex {
+    float x = 0.f;
+    float y = 0.f;
+};
+
+/// A piece of a polygon set cut to a quadtree cell, as fan triangles ready for an even-odd
+/// stencil fill (holes and the cut edges come out right without any triangulation).
+struct FillPiece {
+    geo::Box bounds; ///< map space, y down
+    std::vector<MapVertex> fan_triangles;
+};
+
+/// A stretch of outline (coast, lake shore) as line-segment pairs.
+struct OutlineChunk {
+    geo::Box bounds;
+    std::vector<MapVertex> segments;
+};
+
+/// One level of detail: geometry simplified to `tolerance_m`, cut into pieces for culling.
+struct LodLevel {
+    double tolerance_m = 0.0;
+    std::vector<FillPiece> fills;
+    std::vector<OutlineChunk> outlines;
+    std::size_t vertex_count = 0; ///< after simplification
+};
+
+/// A polygon set (all land, the lakes, one island) prepared once at every level of detail.
+struct PolygonSet {
+    std::vector<LodLevel> levels; ///< finest first
+    geo::Box bounds;
+
+    /// The coarsest level whose tolerance is still below a pixel.
+    const LodLevel& level_for(double metres_per_pixel) const;
+};
+
+/// Tolerances of the levels of detail, finest (0 = full resolution) first.
+const std::vector<double>& lod_tolerances_m();
+
+/// Builds the levels of detail of projected polygons (x east, y north in metres).
+PolygonSet build_polygon_set(const std::vector<geo::Polygon>& projected);
+
+/// Douglas-Peucker simplification of a closed ring; keeps at least 4 points when it can.
+geo::Ring simplify_ring(const geo::Ring& ring, double tolerance);
+
+/// Sutherland-Hodgman clip of a closed ring to a box. The result may have zero-width
+/// connecting edges along the box, which an even-odd fill ignores.
+geo::Ring clip_ring(const geo::Ring& ring, const geo::Box& box);
+
+/// Even-odd point-in-polygon test on projected rings.
+bool polygon_contains(const geo::Polygon& polygon, geo::Point p);
+
+} // namespace kuril

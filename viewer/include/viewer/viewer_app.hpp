@@ -1,0 +1,25 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace kuril {
+
+struct ViewerOptions {
+    std::filesystem::path annotations; ///< resolved annotations file
+    std::string display_crs;
+    std::string data_crs;
+    std::string date;              ///< YYYY-MM-DD; empty: today
+    std::string language = "en+ru";
+    bool fullscreen = false;
+    unsigned width = 1280;
+    unsigned height = 800;
+    double ui_scale = 0; ///< 0: from the window height
+    std::filesystem::path screenshot; ///< render, save this PNG, and exit (tests)
+};
+
+/// Opens the window and runs until it is closed. Returns the exit status. Bad data is shown in
+/// the window; only a missing display or bad options end it early (geo::InputError).
+int run_viewer(const ViewerOptions& options);
+
+} // namespace kuril

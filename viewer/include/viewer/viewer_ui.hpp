@@ -1,0 +1,76 @@
+#pragma once
+
+#include "viewer/label_placer.hpp"
+#include "viewer/map_scene.hpp"
+#include "viewer/map_state.hpp"
+#include "viewer/map_view.hpp"
+#include "viewer/timeline.hpp"
+
+#include <SFML/Graphics.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kuril {
+
+/// The viewer's own state beside the map's.
+struct UiState {
+    bool show_help = false;
+    bool show_layers = true;
+    bool measuring = false;
+    std::string caption;        ///< one line over the timeline after a step
+    double caption_alpha = 0.0; ///< fades out
+    std::vector<std::string> messages; ///< errors and notices, shown until dismissed
+    std::string notice;                ///< a transient line (e.g. where an export went)
+    double notice_alpha = 0.0;
+};
+
+/// Panels, timeline, legend, help: everything drawn over the map in the window.
+class ViewerUi {
+public:
+    ViewerUi(const MapScene& scene, const Timeline& timeline, const sf::Font& font);
+
+    void draw(sf::RenderTarget& target, const MapView& view, const MapState& map,
+              const UiState& ui);
+    /// Screen areas the panels cover, so map labels keep out of them.
+    std::vector<ScreenRect> obstacles(const MapView& view, const MapState& map,
+                                      const UiState& ui) const;
+
+    std::optional<Layer> layer_row_at(float x, float y) const;
+    bool timeline_contains(float x, float y) const;
+    double timeline_fraction(float x) const;
+    bool panel_contains(float x, float y) const;
+    bool close_contains(float x, float y) const;
+    float timeline_height(const MapState& map) const { return 64 * ui_(map); }
+
+    /// Wraps UTF-8 text to a width in pixels.
+    static std::string wrap(const std::string& utf8, const sf::Font& font, unsigned size,
+                            float max_width);
+
+private:
+    static float ui_(const MapState& map) { return static_cast<float>(map.ui_scale); }
+    void draw_timeline(sf::RenderTarget& target, const MapView& view, const MapState& map,
+                       const UiState& ui);
+    void draw_layers(sf::RenderTarget& target, const MapState& map);
+    void draw_side_panel(sf::RenderTarget& target, const MapView& view, const MapState& map);
+    void draw_help(sf::RenderTarget& target, const MapView& view, const MapState& map);
+    void draw_messages(sf::RenderTarget& target, const MapView& view, const MapState& map,
+                       const UiState& ui);
+    std::string island_panel_text(const StatusRegion& region, const MapState& map) const;
+    std::string event_panel_text(const geo::Event& event) const;
+
+    const MapScene& scene_;
+    const Timeline& timeline_;
+    const sf::Font& font_;
+    sf::Text text_;
+    std::vector<std::pair<Layer, sf::FloatRect>> layer_rows_;
+    sf::FloatRect timeline_rect_;
+    sf::FloatRect layers_rect_;
+    sf::FloatRect panel_rect_;
+    sf::FloatRect close_rect_;
+    std::string panel_key_;
+    std::string panel_title_;
+    std::string panel_body_;
+};
+
+} // namespace kuril

@@ -1,0 +1,39 @@
+#include "viewer/map_state.hpp"
+
+#include <array>
+
+namespace kuril {
+namespace {
+
+constexpr std::array<std::string_view, layer_count> layer_names = {
+    "sea", "land", "lakes", "graticule", "status", "lines", "events", "labels"};
+constexpr std::array<std::string_view, language_count> language_codes = {
+    "en", "ja", "ru", "en+ja", "en+ru", "ja+ru"};
+
+} // namespace
+
+std::string_view layer_name(Layer layer) { return layer_names.at(static_cast<std::size_t>(layer)); }
+
+std::optional<Layer> layer_from_name(std::string_view name) {
+    for (std::size_t i = 0; i < layer_names.size(); ++i) {
+        if (layer_names[i] == name) {
+            return static_cast<Layer>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+std::string_view language_code(LabelLanguage language) {
+    return language_codes.at(static_cast<std::size_t>(language));
+}
+
+std::optional<LabelLanguage> language_from_code(std::string_view code) {
+    for (std::size_t i = 0; i < language_codes.size(); ++i) {
+        if (language_codes[i] == code) {
+            return static_cast<LabelLanguage>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace kuril

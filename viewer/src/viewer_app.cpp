@@ -1,0 +1,366 @@
+#include "viewer/viewer_app.hpp"
+
+#include "display.hpp"
+#include "fonts.hpp"
+#include "geo/atlas.hpp"
+#include "geo/error.hpp"
+#include "geo/projection.hpp"
+#include "viewer/map_renderer.hpp"
+#include "viewer/step_summary.hpp"
+#include "viewer/viewer_ui.hpp"
+
+#include <SFML/Graphics.hpp>
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+
+namespace kuril {
+namespace {
+
+double auto_ui_scale(unsigned height) { return std::clamp(height / 900.0, 1.0, 2.5); }
+
+class ViewerApp {
+public:
+    ViewerApp(const ViewerOptions& options, std::unique_ptr<geo::Atlas> atlas,
+              geo::Projection projection, const FontFile& font_file)
+        : options_(options), atlas_(std::move(atlas)), projection_(std::move(projection)),
+          scene_(*atlas_, projection_), timeline_(atlas_->history->key_dates()),
+          view_(scene_.world, options.width, options.height) {
+        if (!font_.loadFromFile(font_file.path.string())) {
+            throw geo::InputError(font_file.path.string() + ": SFML cannot load this font");
+        }
+        renderer_ = std::make_unique<MapRenderer>(scene_, font_);
+        ui_ = std::make_unique<ViewerUi>(scene_, timeline_, font_);
+        if (!options.date.empty()) {
+            map_.date = geo::parse_day(options.date);
+        }
+        if (auto language = language_from_code(options.language)) {
+            map_.language = *language;
+        } else {
+            throw geo::InputError("--lang '" + options.language +
+                                  "': expected en, ja, ru, en+ja, en+ru or ja+ru");
+        }
+        for (const auto& error : atlas_->errors) {
+            ui_state_.messages.push_back(error);
+        }
+    }
+
+    int run() {
+        sf::ContextSettings settings;
+        settings.stencilBits = 8;
+        const auto style = options_.fullscreen ? sf::Style::Fullscreen : sf::Style::Default;
+        sf::VideoMode mode(options_.width, options_.height);
+        if (options_.fullscreen) {
+            mode = sf::VideoMode::getDesktopMode();
+        }
+        window_.create(mode, "Kuril Atlas", style, settings);
+        window_.setVerticalSyncEnabled(false);
+        window_.setFramerateLimit(60);
+        resize(window_.getSize().x, window_.getSize().y);
+        sf::Clock clock;
+        bool dirty = true;
+        int frames = 0;
+        while (window_.isOpen()) {
+            sf::Event event;
+            while (window_.pollEvent(event)) {
+                handle(event);
+                dirty = true;
+            }
+            const double dt = std::min(0.1, clock.restart().asSeconds() * 1.0);
+            if (animator_.update(view_, dt)) {
+                dirty = true;
+            }
+            if (fade(map_.highlight_strength, dt / 2.5) | fade(ui_state_.caption_alpha, dt / 6) |
+                fade(ui_state_.notice_alpha, dt / 5)) {
+                dirty = true;
+            }
+            if ((dirty || !options_.screenshot.empty()) && window_.isOpen()) {
+                draw(window_);
+                window_.display();
+                dirty = false;
+                ++frames;
+                if (!options_.screenshot.empty() && frames >= 3) {
+                    return save_screenshot();
+                }
+            } else {
+                sf::sleep(sf::milliseconds(8));
+            }
+        }
+        return 0;
+    }
+
+private:
+    static bool fade(double& value, double amount) {
+        if (value <= 0) {
+            return false;
+        }
+        value = std::max(0.0, value - amount);
+        return true;
+    }
+
+    void resize(unsigned width, unsigned height) {
+        view_.resize(width, height);
+        map_.ui_scale = options_.ui_scale > 0 ? options_.ui_scale : auto_ui_scale(height);
+        window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(width),
+                                               static_cast<float>(height))));
+    }
+
+    void draw(sf::RenderTarget& target) {
+        renderer_->draw(target, view_, map_, ui_->obstacles(view_, map_, ui_state_));
+        ui_->draw(target, view_, map_, ui_state_);
+    }
+
+    int save_screenshot() {
+        sf::Texture texture;
+        texture.create(window_.getSize().x, window_.getSize().y);
+        texture.update(window_);
+        if (!texture.copyToImage().saveToFile(options_.screenshot.string())) {
+            throw geo::InputError(options_.screenshot.string() + ": cannot write the screenshot");
+        }
+        return 0;
+    }
+
+    void set_date(geo::Date date, bool announce) {
+        const geo::Date before = map_.date;
+        map_.date = date;
+        if (!announce || before == date) {
+            return;
+        }
+        const auto summary =
+            summarize_step(atlas_->annotations, *atlas_->history, before, date);
+        map_.highlighted_lines = summary.changed_lines;
+        map_.highlighted_islands = summary.changed_islands;
+        map_.highlight_strength = 1.0;
+        ui_state_.caption = summary.caption;
+        ui_state_.caption_alpha = 1.5;
+    }
+
+    void click(float x, float y) {
+        if (ui_->close_contains(x, y)) {
+            map_.selected_island.clear();
+            map_.selected_event.clear();
+            return;
+        }
+        if (auto layer = ui_->layer_row_at(x, y)) {
+            map_.toggle(*layer);
+            return;
+        }
+        if (ui_->timeline_contains(x, y)) {
+            dragging_timeline_ = true;
+            set_date(timeline_.date_at(ui_->timeline_fraction(x)), false);
+            return;
+        }
+        if (ui_->panel_contains(x, y)) {
+            return;
+        }
+        const geo::Point map_point = view_.screen_to_map({x, y});
+        if (ui_state_.measuring) {
+            if (map_.measure_points.size() >= 2) {
+                map_.measure_points.clear();
+            }
+            map_.measure_points.push_back(map_point);
+            return;
+        }
+        const float radius = 9.f * static_cast<float>(map_.ui_scale);
+        for (const auto& marker : renderer_->markers()) {
+            if (std::hypot(marker.x - x, marker.y - y) <= radius) {
+                map_.selected_event = marker.event->id;
+                map_.selected_island.clear();
+                return;
+            }
+        }
+        if (const auto* region = scene_.region_at(map_point)) {
+            map_.selected_island = region->island->id;
+            map_.selected_event.clear();
+        } else {
+            map_.selected_island.clear();
+            map_.selected_event.clear();
+        }
+    }
+
+    void handle(const sf::Event& event) {
+        switch (event.type) {
+        case sf::Event::Closed:
+            window_.close();
+            break;
+        case sf::Event::Resized:
+            resize(event.size.width, event.size.height);
+            break;
+        case sf::Event::MouseWheelScrolled:
+            animator_.zoom_about(view_, {static_cast<double>(event.mouseWheelScroll.x),
+                                         static_cast<double>(event.mouseWheelScroll.y)},
+                                 std::pow(1.5, event.mouseWheelScroll.delta));
+            break;
+        case sf::Event::MouseButtonPressed:
+            if (event.mouseButton.button == sf::Mouse::Left) {
+                press_x_ = event.mouseButton.x;
+                press_y_ = event.mouseButton.y;
+                last_x_ = press_x_;
+                last_y_ = press_y_;
+                dragging_map_ = !ui_->panel_contains(static_cast<float>(press_x_),
+                                                     static_cast<float>(press_y_)) &&
+                                !ui_->timeline_contains(static_cast<float>(press_x_),
+                                                        static_cast<float>(press_y_));
+                moved_ = false;
+                if (!dragging_map_) {
+                    click(static_cast<float>(press_x_), static_cast<float>(press_y_));
+                }
+            }
+            break;
+        case sf::Event::MouseMoved:
+            if (dragging_timeline_) {
+                set_date(timeline_.date_at(
+                             ui_->timeline_fraction(static_cast<float>(event.mouseMove.x))),
+                         false);
+            } else if (dragging_map_ && sf::Mouse::isButtonPressed(sf::Mouse::Left)) {
+                const int dx = event.mouseMove.x - last_x_;
+                const int dy = event.mouseMove.y - last_y_;
+                if (std::abs(event.mouseMove.x - press_x_) + std::abs(event.mouseMove.y - press_y_) >
+                    3) {
+                    moved_ = true;
+                }
+                if (moved_) {
+                    animator_.stop();
+                    view_.pan_pixels(dx, dy);
+                }
+                last_x_ = event.mouseMove.x;
+                last_y_ = event.mouseMove.y;
+            }
+            break;
+        case sf::Event::MouseButtonReleased:
+            if (event.mouseButton.button == sf::Mouse::Left) {
+                if (dragging_map_ && !moved_) {
+                    click(static_cast<float>(event.mouseButton.x),
+                          static_cast<float>(event.mouseButton.y));
+                }
+                dragging_map_ = false;
+                dragging_timeline_ = false;
+            }
+            break;
+        case sf::Event::KeyPressed:
+            key(event.key.code);
+            break;
+        default:
+            break;
+        }
+    }
+
+    void key(sf::Keyboard::Key code) {
+        const geo::Point centre{view_.width_px() / 2, view_.height_px() / 2};
+        const double pan = 120 * map_.ui_scale;
+        switch (code) {
+        case sf::Keyboard::Left:
+            view_.pan_pixels(pan, 0);
+            break;
+        case sf::Keyboard::Right:
+            view_.pan_pixels(-pan, 0);
+            break;
+        case sf::Keyboard::Up:
+            view_.pan_pixels(0, pan);
+            break;
+        case sf::Keyboard::Down:
+            view_.pan_pixels(0, -pan);
+            break;
+        case sf::Keyboard::Add:
+        case sf::Keyboard::Equal:
+            animator_.zoom_about(view_, centre, 2.0);
+            break;
+        case sf::Keyboard::Subtract:
+        case sf::Keyboard::Hyphen:
+            animator_.zoom_about(view_, centre, 0.5);
+            break;
+        case sf::Keyboard::Home: {
+            MapView fitted = view_;
+            fitted.reset();
+            animator_.move_to(view_, fitted.center(), fitted.metres_per_pixel());
+            break;
+        }
+        case sf::Keyboard::LBracket:
+            set_date(timeline_.previous_key_date(map_.date), true);
+            break;
+        case sf::Keyboard::RBracket:
+            set_date(timeline_.next_key_date(map_.date), true);
+            break;
+        case sf::Keyboard::L:
+            map_.language = static_cast<LabelLanguage>(
+                (static_cast<std::size_t>(map_.language) + 1) % language_count);
+            ui_state_.notice = "Labels: " + std::string(language_code(map_.language));
+            ui_state_.notice_alpha = 1.5;
+            break;
+        case sf::Keyboard::M:
+            ui_state_.measuring = !ui_state_.measuring;
+            map_.measure_points.clear();
+            break;
+        case sf::Keyboard::H:
+        case sf::Keyboard::F1:
+            ui_state_.show_help = !ui_state_.show_help;
+            break;
+        case sf::Keyboard::Tab:
+            ui_state_.show_layers = !ui_state_.show_layers;
+            break;
+        case sf::Keyboard::Escape:
+            if (ui_state_.show_help) {
+                ui_state_.show_help = false;
+            } else if (ui_state_.measuring) {
+                ui_state_.measuring = false;
+                map_.measure_points.clear();
+            } else if (!map_.selected_island.empty() || !map_.selected_event.empty()) {
+                map_.selected_island.clear();
+                map_.selected_event.clear();
+            } else {
+                ui_state_.messages.clear();
+            }
+            break;
+        case sf::Keyboard::Q:
+            window_.close();
+            break;
+        default:
+            if (code >= sf::Keyboard::Num1 && code <= sf::Keyboard::Num8) {
+                map_.toggle(static_cast<Layer>(code - sf::Keyboard::Num1));
+            } else if (code >= sf::Keyboard::Numpad1 && code <= sf::Keyboard::Numpad8) {
+                map_.toggle(static_cast<Layer>(code - sf::Keyboard::Numpad1));
+            }
+            break;
+        }
+    }
+
+    ViewerOptions options_;
+    std::unique_ptr<geo::Atlas> atlas_;
+    geo::Projection projection_;
+    MapScene scene_;
+    Timeline timeline_;
+    MapView view_;
+    ViewAnimator animator_;
+    MapState map_;
+    UiState ui_state_;
+    sf::Font font_;
+    std::unique_ptr<MapRenderer> renderer_;
+    std::unique_ptr<ViewerUi> ui_;
+    sf::RenderWindow window_;
+    int press_x_ = 0;
+    int press_y_ = 0;
+    int last_x_ = 0;
+    int last_y_ = 0;
+    bool dragging_map_ = false;
+    bool dragging_timeline_ = false;
+    bool moved_ = false;
+};
+
+} // namespace
+
+int run_viewer(const ViewerOptions& options) {
+    require_display();
+    const FontFile font = find_map_font();
+    geo::AtlasOptions atlas_options;
+    atlas_options.data_crs = options.data_crs;
+    auto atlas = geo::load_atlas_lenient(options.annotations, atlas_options);
+    geo::Projection projection(options.display_crs.empty() ? std::string(geo::default_display_crs)
+                                                           : options.display_crs);
+    for (const auto& error : atlas->errors) {
+        std::cerr << "kuril-atlas: " << error << '\n';
+    }
+    ViewerApp app(options, std::move(atlas), std::move(projection), font);
+    return app.run();
+}
+
+} // namespace kuril
