@@ -108,8 +108,8 @@ int main() {
     const double startup_ms = ms_since(start);
     if (std::getenv("FRAME_BENCH_DETAIL") != nullptr) {
         for (const auto& level : scene.land.levels) {
-            std::fprintf(stderr, "land level %.0f m: %zu vertices, %zu pieces\n",
-                         level.tolerance_m, level.vertex_count, level.fills.size());
+            std::fprintf(stderr, "land level %.0f m: %zu vertices, %zu pieces\n", level.tolerance_m,
+                         level.vertex_count, level.fills.size());
         }
         std::fprintf(stderr, "first frame: %zu fill vertices, %zu outline vertices\n",
                      renderer.stats().fill_vertices, renderer.stats().outline_vertices);
@@ -133,9 +133,11 @@ int main() {
     }
     for (int i = 0; i <= 120; ++i) { // zoom into the Habomai islets
         const double t = i / 120.0;
-        const double mpp = std::exp(std::log(region_mpp) + (std::log(8.0) - std::log(region_mpp)) * t);
+        const double mpp =
+            std::exp(std::log(region_mpp) + (std::log(8.0) - std::log(region_mpp)) * t);
         const geo::Point c{region_center.x + (habomai.x - region_center.x) * std::min(1.0, t * 1.5),
-                           region_center.y + (habomai.y - region_center.y) * std::min(1.0, t * 1.5)};
+                           region_center.y +
+                               (habomai.y - region_center.y) * std::min(1.0, t * 1.5)};
         path.push_back({c, mpp, today, false});
     }
     const geo::Point shumshu = projection.forward({156.4, 50.7});

@@ -41,10 +41,10 @@ std::unique_ptr<Atlas> load_atlas_lenient(const std::filesystem::path& annotatio
             atlas->errors.push_back(problem.to_string());
         }
         const auto shapes = annotations_file.parent_path() / "shapes";
-        atlas->annotations.layers = {{"land", GeometryKind::polygons, shapes / "land.shp", 0},
-                                     {"lakes", GeometryKind::polygons, shapes / "lakes.shp", 0},
-                                     {"boundaries", GeometryKind::lines, shapes / "boundaries.shp",
-                                      0}};
+        atlas->annotations.layers = {
+            {"land", GeometryKind::polygons, shapes / "land.shp", 0},
+            {"lakes", GeometryKind::polygons, shapes / "lakes.shp", 0},
+            {"boundaries", GeometryKind::lines, shapes / "boundaries.shp", 0}};
         load_layers(*atlas, options);
         return atlas;
     }

@@ -60,6 +60,12 @@ int run_cli(int argc, char** argv) {
                              "Text and symbol scale (default: from the window height)");
     view_command->add_option("--screenshot", view.screenshot,
                              "Render, save a PNG screenshot of the window, and exit");
+    std::string view_bbox;
+    std::string view_center;
+    view_command->add_option("--bbox", view_bbox, "minlon,minlat,maxlon,maxlat to show");
+    view_command->add_option("--island", view.view.island, "Island id to fit");
+    view_command->add_option("--center", view_center, "lon,lat of the view centre");
+    view_command->add_option("--zoom", view.view.zoom, "With --center: 0 = whole region, +1 = 2x");
 
     try {
         app.parse(argc, argv);
@@ -83,6 +89,12 @@ int run_cli(int argc, char** argv) {
             width > 16384 || height > 16384) {
             throw geo::InputError("--size '" + view_size +
                                   "': expected WxH between 320x240 and 16384x16384");
+        }
+        if (!view_bbox.empty()) {
+            view.view.bbox = ViewSpec::parse_bbox(view_bbox);
+        }
+        if (!view_center.empty()) {
+            view.view.center = ViewSpec::parse_center(view_center);
         }
         view.width = width;
         view.height = height;

@@ -276,8 +276,8 @@ void MapRenderer::draw_status(sf::RenderTarget& target, const MapView& view,
         if (!status.known || status.administered_by.empty()) {
             continue;
         }
-        const geo::Party filler = std::min(status.administered_by.front(),
-                                           status.administered_by.back());
+        const geo::Party filler =
+            std::min(status.administered_by.front(), status.administered_by.back());
         fills[static_cast<int>(filler)].sets.push_back(&region.shapes);
         for (const auto party : status.administered_by) {
             if (party != filler) {
@@ -285,9 +285,9 @@ void MapRenderer::draw_status(sf::RenderTarget& target, const MapView& view,
             }
         }
         for (const auto party : status.claimed_by) {
-            const bool administers = std::find(status.administered_by.begin(),
-                                               status.administered_by.end(),
-                                               party) != status.administered_by.end();
+            const bool administers =
+                std::find(status.administered_by.begin(), status.administered_by.end(), party) !=
+                status.administered_by.end();
             if (!administers) {
                 hatches[static_cast<int>(party)].sets.push_back(&region.shapes);
             }
@@ -341,7 +341,8 @@ void MapRenderer::draw_graticule(sf::RenderTarget& target, const MapView& view,
         const double t = k / 16.0;
         for (const geo::Point screen :
              {geo::Point{t * view.width_px(), 0}, geo::Point{t * view.width_px(), view.height_px()},
-              geo::Point{0, t * view.height_px()}, geo::Point{view.width_px(), t * view.height_px()}}) {
+              geo::Point{0, t * view.height_px()},
+              geo::Point{view.width_px(), t * view.height_px()}}) {
             const geo::Point ll = projection.inverse(view.screen_to_map(screen));
             if (!std::isfinite(ll.x) || !std::isfinite(ll.y)) {
                 continue;
@@ -457,8 +458,7 @@ void MapRenderer::draw_graticule_labels(sf::RenderTarget& target, const MapState
     }
 }
 
-void MapRenderer::draw_lines(sf::RenderTarget& target, const MapView& view,
-                             const MapState& state) {
+void MapRenderer::draw_lines(sf::RenderTarget& target, const MapView& view, const MapState& state) {
     triangles_.clear();
     const float ui = static_cast<float>(state.ui_scale);
     std::vector<std::pair<const SceneLine*, sf::Vector2f>> line_labels;
@@ -586,8 +586,7 @@ void MapRenderer::draw_labels(sf::RenderTarget& target, const MapView& view,
         const auto& pending = pending_labels_[i];
         const auto bounds = pending.text->getLocalBounds();
         requests.push_back({pending.anchor.x, pending.anchor.y, bounds.width + 4,
-                            bounds.height + bounds.top + 4, pending.priority,
-                            static_cast<int>(i)});
+                            bounds.height + bounds.top + 4, pending.priority, static_cast<int>(i)});
     }
     const auto placed = place_labels(requests, view.width_px(), view.height_px(), occupied_, 4.0);
     stats_.labels_placed += placed.size();
@@ -711,8 +710,7 @@ void MapRenderer::draw_furniture(sf::RenderTarget& target, const MapView& view,
     draw_inset(target, view, state);
 }
 
-void MapRenderer::draw_inset(sf::RenderTarget& target, const MapView& view,
-                             const MapState& state) {
+void MapRenderer::draw_inset(sf::RenderTarget& target, const MapView& view, const MapState& state) {
     // A small locator of the whole region in the top-right corner with the view's outline.
     const float ui = static_cast<float>(state.ui_scale);
     const float inset_w = 150 * ui;
@@ -738,8 +736,8 @@ void MapRenderer::draw_inset(sf::RenderTarget& target, const MapView& view,
                                  static_cast<float>(world.max_x - world.min_x),
                                  static_cast<float>(world.max_y - world.min_y)));
     const sf::Vector2f size = target.getView().getSize();
-    inset.setViewport(sf::FloatRect(left / size.x, top / size.y, inset_w / size.x,
-                                    inset_h / size.y));
+    inset.setViewport(
+        sf::FloatRect(left / size.x, top / size.y, inset_w / size.x, inset_h / size.y));
     const sf::View saved = target.getView();
     target.setView(inset);
     if (!scene_.land.levels.empty()) {

@@ -7,12 +7,14 @@ namespace {
 
 constexpr std::array<std::string_view, layer_count> layer_names = {
     "sea", "land", "lakes", "graticule", "status", "lines", "events", "labels"};
-constexpr std::array<std::string_view, language_count> language_codes = {
-    "en", "ja", "ru", "en+ja", "en+ru", "ja+ru"};
+constexpr std::array<std::string_view, language_count> language_codes = {"en",    "ja",    "ru",
+                                                                         "en+ja", "en+ru", "ja+ru"};
 
 } // namespace
 
-std::string_view layer_name(Layer layer) { return layer_names.at(static_cast<std::size_t>(layer)); }
+std::string_view layer_name(Layer layer) {
+    return layer_names.at(static_cast<std::size_t>(layer));
+}
 
 std::optional<Layer> layer_from_name(std::string_view name) {
     for (std::size_t i = 0; i < layer_names.size(); ++i) {

@@ -96,7 +96,8 @@ void split_into_pieces(std::vector<geo::Ring> rings, const geo::Box& box, int de
         FillPiece piece;
         const geo::Box bounds = bounds_of(rings);
         piece.bounds = to_map_box(bounds);
-        const geo::Point middle{(bounds.min_x + bounds.max_x) / 2, (bounds.min_y + bounds.max_y) / 2};
+        const geo::Point middle{(bounds.min_x + bounds.max_x) / 2,
+                                (bounds.min_y + bounds.max_y) / 2};
         for (const auto& ring : rings) {
             append_fan(ring, middle, piece.fan_triangles);
         }

@@ -17,20 +17,17 @@ Timeline::Timeline(std::vector<geo::Date> key_dates, geo::Date first, geo::Date 
 }
 
 double Timeline::fraction_of(geo::Date date) const {
-    const double span =
-        static_cast<double>(last_.days_since_epoch() - first_.days_since_epoch());
+    const double span = static_cast<double>(last_.days_since_epoch() - first_.days_since_epoch());
     if (span <= 0) {
         return 0;
     }
     return std::clamp(
-        static_cast<double>(date.days_since_epoch() - first_.days_since_epoch()) / span, 0.0,
-        1.0);
+        static_cast<double>(date.days_since_epoch() - first_.days_since_epoch()) / span, 0.0, 1.0);
 }
 
 geo::Date Timeline::date_at(double fraction) const {
     fraction = std::clamp(fraction, 0.0, 1.0);
-    const double span =
-        static_cast<double>(last_.days_since_epoch() - first_.days_since_epoch());
+    const double span = static_cast<double>(last_.days_since_epoch() - first_.days_since_epoch());
     return geo::Date::from_days_since_epoch(first_.days_since_epoch() +
                                             static_cast<long long>(std::llround(span * fraction)));
 }

@@ -17,7 +17,9 @@
 namespace kuril {
 namespace {
 
-double auto_ui_scale(unsigned height) { return std::clamp(height / 900.0, 1.0, 2.5); }
+double auto_ui_scale(unsigned height) {
+    return std::clamp(height / 900.0, 1.0, 2.5);
+}
 
 class ViewerApp {
 public:
@@ -45,6 +47,15 @@ public:
         }
     }
 
+    /// Applies the requested view once the window has its size.
+    void apply_view_spec() {
+        try {
+            options_.view.apply(scene_, view_);
+        } catch (const geo::InputError& error) {
+            ui_state_.messages.push_back(error.what());
+        }
+    }
+
     int run() {
         sf::ContextSettings settings;
         settings.stencilBits = 8;
@@ -57,6 +68,7 @@ public:
         window_.setVerticalSyncEnabled(false);
         window_.setFramerateLimit(60);
         resize(window_.getSize().x, window_.getSize().y);
+        apply_view_spec();
         sf::Clock clock;
         bool dirty = true;
         int frames = 0;
@@ -101,8 +113,8 @@ private:
     void resize(unsigned width, unsigned height) {
         view_.resize(width, height);
         map_.ui_scale = options_.ui_scale > 0 ? options_.ui_scale : auto_ui_scale(height);
-        window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(width),
-                                               static_cast<float>(height))));
+        window_.setView(
+            sf::View(sf::FloatRect(0, 0, static_cast<float>(width), static_cast<float>(height))));
     }
 
     void draw(sf::RenderTarget& target) {
@@ -126,8 +138,7 @@ private:
         if (!announce || before == date) {
             return;
         }
-        const auto summary =
-            summarize_step(atlas_->annotations, *atlas_->history, before, date);
+        const auto summary = summarize_step(atlas_->annotations, *atlas_->history, before, date);
         map_.highlighted_lines = summary.changed_lines;
         map_.highlighted_islands = summary.changed_islands;
         map_.highlight_strength = 1.0;
@@ -187,8 +198,9 @@ private:
             resize(event.size.width, event.size.height);
             break;
         case sf::Event::MouseWheelScrolled:
-            animator_.zoom_about(view_, {static_cast<double>(event.mouseWheelScroll.x),
-                                         static_cast<double>(event.mouseWheelScroll.y)},
+            animator_.zoom_about(view_,
+                                 {static_cast<double>(event.mouseWheelScroll.x),
+                                  static_cast<double>(event.mouseWheelScroll.y)},
                                  std::pow(1.5, event.mouseWheelScroll.delta));
             break;
         case sf::Event::MouseButtonPressed:
@@ -215,7 +227,8 @@ private:
             } else if (dragging_map_ && sf::Mouse::isButtonPressed(sf::Mouse::Left)) {
                 const int dx = event.mouseMove.x - last_x_;
                 const int dy = event.mouseMove.y - last_y_;
-                if (std::abs(event.mouseMove.x - press_x_) + std::abs(event.mouseMove.y - press_y_) >
+                if (std::abs(event.mouseMove.x - press_x_) +
+                        std::abs(event.mouseMove.y - press_y_) >
                     3) {
                     moved_ = true;
                 }

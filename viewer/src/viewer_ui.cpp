@@ -11,7 +11,9 @@
 namespace kuril {
 namespace {
 
-sf::String utf8(const std::string& text) { return sf::String::fromUtf8(text.begin(), text.end()); }
+sf::String utf8(const std::string& text) {
+    return sf::String::fromUtf8(text.begin(), text.end());
+}
 
 void draw_box(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill,
               sf::Color outline = style::panel_border) {
@@ -23,8 +25,7 @@ void draw_box(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill,
     target.draw(shape);
 }
 
-std::string sources_text(const geo::Annotations& annotations,
-                         const std::vector<std::string>& ids) {
+std::string sources_text(const geo::Annotations& annotations, const std::vector<std::string>& ids) {
     std::string text;
     for (const auto& id : ids) {
         text += (text.empty() ? "" : "; ") + id;
@@ -41,7 +42,8 @@ constexpr const char* help_lines[] = {
     "[ and ]                      previous / next key date",
     "Drag the timeline            any date from 1850 to today",
     "L                            label language: en, ja, ru, en+ja, en+ru, ja+ru",
-    "1 to 8                       layers: sea, land, lakes, graticule, status, lines, events, labels",
+    "1 to 8                       layers: sea, land, lakes, graticule, status, lines, events, "
+    "labels",
     "Tab                          layers and legend panel",
     "M                            measure a geodesic distance (two clicks)",
     "Esc                          close panel / cancel measuring",
@@ -111,15 +113,14 @@ std::vector<ScreenRect> ViewerUi::obstacles(const MapView& view, const MapState&
     std::vector<ScreenRect> rects;
     const float s = ui_(map);
     const float h = static_cast<float>(view.height_px());
-    rects.push_back({0, h - timeline_height(map) - 30 * s, view.width_px(),
-                     timeline_height(map) + 30 * s});
+    rects.push_back(
+        {0, h - timeline_height(map) - 30 * s, view.width_px(), timeline_height(map) + 30 * s});
     if (ui.show_layers) {
-        rects.push_back({layers_rect_.left, layers_rect_.top, layers_rect_.width,
-                         layers_rect_.height});
+        rects.push_back(
+            {layers_rect_.left, layers_rect_.top, layers_rect_.width, layers_rect_.height});
     }
     if (!map.selected_island.empty() || !map.selected_event.empty()) {
-        rects.push_back(
-            {panel_rect_.left, panel_rect_.top, panel_rect_.width, panel_rect_.height});
+        rects.push_back({panel_rect_.left, panel_rect_.top, panel_rect_.width, panel_rect_.height});
     }
     return rects;
 }
@@ -133,7 +134,9 @@ std::optional<Layer> ViewerUi::layer_row_at(float x, float y) const {
     return std::nullopt;
 }
 
-bool ViewerUi::timeline_contains(float x, float y) const { return timeline_rect_.contains(x, y); }
+bool ViewerUi::timeline_contains(float x, float y) const {
+    return timeline_rect_.contains(x, y);
+}
 
 double ViewerUi::timeline_fraction(float x) const {
     const float inner_left = timeline_rect_.left + 20;
@@ -215,8 +218,8 @@ void ViewerUi::draw_timeline(sf::RenderTarget& target, const MapView& view, cons
     const float tx = std::clamp(hx - b.width / 2, 4.f, w - b.width - 4);
     text_.setPosition(std::round(tx), std::round(h - height + 2 * s));
     // Keep the date readable over the ticks.
-    draw_box(target, {tx - 4, h - height + 2 * s, b.width + 8, b.height + b.top + 4},
-             style::panel, sf::Color::Transparent);
+    draw_box(target, {tx - 4, h - height + 2 * s, b.width + 8, b.height + b.top + 4}, style::panel,
+             sf::Color::Transparent);
     target.draw(text_);
     text_.setStyle(sf::Text::Regular);
     // The caption of the last step, above the bar.
@@ -260,10 +263,9 @@ void ViewerUi::draw_layers(sf::RenderTarget& target, const MapState& map) {
                           "Administered by " + geo::party_display_name(geo::Party::RU, map.date),
                           0});
         legend.push_back({style::party_hatch(geo::Party::JP), "Hatched: also claimed by Japan", 1});
-        legend.push_back({style::party_hatch(geo::Party::RU),
-                          "Hatched: also claimed by " +
-                              geo::party_display_name(geo::Party::RU, map.date),
-                          1});
+        legend.push_back(
+            {style::party_hatch(geo::Party::RU),
+             "Hatched: also claimed by " + geo::party_display_name(geo::Party::RU, map.date), 1});
         legend.push_back({style::party_fill(geo::Party::RU), "Broad stripes: held jointly", 4});
     }
     if (map.shows(Layer::lines)) {
@@ -273,8 +275,7 @@ void ViewerUi::draw_layers(sf::RenderTarget& target, const MapState& map) {
         legend.push_back({style::claim_line, "Claim line", 3});
         legend.push_back({style::control_line, "Line of control (approx.)", 3});
     }
-    const float height =
-        static_cast<float>(layer_count + 2 + legend.size()) * row + 16 * s;
+    const float height = static_cast<float>(layer_count + 2 + legend.size()) * row + 16 * s;
     layers_rect_ = {left, top, width, height};
     draw_box(target, layers_rect_, style::panel);
     text_.setOutlineThickness(0);
@@ -377,9 +378,10 @@ std::string ViewerUi::island_panel_text(const StatusRegion& region, const MapSta
     out << "\nArea computed (GSHHG, WGS84): " << area << " km²\n";
     for (const auto& fact : island.facts) {
         if (fact.key == "area_km2") {
-            out << "Area stated" << (fact.party ? " by " + std::string(geo::party_code(*fact.party)) : "")
-                << ": " << fact.value << " km²" << (fact.note.empty() ? "" : " (" + fact.note + ")")
-                << " [" << sources_text(annotations, fact.sources) << "]\n";
+            out << "Area stated"
+                << (fact.party ? " by " + std::string(geo::party_code(*fact.party)) : "") << ": "
+                << fact.value << " km²" << (fact.note.empty() ? "" : " (" + fact.note + ")") << " ["
+                << sources_text(annotations, fact.sources) << "]\n";
         }
     }
     const auto status = scene_.atlas->history->island_status(island.id, map.date);
@@ -444,18 +446,16 @@ std::string ViewerUi::event_panel_text(const geo::Event& event) const {
     for (const auto& id : event.sources) {
         if (const auto* source = scene_.atlas->annotations.source(id)) {
             out << "• " << source->title << " (" << source->publisher
-                << (source->date.empty() ? "" : ", " + source->date) << ") " << source->url
-                << '\n';
+                << (source->date.empty() ? "" : ", " + source->date) << ") " << source->url << '\n';
         }
     }
     return out.str();
 }
 
-void ViewerUi::draw_side_panel(sf::RenderTarget& target, const MapView& view,
-                               const MapState& map) {
+void ViewerUi::draw_side_panel(sf::RenderTarget& target, const MapView& view, const MapState& map) {
     const float s = ui_(map);
-    const std::string key = map.selected_island + "|" + map.selected_event + "|" +
-                            map.date.iso() + "|" + std::to_string(s);
+    const std::string key = map.selected_island + "|" + map.selected_event + "|" + map.date.iso() +
+                            "|" + std::to_string(s);
     if (map.selected_island.empty() && map.selected_event.empty()) {
         panel_key_.clear();
         return;
@@ -496,15 +496,14 @@ void ViewerUi::draw_side_panel(sf::RenderTarget& target, const MapView& view,
             }
         }
         panel_body_ = wrap(body, font_, size, width - 24 * s);
-        panel_title_ = wrap(panel_title_, font_, static_cast<unsigned>(std::lround(18 * s)),
-                            width - 50 * s);
+        panel_title_ =
+            wrap(panel_title_, font_, static_cast<unsigned>(std::lround(18 * s)), width - 50 * s);
     }
     const float h = static_cast<float>(view.height_px()) - timeline_height(map) - 20 * s;
-    panel_rect_ = {static_cast<float>(view.width_px()) - width - 10 * s, 10 * s, width,
-                   h - 10 * s};
+    panel_rect_ = {static_cast<float>(view.width_px()) - width - 10 * s, 10 * s, width, h - 10 * s};
     draw_box(target, panel_rect_, style::panel);
-    close_rect_ = {panel_rect_.left + panel_rect_.width - 28 * s, panel_rect_.top + 4 * s,
-                   24 * s, 24 * s};
+    close_rect_ = {panel_rect_.left + panel_rect_.width - 28 * s, panel_rect_.top + 4 * s, 24 * s,
+                   24 * s};
     text_.setOutlineThickness(0);
     text_.setFillColor(style::text);
     text_.setCharacterSize(static_cast<unsigned>(std::lround(18 * s)));

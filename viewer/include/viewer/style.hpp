@@ -26,10 +26,10 @@ inline sf::Color party_hatch(geo::Party party) {
 }
 
 inline const sf::Color treaty_line{40, 40, 40};
-inline const sf::Color proposal_line{204, 121, 167};   // reddish purple
-inline const sf::Color claim_line{0, 90, 160};         // Japan's claim, in Japan's colour
-inline const sf::Color control_line{0, 158, 115};      // bluish green
-inline const sf::Color highlight{240, 228, 66};        // yellow glow
+inline const sf::Color proposal_line{204, 121, 167}; // reddish purple
+inline const sf::Color claim_line{0, 90, 160};       // Japan's claim, in Japan's colour
+inline const sf::Color control_line{0, 158, 115};    // bluish green
+inline const sf::Color highlight{240, 228, 66};      // yellow glow
 inline const sf::Color event_marker{213, 94, 0};
 inline const sf::Color measure{0, 0, 0};
 

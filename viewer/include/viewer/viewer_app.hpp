@@ -1,5 +1,7 @@
 #pragma once
 
+#include "viewer/view_spec.hpp"
+
 #include <filesystem>
 #include <string>
 
@@ -9,13 +11,14 @@ struct ViewerOptions {
     std::filesystem::path annotations; ///< resolved annotations file
     std::string display_crs;
     std::string data_crs;
-    std::string date;              ///< YYYY-MM-DD; empty: today
+    std::string date; ///< YYYY-MM-DD; empty: today
     std::string language = "en+ru";
     bool fullscreen = false;
     unsigned width = 1280;
     unsigned height = 800;
-    double ui_scale = 0; ///< 0: from the window height
+    double ui_scale = 0;              ///< 0: from the window height
     std::filesystem::path screenshot; ///< render, save this PNG, and exit (tests)
+    ViewSpec view;
 };
 
 /// Opens the window and runs until it is closed. Returns the exit status. Bad data is shown in
