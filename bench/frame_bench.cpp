@@ -46,8 +46,29 @@ std::string font_path() {
 
 } // namespace
 
-int main() {
+/// Resident set size in KiB, from /proc.
+long rss_kib() {
+    std::FILE* file = std::fopen("/proc/self/statm", "r");
+    long pages = 0;
+    long resident = 0;
+    if (file != nullptr) {
+        if (std::fscanf(file, "%ld %ld", &pages, &resident) != 2) {
+            resident = 0;
+        }
+        std::fclose(file);
+    }
+    return resident * 4;
+}
+
+int main(int argc, char** argv) {
     const auto start = clock_type::now();
+    // --seconds S: repeat the path for S seconds and report memory (a long scripted session).
+    double session_seconds = 0;
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::string(argv[i]) == "--seconds") {
+            session_seconds = std::atof(argv[i + 1]);
+        }
+    }
     if (std::getenv("DISPLAY") == nullptr) {
         std::fprintf(stderr, "frame-bench: no DISPLAY; run under xvfb-run\n");
         return 2;
@@ -177,6 +198,28 @@ int main() {
         }
         frame();
         times.push_back(ms_since(t0));
+    }
+    if (session_seconds > 0) {
+        const long rss_first_pass = rss_kib();
+        const auto session_start = clock_type::now();
+        std::size_t frames = 0;
+        std::size_t passes = 0;
+        while (ms_since(session_start) < session_seconds * 1000) {
+            for (const auto& step : path) {
+                view.set(step.center, step.metres_per_pixel);
+                state.date = step.date;
+                state.highlight_strength = step.timeline_step ? 1.0 : 0.0;
+                frame();
+                ++frames;
+            }
+            ++passes;
+            if (passes % 20 == 0) {
+                std::printf("after %zu frames: rss_kib=%ld\n", frames, rss_kib());
+                std::fflush(stdout);
+            }
+        }
+        std::printf("session_s=%.0f frames=%zu rss_after_first_pass_kib=%ld rss_end_kib=%ld\n",
+                    session_seconds, frames, rss_first_pass, rss_kib());
     }
     std::vector<double> sorted = times;
     std::sort(sorted.begin(), sorted.end());

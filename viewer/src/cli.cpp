@@ -45,6 +45,29 @@ int run_cli(int argc, char** argv) {
     add_data_options(*check_command, check.data);
     check_command->add_option("file", check.file, "Annotations file (default: the shipped one)");
 
+    ExportCommandOptions exporting;
+    auto* export_command = app.add_subcommand(
+        "export", "Export an annotated, georeferenced map image (PNG + .pgw + .prj, or GeoTIFF)");
+    add_data_options(*export_command, exporting.data);
+    export_command->add_option("--out", exporting.out, "Output file (FILE.png)")->required();
+    export_command->add_option("--size", exporting.size, "WxH in pixels (default 1920x1080)");
+    export_command->add_option("--scale", exporting.scale,
+                               "Text and symbol scale (default: from the size)");
+    export_command->add_option("--dpi", exporting.dpi, "Scale as dots per inch (96 = 1x)");
+    export_command->add_option("--bbox", exporting.bbox, "minlon,minlat,maxlon,maxlat");
+    export_command->add_option("--island", exporting.island, "Island id to fit, with a margin");
+    export_command->add_option("--center", exporting.center, "lon,lat of the centre");
+    export_command->add_option("--zoom", exporting.zoom, "With --center: 0 = whole region");
+    export_command->add_option("--date", exporting.date, "YYYY-MM-DD (default: today)");
+    export_command->add_option("--lang", exporting.language,
+                               "en, ja, ru, en+ja, en+ru or ja+ru (default en+ru)");
+    export_command->add_option("--layers", exporting.layers,
+                               "Layers to show (land,lakes,...) or to change (-graticule,+events)");
+    export_command->add_option("--title", exporting.title, "Title (default: place and date)");
+    export_command->add_flag("--no-legend", exporting.no_legend, "No legend");
+    export_command->add_flag("--no-footer", exporting.no_footer, "No footer");
+    export_command->add_option("--format", exporting.format, "png (default) or geotiff");
+
     DataOptions view_data;
     ViewerOptions view;
     std::string view_size = "1280x800";
@@ -76,6 +99,9 @@ int run_cli(int argc, char** argv) {
     try {
         if (*check_command) {
             return run_check(check);
+        }
+        if (*export_command) {
+            return run_export(exporting);
         }
         if (*info_command) {
             return run_info(info);

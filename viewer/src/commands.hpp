@@ -20,8 +20,28 @@ struct CheckOptions {
     std::filesystem::path file; ///< empty: the shipped annotations
 };
 
+struct ExportCommandOptions {
+    DataOptions data;
+    std::filesystem::path out;
+    std::string size = "1920x1080";
+    double scale = 0;
+    double dpi = 0;
+    std::string bbox;
+    std::string island;
+    std::string center;
+    double zoom = 0;
+    std::string date;
+    std::string language = "en+ru";
+    std::string layers;
+    std::string title;
+    bool no_legend = false;
+    bool no_footer = false;
+    std::string format = "png";
+};
+
 /// Each returns the exit status and throws geo::InputError for bad input.
 int run_info(const InfoOptions& options);
 int run_check(const CheckOptions& options);
+int run_export(const ExportCommandOptions& options);
 
 } // namespace kuril

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace kuril {
 namespace {
@@ -29,15 +30,24 @@ sf::Texture make_pattern(unsigned size, unsigned thickness) {
     return texture;
 }
 
-/// The map area as an SFML view: map space is projected metres with y down.
-sf::View map_sf_view(const MapView& view) {
-    const geo::Point c = view.center();
+/// The map area as an SFML view: map space is projected metres with y down. With a tile, only
+/// that pixel rectangle of the full image.
+sf::View map_sf_view(const MapView& view, const std::optional<sf::FloatRect>& tile) {
+    const sf::FloatRect pixels =
+        tile ? *tile
+             : sf::FloatRect(0, 0, static_cast<float>(view.width_px()),
+                             static_cast<float>(view.height_px()));
+    const geo::Point c = view.screen_to_map(
+        {pixels.left + pixels.width / 2.0, pixels.top + pixels.height / 2.0});
     return sf::View(sf::Vector2f(static_cast<float>(c.x), static_cast<float>(-c.y)),
-                    sf::Vector2f(static_cast<float>(view.width_px() * view.metres_per_pixel()),
-                                 static_cast<float>(view.height_px() * view.metres_per_pixel())));
+                    sf::Vector2f(static_cast<float>(pixels.width * view.metres_per_pixel()),
+                                 static_cast<float>(pixels.height * view.metres_per_pixel())));
 }
 
-sf::View screen_sf_view(const MapView& view) {
+sf::View screen_sf_view(const MapView& view, const std::optional<sf::FloatRect>& tile) {
+    if (tile) {
+        return sf::View(*tile);
+    }
     const auto w = static_cast<float>(view.width_px());
     const auto h = static_cast<float>(view.height_px());
     return sf::View(sf::FloatRect(0, 0, w, h));
@@ -140,10 +150,15 @@ sf::Text& MapRenderer::text(const std::string& key, const std::string& content, 
     return t;
 }
 
-std::string MapRenderer::label_text(const geo::Island& island, LabelLanguage language) {
+std::string MapRenderer::label_text(const std::vector<geo::Name>& names,
+                                    LabelLanguage language) {
     auto name = [&](const char* lang) {
-        const geo::Name* n = island.name(lang);
-        return n != nullptr ? n->text : island.display_name();
+        for (const auto& n : names) {
+            if (n.lang == lang) {
+                return n.text;
+            }
+        }
+        return names.empty() ? std::string() : names.front().text;
     };
     switch (language) {
     case LabelLanguage::en:
@@ -232,7 +247,7 @@ void MapRenderer::fill_sets(sf::RenderTarget& target, const std::vector<const Po
     glStencilFunc(GL_NOTEQUAL, 0, 0xFF);
     glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);
     const sf::View saved = target.getView();
-    target.setView(screen_sf_view(view));
+    target.setView(screen_sf_view(view, tile_));
     sf::RenderStates states;
     states.texture = pattern;
     target.draw(cover_.data(), cover_.size(), sf::Triangles, states);
@@ -505,8 +520,14 @@ void MapRenderer::draw_lines(sf::RenderTarget& target, const MapView& view, cons
                 append_polyline(triangles_, points, width + 8 * ui, glow);
             }
             append_polyline(triangles_, points, width, color, pattern);
-            if (!points.empty()) {
-                line_labels.push_back({&scene_line, points[points.size() / 2]});
+            std::vector<sf::Vector2f> visible_points;
+            for (const auto& p : points) {
+                if (p.x > 0 && p.y > 0 && p.x < view.width_px() && p.y < view.height_px()) {
+                    visible_points.push_back(p);
+                }
+            }
+            if (!visible_points.empty()) {
+                line_labels.push_back({&scene_line, visible_points[visible_points.size() / 2]});
             }
         }
     }
@@ -569,15 +590,21 @@ void MapRenderer::draw_labels(sf::RenderTarget& target, const MapView& view,
     const std::string language(language_code(state.language));
     if (state.shows(Layer::labels)) {
         for (const SceneLabel& label : scene_.labels) {
+            if (view.metres_per_pixel() > label.min_zoom_mpp) {
+                continue;
+            }
             const sf::Vector2f anchor = to_screen(view, label.position);
             if (anchor.x < -200 || anchor.y < -100 || anchor.x > view.width_px() + 200 ||
                 anchor.y > view.height_px() + 100) {
                 continue;
             }
-            const double base = label.priority >= 4000 ? 17 : label.priority >= 3000 ? 15 : 13;
+            const double base = label.priority >= 4000   ? 17
+                                : label.priority >= 3000 ? 15
+                                : label.priority >= 1000 ? 13
+                                                         : 12;
             const auto size = static_cast<unsigned>(std::lround(base * state.ui_scale));
-            sf::Text& t = text("label:" + label.island->id + ":" + language,
-                               label_text(*label.island, state.language), size);
+            sf::Text& t = text("label:" + label.id + ":" + language,
+                               label_text(*label.names, state.language), size);
             pending_labels_.push_back({&t, anchor, label.priority});
         }
     }
@@ -659,7 +686,10 @@ void MapRenderer::draw_furniture(sf::RenderTarget& target, const MapView& view,
     const double true_mpp = geo::geodesic_distance_m(c0, c1) / 100;
     const auto [metres, px] = scale_bar(true_mpp, 180 * ui);
     const float x0 = 16 * ui;
-    const float y0 = h - 92 * ui; // above the timeline
+    const float reserved = state.reserved_bottom_px >= 0
+                               ? static_cast<float>(state.reserved_bottom_px)
+                               : 64 * ui; // the viewer's timeline
+    const float y0 = h - reserved - 28 * ui;
     triangles_.clear();
     const float bar = static_cast<float>(px);
     const sf::Color dark(40, 40, 40);
@@ -683,7 +713,7 @@ void MapRenderer::draw_furniture(sf::RenderTarget& target, const MapView& view,
     const double angle = std::atan2(north.x - here.x, north.y - here.y); // clockwise from up
     if (std::fabs(angle) > 0.5 * 3.14159265 / 180) {
         const sf::Vector2f base{static_cast<float>(view.width_px()) - 40 * ui,
-                                230 * ui}; // below the inset
+                                230 * ui + static_cast<float>(state.reserved_top_px)};
         const sf::Vector2f dir{static_cast<float>(std::sin(angle)),
                                static_cast<float>(-std::cos(angle))};
         triangles_.clear();
@@ -718,7 +748,7 @@ void MapRenderer::draw_inset(sf::RenderTarget& target, const MapView& view, cons
     const float inset_h =
         inset_w * static_cast<float>((world.max_y - world.min_y) / (world.max_x - world.min_x));
     const float left = static_cast<float>(view.width_px()) - inset_w - 10 * ui;
-    const float top = 10 * ui;
+    const float top = 10 * ui + static_cast<float>(state.reserved_top_px);
     const MapView full_view(world, view.width_px(), view.height_px());
     const geo::Box visible = view.visible_box();
     // Whole region not worth a locator when it is on screen already.
@@ -736,8 +766,10 @@ void MapRenderer::draw_inset(sf::RenderTarget& target, const MapView& view, cons
                                  static_cast<float>(world.max_x - world.min_x),
                                  static_cast<float>(world.max_y - world.min_y)));
     const sf::Vector2f size = target.getView().getSize();
-    inset.setViewport(
-        sf::FloatRect(left / size.x, top / size.y, inset_w / size.x, inset_h / size.y));
+    const float ox = tile_ ? tile_->left : 0.f;
+    const float oy = tile_ ? tile_->top : 0.f;
+    inset.setViewport(sf::FloatRect((left - ox) / size.x, (top - oy) / size.y, inset_w / size.x,
+                                    inset_h / size.y));
     const sf::View saved = target.getView();
     target.setView(inset);
     if (!scene_.land.levels.empty()) {
@@ -777,7 +809,9 @@ void MapRenderer::draw_inset(sf::RenderTarget& target, const MapView& view, cons
 }
 
 void MapRenderer::draw(sf::RenderTarget& target, const MapView& view, const MapState& state,
-                       const std::vector<ScreenRect>& obstacles) {
+                       const std::vector<ScreenRect>& obstacles,
+                       std::optional<sf::FloatRect> tile) {
+    tile_ = tile;
     stats_ = {};
     occupied_.clear();
     pending_labels_.clear();
@@ -788,7 +822,7 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapView& view, const MapS
     glClearStencil(0);
     glClear(GL_STENCIL_BUFFER_BIT);
     target.clear(state.shows(Layer::sea) ? style::sea : sf::Color::White);
-    target.setView(map_sf_view(view));
+    target.setView(map_sf_view(view, tile_));
     if (state.shows(Layer::land) && scene_.has_land) {
         fill_sets(target, {&scene_.land}, view, style::land, nullptr);
     }
@@ -796,9 +830,9 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapView& view, const MapS
         fill_sets(target, {&scene_.lakes}, view, style::sea, nullptr);
     }
     if (state.shows(Layer::graticule)) {
-        target.setView(screen_sf_view(view));
+        target.setView(screen_sf_view(view, tile_));
         draw_graticule(target, view, state);
-        target.setView(map_sf_view(view));
+        target.setView(map_sf_view(view, tile_));
     }
     if (state.shows(Layer::status)) {
         draw_status(target, view, state);
@@ -812,7 +846,7 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapView& view, const MapS
     if (state.shows(Layer::lakes) && scene_.has_lakes) {
         draw_outlines(target, scene_.lakes, view, style::coast);
     }
-    target.setView(screen_sf_view(view));
+    target.setView(screen_sf_view(view, tile_));
     draw_furniture(target, view, state);
     if (state.shows(Layer::graticule)) {
         draw_graticule_labels(target, state);

@@ -166,7 +166,13 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         if (island.group == "main" && island.id == "sakhalin") {
             continue; // its two regions are labelled instead
         }
-        labels.push_back({&island, proj.forward(island.anchor), priority});
+        labels.push_back({island.id, &island.names, proj.forward(island.anchor), priority});
+        // Islets (Habomai's) are named when zoomed in far enough to tell them apart.
+        for (const auto& islet : island.islets) {
+            if (!islet.names.empty()) {
+                labels.push_back({islet.id, &islet.names, proj.forward(islet.place), 500, 150.0});
+            }
+        }
     }
     prepare_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -247,7 +247,7 @@ void ViewerUi::draw_layers(sf::RenderTarget& target, const MapState& map) {
     const float s = ui_(map);
     const float left = 10 * s;
     const float top = 10 * s;
-    const float width = 300 * s;
+    float width = 300 * s;
     const float row = 21 * s;
     const unsigned size = static_cast<unsigned>(std::lround(13 * s));
     // Legend entries for what is shown, in words.
@@ -276,6 +276,11 @@ void ViewerUi::draw_layers(sf::RenderTarget& target, const MapState& map) {
         legend.push_back({style::control_line, "Line of control (approx.)", 3});
     }
     const float height = static_cast<float>(layer_count + 2 + legend.size()) * row + 16 * s;
+    text_.setCharacterSize(size);
+    for (const auto& entry : legend) {
+        text_.setString(utf8(entry.label));
+        width = std::max(width, text_.getLocalBounds().width + 56 * s);
+    }
     layers_rect_ = {left, top, width, height};
     draw_box(target, layers_rect_, style::panel);
     text_.setOutlineThickness(0);

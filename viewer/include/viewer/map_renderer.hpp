@@ -7,6 +7,7 @@
 
 #include <SFML/Graphics.hpp>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,9 +21,12 @@ public:
     MapRenderer(const MapScene& scene, const sf::Font& font);
 
     /// Draws the map and its furniture (graticule labels, scale bar, north arrow, inset).
-    /// `obstacles` are screen areas labels must avoid (panels).
+    /// `obstacles` are screen areas labels must avoid (panels). With `tile`, the target holds
+    /// only that pixel rectangle of the view's full image (exports larger than a texture):
+    /// everything is laid out for the full image, so stitched tiles equal one pass.
     void draw(sf::RenderTarget& target, const MapView& view, const MapState& state,
-              const std::vector<ScreenRect>& obstacles = {});
+              const std::vector<ScreenRect>& obstacles = {},
+              std::optional<sf::FloatRect> tile = std::nullopt);
 
     struct Stats {
         std::size_t fill_vertices = 0;
@@ -40,8 +44,8 @@ public:
     };
     const std::vector<Marker>& markers() const { return markers_; }
 
-    /// The label text of an island in a language (two lines for two languages).
-    static std::string label_text(const geo::Island& island, LabelLanguage language);
+    /// The label text of a place in a language (two lines for two languages).
+    static std::string label_text(const std::vector<geo::Name>& names, LabelLanguage language);
 
     /// Nice scale-bar length in metres and its width in pixels for a true scale at the centre.
     static std::pair<double, double> scale_bar(double true_metres_per_pixel, double max_px);
@@ -83,6 +87,7 @@ private:
     std::vector<PendingLabel> pending_labels_;
     std::vector<std::pair<sf::Vector2f, std::string>> graticule_labels_;
     Stats stats_;
+    std::optional<sf::FloatRect> tile_;
 };
 
 /// Appends a polyline of `width` pixels as triangles, dashed by `pattern` (on, off, on, off...

@@ -28,10 +28,13 @@ struct SceneEvent {
     geo::Point position; ///< north-up metres
 };
 
+/// A place name: an island, a region or an islet.
 struct SceneLabel {
-    const geo::Island* island = nullptr;
+    std::string id;
+    const std::vector<geo::Name>* names = nullptr;
     geo::Point position; ///< north-up metres
     int priority = 0;
+    double min_zoom_mpp = 1e9; ///< shown only at this many metres per pixel or closer
 };
 
 /// Everything the renderer needs, prepared once from the atlas: projected, simplified at every

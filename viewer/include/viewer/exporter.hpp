@@ -1,0 +1,77 @@
+#pragma once
+
+#include "viewer/map_scene.hpp"
+#include "viewer/map_state.hpp"
+#include "viewer/view_spec.hpp"
+
+#include <SFML/Graphics/Font.hpp>
+#include <array>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace kuril {
+
+/// The largest side rendered in one pass (llvmpipe's texture limit); larger images, up to
+/// max_export_side, are rendered in tiles and stitched.
+inline constexpr unsigned max_single_pass_side = 16384;
+inline constexpr unsigned max_export_side = 32768;
+
+struct ExportOptions {
+    std::filesystem::path out;
+    unsigned width = 1920;
+    unsigned height = 1080;
+    double scale = 0; ///< text and symbol scale; 0: from the output size
+    ViewSpec view;
+    std::optional<MapView> exact_view; ///< the viewer's own view, scaled to the output
+    geo::Date date = geo::Date::today();
+    LabelLanguage language = LabelLanguage::en_ru;
+    std::array<bool, layer_count> visible{true, true, true, true, true, true, true, true};
+    std::string title; ///< empty: from the view and date
+    bool legend = true;
+    bool footer = true;
+    bool geotiff = false;
+    /// Tile side when the image is larger than max_single_pass_side (or than this: tests).
+    unsigned tile_side = max_single_pass_side;
+};
+
+struct ExportResult {
+    std::filesystem::path image;
+    std::filesystem::path world_file; ///< empty for GeoTIFF
+    std::filesystem::path prj;        ///< empty for GeoTIFF
+    unsigned width = 0;
+    unsigned height = 0;
+    unsigned tiles = 1;
+    double milliseconds = 0;
+};
+
+/// Renders the map with its title, legend, scale bar, graticule labels, date stamp and footer
+/// off-screen, reads it back with glReadPixels and writes a PNG plus world file and .prj (or
+/// a GeoTIFF). Needs an X display (see ensure_display). Throws geo::InputError for bad options
+/// or an unwritable output; never leaves a partial file.
+ExportResult export_map(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
+                        const std::function<void(double)>& progress = {});
+
+/// The world file text for an image of a view: pixel size, rotation, and the centre of the
+/// top-left pixel, as GDAL reads it.
+std::string world_file_text(const MapView& view);
+
+/// The default title: "Kuril Islands, 19 October 1956" (or the island's name).
+std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date date);
+
+/// Starts a private Xvfb when there is no DISPLAY (and stops it when destroyed). Throws
+/// geo::InputError when there is no display and Xvfb is not installed.
+class PrivateDisplay {
+public:
+    PrivateDisplay();
+    ~PrivateDisplay();
+    PrivateDisplay(const PrivateDisplay&) = delete;
+    PrivateDisplay& operator=(const PrivateDisplay&) = delete;
+    bool started() const { return pid_ > 0; }
+
+private:
+    int pid_ = -1;
+};
+
+} // namespace kuril

@@ -1,0 +1,150 @@
+#include "commands.hpp"
+#include "display.hpp"
+#include "fonts.hpp"
+#include "geo/atlas.hpp"
+#include "geo/error.hpp"
+#include "geo/projection.hpp"
+#include "viewer/exporter.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+namespace kuril {
+
+std::array<bool, layer_count> parse_layers(const std::string& list) {
+    std::array<bool, layer_count> visible{};
+    visible.fill(true);
+    if (list.empty()) {
+        return visible;
+    }
+    std::vector<std::string> items;
+    std::stringstream in(list);
+    for (std::string item; std::getline(in, item, ',');) {
+        if (!item.empty()) {
+            items.push_back(item);
+        }
+    }
+    // "+name"/"-name" change the default set; plain names are the exact set to show.
+    const bool relative = std::all_of(items.begin(), items.end(), [](const std::string& item) {
+        return item[0] == '+' || item[0] == '-';
+    });
+    if (!relative) {
+        visible.fill(false);
+    }
+    for (const auto& item : items) {
+        const bool sign = item[0] == '+' || item[0] == '-';
+        const std::string name = sign ? item.substr(1) : item;
+        const auto layer = layer_from_name(name);
+        if (!layer) {
+            throw geo::InputError("--layers: unknown layer '" + name +
+                                  "' (expected sea, land, lakes, graticule, status, lines, "
+                                  "events, labels)");
+        }
+        visible[static_cast<std::size_t>(*layer)] = item[0] != '-';
+    }
+    return visible;
+}
+
+std::pair<unsigned, unsigned> parse_size(const std::string& text, unsigned max_side) {
+    unsigned long width = 0;
+    unsigned long height = 0;
+    char x = 0;
+    std::istringstream in(text);
+    std::string rest;
+    if (!(in >> width >> x >> height) || x != 'x' || (in >> rest)) {
+        throw geo::InputError("--size '" + text + "': expected WxH, e.g. 1920x1080");
+    }
+    if (width == 0 || height == 0 || width > max_side || height > max_side) {
+        throw geo::InputError("--size '" + text + "': each side must be 1 to " +
+                              std::to_string(max_side) + " pixels");
+    }
+    return {static_cast<unsigned>(width), static_cast<unsigned>(height)};
+}
+
+int run_export(const ExportCommandOptions& command) {
+    ExportOptions options;
+    options.out = command.out;
+    const auto [width, height] = parse_size(command.size, max_export_side);
+    options.width = width;
+    options.height = height;
+    if (command.scale > 0 && command.dpi > 0) {
+        throw geo::InputError("--scale and --dpi: give one or the other");
+    }
+    options.scale = command.scale > 0 ? command.scale : command.dpi > 0 ? command.dpi / 96.0 : 0;
+    if (!command.bbox.empty()) {
+        options.view.bbox = ViewSpec::parse_bbox(command.bbox);
+    }
+    if (!command.center.empty()) {
+        options.view.center = ViewSpec::parse_center(command.center);
+    }
+    options.view.island = command.island;
+    options.view.zoom = command.zoom;
+    if (!command.date.empty()) {
+        options.date = geo::parse_day(command.date);
+    }
+    const auto language = language_from_code(command.language);
+    if (!language) {
+        throw geo::InputError("--lang '" + command.language +
+                              "': expected en, ja, ru, en+ja, en+ru or ja+ru");
+    }
+    options.language = *language;
+    options.visible = parse_layers(command.layers);
+    options.title = command.title;
+    options.legend = !command.no_legend;
+    options.footer = !command.no_footer;
+    if (command.format != "png" && command.format != "geotiff") {
+        throw geo::InputError("--format '" + command.format + "': expected png or geotiff");
+    }
+    options.geotiff = command.format == "geotiff";
+    if (options.out.empty()) {
+        throw geo::InputError("--out FILE is required");
+    }
+
+    PrivateDisplay private_display; // only when there is no DISPLAY
+    require_display();
+    const FontFile font_file = find_map_font();
+    sf::Font font;
+    if (!font.loadFromFile(font_file.path.string())) {
+        throw geo::InputError(font_file.path.string() + ": SFML cannot load this font");
+    }
+    geo::AtlasOptions atlas_options;
+    atlas_options.data_crs = command.data.data_crs;
+    const auto atlas = geo::load_atlas(resolve_annotations(command.data), atlas_options);
+    if (!atlas->errors.empty()) {
+        throw geo::InputError(atlas->errors.front());
+    }
+    const geo::Projection projection(command.data.display_crs.empty()
+                                         ? std::string(geo::default_display_crs)
+                                         : command.data.display_crs);
+    const MapScene scene(*atlas, projection);
+    const auto start = std::chrono::steady_clock::now();
+    bool printed = false;
+    const auto result = export_map(scene, font, options, [&](double fraction) {
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (seconds > 1.0) {
+            std::fprintf(stderr, "\rexport: %3.0f%%", fraction * 100);
+            std::fflush(stderr);
+            printed = true;
+        }
+    });
+    if (printed) {
+        std::fprintf(stderr, "\n");
+    }
+    std::cout << "wrote " << result.image.string() << " (" << result.width << "x"
+              << result.height << ", " << result.tiles << (result.tiles == 1 ? " pass" : " tiles")
+              << ")";
+    if (!result.world_file.empty()) {
+        std::cout << " with " << result.world_file.filename().string() << " and "
+                  << result.prj.filename().string();
+    }
+    char ms[32];
+    std::snprintf(ms, sizeof ms, "%.0f", result.milliseconds);
+    std::cout << " in " << ms << " ms\n";
+    return 0;
+}
+
+} // namespace kuril

@@ -1,0 +1,604 @@
+#include "viewer/exporter.hpp"
+
+#include "geo/error.hpp"
+#include "viewer/image_writer.hpp"
+#include "viewer/map_renderer.hpp"
+#include "viewer/style.hpp"
+#include "viewer/viewer_ui.hpp"
+
+#include <SFML/Graphics.hpp>
+#include <SFML/OpenGL.hpp>
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <gdal_priv.h>
+#include <map>
+#include <set>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace kuril {
+namespace {
+
+sf::String utf8(const std::string& text) { return sf::String::fromUtf8(text.begin(), text.end()); }
+
+struct LegendEntry {
+    sf::Color colour;
+    std::string label;
+    enum Kind { fill, hatch, stripes, solid, dashed } kind;
+};
+
+/// Exactly what the map shows on that date with those layers.
+std::vector<LegendEntry> legend_entries(const MapScene& scene, const MapState& state) {
+    std::vector<LegendEntry> entries;
+    const auto& history = *scene.atlas->history;
+    if (state.shows(Layer::land) && scene.has_land) {
+        entries.push_back({style::land, "Land (GSHHG coastline)", LegendEntry::fill});
+    }
+    if (state.shows(Layer::status)) {
+        std::set<geo::Party> fills;
+        std::set<geo::Party> hatches;
+        bool joint = false;
+        for (const auto& region : scene.regions) {
+            const auto status = history.island_status(region.island->id, state.date);
+            if (!status.known || status.administered_by.empty()) {
+                continue;
+            }
+            fills.insert(std::min(status.administered_by.front(), status.administered_by.back()));
+            joint = joint || status.administered_by.size() > 1;
+            for (const auto party : status.claimed_by) {
+                if (std::find(status.administered_by.begin(), status.administered_by.end(),
+                              party) == status.administered_by.end()) {
+                    hatches.insert(party);
+                }
+            }
+        }
+        for (const auto party : fills) {
+            entries.push_back({style::party_fill(party),
+                               "Administered by " + geo::party_display_name(party, state.date),
+                               LegendEntry::fill});
+        }
+        if (joint) {
+            entries.push_back({style::party_fill(geo::Party::RU), "Striped: held jointly",
+                               LegendEntry::stripes});
+        }
+        for (const auto party : hatches) {
+            entries.push_back({style::party_hatch(party),
+                               "Hatched: also claimed by " +
+                                   geo::party_display_name(party, state.date),
+                               LegendEntry::hatch});
+        }
+    }
+    if (state.shows(Layer::lines)) {
+        std::set<std::string> seen;
+        for (const auto* line : history.lines_in_force(state.date)) {
+            if (!seen.insert(line->id).second) {
+                continue;
+            }
+            sf::Color colour = style::treaty_line;
+            auto kind = line->approx ? LegendEntry::dashed : LegendEntry::solid;
+            switch (line->kind) {
+            case geo::LineKind::proposal:
+                colour = style::proposal_line;
+                kind = LegendEntry::dashed;
+                break;
+            case geo::LineKind::claim:
+                colour = style::claim_line;
+                kind = LegendEntry::dashed;
+                break;
+            case geo::LineKind::line_of_control:
+                colour = style::control_line;
+                kind = LegendEntry::dashed;
+                break;
+            case geo::LineKind::treaty:
+                break;
+            }
+            entries.push_back({colour,
+                               line->label + " — " + std::string(geo::line_kind_name(line->kind)),
+                               kind});
+        }
+    }
+    return entries;
+}
+
+/// The sources behind what is shown: the lines in force and the statuses of the islands.
+std::vector<std::string> shown_sources(const MapScene& scene, const MapState& state) {
+    std::vector<std::string> ids;
+    auto add = [&](const std::vector<std::string>& more) {
+        for (const auto& id : more) {
+            if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+                ids.push_back(id);
+            }
+        }
+    };
+    const auto& history = *scene.atlas->history;
+    if (state.shows(Layer::lines)) {
+        for (const auto* line : history.lines_in_force(state.date)) {
+            add(line->sources);
+        }
+    }
+    if (state.shows(Layer::status)) {
+        for (const auto& region : scene.regions) {
+            add(history.island_status(region.island->id, state.date).sources);
+        }
+    }
+    return ids;
+}
+
+/// The title band, legend, date stamp and footer, laid out for the full image.
+class ExportOverlay {
+public:
+    ExportOverlay(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
+                  const MapState& state, unsigned width, unsigned height)
+        : font_(font), state_(state), width_(static_cast<float>(width)),
+          height_(static_cast<float>(height)) {
+        const float s = static_cast<float>(state.ui_scale);
+        title_ = options.title.empty() ? default_title(scene, options.view, state.date)
+                                       : options.title;
+        title_size_ = static_cast<unsigned>(std::lround(28 * s));
+        title_height_ = 48 * s;
+        if (options.legend) {
+            legend_ = legend_entries(scene, state);
+        }
+        if (options.footer) {
+            std::string text = "Coastlines: GSHHG 2.3.7 © P. Wessel & W. H. F. Smith, LGPL-3. "
+                               "Lines marked approx. are constructions, not official lines; "
+                               "claims are shown as claims. Made with Kuril Atlas. Sources: ";
+            const auto ids = shown_sources(scene, state);
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+                const auto* source = scene.atlas->annotations.source(ids[i]);
+                text += (i > 0 ? "; " : "") + ids[i];
+                if (source != nullptr) {
+                    text += " — " + source->title + " (" + source->publisher + ")";
+                }
+            }
+            if (ids.empty()) {
+                text += "none for the layers shown.";
+            }
+            footer_size_ = static_cast<unsigned>(std::lround(11 * s));
+            footer_ = ViewerUi::wrap(text, font_, footer_size_, width_ - 24 * s);
+            sf::Text measure(utf8(footer_), font_, footer_size_);
+            footer_height_ = measure.getLocalBounds().height + measure.getLocalBounds().top + 16 * s;
+        }
+        legend_size_ = static_cast<unsigned>(std::lround(13 * s));
+        row_ = 20 * s;
+        legend_width_ = 0;
+        for (const auto& entry : legend_) {
+            sf::Text t(utf8(entry.label), font_, legend_size_);
+            legend_width_ = std::max(legend_width_, t.getLocalBounds().width + 60 * s);
+        }
+        legend_width_ = std::min(legend_width_, width_ * 0.6f);
+        legend_height_ = legend_.empty() ? 0 : (static_cast<float>(legend_.size()) + 1) * row_ + 14 * s;
+    }
+
+    float top_reserved() const { return title_height_; }
+    float bottom_reserved() const { return footer_height_; }
+
+    std::vector<ScreenRect> obstacles() const {
+        std::vector<ScreenRect> rects = {{0, 0, width_, title_height_},
+                                         {0, height_ - footer_height_, width_, footer_height_}};
+        if (!legend_.empty()) {
+            rects.push_back(legend_rect());
+        }
+        return rects;
+    }
+
+    void draw(sf::RenderTarget& target) {
+        const float s = static_cast<float>(state_.ui_scale);
+        // Title band with the date stamp on the right.
+        box(target, {0, 0, width_, title_height_}, sf::Color(255, 255, 255, 235));
+        sf::Text title(utf8(title_), font_, title_size_);
+        title.setStyle(sf::Text::Bold);
+        title.setFillColor(style::text);
+        title.setPosition(12 * s, 6 * s);
+        target.draw(title);
+        sf::Text stamp(utf8("Situation on " + state_.date.long_text()), font_,
+                       static_cast<unsigned>(std::lround(16 * s)));
+        stamp.setFillColor(style::text);
+        const auto sb = stamp.getLocalBounds();
+        stamp.setPosition(std::round(width_ - sb.width - 14 * s), 14 * s);
+        target.draw(stamp);
+        if (!legend_.empty()) {
+            draw_legend(target);
+        }
+        if (footer_height_ > 0) {
+            box(target, {0, height_ - footer_height_, width_, footer_height_},
+                sf::Color(255, 255, 255, 235));
+            sf::Text footer(utf8(footer_), font_, footer_size_);
+            footer.setFillColor(sf::Color(60, 60, 60));
+            footer.setPosition(12 * s, height_ - footer_height_ + 6 * s);
+            target.draw(footer);
+        }
+    }
+
+private:
+    ScreenRect legend_rect() const {
+        const float s = static_cast<float>(state_.ui_scale);
+        return {width_ - legend_width_ - 12 * s, height_ - footer_height_ - legend_height_ - 12 * s,
+                legend_width_, legend_height_};
+    }
+
+    static void box(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill) {
+        sf::RectangleShape shape({rect.width, rect.height});
+        shape.setPosition(rect.left, rect.top);
+        shape.setFillColor(fill);
+        shape.setOutlineColor(style::panel_border);
+        shape.setOutlineThickness(1);
+        target.draw(shape);
+    }
+
+    void draw_legend(sf::RenderTarget& target) {
+        const float s = static_cast<float>(state_.ui_scale);
+        const ScreenRect r = legend_rect();
+        const auto left = static_cast<float>(r.left);
+        const auto top = static_cast<float>(r.top);
+        box(target, {left, top, static_cast<float>(r.width), static_cast<float>(r.height)},
+            sf::Color(255, 255, 255, 235));
+        sf::Text heading("Legend", font_, legend_size_);
+        heading.setStyle(sf::Text::Bold);
+        heading.setFillColor(style::text);
+        heading.setPosition(left + 8 * s, top + 6 * s);
+        target.draw(heading);
+        float y = top + 6 * s;
+        for (const auto& entry : legend_) {
+            y += row_;
+            const sf::FloatRect swatch{left + 10 * s, y + 2 * s, 30 * s, 14 * s};
+            sf::VertexArray v(sf::Triangles);
+            auto quad = [&](sf::FloatRect q, sf::Color c) {
+                v.append({{q.left, q.top}, c});
+                v.append({{q.left + q.width, q.top}, c});
+                v.append({{q.left, q.top + q.height}, c});
+                v.append({{q.left + q.width, q.top}, c});
+                v.append({{q.left + q.width, q.top + q.height}, c});
+                v.append({{q.left, q.top + q.height}, c});
+            };
+            switch (entry.kind) {
+            case LegendEntry::fill:
+                quad(swatch, entry.colour);
+                break;
+            case LegendEntry::hatch:
+                quad(swatch, style::land);
+                for (float x = 0; x < swatch.width; x += 6 * s) {
+                    quad({swatch.left + x, swatch.top, 2 * s, swatch.height}, entry.colour);
+                }
+                break;
+            case LegendEntry::stripes:
+                quad(swatch, style::party_fill(geo::Party::JP));
+                quad({swatch.left + swatch.width / 2, swatch.top, swatch.width / 2,
+                      swatch.height},
+                     entry.colour);
+                break;
+            case LegendEntry::solid:
+                quad({swatch.left, swatch.top + 5 * s, swatch.width, 3 * s}, entry.colour);
+                break;
+            case LegendEntry::dashed:
+                for (float x = 0; x < swatch.width; x += 10 * s) {
+                    quad({swatch.left + x, swatch.top + 5 * s, 6 * s, 3 * s}, entry.colour);
+                }
+                break;
+            }
+            target.draw(v);
+            sf::Text label(utf8(entry.label), font_, legend_size_);
+            label.setFillColor(style::text);
+            label.setPosition(left + 48 * s, y);
+            target.draw(label);
+        }
+    }
+
+    const sf::Font& font_;
+    const MapState& state_;
+    float width_;
+    float height_;
+    std::string title_;
+    unsigned title_size_ = 28;
+    float title_height_ = 0;
+    std::vector<LegendEntry> legend_;
+    unsigned legend_size_ = 13;
+    float row_ = 20;
+    float legend_width_ = 0;
+    float legend_height_ = 0;
+    std::string footer_;
+    unsigned footer_size_ = 11;
+    float footer_height_ = 0;
+};
+
+/// A GeoTIFF written band by band through GDAL into a temporary file, renamed on commit.
+class GeoTiffWriter {
+public:
+    GeoTiffWriter(const fs::path& target, unsigned width, unsigned height, const MapView& view,
+                  const std::string& wkt)
+        : file_(target), width_(width) {
+        GDALAllRegister();
+        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
+        if (driver == nullptr) {
+            throw geo::InputError("GDAL has no GTiff driver");
+        }
+        char** options = nullptr;
+        options = CSLSetNameValue(options, "COMPRESS", "DEFLATE");
+        options = CSLSetNameValue(options, "ZLEVEL", "1");
+        options = CSLSetNameValue(options, "BIGTIFF", "IF_SAFER");
+        dataset_ = driver->Create(file_.temporary().c_str(), static_cast<int>(width),
+                                  static_cast<int>(height), 3, GDT_Byte, options);
+        CSLDestroy(options);
+        if (dataset_ == nullptr) {
+            throw geo::InputError(target.string() + ": GDAL cannot create the GeoTIFF: " +
+                                  CPLGetLastErrorMsg());
+        }
+        const geo::Point corner = view.screen_to_map({0, 0});
+        double transform[6] = {corner.x, view.metres_per_pixel(), 0,
+                               corner.y, 0, -view.metres_per_pixel()};
+        dataset_->SetGeoTransform(transform);
+        dataset_->SetProjection(wkt.c_str());
+    }
+    ~GeoTiffWriter() {
+        if (dataset_ != nullptr) {
+            GDALClose(dataset_);
+        }
+    }
+    void write_rows(const std::uint8_t* rgba, unsigned first_row, unsigned rows) {
+        for (int band = 1; band <= 3; ++band) {
+            const CPLErr error = dataset_->GetRasterBand(band)->RasterIO(
+                GF_Write, 0, static_cast<int>(first_row), static_cast<int>(width_),
+                static_cast<int>(rows), const_cast<std::uint8_t*>(rgba + band - 1),
+                static_cast<int>(width_), static_cast<int>(rows), GDT_Byte, 4,
+                static_cast<GSpacing>(width_) * 4, nullptr);
+            if (error != CE_None) {
+                throw geo::InputError("cannot write the GeoTIFF: " +
+                                      std::string(CPLGetLastErrorMsg()));
+            }
+        }
+    }
+    void commit() {
+        CPLErrorReset();
+        dataset_->FlushCache();
+        GDALClose(dataset_);
+        dataset_ = nullptr;
+        if (CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal) {
+            throw geo::InputError("cannot finish the GeoTIFF: " +
+                                  std::string(CPLGetLastErrorMsg()));
+        }
+        file_.commit();
+    }
+
+private:
+    AtomicFile file_;
+    unsigned width_;
+    GDALDataset* dataset_ = nullptr;
+};
+
+fs::path with_extension(const fs::path& path, const char* extension) {
+    fs::path result = path;
+    result.replace_extension(extension);
+    return result;
+}
+
+} // namespace
+
+std::string world_file_text(const MapView& view) {
+    // GDAL reads a world file as the centre of the top-left pixel.
+    const geo::Point centre_of_first = view.screen_to_map({0.5, 0.5});
+    char buffer[256];
+    std::snprintf(buffer, sizeof buffer, "%.10f\n0.0000000000\n0.0000000000\n%.10f\n%.10f\n%.10f\n",
+                  view.metres_per_pixel(), -view.metres_per_pixel(), centre_of_first.x,
+                  centre_of_first.y);
+    return buffer;
+}
+
+std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date date) {
+    std::string place = "Kuril Islands";
+    if (!view.island.empty()) {
+        if (const auto* island = scene.atlas->annotations.island(view.island)) {
+            place = island->display_name();
+        }
+    }
+    return place + ", " + date.long_text();
+}
+
+ExportResult export_map(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
+                        const std::function<void(double)>& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    if (options.width == 0 || options.height == 0 || options.width > max_export_side ||
+        options.height > max_export_side) {
+        throw geo::InputError("--size " + std::to_string(options.width) + "x" +
+                              std::to_string(options.height) + ": each side must be 1 to " +
+                              std::to_string(max_export_side) + " pixels");
+    }
+    if (options.out.empty()) {
+        throw geo::InputError("--out: an output file name is required");
+    }
+    check_writable(options.out);
+    MapView view(scene.world, options.width, options.height);
+    if (options.exact_view) {
+        // The viewer's view at a larger size: same centre, same extent.
+        view.set(options.exact_view->center(), options.exact_view->metres_per_pixel() *
+                                                   options.exact_view->width_px() /
+                                                   options.width);
+    } else {
+        options.view.apply(scene, view);
+    }
+    MapState state;
+    state.date = options.date;
+    state.visible = options.visible;
+    state.language = options.language;
+    state.ui_scale = options.scale > 0
+                         ? options.scale
+                         : std::max(0.75, std::min(options.width, options.height) / 1080.0);
+    ExportOverlay overlay(scene, font, options, state, options.width, options.height);
+    state.reserved_top_px = overlay.top_reserved();
+    state.reserved_bottom_px = overlay.bottom_reserved();
+    const auto obstacles = overlay.obstacles();
+
+    const unsigned longest = std::max(options.width, options.height);
+    const bool tiled = longest > max_single_pass_side || options.tile_side < longest;
+    const unsigned tile_side =
+        tiled ? std::min(options.tile_side, max_single_pass_side) : longest;
+    std::unique_ptr<PngWriter> png;
+    std::unique_ptr<GeoTiffWriter> tiff;
+    const fs::path image_path = options.out;
+    if (options.geotiff) {
+        tiff = std::make_unique<GeoTiffWriter>(image_path, options.width, options.height, view,
+                                               scene.projection->target_wkt_esri());
+    } else {
+        png = std::make_unique<PngWriter>(image_path, options.width, options.height);
+    }
+    // Check the side files can be written before spending time on the image.
+    std::unique_ptr<AtomicFile> world_file;
+    std::unique_ptr<AtomicFile> prj_file;
+    if (!options.geotiff) {
+        world_file = std::make_unique<AtomicFile>(with_extension(image_path, ".pgw"));
+        prj_file = std::make_unique<AtomicFile>(with_extension(image_path, ".prj"));
+    }
+
+    MapRenderer renderer(scene, font);
+    sf::ContextSettings settings;
+    settings.stencilBits = 8;
+    std::map<std::pair<unsigned, unsigned>, std::unique_ptr<sf::RenderTexture>> textures;
+    std::vector<std::uint8_t> band;
+    std::vector<std::uint8_t> tile_pixels;
+    unsigned tiles = 0;
+    const unsigned tiles_total = ((options.width + tile_side - 1) / tile_side) *
+                                 ((options.height + tile_side - 1) / tile_side);
+    for (unsigned ty = 0; ty < options.height; ty += tile_side) {
+        const unsigned band_height = std::min(tile_side, options.height - ty);
+        band.assign(static_cast<std::size_t>(options.width) * band_height * 4, 0);
+        for (unsigned tx = 0; tx < options.width; tx += tile_side) {
+            const unsigned tile_width = std::min(tile_side, options.width - tx);
+            auto& texture = textures[{tile_width, band_height}];
+            if (!texture) {
+                texture = std::make_unique<sf::RenderTexture>();
+                if (!texture->create(tile_width, band_height, settings)) {
+                    throw geo::InputError("cannot create a " + std::to_string(tile_width) + "x" +
+                                          std::to_string(band_height) +
+                                          " render texture (too large for this OpenGL?)");
+                }
+            }
+            const sf::FloatRect tile(static_cast<float>(tx), static_cast<float>(ty),
+                                     static_cast<float>(tile_width),
+                                     static_cast<float>(band_height));
+            renderer.draw(*texture, view, state, obstacles, tile);
+            texture->setView(sf::View(tile));
+            overlay.draw(*texture);
+            texture->display();
+            texture->setActive(true);
+            tile_pixels.resize(static_cast<std::size_t>(tile_width) * band_height * 4);
+            glPixelStorei(GL_PACK_ALIGNMENT, 1);
+            glReadPixels(0, 0, static_cast<GLsizei>(tile_width), static_cast<GLsizei>(band_height),
+                         GL_RGBA, GL_UNSIGNED_BYTE, tile_pixels.data());
+            // OpenGL rows run bottom up.
+            for (unsigned row = 0; row < band_height; ++row) {
+                const std::uint8_t* from =
+                    tile_pixels.data() + static_cast<std::size_t>(band_height - 1 - row) * tile_width * 4;
+                std::uint8_t* to = band.data() + (static_cast<std::size_t>(row) * options.width + tx) * 4;
+                std::memcpy(to, from, static_cast<std::size_t>(tile_width) * 4);
+            }
+            ++tiles;
+            if (progress) {
+                progress(0.9 * tiles / tiles_total);
+            }
+        }
+        if (png) {
+            png->write_rows(band.data(), band_height);
+        } else {
+            tiff->write_rows(band.data(), ty, band_height);
+        }
+    }
+    if (png) {
+        png->commit();
+        world_file->write_text(world_file_text(view));
+        prj_file->write_text(scene.projection->target_wkt_esri());
+        world_file->commit();
+        prj_file->commit();
+    } else {
+        tiff->commit();
+    }
+    if (progress) {
+        progress(1.0);
+    }
+    ExportResult result;
+    result.image = image_path;
+    if (!options.geotiff) {
+        result.world_file = with_extension(image_path, ".pgw");
+        result.prj = with_extension(image_path, ".prj");
+    }
+    result.width = options.width;
+    result.height = options.height;
+    result.tiles = tiles;
+    result.milliseconds =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return result;
+}
+
+PrivateDisplay::PrivateDisplay() {
+    const char* display = std::getenv("DISPLAY");
+    if (display != nullptr && *display != '\0') {
+        return;
+    }
+    // Find Xvfb on the PATH.
+    std::string xvfb;
+    const char* path = std::getenv("PATH");
+    std::string dirs = path != nullptr ? path : "/usr/bin:/bin";
+    for (std::size_t from = 0; from <= dirs.size();) {
+        const std::size_t end = std::min(dirs.find(':', from), dirs.size());
+        const fs::path candidate = fs::path(dirs.substr(from, end - from)) / "Xvfb";
+        if (::access(candidate.c_str(), X_OK) == 0) {
+            xvfb = candidate.string();
+            break;
+        }
+        from = end + 1;
+    }
+    if (xvfb.empty()) {
+        throw geo::InputError("no display (DISPLAY is not set) and Xvfb is not installed; "
+                              "install the xvfb package");
+    }
+    int fds[2];
+    if (::pipe(fds) != 0) {
+        throw geo::InputError(std::string("cannot start Xvfb: pipe: ") + std::strerror(errno));
+    }
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        throw geo::InputError(std::string("cannot start Xvfb: fork: ") + std::strerror(errno));
+    }
+    if (pid == 0) {
+        ::close(fds[0]);
+        const std::string fd = std::to_string(fds[1]);
+        // Quiet: Xvfb's chatter is not ours to print.
+        if (std::FILE* null = std::fopen("/dev/null", "w")) {
+            ::dup2(::fileno(null), 2);
+        }
+        ::execl(xvfb.c_str(), "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1280x1024x24",
+                "-noreset", "-nolisten", "tcp", static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    ::close(fds[1]);
+    pid_ = pid;
+    std::string number;
+    char c = 0;
+    while (::read(fds[0], &c, 1) == 1 && c != '\n') {
+        number += c;
+    }
+    ::close(fds[0]);
+    if (number.empty()) {
+        ::kill(pid_, SIGTERM);
+        ::waitpid(pid_, nullptr, 0);
+        pid_ = -1;
+        throw geo::InputError("cannot start Xvfb (" + xvfb + ")");
+    }
+    ::setenv("DISPLAY", (":" + number).c_str(), 1);
+}
+
+PrivateDisplay::~PrivateDisplay() {
+    if (pid_ > 0) {
+        ::kill(pid_, SIGTERM);
+        ::waitpid(pid_, nullptr, 0);
+        ::unsetenv("DISPLAY");
+    }
+}
+
+} // namespace kuril
