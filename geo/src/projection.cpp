@@ -70,6 +70,14 @@ std::string Projection::target_wkt_esri() const {
     return wkt;
 }
 
+std::string Projection::target_wkt() const {
+    const char* wkt = proj_as_wkt(state_->context, state_->target, PJ_WKT2_2019, nullptr);
+    if (wkt == nullptr) {
+        throw InputError("CRS '" + definition_ + "' cannot be written as WKT");
+    }
+    return wkt;
+}
+
 std::string Projection::target_name() const {
     const char* name = proj_get_name(state_->target);
     if (name != nullptr && std::string_view(name) != "unknown" && *name != '\0') {

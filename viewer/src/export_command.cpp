@@ -134,9 +134,8 @@ int run_export(const ExportCommandOptions& command) {
     if (printed) {
         std::fprintf(stderr, "\n");
     }
-    std::cout << "wrote " << result.image.string() << " (" << result.width << "x"
-              << result.height << ", " << result.tiles << (result.tiles == 1 ? " pass" : " tiles")
-              << ")";
+    std::cout << "wrote " << result.image.string() << " (" << result.width << "x" << result.height
+              << ", " << result.tiles << (result.tiles == 1 ? " pass" : " tiles") << ")";
     if (!result.world_file.empty()) {
         std::cout << " with " << result.world_file.filename().string() << " and "
                   << result.prj.filename().string();

@@ -27,7 +27,9 @@ namespace fs = std::filesystem;
 namespace kuril {
 namespace {
 
-sf::String utf8(const std::string& text) { return sf::String::fromUtf8(text.begin(), text.end()); }
+sf::String utf8(const std::string& text) {
+    return sf::String::fromUtf8(text.begin(), text.end());
+}
 
 struct LegendEntry {
     sf::Color colour;
@@ -66,14 +68,14 @@ std::vector<LegendEntry> legend_entries(const MapScene& scene, const MapState& s
                                LegendEntry::fill});
         }
         if (joint) {
-            entries.push_back({style::party_fill(geo::Party::RU), "Striped: held jointly",
-                               LegendEntry::stripes});
+            entries.push_back(
+                {style::party_fill(geo::Party::RU), "Striped: held jointly", LegendEntry::stripes});
         }
         for (const auto party : hatches) {
-            entries.push_back({style::party_hatch(party),
-                               "Hatched: also claimed by " +
-                                   geo::party_display_name(party, state.date),
-                               LegendEntry::hatch});
+            entries.push_back(
+                {style::party_hatch(party),
+                 "Hatched: also claimed by " + geo::party_display_name(party, state.date),
+                 LegendEntry::hatch});
         }
     }
     if (state.shows(Layer::lines)) {
@@ -100,9 +102,8 @@ std::vector<LegendEntry> legend_entries(const MapScene& scene, const MapState& s
             case geo::LineKind::treaty:
                 break;
             }
-            entries.push_back({colour,
-                               line->label + " — " + std::string(geo::line_kind_name(line->kind)),
-                               kind});
+            entries.push_back(
+                {colour, line->label + " — " + std::string(geo::line_kind_name(line->kind)), kind});
         }
     }
     return entries;
@@ -140,8 +141,8 @@ public:
         : font_(font), state_(state), width_(static_cast<float>(width)),
           height_(static_cast<float>(height)) {
         const float s = static_cast<float>(state.ui_scale);
-        title_ = options.title.empty() ? default_title(scene, options.view, state.date)
-                                       : options.title;
+        title_ =
+            options.title.empty() ? default_title(scene, options.view, state.date) : options.title;
         title_size_ = static_cast<unsigned>(std::lround(28 * s));
         title_height_ = 48 * s;
         if (options.legend) {
@@ -165,7 +166,8 @@ public:
             footer_size_ = static_cast<unsigned>(std::lround(11 * s));
             footer_ = ViewerUi::wrap(text, font_, footer_size_, width_ - 24 * s);
             sf::Text measure(utf8(footer_), font_, footer_size_);
-            footer_height_ = measure.getLocalBounds().height + measure.getLocalBounds().top + 16 * s;
+            footer_height_ =
+                measure.getLocalBounds().height + measure.getLocalBounds().top + 16 * s;
         }
         legend_size_ = static_cast<unsigned>(std::lround(13 * s));
         row_ = 20 * s;
@@ -175,7 +177,8 @@ public:
             legend_width_ = std::max(legend_width_, t.getLocalBounds().width + 60 * s);
         }
         legend_width_ = std::min(legend_width_, width_ * 0.6f);
-        legend_height_ = legend_.empty() ? 0 : (static_cast<float>(legend_.size()) + 1) * row_ + 14 * s;
+        legend_height_ =
+            legend_.empty() ? 0 : (static_cast<float>(legend_.size()) + 1) * row_ + 14 * s;
     }
 
     float top_reserved() const { return title_height_; }
@@ -271,8 +274,7 @@ private:
                 break;
             case LegendEntry::stripes:
                 quad(swatch, style::party_fill(geo::Party::JP));
-                quad({swatch.left + swatch.width / 2, swatch.top, swatch.width / 2,
-                      swatch.height},
+                quad({swatch.left + swatch.width / 2, swatch.top, swatch.width / 2, swatch.height},
                      entry.colour);
                 break;
             case LegendEntry::solid:
@@ -328,12 +330,12 @@ public:
                                   static_cast<int>(height), 3, GDT_Byte, options);
         CSLDestroy(options);
         if (dataset_ == nullptr) {
-            throw geo::InputError(target.string() + ": GDAL cannot create the GeoTIFF: " +
-                                  CPLGetLastErrorMsg());
+            throw geo::InputError(target.string() +
+                                  ": GDAL cannot create the GeoTIFF: " + CPLGetLastErrorMsg());
         }
         const geo::Point corner = view.screen_to_map({0, 0});
-        double transform[6] = {corner.x, view.metres_per_pixel(), 0,
-                               corner.y, 0, -view.metres_per_pixel()};
+        double transform[6] = {corner.x, view.metres_per_pixel(), 0, corner.y,
+                               0,        -view.metres_per_pixel()};
         dataset_->SetGeoTransform(transform);
         dataset_->SetProjection(wkt.c_str());
     }
@@ -418,8 +420,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     if (options.exact_view) {
         // The viewer's view at a larger size: same centre, same extent.
         view.set(options.exact_view->center(), options.exact_view->metres_per_pixel() *
-                                                   options.exact_view->width_px() /
-                                                   options.width);
+                                                   options.exact_view->width_px() / options.width);
     } else {
         options.view.apply(scene, view);
     }
@@ -436,9 +437,8 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     const auto obstacles = overlay.obstacles();
 
     const unsigned longest = std::max(options.width, options.height);
-    const bool tiled = longest > max_single_pass_side || options.tile_side < longest;
-    const unsigned tile_side =
-        tiled ? std::min(options.tile_side, max_single_pass_side) : longest;
+    const bool tiled = longest > max_single_pass_side || options.force_tiling;
+    const unsigned tile_side = tiled ? std::min(options.tile_side, max_single_pass_side) : longest;
     std::unique_ptr<PngWriter> png;
     std::unique_ptr<GeoTiffWriter> tiff;
     const fs::path image_path = options.out;
@@ -451,9 +451,12 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     // Check the side files can be written before spending time on the image.
     std::unique_ptr<AtomicFile> world_file;
     std::unique_ptr<AtomicFile> prj_file;
+    std::unique_ptr<AtomicFile> aux_file;
     if (!options.geotiff) {
         world_file = std::make_unique<AtomicFile>(with_extension(image_path, ".pgw"));
         prj_file = std::make_unique<AtomicFile>(with_extension(image_path, ".prj"));
+        // GDAL (and so QGIS) takes a PNG's CRS from its .aux.xml.
+        aux_file = std::make_unique<AtomicFile>(image_path.string() + ".aux.xml");
     }
 
     MapRenderer renderer(scene, font);
@@ -494,8 +497,10 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
             // OpenGL rows run bottom up.
             for (unsigned row = 0; row < band_height; ++row) {
                 const std::uint8_t* from =
-                    tile_pixels.data() + static_cast<std::size_t>(band_height - 1 - row) * tile_width * 4;
-                std::uint8_t* to = band.data() + (static_cast<std::size_t>(row) * options.width + tx) * 4;
+                    tile_pixels.data() +
+                    static_cast<std::size_t>(band_height - 1 - row) * tile_width * 4;
+                std::uint8_t* to =
+                    band.data() + (static_cast<std::size_t>(row) * options.width + tx) * 4;
                 std::memcpy(to, from, static_cast<std::size_t>(tile_width) * 4);
             }
             ++tiles;
@@ -513,8 +518,19 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
         png->commit();
         world_file->write_text(world_file_text(view));
         prj_file->write_text(scene.projection->target_wkt_esri());
+        std::string wkt = scene.projection->target_wkt();
+        std::string escaped;
+        for (const char c : wkt) {
+            escaped += c == '"'   ? std::string("&quot;")
+                       : c == '<' ? std::string("&lt;")
+                       : c == '&' ? std::string("&amp;")
+                                  : std::string(1, c);
+        }
+        aux_file->write_text("<PAMDataset>\n  <SRS dataAxisToSRSAxisMapping=\"1,2\">" + escaped +
+                             "</SRS>\n</PAMDataset>\n");
         world_file->commit();
         prj_file->commit();
+        aux_file->commit();
     } else {
         tiff->commit();
     }

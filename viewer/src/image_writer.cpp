@@ -126,8 +126,8 @@ void PngWriter::write_rows(const std::uint8_t* rgba, unsigned rows) {
 
 void PngWriter::commit() {
     if (state_->rows_written != state_->height) {
-        throw geo::InputError(state_->target.string() + ": internal: " +
-                              std::to_string(state_->rows_written) + " of " +
+        throw geo::InputError(state_->target.string() +
+                              ": internal: " + std::to_string(state_->rows_written) + " of " +
                               std::to_string(state_->height) + " rows written");
     }
     if (setjmp(png_jmpbuf(state_->png))) {
@@ -142,14 +142,14 @@ void PngWriter::commit() {
     const bool closed = std::fclose(state_->file) == 0;
     state_->file = nullptr;
     if (!flushed || !closed) {
-        throw geo::InputError(state_->target.string() + ": cannot write: " +
-                              std::strerror(saved_errno));
+        throw geo::InputError(state_->target.string() +
+                              ": cannot write: " + std::strerror(saved_errno));
     }
     std::error_code ec;
     fs::rename(state_->temporary, state_->target, ec);
     if (ec) {
-        throw geo::InputError(state_->target.string() + ": cannot rename into place: " +
-                              ec.message());
+        throw geo::InputError(state_->target.string() +
+                              ": cannot rename into place: " + ec.message());
     }
     state_->committed = true;
 }

@@ -33,12 +33,11 @@ sf::Texture make_pattern(unsigned size, unsigned thickness) {
 /// The map area as an SFML view: map space is projected metres with y down. With a tile, only
 /// that pixel rectangle of the full image.
 sf::View map_sf_view(const MapView& view, const std::optional<sf::FloatRect>& tile) {
-    const sf::FloatRect pixels =
-        tile ? *tile
-             : sf::FloatRect(0, 0, static_cast<float>(view.width_px()),
-                             static_cast<float>(view.height_px()));
-    const geo::Point c = view.screen_to_map(
-        {pixels.left + pixels.width / 2.0, pixels.top + pixels.height / 2.0});
+    const sf::FloatRect pixels = tile ? *tile
+                                      : sf::FloatRect(0, 0, static_cast<float>(view.width_px()),
+                                                      static_cast<float>(view.height_px()));
+    const geo::Point c =
+        view.screen_to_map({pixels.left + pixels.width / 2.0, pixels.top + pixels.height / 2.0});
     return sf::View(sf::Vector2f(static_cast<float>(c.x), static_cast<float>(-c.y)),
                     sf::Vector2f(static_cast<float>(pixels.width * view.metres_per_pixel()),
                                  static_cast<float>(pixels.height * view.metres_per_pixel())));
@@ -150,8 +149,7 @@ sf::Text& MapRenderer::text(const std::string& key, const std::string& content, 
     return t;
 }
 
-std::string MapRenderer::label_text(const std::vector<geo::Name>& names,
-                                    LabelLanguage language) {
+std::string MapRenderer::label_text(const std::vector<geo::Name>& names, LabelLanguage language) {
     auto name = [&](const char* lang) {
         for (const auto& n : names) {
             if (n.lang == lang) {

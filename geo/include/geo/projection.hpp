@@ -29,6 +29,8 @@ public:
     /// The target CRS as ESRI WKT (for .prj files).
     std::string target_wkt_esri() const;
     std::string target_name() const;
+    /// The target CRS as WKT2 (for GDAL's .aux.xml side files).
+    std::string target_wkt() const;
 
     Point forward(Point lon_lat) const;
     Point inverse(Point xy) const;

@@ -32,8 +32,9 @@ struct ExportOptions {
     bool legend = true;
     bool footer = true;
     bool geotiff = false;
-    /// Tile side when the image is larger than max_single_pass_side (or than this: tests).
-    unsigned tile_side = max_single_pass_side;
+    /// Tiles are used above max_single_pass_side (or always with force_tiling: tests).
+    unsigned tile_side = 8192;
+    bool force_tiling = false;
 };
 
 struct ExportResult {

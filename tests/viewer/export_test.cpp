@@ -1,0 +1,225 @@
+// Exports rendered off-screen under Xvfb, read back with GDAL and probed through their world
+// files.
+#include "geo/atlas.hpp"
+#include "geo/error.hpp"
+#include "geo/projection.hpp"
+#include "test_paths.hpp"
+#include "viewer/exporter.hpp"
+#include "viewer/style.hpp"
+
+#include <SFML/Graphics.hpp>
+#include <cmath>
+#include <cstdlib>
+#include <doctest/doctest.h>
+#include <fontconfig/fontconfig.h>
+#include <gdal_priv.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ExportFixture {
+    std::unique_ptr<geo::Atlas> atlas = geo::load_atlas(test_paths::shipped() / "annotations.xml");
+    geo::Projection projection;
+    kuril::MapScene scene{*atlas, projection};
+    sf::Font font;
+
+    ExportFixture() {
+        REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr, "export tests need Xvfb (scripts/test)");
+        FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>("Noto Sans CJK JP"));
+        FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+        FcDefaultSubstitute(pattern);
+        FcResult result = FcResultNoMatch;
+        FcPattern* match = FcFontMatch(nullptr, pattern, &result);
+        FcChar8* file = nullptr;
+        REQUIRE(FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch);
+        REQUIRE(font.loadFromFile(reinterpret_cast<const char*>(file)));
+        FcPatternDestroy(match);
+        FcPatternDestroy(pattern);
+        GDALAllRegister();
+    }
+
+    kuril::ExportOptions options(const fs::path& out) const {
+        kuril::ExportOptions o;
+        o.out = out;
+        o.width = 800;
+        o.height = 600;
+        o.date = {2000, 1, 1};
+        o.view.bbox = geo::Box{141, 42, 149, 46};
+        return o;
+    }
+};
+
+std::array<double, 6> geotransform(const fs::path& image) {
+    std::array<double, 6> gt{};
+    GDALDataset* dataset = GDALDataset::Open(image.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY);
+    REQUIRE(dataset != nullptr);
+    REQUIRE(dataset->GetGeoTransform(gt.data()) == CE_None);
+    GDALClose(dataset);
+    return gt;
+}
+
+sf::Color pixel_at(const sf::Image& image, const std::array<double, 6>& gt,
+                   const geo::Projection& projection, geo::Point lon_lat) {
+    const geo::Point xy = projection.forward(lon_lat);
+    const double column = (xy.x - gt[0]) / gt[1];
+    const double row = (xy.y - gt[3]) / gt[5];
+    return image.getPixel(static_cast<unsigned>(column), static_cast<unsigned>(row));
+}
+
+bool near(sf::Color a, sf::Color b, int tolerance = 6) {
+    return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance &&
+           std::abs(a.b - b.b) <= tolerance;
+}
+
+std::size_t files_in(const fs::path& dir) {
+    std::size_t count = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) {
+        ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+TEST_CASE("[viewer] export: the world file places the image exactly as GDAL reads it") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_world");
+    auto options = f.options(dir / "map.png");
+    const auto result = kuril::export_map(f.scene, f.font, options);
+    CHECK(result.width == 800);
+    CHECK(fs::exists(dir / "map.pgw"));
+    CHECK(fs::exists(dir / "map.prj"));
+    // The same view, computed independently.
+    kuril::MapView view(f.scene.world, 800, 600);
+    options.view.apply(f.scene, view);
+    const geo::Point corner = view.screen_to_map({0, 0});
+    const auto gt = geotransform(dir / "map.png");
+    CHECK(gt[0] == doctest::Approx(corner.x).epsilon(1e-12)); // GDAL: corner of the pixel
+    CHECK(gt[3] == doctest::Approx(corner.y).epsilon(1e-12));
+    CHECK(gt[1] == doctest::Approx(view.metres_per_pixel()).epsilon(1e-12));
+    CHECK(gt[5] == doctest::Approx(-view.metres_per_pixel()).epsilon(1e-12));
+    CHECK(gt[2] == 0.0);
+    CHECK(gt[4] == 0.0);
+    GDALDataset* dataset = GDALDataset::Open((dir / "map.png").c_str(), GDAL_OF_RASTER);
+    REQUIRE(dataset != nullptr);
+    CHECK(std::string(dataset->GetProjectionRef()).find("Lambert") != std::string::npos);
+    GDALClose(dataset);
+}
+
+TEST_CASE("[viewer] export: land and sea probed through the world file") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_probe");
+    auto options = f.options(dir / "probe.png");
+    options.visible.fill(false);
+    options.visible[static_cast<std::size_t>(kuril::Layer::sea)] = true;
+    options.visible[static_cast<std::size_t>(kuril::Layer::land)] = true;
+    options.legend = false;
+    options.footer = false;
+    kuril::export_map(f.scene, f.font, options);
+    sf::Image image;
+    REQUIRE(image.loadFromFile((dir / "probe.png").string()));
+    const auto gt = geotransform(dir / "probe.png");
+    CHECK(near(pixel_at(image, gt, f.projection, {143.0, 43.3}), kuril::style::land)); // Hokkaido
+    CHECK(near(pixel_at(image, gt, f.projection, {147.9, 45.1}), kuril::style::land)); // Etorofu
+    CHECK(near(pixel_at(image, gt, f.projection, {147.5, 43.0}), kuril::style::sea));  // Pacific
+    CHECK(near(pixel_at(image, gt, f.projection, {143.5, 45.3}), kuril::style::sea));  // Okhotsk
+}
+
+TEST_CASE("[viewer] export: tiles stitch to the same image as one pass") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_tiles");
+    auto options = f.options(dir / "one.png");
+    kuril::export_map(f.scene, f.font, options);
+    options.out = dir / "tiled.png";
+    options.force_tiling = true;
+    options.tile_side = 256;
+    const auto result = kuril::export_map(f.scene, f.font, options);
+    CHECK(result.tiles == 12);
+    sf::Image one;
+    sf::Image tiled;
+    REQUIRE(one.loadFromFile((dir / "one.png").string()));
+    REQUIRE(tiled.loadFromFile((dir / "tiled.png").string()));
+    std::size_t different = 0;
+    for (unsigned y = 0; y < 600; ++y) {
+        for (unsigned x = 0; x < 800; ++x) {
+            different += near(one.getPixel(x, y), tiled.getPixel(x, y), 40) ? 0 : 1;
+        }
+    }
+    // Tiles use their own view matrices: edges may fall a sub-pixel differently (under 1%).
+    CHECK(different < 800 * 600 / 100);
+    CHECK(geotransform(dir / "one.png") == geotransform(dir / "tiled.png"));
+}
+
+TEST_CASE("[viewer] export: GeoTIFF carries its georeferencing inside") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_tiff");
+    auto options = f.options(dir / "map.tif");
+    options.geotiff = true;
+    kuril::export_map(f.scene, f.font, options);
+    CHECK(!fs::exists(dir / "map.pgw"));
+    const auto gt = geotransform(dir / "map.tif");
+    kuril::MapView view(f.scene.world, 800, 600);
+    options.view.apply(f.scene, view);
+    CHECK(gt[0] == doctest::Approx(view.screen_to_map({0, 0}).x));
+    CHECK(gt[1] == doctest::Approx(view.metres_per_pixel()));
+}
+
+TEST_CASE("[viewer] export: bad requests are refused and nothing is written") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_bad");
+    auto expect_error = [&](kuril::ExportOptions options, const std::string& message) {
+        CAPTURE(message);
+        try {
+            kuril::export_map(f.scene, f.font, options);
+            FAIL("no error");
+        } catch (const geo::InputError& error) {
+            CHECK(std::string(error.what()) == message);
+        }
+        CHECK(files_in(dir) == 1); // only the folder below
+    };
+    fs::create_directory(dir / "a-folder");
+    auto options = f.options(dir / "a-folder");
+    expect_error(options,
+                 (dir / "a-folder").string() + ": is a folder, expected a file name to write");
+    options = f.options(dir / "missing" / "map.png");
+    expect_error(options, (dir / "missing").string() + ": no such folder to write map.png into");
+    options = f.options(dir / "map.png");
+    options.width = 0;
+    expect_error(options, "--size 0x600: each side must be 1 to 32768 pixels");
+    options = f.options(dir / "map.png");
+    options.height = 40000;
+    expect_error(options, "--size 800x40000: each side must be 1 to 32768 pixels");
+    options = f.options(dir / "map.png");
+    options.view.bbox = geo::Box{10, 10, 20, 20};
+    expect_error(options, "--bbox lies outside the data (139-158 E, 41-55 N)");
+    options = f.options(dir / "map.png");
+    options.view.bbox.reset();
+    options.view.island = "atlantis";
+    try {
+        kuril::export_map(f.scene, f.font, options);
+        FAIL("no error");
+    } catch (const geo::InputError& error) {
+        CHECK(std::string(error.what()).rfind("unknown island 'atlantis' (known: etorofu", 0) == 0);
+    }
+    CHECK(files_in(dir) == 1);
+    CHECK_THROWS_WITH_AS(kuril::ViewSpec::parse_bbox("149,46,141,42"),
+                         "--bbox '149,46,141,42': min must be less than max "
+                         "(minlon,minlat,maxlon,maxlat)",
+                         geo::InputError);
+}
+
+TEST_CASE("[viewer] export: an unwritable folder is named") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_readonly");
+    fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
+    auto options = f.options(dir / "map.png");
+    if (::geteuid() == 0) {
+        // root writes anywhere; use a folder nobody can write to instead.
+        options.out = "/proc/kuril-atlas-test.png";
+    }
+    CHECK_THROWS_AS(kuril::export_map(f.scene, f.font, options), geo::InputError);
+    fs::permissions(dir, fs::perms::owner_all);
+    CHECK(files_in(dir) == 0);
+}
