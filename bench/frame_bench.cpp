@@ -127,8 +127,15 @@ int main(int argc, char** argv) {
     };
     frame();
     const double startup_ms = ms_since(start);
+    // As the viewer does after its first frame: build the other levels of detail.
+    scene.land.prepare_all();
+    scene.lakes.prepare_all();
+    for (const auto& region : scene.regions) {
+        region.shapes.prepare_all();
+    }
     if (std::getenv("FRAME_BENCH_DETAIL") != nullptr) {
-        for (const auto& level : scene.land.levels) {
+        for (std::size_t i = 0; i < scene.land.level_count(); ++i) {
+            const auto& level = scene.land.level(i);
             std::fprintf(stderr, "land level %.0f m: %zu vertices, %zu pieces\n", level.tolerance_m,
                          level.vertex_count, level.fills.size());
         }

@@ -57,8 +57,8 @@ TEST_CASE("[viewer] levels of detail cut into pieces cover the polygon exactly o
     }
     hole = {{40'000, 40'000}, {40'000, 60'000}, {60'000, 60'000}, {60'000, 40'000}};
     const auto set = kuril::build_polygon_set({geo::Polygon{{outer, hole}}});
-    REQUIRE(set.levels.size() == kuril::lod_tolerances_m().size());
-    const auto& finest = set.levels.front();
+    REQUIRE(set.level_count() == kuril::lod_tolerances_m().size());
+    const auto& finest = set.level(0);
     CHECK(finest.fills.size() > 4);
     double area = 0;
     for (const auto& piece : finest.fills) {
@@ -66,8 +66,8 @@ TEST_CASE("[viewer] levels of detail cut into pieces cover the polygon exactly o
     }
     // Net covered area = outer - hole (orientation may be either way).
     CHECK(std::fabs(area) == doctest::Approx(1e10 - 4e8).epsilon(1e-6));
-    CHECK(&set.level_for(1.0) == &set.levels.front());
-    CHECK(&set.level_for(1e6) == &set.levels.back());
+    CHECK(&set.level_for(1.0) == &set.level(0));
+    CHECK(&set.level_for(1e6) == &set.level(set.level_count() - 1));
 }
 
 TEST_CASE("[viewer] point in polygon respects holes") {

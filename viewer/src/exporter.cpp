@@ -466,11 +466,16 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     std::vector<std::uint8_t> band;
     std::vector<std::uint8_t> tile_pixels;
     unsigned tiles = 0;
+    double render_ms = 0;
+    double read_ms = 0;
+    double write_ms = 0;
     const unsigned tiles_total = ((options.width + tile_side - 1) / tile_side) *
                                  ((options.height + tile_side - 1) / tile_side);
     for (unsigned ty = 0; ty < options.height; ty += tile_side) {
         const unsigned band_height = std::min(tile_side, options.height - ty);
-        band.assign(static_cast<std::size_t>(options.width) * band_height * 4, 0);
+        if (tiled || !png) {
+            band.assign(static_cast<std::size_t>(options.width) * band_height * 4, 0);
+        }
         for (unsigned tx = 0; tx < options.width; tx += tile_side) {
             const unsigned tile_width = std::min(tile_side, options.width - tx);
             auto& texture = textures[{tile_width, band_height}];
@@ -485,15 +490,31 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
             const sf::FloatRect tile(static_cast<float>(tx), static_cast<float>(ty),
                                      static_cast<float>(tile_width),
                                      static_cast<float>(band_height));
+            const auto render_start = std::chrono::steady_clock::now();
             renderer.draw(*texture, view, state, obstacles, tile);
             texture->setView(sf::View(tile));
             overlay.draw(*texture);
             texture->display();
             texture->setActive(true);
+            glFinish();
+            const auto read_start = std::chrono::steady_clock::now();
+            render_ms +=
+                std::chrono::duration<double, std::milli>(read_start - render_start).count();
             tile_pixels.resize(static_cast<std::size_t>(tile_width) * band_height * 4);
             glPixelStorei(GL_PACK_ALIGNMENT, 1);
             glReadPixels(0, 0, static_cast<GLsizei>(tile_width), static_cast<GLsizei>(band_height),
                          GL_RGBA, GL_UNSIGNED_BYTE, tile_pixels.data());
+            if (!tiled && png) {
+                // One pass: hand the rows over directly (OpenGL rows run bottom up).
+                for (unsigned row = 0; row < band_height; ++row) {
+                    png->write_rows(tile_pixels.data() +
+                                        static_cast<std::size_t>(band_height - 1 - row) *
+                                            tile_width * 4,
+                                    1);
+                }
+                ++tiles;
+                continue;
+            }
             // OpenGL rows run bottom up.
             for (unsigned row = 0; row < band_height; ++row) {
                 const std::uint8_t* from =
@@ -503,16 +524,25 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
                     band.data() + (static_cast<std::size_t>(row) * options.width + tx) * 4;
                 std::memcpy(to, from, static_cast<std::size_t>(tile_width) * 4);
             }
+            read_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                 read_start)
+                           .count();
             ++tiles;
             if (progress) {
                 progress(0.9 * tiles / tiles_total);
             }
         }
-        if (png) {
+        const auto write_start = std::chrono::steady_clock::now();
+        if (!tiled && png) {
+            // Written above, straight from the read-back pixels.
+        } else if (png) {
             png->write_rows(band.data(), band_height);
         } else {
             tiff->write_rows(band.data(), ty, band_height);
         }
+        write_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                              write_start)
+                        .count();
     }
     if (png) {
         png->commit();
@@ -536,6 +566,10 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     }
     if (progress) {
         progress(1.0);
+    }
+    if (std::getenv("KURIL_EXPORT_PROFILE") != nullptr) {
+        std::fprintf(stderr, "export profile: render %.0f ms, read back %.0f ms, encode %.0f ms\n",
+                     render_ms, read_ms, write_ms);
     }
     ExportResult result;
     result.image = image_path;

@@ -197,7 +197,7 @@ void MapRenderer::fill_sets(sf::RenderTarget& target, const std::vector<const Po
     // boxes do not blend twice.
     cover_.clear();
     for (const PolygonSet* set : sets) {
-        if (set->levels.empty() || !overlaps(set->bounds, visible)) {
+        if (set->empty() || !overlaps(set->bounds, visible)) {
             continue;
         }
         const LodLevel& level = set->level_for(view.metres_per_pixel());
@@ -255,7 +255,7 @@ void MapRenderer::fill_sets(sf::RenderTarget& target, const std::vector<const Po
 
 void MapRenderer::draw_outlines(sf::RenderTarget& target, const PolygonSet& set,
                                 const MapView& view, sf::Color color) {
-    if (set.levels.empty()) {
+    if (set.empty()) {
         return;
     }
     const geo::Box visible = visible_map_box(view);
@@ -770,9 +770,9 @@ void MapRenderer::draw_inset(sf::RenderTarget& target, const MapView& view, cons
                                     inset_h / size.y));
     const sf::View saved = target.getView();
     target.setView(inset);
-    if (!scene_.land.levels.empty()) {
+    if (!scene_.land.empty()) {
         scratch_.clear();
-        for (const auto& piece : scene_.land.levels.back().fills) {
+        for (const auto& piece : scene_.land.level(scene_.land.level_count() - 1).fills) {
             for (const auto& v : piece.fan_triangles) {
                 scratch_.emplace_back(sf::Vector2f(v.x, v.y));
             }

@@ -152,13 +152,13 @@ const std::vector<double>& lod_tolerances_m() {
 }
 
 const LodLevel& PolygonSet::level_for(double metres_per_pixel) const {
-    const LodLevel* chosen = &levels.front();
-    for (const auto& level : levels) {
-        if (level.tolerance_m <= metres_per_pixel * 0.9) {
-            chosen = &level;
+    std::size_t chosen = 0;
+    for (std::size_t i = 0; i < lod_tolerances_m().size(); ++i) {
+        if (lod_tolerances_m()[i] <= metres_per_pixel * 0.9) {
+            chosen = i;
         }
     }
-    return *chosen;
+    return level(chosen);
 }
 
 geo::Ring simplify_ring(const geo::Ring& ring, double tolerance) {
@@ -256,19 +256,24 @@ bool polygon_contains(const geo::Polygon& polygon, geo::Point p) {
     return inside;
 }
 
-PolygonSet build_polygon_set(const std::vector<geo::Polygon>& projected) {
-    PolygonSet set;
-    std::vector<geo::Ring> all;
-    for (const auto& polygon : projected) {
-        all.insert(all.end(), polygon.rings.begin(), polygon.rings.end());
+PolygonSet::PolygonSet(std::vector<geo::Ring> projected_rings)
+    : rings_(std::move(projected_rings)) {
+    box_ = bounds_of(rings_);
+    bounds = to_map_box(box_);
+    levels_.resize(lod_tolerances_m().size());
+}
+
+const LodLevel& PolygonSet::level(std::size_t index) const {
+    static const LodLevel nothing;
+    if (index >= levels_.size()) {
+        return nothing;
     }
-    const geo::Box box = bounds_of(all);
-    set.bounds = to_map_box(box);
-    for (const double tolerance : lod_tolerances_m()) {
-        LodLevel level;
-        level.tolerance_m = tolerance;
+    if (!levels_[index]) {
+        auto built = std::make_unique<LodLevel>();
+        const double tolerance = lod_tolerances_m()[index];
+        built->tolerance_m = tolerance;
         std::vector<geo::Ring> simplified;
-        for (const auto& ring : all) {
+        for (const auto& ring : rings_) {
             geo::Ring ring_simplified = simplify_ring(ring, tolerance);
             // Rings smaller than the tolerance vanish at this level.
             const geo::Box ring_box = bounds_of({ring_simplified});
@@ -277,14 +282,28 @@ PolygonSet build_polygon_set(const std::vector<geo::Polygon>& projected) {
                                            ring_box.max_y - ring_box.min_y) < tolerance)) {
                 continue;
             }
-            level.vertex_count += ring_simplified.size();
-            append_outline(ring_simplified, level.outlines);
+            built->vertex_count += ring_simplified.size();
+            append_outline(ring_simplified, built->outlines);
             simplified.push_back(std::move(ring_simplified));
         }
-        split_into_pieces(std::move(simplified), box, 0, level.fills);
-        set.levels.push_back(std::move(level));
+        split_into_pieces(std::move(simplified), box_, 0, built->fills);
+        levels_[index] = std::move(built);
     }
-    return set;
+    return *levels_[index];
+}
+
+void PolygonSet::prepare_all() const {
+    for (std::size_t i = 0; i < levels_.size(); ++i) {
+        level(i);
+    }
+}
+
+PolygonSet build_polygon_set(const std::vector<geo::Polygon>& projected) {
+    std::vector<geo::Ring> all;
+    for (const auto& polygon : projected) {
+        all.insert(all.end(), polygon.rings.begin(), polygon.rings.end());
+    }
+    return PolygonSet(std::move(all));
 }
 
 } // namespace kuril

@@ -5,6 +5,7 @@
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
+#include "viewer/exporter.hpp"
 #include "viewer/map_renderer.hpp"
 #include "viewer/step_summary.hpp"
 #include "viewer/viewer_ui.hpp"
@@ -12,6 +13,9 @@
 #include <SFML/Graphics.hpp>
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
 
 namespace kuril {
@@ -19,6 +23,32 @@ namespace {
 
 double auto_ui_scale(unsigned height) {
     return std::clamp(height / 900.0, 1.0, 2.5);
+}
+
+/// The user's pictures folder (XDG_PICTURES_DIR from user-dirs.dirs, else ~/Pictures).
+std::filesystem::path pictures_folder() {
+    const char* home_env = std::getenv("HOME");
+    const std::string home = home_env != nullptr ? home_env : "/tmp";
+    const char* config_env = std::getenv("XDG_CONFIG_HOME");
+    const std::filesystem::path config = config_env != nullptr && *config_env != '\0'
+                                             ? std::filesystem::path(config_env)
+                                             : std::filesystem::path(home) / ".config";
+    std::ifstream in(config / "user-dirs.dirs");
+    std::string line;
+    std::filesystem::path folder = std::filesystem::path(home) / "Pictures";
+    const std::string key = "XDG_PICTURES_DIR=\"";
+    while (std::getline(in, line)) {
+        if (line.rfind(key, 0) == 0 && line.size() > key.size()) {
+            std::string value = line.substr(key.size(), line.size() - key.size() - 1);
+            if (value.rfind("$HOME", 0) == 0) {
+                value = home + value.substr(5);
+            }
+            folder = value;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    return folder;
 }
 
 class ViewerApp {
@@ -91,6 +121,14 @@ public:
                 window_.display();
                 dirty = false;
                 ++frames;
+                if (frames == 1) {
+                    // Levels of detail not needed for the first frame, built now.
+                    scene_.land.prepare_all();
+                    scene_.lakes.prepare_all();
+                    for (const auto& region : scene_.regions) {
+                        region.shapes.prepare_all();
+                    }
+                }
                 if (!options_.screenshot.empty() && frames >= 3) {
                     return save_screenshot();
                 }
@@ -146,7 +184,39 @@ private:
         ui_state_.caption_alpha = 1.5;
     }
 
+    void export_view(int factor) {
+        export_factor_ = factor;
+        ExportOptions options;
+        options.width = static_cast<unsigned>(view_.width_px()) * static_cast<unsigned>(factor);
+        options.height = static_cast<unsigned>(view_.height_px()) * static_cast<unsigned>(factor);
+        options.exact_view = view_;
+        options.scale = map_.ui_scale * factor;
+        options.date = map_.date;
+        options.language = map_.language;
+        options.visible = map_.visible;
+        const geo::Point centre = projection_.inverse(view_.center());
+        char name[160];
+        std::snprintf(name, sizeof name, "kuril-atlas_%s_%.3fE_%.3fN_%ux%u.png",
+                      map_.date.iso().c_str(), centre.x, centre.y, options.width, options.height);
+        options.out = pictures_folder() / name;
+        try {
+            const auto result = export_map(scene_, font_, options);
+            ui_state_.notice = "Exported " + result.image.string() + " (" +
+                               std::to_string(result.width) + "x" + std::to_string(result.height) +
+                               ", with .pgw and .prj)";
+            std::cout << "exported " << result.image.string() << '\n';
+        } catch (const geo::InputError& error) {
+            ui_state_.notice = std::string("Export failed: ") + error.what();
+        }
+        ui_state_.notice_alpha = 4.0;
+        window_.setActive(true);
+    }
+
     void click(float x, float y) {
+        if (auto factor = ui_->export_button_at(x, y)) {
+            export_view(*factor);
+            return;
+        }
         if (ui_->close_contains(x, y)) {
             map_.selected_island.clear();
             map_.selected_event.clear();
@@ -324,6 +394,9 @@ private:
                 ui_state_.messages.clear();
             }
             break;
+        case sf::Keyboard::E:
+            export_view(export_factor_);
+            break;
         case sf::Keyboard::Q:
             window_.close();
             break;
@@ -357,6 +430,7 @@ private:
     bool dragging_map_ = false;
     bool dragging_timeline_ = false;
     bool moved_ = false;
+    int export_factor_ = 2;
 };
 
 } // namespace

@@ -46,6 +46,7 @@ constexpr const char* help_lines[] = {
     "labels",
     "Tab                          layers and legend panel",
     "M                            measure a geodesic distance (two clicks)",
+    "E                            export the view (PNG + world file) to Pictures",
     "Esc                          close panel / cancel measuring",
     "H or F1                      this help",
     "Q                            quit",
@@ -134,6 +135,15 @@ std::optional<Layer> ViewerUi::layer_row_at(float x, float y) const {
     return std::nullopt;
 }
 
+std::optional<int> ViewerUi::export_button_at(float x, float y) const {
+    for (const auto& [factor, rect] : export_buttons_) {
+        if (rect.contains(x, y)) {
+            return factor;
+        }
+    }
+    return std::nullopt;
+}
+
 bool ViewerUi::timeline_contains(float x, float y) const {
     return timeline_rect_.contains(x, y);
 }
@@ -157,6 +167,7 @@ void ViewerUi::draw(sf::RenderTarget& target, const MapView& view, const MapStat
     target.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(view.width_px()),
                                           static_cast<float>(view.height_px()))));
     layer_rows_.clear();
+    export_buttons_.clear();
     layers_rect_ = {};
     if (ui.show_layers) {
         draw_layers(target, map);
@@ -275,7 +286,7 @@ void ViewerUi::draw_layers(sf::RenderTarget& target, const MapState& map) {
         legend.push_back({style::claim_line, "Claim line", 3});
         legend.push_back({style::control_line, "Line of control (approx.)", 3});
     }
-    const float height = static_cast<float>(layer_count + 2 + legend.size()) * row + 16 * s;
+    const float height = static_cast<float>(layer_count + 3 + legend.size()) * row + 20 * s;
     text_.setCharacterSize(size);
     for (const auto& entry : legend) {
         text_.setString(utf8(entry.label));
@@ -350,6 +361,21 @@ void ViewerUi::draw_layers(sf::RenderTarget& target, const MapState& map) {
         text_.setString(utf8(entry.label));
         text_.setPosition(left + 44 * s, y);
         target.draw(text_);
+    }
+    // Export buttons: the current view at 1, 2 or 4 times the window size (E: the last one).
+    y += row + 4 * s;
+    text_.setString("Export view (E):");
+    text_.setPosition(left + 8 * s, y);
+    target.draw(text_);
+    float bx = left + 8 * s + text_.getLocalBounds().width + 10 * s;
+    for (const int factor : {1, 2, 4}) {
+        const sf::FloatRect button{bx, y, 36 * s, row - 2 * s};
+        draw_box(target, button, sf::Color(235, 242, 248), style::accent);
+        text_.setString(std::to_string(factor) + "x");
+        text_.setPosition(bx + 8 * s, y);
+        target.draw(text_);
+        export_buttons_.push_back({factor, button});
+        bx += 44 * s;
     }
 }
 

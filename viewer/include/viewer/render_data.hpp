@@ -3,6 +3,7 @@
 #include "geo/geometry.hpp"
 
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 namespace kuril {
@@ -35,13 +36,29 @@ struct LodLevel {
     std::size_t vertex_count = 0; ///< after simplification
 };
 
-/// A polygon set (all land, the lakes, one island) prepared once at every level of detail.
-struct PolygonSet {
-    std::vector<LodLevel> levels; ///< finest first
-    geo::Box bounds;
+/// A polygon set (all land, the lakes, one island) at every level of detail. A level is built
+/// the first time it is asked for (an export needs one; the viewer builds the rest after its
+/// first frame), then kept.
+class PolygonSet {
+public:
+    PolygonSet() = default;
+    explicit PolygonSet(std::vector<geo::Ring> projected_rings);
 
+    bool empty() const { return rings_.empty(); }
+    std::size_t level_count() const { return levels_.size(); }
+    /// The level of that index (0 = full resolution), built if needed.
+    const LodLevel& level(std::size_t index) const;
     /// The coarsest level whose tolerance is still below a pixel.
     const LodLevel& level_for(double metres_per_pixel) const;
+    /// Builds every level now.
+    void prepare_all() const;
+
+    geo::Box bounds; ///< map space, y down
+
+private:
+    std::vector<geo::Ring> rings_; ///< north-up metres
+    geo::Box box_;                 ///< north-up metres
+    mutable std::vector<std::unique_ptr<LodLevel>> levels_;
 };
 
 /// Tolerances of the levels of detail, finest (0 = full resolution) first.

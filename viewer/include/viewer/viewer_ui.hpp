@@ -37,6 +37,8 @@ public:
                                       const UiState& ui) const;
 
     std::optional<Layer> layer_row_at(float x, float y) const;
+    /// The export button (1, 2 or 4 times the window size) under a point, if any.
+    std::optional<int> export_button_at(float x, float y) const;
     bool timeline_contains(float x, float y) const;
     double timeline_fraction(float x) const;
     bool panel_contains(float x, float y) const;
@@ -64,6 +66,7 @@ private:
     const sf::Font& font_;
     sf::Text text_;
     std::vector<std::pair<Layer, sf::FloatRect>> layer_rows_;
+    std::vector<std::pair<int, sf::FloatRect>> export_buttons_;
     sf::FloatRect timeline_rect_;
     sf::FloatRect layers_rect_;
     sf::FloatRect panel_rect_;
