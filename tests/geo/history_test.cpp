@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -202,4 +203,31 @@ TEST_CASE("[geo] history: boundary attributes are checked feature by feature") {
     CHECK(lines[0].in_force_on({1855, 1, 1}));
     CHECK(!lines[0].in_force_on({1854, 12, 31}));
     CHECK(lines[0].in_force_on({2100, 1, 1}));
+}
+
+TEST_CASE("[geo] history: a layer that fails to load is reported and the rest still loads") {
+    const auto dir = test_paths::scratch("missing_layer");
+    std::ofstream(dir / "annotations.xml")
+        << "<atlas version=\"1\">\n<layers>\n"
+        << "<layer id=\"land\" kind=\"polygons\" path=\""
+        << (test_paths::shipped() / "shapes" / "land.shp").string() << "\"/>\n"
+        << "<layer id=\"lakes\" kind=\"polygons\" path=\"nowhere.shp\"/>\n"
+        << "</layers>\n</atlas>\n";
+    const auto atlas = geo::load_atlas(dir / "annotations.xml");
+    REQUIRE(atlas->errors.size() == 1);
+    CHECK(atlas->errors[0] ==
+          "layer 'lakes': " + (dir / "nowhere.shp").string() + ": no such file");
+    CHECK(atlas->layer("land") != nullptr);
+    CHECK(atlas->layer("lakes") == nullptr);
+}
+
+TEST_CASE("[geo] history: a broken annotations file still yields the map layers (lenient)") {
+    const auto dir = test_paths::scratch("lenient");
+    std::ofstream(dir / "annotations.xml") << "<atlas>\n<oops>\n</atlas>\n";
+    std::filesystem::create_directory_symlink(test_paths::shipped() / "shapes", dir / "shapes");
+    const auto atlas = geo::load_atlas_lenient(dir / "annotations.xml");
+    REQUIRE(!atlas->errors.empty());
+    CHECK(atlas->errors[0].find("annotations.xml:2: not well-formed XML") != std::string::npos);
+    CHECK(atlas->layer("land") != nullptr);
+    CHECK(atlas->history->lines().size() >= 9);
 }
