@@ -212,6 +212,8 @@ public:
                 parse_children(section, "line", [&](const XMLElement* e) { parse_line(e); });
             } else if (name == "events") {
                 parse_children(section, "event", [&](const XMLElement* e) { parse_event(e); });
+            } else if (name == "tours") {
+                parse_children(section, "tour", [&](const XMLElement* e) { parse_tour(e); });
             } else {
                 warn(section, "unknown element <" + std::string(name) + "> ignored");
             }
@@ -665,6 +667,151 @@ private:
         out_.events.push_back(std::move(event));
     }
 
+    void parse_tour(const XMLElement* e) {
+        allowed_attributes(e, {"id", "title"});
+        Tour tour;
+        tour.line = e->GetLineNum();
+        tour.id = required_string(e, "id");
+        unique_id(tour_ids_, e, tour.id, "tour");
+        tour.title = optional_string(e, "title");
+        std::unordered_set<std::string> slide_ids;
+        for (const XMLElement* child = e->FirstChildElement(); child != nullptr;
+             child = child->NextSiblingElement()) {
+            if (std::string_view(child->Name()) == "slide") {
+                tour.slides.push_back(parse_slide(child, slide_ids));
+            } else {
+                warn(child, "unknown element <" + std::string(child->Name()) + "> in " +
+                                describe(e) + " ignored");
+            }
+        }
+        if (tour.slides.empty()) {
+            error(e, describe(e) + " has no slides");
+        }
+        out_.tours.push_back(std::move(tour));
+    }
+
+    Slide parse_slide(const XMLElement* e, std::unordered_set<std::string>& slide_ids) {
+        allowed_attributes(
+            e, {"id", "date", "island", "bbox", "center", "zoom", "lang", "layers", "sources"});
+        Slide slide;
+        slide.line = e->GetLineNum();
+        slide.id = required_string(e, "id");
+        unique_id(slide_ids, e, slide.id, "slide");
+        if (const auto day = date(e, "date", true)) {
+            if (day->precision != DatePrecision::day) {
+                error(e, describe(e) + " date '" + day->text +
+                             "': a full date YYYY-MM-DD is "
+                             "expected");
+            } else if (day->first < Date{1850, 1, 1} || Date::today() < day->first) {
+                error(e, describe(e) + " date " + day->text +
+                             " is out of range (1850-01-01 to "
+                             "today)");
+            }
+            slide.date = day->first;
+        }
+        int views = 0;
+        if (const char* island = e->Attribute("island")) {
+            ++views;
+            slide.island = island;
+            pending_island_refs_.push_back({slide.island, slide.line, describe(e)});
+        }
+        if (const char* bbox = e->Attribute("bbox")) {
+            ++views;
+            const auto v = numbers(e, "bbox", bbox, 4);
+            if (v.size() == 4) {
+                if (v[0] >= v[2] || v[1] >= v[3]) {
+                    error(e, describe(e) + " bbox=\"" + bbox + "\": min must be less than max");
+                } else if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
+                    error(e, describe(e) + " bbox=\"" + bbox + "\" is out of range");
+                } else {
+                    slide.bbox = Box{v[0], v[1], v[2], v[3]};
+                }
+            }
+        }
+        if (const char* center = e->Attribute("center")) {
+            ++views;
+            const auto v = numbers(e, "center", center, 2);
+            if (v.size() == 2) {
+                if (v[0] < -180 || v[0] > 180 || v[1] < -90 || v[1] > 90) {
+                    error(e, describe(e) + " center=\"" + center + "\" is out of range");
+                } else {
+                    slide.center = Point{v[0], v[1]};
+                }
+            }
+            if (const char* zoom = e->Attribute("zoom")) {
+                const auto z = numbers(e, "zoom", zoom, 1);
+                slide.zoom = z.empty() ? 0 : z[0];
+            }
+        }
+        if (views == 0) {
+            error(e, describe(e) + " has no view (give island, bbox, or center and zoom)");
+        } else if (views > 1) {
+            error(e, describe(e) + " has more than one view (island, bbox, center)");
+        }
+        if (const char* lang = e->Attribute("lang")) {
+            static const std::unordered_set<std::string> codes = {"en",    "ja",    "ru",
+                                                                  "en+ja", "en+ru", "ja+ru"};
+            slide.lang = lang;
+            if (codes.count(slide.lang) == 0) {
+                error(e, describe(e) + " lang=\"" + slide.lang +
+                             "\": expected en, ja, ru, en+ja, en+ru or ja+ru");
+            }
+        }
+        if (const char* layers = e->Attribute("layers")) {
+            static const std::unordered_set<std::string> names = {
+                "sea", "land", "lakes", "graticule", "status", "lines", "events", "labels"};
+            std::stringstream in(layers);
+            for (std::string item; std::getline(in, item, ',');) {
+                if (names.count(item) == 0) {
+                    error(e, describe(e) + " layers: unknown layer '" + item + "'");
+                } else {
+                    slide.layers.push_back(item);
+                }
+            }
+        }
+        slide.sources = sources(e, true);
+        for (const XMLElement* child = e->FirstChildElement(); child != nullptr;
+             child = child->NextSiblingElement()) {
+            const std::string_view name = child->Name();
+            if (name == "title") {
+                slide.title = collapse_whitespace(child->GetText());
+            } else if (name == "caption") {
+                slide.caption = collapse_whitespace(child->GetText());
+            } else if (name == "notes") {
+                slide.notes = collapse_whitespace(child->GetText());
+            } else {
+                warn(child,
+                     "unknown element <" + std::string(name) + "> in " + describe(e) + " ignored");
+            }
+        }
+        if (slide.title.empty()) {
+            error(e, describe(e) + " has no <title>");
+        }
+        return slide;
+    }
+
+    std::vector<double> numbers(const XMLElement* e, const char* attribute, const char* text,
+                                std::size_t count) {
+        std::vector<double> values;
+        std::stringstream in(text);
+        for (std::string item; std::getline(in, item, ',');) {
+            char* end = nullptr;
+            const double value = std::strtod(item.c_str(), &end);
+            if (item.empty() || end == item.c_str() || *end != '\0') {
+                error(e, describe(e) + " " + attribute + "=\"" + text + "\": '" + item +
+                             "' is not a number");
+                return {};
+            }
+            values.push_back(value);
+        }
+        if (values.size() != count) {
+            error(e, describe(e) + " " + attribute + "=\"" + text + "\": expected " +
+                         std::to_string(count) + " numbers separated by commas");
+            return {};
+        }
+        return values;
+    }
+
     void resolve_references() {
         for (const auto& ref : pending_source_refs_) {
             if (source_ids_.count(ref.id) == 0) {
@@ -700,7 +847,7 @@ private:
     std::vector<Diagnostic> errors_;
     std::vector<Diagnostic> warnings_;
     std::unordered_set<std::string> layer_ids_, source_ids_, island_ids_, islet_ids_, line_ids_,
-        event_ids_;
+        event_ids_, tour_ids_;
     std::vector<Reference> pending_source_refs_;
     std::vector<Reference> pending_island_refs_;
 };
@@ -731,6 +878,9 @@ const LineInfo* Annotations::line_info(std::string_view id) const {
 }
 const LayerRef* Annotations::layer(std::string_view id) const {
     return find_by_id(layers, id);
+}
+const Tour* Annotations::tour(std::string_view id) const {
+    return find_by_id(tours, id);
 }
 
 Annotations parse_annotations(std::string_view xml, const fs::path& file) {

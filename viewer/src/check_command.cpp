@@ -103,6 +103,14 @@ int run_check(const CheckOptions& options) {
     std::cout << "ok: " << file.string() << ": " << annotations.sources.size() << " sources, "
               << annotations.islands.size() << " islands, " << annotations.lines.size()
               << " lines (" << parts << " parts), " << annotations.events.size() << " events, "
+              << annotations.tours.size() << " tours (" <<
+        [&] {
+            std::size_t slides = 0;
+            for (const auto& tour : annotations.tours) {
+                slides += tour.slides.size();
+            }
+            return slides;
+        }() << " slides), "
               << atlas->layers.size() << " layers (" << vertices << " vertices), "
               << atlas->warnings.size() << " warnings\n";
     return 0;

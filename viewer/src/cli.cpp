@@ -67,6 +67,9 @@ int run_cli(int argc, char** argv) {
     export_command->add_flag("--no-legend", exporting.no_legend, "No legend");
     export_command->add_flag("--no-footer", exporting.no_footer, "No footer");
     export_command->add_option("--format", exporting.format, "png (default) or geotiff");
+    export_command->add_option("--tour", exporting.tour,
+                               "Handouts: one image per slide of this tour into the folder "
+                               "--out, with index.html");
 
     DataOptions view_data;
     ViewerOptions view;

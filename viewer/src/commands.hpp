@@ -37,6 +37,7 @@ struct ExportCommandOptions {
     bool no_legend = false;
     bool no_footer = false;
     std::string format = "png";
+    std::string tour; ///< handouts: one image per slide of this tour, and index.html
 };
 
 /// Each returns the exit status and throws geo::InputError for bad input.

@@ -169,6 +169,14 @@ public:
             footer_height_ =
                 measure.getLocalBounds().height + measure.getLocalBounds().top + 16 * s;
         }
+        if (!options.caption.empty()) {
+            caption_size_ = static_cast<unsigned>(std::lround(std::max(20 * s, 0.034f * height_)));
+            caption_ = ViewerUi::wrap(options.caption, font_, caption_size_, width_ * 0.9f);
+            sf::Text measure(utf8(caption_), font_, caption_size_);
+            caption_height_ =
+                measure.getLocalBounds().height + measure.getLocalBounds().top + 24 * s;
+            footer_height_ += caption_height_;
+        }
         legend_size_ = static_cast<unsigned>(std::lround(13 * s));
         row_ = 20 * s;
         legend_width_ = 0;
@@ -214,9 +222,16 @@ public:
         if (footer_height_ > 0) {
             box(target, {0, height_ - footer_height_, width_, footer_height_},
                 sf::Color(255, 255, 255, 235));
+            if (caption_height_ > 0) {
+                sf::Text caption(utf8(caption_), font_, caption_size_);
+                caption.setFillColor(style::text);
+                caption.setPosition(std::round(width_ * 0.05f),
+                                    std::round(height_ - footer_height_ + 8 * s));
+                target.draw(caption);
+            }
             sf::Text footer(utf8(footer_), font_, footer_size_);
             footer.setFillColor(sf::Color(60, 60, 60));
-            footer.setPosition(12 * s, height_ - footer_height_ + 6 * s);
+            footer.setPosition(12 * s, height_ - footer_height_ + caption_height_ + 6 * s);
             target.draw(footer);
         }
     }
@@ -309,6 +324,9 @@ private:
     std::string footer_;
     unsigned footer_size_ = 11;
     float footer_height_ = 0;
+    std::string caption_;
+    unsigned caption_size_ = 20;
+    float caption_height_ = 0;
 };
 
 /// A GeoTIFF written band by band through GDAL into a temporary file, renamed on commit.

@@ -136,6 +136,30 @@ struct Event {
     Date last_day() const { return to ? to->last : date.last; }
 };
 
+/// One slide of a classroom tour: a view, a date, layers, language, title, caption, notes.
+struct Slide {
+    std::string id;
+    Date date;
+    std::string island;          ///< view: fit this island...
+    std::optional<Box> bbox;     ///< ...or this lon/lat box...
+    std::optional<Point> center; ///< ...or this centre with a zoom
+    double zoom = 0;
+    std::string lang = "en+ru";
+    std::vector<std::string> layers; ///< empty: all
+    std::vector<std::string> sources;
+    std::string title;
+    std::string caption;
+    std::string notes;
+    int line = 0;
+};
+
+struct Tour {
+    std::string id;
+    std::string title;
+    std::vector<Slide> slides;
+    int line = 0;
+};
+
 struct Annotations {
     std::filesystem::path file;
     std::vector<LayerRef> layers;
@@ -143,12 +167,14 @@ struct Annotations {
     std::vector<Island> islands;
     std::vector<LineInfo> lines;
     std::vector<Event> events;
+    std::vector<Tour> tours;
     std::vector<Diagnostic> warnings;
 
     const Source* source(std::string_view id) const;
     const Island* island(std::string_view id) const;
     const LineInfo* line_info(std::string_view id) const;
     const LayerRef* layer(std::string_view id) const;
+    const Tour* tour(std::string_view id) const;
 };
 
 /// Reads and validates an annotations file. Throws AnnotationsError listing every problem.

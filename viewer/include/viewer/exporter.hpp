@@ -28,7 +28,8 @@ struct ExportOptions {
     geo::Date date = geo::Date::today();
     LabelLanguage language = LabelLanguage::en_ru;
     std::array<bool, layer_count> visible{true, true, true, true, true, true, true, true};
-    std::string title; ///< empty: from the view and date
+    std::string title;   ///< empty: from the view and date
+    std::string caption; ///< a slide's caption, printed large above the footer
     bool legend = true;
     bool footer = true;
     bool geotiff = false;
