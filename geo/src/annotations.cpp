@@ -168,7 +168,9 @@ std::string explain(tinyxml2::XMLError error) {
 
 class Parser {
 public:
-    Parser(const fs::path& file) : file_(file) { out_.file = file; }
+    Parser(const fs::path& file, const Annotations* base) : file_(file), base_(base) {
+        out_.file = file;
+    }
 
     Annotations parse(std::string_view xml) {
         unsigned bad_byte = 0;
@@ -814,13 +816,15 @@ private:
 
     void resolve_references() {
         for (const auto& ref : pending_source_refs_) {
-            if (source_ids_.count(ref.id) == 0) {
+            if (source_ids_.count(ref.id) == 0 &&
+                (base_ == nullptr || base_->source(ref.id) == nullptr)) {
                 errors_.push_back(
                     {file_, ref.line, ref.where + " cites unknown source '" + ref.id + "'"});
             }
         }
         for (const auto& ref : pending_island_refs_) {
-            if (island_ids_.count(ref.id) == 0) {
+            if (island_ids_.count(ref.id) == 0 &&
+                (base_ == nullptr || base_->island(ref.id) == nullptr)) {
                 errors_.push_back(
                     {file_, ref.line, ref.where + " refers to unknown island '" + ref.id + "'"});
             }
@@ -843,6 +847,7 @@ private:
     };
 
     fs::path file_;
+    const Annotations* base_ = nullptr;
     Annotations out_;
     std::vector<Diagnostic> errors_;
     std::vector<Diagnostic> warnings_;
@@ -883,11 +888,15 @@ const Tour* Annotations::tour(std::string_view id) const {
     return find_by_id(tours, id);
 }
 
-Annotations parse_annotations(std::string_view xml, const fs::path& file) {
-    return Parser(file).parse(xml);
+Annotations parse_annotations(std::string_view xml, const fs::path& file, const Annotations* base) {
+    return Parser(file, base).parse(xml);
 }
 
 Annotations load_annotations(const fs::path& file) {
+    return load_annotations(file, nullptr);
+}
+
+Annotations load_annotations(const fs::path& file, const Annotations* base) {
     std::error_code ec;
     if (!fs::exists(file, ec)) {
         throw AnnotationsError({{file, 0, "no such file"}});
@@ -900,7 +909,7 @@ Annotations load_annotations(const fs::path& file) {
         throw AnnotationsError({{file, 0, "cannot be read"}});
     }
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return parse_annotations(text, file);
+    return parse_annotations(text, file, base);
 }
 
 } // namespace geo

@@ -71,6 +71,31 @@ int run_cli(int argc, char** argv) {
                                "Handouts: one image per slide of this tour into the folder "
                                "--out, with index.html");
 
+    DataOptions present_data;
+    ViewerOptions present;
+    present.present = true;
+    bool present_window = false;
+    bool present_no_animation = false;
+    std::string present_theme = "default";
+    std::string present_size = "1280x800";
+    auto* present_command =
+        app.add_subcommand("present", "Present a tour of slides full screen, for a classroom");
+    add_data_options(*present_command, present_data);
+    present_command->add_option("--tour", present.tour, "Tour id (default: default)");
+    present_command->add_option("--tour-file", present.tour_file,
+                                "A tour file of your own (may refer to the shipped islands and "
+                                "sources)");
+    present_command->add_flag("--window", present_window, "In a window, not full screen");
+    present_command->add_option("--size", present_size, "Window size with --window");
+    present_command->add_flag("--no-animation", present_no_animation,
+                              "No fly-to animation (low-power machines; key A toggles)");
+    present_command->add_flag("--notes-window", present.notes_window,
+                              "Speaker notes, next slide and elapsed time in a second window");
+    present_command->add_option("--theme", present_theme, "default or projector (high contrast)");
+    present_command->add_option("--slide", present.start_slide, "Start at this slide (1-based)");
+    present_command->add_option("--screenshot", present.screenshot,
+                                "Render, save a PNG screenshot, and exit");
+
     DataOptions view_data;
     ViewerOptions view;
     std::string view_size = "1280x800";
@@ -102,6 +127,18 @@ int run_cli(int argc, char** argv) {
     try {
         if (*check_command) {
             return run_check(check);
+        }
+        if (*present_command) {
+            if (present_theme != "default" && present_theme != "projector") {
+                throw geo::InputError("--theme '" + present_theme +
+                                      "': expected default or projector");
+            }
+            present.projector_theme = present_theme == "projector";
+            present.animation = !present_no_animation;
+            present.fullscreen = !present_window;
+            view_size = present_size;
+            view_data = present_data;
+            view = present;
         }
         if (*export_command) {
             return run_export(exporting);

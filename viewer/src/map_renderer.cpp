@@ -482,7 +482,7 @@ void MapRenderer::draw_lines(sf::RenderTarget& target, const MapView& view, cons
         }
         sf::Color color = style::treaty_line;
         std::vector<float> pattern;
-        float width = 2.5f * ui;
+        float width = (state.high_contrast ? 4.f : 2.5f) * ui;
         switch (line.kind) {
         case geo::LineKind::treaty:
             break;
@@ -839,7 +839,8 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapView& view, const MapS
         }
     }
     if (state.shows(Layer::land) && scene_.has_land) {
-        draw_outlines(target, scene_.land, view, style::coast);
+        draw_outlines(target, scene_.land, view,
+                      state.high_contrast ? sf::Color(20, 20, 20) : style::coast);
     }
     if (state.shows(Layer::lakes) && scene_.has_lakes) {
         draw_outlines(target, scene_.lakes, view, style::coast);

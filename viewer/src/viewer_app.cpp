@@ -7,6 +7,7 @@
 #include "geo/projection.hpp"
 #include "viewer/exporter.hpp"
 #include "viewer/map_renderer.hpp"
+#include "viewer/presentation.hpp"
 #include "viewer/step_summary.hpp"
 #include "viewer/viewer_ui.hpp"
 
@@ -75,6 +76,128 @@ public:
         for (const auto& error : atlas_->errors) {
             ui_state_.messages.push_back(error);
         }
+        fullscreen_ = options.fullscreen;
+        if (options.present) {
+            setup_tour();
+        }
+    }
+
+    /// Finds the tour and checks every slide's view now: a tour that cannot be shown is
+    /// refused before the window opens.
+    void setup_tour() {
+        if (!atlas_->errors.empty()) {
+            throw geo::InputError(atlas_->errors.front());
+        }
+        if (!options_.tour_file.empty()) {
+            tour_source_ = geo::load_annotations(options_.tour_file, &atlas_->annotations);
+        }
+        const geo::Annotations& source =
+            options_.tour_file.empty() ? atlas_->annotations : tour_source_;
+        tour_ = source.tour(options_.tour);
+        if (tour_ == nullptr) {
+            std::string known;
+            for (const auto& t : source.tours) {
+                known += (known.empty() ? "" : ", ") + t.id;
+            }
+            throw geo::InputError(source.file.string() + ": no tour '" + options_.tour +
+                                  "' (known: " + (known.empty() ? "none" : known) + ")");
+        }
+        for (const auto& slide : tour_->slides) {
+            MapView probe = view_;
+            try {
+                slide_spec(slide).apply(scene_, probe);
+            } catch (const geo::InputError& error) {
+                throw geo::InputError(source.file.string() + ":" + std::to_string(slide.line) +
+                                      ": slide '" + slide.id + "': " + error.what());
+            }
+        }
+        navigator_ = std::make_unique<SlideNavigator>(tour_->slides.size());
+        for (int i = 1; i < options_.start_slide; ++i) {
+            navigator_->apply(PresentCommand::next);
+        }
+        ui_state_.show_layers = false;
+        ui_state_.presenting = true;
+        map_.high_contrast = options_.projector_theme;
+        animate_ = options_.animation;
+    }
+
+    static ViewSpec slide_spec(const geo::Slide& slide) {
+        ViewSpec spec;
+        spec.island = slide.island;
+        spec.bbox = slide.bbox;
+        spec.center = slide.center;
+        spec.zoom = slide.zoom;
+        return spec;
+    }
+
+    /// Shows slide `index`: its date, layers and language at once, its view by a flight.
+    void open_slide(bool animate) {
+        const geo::Slide& slide = tour_->slides[navigator_->current()];
+        MapView target = view_;
+        slide_spec(slide).apply(scene_, target);
+        set_date(slide.date, true);
+        ui_state_.caption_alpha = 0; // the slide's own caption is shown instead
+        if (auto language = language_from_code(slide.lang)) {
+            map_.language = *language;
+        }
+        map_.visible.fill(slide.layers.empty());
+        for (const auto& name : slide.layers) {
+            if (auto layer = layer_from_name(name)) {
+                map_.visible[static_cast<std::size_t>(*layer)] = true;
+            }
+        }
+        map_.selected_island.clear();
+        map_.selected_event.clear();
+        animator_.stop();
+        if (animate) {
+            flight_ = std::make_unique<FlyTo>(view_.center(), view_.metres_per_pixel(),
+                                              target.center(), target.metres_per_pixel(),
+                                              std::max(view_.width_px(), view_.height_px()), 1.0);
+            flight_time_ = 0;
+        } else {
+            flight_.reset();
+            view_.set(target.center(), target.metres_per_pixel());
+        }
+        const std::size_t n = navigator_->current() + 1;
+        std::cout << "\n=== Slide " << n << "/" << tour_->slides.size() << ": " << slide.title
+                  << " (" << slide.date.long_text() << ")\n"
+                  << (slide.notes.empty() ? "(no speaker notes)" : slide.notes) << std::endl;
+    }
+
+    void present_command(PresentCommand command, int digit = 0) {
+        if (navigator_->apply(command, digit)) {
+            open_slide(animate_);
+        }
+        if (navigator_->leaving()) {
+            window_.close();
+        }
+    }
+
+    void draw_notes_window() {
+        if (!notes_window_.isOpen()) {
+            return;
+        }
+        notes_window_.setActive(true);
+        notes_window_.clear(sf::Color(250, 250, 245));
+        const auto& slides = tour_->slides;
+        const std::size_t i = navigator_->current();
+        const int seconds = static_cast<int>(elapsed_.getElapsedTime().asSeconds());
+        char clock_text[32];
+        std::snprintf(clock_text, sizeof clock_text, "%02d:%02d", seconds / 60, seconds % 60);
+        std::string text = "Slide " + std::to_string(i + 1) + "/" + std::to_string(slides.size()) +
+                           ": " + slides[i].title + "\n\n" + slides[i].notes + "\n\nNext: " +
+                           (i + 1 < slides.size() ? slides[i + 1].title : std::string("(end)")) +
+                           "\n\nElapsed: " + clock_text;
+        const auto size = notes_window_.getSize();
+        notes_window_.setView(
+            sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
+        text = ViewerUi::wrap(text, font_, 22, static_cast<float>(size.x) - 40);
+        sf::Text t(sf::String::fromUtf8(text.begin(), text.end()), font_, 22);
+        t.setFillColor(sf::Color::Black);
+        t.setPosition(20, 20);
+        notes_window_.draw(t);
+        notes_window_.display();
+        window_.setActive(true);
     }
 
     /// Applies the requested view once the window has its size.
@@ -99,16 +222,49 @@ public:
         window_.setFramerateLimit(60);
         resize(window_.getSize().x, window_.getSize().y);
         apply_view_spec();
+        if (navigator_) {
+            if (options_.notes_window) {
+                notes_window_.create(sf::VideoMode(900, 600), "Kuril Atlas: speaker notes");
+            }
+            open_slide(false);
+        }
         sf::Clock clock;
         bool dirty = true;
         int frames = 0;
+        int notes_second = -1;
         while (window_.isOpen()) {
             sf::Event event;
             while (window_.pollEvent(event)) {
                 handle(event);
                 dirty = true;
             }
+            if (notes_window_.isOpen()) {
+                while (notes_window_.pollEvent(event)) {
+                    if (event.type == sf::Event::Closed) {
+                        notes_window_.close();
+                    } else if (event.type == sf::Event::KeyPressed) {
+                        key(event.key.code); // the presenter may type in either window
+                        dirty = true;
+                    }
+                }
+                const int second = static_cast<int>(elapsed_.getElapsedTime().asSeconds());
+                if (dirty || second != notes_second) {
+                    notes_second = second;
+                    draw_notes_window();
+                }
+            }
             const double dt = std::min(0.1, clock.restart().asSeconds() * 1.0);
+            if (flight_) {
+                flight_time_ += dt;
+                geo::Point centre;
+                double mpp = 0;
+                flight_->at(flight_time_, centre, mpp);
+                view_.set(centre, mpp);
+                if (flight_->finished(flight_time_)) {
+                    flight_.reset();
+                }
+                dirty = true;
+            }
             if (animator_.update(view_, dt)) {
                 dirty = true;
             }
@@ -156,8 +312,22 @@ private:
     }
 
     void draw(sf::RenderTarget& target) {
+        if (navigator_ && navigator_->blank()) {
+            target.clear(sf::Color::Black);
+            return;
+        }
+        if (navigator_) {
+            const geo::Slide& slide = tour_->slides[navigator_->current()];
+            ui_->layout_presentation(view_, map_, slide.title, slide.caption);
+            map_.reserved_top_px = ui_->presentation_top();
+            map_.reserved_bottom_px = ui_->presentation_bottom();
+        }
         renderer_->draw(target, view_, map_, ui_->obstacles(view_, map_, ui_state_));
         ui_->draw(target, view_, map_, ui_state_);
+        if (navigator_) {
+            ui_->draw_presentation(target, view_, map_, navigator_->current(), navigator_->count(),
+                                   navigator_->typed_number(), options_.projector_theme);
+        }
     }
 
     int save_screenshot() {
@@ -253,6 +423,8 @@ private:
         if (const auto* region = scene_.region_at(map_point)) {
             map_.selected_island = region->island->id;
             map_.selected_event.clear();
+        } else if (navigator_ && map_.selected_island.empty() && map_.selected_event.empty()) {
+            present_command(PresentCommand::next); // a clicker's left click
         } else {
             map_.selected_island.clear();
             map_.selected_event.clear();
@@ -329,6 +501,85 @@ private:
     }
 
     void key(sf::Keyboard::Key code) {
+        if (navigator_ && presentation_key(code)) {
+            return;
+        }
+        normal_key(code);
+    }
+
+    /// The presenter's keys; false when the key is not one of them.
+    bool presentation_key(sf::Keyboard::Key code) {
+        using K = sf::Keyboard;
+        switch (code) {
+        case K::Right:
+        case K::Down:
+        case K::PageDown:
+        case K::Space:
+            present_command(PresentCommand::next);
+            return true;
+        case K::Enter:
+            present_command(PresentCommand::enter);
+            return true;
+        case K::Left:
+        case K::Up:
+        case K::PageUp:
+        case K::BackSpace:
+            present_command(PresentCommand::previous);
+            return true;
+        case K::Home:
+            present_command(PresentCommand::first);
+            return true;
+        case K::End:
+            present_command(PresentCommand::last);
+            return true;
+        case K::B:
+        case K::Period:
+            present_command(PresentCommand::blank);
+            return true;
+        case K::A:
+            animate_ = !animate_;
+            ui_state_.notice = animate_ ? "Animation on" : "Animation off";
+            ui_state_.notice_alpha = 1.5;
+            return true;
+        case K::F:
+            fullscreen_ = !fullscreen_;
+            toggle_fullscreen();
+            return true;
+        case K::Escape:
+            if (ui_state_.show_help || !map_.selected_island.empty() ||
+                !map_.selected_event.empty() || ui_state_.measuring) {
+                return false; // close those first
+            }
+            present_command(PresentCommand::leave);
+            return true;
+        default:
+            if (code >= K::Num0 && code <= K::Num9) {
+                present_command(PresentCommand::digit, code - K::Num0);
+                return true;
+            }
+            if (code >= K::Numpad0 && code <= K::Numpad9) {
+                present_command(PresentCommand::digit, code - K::Numpad0);
+                return true;
+            }
+            return false;
+        }
+    }
+
+    void toggle_fullscreen() {
+        sf::ContextSettings settings;
+        settings.stencilBits = 8;
+        const sf::VideoMode mode = fullscreen_ ? sf::VideoMode::getDesktopMode()
+                                               : sf::VideoMode(options_.width, options_.height);
+        window_.create(mode, "Kuril Atlas",
+                       fullscreen_ ? sf::Style::Fullscreen : sf::Style::Default, settings);
+        window_.setFramerateLimit(60);
+        resize(window_.getSize().x, window_.getSize().y);
+        if (navigator_) {
+            open_slide(false);
+        }
+    }
+
+    void normal_key(sf::Keyboard::Key code) {
         const geo::Point centre{view_.width_px() / 2, view_.height_px() / 2};
         const double pan = 120 * map_.ui_scale;
         switch (code) {
@@ -431,6 +682,15 @@ private:
     bool dragging_timeline_ = false;
     bool moved_ = false;
     int export_factor_ = 2;
+    geo::Annotations tour_source_;
+    const geo::Tour* tour_ = nullptr;
+    std::unique_ptr<SlideNavigator> navigator_;
+    std::unique_ptr<FlyTo> flight_;
+    double flight_time_ = 0;
+    bool animate_ = true;
+    bool fullscreen_ = false;
+    sf::Clock elapsed_;
+    sf::RenderWindow notes_window_;
 };
 
 } // namespace

@@ -109,13 +109,80 @@ std::string ViewerUi::wrap(const std::string& utf8_text, const sf::Font& font, u
     return out;
 }
 
+void ViewerUi::layout_presentation(const MapView& view, const MapState& map,
+                                   const std::string& title, const std::string& caption) {
+    const float w = static_cast<float>(view.width_px());
+    const float h = static_cast<float>(view.height_px());
+    (void)map;
+    // Readable from the back of a room: captions at least 3.4% of the screen height.
+    slide_caption_size_ = static_cast<unsigned>(std::lround(std::max(18.f, 0.034f * h)));
+    slide_title_size_ = static_cast<unsigned>(std::lround(std::max(22.f, 0.048f * h)));
+    slide_title_ = wrap(title, font_, slide_title_size_, w * 0.8f);
+    slide_caption_ = wrap(caption, font_, slide_caption_size_, w * 0.9f);
+    sf::Text t(utf8(slide_title_), font_, slide_title_size_);
+    slide_title_height_ = t.getLocalBounds().height + t.getLocalBounds().top + 0.03f * h;
+    sf::Text c(utf8(slide_caption_), font_, slide_caption_size_);
+    slide_caption_height_ = slide_caption_.empty()
+                                ? 0.03f * h
+                                : c.getLocalBounds().height + c.getLocalBounds().top + 0.05f * h;
+}
+
+void ViewerUi::draw_presentation(sf::RenderTarget& target, const MapView& view, const MapState& map,
+                                 std::size_t index, std::size_t count, const std::string& typed,
+                                 bool projector) {
+    const float w = static_cast<float>(view.width_px());
+    const float h = static_cast<float>(view.height_px());
+    target.setView(sf::View(sf::FloatRect(0, 0, w, h)));
+    const sf::Color band = projector ? sf::Color::Black : sf::Color(255, 255, 255, 240);
+    const sf::Color ink = projector ? sf::Color::White : style::text;
+    draw_box(target, {0, 0, w, slide_title_height_}, band, style::panel_border);
+    sf::Text title(utf8(slide_title_), font_, slide_title_size_);
+    title.setStyle(sf::Text::Bold);
+    title.setFillColor(ink);
+    title.setPosition(std::round(0.02f * w), std::round(0.012f * h));
+    target.draw(title);
+    sf::Text stamp(utf8(map.date.long_text()), font_, slide_caption_size_);
+    stamp.setFillColor(projector ? sf::Color(255, 220, 80) : style::accent);
+    const auto sb = stamp.getLocalBounds();
+    stamp.setPosition(std::round(w - sb.width - 0.02f * w), std::round(0.015f * h));
+    target.draw(stamp);
+    const float top = h - slide_caption_height_;
+    draw_box(target, {0, top, w, slide_caption_height_}, band, style::panel_border);
+    sf::Text caption(utf8(slide_caption_), font_, slide_caption_size_);
+    caption.setFillColor(ink);
+    caption.setPosition(std::round(0.05f * w), std::round(top + 0.015f * h));
+    target.draw(caption);
+    // Counter and a thin progress bar.
+    const std::string counter = (typed.empty() ? "" : "go to " + typed + "…   ") +
+                                std::to_string(index + 1) + " / " + std::to_string(count);
+    sf::Text number(utf8(counter), font_, static_cast<unsigned>(std::lround(0.022f * h)));
+    number.setFillColor(projector ? sf::Color(200, 200, 200) : sf::Color(90, 90, 90));
+    const auto nb = number.getLocalBounds();
+    number.setPosition(std::round(w - nb.width - 0.015f * w),
+                       std::round(h - nb.height - nb.top - 0.012f * h));
+    target.draw(number);
+    const float bar = std::max(3.f, 0.006f * h);
+    draw_box(target, {0, h - bar, w, bar},
+             projector ? sf::Color(60, 60, 60) : sf::Color(220, 220, 220), sf::Color::Transparent);
+    const float done =
+        static_cast<float>(index + 1) / static_cast<float>(std::max<std::size_t>(count, 1));
+    draw_box(target, {0, h - bar, w * done, bar},
+             projector ? sf::Color(255, 220, 80) : style::accent, sf::Color::Transparent);
+}
+
 std::vector<ScreenRect> ViewerUi::obstacles(const MapView& view, const MapState& map,
                                             const UiState& ui) const {
     std::vector<ScreenRect> rects;
     const float s = ui_(map);
     const float h = static_cast<float>(view.height_px());
-    rects.push_back(
-        {0, h - timeline_height(map) - 30 * s, view.width_px(), timeline_height(map) + 30 * s});
+    if (ui.presenting) {
+        rects.push_back({0, 0, view.width_px(), slide_title_height_});
+        rects.push_back({0, h - slide_caption_height_ - 30 * s, view.width_px(),
+                         slide_caption_height_ + 30 * s});
+    } else {
+        rects.push_back(
+            {0, h - timeline_height(map) - 30 * s, view.width_px(), timeline_height(map) + 30 * s});
+    }
     if (ui.show_layers) {
         rects.push_back(
             {layers_rect_.left, layers_rect_.top, layers_rect_.width, layers_rect_.height});
@@ -173,7 +240,9 @@ void ViewerUi::draw(sf::RenderTarget& target, const MapView& view, const MapStat
         draw_layers(target, map);
     }
     draw_side_panel(target, view, map);
-    draw_timeline(target, view, map, ui);
+    if (!ui.presenting) {
+        draw_timeline(target, view, map, ui);
+    }
     draw_messages(target, view, map, ui);
     if (ui.show_help) {
         draw_help(target, view, map);

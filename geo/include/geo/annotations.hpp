@@ -181,6 +181,12 @@ struct Annotations {
 Annotations load_annotations(const std::filesystem::path& file);
 
 /// Parses annotations from memory; `file` names it in messages and resolves layer paths.
-Annotations parse_annotations(std::string_view xml, const std::filesystem::path& file);
+/// With `base`, ids of islands and sources it defines count as known (a user's tour file that
+/// refers to the shipped islands and sources).
+Annotations parse_annotations(std::string_view xml, const std::filesystem::path& file,
+                              const Annotations* base = nullptr);
+
+/// Reads a file with `base` as above.
+Annotations load_annotations(const std::filesystem::path& file, const Annotations* base);
 
 } // namespace geo

@@ -38,6 +38,7 @@ struct MapState {
     double ui_scale = 1.0;                  ///< text and symbol size factor
     double reserved_bottom_px = -1;         ///< kept clear at the bottom (-1: the timeline's)
     double reserved_top_px = 0;             ///< kept clear at the top (a title)
+    bool high_contrast = false;             ///< projector theme: darker lines, stronger fills
 
     bool shows(Layer layer) const { return visible[static_cast<std::size_t>(layer)]; }
     void toggle(Layer layer) {

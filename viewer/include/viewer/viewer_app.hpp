@@ -19,6 +19,15 @@ struct ViewerOptions {
     double ui_scale = 0;              ///< 0: from the window height
     std::filesystem::path screenshot; ///< render, save this PNG, and exit (tests)
     ViewSpec view;
+
+    // Presentation mode (`kuril-atlas present`).
+    bool present = false;
+    std::string tour = "default";
+    std::filesystem::path tour_file; ///< a user's tour file (may use the shipped ids)
+    bool animation = true;
+    bool notes_window = false;
+    bool projector_theme = false;
+    int start_slide = 1;
 };
 
 /// Opens the window and runs until it is closed. Returns the exit status. Bad data is shown in

@@ -17,6 +17,7 @@ namespace kuril {
 struct UiState {
     bool show_help = false;
     bool show_layers = true;
+    bool presenting = false; ///< a tour: no timeline, the slide's title and caption instead
     bool measuring = false;
     std::string caption;               ///< one line over the timeline after a step
     double caption_alpha = 0.0;        ///< fades out
@@ -35,6 +36,16 @@ public:
     /// Screen areas the panels cover, so map labels keep out of them.
     std::vector<ScreenRect> obstacles(const MapView& view, const MapState& map,
                                       const UiState& ui) const;
+
+    /// Lays out a slide's title band and caption box (call before obstacles() and draw()).
+    void layout_presentation(const MapView& view, const MapState& map, const std::string& title,
+                             const std::string& caption);
+    float presentation_top() const { return slide_title_height_; }
+    float presentation_bottom() const { return slide_caption_height_; }
+    /// Title, caption (at least 3% of the screen height), slide counter and progress bar.
+    void draw_presentation(sf::RenderTarget& target, const MapView& view, const MapState& map,
+                           std::size_t index, std::size_t count, const std::string& typed,
+                           bool projector);
 
     std::optional<Layer> layer_row_at(float x, float y) const;
     /// The export button (1, 2 or 4 times the window size) under a point, if any.
@@ -71,6 +82,12 @@ private:
     sf::FloatRect layers_rect_;
     sf::FloatRect panel_rect_;
     sf::FloatRect close_rect_;
+    std::string slide_title_;
+    std::string slide_caption_;
+    unsigned slide_title_size_ = 30;
+    unsigned slide_caption_size_ = 24;
+    float slide_title_height_ = 0;
+    float slide_caption_height_ = 0;
     std::string panel_key_;
     std::string panel_title_;
     std::string panel_body_;
