@@ -223,3 +223,40 @@ TEST_CASE("[viewer] export: an unwritable folder is named") {
     fs::permissions(dir, fs::perms::owner_all);
     CHECK(files_in(dir) == 0);
 }
+
+TEST_CASE("[viewer] export: a slide's caption is on the image") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_caption");
+    auto options = f.options(dir / "plain.png");
+    options.footer = false;
+    kuril::export_map(f.scene, f.font, options);
+    options.out = dir / "caption.png";
+    options.caption = "Soviet forces reach Etorofu on 28 August 1945.";
+    kuril::export_map(f.scene, f.font, options);
+    sf::Image plain;
+    sf::Image caption;
+    REQUIRE(plain.loadFromFile((dir / "plain.png").string()));
+    REQUIRE(caption.loadFromFile((dir / "caption.png").string()));
+    // Dark text pixels in the bottom band, where the plain image shows map.
+    std::size_t dark = 0;
+    for (unsigned y = 540; y < 600; ++y) {
+        for (unsigned x = 0; x < 800; ++x) {
+            const sf::Color c = caption.getPixel(x, y);
+            dark += (c.r + c.g + c.b < 200) ? 1 : 0;
+        }
+    }
+    CHECK(dark > 300);
+    // The caption is large: at least 3% of the image height (18 px at 600).
+    unsigned first_row = 600;
+    unsigned last_row = 0;
+    for (unsigned y = 450; y < 600; ++y) {
+        for (unsigned x = 40; x < 760; ++x) {
+            const sf::Color c = caption.getPixel(x, y);
+            if (c.r + c.g + c.b < 120) {
+                first_row = std::min(first_row, y);
+                last_row = std::max(last_row, y);
+            }
+        }
+    }
+    CHECK(last_row - first_row >= 18);
+}

@@ -16,9 +16,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <gdal_priv.h>
 #include <map>
 #include <set>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -636,9 +638,13 @@ PrivateDisplay::PrivateDisplay() {
     if (pid == 0) {
         ::close(fds[0]);
         const std::string fd = std::to_string(fds[1]);
-        // Quiet: Xvfb's chatter is not ours to print.
-        if (std::FILE* null = std::fopen("/dev/null", "w")) {
-            ::dup2(::fileno(null), 2);
+        // Xvfb dies with us, even if we crash, and holds none of our output streams open.
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        const int null = ::open("/dev/null", O_RDWR);
+        if (null >= 0) {
+            ::dup2(null, 0);
+            ::dup2(null, 1);
+            ::dup2(null, 2);
         }
         ::execl(xvfb.c_str(), "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1280x1024x24",
                 "-noreset", "-nolisten", "tcp", static_cast<char*>(nullptr));

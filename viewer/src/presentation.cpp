@@ -63,11 +63,12 @@ FlyTo::FlyTo(geo::Point from_center, double from_mpp, geo::Point to_center, doub
              double viewport_px, double seconds)
     : from_(from_center), to_(to_center), from_log_(std::log(from_mpp)), to_log_(std::log(to_mpp)),
       seconds_(std::max(0.0, seconds)) {
-    // Far apart (in screens at the wider scale): zoom out on the way so both ends stay in
-    // context, by up to a factor of 8.
+    // Far apart: zoom out on the way so that mid-flight both ends are on screen (with a
+    // margin), never more than 64 times beyond the straight path.
     const double distance = std::hypot(to_.x - from_.x, to_.y - from_.y);
-    const double wider = std::max(from_mpp, to_mpp) * std::max(1.0, viewport_px);
-    bump_ = std::clamp(std::log(std::max(1.0, distance / wider) + 1.0), 0.0, std::log(8.0));
+    const double needed = std::log(std::max(1e-9, distance * 1.2 / std::max(1.0, viewport_px)));
+    const double midway = (from_log_ + to_log_) / 2;
+    bump_ = std::clamp(needed - midway, 0.0, std::log(64.0));
 }
 
 double FlyTo::progress(double t) const {
