@@ -220,12 +220,14 @@ void MapRenderer::fill_sets(sf::RenderTarget& target, const std::vector<const Po
             if (x1 <= x0 || y1 <= y0) {
                 continue;
             }
-            cover_.emplace_back(sf::Vector2f(x0, y0), color, sf::Vector2f(x0, y0));
-            cover_.emplace_back(sf::Vector2f(x1, y0), color, sf::Vector2f(x1, y0));
-            cover_.emplace_back(sf::Vector2f(x0, y1), color, sf::Vector2f(x0, y1));
-            cover_.emplace_back(sf::Vector2f(x1, y0), color, sf::Vector2f(x1, y0));
-            cover_.emplace_back(sf::Vector2f(x1, y1), color, sf::Vector2f(x1, y1));
-            cover_.emplace_back(sf::Vector2f(x0, y1), color, sf::Vector2f(x0, y1));
+            // The pattern grows with the text and symbols (high-DPI screens, large exports).
+            const float k = 1.f / pattern_scale_;
+            cover_.emplace_back(sf::Vector2f(x0, y0), color, sf::Vector2f(x0 * k, y0 * k));
+            cover_.emplace_back(sf::Vector2f(x1, y0), color, sf::Vector2f(x1 * k, y0 * k));
+            cover_.emplace_back(sf::Vector2f(x0, y1), color, sf::Vector2f(x0 * k, y1 * k));
+            cover_.emplace_back(sf::Vector2f(x1, y0), color, sf::Vector2f(x1 * k, y0 * k));
+            cover_.emplace_back(sf::Vector2f(x1, y1), color, sf::Vector2f(x1 * k, y1 * k));
+            cover_.emplace_back(sf::Vector2f(x0, y1), color, sf::Vector2f(x0 * k, y1 * k));
         }
     }
     if (scratch_.empty()) {
@@ -341,7 +343,7 @@ void MapRenderer::draw_graticule(sf::RenderTarget& target, const MapView& view,
     const double degree_px = 111'000.0 / view.metres_per_pixel();
     double step = 5;
     for (const double candidate : {5.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02}) {
-        if (candidate * degree_px >= 110) {
+        if (candidate * degree_px >= 110 * state.ui_scale) {
             step = candidate;
         }
     }
@@ -810,6 +812,7 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapView& view, const MapS
                        const std::vector<ScreenRect>& obstacles,
                        std::optional<sf::FloatRect> tile) {
     tile_ = tile;
+    pattern_scale_ = static_cast<float>(std::max(1.0, state.ui_scale));
     stats_ = {};
     occupied_.clear();
     pending_labels_.clear();

@@ -88,6 +88,7 @@ private:
     std::vector<std::pair<sf::Vector2f, std::string>> graticule_labels_;
     Stats stats_;
     std::optional<sf::FloatRect> tile_;
+    float pattern_scale_ = 1.f;
 };
 
 /// Appends a polyline of `width` pixels as triangles, dashed by `pattern` (on, off, on, off...
