@@ -3,6 +3,7 @@
 // `frames=N median_ms=X p95_ms=Y max_ms=Z startup_ms=S`. Run under Xvfb, no arguments.
 #include "geo/atlas.hpp"
 #include "geo/projection.hpp"
+#include "viewer/fonts.hpp"
 #include "viewer/map_renderer.hpp"
 #include "viewer/step_summary.hpp"
 #include "viewer/viewer_ui.hpp"
@@ -14,7 +15,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fontconfig/fontconfig.h>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -24,24 +25,6 @@ using clock_type = std::chrono::steady_clock;
 
 double ms_since(clock_type::time_point start) {
     return std::chrono::duration<double, std::milli>(clock_type::now() - start).count();
-}
-
-std::string font_path() {
-    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>("Noto Sans CJK JP"));
-    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
-    FcDefaultSubstitute(pattern);
-    FcResult result = FcResultNoMatch;
-    FcPattern* match = FcFontMatch(nullptr, pattern, &result);
-    FcChar8* file = nullptr;
-    std::string path;
-    if (match != nullptr && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
-        path = reinterpret_cast<const char*>(file);
-    }
-    FcPatternDestroy(pattern);
-    if (match != nullptr) {
-        FcPatternDestroy(match);
-    }
-    return path;
 }
 
 } // namespace
@@ -80,8 +63,10 @@ int main(int argc, char** argv) {
     const kuril::MapScene scene(*atlas, projection);
     const kuril::Timeline timeline(atlas->history->key_dates());
     sf::Font font;
-    if (!font.loadFromFile(font_path())) {
-        std::fprintf(stderr, "frame-bench: no font\n");
+    try {
+        kuril::load_map_font(font);
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "frame-bench: %s\n", error.what());
         return 2;
     }
     sf::ContextSettings settings;

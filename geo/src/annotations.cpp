@@ -475,7 +475,7 @@ private:
         if (find_name(island.names, "en") == nullptr) {
             error(e, describe(e) + " has no English <name lang=\"en\">");
         }
-        check_periods(e, island);
+        check_periods(island);
         out_.islands.push_back(std::move(island));
     }
 
@@ -570,7 +570,7 @@ private:
         return period;
     }
 
-    void check_periods(const XMLElement* e, Island& island) {
+    void check_periods(Island& island) {
         std::stable_sort(
             island.status.begin(), island.status.end(),
             [](const StatusPeriod& a, const StatusPeriod& b) { return a.from < b.from; });
@@ -585,7 +585,6 @@ private:
                                        " (line " + std::to_string(previous.line) + ") ends"});
             }
         }
-        (void)e;
     }
 
     void parse_line(const XMLElement* e) {

@@ -5,13 +5,13 @@
 #include "geo/projection.hpp"
 #include "test_paths.hpp"
 #include "viewer/exporter.hpp"
+#include "viewer/fonts.hpp"
 #include "viewer/style.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <cmath>
 #include <cstdlib>
 #include <doctest/doctest.h>
-#include <fontconfig/fontconfig.h>
 #include <gdal_priv.h>
 #include <unistd.h>
 
@@ -27,16 +27,7 @@ struct ExportFixture {
 
     ExportFixture() {
         REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr, "export tests need Xvfb (scripts/test)");
-        FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>("Noto Sans CJK JP"));
-        FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
-        FcDefaultSubstitute(pattern);
-        FcResult result = FcResultNoMatch;
-        FcPattern* match = FcFontMatch(nullptr, pattern, &result);
-        FcChar8* file = nullptr;
-        REQUIRE(FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch);
-        REQUIRE(font.loadFromFile(reinterpret_cast<const char*>(file)));
-        FcPatternDestroy(match);
-        FcPatternDestroy(pattern);
+        kuril::load_map_font(font);
         GDALAllRegister();
     }
 

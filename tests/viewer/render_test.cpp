@@ -2,13 +2,13 @@
 #include "geo/atlas.hpp"
 #include "geo/projection.hpp"
 #include "test_paths.hpp"
+#include "viewer/fonts.hpp"
 #include "viewer/map_renderer.hpp"
 #include "viewer/style.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <cstdlib>
 #include <doctest/doctest.h>
-#include <fontconfig/fontconfig.h>
 
 namespace {
 
@@ -22,16 +22,7 @@ struct Fixture {
 
     Fixture() {
         REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr, "render tests need Xvfb (scripts/test)");
-        FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>("Noto Sans CJK JP"));
-        FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
-        FcDefaultSubstitute(pattern);
-        FcResult result = FcResultNoMatch;
-        FcPattern* match = FcFontMatch(nullptr, pattern, &result);
-        FcChar8* file = nullptr;
-        REQUIRE(FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch);
-        REQUIRE(font.loadFromFile(reinterpret_cast<const char*>(file)));
-        FcPatternDestroy(match);
-        FcPatternDestroy(pattern);
+        kuril::load_map_font(font);
         sf::ContextSettings settings;
         settings.stencilBits = 8;
         REQUIRE(target.create(1000, 800, settings));

@@ -6,7 +6,6 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
-#include <sstream>
 
 namespace kuril {
 namespace {
@@ -147,15 +146,7 @@ int run_cli(int argc, char** argv) {
             return run_info(info);
         }
         // `view`, or no command at all: the map window.
-        unsigned width = 0;
-        unsigned height = 0;
-        char x = 0;
-        std::istringstream size_in(view_size);
-        if (!(size_in >> width >> x >> height) || x != 'x' || width < 320 || height < 240 ||
-            width > 16384 || height > 16384) {
-            throw geo::InputError("--size '" + view_size +
-                                  "': expected WxH between 320x240 and 16384x16384");
-        }
+        const auto [width, height] = parse_size(view_size, 240, 16384);
         if (!view_bbox.empty()) {
             view.view.bbox = ViewSpec::parse_bbox(view_bbox);
         }

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kuril {
@@ -39,6 +40,10 @@ struct ExportCommandOptions {
     std::string format = "png";
     std::string tour; ///< handouts: one image per slide of this tour, and index.html
 };
+
+/// Parses --size WxH; throws geo::InputError unless each side is within [min_side, max_side].
+std::pair<unsigned, unsigned> parse_size(const std::string& text, unsigned min_side,
+                                         unsigned max_side);
 
 /// Each returns the exit status and throws geo::InputError for bad input.
 int run_info(const InfoOptions& options);

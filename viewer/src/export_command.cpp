@@ -1,10 +1,10 @@
 #include "commands.hpp"
 #include "display.hpp"
-#include "fonts.hpp"
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
 #include "viewer/exporter.hpp"
+#include "viewer/fonts.hpp"
 #include "viewer/image_writer.hpp"
 
 #include <chrono>
@@ -51,7 +51,8 @@ std::array<bool, layer_count> parse_layers(const std::string& list) {
     return visible;
 }
 
-std::pair<unsigned, unsigned> parse_size(const std::string& text, unsigned max_side) {
+std::pair<unsigned, unsigned> parse_size(const std::string& text, unsigned min_side,
+                                         unsigned max_side) {
     unsigned long width = 0;
     unsigned long height = 0;
     char x = 0;
@@ -60,9 +61,10 @@ std::pair<unsigned, unsigned> parse_size(const std::string& text, unsigned max_s
     if (!(in >> width >> x >> height) || x != 'x' || (in >> rest)) {
         throw geo::InputError("--size '" + text + "': expected WxH, e.g. 1920x1080");
     }
-    if (width == 0 || height == 0 || width > max_side || height > max_side) {
-        throw geo::InputError("--size '" + text + "': each side must be 1 to " +
-                              std::to_string(max_side) + " pixels");
+    if (width < min_side || height < min_side || width > max_side || height > max_side) {
+        throw geo::InputError("--size '" + text + "': each side must be " +
+                              std::to_string(min_side) + " to " + std::to_string(max_side) +
+                              " pixels");
     }
     return {static_cast<unsigned>(width), static_cast<unsigned>(height)};
 }
@@ -129,26 +131,11 @@ int export_handouts(const MapScene& scene, const sf::Font& font, const ExportOpt
         options.title = slide.title;
         options.caption = slide.caption;
         options.date = slide.date;
-        options.view = ViewSpec{};
-        options.view.island = slide.island;
-        if (slide.bbox) {
-            options.view.bbox = *slide.bbox;
-        }
-        if (slide.center) {
-            options.view.center = *slide.center;
-            options.view.zoom = slide.zoom;
-        }
+        options.view = ViewSpec::from_slide(slide);
         if (auto language = language_from_code(slide.lang)) {
             options.language = *language;
         }
-        if (!slide.layers.empty()) {
-            options.visible.fill(false);
-            for (const auto& layer_name_text : slide.layers) {
-                if (auto layer = layer_from_name(layer_name_text)) {
-                    options.visible[static_cast<std::size_t>(*layer)] = true;
-                }
-            }
-        }
+        options.visible = layers_from_names(slide.layers);
         export_map(scene, font, options);
         // A progress bar on stderr.
         const int done = static_cast<int>(30 * (i + 1) / count);
@@ -190,7 +177,7 @@ int export_handouts(const MapScene& scene, const sf::Font& font, const ExportOpt
 int run_export(const ExportCommandOptions& command) {
     ExportOptions options;
     options.out = command.out;
-    const auto [width, height] = parse_size(command.size, max_export_side);
+    const auto [width, height] = parse_size(command.size, 1, max_export_side);
     options.width = width;
     options.height = height;
     if (command.scale > 0 && command.dpi > 0) {
@@ -228,11 +215,8 @@ int run_export(const ExportCommandOptions& command) {
 
     PrivateDisplay private_display; // only when there is no DISPLAY
     require_display();
-    const FontFile font_file = find_map_font();
     sf::Font font;
-    if (!font.loadFromFile(font_file.path.string())) {
-        throw geo::InputError(font_file.path.string() + ": SFML cannot load this font");
-    }
+    load_map_font(font);
     geo::AtlasOptions atlas_options;
     atlas_options.data_crs = command.data.data_crs;
     const auto atlas = geo::load_atlas(resolve_annotations(command.data), atlas_options);

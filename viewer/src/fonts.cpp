@@ -1,7 +1,8 @@
-#include "fonts.hpp"
+#include "viewer/fonts.hpp"
 
 #include "geo/error.hpp"
 
+#include <SFML/Graphics/Font.hpp>
 #include <fontconfig/fontconfig.h>
 
 namespace kuril {
@@ -49,6 +50,13 @@ FontFile find_map_font() {
     }
     throw geo::InputError("no font covering Latin, Cyrillic and Japanese found through "
                           "fontconfig; install fonts-noto-cjk or fonts-vlgothic");
+}
+
+void load_map_font(sf::Font& font) {
+    const FontFile file = find_map_font();
+    if (!font.loadFromFile(file.path.string())) {
+        throw geo::InputError(file.path.string() + ": SFML cannot load this font");
+    }
 }
 
 } // namespace kuril

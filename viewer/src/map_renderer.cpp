@@ -234,24 +234,32 @@ void MapRenderer::fill_sets(sf::RenderTarget& target, const std::vector<const Po
         return;
     }
     stats_.fill_vertices += scratch_.size();
-    // Pass 1: each fan triangle inverts the stencil; odd coverage = inside (holes cancel).
+    const sf::View map_view = target.getView();
+    stencil_fill(target, map_view, screen_sf_view(view, tile_), cover_, pattern);
+    target.setView(map_view);
+}
+
+void MapRenderer::stencil_fill(sf::RenderTarget& target, const sf::View& fan_view,
+                               const sf::View& cover_view, const std::vector<sf::Vertex>& cover,
+                               const sf::Texture* pattern) {
+    // Pass 1: each fan triangle in scratch_ inverts the stencil; odd coverage = inside (holes
+    // cancel).
     target.setActive(true);
     glEnable(GL_STENCIL_TEST);
     glStencilMask(0xFF);
     glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
     glStencilFunc(GL_ALWAYS, 0, 0xFF);
     glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
+    target.setView(fan_view);
     target.draw(scratch_.data(), scratch_.size(), sf::Triangles);
     // Pass 2: cover where the stencil is set, and reset it.
     glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     glStencilFunc(GL_NOTEQUAL, 0, 0xFF);
     glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);
-    const sf::View saved = target.getView();
-    target.setView(screen_sf_view(view, tile_));
+    target.setView(cover_view);
     sf::RenderStates states;
     states.texture = pattern;
-    target.draw(cover_.data(), cover_.size(), sf::Triangles, states);
-    target.setView(saved);
+    target.draw(cover.data(), cover.size(), sf::Triangles, states);
     glDisable(GL_STENCIL_TEST);
 }
 
@@ -287,25 +295,17 @@ void MapRenderer::draw_status(sf::RenderTarget& target, const MapView& view,
     std::map<int, Group> hatches; // party -> regions it claims or co-administers but does not fill
     std::map<int, Group> joint;   // second administering party -> stripes
     for (const auto& region : scene_.regions) {
-        const auto status = scene_.atlas->history->island_status(region.island->id, state.date);
-        if (!status.known || status.administered_by.empty()) {
+        const auto symbol =
+            status_symbol(scene_.atlas->history->island_status(region.island->id, state.date));
+        if (!symbol) {
             continue;
         }
-        const geo::Party filler =
-            std::min(status.administered_by.front(), status.administered_by.back());
-        fills[static_cast<int>(filler)].sets.push_back(&region.shapes);
-        for (const auto party : status.administered_by) {
-            if (party != filler) {
-                joint[static_cast<int>(party)].sets.push_back(&region.shapes);
-            }
+        fills[static_cast<int>(symbol->fill)].sets.push_back(&region.shapes);
+        for (const auto party : symbol->stripes) {
+            joint[static_cast<int>(party)].sets.push_back(&region.shapes);
         }
-        for (const auto party : status.claimed_by) {
-            const bool administers =
-                std::find(status.administered_by.begin(), status.administered_by.end(), party) !=
-                status.administered_by.end();
-            if (!administers) {
-                hatches[static_cast<int>(party)].sets.push_back(&region.shapes);
-            }
+        for (const auto party : symbol->hatches) {
+            hatches[static_cast<int>(party)].sets.push_back(&region.shapes);
         }
     }
     for (const auto& [party, group] : fills) {
@@ -425,7 +425,6 @@ void MapRenderer::draw_graticule(sf::RenderTarget& target, const MapView& view,
                     edge_labels.push_back({{x, 2}, label(value, true)});
                 }
             }
-            (void)h;
             if (!is_lon && a.x * b.x <= 0 && a.x != b.x) {
                 const float t = a.x / (a.x - b.x);
                 const float y = a.y + (b.y - a.y) * t;
@@ -749,7 +748,6 @@ void MapRenderer::draw_inset(sf::RenderTarget& target, const MapView& view, cons
         inset_w * static_cast<float>((world.max_y - world.min_y) / (world.max_x - world.min_x));
     const float left = static_cast<float>(view.width_px()) - inset_w - 10 * ui;
     const float top = 10 * ui + static_cast<float>(state.reserved_top_px);
-    const MapView full_view(world, view.width_px(), view.height_px());
     const geo::Box visible = view.visible_box();
     // Whole region not worth a locator when it is on screen already.
     if (visible.max_x - visible.min_x > (world.max_x - world.min_x) * 0.8) {
@@ -779,22 +777,15 @@ void MapRenderer::draw_inset(sf::RenderTarget& target, const MapView& view, cons
                 scratch_.emplace_back(sf::Vector2f(v.x, v.y));
             }
         }
-        target.setActive(true);
-        glEnable(GL_STENCIL_TEST);
-        glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
-        glStencilFunc(GL_ALWAYS, 0, 0xFF);
-        glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
-        target.draw(scratch_.data(), scratch_.size(), sf::Triangles);
-        glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-        glStencilFunc(GL_NOTEQUAL, 0, 0xFF);
-        glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);
-        const auto fw = static_cast<float>(world.max_x - world.min_x);
-        const auto fh = static_cast<float>(world.max_y - world.min_y);
-        sf::RectangleShape cover({fw, fh});
-        cover.setPosition(static_cast<float>(world.min_x), static_cast<float>(-world.max_y));
-        cover.setFillColor(sf::Color(200, 196, 184));
-        target.draw(cover);
-        glDisable(GL_STENCIL_TEST);
+        const auto x0 = static_cast<float>(world.min_x);
+        const auto x1 = static_cast<float>(world.max_x);
+        const auto y0 = static_cast<float>(-world.max_y);
+        const auto y1 = static_cast<float>(-world.min_y);
+        const sf::Color colour(200, 196, 184);
+        const std::vector<sf::Vertex> cover = {{{x0, y0}, colour}, {{x1, y0}, colour},
+                                               {{x0, y1}, colour}, {{x1, y0}, colour},
+                                               {{x1, y1}, colour}, {{x0, y1}, colour}};
+        stencil_fill(target, inset, inset, cover, nullptr);
     }
     sf::RectangleShape box({static_cast<float>(visible.max_x - visible.min_x),
                             static_cast<float>(visible.max_y - visible.min_y)});
@@ -805,7 +796,6 @@ void MapRenderer::draw_inset(sf::RenderTarget& target, const MapView& view, cons
     target.draw(box);
     target.setView(saved);
     occupied_.push_back({left, top, inset_w, inset_h});
-    (void)full_view;
 }
 
 void MapRenderer::draw(sf::RenderTarget& target, const MapView& view, const MapState& state,

@@ -25,6 +25,17 @@ std::optional<Layer> layer_from_name(std::string_view name) {
     return std::nullopt;
 }
 
+std::array<bool, layer_count> layers_from_names(const std::vector<std::string>& names) {
+    std::array<bool, layer_count> visible{};
+    visible.fill(names.empty());
+    for (const auto& name : names) {
+        if (auto layer = layer_from_name(name)) {
+            visible[static_cast<std::size_t>(*layer)] = true;
+        }
+    }
+    return visible;
+}
+
 std::string_view language_code(LabelLanguage language) {
     return language_codes.at(static_cast<std::size_t>(language));
 }

@@ -88,7 +88,6 @@ void ViewAnimator::zoom_about(const MapView& view, geo::Point screen, double fac
     target_scale_ =
         std::clamp(base / factor, view.min_metres_per_pixel(), view.max_metres_per_pixel());
     anchor_screen_ = screen;
-    anchor_map_ = view.screen_to_map(screen);
     about_point_ = true;
     active_ = true;
 }

@@ -55,6 +55,15 @@ geo::Point ViewSpec::parse_center(const std::string& text) {
     return {v[0], v[1]};
 }
 
+ViewSpec ViewSpec::from_slide(const geo::Slide& slide) {
+    ViewSpec spec;
+    spec.island = slide.island;
+    spec.bbox = slide.bbox;
+    spec.center = slide.center;
+    spec.zoom = slide.zoom;
+    return spec;
+}
+
 void ViewSpec::apply(const MapScene& scene, MapView& view) const {
     const geo::Projection& projection = *scene.projection;
     view.reset();

@@ -1,11 +1,11 @@
 #include "viewer/viewer_app.hpp"
 
 #include "display.hpp"
-#include "fonts.hpp"
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
 #include "viewer/exporter.hpp"
+#include "viewer/fonts.hpp"
 #include "viewer/map_renderer.hpp"
 #include "viewer/presentation.hpp"
 #include "viewer/step_summary.hpp"
@@ -55,13 +55,11 @@ std::filesystem::path pictures_folder() {
 class ViewerApp {
 public:
     ViewerApp(const ViewerOptions& options, std::unique_ptr<geo::Atlas> atlas,
-              geo::Projection projection, const FontFile& font_file)
+              geo::Projection projection)
         : options_(options), atlas_(std::move(atlas)), projection_(std::move(projection)),
           scene_(*atlas_, projection_), timeline_(atlas_->history->key_dates()),
           view_(scene_.world, options.width, options.height) {
-        if (!font_.loadFromFile(font_file.path.string())) {
-            throw geo::InputError(font_file.path.string() + ": SFML cannot load this font");
-        }
+        load_map_font(font_);
         renderer_ = std::make_unique<MapRenderer>(scene_, font_);
         ui_ = std::make_unique<ViewerUi>(scene_, timeline_, font_);
         if (!options.date.empty()) {
@@ -105,7 +103,7 @@ public:
         for (const auto& slide : tour_->slides) {
             MapView probe = view_;
             try {
-                slide_spec(slide).apply(scene_, probe);
+                ViewSpec::from_slide(slide).apply(scene_, probe);
             } catch (const geo::InputError& error) {
                 throw geo::InputError(source.file.string() + ":" + std::to_string(slide.line) +
                                       ": slide '" + slide.id + "': " + error.what());
@@ -121,31 +119,17 @@ public:
         animate_ = options_.animation;
     }
 
-    static ViewSpec slide_spec(const geo::Slide& slide) {
-        ViewSpec spec;
-        spec.island = slide.island;
-        spec.bbox = slide.bbox;
-        spec.center = slide.center;
-        spec.zoom = slide.zoom;
-        return spec;
-    }
-
     /// Shows slide `index`: its date, layers and language at once, its view by a flight.
     void open_slide(bool animate) {
         const geo::Slide& slide = tour_->slides[navigator_->current()];
         MapView target = view_;
-        slide_spec(slide).apply(scene_, target);
+        ViewSpec::from_slide(slide).apply(scene_, target);
         set_date(slide.date, true);
         ui_state_.caption_alpha = 0; // the slide's own caption is shown instead
         if (auto language = language_from_code(slide.lang)) {
             map_.language = *language;
         }
-        map_.visible.fill(slide.layers.empty());
-        for (const auto& name : slide.layers) {
-            if (auto layer = layer_from_name(name)) {
-                map_.visible[static_cast<std::size_t>(*layer)] = true;
-            }
-        }
+        map_.visible = layers_from_names(slide.layers);
         map_.selected_island.clear();
         map_.selected_event.clear();
         animator_.stop();
@@ -318,7 +302,7 @@ private:
         }
         if (navigator_) {
             const geo::Slide& slide = tour_->slides[navigator_->current()];
-            ui_->layout_presentation(view_, map_, slide.title, slide.caption);
+            ui_->layout_presentation(view_, slide.title, slide.caption);
             map_.reserved_top_px = ui_->presentation_top();
             map_.reserved_bottom_px = ui_->presentation_bottom();
         }
@@ -697,7 +681,6 @@ private:
 
 int run_viewer(const ViewerOptions& options) {
     require_display();
-    const FontFile font = find_map_font();
     geo::AtlasOptions atlas_options;
     atlas_options.data_crs = options.data_crs;
     auto atlas = geo::load_atlas_lenient(options.annotations, atlas_options);
@@ -706,7 +689,7 @@ int run_viewer(const ViewerOptions& options) {
     for (const auto& error : atlas->errors) {
         std::cerr << "kuril-atlas: " << error << '\n';
     }
-    ViewerApp app(options, std::move(atlas), std::move(projection), font);
+    ViewerApp app(options, std::move(atlas), std::move(projection));
     return app.run();
 }
 

@@ -1,6 +1,7 @@
 #include "viewer/viewer_ui.hpp"
 
 #include "geo/geodesic.hpp"
+#include "viewer/legend.hpp"
 #include "viewer/style.hpp"
 
 #include <algorithm>
@@ -25,12 +26,11 @@ void draw_box(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill,
     target.draw(shape);
 }
 
-std::string sources_text(const geo::Annotations& annotations, const std::vector<std::string>& ids) {
+std::string sources_text(const std::vector<std::string>& ids) {
     std::string text;
     for (const auto& id : ids) {
         text += (text.empty() ? "" : "; ") + id;
     }
-    (void)annotations;
     return text;
 }
 
@@ -109,11 +109,18 @@ std::string ViewerUi::wrap(const std::string& utf8_text, const sf::Font& font, u
     return out;
 }
 
-void ViewerUi::layout_presentation(const MapView& view, const MapState& map,
-                                   const std::string& title, const std::string& caption) {
+void ViewerUi::layout_presentation(const MapView& view, const std::string& title,
+                                   const std::string& caption) {
     const float w = static_cast<float>(view.width_px());
     const float h = static_cast<float>(view.height_px());
-    (void)map;
+    // Laid out once per slide and window size, not every frame.
+    std::string key = title;
+    key.append("\n").append(caption).append("\n").append(std::to_string(w));
+    key.append("x").append(std::to_string(h));
+    if (key == slide_layout_key_) {
+        return;
+    }
+    slide_layout_key_ = std::move(key);
     // Readable from the back of a room: captions at least 3.4% of the screen height.
     slide_caption_size_ = static_cast<unsigned>(std::lround(std::max(18.f, 0.034f * h)));
     slide_title_size_ = static_cast<unsigned>(std::lround(std::max(22.f, 0.048f * h)));
@@ -330,31 +337,8 @@ void ViewerUi::draw_layers(sf::RenderTarget& target, const MapState& map) {
     float width = 300 * s;
     const float row = 21 * s;
     const unsigned size = static_cast<unsigned>(std::lround(13 * s));
-    // Legend entries for what is shown, in words.
-    struct Entry {
-        sf::Color colour;
-        std::string label;
-        int kind; // 0 fill, 1 hatch, 2 line, 3 dashed line, 4 stripes
-    };
-    std::vector<Entry> legend;
-    if (map.shows(Layer::status)) {
-        legend.push_back({style::party_fill(geo::Party::JP), "Administered by Japan", 0});
-        legend.push_back({style::party_fill(geo::Party::RU),
-                          "Administered by " + geo::party_display_name(geo::Party::RU, map.date),
-                          0});
-        legend.push_back({style::party_hatch(geo::Party::JP), "Hatched: also claimed by Japan", 1});
-        legend.push_back(
-            {style::party_hatch(geo::Party::RU),
-             "Hatched: also claimed by " + geo::party_display_name(geo::Party::RU, map.date), 1});
-        legend.push_back({style::party_fill(geo::Party::RU), "Broad stripes: held jointly", 4});
-    }
-    if (map.shows(Layer::lines)) {
-        legend.push_back({style::treaty_line, "Treaty boundary", 2});
-        legend.push_back({style::treaty_line, "Treaty line, approximate (constructed)", 3});
-        legend.push_back({style::proposal_line, "Proposal (not agreed)", 3});
-        legend.push_back({style::claim_line, "Claim line", 3});
-        legend.push_back({style::control_line, "Line of control (approx.)", 3});
-    }
+    // The legend of exactly what is shown, in words.
+    const std::vector<LegendEntry> legend = legend_entries(scene_, map);
     const float height = static_cast<float>(layer_count + 3 + legend.size()) * row + 20 * s;
     text_.setCharacterSize(size);
     for (const auto& entry : legend) {
@@ -393,40 +377,7 @@ void ViewerUi::draw_layers(sf::RenderTarget& target, const MapState& map) {
     text_.setStyle(sf::Text::Regular);
     for (const auto& entry : legend) {
         y += row;
-        const sf::FloatRect swatch{left + 10 * s, y + 2 * s, 26 * s, 14 * s};
-        sf::VertexArray v(sf::Triangles);
-        auto quad = [&](sf::FloatRect r, sf::Color c) {
-            v.append({{r.left, r.top}, c});
-            v.append({{r.left + r.width, r.top}, c});
-            v.append({{r.left, r.top + r.height}, c});
-            v.append({{r.left + r.width, r.top}, c});
-            v.append({{r.left + r.width, r.top + r.height}, c});
-            v.append({{r.left, r.top + r.height}, c});
-        };
-        switch (entry.kind) {
-        case 0:
-            quad(swatch, entry.colour);
-            break;
-        case 1:
-            quad(swatch, style::land);
-            for (float x = 0; x < swatch.width; x += 6 * s) {
-                quad({swatch.left + x, swatch.top, 2 * s, swatch.height}, entry.colour);
-            }
-            break;
-        case 4:
-            quad(swatch, style::party_fill(geo::Party::JP));
-            quad({swatch.left + swatch.width / 2, swatch.top, swatch.width / 2, swatch.height},
-                 entry.colour);
-            break;
-        case 2:
-            quad({swatch.left, swatch.top + 5 * s, swatch.width, 3 * s}, entry.colour);
-            break;
-        default:
-            for (float x = 0; x < swatch.width; x += 9 * s) {
-                quad({swatch.left + x, swatch.top + 5 * s, 5 * s, 3 * s}, entry.colour);
-            }
-        }
-        target.draw(v);
+        draw_legend_swatch(target, entry, {left + 10 * s, y + 2 * s, 26 * s, 14 * s}, s);
         text_.setString(utf8(entry.label));
         text_.setPosition(left + 44 * s, y);
         target.draw(text_);
@@ -481,7 +432,7 @@ std::string ViewerUi::island_panel_text(const StatusRegion& region, const MapSta
             out << "Area stated"
                 << (fact.party ? " by " + std::string(geo::party_code(*fact.party)) : "") << ": "
                 << fact.value << " km²" << (fact.note.empty() ? "" : " (" + fact.note + ")") << " ["
-                << sources_text(annotations, fact.sources) << "]\n";
+                << sources_text(fact.sources) << "]\n";
         }
     }
     const auto status = scene_.atlas->history->island_status(island.id, map.date);
@@ -501,7 +452,7 @@ std::string ViewerUi::island_panel_text(const StatusRegion& region, const MapSta
         if (!status.note.empty()) {
             out << status.note << '\n';
         }
-        out << "[" << sources_text(annotations, status.sources) << "]\n";
+        out << "[" << sources_text(status.sources) << "]\n";
     }
     out << '\n';
     for (const auto& fact : island.facts) {
@@ -513,7 +464,7 @@ std::string ViewerUi::island_panel_text(const StatusRegion& region, const MapSta
         key[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(key[0])));
         out << key << ": " << (fact.name.empty() ? "" : fact.name + " ") << fact.value
             << (fact.year.empty() ? "" : " (" + fact.year + ")") << " ["
-            << sources_text(annotations, fact.sources) << "]\n";
+            << sources_text(fact.sources) << "]\n";
     }
     bool heading = false;
     for (const auto& event : annotations.events) {

@@ -53,6 +53,11 @@ public:
 private:
     void fill_sets(sf::RenderTarget& target, const std::vector<const PolygonSet*>& sets,
                    const MapView& view, sf::Color color, const sf::Texture* pattern);
+    /// Even-odd fill: the fan triangles in scratch_ (drawn through fan_view) mark the stencil,
+    /// then `cover` (through cover_view) paints where it is marked and clears it.
+    void stencil_fill(sf::RenderTarget& target, const sf::View& fan_view,
+                      const sf::View& cover_view, const std::vector<sf::Vertex>& cover,
+                      const sf::Texture* pattern);
     void draw_outlines(sf::RenderTarget& target, const PolygonSet& set, const MapView& view,
                        sf::Color color);
     void draw_status(sf::RenderTarget& target, const MapView& view, const MapState& state);

@@ -16,6 +16,8 @@ enum class Layer { sea, land, lakes, graticule, status, lines, events, labels };
 inline constexpr std::size_t layer_count = 8;
 std::string_view layer_name(Layer layer);
 std::optional<Layer> layer_from_name(std::string_view name);
+/// The layers a slide shows: those named (unknown names ignored), or all when none are.
+std::array<bool, layer_count> layers_from_names(const std::vector<std::string>& names);
 
 /// Label languages: one or two at once.
 enum class LabelLanguage { en, ja, ru, en_ja, en_ru, ja_ru };

@@ -66,7 +66,6 @@ private:
     bool active_ = false;
     bool about_point_ = false;
     geo::Point anchor_screen_;
-    geo::Point anchor_map_;
     geo::Point target_center_;
     double target_scale_ = 1.0;
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "geo/annotations.hpp"
 #include "geo/geometry.hpp"
 #include "viewer/map_scene.hpp"
 #include "viewer/map_view.hpp"
@@ -22,6 +23,8 @@ struct ViewSpec {
     static geo::Box parse_bbox(const std::string& text);
     /// Parses "lon,lat".
     static geo::Point parse_center(const std::string& text);
+    /// The view a tour slide asks for.
+    static ViewSpec from_slide(const geo::Slide& slide);
 
     /// Applies the spec to a view of the scene. Throws geo::InputError for an unknown island
     /// or a box outside the data.

@@ -38,7 +38,7 @@ public:
                                       const UiState& ui) const;
 
     /// Lays out a slide's title band and caption box (call before obstacles() and draw()).
-    void layout_presentation(const MapView& view, const MapState& map, const std::string& title,
+    void layout_presentation(const MapView& view, const std::string& title,
                              const std::string& caption);
     float presentation_top() const { return slide_title_height_; }
     float presentation_bottom() const { return slide_caption_height_; }
@@ -82,6 +82,7 @@ private:
     sf::FloatRect layers_rect_;
     sf::FloatRect panel_rect_;
     sf::FloatRect close_rect_;
+    std::string slide_layout_key_;
     std::string slide_title_;
     std::string slide_caption_;
     unsigned slide_title_size_ = 30;
