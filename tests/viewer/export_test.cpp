@@ -143,6 +143,39 @@ TEST_CASE("[viewer] export: tiles stitch to the same image as one pass") {
     CHECK(geotransform(dir / "one.png") == geotransform(dir / "tiled.png"));
 }
 
+TEST_CASE("[viewer] export: bands of rows give the same image as one pass") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_bands");
+    auto options = f.options(dir / "one.png");
+    options.band_pixels = 800 * 600 * 2;
+    const auto one = kuril::export_map(f.scene, f.font, options);
+    CHECK(one.tiles == 1);
+    options.out = dir / "bands.png";
+    options.band_pixels = 800 * 600 / 5;
+    const auto bands = kuril::export_map(f.scene, f.font, options);
+    CHECK(bands.tiles == 5); // bands of 120 rows, drawn on one 800x120 texture
+    CHECK(!bands.tiled);
+    options.out = dir / "uneven.png";
+    options.band_pixels = 800 * 600 / 7; // 7 bands of 86 rows, the last one 84
+    CHECK(kuril::export_map(f.scene, f.font, options).tiles == 7);
+    sf::Image reference;
+    REQUIRE(reference.loadFromFile((dir / "one.png").string()));
+    for (const char* name : {"bands.png", "uneven.png"}) {
+        CAPTURE(name);
+        sf::Image image;
+        REQUIRE(image.loadFromFile((dir / name).string()));
+        std::size_t different = 0;
+        for (unsigned y = 0; y < 600; ++y) {
+            for (unsigned x = 0; x < 800; ++x) {
+                different += near(reference.getPixel(x, y), image.getPixel(x, y), 40) ? 0 : 1;
+            }
+        }
+        // Labels and symbols are laid out once for the whole image; only anti-aliased edges
+        // may round differently at a band's own view matrix.
+        CHECK(different < 800 * 600 / 2000);
+    }
+}
+
 TEST_CASE("[viewer] export: GeoTIFF carries its georeferencing inside") {
     ExportFixture f;
     const fs::path dir = test_paths::scratch("export_tiff");

@@ -106,3 +106,24 @@ TEST_CASE("[viewer] render: a claim by the other side is hatched in its colour")
     CHECK(orange > 100);
     CHECK(blue > 40);
 }
+
+TEST_CASE("[viewer] render: drawing the same view again gives the same pixels") {
+    // Texts are cached between frames: labels must not move once they have been drawn.
+    Fixture f;
+    kuril::MapState state;
+    state.date = {1956, 10, 19};
+    kuril::MapRenderer renderer(f.scene, f.font);
+    renderer.draw(f.target, f.view, state);
+    f.target.display();
+    const sf::Image first = f.target.getTexture().copyToImage();
+    renderer.draw(f.target, f.view, state);
+    f.target.display();
+    const sf::Image second = f.target.getTexture().copyToImage();
+    std::size_t different = 0;
+    for (unsigned y = 0; y < 800; ++y) {
+        for (unsigned x = 0; x < 1000; ++x) {
+            different += first.getPixel(x, y) == second.getPixel(x, y) ? 0 : 1;
+        }
+    }
+    CHECK(different == 0);
+}

@@ -6,12 +6,15 @@
 #include "viewer/exporter.hpp"
 #include "viewer/fonts.hpp"
 #include "viewer/image_writer.hpp"
+#include "viewer/phase_timer.hpp"
 
+#include <SFML/Window/Context.hpp>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <sstream>
 
@@ -97,7 +100,7 @@ std::string html_escape(const std::string& text) {
 /// One image per slide (its view, date, layers, language, title and caption) and a printable
 /// index.html naming each with its caption and sources.
 int export_handouts(const MapScene& scene, const sf::Font& font, const ExportOptions& base,
-                    const std::string& tour_id) {
+                    const std::string& tour_id, ExportCanvas& canvas) {
     const auto& annotations = scene.atlas->annotations;
     const geo::Tour* tour = annotations.tour(tour_id);
     if (tour == nullptr) {
@@ -136,7 +139,7 @@ int export_handouts(const MapScene& scene, const sf::Font& font, const ExportOpt
             options.language = *language;
         }
         options.visible = layers_from_names(slide.layers);
-        export_map(scene, font, options);
+        export_map(scene, font, options, {}, &canvas);
         // A progress bar on stderr.
         const int done = static_cast<int>(30 * (i + 1) / count);
         std::fprintf(stderr, "\rhandouts [%s%s] %zu/%zu", std::string(done, '#').c_str(),
@@ -213,39 +216,69 @@ int run_export(const ExportCommandOptions& command) {
         throw geo::InputError("--out FILE is required");
     }
 
+    auto& timer = PhaseTimer::global();
+    timer.mark("parse options");
+    // The data loads and is prepared for drawing (GDAL, GEOS, PROJ) on a second core while
+    // this thread starts OpenGL and creates the render texture; the two share nothing.
+    struct Loaded {
+        std::unique_ptr<geo::Atlas> atlas;
+        std::unique_ptr<geo::Projection> projection;
+        std::unique_ptr<MapScene> scene;
+    };
+    auto loading = std::async(std::launch::async, [&command] {
+        Loaded loaded;
+        geo::AtlasOptions atlas_options;
+        atlas_options.data_crs = command.data.data_crs;
+        loaded.atlas = geo::load_atlas(resolve_annotations(command.data), atlas_options);
+        if (!loaded.atlas->errors.empty()) {
+            throw geo::InputError(loaded.atlas->errors.front());
+        }
+        loaded.projection = std::make_unique<geo::Projection>(
+            command.data.display_crs.empty() ? std::string(geo::default_display_crs)
+                                             : command.data.display_crs);
+        loaded.scene = std::make_unique<MapScene>(*loaded.atlas, *loaded.projection);
+        return loaded;
+    });
     PrivateDisplay private_display; // only when there is no DISPLAY
     require_display();
+    timer.mark("display");
     sf::Font font;
     load_map_font(font);
-    geo::AtlasOptions atlas_options;
-    atlas_options.data_crs = command.data.data_crs;
-    const auto atlas = geo::load_atlas(resolve_annotations(command.data), atlas_options);
-    if (!atlas->errors.empty()) {
-        throw geo::InputError(atlas->errors.front());
+    timer.mark("font");
+    ExportCanvas canvas;
+    if (command.tour.empty()) {
+        canvas.texture(export_layout(options));
+        timer.mark("render texture");
     }
-    const geo::Projection projection(command.data.display_crs.empty()
-                                         ? std::string(geo::default_display_crs)
-                                         : command.data.display_crs);
-    const MapScene scene(*atlas, projection);
+    const Loaded loaded = loading.get();
+    timer.mark("wait for data");
+    const MapScene& scene = *loaded.scene;
     if (!command.tour.empty()) {
-        return export_handouts(scene, font, options, command.tour);
+        return export_handouts(scene, font, options, command.tour, canvas);
     }
     const auto start = std::chrono::steady_clock::now();
     bool printed = false;
-    const auto result = export_map(scene, font, options, [&](double fraction) {
-        const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (seconds > 1.0) {
-            std::fprintf(stderr, "\rexport: %3.0f%%", fraction * 100);
-            std::fflush(stderr);
-            printed = true;
-        }
-    });
+    const auto result = export_map(
+        scene, font, options,
+        [&](double fraction) {
+            const double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            if (seconds > 1.0) {
+                std::fprintf(stderr, "\rexport: %3.0f%%", fraction * 100);
+                std::fflush(stderr);
+                printed = true;
+            }
+        },
+        &canvas);
     if (printed) {
         std::fprintf(stderr, "\n");
     }
     std::cout << "wrote " << result.image.string() << " (" << result.width << "x" << result.height
-              << ", " << result.tiles << (result.tiles == 1 ? " pass" : " tiles") << ")";
+              << ", " << result.tiles
+              << (result.tiles == 1 ? " pass"
+                  : result.tiled    ? " tiles"
+                                    : " bands")
+              << ")";
     if (!result.world_file.empty()) {
         std::cout << " with " << result.world_file.filename().string() << " and "
                   << result.prj.filename().string();

@@ -4,6 +4,7 @@
 #include "viewer/image_writer.hpp"
 #include "viewer/legend.hpp"
 #include "viewer/map_renderer.hpp"
+#include "viewer/phase_timer.hpp"
 #include "viewer/style.hpp"
 #include "viewer/viewer_ui.hpp"
 
@@ -90,6 +91,7 @@ public:
             }
             footer_size_ = static_cast<unsigned>(std::lround(11 * s));
             footer_ = ViewerUi::wrap(text, font_, footer_size_, width_ - 24 * s);
+            footer_text_ = text;
             sf::Text measure(utf8(footer_), font_, footer_size_);
             footer_height_ =
                 measure.getLocalBounds().height + measure.getLocalBounds().top + 16 * s;
@@ -115,6 +117,8 @@ public:
     }
 
     float top_reserved() const { return title_height_; }
+    const std::string& title() const { return title_; }
+    const std::string& footer_text() const { return footer_text_; }
     float bottom_reserved() const { return footer_height_; }
 
     std::vector<ScreenRect> obstacles() const {
@@ -133,13 +137,13 @@ public:
         sf::Text title(utf8(title_), font_, title_size_);
         title.setStyle(sf::Text::Bold);
         title.setFillColor(style::text);
-        title.setPosition(12 * s, 6 * s);
+        title.setPosition(std::round(12 * s), std::round(6 * s));
         target.draw(title);
         sf::Text stamp(utf8("Situation on " + state_.date.long_text()), font_,
                        static_cast<unsigned>(std::lround(16 * s)));
         stamp.setFillColor(style::text);
         const auto sb = stamp.getLocalBounds();
-        stamp.setPosition(std::round(width_ - sb.width - 14 * s), 14 * s);
+        stamp.setPosition(std::round(width_ - sb.width - 14 * s), std::round(14 * s));
         target.draw(stamp);
         if (!legend_.empty()) {
             draw_legend(target);
@@ -156,7 +160,8 @@ public:
             }
             sf::Text footer(utf8(footer_), font_, footer_size_);
             footer.setFillColor(sf::Color(60, 60, 60));
-            footer.setPosition(12 * s, height_ - footer_height_ + caption_height_ + 6 * s);
+            footer.setPosition(std::round(12 * s),
+                               std::round(height_ - footer_height_ + caption_height_ + 6 * s));
             target.draw(footer);
         }
     }
@@ -187,7 +192,7 @@ private:
         sf::Text heading("Legend", font_, legend_size_);
         heading.setStyle(sf::Text::Bold);
         heading.setFillColor(style::text);
-        heading.setPosition(left + 8 * s, top + 6 * s);
+        heading.setPosition(std::round(left + 8 * s), std::round(top + 6 * s));
         target.draw(heading);
         float y = top + 6 * s;
         for (const auto& entry : legend_) {
@@ -196,7 +201,7 @@ private:
             draw_legend_swatch(target, entry, swatch, s);
             sf::Text label(utf8(entry.label), font_, legend_size_);
             label.setFillColor(style::text);
-            label.setPosition(left + 48 * s, y);
+            label.setPosition(std::round(left + 48 * s), std::round(y));
             target.draw(label);
         }
     }
@@ -214,6 +219,7 @@ private:
     float legend_width_ = 0;
     float legend_height_ = 0;
     std::string footer_;
+    std::string footer_text_; ///< unwrapped
     unsigned footer_size_ = 11;
     float footer_height_ = 0;
     std::string caption_;
@@ -285,6 +291,28 @@ private:
     GDALDataset* dataset_ = nullptr;
 };
 
+void flip_rows(PixelBuffer& pixels, std::size_t row_bytes, unsigned rows) {
+    std::vector<std::uint8_t> swap(row_bytes);
+    for (unsigned top = 0, bottom = rows - 1; top < bottom; ++top, --bottom) {
+        std::uint8_t* a = pixels.data() + top * row_bytes;
+        std::uint8_t* b = pixels.data() + bottom * row_bytes;
+        std::memcpy(swap.data(), a, row_bytes);
+        std::memcpy(a, b, row_bytes);
+        std::memcpy(b, swap.data(), row_bytes);
+    }
+}
+
+/// What the PNG says about itself in text chunks: title, attribution, sources, software.
+PngText png_text(const ExportOverlay& overlay, const ExportOptions& options) {
+    PngText text = {{"Title", overlay.title()}, {"Software", "Kuril Atlas"}};
+    if (options.footer) {
+        text.emplace_back("Description", overlay.footer_text());
+    }
+    text.emplace_back("Copyright",
+                      "Coastlines: GSHHG 2.3.7 (c) P. Wessel & W. H. F. Smith, LGPL-3");
+    return text;
+}
+
 fs::path with_extension(const fs::path& path, const char* extension) {
     fs::path result = path;
     result.replace_extension(extension);
@@ -313,9 +341,49 @@ std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date
     return place + ", " + date.long_text();
 }
 
+ExportLayout export_layout(const ExportOptions& options) {
+    ExportLayout layout;
+    const unsigned longest = std::max(options.width, options.height);
+    if (longest > max_single_pass_side || options.force_tiling) {
+        const unsigned side = std::min(options.tile_side, max_single_pass_side);
+        layout.tile_width = std::min(side, options.width);
+        layout.tile_height = std::min(side, options.height);
+        return layout;
+    }
+    // Whole rows, in bands of even height near band_pixels each.
+    const std::uint64_t pixels = std::uint64_t{options.width} * options.height;
+    const std::uint64_t bands = std::max<std::uint64_t>(1, (pixels + options.band_pixels / 2) /
+                                                               std::max(1u, options.band_pixels));
+    layout.tile_width = options.width;
+    layout.tile_height = static_cast<unsigned>((options.height + bands - 1) / bands);
+    return layout;
+}
+
+sf::RenderTexture& ExportCanvas::texture(const ExportLayout& layout) {
+    if (!texture_ || width_ != layout.tile_width || height_ != layout.tile_height) {
+        texture_.reset();
+        auto texture = std::make_unique<sf::RenderTexture>();
+        sf::ContextSettings settings;
+        settings.stencilBits = 8;
+        if (!texture->create(layout.tile_width, layout.tile_height, settings)) {
+            throw geo::InputError("cannot create a " + std::to_string(layout.tile_width) + "x" +
+                                  std::to_string(layout.tile_height) +
+                                  " render texture (too large for this OpenGL?)");
+        }
+        texture_ = std::move(texture);
+        width_ = layout.tile_width;
+        height_ = layout.tile_height;
+    }
+    return *texture_;
+}
+
+ExportCanvas::ExportCanvas() = default;
+ExportCanvas::~ExportCanvas() = default;
+
 ExportResult export_map(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
-                        const std::function<void(double)>& progress) {
+                        const std::function<void(double)>& progress, ExportCanvas* canvas) {
     const auto start = std::chrono::steady_clock::now();
+    auto& timer = PhaseTimer::global();
     if (options.width == 0 || options.height == 0 || options.width > max_export_side ||
         options.height > max_export_side) {
         throw geo::InputError("--size " + std::to_string(options.width) + "x" +
@@ -345,10 +413,9 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     state.reserved_top_px = overlay.top_reserved();
     state.reserved_bottom_px = overlay.bottom_reserved();
     const auto obstacles = overlay.obstacles();
+    timer.mark("overlay layout");
 
-    const unsigned longest = std::max(options.width, options.height);
-    const bool tiled = longest > max_single_pass_side || options.force_tiling;
-    const unsigned tile_side = tiled ? std::min(options.tile_side, max_single_pass_side) : longest;
+    const ExportLayout layout = export_layout(options);
     std::unique_ptr<PngWriter> png;
     std::unique_ptr<GeoTiffWriter> tiff;
     const fs::path image_path = options.out;
@@ -356,7 +423,8 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
         tiff = std::make_unique<GeoTiffWriter>(image_path, options.width, options.height, view,
                                                scene.projection->target_wkt_esri());
     } else {
-        png = std::make_unique<PngWriter>(image_path, options.width, options.height);
+        png = std::make_unique<PngWriter>(image_path, options.width, options.height,
+                                          png_text(overlay, options));
     }
     // Check the side files can be written before spending time on the image.
     std::unique_ptr<AtomicFile> world_file;
@@ -368,91 +436,76 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
         // GDAL (and so QGIS) takes a PNG's CRS from its .aux.xml.
         aux_file = std::make_unique<AtomicFile>(image_path.string() + ".aux.xml");
     }
+    timer.mark("open output files");
 
     MapRenderer renderer(scene, font);
-    sf::ContextSettings settings;
-    settings.stencilBits = 8;
-    std::map<std::pair<unsigned, unsigned>, std::unique_ptr<sf::RenderTexture>> textures;
-    std::vector<std::uint8_t> band;
-    std::vector<std::uint8_t> tile_pixels;
+    ExportCanvas own_canvas;
+    sf::RenderTexture& texture = (canvas != nullptr ? *canvas : own_canvas).texture(layout);
+    timer.mark("render texture");
+    PixelBuffer tile_pixels;
     unsigned tiles = 0;
-    double render_ms = 0;
-    double read_ms = 0;
-    double write_ms = 0;
-    const unsigned tiles_total = ((options.width + tile_side - 1) / tile_side) *
-                                 ((options.height + tile_side - 1) / tile_side);
-    for (unsigned ty = 0; ty < options.height; ty += tile_side) {
-        const unsigned band_height = std::min(tile_side, options.height - ty);
-        if (tiled || !png) {
-            band.assign(static_cast<std::size_t>(options.width) * band_height * 4, 0);
-        }
-        for (unsigned tx = 0; tx < options.width; tx += tile_side) {
-            const unsigned tile_width = std::min(tile_side, options.width - tx);
-            auto& texture = textures[{tile_width, band_height}];
-            if (!texture) {
-                texture = std::make_unique<sf::RenderTexture>();
-                if (!texture->create(tile_width, band_height, settings)) {
-                    throw geo::InputError("cannot create a " + std::to_string(tile_width) + "x" +
-                                          std::to_string(band_height) +
-                                          " render texture (too large for this OpenGL?)");
-                }
-            }
+    const unsigned tiles_total = ((options.width + layout.tile_width - 1) / layout.tile_width) *
+                                 ((options.height + layout.tile_height - 1) / layout.tile_height);
+    for (unsigned ty = 0; ty < options.height; ty += layout.tile_height) {
+        const unsigned band_height = std::min(layout.tile_height, options.height - ty);
+        const std::size_t band_bytes = static_cast<std::size_t>(options.width) * band_height * 4;
+        PixelBuffer band = png ? png->spare_buffer(band_bytes) : PixelBuffer(band_bytes);
+        bool bottom_up = false;
+        for (unsigned tx = 0; tx < options.width; tx += layout.tile_width) {
+            const unsigned tile_width = std::min(layout.tile_width, options.width - tx);
+            // The texture is drawn whole; a short last band or narrow last tile uses its top
+            // left part, and all of it is laid out for the full image.
             const sf::FloatRect tile(static_cast<float>(tx), static_cast<float>(ty),
-                                     static_cast<float>(tile_width),
-                                     static_cast<float>(band_height));
-            const auto render_start = std::chrono::steady_clock::now();
-            renderer.draw(*texture, view, state, obstacles, tile);
-            texture->setView(sf::View(tile));
-            overlay.draw(*texture);
-            texture->display();
-            texture->setActive(true);
+                                     static_cast<float>(layout.tile_width),
+                                     static_cast<float>(layout.tile_height));
+            renderer.draw(texture, view, state, obstacles, tile);
+            texture.setView(sf::View(tile));
+            overlay.draw(texture);
+            texture.display();
+            texture.setActive(true);
             glFinish();
-            const auto read_start = std::chrono::steady_clock::now();
-            render_ms +=
-                std::chrono::duration<double, std::milli>(read_start - render_start).count();
-            tile_pixels.resize(static_cast<std::size_t>(tile_width) * band_height * 4);
+            timer.mark("render");
+            // OpenGL counts rows from the bottom: the top `band_height` rows start there.
+            const auto first_gl_row = static_cast<GLint>(layout.tile_height - band_height);
             glPixelStorei(GL_PACK_ALIGNMENT, 1);
-            glReadPixels(0, 0, static_cast<GLsizei>(tile_width), static_cast<GLsizei>(band_height),
-                         GL_RGBA, GL_UNSIGNED_BYTE, tile_pixels.data());
-            if (!tiled && png) {
-                // One pass: hand the rows over directly (OpenGL rows run bottom up).
-                for (unsigned row = 0; row < band_height; ++row) {
-                    png->write_rows(tile_pixels.data() +
-                                        static_cast<std::size_t>(band_height - 1 - row) *
-                                            tile_width * 4,
-                                    1);
+            if (tile_width == options.width) {
+                glReadPixels(0, first_gl_row, static_cast<GLsizei>(tile_width),
+                             static_cast<GLsizei>(band_height), GL_RGBA, GL_UNSIGNED_BYTE,
+                             band.data());
+                bottom_up = true;
+            } else {
+                const std::size_t tile_bytes =
+                    static_cast<std::size_t>(tile_width) * band_height * 4;
+                if (tile_pixels.size() < tile_bytes) {
+                    tile_pixels = PixelBuffer(tile_bytes);
                 }
-                ++tiles;
-                continue;
+                glReadPixels(0, first_gl_row, static_cast<GLsizei>(tile_width),
+                             static_cast<GLsizei>(band_height), GL_RGBA, GL_UNSIGNED_BYTE,
+                             tile_pixels.data());
+                for (unsigned row = 0; row < band_height; ++row) {
+                    const std::uint8_t* from =
+                        tile_pixels.data() +
+                        static_cast<std::size_t>(band_height - 1 - row) * tile_width * 4;
+                    std::uint8_t* to =
+                        band.data() + (static_cast<std::size_t>(row) * options.width + tx) * 4;
+                    std::memcpy(to, from, static_cast<std::size_t>(tile_width) * 4);
+                }
             }
-            // OpenGL rows run bottom up.
-            for (unsigned row = 0; row < band_height; ++row) {
-                const std::uint8_t* from =
-                    tile_pixels.data() +
-                    static_cast<std::size_t>(band_height - 1 - row) * tile_width * 4;
-                std::uint8_t* to =
-                    band.data() + (static_cast<std::size_t>(row) * options.width + tx) * 4;
-                std::memcpy(to, from, static_cast<std::size_t>(tile_width) * 4);
-            }
-            read_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                                 read_start)
-                           .count();
+            timer.mark("read back");
             ++tiles;
             if (progress) {
-                progress(0.9 * tiles / tiles_total);
+                progress(0.95 * tiles / tiles_total);
             }
         }
-        const auto write_start = std::chrono::steady_clock::now();
-        if (!tiled && png) {
-            // Written above, straight from the read-back pixels.
-        } else if (png) {
-            png->write_rows(band.data(), band_height);
+        if (png) {
+            png->write_rows(std::move(band), band_height, bottom_up);
         } else {
+            if (bottom_up) {
+                flip_rows(band, options.width * 4, band_height);
+            }
             tiff->write_rows(band.data(), ty, band_height);
         }
-        write_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                              write_start)
-                        .count();
+        timer.mark("hand over rows");
     }
     if (png) {
         png->commit();
@@ -477,10 +530,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     if (progress) {
         progress(1.0);
     }
-    if (std::getenv("KURIL_EXPORT_PROFILE") != nullptr) {
-        std::fprintf(stderr, "export profile: render %.0f ms, read back %.0f ms, encode %.0f ms\n",
-                     render_ms, read_ms, write_ms);
-    }
+    timer.mark("commit");
     ExportResult result;
     result.image = image_path;
     if (!options.geotiff) {
@@ -490,6 +540,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     result.width = options.width;
     result.height = options.height;
     result.tiles = tiles;
+    result.tiled = layout.tile_width < options.width;
     result.milliseconds =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;

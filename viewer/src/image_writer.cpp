@@ -2,13 +2,22 @@
 
 #include "geo/error.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <fstream>
+#include <mutex>
+#include <new>
 #include <png.h>
+#include <sys/mman.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
+#include <zlib.h>
 
 namespace fs = std::filesystem;
 
@@ -36,6 +45,28 @@ void png_warning_ignored(png_structp, png_const_charp) {}
 
 } // namespace
 
+PixelBuffer::PixelBuffer(std::size_t bytes) : size_(bytes) {
+    constexpr std::size_t huge_page = std::size_t{2} << 20;
+    if (bytes >= 2 * huge_page) {
+        const std::size_t rounded = (bytes + huge_page - 1) / huge_page * huge_page;
+        void* memory = std::aligned_alloc(huge_page, rounded);
+        if (memory != nullptr) {
+            ::madvise(memory, rounded, MADV_HUGEPAGE); // a hint: ignored where unsupported
+            data_.reset(static_cast<std::uint8_t*>(memory));
+            return;
+        }
+    }
+    void* memory = std::malloc(std::max<std::size_t>(bytes, 1));
+    if (memory == nullptr) {
+        throw std::bad_alloc();
+    }
+    data_.reset(static_cast<std::uint8_t*>(memory));
+}
+
+void PixelBuffer::Free::operator()(std::uint8_t* pointer) const {
+    std::free(pointer);
+}
+
 void check_writable(const fs::path& target) {
     std::error_code ec;
     if (fs::is_directory(target, ec)) {
@@ -51,6 +82,80 @@ void check_writable(const fs::path& target) {
     }
 }
 
+namespace {
+
+/// One piece of the zlib stream: the filtered rows it holds, deflated on its own.
+struct Segment {
+    std::vector<std::uint8_t> compressed;
+    uLong adler = 1; ///< Adler-32 of the uncompressed bytes
+    uLong length = 0;
+    bool done = false;
+};
+
+/// Rows handed over in one buffer; the buffer is free again when every segment cut from it
+/// has been converted.
+struct Band {
+    PixelBuffer pixels;
+    unsigned rows = 0;
+    bool bottom_up = false;
+    unsigned pending = 0;
+};
+
+struct Job {
+    std::shared_ptr<Band> band;
+    unsigned first_row = 0; ///< within the band, counted from the top of the image
+    unsigned rows = 0;
+    std::size_t segment = 0;
+    bool last = false; ///< holds the image's last row: ends the deflate stream
+};
+
+/// Deflates `size` bytes as raw deflate data (no zlib header) at level 1 into `out` (a buffer
+/// kept between calls); unless `last`, ends on a byte boundary without a final block, so the
+/// next segment can follow it. Returns the compressed size, or 0 with `error` set.
+std::size_t deflate_segment(const std::uint8_t* raw, std::size_t size, bool last,
+                            std::vector<std::uint8_t>& out, std::string& error) {
+    z_stream z{};
+    if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+        error = "zlib cannot start a deflate stream";
+        return 0;
+    }
+    // Maps compress well: start small and grow when needed.
+    out.resize(std::max(out.size(), size / 8 + 4096));
+    z.next_in = const_cast<Bytef*>(raw);
+    z.avail_in = static_cast<uInt>(size);
+    z.next_out = out.data();
+    z.avail_out = static_cast<uInt>(out.size());
+    const int flush = last ? Z_FINISH : Z_SYNC_FLUSH;
+    int result = Z_OK;
+    while (true) {
+        result = deflate(&z, flush);
+        if (result == Z_STREAM_ERROR) {
+            break;
+        }
+        if ((last && result == Z_STREAM_END) || (!last && z.avail_in == 0 && z.avail_out > 0)) {
+            break;
+        }
+        if (z.avail_out > 0) {
+            result = Z_STREAM_ERROR; // no progress with room left: give up, never spin
+            break;
+        }
+        // Out of room: grow and go on.
+        const std::size_t used = out.size() - z.avail_out;
+        out.resize(out.size() * 2);
+        z.next_out = out.data() + used;
+        z.avail_out = static_cast<uInt>(out.size() - used);
+    }
+    const std::size_t used = out.size() - z.avail_out;
+    deflateEnd(&z);
+    if (result == Z_STREAM_ERROR) {
+        error = "zlib failed to deflate the image";
+        return 0;
+    }
+    return used;
+}
+
+} // namespace
+
 struct PngWriter::State {
     fs::path target;
     fs::path temporary;
@@ -59,13 +164,116 @@ struct PngWriter::State {
     png_infop info = nullptr;
     unsigned width = 0;
     unsigned height = 0;
-    unsigned rows_written = 0;
-    std::string error;
-    std::vector<std::uint8_t> row;
+    unsigned rows_queued = 0;
+    std::string png_error; ///< set by libpng's error callback
     bool committed = false;
+
+    // Shared with the workers, under `mutex`.
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<Job> jobs;
+    std::deque<Segment> segments; ///< a deque: workers hold references while others are added
+    std::vector<PixelBuffer> spare;
+    unsigned bands_held = 0; ///< buffers handed over and not yet converted
+    bool closing = false;
+    std::string worker_error;
+    std::vector<std::thread> workers;
+
+    void work() {
+        PixelBuffer raw;                    // filtered rows, kept between jobs
+        std::vector<std::uint8_t> deflated; // compressed, kept between jobs
+        while (true) {
+            Job job;
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return closing || !jobs.empty(); });
+                if (jobs.empty()) {
+                    return;
+                }
+                job = std::move(jobs.front());
+                jobs.pop_front();
+            }
+            // Each row: filter type 0 (none), then RGB.
+            const std::size_t row_bytes = static_cast<std::size_t>(width) * 3 + 1;
+            const std::size_t raw_size = row_bytes * job.rows;
+            if (raw.size() < raw_size) {
+                raw = PixelBuffer(raw_size);
+            }
+            const Band& band = *job.band;
+            for (unsigned r = 0; r < job.rows; ++r) {
+                const unsigned row = job.first_row + r;
+                const unsigned stored = band.bottom_up ? band.rows - 1 - row : row;
+                const std::uint8_t* in =
+                    band.pixels.data() + static_cast<std::size_t>(stored) * width * 4;
+                std::uint8_t* out = raw.data() + r * row_bytes;
+                *out++ = 0;
+                for (unsigned x = 0; x < width; ++x) {
+                    out[0] = in[0];
+                    out[1] = in[1];
+                    out[2] = in[2];
+                    out += 3;
+                    in += 4;
+                }
+            }
+            {
+                std::lock_guard lock(mutex);
+                if (--job.band->pending == 0) {
+                    spare.push_back(std::move(job.band->pixels));
+                    --bands_held;
+                }
+            }
+            changed.notify_all();
+            job.band.reset();
+            std::string error;
+            const std::size_t size =
+                deflate_segment(raw.data(), raw_size, job.last, deflated, error);
+            std::vector<std::uint8_t> compressed(
+                deflated.begin(), deflated.begin() + static_cast<std::ptrdiff_t>(size));
+            const uLong adler =
+                adler32(adler32(0, nullptr, 0), raw.data(), static_cast<uInt>(raw_size));
+            {
+                std::lock_guard lock(mutex);
+                Segment& segment = segments[job.segment];
+                segment.compressed = std::move(compressed);
+                segment.adler = adler;
+                segment.length = static_cast<uLong>(raw_size);
+                segment.done = true;
+                if (!error.empty() && worker_error.empty()) {
+                    worker_error = error;
+                }
+            }
+            changed.notify_all();
+        }
+    }
+
+    ~State() {
+        stop_workers();
+        if (png != nullptr) {
+            png_destroy_write_struct(&png, &info);
+        }
+        if (file != nullptr) {
+            std::fclose(file);
+        }
+        if (!committed) {
+            std::error_code ec;
+            fs::remove(temporary, ec);
+        }
+    }
+
+    void stop_workers() {
+        {
+            std::lock_guard lock(mutex);
+            closing = true;
+        }
+        changed.notify_all();
+        for (auto& worker : workers) {
+            worker.join();
+        }
+        workers.clear();
+    }
 };
 
-PngWriter::PngWriter(const fs::path& target, unsigned width, unsigned height)
+PngWriter::PngWriter(const fs::path& target, unsigned width, unsigned height, const PngText& text)
     : state_(std::make_unique<State>()) {
     check_writable(target);
     state_->target = target;
@@ -77,64 +285,137 @@ PngWriter::PngWriter(const fs::path& target, unsigned width, unsigned height)
         throw geo::InputError(state_->temporary.parent_path().string() +
                               ": cannot create a file: " + std::strerror(errno));
     }
-    state_->png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &state_->error, png_failure,
+    state_->png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &state_->png_error, png_failure,
                                           png_warning_ignored);
     state_->info = png_create_info_struct(state_->png);
     if (setjmp(png_jmpbuf(state_->png))) {
-        throw geo::InputError(target.string() + ": cannot write PNG: " + state_->error);
+        throw geo::InputError(target.string() + ": cannot write PNG: " + state_->png_error);
     }
     png_init_io(state_->png, state_->file);
-    // Fast settings (level 1, no filter): a flat-coloured map still compresses ~25:1.
-    png_set_compression_level(state_->png, 1);
-    png_set_filter(state_->png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
     png_set_IHDR(state_->png, state_->info, width, height, 8, PNG_COLOR_TYPE_RGB,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    // UTF-8 text (iTXt): titles and sources may hold Japanese and Russian names.
+    std::vector<png_text> chunks(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        chunks[i].compression = PNG_ITXT_COMPRESSION_NONE;
+        chunks[i].key = const_cast<char*>(text[i].first.c_str());
+        chunks[i].text = const_cast<char*>(text[i].second.c_str());
+        chunks[i].itxt_length = text[i].second.size();
+        chunks[i].lang = nullptr;
+        chunks[i].lang_key = nullptr;
+    }
+    if (!chunks.empty()) {
+        png_set_text(state_->png, state_->info, chunks.data(), static_cast<int>(chunks.size()));
+    }
     png_write_info(state_->png, state_->info);
-    state_->row.resize(static_cast<std::size_t>(width) * 3);
-}
-
-PngWriter::~PngWriter() {
-    if (state_->png != nullptr) {
-        png_destroy_write_struct(&state_->png, &state_->info);
-    }
-    if (state_->file != nullptr) {
-        std::fclose(state_->file);
-    }
-    if (!state_->committed) {
-        std::error_code ec;
-        fs::remove(state_->temporary, ec);
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    for (unsigned i = 0; i < std::min(cores, 4u); ++i) {
+        state_->workers.emplace_back([state = state_.get()] { state->work(); });
     }
 }
 
-void PngWriter::write_rows(const std::uint8_t* rgba, unsigned rows) {
-    if (setjmp(png_jmpbuf(state_->png))) {
-        throw geo::InputError(state_->target.string() + ": cannot write PNG: " + state_->error);
-    }
-    for (unsigned r = 0; r < rows; ++r) {
-        const std::uint8_t* in = rgba + static_cast<std::size_t>(r) * state_->width * 4;
-        std::uint8_t* out = state_->row.data();
-        for (unsigned x = 0; x < state_->width; ++x) {
-            out[0] = in[0];
-            out[1] = in[1];
-            out[2] = in[2];
-            out += 3;
-            in += 4;
+PngWriter::~PngWriter() = default;
+
+PixelBuffer PngWriter::spare_buffer(std::size_t bytes) {
+    std::unique_lock lock(state_->mutex);
+    // At most two buffers in the workers' hands and one being filled.
+    state_->changed.wait(lock, [&] { return state_->bands_held < 2; });
+    while (!state_->spare.empty()) {
+        PixelBuffer buffer = std::move(state_->spare.back());
+        state_->spare.pop_back();
+        if (buffer.size() >= bytes) {
+            return buffer;
         }
-        png_write_row(state_->png, state_->row.data());
     }
-    state_->rows_written += rows;
+    lock.unlock();
+    return PixelBuffer(bytes);
+}
+
+void PngWriter::write_rows(PixelBuffer rgba, unsigned rows, bool bottom_up) {
+    if (rows == 0) {
+        return;
+    }
+    if (state_->rows_queued + rows > state_->height ||
+        rgba.size() < static_cast<std::size_t>(rows) * state_->width * 4) {
+        throw geo::InputError(state_->target.string() + ": internal: " + std::to_string(rows) +
+                              " rows do not fit the image");
+    }
+    auto band = std::make_shared<Band>();
+    band->pixels = std::move(rgba);
+    band->rows = rows;
+    band->bottom_up = bottom_up;
+    // One segment per worker, so that the image's last rows are deflated on every core.
+    const auto parts = static_cast<unsigned>(std::min<std::size_t>(state_->workers.size(), rows));
+    const bool ends_image = state_->rows_queued + rows == state_->height;
+    {
+        std::lock_guard lock(state_->mutex);
+        band->pending = parts;
+        ++state_->bands_held;
+        unsigned first = 0;
+        for (unsigned part = 0; part < parts; ++part) {
+            const unsigned next =
+                static_cast<unsigned>(static_cast<std::uint64_t>(rows) * (part + 1) / parts);
+            Job job;
+            job.band = band;
+            job.first_row = first;
+            job.rows = next - first;
+            job.segment = state_->segments.size();
+            job.last = ends_image && part + 1 == parts;
+            state_->segments.emplace_back();
+            state_->jobs.push_back(std::move(job));
+            first = next;
+        }
+    }
+    state_->rows_queued += rows;
+    state_->changed.notify_all();
 }
 
 void PngWriter::commit() {
-    if (state_->rows_written != state_->height) {
+    if (state_->rows_queued != state_->height) {
         throw geo::InputError(state_->target.string() +
-                              ": internal: " + std::to_string(state_->rows_written) + " of " +
+                              ": internal: " + std::to_string(state_->rows_queued) + " of " +
                               std::to_string(state_->height) + " rows written");
     }
-    if (setjmp(png_jmpbuf(state_->png))) {
-        throw geo::InputError(state_->target.string() + ": cannot write PNG: " + state_->error);
+    state_->stop_workers();
+    if (!state_->worker_error.empty()) {
+        throw geo::InputError(state_->target.string() +
+                              ": cannot write PNG: " + state_->worker_error);
     }
-    png_write_end(state_->png, nullptr);
+    if (setjmp(png_jmpbuf(state_->png))) {
+        throw geo::InputError(state_->target.string() + ": cannot write PNG: " + state_->png_error);
+    }
+    // The zlib stream: header (deflate, 32 KiB window, fastest), the segments, Adler-32; cut
+    // into IDAT chunks of at most 1 MiB.
+    constexpr std::size_t chunk_size = std::size_t{1} << 20;
+    std::vector<std::uint8_t> chunk = {0x78, 0x01};
+    chunk.reserve(chunk_size + 4);
+    auto put = [&](const std::uint8_t* data, std::size_t size) {
+        while (size > 0) {
+            const std::size_t n = std::min(size, chunk_size - chunk.size());
+            chunk.insert(chunk.end(), data, data + n);
+            data += n;
+            size -= n;
+            if (chunk.size() == chunk_size) {
+                png_write_chunk(state_->png, reinterpret_cast<png_const_bytep>("IDAT"),
+                                chunk.data(), chunk.size());
+                chunk.clear();
+            }
+        }
+    };
+    uLong adler = adler32(0, nullptr, 0);
+    for (const Segment& segment : state_->segments) {
+        put(segment.compressed.data(), segment.compressed.size());
+        adler = adler32_combine(adler, segment.adler, static_cast<z_off_t>(segment.length));
+    }
+    const std::uint8_t trailer[4] = {
+        static_cast<std::uint8_t>(adler >> 24), static_cast<std::uint8_t>(adler >> 16),
+        static_cast<std::uint8_t>(adler >> 8), static_cast<std::uint8_t>(adler)};
+    put(trailer, sizeof trailer);
+    if (!chunk.empty()) {
+        png_write_chunk(state_->png, reinterpret_cast<png_const_bytep>("IDAT"), chunk.data(),
+                        chunk.size());
+    }
+    png_write_chunk(state_->png, reinterpret_cast<png_const_bytep>("IEND"), nullptr, 0);
     png_destroy_write_struct(&state_->png, &state_->info);
     state_->png = nullptr;
     // A full disk shows up on flush or close.

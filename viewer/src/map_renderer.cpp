@@ -610,6 +610,12 @@ void MapRenderer::draw_labels(sf::RenderTarget& target, const MapView& view,
     std::vector<LabelRequest> requests;
     for (std::size_t i = 0; i < pending_labels_.size(); ++i) {
         const auto& pending = pending_labels_[i];
+        // Styled before measuring: the halo widens the bounds, and a cached text keeps its
+        // style between frames, so measuring first would place labels differently the first
+        // time (and in the first band of an export) than afterwards.
+        pending.text->setFillColor(style::text);
+        pending.text->setOutlineColor(style::halo);
+        pending.text->setOutlineThickness(2.5f);
         const auto bounds = pending.text->getLocalBounds();
         requests.push_back({pending.anchor.x, pending.anchor.y, bounds.width + 4,
                             bounds.height + bounds.top + 4, pending.priority, static_cast<int>(i)});
@@ -619,9 +625,6 @@ void MapRenderer::draw_labels(sf::RenderTarget& target, const MapView& view,
     stats_.labels_hidden += requests.size() - placed.size();
     for (const auto& p : placed) {
         sf::Text& t = *pending_labels_[static_cast<std::size_t>(p.id)].text;
-        t.setFillColor(style::text);
-        t.setOutlineColor(style::halo);
-        t.setOutlineThickness(2.5f);
         t.setPosition(std::round(static_cast<float>(p.rect.left + 2)),
                       std::round(static_cast<float>(p.rect.top + 2)));
         target.draw(t);

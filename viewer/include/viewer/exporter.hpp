@@ -5,9 +5,11 @@
 #include "viewer/view_spec.hpp"
 
 #include <SFML/Graphics/Font.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
 #include <array>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -36,6 +38,36 @@ struct ExportOptions {
     /// Tiles are used above max_single_pass_side (or always with force_tiling: tests).
     unsigned tile_side = 8192;
     bool force_tiling = false;
+    /// Below that, whole rows are drawn in bands of about this many pixels: the render
+    /// texture stays small and each band is compressed while the next is drawn.
+    unsigned band_pixels = 4u << 20;
+};
+
+/// How an export is cut up for drawing: tiles of tile_width x tile_height pixels, drawn one
+/// after another on one render texture of that size. Whole-row bands up to
+/// max_single_pass_side; square tiles above it.
+struct ExportLayout {
+    unsigned tile_width = 0;
+    unsigned tile_height = 0;
+};
+ExportLayout export_layout(const ExportOptions& options);
+
+/// The off-screen render target exports draw on, kept between exports of one size (tour
+/// handouts) and created ahead of the data when the size is known (the CLI creates it while
+/// the data loads on another core).
+class ExportCanvas {
+public:
+    ExportCanvas();
+    ~ExportCanvas();
+    ExportCanvas(const ExportCanvas&) = delete;
+    ExportCanvas& operator=(const ExportCanvas&) = delete;
+    /// The render texture (with a stencil buffer) for `layout`, created on first use.
+    sf::RenderTexture& texture(const ExportLayout& layout);
+
+private:
+    std::unique_ptr<sf::RenderTexture> texture_;
+    unsigned width_ = 0;
+    unsigned height_ = 0;
 };
 
 struct ExportResult {
@@ -44,7 +76,8 @@ struct ExportResult {
     std::filesystem::path prj;        ///< empty for GeoTIFF
     unsigned width = 0;
     unsigned height = 0;
-    unsigned tiles = 1;
+    unsigned tiles = 1; ///< passes drawn: 1, bands of whole rows, or tiles
+    bool tiled = false; ///< tiles narrower than the image (above max_single_pass_side)
     double milliseconds = 0;
 };
 
@@ -53,7 +86,8 @@ struct ExportResult {
 /// a GeoTIFF). Needs an X display (see ensure_display). Throws geo::InputError for bad options
 /// or an unwritable output; never leaves a partial file.
 ExportResult export_map(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
-                        const std::function<void(double)>& progress = {});
+                        const std::function<void(double)>& progress = {},
+                        ExportCanvas* canvas = nullptr);
 
 /// The world file text for an image of a view: pixel size, rotation, and the centre of the
 /// top-left pixel, as GDAL reads it.

@@ -1,24 +1,63 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace kuril {
 
-/// Writes an RGB PNG row by row with libpng at fast settings (compression 1, no filter) into a
-/// temporary file beside the target; commit() renames it into place, and a writer destroyed
-/// without commit() removes it, so a failed export never leaves a partial image.
+/// A block of pixels that is not zero-filled when allocated (read-back buffers are written
+/// whole by glReadPixels) and, when large, is backed by huge pages where the kernel allows it
+/// (far fewer page faults for a buffer that is filled once and thrown away).
+class PixelBuffer {
+public:
+    PixelBuffer() = default;
+    explicit PixelBuffer(std::size_t bytes);
+    std::uint8_t* data() { return data_.get(); }
+    const std::uint8_t* data() const { return data_.get(); }
+    std::size_t size() const { return size_; }
+
+private:
+    struct Free {
+        void operator()(std::uint8_t* pointer) const;
+    };
+    std::unique_ptr<std::uint8_t[], Free> data_;
+    std::size_t size_ = 0;
+};
+
+/// Text stored in the PNG's tEXt chunks (Title, Author, Copyright, Source...).
+using PngText = std::vector<std::pair<std::string, std::string>>;
+
+/// Writes an RGB PNG into a temporary file beside the target; commit() renames it into place,
+/// and a writer destroyed without commit() removes it, so a failed export never leaves a
+/// partial image.
+///
+/// libpng writes the file (signature, IHDR, tEXt, IDAT, IEND chunks and their CRCs). The image
+/// data is one zlib stream at fast settings (level 1, no row filter) made of independent
+/// segments that worker threads deflate while the caller renders the next rows, the way pigz
+/// splits a stream: each segment but the last ends on a byte boundary (Z_SYNC_FLUSH) and the
+/// stream's Adler-32 is combined from the segments' checksums.
 class PngWriter {
 public:
-    PngWriter(const std::filesystem::path& target, unsigned width, unsigned height);
+    PngWriter(const std::filesystem::path& target, unsigned width, unsigned height,
+              const PngText& text = {});
     ~PngWriter();
     PngWriter(const PngWriter&) = delete;
     PngWriter& operator=(const PngWriter&) = delete;
 
-    /// Appends rows of RGBA pixels (alpha dropped), top to bottom.
-    void write_rows(const std::uint8_t* rgba, unsigned rows);
+    /// Hands over the next `rows` rows of RGBA pixels (alpha dropped), `width * 4` bytes each,
+    /// stored top to bottom or, with `bottom_up` (OpenGL's order), bottom to top. Returns at
+    /// once; the rows are converted and compressed on worker threads.
+    void write_rows(PixelBuffer rgba, unsigned rows, bool bottom_up = false);
+    /// A buffer of at least `bytes` bytes for the next rows: one the workers are done with, or
+    /// a new one. Waits while the workers hold several (bounds the memory used).
+    PixelBuffer spare_buffer(std::size_t bytes);
+    /// Waits for the workers, writes the image data and the end of the file, flushes it to
+    /// disk and renames it into place.
     void commit();
 
 private:

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+namespace kuril {
+
+/// Prints how long each phase of a command took, on stderr, when KURIL_PROFILE is set:
+/// "profile: load atlas 48.1 ms (total 95.3 ms)". Costs nothing otherwise.
+class PhaseTimer {
+public:
+    static PhaseTimer& global() {
+        static PhaseTimer timer;
+        return timer;
+    }
+    void mark(const char* phase) {
+        if (!enabled_) {
+            return;
+        }
+        const auto now = std::chrono::steady_clock::now();
+        std::fprintf(stderr, "profile: %-22s %7.1f ms (total %7.1f ms)\n", phase,
+                     std::chrono::duration<double, std::milli>(now - last_).count(),
+                     std::chrono::duration<double, std::milli>(now - start_).count());
+        last_ = now;
+    }
+
+private:
+    PhaseTimer() : enabled_(std::getenv("KURIL_PROFILE") != nullptr) {}
+    bool enabled_;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point last_ = start_;
+};
+
+} // namespace kuril
