@@ -225,7 +225,7 @@ int run_export(const ExportCommandOptions& command) {
         std::unique_ptr<geo::Projection> projection;
         std::unique_ptr<MapScene> scene;
     };
-    auto loading = std::async(std::launch::async, [&command] {
+    auto loading = std::async(std::launch::async, [&command, &options] {
         Loaded loaded;
         geo::AtlasOptions atlas_options;
         atlas_options.data_crs = command.data.data_crs;
@@ -237,6 +237,11 @@ int run_export(const ExportCommandOptions& command) {
             command.data.display_crs.empty() ? std::string(geo::default_display_crs)
                                              : command.data.display_crs);
         loaded.scene = std::make_unique<MapScene>(*loaded.atlas, *loaded.projection);
+        if (command.tour.empty()) {
+            MapView view(loaded.scene->world, options.width, options.height);
+            options.view.apply(*loaded.scene, view);
+            loaded.scene->prepare_for(view.metres_per_pixel());
+        }
         return loaded;
     });
     PrivateDisplay private_display; // only when there is no DISPLAY

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <deque>
 #include <fstream>
+#include <libdeflate.h>
 #include <mutex>
 #include <new>
 #include <png.h>
@@ -229,8 +230,8 @@ struct PngWriter::State {
                 deflate_segment(raw.data(), raw_size, job.last, deflated, error);
             std::vector<std::uint8_t> compressed(
                 deflated.begin(), deflated.begin() + static_cast<std::ptrdiff_t>(size));
-            const uLong adler =
-                adler32(adler32(0, nullptr, 0), raw.data(), static_cast<uInt>(raw_size));
+            // libdeflate's Adler-32 is vectorised: several times faster than zlib's.
+            const uLong adler = libdeflate_adler32(1, raw.data(), raw_size);
             {
                 std::lock_guard lock(mutex);
                 Segment& segment = segments[job.segment];

@@ -811,11 +811,18 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapView& view, const MapS
     pending_labels_.clear();
     occupied_.insert(occupied_.end(), obstacles.begin(), obstacles.end());
     target.setActive(true);
+    // Colour, depth and stencil cleared in one call: clearing the stencil alone makes a
+    // packed depth-stencil buffer keep its depth bits, a read-modify-write of every pixel on
+    // a software rasteriser; a full clear is a plain fill. Depth itself is never used.
+    const sf::Color background = state.shows(Layer::sea) ? style::sea : sf::Color::White;
     glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     glStencilMask(0xFF);
+    glDepthMask(GL_TRUE);
     glClearStencil(0);
-    glClear(GL_STENCIL_BUFFER_BIT);
-    target.clear(state.shows(Layer::sea) ? style::sea : sf::Color::White);
+    glClearDepth(1.0);
+    glClearColor(background.r / 255.f, background.g / 255.f, background.b / 255.f,
+                 background.a / 255.f);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
     target.setView(map_sf_view(view, tile_));
     if (state.shows(Layer::land) && scene_.has_land) {
         fill_sets(target, {&scene_.land}, view, style::land, nullptr);

@@ -198,6 +198,22 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
+void MapScene::prepare_for(double metres_per_pixel) const {
+    for (const PolygonSet* set : {&land, &lakes}) {
+        if (!set->empty()) {
+            set->level_for(metres_per_pixel);
+        }
+    }
+    if (!land.empty()) {
+        land.level(land.level_count() - 1);
+    }
+    for (const auto& region : regions) {
+        if (!region.shapes.empty()) {
+            region.shapes.level_for(metres_per_pixel);
+        }
+    }
+}
+
 const StatusRegion* MapScene::region_at(geo::Point map_point) const {
     for (const auto& region : regions) {
         for (const auto& polygon : region.projected) {

@@ -19,6 +19,12 @@ public:
             return;
         }
         const auto now = std::chrono::steady_clock::now();
+        if (first_) {
+            // The clock's own reading, to compare with one taken before the process started.
+            first_ = false;
+            std::fprintf(stderr, "profile: monotonic %.6f s at the first mark\n",
+                         std::chrono::duration<double>(now.time_since_epoch()).count());
+        }
         std::fprintf(stderr, "profile: %-22s %7.1f ms (total %7.1f ms)\n", phase,
                      std::chrono::duration<double, std::milli>(now - last_).count(),
                      std::chrono::duration<double, std::milli>(now - start_).count());
@@ -28,6 +34,7 @@ public:
 private:
     PhaseTimer() : enabled_(std::getenv("KURIL_PROFILE") != nullptr) {}
     bool enabled_;
+    bool first_ = true;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point last_ = start_;
 };
