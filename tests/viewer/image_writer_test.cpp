@@ -4,6 +4,7 @@
 #include "test_paths.hpp"
 #include "viewer/image_writer.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <doctest/doctest.h>
 #include <png.h>
@@ -24,9 +25,16 @@ std::uint8_t channel(unsigned x, unsigned y, unsigned c) {
 
 /// Writes a width x height image in bands of `band` rows.
 void write_image(const fs::path& path, unsigned width, unsigned height, unsigned band,
-                 bool bottom_up, const kuril::PngText& text = {}) {
+                 bool bottom_up, const kuril::PngText& text = {}, bool reversed = false) {
     kuril::PngWriter writer(path, width, height, text);
+    std::vector<unsigned> tops;
     for (unsigned top = 0; top < height; top += band) {
+        tops.push_back(top);
+    }
+    if (reversed) {
+        std::reverse(tops.begin(), tops.end());
+    }
+    for (const unsigned top : tops) {
         const unsigned rows = std::min(band, height - top);
         kuril::PixelBuffer pixels = writer.spare_buffer(std::size_t{width} * rows * 4);
         for (unsigned r = 0; r < rows; ++r) {
@@ -39,7 +47,7 @@ void write_image(const fs::path& path, unsigned width, unsigned height, unsigned
                 row[x * 4 + 3] = 255;
             }
         }
-        writer.write_rows(std::move(pixels), rows, bottom_up);
+        writer.write_rows(top, std::move(pixels), rows, bottom_up);
     }
     writer.commit();
 }
@@ -103,6 +111,9 @@ TEST_CASE("[viewer] png: bands in either row order decode to exactly the pixels 
             CHECK(differences(path, 257, 300) == 0);
         }
     }
+    // Bands handed over bottom first: the stream is still assembled top to bottom.
+    write_image(dir / "reversed.png", 257, 300, 64, true, {}, true);
+    CHECK(differences(dir / "reversed.png", 257, 300) == 0);
     // One pixel, and an image wider than the deflate window.
     write_image(dir / "dot.png", 1, 1, 1, false);
     CHECK(differences(dir / "dot.png", 1, 1) == 0);
@@ -125,21 +136,26 @@ TEST_CASE("[viewer] png: an unfinished image is refused and leaves no file") {
     const fs::path dir = test_paths::scratch("png_unfinished");
     {
         kuril::PngWriter writer(dir / "map.png", 10, 10);
-        writer.write_rows(writer.spare_buffer(10 * 4 * 4), 4);
+        writer.write_rows(0, writer.spare_buffer(10 * 4 * 4), 4);
         CHECK_THROWS_WITH_AS(
             writer.commit(),
             ((dir / "map.png").string() + ": internal: 4 of 10 rows written").c_str(),
             geo::InputError);
+        // Overlapping rows already handed over, or running past the last row.
         CHECK_THROWS_WITH_AS(
-            writer.write_rows(writer.spare_buffer(10 * 4 * 7), 7),
-            ((dir / "map.png").string() + ": internal: 7 rows do not fit the image").c_str(),
+            writer.write_rows(2, writer.spare_buffer(10 * 4 * 3), 3),
+            ((dir / "map.png").string() + ": internal: rows 2 to 4 do not fit the image").c_str(),
+            geo::InputError);
+        CHECK_THROWS_WITH_AS(
+            writer.write_rows(8, writer.spare_buffer(10 * 4 * 3), 3),
+            ((dir / "map.png").string() + ": internal: rows 8 to 10 do not fit the image").c_str(),
             geo::InputError);
     }
     CHECK(fs::is_empty(dir));
     {
         // Abandoned half way (an error while drawing): the temporary file goes too.
         kuril::PngWriter writer(dir / "map.png", 10, 10);
-        writer.write_rows(writer.spare_buffer(10 * 4 * 5), 5);
+        writer.write_rows(5, writer.spare_buffer(10 * 4 * 5), 5);
     }
     CHECK(fs::is_empty(dir));
 }

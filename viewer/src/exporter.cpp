@@ -9,6 +9,8 @@
 #include "viewer/viewer_ui.hpp"
 
 #include <SFML/Graphics.hpp>
+#define GL_GLEXT_PROTOTYPES 1
+#include <GL/glext.h>
 #include <SFML/OpenGL.hpp>
 #include <algorithm>
 #include <cerrno>
@@ -313,6 +315,23 @@ PngText png_text(const ExportOverlay& overlay, const ExportOptions& options) {
     return text;
 }
 
+/// The first rows of the bands in drawing order. A PNG takes bands in any order: the bands
+/// with the title, footer and legend (the most text, the slowest to draw and to compress) go
+/// first and a band of plain map last, so that little compression is left once drawing ends.
+/// A GeoTIFF is written top to bottom.
+std::vector<unsigned> band_order(unsigned height, unsigned band_height, bool any_order) {
+    std::vector<unsigned> tops;
+    for (unsigned top = 0; top < height; top += band_height) {
+        tops.push_back(top);
+    }
+    if (any_order && tops.size() > 2) {
+        std::vector<unsigned> order = {tops.back(), tops.front()};
+        order.insert(order.end(), tops.rbegin() + 1, tops.rend() - 1);
+        return order;
+    }
+    return tops;
+}
+
 fs::path with_extension(const fs::path& path, const char* extension) {
     fs::path result = path;
     result.replace_extension(extension);
@@ -352,8 +371,10 @@ ExportLayout export_layout(const ExportOptions& options) {
     }
     // Whole rows, in bands of even height near band_pixels each.
     const std::uint64_t pixels = std::uint64_t{options.width} * options.height;
-    const std::uint64_t bands = std::max<std::uint64_t>(1, (pixels + options.band_pixels / 2) /
-                                                               std::max(1u, options.band_pixels));
+    const unsigned band_pixels =
+        std::getenv("XBAND") ? std::atoi(std::getenv("XBAND")) : options.band_pixels; // TEMP
+    const std::uint64_t bands =
+        std::max<std::uint64_t>(1, (pixels + band_pixels / 2) / std::max(1u, band_pixels));
     layout.tile_width = options.width;
     layout.tile_height = static_cast<unsigned>((options.height + bands - 1) / bands);
     return layout;
@@ -361,14 +382,41 @@ ExportLayout export_layout(const ExportOptions& options) {
 
 sf::RenderTexture& ExportCanvas::texture(const ExportLayout& layout) {
     if (!texture_ || width_ != layout.tile_width || height_ != layout.tile_height) {
+        release_stencil();
         texture_.reset();
         auto texture = std::make_unique<sf::RenderTexture>();
-        sf::ContextSettings settings;
-        settings.stencilBits = 8;
-        if (!texture->create(layout.tile_width, layout.tile_height, settings)) {
-            throw geo::InputError("cannot create a " + std::to_string(layout.tile_width) + "x" +
-                                  std::to_string(layout.tile_height) +
-                                  " render texture (too large for this OpenGL?)");
+        const auto w = static_cast<GLsizei>(layout.tile_width);
+        const auto h = static_cast<GLsizei>(layout.tile_height);
+        // Fills need a stencil buffer but no depth: SFML would attach a packed 32-bit
+        // depth-stencil buffer; an 8-bit stencil-only one is a quarter of the memory to clear
+        // and no read-modify-write of depth bits per stencil update.
+        bool stencil_only =
+            texture->create(layout.tile_width, layout.tile_height) && texture->setActive(true);
+        if (stencil_only) {
+            glGenRenderbuffers(1, &stencil_);
+            glBindRenderbuffer(GL_RENDERBUFFER, stencil_);
+            glRenderbufferStorage(GL_RENDERBUFFER, GL_STENCIL_INDEX8, w, h);
+            glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_STENCIL_ATTACHMENT, GL_RENDERBUFFER,
+                                      stencil_);
+            GLint bits = 0;
+            glGetIntegerv(GL_STENCIL_BITS, &bits);
+            stencil_only =
+                glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE && bits == 8;
+        }
+        if (!stencil_only) {
+            // The driver will not take it: let SFML attach its own depth-stencil buffer.
+            if (stencil_ != 0) {
+                glDeleteRenderbuffers(1, &stencil_);
+                stencil_ = 0;
+            }
+            texture = std::make_unique<sf::RenderTexture>();
+            sf::ContextSettings settings;
+            settings.stencilBits = 8;
+            if (!texture->create(layout.tile_width, layout.tile_height, settings)) {
+                throw geo::InputError("cannot create a " + std::to_string(layout.tile_width) + "x" +
+                                      std::to_string(layout.tile_height) +
+                                      " render texture (too large for this OpenGL?)");
+            }
         }
         texture_ = std::move(texture);
         width_ = layout.tile_width;
@@ -378,7 +426,17 @@ sf::RenderTexture& ExportCanvas::texture(const ExportLayout& layout) {
 }
 
 ExportCanvas::ExportCanvas() = default;
-ExportCanvas::~ExportCanvas() = default;
+
+ExportCanvas::~ExportCanvas() {
+    release_stencil();
+}
+
+void ExportCanvas::release_stencil() {
+    if (stencil_ != 0 && texture_ && texture_->setActive(true)) {
+        glDeleteRenderbuffers(1, &stencil_);
+    }
+    stencil_ = 0;
+}
 
 ExportResult export_map(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
                         const std::function<void(double)>& progress, ExportCanvas* canvas) {
@@ -446,7 +504,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     unsigned tiles = 0;
     const unsigned tiles_total = ((options.width + layout.tile_width - 1) / layout.tile_width) *
                                  ((options.height + layout.tile_height - 1) / layout.tile_height);
-    for (unsigned ty = 0; ty < options.height; ty += layout.tile_height) {
+    for (const unsigned ty : band_order(options.height, layout.tile_height, png != nullptr)) {
         const unsigned band_height = std::min(layout.tile_height, options.height - ty);
         const std::size_t band_bytes = static_cast<std::size_t>(options.width) * band_height * 4;
         PixelBuffer band = png ? png->spare_buffer(band_bytes) : PixelBuffer(band_bytes);
@@ -498,7 +556,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
             }
         }
         if (png) {
-            png->write_rows(std::move(band), band_height, bottom_up);
+            png->write_rows(ty, std::move(band), band_height, bottom_up);
         } else {
             if (bottom_up) {
                 flip_rows(band, options.width * 4, band_height);

@@ -1,6 +1,7 @@
 #include "viewer/image_writer.hpp"
 
 #include "geo/error.hpp"
+#include "viewer/phase_timer.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -10,7 +11,9 @@
 #include <cstring>
 #include <deque>
 #include <fstream>
+#include <iterator>
 #include <libdeflate.h>
+#include <map>
 #include <mutex>
 #include <new>
 #include <png.h>
@@ -90,7 +93,7 @@ struct Segment {
     std::vector<std::uint8_t> compressed;
     uLong adler = 1; ///< Adler-32 of the uncompressed bytes
     uLong length = 0;
-    bool done = false;
+    unsigned rows = 0;
 };
 
 /// Rows handed over in one buffer; the buffer is free again when every segment cut from it
@@ -106,8 +109,8 @@ struct Job {
     std::shared_ptr<Band> band;
     unsigned first_row = 0; ///< within the band, counted from the top of the image
     unsigned rows = 0;
-    std::size_t segment = 0;
-    bool last = false; ///< holds the image's last row: ends the deflate stream
+    unsigned segment = 0; ///< its first row in the image
+    bool last = false;    ///< holds the image's last row: ends the deflate stream
 };
 
 /// Deflates `size` bytes as raw deflate data (no zlib header) at level 1 into `out` (a buffer
@@ -115,6 +118,23 @@ struct Job {
 /// next segment can follow it. Returns the compressed size, or 0 with `error` set.
 std::size_t deflate_segment(const std::uint8_t* raw, std::size_t size, bool last,
                             std::vector<std::uint8_t>& out, std::string& error) {
+    if (last) {
+        // The end of the stream may close with a final block: libdeflate does that, faster
+        // than zlib (it cannot stop without one, so it does only the last segment).
+        libdeflate_compressor* compressor = libdeflate_alloc_compressor(1);
+        if (compressor == nullptr) {
+            error = "libdeflate cannot start a compressor";
+            return 0;
+        }
+        out.resize(std::max(out.size(), libdeflate_deflate_compress_bound(compressor, size)));
+        const std::size_t used =
+            libdeflate_deflate_compress(compressor, raw, size, out.data(), out.size());
+        libdeflate_free_compressor(compressor);
+        if (used == 0) {
+            error = "libdeflate failed to compress the image";
+        }
+        return used;
+    }
     z_stream z{};
     if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
         error = "zlib cannot start a deflate stream";
@@ -126,14 +146,13 @@ std::size_t deflate_segment(const std::uint8_t* raw, std::size_t size, bool last
     z.avail_in = static_cast<uInt>(size);
     z.next_out = out.data();
     z.avail_out = static_cast<uInt>(out.size());
-    const int flush = last ? Z_FINISH : Z_SYNC_FLUSH;
     int result = Z_OK;
     while (true) {
-        result = deflate(&z, flush);
+        result = deflate(&z, Z_SYNC_FLUSH);
         if (result == Z_STREAM_ERROR) {
             break;
         }
-        if ((last && result == Z_STREAM_END) || (!last && z.avail_in == 0 && z.avail_out > 0)) {
+        if (z.avail_in == 0 && z.avail_out > 0) {
             break;
         }
         if (z.avail_out > 0) {
@@ -165,15 +184,17 @@ struct PngWriter::State {
     png_infop info = nullptr;
     unsigned width = 0;
     unsigned height = 0;
-    unsigned rows_queued = 0;
-    std::string png_error; ///< set by libpng's error callback
+    unsigned rows_queued = 0; ///< in all bands handed over so far
+    std::string png_error;    ///< set by libpng's error callback
     bool committed = false;
 
     // Shared with the workers, under `mutex`.
     std::mutex mutex;
     std::condition_variable changed;
     std::deque<Job> jobs;
-    std::deque<Segment> segments; ///< a deque: workers hold references while others are added
+    /// By first row: bands may come in any order. A map: workers hold references to segments
+    /// while others are added.
+    std::map<unsigned, Segment> segments;
     std::vector<PixelBuffer> spare;
     unsigned bands_held = 0; ///< buffers handed over and not yet converted
     bool closing = false;
@@ -238,7 +259,6 @@ struct PngWriter::State {
                 segment.compressed = std::move(compressed);
                 segment.adler = adler;
                 segment.length = static_cast<uLong>(raw_size);
-                segment.done = true;
                 if (!error.empty() && worker_error.empty()) {
                     worker_error = error;
                 }
@@ -332,14 +352,24 @@ PixelBuffer PngWriter::spare_buffer(std::size_t bytes) {
     return PixelBuffer(bytes);
 }
 
-void PngWriter::write_rows(PixelBuffer rgba, unsigned rows, bool bottom_up) {
+void PngWriter::write_rows(unsigned first_row, PixelBuffer rgba, unsigned rows, bool bottom_up) {
     if (rows == 0) {
         return;
     }
-    if (state_->rows_queued + rows > state_->height ||
+    const bool overlaps = [&] {
+        std::lock_guard lock(state_->mutex);
+        auto after = state_->segments.lower_bound(first_row);
+        if (after != state_->segments.end() && after->first < first_row + rows) {
+            return true;
+        }
+        return after != state_->segments.begin() &&
+               std::prev(after)->first + std::prev(after)->second.rows > first_row;
+    }();
+    if (overlaps || first_row + static_cast<std::uint64_t>(rows) > state_->height ||
         rgba.size() < static_cast<std::size_t>(rows) * state_->width * 4) {
-        throw geo::InputError(state_->target.string() + ": internal: " + std::to_string(rows) +
-                              " rows do not fit the image");
+        throw geo::InputError(state_->target.string() + ": internal: rows " +
+                              std::to_string(first_row) + " to " +
+                              std::to_string(first_row + rows - 1) + " do not fit the image");
     }
     auto band = std::make_shared<Band>();
     band->pixels = std::move(rgba);
@@ -347,7 +377,7 @@ void PngWriter::write_rows(PixelBuffer rgba, unsigned rows, bool bottom_up) {
     band->bottom_up = bottom_up;
     // One segment per worker, so that the image's last rows are deflated on every core.
     const auto parts = static_cast<unsigned>(std::min<std::size_t>(state_->workers.size(), rows));
-    const bool ends_image = state_->rows_queued + rows == state_->height;
+    const bool ends_image = first_row + rows == state_->height;
     {
         std::lock_guard lock(state_->mutex);
         band->pending = parts;
@@ -360,9 +390,9 @@ void PngWriter::write_rows(PixelBuffer rgba, unsigned rows, bool bottom_up) {
             job.band = band;
             job.first_row = first;
             job.rows = next - first;
-            job.segment = state_->segments.size();
+            job.segment = first_row + first;
             job.last = ends_image && part + 1 == parts;
-            state_->segments.emplace_back();
+            state_->segments[job.segment].rows = job.rows;
             state_->jobs.push_back(std::move(job));
             first = next;
         }
@@ -378,6 +408,7 @@ void PngWriter::commit() {
                               std::to_string(state_->height) + " rows written");
     }
     state_->stop_workers();
+    PhaseTimer::global().mark("wait for compression");
     if (!state_->worker_error.empty()) {
         throw geo::InputError(state_->target.string() +
                               ": cannot write PNG: " + state_->worker_error);
@@ -404,7 +435,7 @@ void PngWriter::commit() {
         }
     };
     uLong adler = adler32(0, nullptr, 0);
-    for (const Segment& segment : state_->segments) {
+    for (const auto& [first_row, segment] : state_->segments) {
         put(segment.compressed.data(), segment.compressed.size());
         adler = adler32_combine(adler, segment.adler, static_cast<z_off_t>(segment.length));
     }
@@ -419,6 +450,7 @@ void PngWriter::commit() {
     png_write_chunk(state_->png, reinterpret_cast<png_const_bytep>("IEND"), nullptr, 0);
     png_destroy_write_struct(&state_->png, &state_->info);
     state_->png = nullptr;
+    PhaseTimer::global().mark("write chunks");
     // A full disk shows up on flush or close.
     const bool flushed = std::fflush(state_->file) == 0 && ::fsync(::fileno(state_->file)) == 0;
     const int saved_errno = errno;

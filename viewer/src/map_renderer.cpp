@@ -52,9 +52,16 @@ sf::View screen_sf_view(const MapView& view, const std::optional<sf::FloatRect>&
     return sf::View(sf::FloatRect(0, 0, w, h));
 }
 
-/// The visible area in map space (y down), grown a little.
-geo::Box visible_map_box(const MapView& view) {
-    const geo::Box box = view.visible_box();
+/// The visible area in map space (y down), grown a little: the view's, or only the tile's
+/// (each tile of an export draws only the geometry that reaches it).
+geo::Box visible_map_box(const MapView& view, const std::optional<sf::FloatRect>& tile) {
+    geo::Box box = view.visible_box();
+    if (tile) {
+        const geo::Point top_left = view.screen_to_map({tile->left, tile->top});
+        const geo::Point bottom_right =
+            view.screen_to_map({tile->left + tile->width, tile->top + tile->height});
+        box = {top_left.x, bottom_right.y, bottom_right.x, top_left.y};
+    }
     const double pad = 2 * view.metres_per_pixel();
     return {box.min_x - pad, -box.max_y - pad, box.max_x + pad, -box.min_y + pad};
 }
@@ -190,7 +197,7 @@ std::pair<double, double> MapRenderer::scale_bar(double true_metres_per_pixel, d
 
 void MapRenderer::fill_sets(sf::RenderTarget& target, const std::vector<const PolygonSet*>& sets,
                             const MapView& view, sf::Color color, const sf::Texture* pattern) {
-    const geo::Box visible = visible_map_box(view);
+    const geo::Box visible = visible_map_box(view, tile_);
     scratch_.clear();
     // The cover pass spans each drawn piece's box, not the whole screen: far fewer pixels
     // for a sparse island chain. The first cover of a pixel resets its stencil, so overlapping
@@ -268,7 +275,7 @@ void MapRenderer::draw_outlines(sf::RenderTarget& target, const PolygonSet& set,
     if (set.empty()) {
         return;
     }
-    const geo::Box visible = visible_map_box(view);
+    const geo::Box visible = visible_map_box(view, tile_);
     const LodLevel& level = set.level_for(view.metres_per_pixel());
     scratch_.clear();
     for (const auto& chunk : level.outlines) {

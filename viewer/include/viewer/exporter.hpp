@@ -65,7 +65,10 @@ public:
     sf::RenderTexture& texture(const ExportLayout& layout);
 
 private:
+    void release_stencil();
+
     std::unique_ptr<sf::RenderTexture> texture_;
+    unsigned stencil_ = 0; ///< the OpenGL renderbuffer of its stencil, when attached here
     unsigned width_ = 0;
     unsigned height_ = 0;
 };

@@ -49,10 +49,11 @@ public:
     PngWriter(const PngWriter&) = delete;
     PngWriter& operator=(const PngWriter&) = delete;
 
-    /// Hands over the next `rows` rows of RGBA pixels (alpha dropped), `width * 4` bytes each,
-    /// stored top to bottom or, with `bottom_up` (OpenGL's order), bottom to top. Returns at
-    /// once; the rows are converted and compressed on worker threads.
-    void write_rows(PixelBuffer rgba, unsigned rows, bool bottom_up = false);
+    /// Hands over `rows` rows of RGBA pixels (alpha dropped) from `first_row` on, `width * 4`
+    /// bytes each, stored top to bottom or, with `bottom_up` (OpenGL's order), bottom to top.
+    /// Bands may come in any order (the costliest first, say). Returns at once; the rows are
+    /// converted and compressed on worker threads.
+    void write_rows(unsigned first_row, PixelBuffer rgba, unsigned rows, bool bottom_up = false);
     /// A buffer of at least `bytes` bytes for the next rows: one the workers are done with, or
     /// a new one. Waits while the workers hold several (bounds the memory used).
     PixelBuffer spare_buffer(std::size_t bytes);
