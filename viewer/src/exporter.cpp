@@ -1,3 +1,6 @@
+// Framebuffer functions (OpenGL 3.0) come straight from libGL, as Mesa exports them.
+#define GL_GLEXT_PROTOTYPES 1
+
 #include "viewer/exporter.hpp"
 
 #include "geo/error.hpp"
@@ -8,10 +11,9 @@
 #include "viewer/style.hpp"
 #include "viewer/viewer_ui.hpp"
 
-#include <SFML/Graphics.hpp>
-#define GL_GLEXT_PROTOTYPES 1
+#include <GL/gl.h>
 #include <GL/glext.h>
-#include <SFML/OpenGL.hpp>
+#include <SFML/Graphics.hpp>
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
