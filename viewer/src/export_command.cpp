@@ -218,6 +218,10 @@ int run_export(const ExportCommandOptions& command) {
 
     auto& timer = PhaseTimer::global();
     timer.mark("parse options");
+    // A private Xvfb (only when there is no DISPLAY) is forked before any other thread
+    // starts: a library's fork handler (PROJ's) would wait forever on a lock that a thread
+    // held at the fork.
+    PrivateDisplay private_display;
     // The data loads and is prepared for drawing (GDAL, GEOS, PROJ) on a second core while
     // this thread starts OpenGL and creates the render texture; the two share nothing.
     struct Loaded {
@@ -244,7 +248,6 @@ int run_export(const ExportCommandOptions& command) {
         }
         return loaded;
     });
-    PrivateDisplay private_display; // only when there is no DISPLAY
     require_display();
     timer.mark("display");
     sf::Font font;

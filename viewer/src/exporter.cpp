@@ -632,13 +632,14 @@ PrivateDisplay::PrivateDisplay() {
     if (::pipe(fds) != 0) {
         throw geo::InputError(std::string("cannot start Xvfb: pipe: ") + std::strerror(errno));
     }
+    // Everything the child needs is made before the fork: it only makes system calls.
+    const std::string fd = std::to_string(fds[1]);
     const pid_t pid = ::fork();
     if (pid < 0) {
         throw geo::InputError(std::string("cannot start Xvfb: fork: ") + std::strerror(errno));
     }
     if (pid == 0) {
         ::close(fds[0]);
-        const std::string fd = std::to_string(fds[1]);
         // Xvfb dies with us, even if we crash, and holds none of our output streams open.
         ::prctl(PR_SET_PDEATHSIG, SIGTERM);
         const int null = ::open("/dev/null", O_RDWR);
