@@ -4,6 +4,7 @@
 #include "viewer/phase_timer.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
@@ -113,65 +114,58 @@ struct Job {
     bool last = false;    ///< holds the image's last row: ends the deflate stream
 };
 
-/// Deflates `size` bytes as raw deflate data (no zlib header) at level 1 into `out` (a buffer
-/// kept between calls); unless `last`, ends on a byte boundary without a final block, so the
-/// next segment can follow it. Returns the compressed size, or 0 with `error` set.
-std::size_t deflate_segment(const std::uint8_t* raw, std::size_t size, bool last,
-                            std::vector<std::uint8_t>& out, std::string& error) {
-    if (last) {
-        // The end of the stream may close with a final block: libdeflate does that, faster
-        // than zlib (it cannot stop without one, so it does only the last segment).
-        libdeflate_compressor* compressor = libdeflate_alloc_compressor(1);
-        if (compressor == nullptr) {
-            error = "libdeflate cannot start a compressor";
-            return 0;
-        }
-        out.resize(std::max(out.size(), libdeflate_deflate_compress_bound(compressor, size)));
-        const std::size_t used =
-            libdeflate_deflate_compress(compressor, raw, size, out.data(), out.size());
-        libdeflate_free_compressor(compressor);
-        if (used == 0) {
-            error = "libdeflate failed to compress the image";
-        }
-        return used;
+/// Drops the alpha of `count` RGBA pixels, four at a time as three 32-bit words (shifts that
+/// assume a little-endian machine); the compiler turns the memcpy calls into plain loads and
+/// stores.
+void rgba_to_rgb(const std::uint8_t* in, std::uint8_t* out, unsigned count) {
+    static_assert(std::endian::native == std::endian::little, "little-endian word packing");
+    unsigned x = 0;
+    for (; x + 4 <= count; x += 4, in += 16, out += 12) {
+        std::uint32_t p[4];
+        std::memcpy(p, in, 16);
+        const std::uint32_t words[3] = {(p[0] & 0xFFFFFFu) | (p[1] << 24),
+                                        ((p[1] >> 8) & 0xFFFFu) | (p[2] << 16),
+                                        ((p[2] >> 16) & 0xFFu) | (p[3] << 8)};
+        std::memcpy(out, words, 12);
     }
-    z_stream z{};
-    if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-        error = "zlib cannot start a deflate stream";
-        return 0;
+    for (; x < count; ++x, in += 4, out += 3) {
+        out[0] = in[0];
+        out[1] = in[1];
+        out[2] = in[2];
     }
-    // Maps compress well: start small and grow when needed.
-    out.resize(std::max(out.size(), size / 8 + 4096));
-    z.next_in = const_cast<Bytef*>(raw);
+}
+
+/// Feeds `size` bytes to a raw deflate stream, appending its output to `out` from `used` on
+/// (growing it as needed). `flush` is Z_NO_FLUSH, Z_SYNC_FLUSH (ends on a byte boundary
+/// without a final block, so that the next segment can follow) or Z_FINISH. Returns false
+/// with `error` set when zlib fails.
+bool deflate_into(z_stream& z, const std::uint8_t* data, std::size_t size, int flush,
+                  std::vector<std::uint8_t>& out, std::size_t& used, std::string& error) {
+    z.next_in = const_cast<Bytef*>(data);
     z.avail_in = static_cast<uInt>(size);
-    z.next_out = out.data();
-    z.avail_out = static_cast<uInt>(out.size());
-    int result = Z_OK;
     while (true) {
-        result = deflate(&z, Z_SYNC_FLUSH);
-        if (result == Z_STREAM_ERROR) {
-            break;
+        if (out.size() - used < 4096) {
+            out.resize(std::max<std::size_t>(out.size() * 2, used + (std::size_t{1} << 20)));
         }
-        if (z.avail_in == 0 && z.avail_out > 0) {
-            break;
-        }
-        if (z.avail_out > 0) {
-            result = Z_STREAM_ERROR; // no progress with room left: give up, never spin
-            break;
-        }
-        // Out of room: grow and go on.
-        const std::size_t used = out.size() - z.avail_out;
-        out.resize(out.size() * 2);
         z.next_out = out.data() + used;
         z.avail_out = static_cast<uInt>(out.size() - used);
+        const int result = deflate(&z, flush);
+        used = out.size() - z.avail_out;
+        if (result == Z_STREAM_ERROR) {
+            error = "zlib failed to deflate the image";
+            return false;
+        }
+        const bool done = flush == Z_FINISH     ? result == Z_STREAM_END
+                          : flush == Z_NO_FLUSH ? z.avail_in == 0
+                                                : z.avail_in == 0 && z.avail_out > 0;
+        if (done) {
+            return true;
+        }
+        if (z.avail_out > 0) {
+            error = "zlib made no progress deflating the image"; // never spin
+            return false;
+        }
     }
-    const std::size_t used = out.size() - z.avail_out;
-    deflateEnd(&z);
-    if (result == Z_STREAM_ERROR) {
-        error = "zlib failed to deflate the image";
-        return 0;
-    }
-    return used;
 }
 
 } // namespace
@@ -196,14 +190,18 @@ struct PngWriter::State {
     /// while others are added.
     std::map<unsigned, Segment> segments;
     std::vector<PixelBuffer> spare;
-    unsigned bands_held = 0; ///< buffers handed over and not yet converted
+    unsigned bands_held = 0; ///< buffers handed over whose rows are not all compressed yet
     bool closing = false;
     std::string worker_error;
     std::vector<std::thread> workers;
 
     void work() {
-        PixelBuffer raw;                    // filtered rows, kept between jobs
-        std::vector<std::uint8_t> deflated; // compressed, kept between jobs
+        // Rows are converted a few at a time just before zlib reads them, so they are still
+        // in the cache; the buffers are kept between jobs.
+        const std::size_t row_bytes = static_cast<std::size_t>(width) * 3 + 1;
+        const std::size_t chunk_rows = std::max<std::size_t>(1, (256 << 10) / row_bytes);
+        std::vector<std::uint8_t> chunk(row_bytes * chunk_rows);
+        std::vector<std::uint8_t> deflated;
         while (true) {
             Job job;
             {
@@ -215,28 +213,34 @@ struct PngWriter::State {
                 job = std::move(jobs.front());
                 jobs.pop_front();
             }
-            // Each row: filter type 0 (none), then RGB.
-            const std::size_t row_bytes = static_cast<std::size_t>(width) * 3 + 1;
-            const std::size_t raw_size = row_bytes * job.rows;
-            if (raw.size() < raw_size) {
-                raw = PixelBuffer(raw_size);
+            std::string error;
+            z_stream z{};
+            if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+                error = "zlib cannot start a deflate stream";
             }
+            std::size_t used = 0;
+            std::uint32_t adler = 1;
             const Band& band = *job.band;
-            for (unsigned r = 0; r < job.rows; ++r) {
-                const unsigned row = job.first_row + r;
-                const unsigned stored = band.bottom_up ? band.rows - 1 - row : row;
-                const std::uint8_t* in =
-                    band.pixels.data() + static_cast<std::size_t>(stored) * width * 4;
-                std::uint8_t* out = raw.data() + r * row_bytes;
-                *out++ = 0;
-                for (unsigned x = 0; x < width; ++x) {
-                    out[0] = in[0];
-                    out[1] = in[1];
-                    out[2] = in[2];
-                    out += 3;
-                    in += 4;
+            for (unsigned done = 0; done < job.rows && error.empty();) {
+                const auto rows =
+                    static_cast<unsigned>(std::min<std::size_t>(chunk_rows, job.rows - done));
+                // Each row: filter type 0 (none), then RGB.
+                for (unsigned r = 0; r < rows; ++r) {
+                    const unsigned row = job.first_row + done + r;
+                    const unsigned stored = band.bottom_up ? band.rows - 1 - row : row;
+                    std::uint8_t* out = chunk.data() + r * row_bytes;
+                    *out = 0;
+                    rgba_to_rgb(band.pixels.data() + static_cast<std::size_t>(stored) * width * 4,
+                                out + 1, width);
                 }
+                done += rows;
+                const std::size_t bytes = rows * row_bytes;
+                // libdeflate's Adler-32 is vectorised: several times faster than zlib's.
+                adler = libdeflate_adler32(adler, chunk.data(), bytes);
+                const int flush = done < job.rows ? Z_NO_FLUSH : job.last ? Z_FINISH : Z_SYNC_FLUSH;
+                deflate_into(z, chunk.data(), bytes, flush, deflated, used, error);
             }
+            deflateEnd(&z);
             {
                 std::lock_guard lock(mutex);
                 if (--job.band->pending == 0) {
@@ -246,13 +250,9 @@ struct PngWriter::State {
             }
             changed.notify_all();
             job.band.reset();
-            std::string error;
-            const std::size_t size =
-                deflate_segment(raw.data(), raw_size, job.last, deflated, error);
             std::vector<std::uint8_t> compressed(
-                deflated.begin(), deflated.begin() + static_cast<std::ptrdiff_t>(size));
-            // libdeflate's Adler-32 is vectorised: several times faster than zlib's.
-            const uLong adler = libdeflate_adler32(1, raw.data(), raw_size);
+                deflated.begin(), deflated.begin() + static_cast<std::ptrdiff_t>(used));
+            const std::size_t raw_size = row_bytes * job.rows;
             {
                 std::lock_guard lock(mutex);
                 Segment& segment = segments[job.segment];

@@ -112,11 +112,15 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         }
         return polygons;
     };
-    std::map<std::string, std::vector<geo::Polygon>> by_island;
+    // Land is projected once; the status regions reuse its projected polygons.
+    std::map<std::string, std::vector<geo::Polygon>> by_island;           // lon/lat
+    std::map<std::string, std::vector<geo::Polygon>> by_island_projected; // metres
     if (const auto* layer = source.layer("land")) {
-        land = build_polygon_set(project_polygons(gather(*layer), proj));
+        const geo::VectorLayer projected = geo::project_layer(*layer, proj);
+        land = build_polygon_set(gather(projected));
         has_land = true;
         by_island = geo::polygons_by_island(*layer);
+        by_island_projected = geo::polygons_by_island(projected);
     }
     if (const auto* layer = source.layer("lakes")) {
         lakes = build_polygon_set(project_polygons(gather(*layer), proj));
@@ -127,16 +131,18 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         if (island.status.empty()) {
             continue;
         }
-        std::vector<geo::Polygon> polygons;
+        std::vector<geo::Polygon> polygons; // projected
         if (!island.part_of.empty()) {
+            // A latitude band of an island (South Sakhalin): cut in lon/lat, then projected.
             if (auto it = by_island.find(island.part_of); it != by_island.end()) {
-                polygons = clip_to_band(it->second, island.lat_min, island.lat_max);
+                polygons = project_polygons(
+                    clip_to_band(it->second, island.lat_min, island.lat_max), proj);
             }
         } else {
             std::set<std::string> ids(island.members.begin(), island.members.end());
             ids.insert(island.id);
             for (const auto& id : ids) {
-                if (auto it = by_island.find(id); it != by_island.end()) {
+                if (auto it = by_island_projected.find(id); it != by_island_projected.end()) {
                     polygons.insert(polygons.end(), it->second.begin(), it->second.end());
                 }
             }
@@ -146,7 +152,7 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         }
         StatusRegion region;
         region.island = &island;
-        region.projected = project_polygons(polygons, proj);
+        region.projected = std::move(polygons);
         region.shapes = build_polygon_set(region.projected);
         region.label_anchor = proj.forward(island.anchor);
         regions.push_back(std::move(region));
