@@ -5,7 +5,7 @@
 KURIL_PACKAGES=(
     cmake ninja-build g++ pkg-config
     libgdal-dev libproj-dev libgeos-dev libtinyxml2-dev libcli11-dev doctest-dev
-    libsfml-dev libpng-dev libdeflate-dev zlib1g-dev libfontconfig-dev
+    libsfml-dev libpng-dev libisal-dev zlib1g-dev libfontconfig-dev
     fonts-noto-cjk fonts-vlgothic
     xvfb xauth
 )

@@ -12,8 +12,8 @@
 #include <cstring>
 #include <deque>
 #include <fstream>
+#include <isa-l/igzip_lib.h>
 #include <iterator>
-#include <libdeflate.h>
 #include <map>
 #include <mutex>
 #include <new>
@@ -135,34 +135,41 @@ void rgba_to_rgb(const std::uint8_t* in, std::uint8_t* out, unsigned count) {
     }
 }
 
-/// Feeds `size` bytes to a raw deflate stream, appending its output to `out` from `used` on
-/// (growing it as needed). `flush` is Z_NO_FLUSH, Z_SYNC_FLUSH (ends on a byte boundary
-/// without a final block, so that the next segment can follow) or Z_FINISH. Returns false
-/// with `error` set when zlib fails.
-bool deflate_into(z_stream& z, const std::uint8_t* data, std::size_t size, int flush,
+/// Feeds `size` bytes to a raw deflate stream of ISA-L's igzip, appending its output to `out`
+/// from `used` on (growing it as needed). With `sync`, the segment ends on a byte boundary
+/// without a final block (zlib's Z_SYNC_FLUSH), so that the next segment can follow; with
+/// `end`, it ends the whole stream with a final block. Returns false with `error` set when
+/// igzip fails.
+bool deflate_into(isal_zstream& z, const std::uint8_t* data, std::size_t size, bool sync, bool end,
                   std::vector<std::uint8_t>& out, std::size_t& used, std::string& error) {
-    z.next_in = const_cast<Bytef*>(data);
-    z.avail_in = static_cast<uInt>(size);
+    z.next_in = const_cast<std::uint8_t*>(data);
+    z.avail_in = static_cast<std::uint32_t>(size);
+    z.flush = sync ? SYNC_FLUSH : NO_FLUSH;
+    z.end_of_stream = end ? 1 : 0;
     while (true) {
-        if (out.size() - used < 4096) {
+        if (out.size() - used < (64 << 10)) {
             out.resize(std::max<std::size_t>(out.size() * 2, used + (std::size_t{1} << 20)));
         }
         z.next_out = out.data() + used;
-        z.avail_out = static_cast<uInt>(out.size() - used);
-        const int result = deflate(&z, flush);
+        z.avail_out = static_cast<std::uint32_t>(out.size() - used);
+        const std::uint32_t before = z.avail_in;
+        const int result = isal_deflate(&z);
+        const bool wrote = out.size() - z.avail_out > used;
         used = out.size() - z.avail_out;
-        if (result == Z_STREAM_ERROR) {
-            error = "zlib failed to deflate the image";
+        if (result != COMP_OK) {
+            error = "igzip failed to deflate the image (error " + std::to_string(result) + ")";
             return false;
         }
-        const bool done = flush == Z_FINISH     ? result == Z_STREAM_END
-                          : flush == Z_NO_FLUSH ? z.avail_in == 0
-                                                : z.avail_in == 0 && z.avail_out > 0;
+        // igzip returns when its input is used up or its output is full; a flush or the end
+        // is complete once a call leaves room in the output.
+        const bool done = end    ? z.internal_state.state == ZSTATE_END
+                          : sync ? z.avail_in == 0 && z.avail_out > 0
+                                 : z.avail_in == 0;
         if (done) {
             return true;
         }
-        if (z.avail_out > 0) {
-            error = "zlib made no progress deflating the image"; // never spin
+        if (z.avail_out > 0 && z.avail_in == before && !wrote) {
+            error = "igzip made no progress deflating the image"; // never spin
             return false;
         }
     }
@@ -202,6 +209,7 @@ struct PngWriter::State {
         const std::size_t chunk_rows = std::max<std::size_t>(1, (256 << 10) / row_bytes);
         std::vector<std::uint8_t> chunk(row_bytes * chunk_rows);
         std::vector<std::uint8_t> deflated;
+        std::vector<std::uint8_t> level_buffer(ISAL_DEF_LVL1_DEFAULT); // igzip's level 1 state
         while (true) {
             Job job;
             {
@@ -214,10 +222,12 @@ struct PngWriter::State {
                 jobs.pop_front();
             }
             std::string error;
-            z_stream z{};
-            if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-                error = "zlib cannot start a deflate stream";
-            }
+            isal_zstream z;
+            isal_deflate_init(&z);
+            z.level = 1;
+            z.level_buf = level_buffer.data();
+            z.level_buf_size = static_cast<std::uint32_t>(level_buffer.size());
+            z.gzip_flag = IGZIP_DEFLATE; // raw deflate: the zlib wrapper is written at commit
             std::size_t used = 0;
             std::uint32_t adler = 1;
             const Band& band = *job.band;
@@ -235,12 +245,11 @@ struct PngWriter::State {
                 }
                 done += rows;
                 const std::size_t bytes = rows * row_bytes;
-                // libdeflate's Adler-32 is vectorised: several times faster than zlib's.
-                adler = libdeflate_adler32(adler, chunk.data(), bytes);
-                const int flush = done < job.rows ? Z_NO_FLUSH : job.last ? Z_FINISH : Z_SYNC_FLUSH;
-                deflate_into(z, chunk.data(), bytes, flush, deflated, used, error);
+                adler = isal_adler32(adler, chunk.data(), bytes);
+                const bool segment_done = done == job.rows;
+                deflate_into(z, chunk.data(), bytes, segment_done && !job.last,
+                             segment_done && job.last, deflated, used, error);
             }
-            deflateEnd(&z);
             {
                 std::lock_guard lock(mutex);
                 if (--job.band->pending == 0) {
