@@ -373,10 +373,8 @@ ExportLayout export_layout(const ExportOptions& options) {
     }
     // Whole rows, in bands of even height near band_pixels each.
     const std::uint64_t pixels = std::uint64_t{options.width} * options.height;
-    const unsigned band_pixels =
-        std::getenv("XBAND") ? std::atoi(std::getenv("XBAND")) : options.band_pixels; // TEMP
-    const std::uint64_t bands =
-        std::max<std::uint64_t>(1, (pixels + band_pixels / 2) / std::max(1u, band_pixels));
+    const std::uint64_t bands = std::max<std::uint64_t>(1, (pixels + options.band_pixels / 2) /
+                                                               std::max(1u, options.band_pixels));
     layout.tile_width = options.width;
     layout.tile_height = static_cast<unsigned>((options.height + bands - 1) / bands);
     return layout;
