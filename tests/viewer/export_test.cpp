@@ -64,6 +64,15 @@ bool near(sf::Color a, sf::Color b, int tolerance = 6) {
            std::abs(a.b - b.b) <= tolerance;
 }
 
+/// Checks a PNG's size from its header.
+void png_size(const fs::path& path, unsigned width, unsigned height) {
+    GDALDataset* dataset = GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY);
+    REQUIRE(dataset != nullptr);
+    CHECK(dataset->GetRasterXSize() == static_cast<int>(width));
+    CHECK(dataset->GetRasterYSize() == static_cast<int>(height));
+    GDALClose(dataset);
+}
+
 std::size_t files_in(const fs::path& dir) {
     std::size_t count = 0;
     for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) {
@@ -174,6 +183,92 @@ TEST_CASE("[viewer] export: bands of rows give the same image as one pass") {
         // may round differently at a band's own view matrix.
         CHECK(different < 800 * 600 / 2000);
     }
+}
+
+TEST_CASE("[viewer] export: a 1x1 image is written and placed") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_dot");
+    auto options = f.options(dir / "dot.png");
+    options.width = 1;
+    options.height = 1;
+    const auto result = kuril::export_map(f.scene, f.font, options);
+    CHECK(result.tiles == 1);
+    sf::Image image;
+    REQUIRE(image.loadFromFile((dir / "dot.png").string()));
+    CHECK(image.getSize() == sf::Vector2u(1, 1));
+    const auto gt = geotransform(dir / "dot.png");
+    kuril::MapView view(f.scene.world, 1, 1);
+    options.view.apply(f.scene, view);
+    CHECK(gt[1] == doctest::Approx(view.metres_per_pixel()));
+}
+
+TEST_CASE("[viewer] export: 16384 pixels wide is drawn untiled, 20000 in tiles") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_large");
+    auto options = f.options(dir / "wide.png");
+    options.width = 16384;
+    options.height = 600;
+    const auto wide = kuril::export_map(f.scene, f.font, options);
+    CHECK(!wide.tiled); // whole rows at a time, on one render texture
+    png_size(dir / "wide.png", 16384, 600);
+
+    // 20000 wide needs tiles; the same view at half the size needs none. Scaled down 2:1, the
+    // tiled image matches the untiled one: same layout, text and symbols at the same
+    // relative size (scale 2 against 1; anti-aliasing and glyph hinting differ a little at
+    // twice the size). The graticule is left out: its spacing follows the pixel size. This
+    // catches a missing, misplaced or mis-scaled tile; "tiles stitch to the same image as
+    // one pass" checks the seams to the pixel.
+    options.out = dir / "tiled.png";
+    options.view = {}; // the whole region: land, islands, labels, lines across every tile
+    options.visible[static_cast<std::size_t>(kuril::Layer::graticule)] = false;
+    options.scale = 2;
+    options.width = 20000;
+    options.height = 4000;
+    const auto tiled = kuril::export_map(f.scene, f.font, options);
+    CHECK(tiled.tiled);
+    CHECK(tiled.tiles == 3); // tiles of up to 8192 pixels: 3 across, 1 down
+    options.out = dir / "half.png";
+    options.scale = 1;
+    options.width = 10000;
+    options.height = 2000;
+    CHECK(!kuril::export_map(f.scene, f.font, options).tiled);
+    sf::Image big;
+    sf::Image half;
+    REQUIRE(big.loadFromFile((dir / "tiled.png").string()));
+    REQUIRE(half.loadFromFile((dir / "half.png").string()));
+    double close = 0;
+    double total_difference = 0;
+    double seam_close = 0; // the columns on either side of the tile edges
+    for (unsigned y = 0; y < 2000; ++y) {
+        for (unsigned x = 0; x < 10000; ++x) {
+            int sum[3] = {0, 0, 0};
+            for (unsigned dy = 0; dy < 2; ++dy) {
+                for (unsigned dx = 0; dx < 2; ++dx) {
+                    const sf::Color c = big.getPixel(2 * x + dx, 2 * y + dy);
+                    sum[0] += c.r;
+                    sum[1] += c.g;
+                    sum[2] += c.b;
+                }
+            }
+            const sf::Color reduced(static_cast<sf::Uint8>(sum[0] / 4),
+                                    static_cast<sf::Uint8>(sum[1] / 4),
+                                    static_cast<sf::Uint8>(sum[2] / 4));
+            const sf::Color h = half.getPixel(x, y);
+            close += near(reduced, h, 40) ? 1.0 : 0.0;
+            if (x == 4095 || x == 4096 || x == 8191 || x == 8192) {
+                seam_close += near(reduced, h, 40) ? 1.0 : 0.0;
+            }
+            total_difference +=
+                std::abs(reduced.r - h.r) + std::abs(reduced.g - h.g) + std::abs(reduced.b - h.b);
+        }
+    }
+    const double pixels = 10000.0 * 2000.0;
+    CAPTURE(close / pixels);
+    CAPTURE(total_difference / pixels);
+    CAPTURE(seam_close / (4 * 2000.0));
+    CHECK(close / pixels > 0.98);
+    CHECK(total_difference / pixels < 5.0);
+    CHECK(seam_close / (4 * 2000.0) > 0.98);
 }
 
 TEST_CASE("[viewer] export: GeoTIFF carries its georeferencing inside") {
