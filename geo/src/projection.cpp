@@ -3,6 +3,7 @@
 #include "geo/error.hpp"
 
 #include <cmath>
+#include <mutex>
 #include <proj.h>
 #include <string_view>
 
@@ -12,6 +13,9 @@ struct Projection::State {
     PJ_CONTEXT* context = nullptr;
     PJ* target = nullptr;         ///< the target CRS itself
     PJ* transformation = nullptr; ///< WGS84 lon/lat -> target x/y
+    /// The ESRI WKT takes PROJ some milliseconds (database lookups): made once, on first use.
+    std::once_flag esri_once;
+    std::string esri_wkt;
 
     ~State() {
         proj_destroy(transformation);
@@ -63,11 +67,14 @@ Projection::Projection(Projection&&) noexcept = default;
 Projection& Projection::operator=(Projection&&) noexcept = default;
 
 std::string Projection::target_wkt_esri() const {
-    const char* wkt = proj_as_wkt(state_->context, state_->target, PJ_WKT1_ESRI, nullptr);
-    if (wkt == nullptr) {
+    std::call_once(state_->esri_once, [this] {
+        const char* wkt = proj_as_wkt(state_->context, state_->target, PJ_WKT1_ESRI, nullptr);
+        state_->esri_wkt = wkt != nullptr ? wkt : "";
+    });
+    if (state_->esri_wkt.empty()) {
         throw InputError("CRS '" + definition_ + "' cannot be written as ESRI WKT");
     }
-    return wkt;
+    return state_->esri_wkt;
 }
 
 std::string Projection::target_wkt() const {

@@ -241,6 +241,7 @@ int run_export(const ExportCommandOptions& command) {
             command.data.display_crs.empty() ? std::string(geo::default_display_crs)
                                              : command.data.display_crs);
         loaded.scene = std::make_unique<MapScene>(*loaded.atlas, *loaded.projection);
+        loaded.projection->target_wkt_esri(); // for the .prj, made here while OpenGL starts
         if (command.tour.empty()) {
             MapView view(loaded.scene->world, options.width, options.height);
             options.view.apply(*loaded.scene, view);

@@ -26,7 +26,8 @@ public:
     Projection& operator=(const Projection&) = delete;
 
     const std::string& definition() const { return definition_; }
-    /// The target CRS as ESRI WKT (for .prj files).
+    /// The target CRS as ESRI WKT (for .prj files), made on the first call (safe from any
+    /// thread) and kept.
     std::string target_wkt_esri() const;
     std::string target_name() const;
     /// The target CRS as WKT2 (for GDAL's .aux.xml side files).
