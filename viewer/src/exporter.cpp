@@ -500,6 +500,10 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     ExportCanvas own_canvas;
     sf::RenderTexture& texture = (canvas != nullptr ? *canvas : own_canvas).texture(layout);
     timer.mark("render texture");
+    if (png) {
+        // Two read-back buffers are in use at a time: one being filled, one being compressed.
+        png->prepare_buffers(static_cast<std::size_t>(options.width) * layout.tile_height * 4, 2);
+    }
     PixelBuffer tile_pixels;
     unsigned tiles = 0;
     const unsigned tiles_total = ((options.width + layout.tile_width - 1) / layout.tile_width) *
@@ -507,7 +511,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     for (const unsigned ty : band_order(options.height, layout.tile_height, png != nullptr)) {
         const unsigned band_height = std::min(layout.tile_height, options.height - ty);
         const std::size_t band_bytes = static_cast<std::size_t>(options.width) * band_height * 4;
-        PixelBuffer band = png ? png->spare_buffer(band_bytes) : PixelBuffer(band_bytes);
+        PixelBuffer band; // taken once the first tile is drawn (see prepare_buffers)
         bool bottom_up = false;
         for (unsigned tx = 0; tx < options.width; tx += layout.tile_width) {
             const unsigned tile_width = std::min(layout.tile_width, options.width - tx);
@@ -523,6 +527,9 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
             texture.setActive(true);
             glFinish();
             timer.mark("render");
+            if (band.size() == 0) {
+                band = png ? png->spare_buffer(band_bytes) : PixelBuffer(band_bytes);
+            }
             // OpenGL counts rows from the bottom: the top `band_height` rows start there.
             const auto first_gl_row = static_cast<GLint>(layout.tile_height - band_height);
             glPixelStorei(GL_PACK_ALIGNMENT, 1);

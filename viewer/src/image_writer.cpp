@@ -107,7 +107,8 @@ struct Band {
 };
 
 struct Job {
-    std::shared_ptr<Band> band;
+    std::shared_ptr<Band> band; ///< null: make a spare buffer of `prepare_bytes` instead
+    std::size_t prepare_bytes = 0;
     unsigned first_row = 0; ///< within the band, counted from the top of the image
     unsigned rows = 0;
     unsigned segment = 0; ///< its first row in the image
@@ -197,7 +198,8 @@ struct PngWriter::State {
     /// while others are added.
     std::map<unsigned, Segment> segments;
     std::vector<PixelBuffer> spare;
-    unsigned bands_held = 0; ///< buffers handed over whose rows are not all compressed yet
+    unsigned bands_held = 0;     ///< buffers handed over whose rows are not all compressed yet
+    unsigned buffers_coming = 0; ///< spare buffers being prepared by the workers
     bool closing = false;
     std::string worker_error;
     std::vector<std::thread> workers;
@@ -220,6 +222,19 @@ struct PngWriter::State {
                 }
                 job = std::move(jobs.front());
                 jobs.pop_front();
+            }
+            if (!job.band) {
+                // A buffer for rows to come, its pages touched here (on a core that would
+                // otherwise wait for the first rows) rather than while the caller reads back.
+                PixelBuffer buffer(job.prepare_bytes);
+                std::memset(buffer.data(), 0, buffer.size());
+                {
+                    std::lock_guard lock(mutex);
+                    spare.push_back(std::move(buffer));
+                    --buffers_coming;
+                }
+                changed.notify_all();
+                continue;
             }
             std::string error;
             isal_zstream z;
@@ -346,10 +361,26 @@ PngWriter::PngWriter(const fs::path& target, unsigned width, unsigned height, co
 
 PngWriter::~PngWriter() = default;
 
+void PngWriter::prepare_buffers(std::size_t bytes, unsigned count) {
+    {
+        std::lock_guard lock(state_->mutex);
+        for (unsigned i = 0; i < count; ++i) {
+            Job job;
+            job.prepare_bytes = bytes;
+            state_->jobs.push_back(std::move(job));
+            ++state_->buffers_coming;
+        }
+    }
+    state_->changed.notify_all();
+}
+
 PixelBuffer PngWriter::spare_buffer(std::size_t bytes) {
     std::unique_lock lock(state_->mutex);
-    // At most two buffers in the workers' hands and one being filled.
-    state_->changed.wait(lock, [&] { return state_->bands_held < 2; });
+    // At most two buffers in the workers' hands and one being filled; a buffer being prepared
+    // is worth waiting for.
+    state_->changed.wait(lock, [&] {
+        return state_->bands_held < 2 && (!state_->spare.empty() || state_->buffers_coming == 0);
+    });
     while (!state_->spare.empty()) {
         PixelBuffer buffer = std::move(state_->spare.back());
         state_->spare.pop_back();

@@ -55,8 +55,13 @@ public:
     /// Bands may come in any order (the costliest first, say). Returns at once; the rows are
     /// converted and compressed on worker threads.
     void write_rows(unsigned first_row, PixelBuffer rgba, unsigned rows, bool bottom_up = false);
-    /// A buffer of at least `bytes` bytes for the next rows: one the workers are done with, or
-    /// a new one. Waits while the workers hold several (bounds the memory used).
+    /// Has the workers make `count` buffers of `bytes` bytes for spare_buffer() now, touching
+    /// their memory while the caller draws the first rows (so that reading rows back into them
+    /// does not stop for page faults).
+    void prepare_buffers(std::size_t bytes, unsigned count);
+    /// A buffer of at least `bytes` bytes for the next rows: one the workers are done with or
+    /// have prepared, or a new one. Waits while the workers hold several (bounds the memory
+    /// used).
     PixelBuffer spare_buffer(std::size_t bytes);
     /// Waits for the workers, writes the image data and the end of the file, flushes it to
     /// disk and renames it into place.
