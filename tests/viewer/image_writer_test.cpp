@@ -27,6 +27,7 @@ std::uint8_t channel(unsigned x, unsigned y, unsigned c) {
 void write_image(const fs::path& path, unsigned width, unsigned height, unsigned band,
                  bool bottom_up, const kuril::PngText& text = {}, bool reversed = false) {
     kuril::PngWriter writer(path, width, height, text);
+    writer.prepare_buffers(std::size_t{width} * band * 4, 2); // as an export does
     std::vector<unsigned> tops;
     for (unsigned top = 0; top < height; top += band) {
         tops.push_back(top);
