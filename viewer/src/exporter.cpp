@@ -675,10 +675,15 @@ PrivateDisplay::PrivateDisplay() {
 }
 
 PrivateDisplay::~PrivateDisplay() {
+    stop();
+}
+
+void PrivateDisplay::stop() {
     if (pid_ > 0) {
         ::kill(pid_, SIGTERM);
         ::waitpid(pid_, nullptr, 0);
         ::unsetenv("DISPLAY");
+        pid_ = -1;
     }
 }
 

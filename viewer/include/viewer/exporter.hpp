@@ -108,6 +108,8 @@ public:
     PrivateDisplay(const PrivateDisplay&) = delete;
     PrivateDisplay& operator=(const PrivateDisplay&) = delete;
     bool started() const { return pid_ > 0; }
+    /// Stops the private Xvfb now, if one was started.
+    void stop();
 
 private:
     int pid_ = -1;
