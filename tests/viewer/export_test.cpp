@@ -226,7 +226,7 @@ TEST_CASE("[viewer] export: 16384 pixels wide is drawn untiled, 20000 in tiles")
     options.height = 4000;
     const auto tiled = kuril::export_map(f.scene, f.font, options);
     CHECK(tiled.tiled);
-    CHECK(tiled.tiles == 3); // tiles of up to 8192 pixels: 3 across, 1 down
+    CHECK(tiled.tiles == 6); // tiles up to 8192 wide and 2048 high: 3 across, 2 down
     options.out = dir / "half.png";
     options.scale = 1;
     options.width = 10000;

@@ -368,7 +368,9 @@ ExportLayout export_layout(const ExportOptions& options) {
     if (longest > max_single_pass_side || options.force_tiling) {
         const unsigned side = std::min(options.tile_side, max_single_pass_side);
         layout.tile_width = std::min(side, options.width);
-        layout.tile_height = std::min(side, options.height);
+        // Rows of tiles at most 2048 high: a row's read-back buffer stays near 256 MB even at
+        // 32768 pixels wide (two are in use at a time).
+        layout.tile_height = std::min({side, options.height, 2048u});
         return layout;
     }
     // Whole rows, in bands of even height near band_pixels each.
