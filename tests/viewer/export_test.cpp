@@ -91,9 +91,10 @@ TEST_CASE("[viewer] export: the world file places the image exactly as GDAL read
     CHECK(result.width == 800);
     CHECK(fs::exists(dir / "map.pgw"));
     CHECK(fs::exists(dir / "map.prj"));
-    // The same view, computed independently.
-    kuril::MapView view(f.scene.world, 800, 600);
-    options.view.apply(f.scene, view);
+    // The image's view, as the export drew it: GDAL must read the same corner (the world file
+    // gives the centre of the first pixel, GDAL the corner) and pixel size.
+    REQUIRE(result.view);
+    const kuril::MapView& view = *result.view;
     const geo::Point corner = view.screen_to_map({0, 0});
     const auto gt = geotransform(dir / "map.png");
     CHECK(gt[0] == doctest::Approx(corner.x).epsilon(1e-12)); // GDAL: corner of the pixel
@@ -276,13 +277,60 @@ TEST_CASE("[viewer] export: GeoTIFF carries its georeferencing inside") {
     const fs::path dir = test_paths::scratch("export_tiff");
     auto options = f.options(dir / "map.tif");
     options.geotiff = true;
-    kuril::export_map(f.scene, f.font, options);
+    const auto result = kuril::export_map(f.scene, f.font, options);
     CHECK(!fs::exists(dir / "map.pgw"));
     const auto gt = geotransform(dir / "map.tif");
-    kuril::MapView view(f.scene.world, 800, 600);
-    options.view.apply(f.scene, view);
-    CHECK(gt[0] == doctest::Approx(view.screen_to_map({0, 0}).x));
-    CHECK(gt[1] == doctest::Approx(view.metres_per_pixel()));
+    REQUIRE(result.view);
+    CHECK(gt[0] == doctest::Approx(result.view->screen_to_map({0, 0}).x));
+    CHECK(gt[3] == doctest::Approx(result.view->screen_to_map({0, 0}).y));
+    CHECK(gt[1] == doctest::Approx(result.view->metres_per_pixel()));
+}
+
+TEST_CASE("[viewer] export: the area asked for lies between the title band and the footer") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_fit");
+    for (const bool viewer : {false, true}) {
+        CAPTURE(viewer);
+        auto options = f.options(dir / "map.png");
+        geo::Box asked{1e300, 1e300, -1e300, -1e300}; // projected metres
+        if (viewer) {
+            // The viewer's view of its 640x400 window, exported at 1280x800.
+            kuril::MapView seen(f.scene.world, 640, 400);
+            seen.set(f.projection.forward({146.5, 44.0}), 900.0);
+            options.exact_view = seen;
+            options.width = 1280;
+            options.height = 800;
+            const geo::Point a = seen.screen_to_map({0, 0});
+            const geo::Point b = seen.screen_to_map({640, 400});
+            asked = {a.x, b.y, b.x, a.y};
+        } else {
+            for (const geo::Point corner :
+                 {geo::Point{141, 42}, geo::Point{149, 42}, geo::Point{141, 46},
+                  geo::Point{149, 46}, geo::Point{145, 42}, geo::Point{145, 46}}) {
+                const geo::Point p = f.projection.forward(corner);
+                asked = {std::min(asked.min_x, p.x), std::min(asked.min_y, p.y),
+                         std::max(asked.max_x, p.x), std::max(asked.max_y, p.y)};
+            }
+        }
+        const auto result = kuril::export_map(f.scene, f.font, options);
+        CHECK(result.reserved_top > 20);
+        CHECK(result.reserved_bottom > 40); // the footer with its sources
+        const auto gt = geotransform(dir / "map.png");
+        const double left = (asked.min_x - gt[0]) / gt[1];
+        const double right = (asked.max_x - gt[0]) / gt[1];
+        const double top = (asked.max_y - gt[3]) / gt[5];
+        const double bottom = (asked.min_y - gt[3]) / gt[5];
+        const double height = options.height;
+        CHECK(left >= -0.5);
+        CHECK(right <= options.width + 0.5);
+        CHECK(top >= result.reserved_top - 0.5);
+        CHECK(bottom <= height - result.reserved_bottom + 0.5);
+        // Fitted, not merely inside: it fills the width or the height between the bands.
+        const bool fills_width = right - left > options.width - 2;
+        const bool fills_height =
+            bottom - top > height - result.reserved_top - result.reserved_bottom - 2;
+        CHECK((fills_width || fills_height));
+    }
 }
 
 TEST_CASE("[viewer] export: bad requests are refused and nothing is written") {

@@ -362,6 +362,29 @@ std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date
     return place + ", " + date.long_text();
 }
 
+MapView export_view(const MapScene& scene, const ExportOptions& options, double reserved_top,
+                    double reserved_bottom) {
+    // What is asked for (a bbox, an island, the region, the viewer's view) is fitted between
+    // the title band and the footer, not under them.
+    const double content_height = std::max(1.0, options.height - reserved_top - reserved_bottom);
+    MapView content(scene.world, options.width, content_height);
+    if (options.exact_view) {
+        // The viewer's view at a larger size: same centre, all of its extent.
+        const MapView& seen = *options.exact_view;
+        content.set(seen.center(),
+                    std::max(seen.width_px() * seen.metres_per_pixel() / options.width,
+                             seen.height_px() * seen.metres_per_pixel() / content_height));
+    } else {
+        options.view.apply(scene, content);
+    }
+    // The full image at the same scale, its centre moved so that the content sits between
+    // the bands: (top - bottom) / 2 pixels below the image's centre.
+    MapView view(scene.world, options.width, options.height);
+    const double shift = (reserved_top - reserved_bottom) / 2 * content.metres_per_pixel();
+    view.set({content.center().x, content.center().y + shift}, content.metres_per_pixel());
+    return view;
+}
+
 ExportLayout export_layout(const ExportOptions& options) {
     ExportLayout layout;
     const unsigned longest = std::max(options.width, options.height);
@@ -454,14 +477,6 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
         throw geo::InputError("--out: an output file name is required");
     }
     check_writable(options.out);
-    MapView view(scene.world, options.width, options.height);
-    if (options.exact_view) {
-        // The viewer's view at a larger size: same centre, same extent.
-        view.set(options.exact_view->center(), options.exact_view->metres_per_pixel() *
-                                                   options.exact_view->width_px() / options.width);
-    } else {
-        options.view.apply(scene, view);
-    }
     MapState state;
     state.date = options.date;
     state.visible = options.visible;
@@ -472,6 +487,8 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     ExportOverlay overlay(scene, font, options, state, options.width, options.height);
     state.reserved_top_px = overlay.top_reserved();
     state.reserved_bottom_px = overlay.bottom_reserved();
+    const MapView view =
+        export_view(scene, options, state.reserved_top_px, state.reserved_bottom_px);
     const auto obstacles = overlay.obstacles();
     timer.mark("overlay layout");
 
@@ -606,6 +623,9 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     }
     result.width = options.width;
     result.height = options.height;
+    result.view = view;
+    result.reserved_top = state.reserved_top_px;
+    result.reserved_bottom = state.reserved_bottom_px;
     result.tiles = tiles;
     result.tiled = layout.tile_width < options.width;
     result.milliseconds =

@@ -2,6 +2,7 @@
 
 #include "viewer/map_scene.hpp"
 #include "viewer/map_state.hpp"
+#include "viewer/map_view.hpp"
 #include "viewer/view_spec.hpp"
 
 #include <SFML/Graphics/Font.hpp>
@@ -79,8 +80,11 @@ struct ExportResult {
     std::filesystem::path prj;        ///< empty for GeoTIFF
     unsigned width = 0;
     unsigned height = 0;
-    unsigned tiles = 1; ///< passes drawn: 1, bands of whole rows, or tiles
-    bool tiled = false; ///< tiles narrower than the image (above max_single_pass_side)
+    std::optional<MapView> view; ///< the view of the whole image, as the world file gives it
+    double reserved_top = 0;     ///< pixels of the title band
+    double reserved_bottom = 0;  ///< pixels of the footer (and caption)
+    unsigned tiles = 1;          ///< passes drawn: 1, bands of whole rows, or tiles
+    bool tiled = false;          ///< tiles narrower than the image (above max_single_pass_side)
     double milliseconds = 0;
 };
 
@@ -91,6 +95,12 @@ struct ExportResult {
 ExportResult export_map(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
                         const std::function<void(double)>& progress = {},
                         ExportCanvas* canvas = nullptr);
+
+/// The view of an export's whole image: the requested view (bbox, island, region, or the
+/// viewer's own view) fitted between the title band (`reserved_top` pixels) and the footer
+/// (`reserved_bottom`), at the scale that fit gives.
+MapView export_view(const MapScene& scene, const ExportOptions& options, double reserved_top,
+                    double reserved_bottom);
 
 /// The world file text for an image of a view: pixel size, rotation, and the centre of the
 /// top-left pixel, as GDAL reads it.
