@@ -18,7 +18,6 @@
 #include <mutex>
 #include <new>
 #include <png.h>
-#include <sys/mman.h>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -51,16 +50,6 @@ void png_warning_ignored(png_structp, png_const_charp) {}
 } // namespace
 
 PixelBuffer::PixelBuffer(std::size_t bytes) : size_(bytes) {
-    constexpr std::size_t huge_page = std::size_t{2} << 20;
-    if (bytes >= 2 * huge_page) {
-        const std::size_t rounded = (bytes + huge_page - 1) / huge_page * huge_page;
-        void* memory = std::aligned_alloc(huge_page, rounded);
-        if (memory != nullptr) {
-            ::madvise(memory, rounded, MADV_HUGEPAGE); // a hint: ignored where unsupported
-            data_.reset(static_cast<std::uint8_t*>(memory));
-            return;
-        }
-    }
     void* memory = std::malloc(std::max<std::size_t>(bytes, 1));
     if (memory == nullptr) {
         throw std::bad_alloc();

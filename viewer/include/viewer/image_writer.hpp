@@ -10,9 +10,8 @@
 
 namespace kuril {
 
-/// A block of pixels that is not zero-filled when allocated (read-back buffers are written
-/// whole by glReadPixels) and, when large, is backed by huge pages where the kernel allows it
-/// (far fewer page faults for a buffer that is filled once and thrown away).
+/// A block of pixels that is not zero-filled when allocated: read-back buffers are written
+/// whole by glReadPixels.
 class PixelBuffer {
 public:
     PixelBuffer() = default;
