@@ -8,7 +8,8 @@
 namespace kuril {
 
 /// Prints how long each phase of a command took, on stderr, when KURIL_PROFILE is set:
-/// "profile: load atlas 48.1 ms (total 95.3 ms)". Costs nothing otherwise.
+/// "profile: font 5.4 ms (total 6.5 ms, this thread's CPU 5.3 ms)". Costs nothing otherwise.
+/// Marks come from one thread (the one that draws); the CPU figure is that thread's.
 class PhaseTimer {
 public:
     static PhaseTimer& global() {
