@@ -193,7 +193,29 @@ struct PngWriter::State {
     std::string worker_error;
     std::vector<std::thread> workers;
 
+    /// A worker's loop; a failure (out of memory) is recorded for commit() to report, and
+    /// stops waits on this worker, instead of ending the program.
     void work() {
+        try {
+            run_jobs();
+        } catch (const std::exception& failure) {
+            fail(failure.what());
+        } catch (...) {
+            fail("unknown failure");
+        }
+    }
+
+    void fail(const std::string& message) {
+        {
+            std::lock_guard lock(mutex);
+            if (worker_error.empty()) {
+                worker_error = "a compression thread failed: " + message;
+            }
+        }
+        changed.notify_all();
+    }
+
+    void run_jobs() {
         // Rows are converted a few at a time just before zlib reads them, so they are still
         // in the cache; the buffers are kept between jobs.
         const std::size_t row_bytes = static_cast<std::size_t>(width) * 3 + 1;
@@ -281,6 +303,11 @@ struct PngWriter::State {
     }
 
     ~State() {
+        if (!committed) {
+            // Abandoned (an error while drawing): what is queued is not worth compressing.
+            std::lock_guard lock(mutex);
+            jobs.clear();
+        }
         stop_workers();
         if (png != nullptr) {
             png_destroy_write_struct(&png, &info);
@@ -368,7 +395,8 @@ PixelBuffer PngWriter::spare_buffer(std::size_t bytes) {
     // At most two buffers in the workers' hands and one being filled; a buffer being prepared
     // is worth waiting for.
     state_->changed.wait(lock, [&] {
-        return state_->bands_held < 2 && (!state_->spare.empty() || state_->buffers_coming == 0);
+        return !state_->worker_error.empty() ||
+               (state_->bands_held < 2 && (!state_->spare.empty() || state_->buffers_coming == 0));
     });
     while (!state_->spare.empty()) {
         PixelBuffer buffer = std::move(state_->spare.back());
