@@ -10,9 +10,12 @@
 
 #include <SFML/Graphics.hpp>
 #include <cmath>
+#include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <doctest/doctest.h>
 #include <gdal_priv.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -375,6 +378,31 @@ TEST_CASE("[viewer] export: bad requests are refused and nothing is written") {
                          "--bbox '149,46,141,42': min must be less than max "
                          "(minlon,minlat,maxlon,maxlat)",
                          geo::InputError);
+}
+
+TEST_CASE("[viewer] export: a write that fails (no room) is one error and leaves nothing") {
+    // A full disk, simulated by a file size limit: writes past it fail with EFBIG as they
+    // would with ENOSPC. The limit is this process's, so it is lifted again at once.
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_full");
+    auto options = f.options(dir / "map.png");
+    const auto previous = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit saved{};
+    REQUIRE(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
+    rlimit small = saved;
+    small.rlim_cur = 20000; // bytes: less than the image needs
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+    std::string message;
+    try {
+        kuril::export_map(f.scene, f.font, options);
+    } catch (const geo::InputError& error) {
+        message = error.what();
+    }
+    ::setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, previous);
+    CHECK(message == (dir / "map.png").string() + ": cannot write PNG: Write Error (" +
+                         std::strerror(EFBIG) + ")");
+    CHECK(files_in(dir) == 0);
 }
 
 TEST_CASE("[viewer] export: an unwritable folder is named") {

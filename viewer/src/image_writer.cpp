@@ -470,8 +470,12 @@ void PngWriter::commit() {
         throw geo::InputError(state_->target.string() +
                               ": cannot write PNG: " + state_->worker_error);
     }
+    errno = 0;
     if (setjmp(png_jmpbuf(state_->png))) {
-        throw geo::InputError(state_->target.string() + ": cannot write PNG: " + state_->png_error);
+        // libpng says "Write Error"; errno says why (a full disk, a file size limit).
+        const int reason = errno;
+        throw geo::InputError(state_->target.string() + ": cannot write PNG: " + state_->png_error +
+                              (reason != 0 ? std::string(" (") + std::strerror(reason) + ")" : ""));
     }
     // The zlib stream: header (deflate, 32 KiB window, fastest), the segments, Adler-32; cut
     // into IDAT chunks of at most 1 MiB.
