@@ -28,7 +28,7 @@ private:
     std::size_t size_ = 0;
 };
 
-/// Text stored in the PNG's tEXt chunks (Title, Author, Copyright, Source...).
+/// Keywords and UTF-8 text stored in the PNG's iTXt chunks (Title, Software, Copyright...).
 using PngText = std::vector<std::pair<std::string, std::string>>;
 
 /// Writes an RGB PNG into a temporary file beside the target; commit() renames it into place,
