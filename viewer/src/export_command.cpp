@@ -246,7 +246,9 @@ int run_export(const ExportCommandOptions& command) {
         if (command.tour.empty()) {
             MapView view(loaded.scene->world, options.width, options.height);
             options.view.apply(*loaded.scene, view);
-            loaded.scene->prepare_for(view.metres_per_pixel());
+            // The export fits this view between its title band and footer (export_view),
+            // which can only make the scale coarser: up to 1.6 times for a tall footer.
+            loaded.scene->prepare_for(view.metres_per_pixel(), 1.6 * view.metres_per_pixel());
         }
         return loaded;
     });

@@ -204,19 +204,29 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-void MapScene::prepare_for(double metres_per_pixel) const {
-    for (const PolygonSet* set : {&land, &lakes}) {
-        if (!set->empty()) {
-            set->level_for(metres_per_pixel);
+void MapScene::prepare_for(double min_metres_per_pixel, double max_metres_per_pixel) const {
+    // Every level a scale in the range can pick: the ends, and each level's threshold within.
+    std::vector<double> scales = {min_metres_per_pixel, max_metres_per_pixel};
+    for (const double tolerance : lod_tolerances_m()) {
+        const double threshold = tolerance / 0.9; // as PolygonSet::level_for chooses
+        if (threshold > min_metres_per_pixel && threshold < max_metres_per_pixel) {
+            scales.push_back(threshold);
+        }
+    }
+    for (const double scale : scales) {
+        for (const PolygonSet* set : {&land, &lakes}) {
+            if (!set->empty()) {
+                set->level_for(scale);
+            }
+        }
+        for (const auto& region : regions) {
+            if (!region.shapes.empty()) {
+                region.shapes.level_for(scale);
+            }
         }
     }
     if (!land.empty()) {
-        land.level(land.level_count() - 1);
-    }
-    for (const auto& region : regions) {
-        if (!region.shapes.empty()) {
-            region.shapes.level_for(metres_per_pixel);
-        }
+        land.level(land.level_count() - 1); // the inset map's
     }
 }
 

@@ -56,9 +56,10 @@ struct MapScene {
     std::vector<SceneLabel> labels;
     double prepare_ms = 0.0;
 
-    /// Builds the levels of detail a view at this scale draws (land, lakes, status regions,
-    /// and the inset's coarsest land), so that a first frame does not pay for them.
-    void prepare_for(double metres_per_pixel) const;
+    /// Builds the levels of detail that views at scales in this range draw (land, lakes,
+    /// status regions, and the inset's coarsest land), so that a first frame does not pay
+    /// for them.
+    void prepare_for(double min_metres_per_pixel, double max_metres_per_pixel) const;
 
     /// The status region under a map point (north-up metres), or nullptr.
     const StatusRegion* region_at(geo::Point map_point) const;
