@@ -1,11 +1,8 @@
 // Exports rendered off-screen under Xvfb, read back with GDAL and probed through their world
 // files.
-#include "geo/atlas.hpp"
+#include "drawing_fixture.hpp"
 #include "geo/error.hpp"
-#include "geo/projection.hpp"
-#include "test_paths.hpp"
 #include "viewer/exporter.hpp"
-#include "viewer/fonts.hpp"
 #include "viewer/style.hpp"
 
 #include <SFML/Graphics.hpp>
@@ -22,17 +19,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct ExportFixture {
-    std::unique_ptr<geo::Atlas> atlas = geo::load_atlas(test_paths::shipped() / "annotations.xml");
-    geo::Projection projection;
-    kuril::MapScene scene{*atlas, projection};
-    sf::Font font;
+using test_drawing::near;
+using test_drawing::pixels_differing;
 
-    ExportFixture() {
-        REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr, "export tests need Xvfb (scripts/test)");
-        kuril::load_map_font(font);
-        GDALAllRegister();
-    }
+struct ExportFixture : test_drawing::ShippedScene {
+    ExportFixture() { GDALAllRegister(); }
 
     kuril::ExportOptions options(const fs::path& out) const {
         kuril::ExportOptions o;
@@ -60,11 +51,6 @@ sf::Color pixel_at(const sf::Image& image, const std::array<double, 6>& gt,
     const double column = (xy.x - gt[0]) / gt[1];
     const double row = (xy.y - gt[3]) / gt[5];
     return image.getPixel(static_cast<unsigned>(column), static_cast<unsigned>(row));
-}
-
-bool near(sf::Color a, sf::Color b, int tolerance = 6) {
-    return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance &&
-           std::abs(a.b - b.b) <= tolerance;
 }
 
 /// Checks a PNG's size from its header.
@@ -145,14 +131,8 @@ TEST_CASE("[viewer] export: tiles stitch to the same image as one pass") {
     sf::Image tiled;
     REQUIRE(one.loadFromFile((dir / "one.png").string()));
     REQUIRE(tiled.loadFromFile((dir / "tiled.png").string()));
-    std::size_t different = 0;
-    for (unsigned y = 0; y < 600; ++y) {
-        for (unsigned x = 0; x < 800; ++x) {
-            different += near(one.getPixel(x, y), tiled.getPixel(x, y), 40) ? 0 : 1;
-        }
-    }
     // Tiles use their own view matrices: edges may fall a sub-pixel differently (under 1%).
-    CHECK(different < 800 * 600 / 100);
+    CHECK(pixels_differing(one, tiled, 40) < 800 * 600 / 100);
     CHECK(geotransform(dir / "one.png") == geotransform(dir / "tiled.png"));
 }
 
@@ -177,15 +157,9 @@ TEST_CASE("[viewer] export: bands of rows give the same image as one pass") {
         CAPTURE(name);
         sf::Image image;
         REQUIRE(image.loadFromFile((dir / name).string()));
-        std::size_t different = 0;
-        for (unsigned y = 0; y < 600; ++y) {
-            for (unsigned x = 0; x < 800; ++x) {
-                different += near(reference.getPixel(x, y), image.getPixel(x, y), 40) ? 0 : 1;
-            }
-        }
         // Labels and symbols are laid out once for the whole image; only anti-aliased edges
         // may round differently at a band's own view matrix.
-        CHECK(different < 800 * 600 / 2000);
+        CHECK(pixels_differing(reference, image, 40) < 800 * 600 / 2000);
     }
 }
 

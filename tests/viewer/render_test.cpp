@@ -1,28 +1,20 @@
 // Off-screen rendering under Xvfb, checked with pixel probes at known coordinates.
-#include "geo/atlas.hpp"
-#include "geo/projection.hpp"
-#include "test_paths.hpp"
-#include "viewer/fonts.hpp"
+#include "drawing_fixture.hpp"
 #include "viewer/map_renderer.hpp"
 #include "viewer/style.hpp"
 
 #include <SFML/Graphics.hpp>
-#include <cstdlib>
 #include <doctest/doctest.h>
 
 namespace {
 
-struct Fixture {
-    std::unique_ptr<geo::Atlas> atlas = geo::load_atlas(test_paths::shipped() / "annotations.xml");
-    geo::Projection projection;
-    kuril::MapScene scene{*atlas, projection};
-    sf::Font font;
+using test_drawing::near;
+
+struct Fixture : test_drawing::ShippedScene {
     sf::RenderTexture target;
     kuril::MapView view{scene.world, 1000, 800};
 
     Fixture() {
-        REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr, "render tests need Xvfb (scripts/test)");
-        kuril::load_map_font(font);
         sf::ContextSettings settings;
         settings.stencilBits = 8;
         REQUIRE(target.create(1000, 800, settings));
@@ -40,11 +32,6 @@ struct Fixture {
         return image.getPixel(static_cast<unsigned>(s.x), static_cast<unsigned>(s.y));
     }
 };
-
-bool near(sf::Color a, sf::Color b, int tolerance = 6) {
-    return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance &&
-           std::abs(a.b - b.b) <= tolerance;
-}
 
 kuril::MapState only(std::initializer_list<kuril::Layer> layers, geo::Date date) {
     kuril::MapState state;
@@ -119,11 +106,5 @@ TEST_CASE("[viewer] render: drawing the same view again gives the same pixels") 
     renderer.draw(f.target, f.view, state);
     f.target.display();
     const sf::Image second = f.target.getTexture().copyToImage();
-    std::size_t different = 0;
-    for (unsigned y = 0; y < 800; ++y) {
-        for (unsigned x = 0; x < 1000; ++x) {
-            different += first.getPixel(x, y) == second.getPixel(x, y) ? 0 : 1;
-        }
-    }
-    CHECK(different == 0);
+    CHECK(test_drawing::pixels_differing(first, second, 0) == 0);
 }

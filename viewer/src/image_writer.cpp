@@ -8,7 +8,6 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <fstream>
@@ -16,7 +15,6 @@
 #include <iterator>
 #include <map>
 #include <mutex>
-#include <new>
 #include <png.h>
 #include <thread>
 #include <unistd.h>
@@ -48,18 +46,6 @@ fs::path temporary_beside(const fs::path& target) {
 void png_warning_ignored(png_structp, png_const_charp) {}
 
 } // namespace
-
-PixelBuffer::PixelBuffer(std::size_t bytes) : size_(bytes) {
-    void* memory = std::malloc(std::max<std::size_t>(bytes, 1));
-    if (memory == nullptr) {
-        throw std::bad_alloc();
-    }
-    data_.reset(static_cast<std::uint8_t*>(memory));
-}
-
-void PixelBuffer::Free::operator()(std::uint8_t* pointer) const {
-    std::free(pointer);
-}
 
 void check_writable(const fs::path& target) {
     std::error_code ec;

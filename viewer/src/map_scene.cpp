@@ -205,23 +205,17 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
 }
 
 void MapScene::prepare_for(double min_metres_per_pixel, double max_metres_per_pixel) const {
-    // Every level a scale in the range can pick: the ends, and each level's threshold within.
-    std::vector<double> scales = {min_metres_per_pixel, max_metres_per_pixel};
-    for (const double tolerance : lod_tolerances_m()) {
-        const double threshold = tolerance / 0.9; // as PolygonSet::level_for chooses
-        if (threshold > min_metres_per_pixel && threshold < max_metres_per_pixel) {
-            scales.push_back(threshold);
-        }
-    }
-    for (const double scale : scales) {
+    const std::size_t finest = lod_index_for(min_metres_per_pixel);
+    const std::size_t coarsest = lod_index_for(max_metres_per_pixel);
+    for (std::size_t index = finest; index <= coarsest; ++index) {
         for (const PolygonSet* set : {&land, &lakes}) {
             if (!set->empty()) {
-                set->level_for(scale);
+                set->level(index);
             }
         }
         for (const auto& region : regions) {
             if (!region.shapes.empty()) {
-                region.shapes.level_for(scale);
+                region.shapes.level(index);
             }
         }
     }

@@ -10,6 +10,18 @@ constexpr std::array<std::string_view, layer_count> layer_names = {
 constexpr std::array<std::string_view, language_count> language_codes = {"en",    "ja",    "ru",
                                                                          "en+ja", "en+ru", "ja+ru"};
 
+/// The enumerator whose name (at its index) is `name`.
+template <typename Enum, std::size_t count>
+std::optional<Enum> find_name(const std::array<std::string_view, count>& names,
+                              std::string_view name) {
+    for (std::size_t i = 0; i < count; ++i) {
+        if (names[i] == name) {
+            return static_cast<Enum>(i);
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 std::string_view layer_name(Layer layer) {
@@ -17,12 +29,7 @@ std::string_view layer_name(Layer layer) {
 }
 
 std::optional<Layer> layer_from_name(std::string_view name) {
-    for (std::size_t i = 0; i < layer_names.size(); ++i) {
-        if (layer_names[i] == name) {
-            return static_cast<Layer>(i);
-        }
-    }
-    return std::nullopt;
+    return find_name<Layer>(layer_names, name);
 }
 
 std::array<bool, layer_count> layers_from_names(const std::vector<std::string>& names) {
@@ -41,12 +48,7 @@ std::string_view language_code(LabelLanguage language) {
 }
 
 std::optional<LabelLanguage> language_from_code(std::string_view code) {
-    for (std::size_t i = 0; i < language_codes.size(); ++i) {
-        if (language_codes[i] == code) {
-            return static_cast<LabelLanguage>(i);
-        }
-    }
-    return std::nullopt;
+    return find_name<LabelLanguage>(language_codes, code);
 }
 
 } // namespace kuril

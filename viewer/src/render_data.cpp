@@ -151,14 +151,18 @@ const std::vector<double>& lod_tolerances_m() {
     return tolerances;
 }
 
-const LodLevel& PolygonSet::level_for(double metres_per_pixel) const {
+std::size_t lod_index_for(double metres_per_pixel) {
     std::size_t chosen = 0;
     for (std::size_t i = 0; i < lod_tolerances_m().size(); ++i) {
         if (lod_tolerances_m()[i] <= metres_per_pixel * 0.9) {
             chosen = i;
         }
     }
-    return level(chosen);
+    return chosen;
+}
+
+const LodLevel& PolygonSet::level_for(double metres_per_pixel) const {
+    return level(lod_index_for(metres_per_pixel));
 }
 
 geo::Ring simplify_ring(const geo::Ring& ring, double tolerance) {

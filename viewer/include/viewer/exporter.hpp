@@ -45,8 +45,8 @@ struct ExportOptions {
 };
 
 /// How an export is cut up for drawing: tiles of tile_width x tile_height pixels, drawn one
-/// after another on one render texture of that size. Whole-row bands up to
-/// max_single_pass_side; square tiles above it.
+/// after another on one render texture of that size. Up to max_single_pass_side, bands of
+/// whole rows; above it, tiles up to tile_side wide in rows of tiles up to 2048 high.
 struct ExportLayout {
     unsigned tile_width = 0;
     unsigned tile_height = 0;

@@ -15,16 +15,14 @@ namespace kuril {
 class PixelBuffer {
 public:
     PixelBuffer() = default;
-    explicit PixelBuffer(std::size_t bytes);
+    // new[] of bytes default-initialises: nothing is written until the pixels are.
+    explicit PixelBuffer(std::size_t bytes) : data_(new std::uint8_t[bytes]), size_(bytes) {}
     std::uint8_t* data() { return data_.get(); }
     const std::uint8_t* data() const { return data_.get(); }
     std::size_t size() const { return size_; }
 
 private:
-    struct Free {
-        void operator()(std::uint8_t* pointer) const;
-    };
-    std::unique_ptr<std::uint8_t[], Free> data_;
+    std::unique_ptr<std::uint8_t[]> data_;
     std::size_t size_ = 0;
 };
 

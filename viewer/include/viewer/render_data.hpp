@@ -64,6 +64,9 @@ private:
 /// Tolerances of the levels of detail, finest (0 = full resolution) first.
 const std::vector<double>& lod_tolerances_m();
 
+/// The level a view at this scale draws: the coarsest whose tolerance is still below a pixel.
+std::size_t lod_index_for(double metres_per_pixel);
+
 /// Builds the levels of detail of projected polygons (x east, y north in metres).
 PolygonSet build_polygon_set(const std::vector<geo::Polygon>& projected);
 
