@@ -175,9 +175,9 @@ TEST_CASE("[viewer] export: a 1x1 image is written and placed") {
     REQUIRE(image.loadFromFile((dir / "dot.png").string()));
     CHECK(image.getSize() == sf::Vector2u(1, 1));
     const auto gt = geotransform(dir / "dot.png");
-    kuril::MapView view(f.scene.world, 1, 1);
-    options.view.apply(f.scene, view);
-    CHECK(gt[1] == doctest::Approx(view.metres_per_pixel()));
+    REQUIRE(result.view);
+    CHECK(gt[1] == doctest::Approx(result.view->metres_per_pixel()));
+    CHECK(gt[0] == doctest::Approx(result.view->screen_to_map({0, 0}).x));
 }
 
 TEST_CASE("[viewer] export: 16384 pixels wide is drawn untiled, 20000 in tiles") {
