@@ -3,9 +3,9 @@
 // `frames=N median_ms=X p95_ms=Y max_ms=Z startup_ms=S`. Run under Xvfb, no arguments.
 #include "geo/atlas.hpp"
 #include "geo/projection.hpp"
-#include "viewer/fonts.hpp"
-#include "viewer/map_renderer.hpp"
-#include "viewer/step_summary.hpp"
+#include "geo/step_summary.hpp"
+#include "render/fonts.hpp"
+#include "render/map_renderer.hpp"
 #include "viewer/viewer_ui.hpp"
 
 #include <SFML/Graphics.hpp>

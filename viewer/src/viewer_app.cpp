@@ -1,14 +1,15 @@
 #include "viewer/viewer_app.hpp"
 
-#include "display.hpp"
+#include "export/exporter.hpp"
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
-#include "viewer/exporter.hpp"
-#include "viewer/fonts.hpp"
-#include "viewer/map_renderer.hpp"
-#include "viewer/presentation.hpp"
-#include "viewer/step_summary.hpp"
+#include "geo/step_summary.hpp"
+#include "map/presentation.hpp"
+#include "render/display.hpp"
+#include "render/fonts.hpp"
+#include "render/map_renderer.hpp"
+#include "render/text.hpp"
 #include "viewer/viewer_ui.hpp"
 
 #include <SFML/Graphics.hpp>
@@ -175,7 +176,7 @@ public:
         const auto size = notes_window_.getSize();
         notes_window_.setView(
             sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
-        text = ViewerUi::wrap(text, font_, 22, static_cast<float>(size.x) - 40);
+        text = wrap_text(text, font_, 22, static_cast<float>(size.x) - 40);
         sf::Text t(sf::String::fromUtf8(text.begin(), text.end()), font_, 22);
         t.setFillColor(sf::Color::Black);
         t.setPosition(20, 20);

@@ -1,20 +1,16 @@
 #include "viewer/viewer_ui.hpp"
 
 #include "geo/geodesic.hpp"
-#include "viewer/legend.hpp"
-#include "viewer/style.hpp"
+#include "render/legend.hpp"
+#include "render/style.hpp"
+#include "render/text.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <sstream>
 
 namespace kuril {
 namespace {
-
-sf::String utf8(const std::string& text) {
-    return sf::String::fromUtf8(text.begin(), text.end());
-}
 
 void draw_box(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill,
               sf::Color outline = style::panel_border) {
@@ -59,56 +55,6 @@ ViewerUi::ViewerUi(const MapScene& scene, const Timeline& timeline, const sf::Fo
     text_.setFont(font_);
 }
 
-std::string ViewerUi::wrap(const std::string& utf8_text, const sf::Font& font, unsigned size,
-                           float max_width) {
-    std::string out;
-    std::istringstream paragraphs(utf8_text);
-    std::string paragraph;
-    bool first_paragraph = true;
-    while (std::getline(paragraphs, paragraph)) {
-        if (!first_paragraph) {
-            out += '\n';
-        }
-        first_paragraph = false;
-        const sf::String line_text = utf8(paragraph);
-        float width = 0;
-        sf::String current;
-        sf::String word;
-        float word_width = 0;
-        auto flush_word = [&] {
-            if (!current.isEmpty() && width + word_width > max_width) {
-                const auto bytes = current.toUtf8();
-                out.append(bytes.begin(), bytes.end());
-                out += '\n';
-                current.clear();
-                width = 0;
-                // Drop the space that started the word on the new line.
-                if (!word.isEmpty() && word[0] == U' ') {
-                    word.erase(0);
-                    word_width -= font.getGlyph(U' ', size, false).advance;
-                }
-            }
-            current += word;
-            width += word_width;
-            word.clear();
-            word_width = 0;
-        };
-        for (std::size_t i = 0; i < line_text.getSize(); ++i) {
-            const sf::Uint32 c = line_text[i];
-            // Break before spaces, and anywhere in CJK text.
-            if (c == U' ' || c >= 0x3000) {
-                flush_word();
-            }
-            word += c;
-            word_width += font.getGlyph(c, size, false).advance;
-        }
-        flush_word();
-        const auto bytes = current.toUtf8();
-        out.append(bytes.begin(), bytes.end());
-    }
-    return out;
-}
-
 void ViewerUi::layout_presentation(const MapView& view, const std::string& title,
                                    const std::string& caption) {
     const float w = static_cast<float>(view.width_px());
@@ -124,8 +70,8 @@ void ViewerUi::layout_presentation(const MapView& view, const std::string& title
     // Readable from the back of a room: captions at least 3.4% of the screen height.
     slide_caption_size_ = static_cast<unsigned>(std::lround(std::max(18.f, 0.034f * h)));
     slide_title_size_ = static_cast<unsigned>(std::lround(std::max(22.f, 0.048f * h)));
-    slide_title_ = wrap(title, font_, slide_title_size_, w * 0.8f);
-    slide_caption_ = wrap(caption, font_, slide_caption_size_, w * 0.9f);
+    slide_title_ = wrap_text(title, font_, slide_title_size_, w * 0.8f);
+    slide_caption_ = wrap_text(caption, font_, slide_caption_size_, w * 0.9f);
     sf::Text t(utf8(slide_title_), font_, slide_title_size_);
     slide_title_height_ = t.getLocalBounds().height + t.getLocalBounds().top + 0.03f * h;
     sf::Text c(utf8(slide_caption_), font_, slide_caption_size_);
@@ -546,9 +492,9 @@ void ViewerUi::draw_side_panel(sf::RenderTarget& target, const MapView& view, co
                 body = event_panel_text(event);
             }
         }
-        panel_body_ = wrap(body, font_, size, width - 24 * s);
-        panel_title_ =
-            wrap(panel_title_, font_, static_cast<unsigned>(std::lround(18 * s)), width - 50 * s);
+        panel_body_ = wrap_text(body, font_, size, width - 24 * s);
+        panel_title_ = wrap_text(panel_title_, font_, static_cast<unsigned>(std::lround(18 * s)),
+                                 width - 50 * s);
     }
     const float h = static_cast<float>(view.height_px()) - timeline_height(map) - 20 * s;
     panel_rect_ = {static_cast<float>(view.width_px()) - width - 10 * s, 10 * s, width, h - 10 * s};
@@ -616,7 +562,7 @@ void ViewerUi::draw_messages(sf::RenderTarget& target, const MapView& view, cons
     text_.setOutlineThickness(0);
     text_.setStyle(sf::Text::Regular);
     auto show = [&](const std::string& message, sf::Color border, sf::Uint8 alpha) {
-        text_.setString(utf8(wrap(message, font_, text_.getCharacterSize(), width)));
+        text_.setString(utf8(wrap_text(message, font_, text_.getCharacterSize(), width)));
         const auto b = text_.getLocalBounds();
         const sf::FloatRect box{(static_cast<float>(view.width_px()) - b.width) / 2 - 10, y,
                                 b.width + 20, b.height + b.top + 14 * s};

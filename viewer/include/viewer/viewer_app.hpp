@@ -1,6 +1,6 @@
 #pragma once
 
-#include "viewer/view_spec.hpp"
+#include "map/view_spec.hpp"
 
 #include <filesystem>
 #include <string>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "viewer/label_placer.hpp"
-#include "viewer/map_scene.hpp"
-#include "viewer/map_state.hpp"
-#include "viewer/map_view.hpp"
-#include "viewer/timeline.hpp"
+#include "map/label_placer.hpp"
+#include "map/map_scene.hpp"
+#include "map/map_state.hpp"
+#include "map/map_view.hpp"
+#include "map/timeline.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <optional>
@@ -55,10 +55,6 @@ public:
     bool panel_contains(float x, float y) const;
     bool close_contains(float x, float y) const;
     float timeline_height(const MapState& map) const { return 64 * ui_(map); }
-
-    /// Wraps UTF-8 text to a width in pixels.
-    static std::string wrap(const std::string& utf8, const sf::Font& font, unsigned size,
-                            float max_width);
 
 private:
     static float ui_(const MapState& map) { return static_cast<float>(map.ui_scale); }

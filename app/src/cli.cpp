@@ -1,0 +1,171 @@
+#include "app/cli.hpp"
+
+#include "commands.hpp"
+#include "geo/error.hpp"
+#include "viewer/viewer_app.hpp"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+namespace kuril {
+namespace {
+
+void add_data_options(CLI::App& command, DataOptions& data) {
+    command.add_option("--data", data.data_dir,
+                       "Folder with annotations.xml and the shapes it names (default: shipped)");
+    command.add_option("--annotations", data.annotations, "Annotations file to use");
+    command.add_option("--crs", data.display_crs,
+                       "Display CRS: PROJ string, WKT or EPSG:n (default: Lambert conformal "
+                       "conic 43/50 N, 147 E)");
+    command.add_option("--data-crs", data.data_crs,
+                       "CRS to assume for sources that declare none (no .prj)");
+}
+
+} // namespace
+
+int run_cli(int argc, char** argv) {
+    CLI::App app{"Kuril Atlas: a map of the Kuril Islands dispute, 1855 to today"};
+    app.set_version_flag("--version", "kuril-atlas 0.1.0");
+    app.require_subcommand(0, 1);
+
+    InfoOptions info;
+    auto* info_command = app.add_subcommand(
+        "info", "Print the layers and the four disputed islands with their geodesic areas");
+    add_data_options(*info_command, info.data);
+    info_command->add_flag("--json", info.json, "Print JSON");
+    info_command->add_option("--date", info.date,
+                             "YYYY-MM-DD: add the lines in force and each island's status");
+    info_command->add_option("sources", info.sources,
+                             "Other vector sources (any OGR format) to report instead");
+
+    CheckOptions check;
+    auto* check_command =
+        app.add_subcommand("check", "Validate an annotations file and the shapes it refers to");
+    add_data_options(*check_command, check.data);
+    check_command->add_option("file", check.file, "Annotations file (default: the shipped one)");
+
+    ExportCommandOptions exporting;
+    auto* export_command = app.add_subcommand(
+        "export", "Export an annotated, georeferenced map image (PNG + .pgw + .prj, or GeoTIFF)");
+    add_data_options(*export_command, exporting.data);
+    export_command->add_option("--out", exporting.out, "Output file (FILE.png)")->required();
+    export_command->add_option("--size", exporting.size, "WxH in pixels (default 1920x1080)");
+    export_command->add_option("--scale", exporting.scale,
+                               "Text and symbol scale (default: from the size)");
+    export_command->add_option("--dpi", exporting.dpi, "Scale as dots per inch (96 = 1x)");
+    export_command->add_option("--bbox", exporting.bbox, "minlon,minlat,maxlon,maxlat");
+    export_command->add_option("--island", exporting.island, "Island id to fit, with a margin");
+    export_command->add_option("--center", exporting.center, "lon,lat of the centre");
+    export_command->add_option("--zoom", exporting.zoom, "With --center: 0 = whole region");
+    export_command->add_option("--date", exporting.date, "YYYY-MM-DD (default: today)");
+    export_command->add_option("--lang", exporting.language,
+                               "en, ja, ru, en+ja, en+ru or ja+ru (default en+ru)");
+    export_command->add_option("--layers", exporting.layers,
+                               "Layers to show (land,lakes,...) or to change (-graticule,+events)");
+    export_command->add_option("--title", exporting.title, "Title (default: place and date)");
+    export_command->add_flag("--no-legend", exporting.no_legend, "No legend");
+    export_command->add_flag("--no-footer", exporting.no_footer, "No footer");
+    export_command->add_option("--format", exporting.format, "png (default) or geotiff");
+    export_command->add_option("--tour", exporting.tour,
+                               "Handouts: one image per slide of this tour into the folder "
+                               "--out, with index.html");
+
+    DataOptions present_data;
+    ViewerOptions present;
+    present.present = true;
+    bool present_window = false;
+    bool present_no_animation = false;
+    std::string present_theme = "default";
+    std::string present_size = "1280x800";
+    auto* present_command =
+        app.add_subcommand("present", "Present a tour of slides full screen, for a classroom");
+    add_data_options(*present_command, present_data);
+    present_command->add_option("--tour", present.tour, "Tour id (default: default)");
+    present_command->add_option("--tour-file", present.tour_file,
+                                "A tour file of your own (may refer to the shipped islands and "
+                                "sources)");
+    present_command->add_flag("--window", present_window, "In a window, not full screen");
+    present_command->add_option("--size", present_size, "Window size with --window");
+    present_command->add_flag("--no-animation", present_no_animation,
+                              "No fly-to animation (low-power machines; key A toggles)");
+    present_command->add_flag("--notes-window", present.notes_window,
+                              "Speaker notes, next slide and elapsed time in a second window");
+    present_command->add_option("--theme", present_theme, "default or projector (high contrast)");
+    present_command->add_option("--slide", present.start_slide, "Start at this slide (1-based)");
+    present_command->add_option("--screenshot", present.screenshot,
+                                "Render, save a PNG screenshot, and exit");
+
+    DataOptions view_data;
+    ViewerOptions view;
+    std::string view_size = "1280x800";
+    auto* view_command =
+        app.add_subcommand("view", "Open the map window (the default without a command)");
+    add_data_options(*view_command, view_data);
+    view_command->add_option("--date", view.date, "YYYY-MM-DD to show (default: today)");
+    view_command->add_option("--lang", view.language,
+                             "Labels: en, ja, ru, en+ja, en+ru or ja+ru (default en+ru)");
+    view_command->add_flag("--fullscreen", view.fullscreen, "Full screen");
+    view_command->add_option("--size", view_size, "Window size WxH (default 1280x800)");
+    view_command->add_option("--ui-scale", view.ui_scale,
+                             "Text and symbol scale (default: from the window height)");
+    view_command->add_option("--screenshot", view.screenshot,
+                             "Render, save a PNG screenshot of the window, and exit");
+    std::string view_bbox;
+    std::string view_center;
+    view_command->add_option("--bbox", view_bbox, "minlon,minlat,maxlon,maxlat to show");
+    view_command->add_option("--island", view.view.island, "Island id to fit");
+    view_command->add_option("--center", view_center, "lon,lat of the view centre");
+    view_command->add_option("--zoom", view.view.zoom, "With --center: 0 = whole region, +1 = 2x");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return app.exit(error) == 0 ? 0 : 2;
+    }
+
+    try {
+        if (*check_command) {
+            return run_check(check);
+        }
+        if (*present_command) {
+            if (present_theme != "default" && present_theme != "projector") {
+                throw geo::InputError("--theme '" + present_theme +
+                                      "': expected default or projector");
+            }
+            present.projector_theme = present_theme == "projector";
+            present.animation = !present_no_animation;
+            present.fullscreen = !present_window;
+            view_size = present_size;
+            view_data = present_data;
+            view = present;
+        }
+        if (*export_command) {
+            return run_export(exporting);
+        }
+        if (*info_command) {
+            return run_info(info);
+        }
+        // `view`, or no command at all: the map window.
+        const auto [width, height] = parse_size(view_size, 240, 16384);
+        if (!view_bbox.empty()) {
+            view.view.bbox = ViewSpec::parse_bbox(view_bbox);
+        }
+        if (!view_center.empty()) {
+            view.view.center = ViewSpec::parse_center(view_center);
+        }
+        view.width = width;
+        view.height = height;
+        view.annotations = resolve_annotations(view_data);
+        view.display_crs = view_data.display_crs;
+        view.data_crs = view_data.data_crs;
+        return run_viewer(view);
+    } catch (const geo::InputError& error) {
+        std::cerr << "kuril-atlas: " << error.what() << '\n';
+        return 2;
+    } catch (const std::exception& error) {
+        std::cerr << "kuril-atlas: internal error: " << error.what() << '\n';
+        return 1;
+    }
+}
+
+} // namespace kuril

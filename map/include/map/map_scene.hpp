@@ -1,0 +1,85 @@
+#pragma once
+
+#include "geo/atlas.hpp"
+#include "geo/projection.hpp"
+#include "map/polygon_set.hpp"
+
+#include <string>
+#include <vector>
+
+namespace kuril {
+
+/// An island (or region) whose status the map colours: its projected polygons (for clicks) and
+/// their levels of detail (for drawing).
+struct StatusRegion {
+    const geo::Island* island = nullptr;
+    std::vector<geo::Polygon> projected; ///< north-up metres
+    PolygonSet shapes;
+    geo::Point label_anchor; ///< north-up metres
+};
+
+struct SceneLine {
+    const geo::BoundaryLine* line = nullptr;
+    std::vector<std::vector<geo::Point>> projected; ///< densified, north-up metres
+};
+
+struct SceneEvent {
+    const geo::Event* event = nullptr;
+    geo::Point position; ///< north-up metres
+};
+
+/// A place name: an island, a region or an islet.
+struct SceneLabel {
+    std::string id;
+    const std::vector<geo::Name>* names = nullptr;
+    geo::Point position; ///< north-up metres
+    int priority = 0;
+    double min_zoom_mpp = 1e9; ///< shown only at this many metres per pixel or closer
+};
+
+/// Everything the renderer needs, prepared once from the atlas: projected, simplified at every
+/// level of detail and cut into pieces. Pure data (no SFML), so it is tested and benchmarked
+/// without a window.
+struct MapScene {
+    MapScene(const geo::Atlas& atlas, const geo::Projection& projection);
+
+    const geo::Atlas* atlas;
+    const geo::Projection* projection;
+    geo::Box world; ///< north-up metres: the region 139-158 E, 41-55 N
+    PolygonSet land;
+    PolygonSet lakes;
+    bool has_land = false;
+    bool has_lakes = false;
+    std::vector<StatusRegion> regions;
+    std::vector<SceneLine> lines;
+    std::vector<SceneEvent> events; ///< events whose place lies in the region
+    std::vector<SceneLabel> labels;
+    double prepare_ms = 0.0;
+
+    /// Builds the levels of detail that views at scales in this range draw (land, lakes,
+    /// status regions, and the inset's coarsest land), so that a first frame does not pay
+    /// for them.
+    void prepare_for(double min_metres_per_pixel, double max_metres_per_pixel) const;
+
+    /// The status region under a map point (north-up metres), or nullptr.
+    const StatusRegion* region_at(geo::Point map_point) const;
+};
+
+/// How an island's status is drawn: filled in the administering party's colour (the first by
+/// code when two held it jointly), striped in a co-administrator's, and hatched in the colour
+/// of each party that claims it without administering it. Empty when nothing is recorded.
+struct StatusSymbol {
+    geo::Party fill = geo::Party::JP;
+    std::vector<geo::Party> stripes;
+    std::vector<geo::Party> hatches;
+};
+std::optional<StatusSymbol> status_symbol(const geo::IslandStatus& status);
+
+/// Projects lon/lat polygons (densifying nothing: GSHHG vertices are dense already).
+std::vector<geo::Polygon> project_polygons(const std::vector<geo::Polygon>& polygons,
+                                           const geo::Projection& projection);
+
+/// Samples a lon/lat polyline every `step_deg` so straight lon/lat segments curve correctly.
+std::vector<geo::Point> densify(const std::vector<geo::Point>& line, double step_deg);
+
+} // namespace kuril

@@ -1,0 +1,238 @@
+#include "map/map_scene.hpp"
+
+#include "geo/islands.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <set>
+
+namespace kuril {
+namespace {
+
+/// Clips lon/lat polygons to a latitude band (South Sakhalin: below 50° N).
+std::vector<geo::Polygon> clip_to_band(const std::vector<geo::Polygon>& polygons,
+                                       std::optional<double> lat_min,
+                                       std::optional<double> lat_max) {
+    const geo::Box band{-180.0, lat_min.value_or(-90.0), 180.0, lat_max.value_or(90.0)};
+    std::vector<geo::Polygon> out;
+    for (const auto& polygon : polygons) {
+        geo::Polygon clipped;
+        for (const auto& ring : polygon.rings) {
+            geo::Ring part = clip_ring(ring, band);
+            if (part.size() >= 3) {
+                clipped.rings.push_back(std::move(part));
+            }
+        }
+        if (!clipped.rings.empty()) {
+            out.push_back(std::move(clipped));
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<StatusSymbol> status_symbol(const geo::IslandStatus& status) {
+    if (!status.known || status.administered_by.empty()) {
+        return std::nullopt;
+    }
+    StatusSymbol symbol;
+    symbol.fill = *std::min_element(status.administered_by.begin(), status.administered_by.end());
+    for (const auto party : status.administered_by) {
+        if (party != symbol.fill) {
+            symbol.stripes.push_back(party);
+        }
+    }
+    for (const auto party : status.claimed_by) {
+        if (std::find(status.administered_by.begin(), status.administered_by.end(), party) ==
+            status.administered_by.end()) {
+            symbol.hatches.push_back(party);
+        }
+    }
+    return symbol;
+}
+
+std::vector<geo::Polygon> project_polygons(const std::vector<geo::Polygon>& polygons,
+                                           const geo::Projection& projection) {
+    std::vector<geo::Polygon> out = polygons;
+    for (auto& polygon : out) {
+        for (auto& ring : polygon.rings) {
+            projection.forward_in_place(ring);
+        }
+    }
+    return out;
+}
+
+std::vector<geo::Point> densify(const std::vector<geo::Point>& line, double step_deg) {
+    std::vector<geo::Point> out;
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        const geo::Point a = line[i];
+        const geo::Point b = line[i + 1];
+        const double length = std::hypot(b.x - a.x, b.y - a.y);
+        const int steps = std::max(1, static_cast<int>(std::ceil(length / step_deg)));
+        for (int k = 0; k < steps; ++k) {
+            const double t = static_cast<double>(k) / steps;
+            out.push_back({a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t});
+        }
+    }
+    if (!line.empty()) {
+        out.push_back(line.back());
+    }
+    return out;
+}
+
+MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
+    : atlas(&source), projection(&proj) {
+    const auto start = std::chrono::steady_clock::now();
+    // The region: the box the shipped shapes cover, projected (its edges curve in LCC, so
+    // sample them).
+    {
+        geo::Ring edge;
+        for (double t = 0; t <= 1.0001; t += 0.05) {
+            edge.push_back({139 + 19 * t, 41});
+            edge.push_back({139 + 19 * t, 55});
+            edge.push_back({139, 41 + 14 * t});
+            edge.push_back({158, 41 + 14 * t});
+        }
+        proj.forward_in_place(edge);
+        world = {edge[0].x, edge[0].y, edge[0].x, edge[0].y};
+        for (const auto& p : edge) {
+            world.min_x = std::min(world.min_x, p.x);
+            world.min_y = std::min(world.min_y, p.y);
+            world.max_x = std::max(world.max_x, p.x);
+            world.max_y = std::max(world.max_y, p.y);
+        }
+    }
+
+    auto gather = [](const geo::VectorLayer& layer) {
+        std::vector<geo::Polygon> polygons;
+        for (const auto& feature : layer.features) {
+            polygons.insert(polygons.end(), feature.polygons.begin(), feature.polygons.end());
+        }
+        return polygons;
+    };
+    // Land is projected once; the status regions reuse its projected polygons.
+    std::map<std::string, std::vector<geo::Polygon>> by_island;           // lon/lat
+    std::map<std::string, std::vector<geo::Polygon>> by_island_projected; // metres
+    if (const auto* layer = source.layer("land")) {
+        const geo::VectorLayer projected = geo::project_layer(*layer, proj);
+        land = build_polygon_set(gather(projected));
+        has_land = true;
+        by_island = geo::polygons_by_island(*layer);
+        by_island_projected = geo::polygons_by_island(projected);
+    }
+    if (const auto* layer = source.layer("lakes")) {
+        lakes = build_polygon_set(project_polygons(gather(*layer), proj));
+        has_lakes = true;
+    }
+
+    for (const auto& island : source.annotations.islands) {
+        if (island.status.empty()) {
+            continue;
+        }
+        std::vector<geo::Polygon> polygons; // projected
+        if (!island.part_of.empty()) {
+            // A latitude band of an island (South Sakhalin): cut in lon/lat, then projected.
+            if (auto it = by_island.find(island.part_of); it != by_island.end()) {
+                polygons = project_polygons(
+                    clip_to_band(it->second, island.lat_min, island.lat_max), proj);
+            }
+        } else {
+            std::set<std::string> ids(island.members.begin(), island.members.end());
+            ids.insert(island.id);
+            for (const auto& id : ids) {
+                if (auto it = by_island_projected.find(id); it != by_island_projected.end()) {
+                    polygons.insert(polygons.end(), it->second.begin(), it->second.end());
+                }
+            }
+        }
+        if (polygons.empty()) {
+            continue;
+        }
+        StatusRegion region;
+        region.island = &island;
+        region.projected = std::move(polygons);
+        region.shapes = build_polygon_set(region.projected);
+        region.label_anchor = proj.forward(island.anchor);
+        regions.push_back(std::move(region));
+    }
+
+    if (source.history) {
+        for (const auto& line : source.history->lines()) {
+            SceneLine scene_line;
+            scene_line.line = &line;
+            for (const auto& part : line.geometry) {
+                auto dense = densify(part, 0.05);
+                proj.forward_in_place(dense);
+                scene_line.projected.push_back(std::move(dense));
+            }
+            lines.push_back(std::move(scene_line));
+        }
+    }
+    const geo::Box lonlat_region{139, 41, 158, 55};
+    for (const auto& event : source.annotations.events) {
+        if (lonlat_region.contains(event.place)) {
+            events.push_back({&event, proj.forward(event.place)});
+        }
+    }
+    int order = 0;
+    for (const auto& island : source.annotations.islands) {
+        ++order;
+        if (!lonlat_region.contains(island.anchor)) {
+            continue;
+        }
+        // Disputed islands first, then the main islands, the Kurils, regions; within a group,
+        // file order (largest first).
+        const int group = island.group == "disputed" ? 4
+                          : island.group == "main"   ? 3
+                          : island.group == "kuril"  ? 2
+                                                     : 1;
+        const int priority = group * 1000 - order;
+        if (island.group == "main" && island.id == "sakhalin") {
+            continue; // its two regions are labelled instead
+        }
+        labels.push_back({island.id, &island.names, proj.forward(island.anchor), priority});
+        // Islets (Habomai's) are named when zoomed in far enough to tell them apart.
+        for (const auto& islet : island.islets) {
+            if (!islet.names.empty()) {
+                labels.push_back({islet.id, &islet.names, proj.forward(islet.place), 500, 150.0});
+            }
+        }
+    }
+    prepare_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+void MapScene::prepare_for(double min_metres_per_pixel, double max_metres_per_pixel) const {
+    const std::size_t finest = lod_index_for(min_metres_per_pixel);
+    const std::size_t coarsest = lod_index_for(max_metres_per_pixel);
+    for (std::size_t index = finest; index <= coarsest; ++index) {
+        for (const PolygonSet* set : {&land, &lakes}) {
+            if (!set->empty()) {
+                set->level(index);
+            }
+        }
+        for (const auto& region : regions) {
+            if (!region.shapes.empty()) {
+                region.shapes.level(index);
+            }
+        }
+    }
+    if (!land.empty()) {
+        land.level(land.level_count() - 1); // the inset map's
+    }
+}
+
+const StatusRegion* MapScene::region_at(geo::Point map_point) const {
+    for (const auto& region : regions) {
+        for (const auto& polygon : region.projected) {
+            if (polygon_contains(polygon, map_point)) {
+                return &region;
+            }
+        }
+    }
+    return nullptr;
+}
+
+} // namespace kuril

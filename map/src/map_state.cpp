@@ -1,0 +1,54 @@
+#include "map/map_state.hpp"
+
+#include <array>
+
+namespace kuril {
+namespace {
+
+constexpr std::array<std::string_view, layer_count> layer_names = {
+    "sea", "land", "lakes", "graticule", "status", "lines", "events", "labels"};
+constexpr std::array<std::string_view, language_count> language_codes = {"en",    "ja",    "ru",
+                                                                         "en+ja", "en+ru", "ja+ru"};
+
+/// The enumerator whose name (at its index) is `name`.
+template <typename Enum, std::size_t count>
+std::optional<Enum> find_name(const std::array<std::string_view, count>& names,
+                              std::string_view name) {
+    for (std::size_t i = 0; i < count; ++i) {
+        if (names[i] == name) {
+            return static_cast<Enum>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::string_view layer_name(Layer layer) {
+    return layer_names.at(static_cast<std::size_t>(layer));
+}
+
+std::optional<Layer> layer_from_name(std::string_view name) {
+    return find_name<Layer>(layer_names, name);
+}
+
+std::array<bool, layer_count> layers_from_names(const std::vector<std::string>& names) {
+    std::array<bool, layer_count> visible{};
+    visible.fill(names.empty());
+    for (const auto& name : names) {
+        if (auto layer = layer_from_name(name)) {
+            visible[static_cast<std::size_t>(*layer)] = true;
+        }
+    }
+    return visible;
+}
+
+std::string_view language_code(LabelLanguage language) {
+    return language_codes.at(static_cast<std::size_t>(language));
+}
+
+std::optional<LabelLanguage> language_from_code(std::string_view code) {
+    return find_name<LabelLanguage>(language_codes, code);
+}
+
+} // namespace kuril

@@ -1,0 +1,313 @@
+#include "map/polygon_set.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace kuril {
+namespace {
+
+constexpr std::size_t max_piece_vertices = 128;
+constexpr int max_depth = 14;
+constexpr std::size_t outline_chunk_vertices = 256;
+
+geo::Box bounds_of(const std::vector<geo::Ring>& rings) {
+    geo::Box box{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+                 std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    for (const auto& ring : rings) {
+        for (const auto& p : ring) {
+            box.min_x = std::min(box.min_x, p.x);
+            box.min_y = std::min(box.min_y, p.y);
+            box.max_x = std::max(box.max_x, p.x);
+            box.max_y = std::max(box.max_y, p.y);
+        }
+    }
+    return box;
+}
+
+/// Map space has y down: flip north-up metres.
+MapVertex to_map(geo::Point p) {
+    return {static_cast<float>(p.x), static_cast<float>(-p.y)};
+}
+
+geo::Box to_map_box(const geo::Box& box) {
+    return {box.min_x, -box.max_y, box.max_x, -box.min_y};
+}
+
+void simplify_range(const geo::Ring& ring, std::size_t first, std::size_t last, double tolerance,
+                    std::vector<bool>& keep) {
+    // Iterative to survive long coastlines.
+    std::vector<std::pair<std::size_t, std::size_t>> stack{{first, last}};
+    while (!stack.empty()) {
+        const auto [a, b] = stack.back();
+        stack.pop_back();
+        if (b <= a + 1) {
+            continue;
+        }
+        const geo::Point pa = ring[a];
+        const geo::Point pb = ring[b % ring.size()];
+        const double dx = pb.x - pa.x;
+        const double dy = pb.y - pa.y;
+        const double length = std::hypot(dx, dy);
+        double worst = -1.0;
+        std::size_t worst_index = a;
+        for (std::size_t i = a + 1; i < b; ++i) {
+            const geo::Point p = ring[i];
+            const double distance = length > 0
+                                        ? std::fabs(dy * (p.x - pa.x) - dx * (p.y - pa.y)) / length
+                                        : std::hypot(p.x - pa.x, p.y - pa.y);
+            if (distance > worst) {
+                worst = distance;
+                worst_index = i;
+            }
+        }
+        if (worst > tolerance) {
+            keep[worst_index] = true;
+            stack.push_back({a, worst_index});
+            stack.push_back({worst_index, b});
+        }
+    }
+}
+
+/// Fan triangles from `origin` over every edge of the ring. Any origin gives the right
+/// even-odd coverage; one in the middle of the piece keeps the triangles small (less overdraw).
+void append_fan(const geo::Ring& ring, geo::Point origin_point, std::vector<MapVertex>& out) {
+    if (ring.size() < 3) {
+        return;
+    }
+    const MapVertex origin = to_map(origin_point);
+    for (std::size_t i = 0; i < ring.size(); ++i) {
+        out.push_back(origin);
+        out.push_back(to_map(ring[i]));
+        out.push_back(to_map(ring[(i + 1) % ring.size()]));
+    }
+}
+
+void split_into_pieces(std::vector<geo::Ring> rings, const geo::Box& box, int depth,
+                       std::vector<FillPiece>& out) {
+    std::size_t vertices = 0;
+    for (const auto& ring : rings) {
+        vertices += ring.size();
+    }
+    if (vertices == 0) {
+        return;
+    }
+    if (vertices <= max_piece_vertices || depth >= max_depth) {
+        FillPiece piece;
+        const geo::Box bounds = bounds_of(rings);
+        piece.bounds = to_map_box(bounds);
+        const geo::Point middle{(bounds.min_x + bounds.max_x) / 2,
+                                (bounds.min_y + bounds.max_y) / 2};
+        for (const auto& ring : rings) {
+            append_fan(ring, middle, piece.fan_triangles);
+        }
+        if (!piece.fan_triangles.empty()) {
+            out.push_back(std::move(piece));
+        }
+        return;
+    }
+    const double mid_x = (box.min_x + box.max_x) / 2;
+    const double mid_y = (box.min_y + box.max_y) / 2;
+    const geo::Box quadrants[4] = {{box.min_x, box.min_y, mid_x, mid_y},
+                                   {mid_x, box.min_y, box.max_x, mid_y},
+                                   {box.min_x, mid_y, mid_x, box.max_y},
+                                   {mid_x, mid_y, box.max_x, box.max_y}};
+    for (const auto& quadrant : quadrants) {
+        std::vector<geo::Ring> clipped;
+        for (const auto& ring : rings) {
+            geo::Ring part = clip_ring(ring, quadrant);
+            if (part.size() >= 3) {
+                clipped.push_back(std::move(part));
+            }
+        }
+        split_into_pieces(std::move(clipped), quadrant, depth + 1, out);
+    }
+}
+
+void append_outline(const geo::Ring& ring, std::vector<OutlineChunk>& out) {
+    if (ring.size() < 2) {
+        return;
+    }
+    for (std::size_t start = 0; start < ring.size(); start += outline_chunk_vertices) {
+        OutlineChunk chunk;
+        const std::size_t end = std::min(ring.size(), start + outline_chunk_vertices);
+        geo::Ring stretch;
+        for (std::size_t i = start; i <= end; ++i) {
+            stretch.push_back(ring[i % ring.size()]); // close the ring on the last chunk
+        }
+        for (std::size_t i = 0; i + 1 < stretch.size(); ++i) {
+            chunk.segments.push_back(to_map(stretch[i]));
+            chunk.segments.push_back(to_map(stretch[i + 1]));
+        }
+        chunk.bounds = to_map_box(bounds_of({stretch}));
+        out.push_back(std::move(chunk));
+    }
+}
+
+} // namespace
+
+const std::vector<double>& lod_tolerances_m() {
+    static const std::vector<double> tolerances = {0.0, 40.0, 120.0, 300.0, 700.0, 1500.0};
+    return tolerances;
+}
+
+std::size_t lod_index_for(double metres_per_pixel) {
+    std::size_t chosen = 0;
+    for (std::size_t i = 0; i < lod_tolerances_m().size(); ++i) {
+        if (lod_tolerances_m()[i] <= metres_per_pixel * 0.9) {
+            chosen = i;
+        }
+    }
+    return chosen;
+}
+
+const LodLevel& PolygonSet::level_for(double metres_per_pixel) const {
+    return level(lod_index_for(metres_per_pixel));
+}
+
+geo::Ring simplify_ring(const geo::Ring& ring, double tolerance) {
+    if (tolerance <= 0 || ring.size() <= 4) {
+        return ring;
+    }
+    // Split at the point farthest from the first so the closed ring keeps its extent.
+    std::size_t far = 0;
+    double far_distance = -1;
+    for (std::size_t i = 1; i < ring.size(); ++i) {
+        const double d = std::hypot(ring[i].x - ring[0].x, ring[i].y - ring[0].y);
+        if (d > far_distance) {
+            far_distance = d;
+            far = i;
+        }
+    }
+    std::vector<bool> keep(ring.size(), false);
+    keep[0] = true;
+    keep[far] = true;
+    simplify_range(ring, 0, far, tolerance, keep);
+    simplify_range(ring, far, ring.size(), tolerance, keep);
+    geo::Ring out;
+    for (std::size_t i = 0; i < ring.size(); ++i) {
+        if (keep[i]) {
+            out.push_back(ring[i]);
+        }
+    }
+    return out;
+}
+
+geo::Ring clip_ring(const geo::Ring& ring, const geo::Box& box) {
+    geo::Ring current = ring;
+    for (int edge = 0; edge < 4 && !current.empty(); ++edge) {
+        auto inside = [&](geo::Point p) {
+            switch (edge) {
+            case 0:
+                return p.x >= box.min_x;
+            case 1:
+                return p.x <= box.max_x;
+            case 2:
+                return p.y >= box.min_y;
+            default:
+                return p.y <= box.max_y;
+            }
+        };
+        auto cross = [&](geo::Point a, geo::Point b) {
+            double t = 0;
+            switch (edge) {
+            case 0:
+                t = (box.min_x - a.x) / (b.x - a.x);
+                return geo::Point{box.min_x, a.y + t * (b.y - a.y)};
+            case 1:
+                t = (box.max_x - a.x) / (b.x - a.x);
+                return geo::Point{box.max_x, a.y + t * (b.y - a.y)};
+            case 2:
+                t = (box.min_y - a.y) / (b.y - a.y);
+                return geo::Point{a.x + t * (b.x - a.x), box.min_y};
+            default:
+                t = (box.max_y - a.y) / (b.y - a.y);
+                return geo::Point{a.x + t * (b.x - a.x), box.max_y};
+            }
+        };
+        geo::Ring next;
+        next.reserve(current.size() + 4);
+        for (std::size_t i = 0; i < current.size(); ++i) {
+            const geo::Point a = current[i];
+            const geo::Point b = current[(i + 1) % current.size()];
+            const bool a_in = inside(a);
+            const bool b_in = inside(b);
+            if (a_in) {
+                next.push_back(a);
+                if (!b_in) {
+                    next.push_back(cross(a, b));
+                }
+            } else if (b_in) {
+                next.push_back(cross(a, b));
+            }
+        }
+        current = std::move(next);
+    }
+    return current;
+}
+
+bool polygon_contains(const geo::Polygon& polygon, geo::Point p) {
+    bool inside = false;
+    for (const auto& ring : polygon.rings) {
+        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+            const geo::Point a = ring[i];
+            const geo::Point b = ring[j];
+            if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) {
+                inside = !inside;
+            }
+        }
+    }
+    return inside;
+}
+
+PolygonSet::PolygonSet(std::vector<geo::Ring> projected_rings)
+    : rings_(std::move(projected_rings)) {
+    box_ = bounds_of(rings_);
+    bounds = to_map_box(box_);
+    levels_.resize(lod_tolerances_m().size());
+}
+
+const LodLevel& PolygonSet::level(std::size_t index) const {
+    static const LodLevel nothing;
+    if (index >= levels_.size()) {
+        return nothing;
+    }
+    if (!levels_[index]) {
+        auto built = std::make_unique<LodLevel>();
+        const double tolerance = lod_tolerances_m()[index];
+        built->tolerance_m = tolerance;
+        std::vector<geo::Ring> simplified;
+        for (const auto& ring : rings_) {
+            geo::Ring ring_simplified = simplify_ring(ring, tolerance);
+            // Rings smaller than the tolerance vanish at this level.
+            const geo::Box ring_box = bounds_of({ring_simplified});
+            if (ring_simplified.size() < 3 ||
+                (tolerance > 0 && std::max(ring_box.max_x - ring_box.min_x,
+                                           ring_box.max_y - ring_box.min_y) < tolerance)) {
+                continue;
+            }
+            built->vertex_count += ring_simplified.size();
+            append_outline(ring_simplified, built->outlines);
+            simplified.push_back(std::move(ring_simplified));
+        }
+        split_into_pieces(std::move(simplified), box_, 0, built->fills);
+        levels_[index] = std::move(built);
+    }
+    return *levels_[index];
+}
+
+void PolygonSet::prepare_all() const {
+    for (std::size_t i = 0; i < levels_.size(); ++i) {
+        level(i);
+    }
+}
+
+PolygonSet build_polygon_set(const std::vector<geo::Polygon>& projected) {
+    std::vector<geo::Ring> all;
+    for (const auto& polygon : projected) {
+        all.insert(all.end(), polygon.rings.begin(), polygon.rings.end());
+    }
+    return PolygonSet(std::move(all));
+}
+
+} // namespace kuril

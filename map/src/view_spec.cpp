@@ -1,0 +1,128 @@
+#include "map/view_spec.hpp"
+
+#include "geo/error.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <sstream>
+#include <vector>
+
+namespace kuril {
+namespace {
+
+std::vector<double> numbers(const std::string& text, std::size_t count, const char* what) {
+    std::vector<double> values;
+    std::stringstream in(text);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        char* end = nullptr;
+        const double value = std::strtod(item.c_str(), &end);
+        if (item.empty() || end == item.c_str() || *end != '\0' || !std::isfinite(value)) {
+            throw geo::InputError(std::string(what) + " '" + text + "': '" + item +
+                                  "' is not a number");
+        }
+        values.push_back(value);
+    }
+    if (values.size() != count) {
+        throw geo::InputError(std::string(what) + " '" + text + "': expected " +
+                              std::to_string(count) + " numbers separated by commas");
+    }
+    return values;
+}
+
+} // namespace
+
+geo::Box ViewSpec::parse_bbox(const std::string& text) {
+    const auto v = numbers(text, 4, "--bbox");
+    const geo::Box box{v[0], v[1], v[2], v[3]};
+    if (box.min_x >= box.max_x || box.min_y >= box.max_y) {
+        throw geo::InputError("--bbox '" + text + "': min must be less than max (minlon,minlat," +
+                              "maxlon,maxlat)");
+    }
+    if (box.min_x < -180 || box.max_x > 180 || box.min_y < -90 || box.max_y > 90) {
+        throw geo::InputError("--bbox '" + text + "': longitudes must be within ±180 and " +
+                              "latitudes within ±90");
+    }
+    return box;
+}
+
+geo::Point ViewSpec::parse_center(const std::string& text) {
+    const auto v = numbers(text, 2, "--center");
+    if (v[0] < -180 || v[0] > 180 || v[1] < -90 || v[1] > 90) {
+        throw geo::InputError("--center '" + text + "': out of range");
+    }
+    return {v[0], v[1]};
+}
+
+ViewSpec ViewSpec::from_slide(const geo::Slide& slide) {
+    ViewSpec spec;
+    spec.island = slide.island;
+    spec.bbox = slide.bbox;
+    spec.center = slide.center;
+    spec.zoom = slide.zoom;
+    return spec;
+}
+
+void ViewSpec::apply(const MapScene& scene, MapView& view) const {
+    const geo::Projection& projection = *scene.projection;
+    view.reset();
+    if (bbox) {
+        // The data covers 139-158 E, 41-55 N.
+        const geo::Box data{139, 41, 158, 55};
+        if (bbox->max_x < data.min_x || bbox->min_x > data.max_x || bbox->max_y < data.min_y ||
+            bbox->min_y > data.max_y) {
+            throw geo::InputError("--bbox lies outside the data (139-158 E, 41-55 N)");
+        }
+        geo::Ring edge;
+        for (int k = 0; k <= 10; ++k) {
+            const double t = k / 10.0;
+            edge.push_back({bbox->min_x + (bbox->max_x - bbox->min_x) * t, bbox->min_y});
+            edge.push_back({bbox->min_x + (bbox->max_x - bbox->min_x) * t, bbox->max_y});
+            edge.push_back({bbox->min_x, bbox->min_y + (bbox->max_y - bbox->min_y) * t});
+            edge.push_back({bbox->max_x, bbox->min_y + (bbox->max_y - bbox->min_y) * t});
+        }
+        projection.forward_in_place(edge);
+        geo::Box box{edge[0].x, edge[0].y, edge[0].x, edge[0].y};
+        for (const auto& p : edge) {
+            box.min_x = std::min(box.min_x, p.x);
+            box.min_y = std::min(box.min_y, p.y);
+            box.max_x = std::max(box.max_x, p.x);
+            box.max_y = std::max(box.max_y, p.y);
+        }
+        view.fit(box);
+        return;
+    }
+    if (!island.empty()) {
+        for (const auto& region : scene.regions) {
+            if (region.island->id != island) {
+                continue;
+            }
+            geo::Box box{1e300, 1e300, -1e300, -1e300};
+            for (const auto& polygon : region.projected) {
+                for (const auto& p : polygon.rings.front()) {
+                    box.min_x = std::min(box.min_x, p.x);
+                    box.min_y = std::min(box.min_y, p.y);
+                    box.max_x = std::max(box.max_x, p.x);
+                    box.max_y = std::max(box.max_y, p.y);
+                }
+            }
+            // A margin of a fifth on each side.
+            const double mx = (box.max_x - box.min_x) * 0.2 + 500;
+            const double my = (box.max_y - box.min_y) * 0.2 + 500;
+            view.fit({box.min_x - mx, box.min_y - my, box.max_x + mx, box.max_y + my});
+            return;
+        }
+        std::string known;
+        for (const auto& region : scene.regions) {
+            known += (known.empty() ? "" : ", ") + region.island->id;
+        }
+        throw geo::InputError("unknown island '" + island + "' (known: " + known + ")");
+    }
+    if (center) {
+        const double region_scale = view.metres_per_pixel();
+        view.set(projection.forward(*center), region_scale / std::pow(2.0, zoom));
+    }
+}
+
+} // namespace kuril

@@ -1,0 +1,431 @@
+// Exports rendered off-screen under Xvfb, read back with GDAL and probed through their world
+// files.
+#include "drawing_fixture.hpp"
+#include "export/exporter.hpp"
+#include "geo/error.hpp"
+#include "render/style.hpp"
+
+#include <SFML/Graphics.hpp>
+#include <cmath>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <doctest/doctest.h>
+#include <gdal_priv.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using test_drawing::near;
+using test_drawing::pixels_differing;
+
+struct ExportFixture : test_drawing::ShippedScene {
+    ExportFixture() { GDALAllRegister(); }
+
+    kuril::ExportOptions options(const fs::path& out) const {
+        kuril::ExportOptions o;
+        o.out = out;
+        o.width = 800;
+        o.height = 600;
+        o.date = {2000, 1, 1};
+        o.view.bbox = geo::Box{141, 42, 149, 46};
+        return o;
+    }
+};
+
+std::array<double, 6> geotransform(const fs::path& image) {
+    std::array<double, 6> gt{};
+    GDALDataset* dataset = GDALDataset::Open(image.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY);
+    REQUIRE(dataset != nullptr);
+    REQUIRE(dataset->GetGeoTransform(gt.data()) == CE_None);
+    GDALClose(dataset);
+    return gt;
+}
+
+sf::Color pixel_at(const sf::Image& image, const std::array<double, 6>& gt,
+                   const geo::Projection& projection, geo::Point lon_lat) {
+    const geo::Point xy = projection.forward(lon_lat);
+    const double column = (xy.x - gt[0]) / gt[1];
+    const double row = (xy.y - gt[3]) / gt[5];
+    return image.getPixel(static_cast<unsigned>(column), static_cast<unsigned>(row));
+}
+
+/// Checks a PNG's size from its header.
+void png_size(const fs::path& path, unsigned width, unsigned height) {
+    GDALDataset* dataset = GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY);
+    REQUIRE(dataset != nullptr);
+    CHECK(dataset->GetRasterXSize() == static_cast<int>(width));
+    CHECK(dataset->GetRasterYSize() == static_cast<int>(height));
+    GDALClose(dataset);
+}
+
+std::size_t files_in(const fs::path& dir) {
+    std::size_t count = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) {
+        ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+TEST_CASE("[viewer] export: the world file places the image exactly as GDAL reads it") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_world");
+    auto options = f.options(dir / "map.png");
+    const auto result = kuril::export_map(f.scene, f.font, options);
+    CHECK(result.width == 800);
+    CHECK(fs::exists(dir / "map.pgw"));
+    CHECK(fs::exists(dir / "map.prj"));
+    // The image's view, as the export drew it: GDAL must read the same corner (the world file
+    // gives the centre of the first pixel, GDAL the corner) and pixel size.
+    REQUIRE(result.view);
+    const kuril::MapView& view = *result.view;
+    const geo::Point corner = view.screen_to_map({0, 0});
+    const auto gt = geotransform(dir / "map.png");
+    CHECK(gt[0] == doctest::Approx(corner.x).epsilon(1e-12)); // GDAL: corner of the pixel
+    CHECK(gt[3] == doctest::Approx(corner.y).epsilon(1e-12));
+    CHECK(gt[1] == doctest::Approx(view.metres_per_pixel()).epsilon(1e-12));
+    CHECK(gt[5] == doctest::Approx(-view.metres_per_pixel()).epsilon(1e-12));
+    CHECK(gt[2] == 0.0);
+    CHECK(gt[4] == 0.0);
+    GDALDataset* dataset = GDALDataset::Open((dir / "map.png").c_str(), GDAL_OF_RASTER);
+    REQUIRE(dataset != nullptr);
+    CHECK(std::string(dataset->GetProjectionRef()).find("Lambert") != std::string::npos);
+    GDALClose(dataset);
+}
+
+TEST_CASE("[viewer] export: land and sea probed through the world file") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_probe");
+    auto options = f.options(dir / "probe.png");
+    options.visible.fill(false);
+    options.visible[static_cast<std::size_t>(kuril::Layer::sea)] = true;
+    options.visible[static_cast<std::size_t>(kuril::Layer::land)] = true;
+    options.legend = false;
+    options.footer = false;
+    kuril::export_map(f.scene, f.font, options);
+    sf::Image image;
+    REQUIRE(image.loadFromFile((dir / "probe.png").string()));
+    const auto gt = geotransform(dir / "probe.png");
+    CHECK(near(pixel_at(image, gt, f.projection, {143.0, 43.3}), kuril::style::land)); // Hokkaido
+    CHECK(near(pixel_at(image, gt, f.projection, {147.9, 45.1}), kuril::style::land)); // Etorofu
+    CHECK(near(pixel_at(image, gt, f.projection, {147.5, 43.0}), kuril::style::sea));  // Pacific
+    CHECK(near(pixel_at(image, gt, f.projection, {143.5, 45.3}), kuril::style::sea));  // Okhotsk
+}
+
+TEST_CASE("[viewer] export: tiles stitch to the same image as one pass") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_tiles");
+    auto options = f.options(dir / "one.png");
+    kuril::export_map(f.scene, f.font, options);
+    options.out = dir / "tiled.png";
+    options.force_tiling = true;
+    options.tile_side = 256;
+    const auto result = kuril::export_map(f.scene, f.font, options);
+    CHECK(result.tiles == 12);
+    sf::Image one;
+    sf::Image tiled;
+    REQUIRE(one.loadFromFile((dir / "one.png").string()));
+    REQUIRE(tiled.loadFromFile((dir / "tiled.png").string()));
+    // Tiles use their own view matrices: edges may fall a sub-pixel differently (under 1%).
+    CHECK(pixels_differing(one, tiled, 40) < 800 * 600 / 100);
+    CHECK(geotransform(dir / "one.png") == geotransform(dir / "tiled.png"));
+}
+
+TEST_CASE("[viewer] export: bands of rows give the same image as one pass") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_bands");
+    auto options = f.options(dir / "one.png");
+    options.band_pixels = 800 * 600 * 2;
+    const auto one = kuril::export_map(f.scene, f.font, options);
+    CHECK(one.tiles == 1);
+    options.out = dir / "bands.png";
+    options.band_pixels = 800 * 600 / 5;
+    const auto bands = kuril::export_map(f.scene, f.font, options);
+    CHECK(bands.tiles == 5); // bands of 120 rows, drawn on one 800x120 texture
+    CHECK(!bands.tiled);
+    options.out = dir / "uneven.png";
+    options.band_pixels = 800 * 600 / 7; // 7 bands of 86 rows, the last one 84
+    CHECK(kuril::export_map(f.scene, f.font, options).tiles == 7);
+    sf::Image reference;
+    REQUIRE(reference.loadFromFile((dir / "one.png").string()));
+    for (const char* name : {"bands.png", "uneven.png"}) {
+        CAPTURE(name);
+        sf::Image image;
+        REQUIRE(image.loadFromFile((dir / name).string()));
+        // Labels and symbols are laid out once for the whole image; only anti-aliased edges
+        // may round differently at a band's own view matrix.
+        CHECK(pixels_differing(reference, image, 40) < 800 * 600 / 2000);
+    }
+}
+
+TEST_CASE("[viewer] export: a 1x1 image is written and placed") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_dot");
+    auto options = f.options(dir / "dot.png");
+    options.width = 1;
+    options.height = 1;
+    const auto result = kuril::export_map(f.scene, f.font, options);
+    CHECK(result.tiles == 1);
+    sf::Image image;
+    REQUIRE(image.loadFromFile((dir / "dot.png").string()));
+    CHECK(image.getSize() == sf::Vector2u(1, 1));
+    const auto gt = geotransform(dir / "dot.png");
+    REQUIRE(result.view);
+    CHECK(gt[1] == doctest::Approx(result.view->metres_per_pixel()));
+    CHECK(gt[0] == doctest::Approx(result.view->screen_to_map({0, 0}).x));
+}
+
+TEST_CASE("[viewer] export: 16384 pixels wide is drawn untiled, 20000 in tiles") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_large");
+    auto options = f.options(dir / "wide.png");
+    options.width = 16384;
+    options.height = 600;
+    const auto wide = kuril::export_map(f.scene, f.font, options);
+    CHECK(!wide.tiled); // whole rows at a time, on one render texture
+    png_size(dir / "wide.png", 16384, 600);
+
+    // 20000 wide needs tiles; the same view at half the size needs none. Scaled down 2:1, the
+    // tiled image matches the untiled one: same layout, text and symbols at the same
+    // relative size (scale 2 against 1; anti-aliasing and glyph hinting differ a little at
+    // twice the size). The graticule is left out: its spacing follows the pixel size. This
+    // catches a missing, misplaced or mis-scaled tile; "tiles stitch to the same image as
+    // one pass" checks the seams to the pixel.
+    options.out = dir / "tiled.png";
+    options.view = {}; // the whole region: land, islands, labels, lines across every tile
+    options.visible[static_cast<std::size_t>(kuril::Layer::graticule)] = false;
+    options.scale = 2;
+    options.width = 20000;
+    options.height = 4000;
+    const auto tiled = kuril::export_map(f.scene, f.font, options);
+    CHECK(tiled.tiled);
+    CHECK(tiled.tiles == 6); // tiles up to 8192 wide and 2048 high: 3 across, 2 down
+    options.out = dir / "half.png";
+    options.scale = 1;
+    options.width = 10000;
+    options.height = 2000;
+    CHECK(!kuril::export_map(f.scene, f.font, options).tiled);
+    sf::Image big;
+    sf::Image half;
+    REQUIRE(big.loadFromFile((dir / "tiled.png").string()));
+    REQUIRE(half.loadFromFile((dir / "half.png").string()));
+    double close = 0;
+    double total_difference = 0;
+    double seam_close = 0; // the columns on either side of the tile edges
+    for (unsigned y = 0; y < 2000; ++y) {
+        for (unsigned x = 0; x < 10000; ++x) {
+            int sum[3] = {0, 0, 0};
+            for (unsigned dy = 0; dy < 2; ++dy) {
+                for (unsigned dx = 0; dx < 2; ++dx) {
+                    const sf::Color c = big.getPixel(2 * x + dx, 2 * y + dy);
+                    sum[0] += c.r;
+                    sum[1] += c.g;
+                    sum[2] += c.b;
+                }
+            }
+            const sf::Color reduced(static_cast<sf::Uint8>(sum[0] / 4),
+                                    static_cast<sf::Uint8>(sum[1] / 4),
+                                    static_cast<sf::Uint8>(sum[2] / 4));
+            const sf::Color h = half.getPixel(x, y);
+            close += near(reduced, h, 40) ? 1.0 : 0.0;
+            if (x == 4095 || x == 4096 || x == 8191 || x == 8192) {
+                seam_close += near(reduced, h, 40) ? 1.0 : 0.0;
+            }
+            total_difference +=
+                std::abs(reduced.r - h.r) + std::abs(reduced.g - h.g) + std::abs(reduced.b - h.b);
+        }
+    }
+    const double pixels = 10000.0 * 2000.0;
+    CAPTURE(close / pixels);
+    CAPTURE(total_difference / pixels);
+    CAPTURE(seam_close / (4 * 2000.0));
+    CHECK(close / pixels > 0.98);
+    CHECK(total_difference / pixels < 5.0);
+    CHECK(seam_close / (4 * 2000.0) > 0.98);
+}
+
+TEST_CASE("[viewer] export: GeoTIFF carries its georeferencing inside") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_tiff");
+    auto options = f.options(dir / "map.tif");
+    options.geotiff = true;
+    const auto result = kuril::export_map(f.scene, f.font, options);
+    CHECK(!fs::exists(dir / "map.pgw"));
+    const auto gt = geotransform(dir / "map.tif");
+    REQUIRE(result.view);
+    CHECK(gt[0] == doctest::Approx(result.view->screen_to_map({0, 0}).x));
+    CHECK(gt[3] == doctest::Approx(result.view->screen_to_map({0, 0}).y));
+    CHECK(gt[1] == doctest::Approx(result.view->metres_per_pixel()));
+}
+
+TEST_CASE("[viewer] export: the area asked for lies between the title band and the footer") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_fit");
+    for (const bool viewer : {false, true}) {
+        CAPTURE(viewer);
+        auto options = f.options(dir / "map.png");
+        geo::Box asked{1e300, 1e300, -1e300, -1e300}; // projected metres
+        if (viewer) {
+            // The viewer's view of its 640x400 window, exported at 1280x800.
+            kuril::MapView seen(f.scene.world, 640, 400);
+            seen.set(f.projection.forward({146.5, 44.0}), 900.0);
+            options.exact_view = seen;
+            options.width = 1280;
+            options.height = 800;
+            const geo::Point a = seen.screen_to_map({0, 0});
+            const geo::Point b = seen.screen_to_map({640, 400});
+            asked = {a.x, b.y, b.x, a.y};
+        } else {
+            for (const geo::Point corner :
+                 {geo::Point{141, 42}, geo::Point{149, 42}, geo::Point{141, 46},
+                  geo::Point{149, 46}, geo::Point{145, 42}, geo::Point{145, 46}}) {
+                const geo::Point p = f.projection.forward(corner);
+                asked = {std::min(asked.min_x, p.x), std::min(asked.min_y, p.y),
+                         std::max(asked.max_x, p.x), std::max(asked.max_y, p.y)};
+            }
+        }
+        const auto result = kuril::export_map(f.scene, f.font, options);
+        CHECK(result.reserved_top > 20);
+        CHECK(result.reserved_bottom > 40); // the footer with its sources
+        const auto gt = geotransform(dir / "map.png");
+        const double left = (asked.min_x - gt[0]) / gt[1];
+        const double right = (asked.max_x - gt[0]) / gt[1];
+        const double top = (asked.max_y - gt[3]) / gt[5];
+        const double bottom = (asked.min_y - gt[3]) / gt[5];
+        const double height = options.height;
+        CHECK(left >= -0.5);
+        CHECK(right <= options.width + 0.5);
+        CHECK(top >= result.reserved_top - 0.5);
+        CHECK(bottom <= height - result.reserved_bottom + 0.5);
+        // Fitted, not merely inside: it fills the width or the height between the bands.
+        const bool fills_width = right - left > options.width - 2;
+        const bool fills_height =
+            bottom - top > height - result.reserved_top - result.reserved_bottom - 2;
+        CHECK((fills_width || fills_height));
+    }
+}
+
+TEST_CASE("[viewer] export: bad requests are refused and nothing is written") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_bad");
+    auto expect_error = [&](kuril::ExportOptions options, const std::string& message) {
+        CAPTURE(message);
+        try {
+            kuril::export_map(f.scene, f.font, options);
+            FAIL("no error");
+        } catch (const geo::InputError& error) {
+            CHECK(std::string(error.what()) == message);
+        }
+        CHECK(files_in(dir) == 1); // only the folder below
+    };
+    fs::create_directory(dir / "a-folder");
+    auto options = f.options(dir / "a-folder");
+    expect_error(options,
+                 (dir / "a-folder").string() + ": is a folder, expected a file name to write");
+    options = f.options(dir / "missing" / "map.png");
+    expect_error(options, (dir / "missing").string() + ": no such folder to write map.png into");
+    options = f.options(dir / "map.png");
+    options.width = 0;
+    expect_error(options, "--size 0x600: each side must be 1 to 32768 pixels");
+    options = f.options(dir / "map.png");
+    options.height = 40000;
+    expect_error(options, "--size 800x40000: each side must be 1 to 32768 pixels");
+    options = f.options(dir / "map.png");
+    options.view.bbox = geo::Box{10, 10, 20, 20};
+    expect_error(options, "--bbox lies outside the data (139-158 E, 41-55 N)");
+    options = f.options(dir / "map.png");
+    options.view.bbox.reset();
+    options.view.island = "atlantis";
+    try {
+        kuril::export_map(f.scene, f.font, options);
+        FAIL("no error");
+    } catch (const geo::InputError& error) {
+        CHECK(std::string(error.what()).rfind("unknown island 'atlantis' (known: etorofu", 0) == 0);
+    }
+    CHECK(files_in(dir) == 1);
+    CHECK_THROWS_WITH_AS(kuril::ViewSpec::parse_bbox("149,46,141,42"),
+                         "--bbox '149,46,141,42': min must be less than max "
+                         "(minlon,minlat,maxlon,maxlat)",
+                         geo::InputError);
+}
+
+TEST_CASE("[viewer] export: a write that fails (no room) is one error and leaves nothing") {
+    // A full disk, simulated by a file size limit: writes past it fail with EFBIG as they
+    // would with ENOSPC. The limit is this process's, so it is lifted again at once.
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_full");
+    auto options = f.options(dir / "map.png");
+    const auto previous = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit saved{};
+    REQUIRE(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
+    rlimit small = saved;
+    small.rlim_cur = 20000; // bytes: less than the image needs
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+    std::string message;
+    try {
+        kuril::export_map(f.scene, f.font, options);
+    } catch (const geo::InputError& error) {
+        message = error.what();
+    }
+    ::setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, previous);
+    CHECK(message == (dir / "map.png").string() + ": cannot write PNG: Write Error (" +
+                         std::strerror(EFBIG) + ")");
+    CHECK(files_in(dir) == 0);
+}
+
+TEST_CASE("[viewer] export: an unwritable folder is named") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_readonly");
+    fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
+    auto options = f.options(dir / "map.png");
+    if (::geteuid() == 0) {
+        // root writes anywhere; use a folder nobody can write to instead.
+        options.out = "/proc/kuril-atlas-test.png";
+    }
+    CHECK_THROWS_AS(kuril::export_map(f.scene, f.font, options), geo::InputError);
+    fs::permissions(dir, fs::perms::owner_all);
+    CHECK(files_in(dir) == 0);
+}
+
+TEST_CASE("[viewer] export: a slide's caption is on the image") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_caption");
+    auto options = f.options(dir / "plain.png");
+    options.footer = false;
+    kuril::export_map(f.scene, f.font, options);
+    options.out = dir / "caption.png";
+    options.caption = "Soviet forces reach Etorofu on 28 August 1945.";
+    kuril::export_map(f.scene, f.font, options);
+    sf::Image plain;
+    sf::Image caption;
+    REQUIRE(plain.loadFromFile((dir / "plain.png").string()));
+    REQUIRE(caption.loadFromFile((dir / "caption.png").string()));
+    // Dark text pixels in the bottom band, where the plain image shows map.
+    std::size_t dark = 0;
+    for (unsigned y = 540; y < 600; ++y) {
+        for (unsigned x = 0; x < 800; ++x) {
+            const sf::Color c = caption.getPixel(x, y);
+            dark += (c.r + c.g + c.b < 200) ? 1 : 0;
+        }
+    }
+    CHECK(dark > 300);
+    // The caption is large: at least 3% of the image height (18 px at 600).
+    unsigned first_row = 600;
+    unsigned last_row = 0;
+    for (unsigned y = 450; y < 600; ++y) {
+        for (unsigned x = 40; x < 760; ++x) {
+            const sf::Color c = caption.getPixel(x, y);
+            if (c.r + c.g + c.b < 120) {
+                first_row = std::min(first_row, y);
+                last_row = std::max(last_row, y);
+            }
+        }
+    }
+    CHECK(last_row - first_row >= 18);
+}

@@ -1,0 +1,4 @@
+// A fixture for the include check: this file must be rejected (it is never compiled).
+#include "geo/atlas.hpp"
+
+#include <SFML/Graphics.hpp>
