@@ -16,30 +16,6 @@
 
 namespace kuril::detail {
 
-/// The sources behind what is shown: the lines in force and the statuses of the islands.
-inline std::vector<std::string> shown_sources(const MapScene& scene, const MapState& state) {
-    std::vector<std::string> ids;
-    auto add = [&](const std::vector<std::string>& more) {
-        for (const auto& id : more) {
-            if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-                ids.push_back(id);
-            }
-        }
-    };
-    const auto& history = *scene.atlas->history;
-    if (state.shows(Layer::lines)) {
-        for (const auto* line : history.lines_in_force(state.date)) {
-            add(line->sources);
-        }
-    }
-    if (state.shows(Layer::status)) {
-        for (const auto& region : scene.regions) {
-            add(history.island_status(region.island->id, state.date).sources);
-        }
-    }
-    return ids;
-}
-
 /// The title band, legend, date stamp and footer, laid out for the full image.
 class ExportOverlay {
 public:
@@ -52,14 +28,16 @@ public:
             options.title.empty() ? default_title(scene, options.view, state.date) : options.title;
         title_size_ = static_cast<unsigned>(std::lround(28 * s));
         title_height_ = 48 * s;
+        // What is shown, decided once: the legend and the sources do not depend on the view.
+        const MapFrame frame = build_frame(scene, state, MapView(scene.world, width, height));
         if (options.legend) {
-            legend_ = legend_entries(scene, state);
+            legend_ = frame.legend;
         }
         if (options.footer) {
             std::string text = "Coastlines: GSHHG 2.3.7 © P. Wessel & W. H. F. Smith, LGPL-3. "
                                "Lines marked approx. are constructions, not official lines; "
                                "claims are shown as claims. Made with Kuril Atlas. Sources: ";
-            const auto ids = shown_sources(scene, state);
+            const auto& ids = frame.sources;
             for (std::size_t i = 0; i < ids.size(); ++i) {
                 const auto* source = scene.atlas->annotations.source(ids[i]);
                 text += (i > 0 ? "; " : "") + ids[i];
@@ -194,7 +172,7 @@ private:
     std::string title_;
     unsigned title_size_ = 28;
     float title_height_ = 0;
-    std::vector<LegendEntry> legend_;
+    std::vector<LegendItem> legend_;
     unsigned legend_size_ = 13;
     float row_ = 20;
     float legend_width_ = 0;

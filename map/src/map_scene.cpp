@@ -33,26 +33,6 @@ std::vector<geo::Polygon> clip_to_band(const std::vector<geo::Polygon>& polygons
 
 } // namespace
 
-std::optional<StatusSymbol> status_symbol(const geo::IslandStatus& status) {
-    if (!status.known || status.administered_by.empty()) {
-        return std::nullopt;
-    }
-    StatusSymbol symbol;
-    symbol.fill = *std::min_element(status.administered_by.begin(), status.administered_by.end());
-    for (const auto party : status.administered_by) {
-        if (party != symbol.fill) {
-            symbol.stripes.push_back(party);
-        }
-    }
-    for (const auto party : status.claimed_by) {
-        if (std::find(status.administered_by.begin(), status.administered_by.end(), party) ==
-            status.administered_by.end()) {
-            symbol.hatches.push_back(party);
-        }
-    }
-    return symbol;
-}
-
 std::vector<geo::Polygon> project_polygons(const std::vector<geo::Polygon>& polygons,
                                            const geo::Projection& projection) {
     std::vector<geo::Polygon> out = polygons;

@@ -1,7 +1,10 @@
 #include "render/map_renderer.hpp"
 
 #include "geo/geodesic.hpp"
+#include "label_layer.hpp"
+#include "render/polyline.hpp"
 #include "render/style.hpp"
+#include "stencil_fill.hpp"
 
 #include <SFML/OpenGL.hpp>
 #include <algorithm>
@@ -11,24 +14,6 @@
 
 namespace kuril {
 namespace {
-
-/// A white diagonal-line pattern; drawn tinted, it hatches a claimant's colour over a fill.
-sf::Texture make_pattern(unsigned size, unsigned thickness) {
-    sf::Image image;
-    image.create(size, size, sf::Color::Transparent);
-    for (unsigned y = 0; y < size; ++y) {
-        for (unsigned x = 0; x < size; ++x) {
-            if ((x + y) % size < thickness) {
-                image.setPixel(x, y, sf::Color::White);
-            }
-        }
-    }
-    sf::Texture texture;
-    texture.loadFromImage(image);
-    texture.setRepeated(true);
-    texture.setSmooth(false);
-    return texture;
-}
 
 /// The map area as an SFML view: map space is projected metres with y down. With a tile, only
 /// that pixel rectangle of the full image.
@@ -88,98 +73,17 @@ std::string format_distance(double metres) {
 
 } // namespace
 
-void append_polyline(std::vector<sf::Vertex>& out, const std::vector<sf::Vector2f>& points,
-                     float width, sf::Color color, const std::vector<float>& pattern) {
-    const float half = width / 2;
-    std::size_t dash = 0;
-    float left_in_dash = pattern.empty() ? 0 : pattern[0];
-    for (std::size_t i = 0; i + 1 < points.size(); ++i) {
-        sf::Vector2f a = points[i];
-        const sf::Vector2f b = points[i + 1];
-        float length = std::hypot(b.x - a.x, b.y - a.y);
-        if (length <= 0) {
-            continue;
-        }
-        const sf::Vector2f dir{(b.x - a.x) / length, (b.y - a.y) / length};
-        const sf::Vector2f normal{-dir.y * half, dir.x * half};
-        while (length > 0) {
-            float step = length;
-            bool on = true;
-            if (!pattern.empty()) {
-                step = std::min(length, left_in_dash);
-                on = dash % 2 == 0;
-            }
-            const sf::Vector2f c{a.x + dir.x * step, a.y + dir.y * step};
-            if (on) {
-                // Extend by half a width so joints look closed.
-                const sf::Vector2f a2{a.x - dir.x * half * 0.5f, a.y - dir.y * half * 0.5f};
-                const sf::Vector2f c2{c.x + dir.x * half * 0.5f, c.y + dir.y * half * 0.5f};
-                out.emplace_back(a2 + normal, color);
-                out.emplace_back(a2 - normal, color);
-                out.emplace_back(c2 + normal, color);
-                out.emplace_back(c2 + normal, color);
-                out.emplace_back(a2 - normal, color);
-                out.emplace_back(c2 - normal, color);
-            }
-            length -= step;
-            a = c;
-            if (!pattern.empty()) {
-                left_in_dash -= step;
-                if (left_in_dash <= 1e-3f) {
-                    dash = (dash + 1) % pattern.size();
-                    left_in_dash = pattern[dash];
-                }
-            }
-        }
-    }
-}
-
 MapRenderer::MapRenderer(const MapScene& scene, const sf::Font& font)
-    : scene_(scene), font_(font), hatch_(make_pattern(10, 2)), stripes_(make_pattern(24, 12)) {
+    : scene_(scene), font_(font), labels_(std::make_unique<detail::LabelLayer>(font)),
+      hatch_(detail::make_pattern(10, 2)), stripes_(detail::make_pattern(24, 12)) {
     scratch_.reserve(1 << 18);
     triangles_.reserve(1 << 14);
 }
 
-sf::Text& MapRenderer::text(const std::string& key, const std::string& content, unsigned size) {
-    auto [it, inserted] = texts_.try_emplace(key);
-    sf::Text& t = it->second;
-    if (inserted) {
-        t.setFont(font_);
-    }
-    if (inserted || t.getCharacterSize() != size) {
-        t.setCharacterSize(size);
-    }
-    const sf::String wanted = sf::String::fromUtf8(content.begin(), content.end());
-    if (inserted || t.getString() != wanted) {
-        t.setString(wanted);
-    }
-    return t;
-}
+MapRenderer::~MapRenderer() = default;
 
-std::string MapRenderer::label_text(const std::vector<geo::Name>& names, LabelLanguage language) {
-    auto name = [&](const char* lang) {
-        for (const auto& n : names) {
-            if (n.lang == lang) {
-                return n.text;
-            }
-        }
-        return names.empty() ? std::string() : names.front().text;
-    };
-    switch (language) {
-    case LabelLanguage::en:
-        return name("en");
-    case LabelLanguage::ja:
-        return name("ja");
-    case LabelLanguage::ru:
-        return name("ru");
-    case LabelLanguage::en_ja:
-        return name("en") + "\n" + name("ja");
-    case LabelLanguage::en_ru:
-        return name("en") + "\n" + name("ru");
-    case LabelLanguage::ja_ru:
-        return name("ja") + "\n" + name("ru");
-    }
-    return name("en");
+sf::Text& MapRenderer::text(const std::string& key, const std::string& content, unsigned size) {
+    return labels_->text(key, content, size);
 }
 
 std::pair<double, double> MapRenderer::scale_bar(double true_metres_per_pixel, double max_px) {
@@ -242,32 +146,8 @@ void MapRenderer::fill_sets(sf::RenderTarget& target, const std::vector<const Po
     }
     stats_.fill_vertices += scratch_.size();
     const sf::View map_view = target.getView();
-    stencil_fill(target, map_view, screen_sf_view(view, tile_), cover_, pattern);
+    detail::stencil_fill(target, map_view, scratch_, screen_sf_view(view, tile_), cover_, pattern);
     target.setView(map_view);
-}
-
-void MapRenderer::stencil_fill(sf::RenderTarget& target, const sf::View& fan_view,
-                               const sf::View& cover_view, const std::vector<sf::Vertex>& cover,
-                               const sf::Texture* pattern) {
-    // Pass 1: each fan triangle in scratch_ inverts the stencil; odd coverage = inside (holes
-    // cancel).
-    target.setActive(true);
-    glEnable(GL_STENCIL_TEST);
-    glStencilMask(0xFF);
-    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
-    glStencilFunc(GL_ALWAYS, 0, 0xFF);
-    glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
-    target.setView(fan_view);
-    target.draw(scratch_.data(), scratch_.size(), sf::Triangles);
-    // Pass 2: cover where the stencil is set, and reset it.
-    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-    glStencilFunc(GL_NOTEQUAL, 0, 0xFF);
-    glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);
-    target.setView(cover_view);
-    sf::RenderStates states;
-    states.texture = pattern;
-    target.draw(cover.data(), cover.size(), sf::Triangles, states);
-    glDisable(GL_STENCIL_TEST);
 }
 
 void MapRenderer::draw_outlines(sf::RenderTarget& target, const PolygonSet& set,
@@ -292,281 +172,128 @@ void MapRenderer::draw_outlines(sf::RenderTarget& target, const PolygonSet& set,
     }
 }
 
-void MapRenderer::draw_status(sf::RenderTarget& target, const MapView& view,
-                              const MapState& state) {
+void MapRenderer::draw_status(sf::RenderTarget& target, const MapFrame& frame) {
     // Group regions by how they are drawn so each style is one stencil pass.
-    struct Group {
-        std::vector<const PolygonSet*> sets;
-    };
-    std::map<int, Group> fills;   // party -> regions it administers (alone or first)
-    std::map<int, Group> hatches; // party -> regions it claims or co-administers but does not fill
-    std::map<int, Group> joint;   // second administering party -> stripes
-    for (const auto& region : scene_.regions) {
-        const auto symbol =
-            status_symbol(scene_.atlas->history->island_status(region.island->id, state.date));
-        if (!symbol) {
-            continue;
+    std::map<geo::Party, std::vector<const PolygonSet*>> fills;   // administered (alone or first)
+    std::map<geo::Party, std::vector<const PolygonSet*>> joint;   // co-administered: stripes
+    std::map<geo::Party, std::vector<const PolygonSet*>> hatches; // claimed, not administered
+    std::vector<const PolygonSet*> glowing;
+    for (const auto& shown : frame.regions) {
+        const PolygonSet* shapes = &shown.region->shapes;
+        fills[shown.symbol.fill].push_back(shapes);
+        for (const auto party : shown.symbol.stripes) {
+            joint[party].push_back(shapes);
         }
-        fills[static_cast<int>(symbol->fill)].sets.push_back(&region.shapes);
-        for (const auto party : symbol->stripes) {
-            joint[static_cast<int>(party)].sets.push_back(&region.shapes);
+        for (const auto party : shown.symbol.hatches) {
+            hatches[party].push_back(shapes);
         }
-        for (const auto party : symbol->hatches) {
-            hatches[static_cast<int>(party)].sets.push_back(&region.shapes);
+        if (shown.highlighted) {
+            glowing.push_back(shapes);
         }
     }
-    for (const auto& [party, group] : fills) {
-        fill_sets(target, group.sets, view, style::party_fill(static_cast<geo::Party>(party)),
-                  nullptr);
+    const MapView& view = frame.view;
+    for (const auto& [party, sets] : fills) {
+        fill_sets(target, sets, view, style::party_fill(party), nullptr);
     }
-    for (const auto& [party, group] : joint) {
-        fill_sets(target, group.sets, view, style::party_fill(static_cast<geo::Party>(party)),
-                  &stripes_);
+    for (const auto& [party, sets] : joint) {
+        fill_sets(target, sets, view, style::party_fill(party), &stripes_);
     }
-    for (const auto& [party, group] : hatches) {
-        fill_sets(target, group.sets, view, style::party_hatch(static_cast<geo::Party>(party)),
-                  &hatch_);
+    for (const auto& [party, sets] : hatches) {
+        fill_sets(target, sets, view, style::party_hatch(party), &hatch_);
     }
     // Islands whose status just changed glow briefly.
-    if (state.highlight_strength > 0 && !state.highlighted_islands.empty()) {
-        std::vector<const PolygonSet*> sets;
-        for (const auto& region : scene_.regions) {
-            if (std::find(state.highlighted_islands.begin(), state.highlighted_islands.end(),
-                          region.island->id) != state.highlighted_islands.end()) {
-                sets.push_back(&region.shapes);
-            }
-        }
+    if (!glowing.empty()) {
         sf::Color glow = style::highlight;
-        glow.a = static_cast<sf::Uint8>(150 * state.highlight_strength);
-        fill_sets(target, sets, view, glow, nullptr);
+        glow.a = static_cast<sf::Uint8>(150 * frame.state.highlight_strength);
+        fill_sets(target, glowing, view, glow, nullptr);
     }
 }
 
-void MapRenderer::draw_graticule(sf::RenderTarget& target, const MapView& view,
-                                 const MapState& state) {
-    const geo::Projection& projection = *scene_.projection;
-    const float line_width = static_cast<float>(std::max(1.0, state.ui_scale * 0.8));
-    // Spacing so lines are at least ~110 px apart.
-    const double degree_px = 111'000.0 / view.metres_per_pixel();
-    double step = 5;
-    for (const double candidate : {5.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02}) {
-        if (candidate * degree_px >= 110 * state.ui_scale) {
-            step = candidate;
-        }
-    }
-    graticule_labels_.clear();
-    thin_lines_.clear();
-    // Only the visible part (sampled along the window's edges), beyond the data so lines
-    // reach the window's edges.
-    geo::Box region{180, 90, -180, -90};
-    for (int k = 0; k <= 16; ++k) {
-        const double t = k / 16.0;
-        for (const geo::Point screen :
-             {geo::Point{t * view.width_px(), 0}, geo::Point{t * view.width_px(), view.height_px()},
-              geo::Point{0, t * view.height_px()},
-              geo::Point{view.width_px(), t * view.height_px()}}) {
-            const geo::Point ll = projection.inverse(view.screen_to_map(screen));
-            if (!std::isfinite(ll.x) || !std::isfinite(ll.y)) {
-                continue;
-            }
-            region.min_x = std::min(region.min_x, ll.x);
-            region.max_x = std::max(region.max_x, ll.x);
-            region.min_y = std::min(region.min_y, ll.y);
-            region.max_y = std::max(region.max_y, ll.y);
-        }
-    }
-    region.min_x = std::max(region.min_x - step, 120.0);
-    region.max_x = std::min(region.max_x + step, 175.0);
-    region.min_y = std::max(region.min_y - step, 30.0);
-    region.max_y = std::min(region.max_y + step, 65.0);
-    if (region.min_x >= region.max_x || region.min_y >= region.max_y) {
-        return;
-    }
+void MapRenderer::draw_graticule(sf::RenderTarget& target, const MapFrame& frame) {
+    const float line_width = static_cast<float>(std::max(1.0, frame.state.ui_scale * 0.8));
     triangles_.clear();
-    const float w = static_cast<float>(view.width_px());
-    const float h = static_cast<float>(view.height_px());
-    std::vector<std::pair<sf::Vector2f, std::string>> edge_labels;
-    auto label = [](double value, bool is_lon) {
-        char buffer[32];
-        const double whole = std::fabs(value);
-        const char hemisphere = is_lon ? (value >= 0 ? 'E' : 'W') : (value >= 0 ? 'N' : 'S');
-        if (std::fabs(whole - std::round(whole)) < 1e-9) {
-            std::snprintf(buffer, sizeof buffer, "%.0f°%c", whole, hemisphere);
-        } else {
-            const int degrees = static_cast<int>(whole);
-            std::snprintf(buffer, sizeof buffer, "%d°%02.0f′%c", degrees, (whole - degrees) * 60,
-                          hemisphere);
-        }
-        return std::string(buffer);
-    };
-    auto trace = [&](bool is_lon, double value) {
-        const double from = is_lon ? region.min_y : region.min_x;
-        const double to = is_lon ? region.max_y : region.max_x;
-        const double inc = (to - from) / 150;
-        graticule_scratch_.clear();
-        for (double t = from; t <= to + 1e-9; t += inc) {
-            graticule_scratch_.push_back(is_lon ? geo::Point{value, t} : geo::Point{t, value});
-        }
-        projection.forward_in_place(graticule_scratch_);
-        std::vector<sf::Vector2f> points;
-        points.reserve(graticule_scratch_.size());
-        for (const auto& p : graticule_scratch_) {
-            points.push_back(to_screen(view, p));
-        }
-        if (line_width <= 1.5f) {
-            for (std::size_t i = 0; i + 1 < points.size(); ++i) {
-                thin_lines_.emplace_back(points[i], style::graticule);
-                thin_lines_.emplace_back(points[i + 1], style::graticule);
+    thin_lines_.clear();
+    std::vector<sf::Vector2f> points;
+    for (const auto* lines : {&frame.graticule->meridians, &frame.graticule->parallels}) {
+        for (const auto& line : *lines) {
+            points.clear();
+            for (const auto& p : line) {
+                points.emplace_back(static_cast<float>(p.x), static_cast<float>(p.y));
             }
-        } else {
-            append_polyline(triangles_, points, line_width, style::graticule);
-        }
-        // Meridians are labelled where they cross the top edge, parallels the left edge.
-        for (std::size_t i = 0; i + 1 < points.size(); ++i) {
-            const sf::Vector2f a = points[i];
-            const sf::Vector2f b = points[i + 1];
-            if (is_lon && (a.y - 0) * (b.y - 0) <= 0 && a.y != b.y) {
-                const float t = a.y / (a.y - b.y);
-                const float x = a.x + (b.x - a.x) * t;
-                if (x > 60 && x < w - 60) {
-                    edge_labels.push_back({{x, 2}, label(value, true)});
+            if (line_width <= 1.5f) {
+                for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+                    thin_lines_.emplace_back(points[i], style::graticule);
+                    thin_lines_.emplace_back(points[i + 1], style::graticule);
                 }
-            }
-            if (!is_lon && a.x * b.x <= 0 && a.x != b.x) {
-                const float t = a.x / (a.x - b.x);
-                const float y = a.y + (b.y - a.y) * t;
-                if (y > 20 && y < h - 20) {
-                    edge_labels.push_back({{2, y}, label(value, false)});
-                }
+            } else {
+                append_polyline(triangles_, points, line_width, style::graticule);
             }
         }
-    };
-    for (double lon = std::ceil(region.min_x / step) * step; lon <= region.max_x + 1e-9;
-         lon += step) {
-        trace(true, lon);
-    }
-    for (double lat = std::ceil(region.min_y / step) * step; lat <= region.max_y + 1e-9;
-         lat += step) {
-        trace(false, lat);
     }
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
     target.draw(thin_lines_.data(), thin_lines_.size(), sf::Lines);
-    graticule_labels_ = std::move(edge_labels);
 }
 
-void MapRenderer::draw_graticule_labels(sf::RenderTarget& target, const MapState& state) {
-    const unsigned size = static_cast<unsigned>(std::lround(12 * state.ui_scale));
-    for (const auto& [position, content] : graticule_labels_) {
+void MapRenderer::draw_graticule_labels(sf::RenderTarget& target, const MapFrame& frame) {
+    const unsigned size = static_cast<unsigned>(std::lround(12 * frame.state.ui_scale));
+    for (const auto& label : frame.graticule->labels) {
+        const sf::Vector2f position(static_cast<float>(label.at.x), static_cast<float>(label.at.y));
         const ScreenRect probe{position.x - 30, position.y - 10, 60, 24};
-        if (std::any_of(occupied_.begin(), occupied_.end(),
-                        [&](const ScreenRect& r) { return r.intersects(probe); })) {
+        if (!labels_->is_free(probe)) {
             continue;
         }
-        sf::Text& t = text("grat:" + content, content, size);
+        sf::Text& t = text("grat:" + label.text, label.text, size);
         t.setFillColor(sf::Color(70, 90, 110));
         t.setOutlineColor(style::halo);
         t.setOutlineThickness(2);
         const auto bounds = t.getLocalBounds();
         sf::Vector2f at = position;
-        if (position.y <= 2) {
+        if (label.meridian) {
             at.x -= bounds.width / 2; // centred on the meridian
         } else {
             at.y -= bounds.height / 2 + bounds.top;
         }
         t.setPosition(std::round(at.x), std::round(at.y));
         target.draw(t);
-        occupied_.push_back({at.x, at.y, bounds.width, bounds.height + bounds.top});
+        labels_->occupy({at.x, at.y, bounds.width, bounds.height + bounds.top});
     }
 }
 
-void MapRenderer::draw_lines(sf::RenderTarget& target, const MapView& view, const MapState& state) {
+void MapRenderer::draw_lines(sf::RenderTarget& target, const MapFrame& frame) {
     triangles_.clear();
-    const float ui = static_cast<float>(state.ui_scale);
-    std::vector<std::pair<const SceneLine*, sf::Vector2f>> line_labels;
-    for (const auto& scene_line : scene_.lines) {
-        const geo::BoundaryLine& line = *scene_line.line;
-        if (!line.in_force_on(state.date)) {
-            continue;
+    const float ui = static_cast<float>(frame.state.ui_scale);
+    const float width = (frame.state.high_contrast ? 4.f : 2.5f) * ui;
+    std::vector<sf::Vector2f> points;
+    for (const auto& shown : frame.lines) {
+        const sf::Color color = style::line_colour(shown.symbol.role);
+        std::vector<float> pattern = shown.symbol.dash;
+        for (auto& length : pattern) {
+            length *= ui;
         }
-        sf::Color color = style::treaty_line;
-        std::vector<float> pattern;
-        float width = (state.high_contrast ? 4.f : 2.5f) * ui;
-        switch (line.kind) {
-        case geo::LineKind::treaty:
-            break;
-        case geo::LineKind::proposal:
-            color = style::proposal_line;
-            pattern = {12 * ui, 7 * ui};
-            break;
-        case geo::LineKind::claim:
-            color = style::claim_line;
-            pattern = {4 * ui, 4 * ui};
-            break;
-        case geo::LineKind::line_of_control:
-            color = style::control_line;
-            pattern = {14 * ui, 5 * ui, 3 * ui, 5 * ui};
-            break;
-        }
-        if (line.approx && line.kind == geo::LineKind::treaty) {
-            pattern = {18 * ui, 4 * ui}; // constructed: never drawn as a firm solid line
-        }
-        const bool highlighted =
-            state.highlight_strength > 0 &&
-            std::find(state.highlighted_lines.begin(), state.highlighted_lines.end(), line.id) !=
-                state.highlighted_lines.end();
-        for (const auto& part : scene_line.projected) {
-            std::vector<sf::Vector2f> points;
+        for (const auto& part : shown.line->projected) {
+            points.clear();
             points.reserve(part.size());
             for (const auto& p : part) {
-                points.push_back(to_screen(view, p));
+                points.push_back(to_screen(frame.view, p));
             }
-            if (highlighted) {
+            if (shown.highlighted) {
                 sf::Color glow = style::highlight;
-                glow.a = static_cast<sf::Uint8>(220 * state.highlight_strength);
+                glow.a = static_cast<sf::Uint8>(220 * frame.state.highlight_strength);
                 append_polyline(triangles_, points, width + 8 * ui, glow);
             }
             append_polyline(triangles_, points, width, color, pattern);
-            std::vector<sf::Vector2f> visible_points;
-            for (const auto& p : points) {
-                if (p.x > 0 && p.y > 0 && p.x < view.width_px() && p.y < view.height_px()) {
-                    visible_points.push_back(p);
-                }
-            }
-            if (!visible_points.empty()) {
-                line_labels.push_back({&scene_line, visible_points[visible_points.size() / 2]});
-            }
         }
     }
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
-    // Line labels are placed together with the island labels (lower priority).
-    const unsigned size = static_cast<unsigned>(std::lround(12 * state.ui_scale));
-    for (const auto& [scene_line, anchor] : line_labels) {
-        sf::Text& t = text("line:" + scene_line->line->id + scene_line->line->part,
-                           scene_line->line->label, size);
-        t.setStyle(sf::Text::Italic);
-        pending_labels_.push_back({&t, anchor, 10});
-    }
 }
 
-void MapRenderer::draw_events(sf::RenderTarget& target, const MapView& view,
-                              const MapState& state) {
+void MapRenderer::draw_events(sf::RenderTarget& target, const MapFrame& frame) {
     triangles_.clear();
-    markers_.clear();
-    const float radius = 6.f * static_cast<float>(state.ui_scale);
-    for (const auto& scene_event : scene_.events) {
-        const geo::Event& event = *scene_event.event;
-        // Markers show events of the last ten years up to the chosen date.
-        if (event.first_day() > state.date ||
-            event.last_day().days_since_epoch() < state.date.days_since_epoch() - 3653) {
-            continue;
-        }
-        const sf::Vector2f at = to_screen(view, scene_event.position);
-        if (at.x < -radius || at.y < -radius || at.x > view.width_px() + radius ||
-            at.y > view.height_px() + radius) {
-            continue;
-        }
-        const bool selected = state.selected_event == event.id;
-        const sf::Color fill = selected ? style::highlight : style::event_marker;
+    const float radius = 6.f * static_cast<float>(frame.state.ui_scale);
+    for (const auto& shown : frame.events) {
+        const sf::Vector2f at(static_cast<float>(shown.screen.x),
+                              static_cast<float>(shown.screen.y));
+        const sf::Color fill = shown.selected ? style::highlight : style::event_marker;
         const int segments = 16;
         for (int k = 0; k < segments; ++k) {
             const float a0 = 6.2831853f * static_cast<float>(k) / segments;
@@ -585,59 +312,24 @@ void MapRenderer::draw_events(sf::RenderTarget& target, const MapView& view,
             triangles_.emplace_back(at + sf::Vector2f(std::cos(a0), std::sin(a0)) * radius, fill);
             triangles_.emplace_back(at + sf::Vector2f(std::cos(a1), std::sin(a1)) * radius, fill);
         }
-        markers_.push_back({&event, at.x, at.y});
-        occupied_.push_back({at.x - radius, at.y - radius, 2 * radius, 2 * radius});
+        labels_->occupy({at.x - radius, at.y - radius, 2 * radius, 2 * radius});
     }
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
 }
 
-void MapRenderer::draw_labels(sf::RenderTarget& target, const MapView& view,
-                              const MapState& state) {
-    const std::string language(language_code(state.language));
-    if (state.shows(Layer::labels)) {
-        for (const SceneLabel& label : scene_.labels) {
-            if (view.metres_per_pixel() > label.min_zoom_mpp) {
-                continue;
-            }
-            const sf::Vector2f anchor = to_screen(view, label.position);
-            if (anchor.x < -200 || anchor.y < -100 || anchor.x > view.width_px() + 200 ||
-                anchor.y > view.height_px() + 100) {
-                continue;
-            }
-            const double base = label.priority >= 4000   ? 17
-                                : label.priority >= 3000 ? 15
-                                : label.priority >= 1000 ? 13
-                                                         : 12;
-            const auto size = static_cast<unsigned>(std::lround(base * state.ui_scale));
-            sf::Text& t = text("label:" + label.id + ":" + language,
-                               label_text(*label.names, state.language), size);
-            pending_labels_.push_back({&t, anchor, label.priority});
-        }
+void MapRenderer::draw_labels(sf::RenderTarget& target, const MapFrame& frame) {
+    for (const auto& label : frame.labels) {
+        const auto size = static_cast<unsigned>(std::lround(label.size_px * frame.state.ui_scale));
+        sf::Text& t = text(label.key, label.text, size);
+        t.setStyle(label.italic ? sf::Text::Italic : sf::Text::Regular);
+        labels_->request(t,
+                         {static_cast<float>(label.anchor.x), static_cast<float>(label.anchor.y)},
+                         label.priority);
     }
-    std::vector<LabelRequest> requests;
-    for (std::size_t i = 0; i < pending_labels_.size(); ++i) {
-        const auto& pending = pending_labels_[i];
-        // Styled before measuring: the halo widens the bounds, and a cached text keeps its
-        // style between frames, so measuring first would place labels differently the first
-        // time (and in the first band of an export) than afterwards.
-        pending.text->setFillColor(style::text);
-        pending.text->setOutlineColor(style::halo);
-        pending.text->setOutlineThickness(2.5f);
-        const auto bounds = pending.text->getLocalBounds();
-        requests.push_back({pending.anchor.x, pending.anchor.y, bounds.width + 4,
-                            bounds.height + bounds.top + 4, pending.priority, static_cast<int>(i)});
-    }
-    const auto placed = place_labels(requests, view.width_px(), view.height_px(), occupied_, 4.0);
-    stats_.labels_placed += placed.size();
-    stats_.labels_hidden += requests.size() - placed.size();
-    for (const auto& p : placed) {
-        sf::Text& t = *pending_labels_[static_cast<std::size_t>(p.id)].text;
-        t.setPosition(std::round(static_cast<float>(p.rect.left + 2)),
-                      std::round(static_cast<float>(p.rect.top + 2)));
-        target.draw(t);
-        occupied_.push_back(p.rect);
-    }
-    pending_labels_.clear();
+    const auto [placed, hidden] =
+        labels_->place_and_draw(target, frame.view.width_px(), frame.view.height_px());
+    stats_.labels_placed += placed;
+    stats_.labels_hidden += hidden;
 }
 
 void MapRenderer::draw_measure(sf::RenderTarget& target, const MapView& view,
@@ -714,7 +406,7 @@ void MapRenderer::draw_furniture(sf::RenderTarget& target, const MapView& view,
     label.setOutlineThickness(2);
     label.setPosition(std::round(x0), std::round(y0 - 24 * ui));
     target.draw(label);
-    occupied_.push_back({x0 - 4, y0 - 26 * ui, bar + 60 * ui, 36 * ui});
+    labels_->occupy({x0 - 4, y0 - 26 * ui, bar + 60 * ui, 36 * ui});
 
     // North arrow where the projection turns north away from up.
     const geo::Point north = projection.forward({c0.x, c0.y + 0.05});
@@ -744,7 +436,7 @@ void MapRenderer::draw_furniture(sf::RenderTarget& target, const MapView& view,
         const sf::Vector2f at = tip + dir * (12 * ui);
         n.setPosition(std::round(at.x - b.width / 2), std::round(at.y - b.height / 2 - b.top));
         target.draw(n);
-        occupied_.push_back({base.x - 30 * ui, base.y - 45 * ui, 60 * ui, 75 * ui});
+        labels_->occupy({base.x - 30 * ui, base.y - 45 * ui, 60 * ui, 75 * ui});
     }
     draw_inset(target, view, state);
 }
@@ -795,7 +487,7 @@ void MapRenderer::draw_inset(sf::RenderTarget& target, const MapView& view, cons
         const std::vector<sf::Vertex> cover = {{{x0, y0}, colour}, {{x1, y0}, colour},
                                                {{x0, y1}, colour}, {{x1, y0}, colour},
                                                {{x1, y1}, colour}, {{x0, y1}, colour}};
-        stencil_fill(target, inset, inset, cover, nullptr);
+        detail::stencil_fill(target, inset, scratch_, inset, cover, nullptr);
     }
     sf::RectangleShape box({static_cast<float>(visible.max_x - visible.min_x),
                             static_cast<float>(visible.max_y - visible.min_y)});
@@ -805,18 +497,24 @@ void MapRenderer::draw_inset(sf::RenderTarget& target, const MapView& view, cons
     box.setOutlineThickness(static_cast<float>((world.max_x - world.min_x) / inset_w * 1.5));
     target.draw(box);
     target.setView(saved);
-    occupied_.push_back({left, top, inset_w, inset_h});
+    labels_->occupy({left, top, inset_w, inset_h});
 }
 
 void MapRenderer::draw(sf::RenderTarget& target, const MapView& view, const MapState& state,
                        const std::vector<ScreenRect>& obstacles,
                        std::optional<sf::FloatRect> tile) {
+    draw(target, build_frame(scene_, state, view), obstacles, tile);
+}
+
+void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
+                       const std::vector<ScreenRect>& obstacles,
+                       std::optional<sf::FloatRect> tile) {
+    const MapView& view = frame.view;
+    const MapState& state = frame.state;
     tile_ = tile;
     pattern_scale_ = static_cast<float>(std::max(1.0, state.ui_scale));
     stats_ = {};
-    occupied_.clear();
-    pending_labels_.clear();
-    occupied_.insert(occupied_.end(), obstacles.begin(), obstacles.end());
+    labels_->begin(obstacles);
     target.setActive(true);
     // Colour, depth and stencil cleared in one call: clearing the stencil alone makes a
     // packed depth-stencil buffer keep its depth bits, a read-modify-write of every pixel on
@@ -831,44 +529,38 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapView& view, const MapS
                  background.a / 255.f);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
     target.setView(map_sf_view(view, tile_));
-    if (state.shows(Layer::land) && scene_.has_land) {
+    if (frame.land) {
         fill_sets(target, {&scene_.land}, view, style::land, nullptr);
     }
-    if (state.shows(Layer::lakes) && scene_.has_lakes) {
+    if (frame.lakes) {
         fill_sets(target, {&scene_.lakes}, view, style::sea, nullptr);
     }
-    if (state.shows(Layer::graticule)) {
+    if (frame.graticule) {
         target.setView(screen_sf_view(view, tile_));
-        draw_graticule(target, view, state);
+        draw_graticule(target, frame);
         target.setView(map_sf_view(view, tile_));
     }
     if (state.shows(Layer::status)) {
-        draw_status(target, view, state);
-        if (state.shows(Layer::lakes) && scene_.has_lakes) {
+        draw_status(target, frame);
+        if (frame.lakes) {
             fill_sets(target, {&scene_.lakes}, view, style::sea, nullptr); // lakes stay water
         }
     }
-    if (state.shows(Layer::land) && scene_.has_land) {
+    if (frame.land) {
         draw_outlines(target, scene_.land, view,
                       state.high_contrast ? sf::Color(20, 20, 20) : style::coast);
     }
-    if (state.shows(Layer::lakes) && scene_.has_lakes) {
+    if (frame.lakes) {
         draw_outlines(target, scene_.lakes, view, style::coast);
     }
     target.setView(screen_sf_view(view, tile_));
     draw_furniture(target, view, state);
-    if (state.shows(Layer::graticule)) {
-        draw_graticule_labels(target, state);
+    if (frame.graticule) {
+        draw_graticule_labels(target, frame);
     }
-    if (state.shows(Layer::events)) {
-        draw_events(target, view, state);
-    } else {
-        markers_.clear();
-    }
-    if (state.shows(Layer::lines)) {
-        draw_lines(target, view, state);
-    }
-    draw_labels(target, view, state);
+    draw_events(target, frame);
+    draw_lines(target, frame);
+    draw_labels(target, frame);
     draw_measure(target, view, state);
 }
 

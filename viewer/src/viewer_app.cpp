@@ -397,13 +397,12 @@ private:
             map_.measure_points.push_back(map_point);
             return;
         }
-        const float radius = 9.f * static_cast<float>(map_.ui_scale);
-        for (const auto& marker : renderer_->markers()) {
-            if (std::hypot(marker.x - x, marker.y - y) <= radius) {
-                map_.selected_event = marker.event->id;
-                map_.selected_island.clear();
-                return;
-            }
+        // Hit tests read the frame of what is shown now, as the renderer draws it.
+        const MapFrame frame = build_frame(scene_, map_, view_);
+        if (const auto* marker = frame.event_at({x, y}, 9.0 * map_.ui_scale)) {
+            map_.selected_event = marker->event->id;
+            map_.selected_island.clear();
+            return;
         }
         if (const auto* region = scene_.region_at(map_point)) {
             map_.selected_island = region->island->id;

@@ -284,7 +284,7 @@ void ViewerUi::draw_layers(sf::RenderTarget& target, const MapState& map) {
     const float row = 21 * s;
     const unsigned size = static_cast<unsigned>(std::lround(13 * s));
     // The legend of exactly what is shown, in words.
-    const std::vector<LegendEntry> legend = legend_entries(scene_, map);
+    const auto legend = legend_entries(scene_, map);
     const float height = static_cast<float>(layer_count + 3 + legend.size()) * row + 20 * s;
     text_.setCharacterSize(size);
     for (const auto& entry : legend) {

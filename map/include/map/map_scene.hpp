@@ -65,16 +65,6 @@ struct MapScene {
     const StatusRegion* region_at(geo::Point map_point) const;
 };
 
-/// How an island's status is drawn: filled in the administering party's colour (the first by
-/// code when two held it jointly), striped in a co-administrator's, and hatched in the colour
-/// of each party that claims it without administering it. Empty when nothing is recorded.
-struct StatusSymbol {
-    geo::Party fill = geo::Party::JP;
-    std::vector<geo::Party> stripes;
-    std::vector<geo::Party> hatches;
-};
-std::optional<StatusSymbol> status_symbol(const geo::IslandStatus& status);
-
 /// Projects lon/lat polygons (densifying nothing: GSHHG vertices are dense already).
 std::vector<geo::Polygon> project_polygons(const std::vector<geo::Polygon>& polygons,
                                            const geo::Projection& projection);

@@ -1,27 +1,19 @@
 #pragma once
 
-#include "map/map_scene.hpp"
-#include "map/map_state.hpp"
+#include "map/map_frame.hpp"
 
 #include <SFML/Graphics.hpp>
-#include <string>
 #include <vector>
 
 namespace kuril {
 
-/// One line of a legend: a swatch and what it means, in words.
-struct LegendEntry {
-    sf::Color colour;
-    std::string label;
-    enum Kind { fill, hatch, stripes, solid, dashed } kind;
-};
-
-/// Exactly what the map shows on that date with those layers: the fills, stripes and hatching
-/// in use, and each line in force with its kind.
-std::vector<LegendEntry> legend_entries(const MapScene& scene, const MapState& state);
-
-/// Draws an entry's swatch into `swatch` (pixels), symbols scaled by `scale`.
-void draw_legend_swatch(sf::RenderTarget& target, const LegendEntry& entry, sf::FloatRect swatch,
+/// Draws a legend item's swatch into `swatch` (pixels), symbols scaled by `scale`: the same
+/// colours (render/style.hpp) and dashes (map/symbology.hpp) as the map.
+void draw_legend_swatch(sf::RenderTarget& target, const LegendItem& item, sf::FloatRect swatch,
                         float scale);
+
+/// The legend of the frame of `state` (whatever the view): what the map shows. Prefer reading
+/// MapFrame::legend of the frame being drawn.
+std::vector<LegendItem> legend_entries(const MapScene& scene, const MapState& state);
 
 } // namespace kuril

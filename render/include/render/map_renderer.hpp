@@ -1,12 +1,13 @@
 #pragma once
 
 #include "map/label_placer.hpp"
+#include "map/map_frame.hpp"
 #include "map/map_scene.hpp"
 #include "map/map_state.hpp"
 #include "map/map_view.hpp"
 
 #include <SFML/Graphics.hpp>
-#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,14 +17,25 @@ namespace kuril {
 /// Draws a MapScene with SFML: fills through an even-odd stencil (no triangulation), culled to
 /// the view at a level of detail suited to the zoom, then lines, markers and labels in screen
 /// space. The target needs a stencil buffer (ContextSettings with stencilBits = 8).
+namespace detail {
+class LabelLayer;
+}
+
 class MapRenderer {
 public:
     MapRenderer(const MapScene& scene, const sf::Font& font);
+    ~MapRenderer();
+    MapRenderer(const MapRenderer&) = delete;
+    MapRenderer& operator=(const MapRenderer&) = delete;
 
-    /// Draws the map and its furniture (graticule labels, scale bar, north arrow, inset).
-    /// `obstacles` are screen areas labels must avoid (panels). With `tile`, the target holds
-    /// only that pixel rectangle of the view's full image (exports larger than a texture):
-    /// everything is laid out for the full image, so stitched tiles equal one pass.
+    /// Draws a frame and the map's own furniture (graticule labels, scale bar, north arrow,
+    /// inset). `obstacles` are screen areas labels must avoid (panels). With `tile`, the target
+    /// holds only that pixel rectangle of the view's full image (exports larger than a
+    /// texture): everything is laid out for the full image, so stitched tiles equal one pass.
+    void draw(sf::RenderTarget& target, const MapFrame& frame,
+              const std::vector<ScreenRect>& obstacles = {},
+              std::optional<sf::FloatRect> tile = std::nullopt);
+    /// Builds the frame of `state` in `view` and draws it.
     void draw(sf::RenderTarget& target, const MapView& view, const MapState& state,
               const std::vector<ScreenRect>& obstacles = {},
               std::optional<sf::FloatRect> tile = std::nullopt);
@@ -36,36 +48,20 @@ public:
     };
     const Stats& stats() const { return stats_; }
 
-    /// Event markers drawn in the last frame, in screen pixels (for clicks).
-    struct Marker {
-        const geo::Event* event;
-        float x;
-        float y;
-    };
-    const std::vector<Marker>& markers() const { return markers_; }
-
-    /// The label text of a place in a language (two lines for two languages).
-    static std::string label_text(const std::vector<geo::Name>& names, LabelLanguage language);
-
     /// Nice scale-bar length in metres and its width in pixels for a true scale at the centre.
     static std::pair<double, double> scale_bar(double true_metres_per_pixel, double max_px);
 
 private:
     void fill_sets(sf::RenderTarget& target, const std::vector<const PolygonSet*>& sets,
                    const MapView& view, sf::Color color, const sf::Texture* pattern);
-    /// Even-odd fill: the fan triangles in scratch_ (drawn through fan_view) mark the stencil,
-    /// then `cover` (through cover_view) paints where it is marked and clears it.
-    void stencil_fill(sf::RenderTarget& target, const sf::View& fan_view,
-                      const sf::View& cover_view, const std::vector<sf::Vertex>& cover,
-                      const sf::Texture* pattern);
     void draw_outlines(sf::RenderTarget& target, const PolygonSet& set, const MapView& view,
                        sf::Color color);
-    void draw_status(sf::RenderTarget& target, const MapView& view, const MapState& state);
-    void draw_graticule(sf::RenderTarget& target, const MapView& view, const MapState& state);
-    void draw_graticule_labels(sf::RenderTarget& target, const MapState& state);
-    void draw_lines(sf::RenderTarget& target, const MapView& view, const MapState& state);
-    void draw_events(sf::RenderTarget& target, const MapView& view, const MapState& state);
-    void draw_labels(sf::RenderTarget& target, const MapView& view, const MapState& state);
+    void draw_status(sf::RenderTarget& target, const MapFrame& frame);
+    void draw_graticule(sf::RenderTarget& target, const MapFrame& frame);
+    void draw_graticule_labels(sf::RenderTarget& target, const MapFrame& frame);
+    void draw_lines(sf::RenderTarget& target, const MapFrame& frame);
+    void draw_events(sf::RenderTarget& target, const MapFrame& frame);
+    void draw_labels(sf::RenderTarget& target, const MapFrame& frame);
     void draw_measure(sf::RenderTarget& target, const MapView& view, const MapState& state);
     void draw_furniture(sf::RenderTarget& target, const MapView& view, const MapState& state);
     void draw_inset(sf::RenderTarget& target, const MapView& view, const MapState& state);
@@ -74,31 +70,16 @@ private:
 
     const MapScene& scene_;
     const sf::Font& font_;
+    std::unique_ptr<detail::LabelLayer> labels_;
     sf::Texture hatch_;
     sf::Texture stripes_;
     std::vector<sf::Vertex> scratch_;   ///< reused every frame: memory stays flat
     std::vector<sf::Vertex> triangles_; ///< screen-space triangles (thick lines, markers)
     std::vector<sf::Vertex> thin_lines_;
     std::vector<sf::Vertex> cover_;
-    std::vector<geo::Point> graticule_scratch_;
-    std::map<std::string, sf::Text> texts_;
-    std::vector<Marker> markers_;
-    std::vector<ScreenRect> occupied_;
-    struct PendingLabel {
-        sf::Text* text;
-        sf::Vector2f anchor;
-        int priority;
-    };
-    std::vector<PendingLabel> pending_labels_;
-    std::vector<std::pair<sf::Vector2f, std::string>> graticule_labels_;
     Stats stats_;
     std::optional<sf::FloatRect> tile_;
     float pattern_scale_ = 1.f;
 };
-
-/// Appends a polyline of `width` pixels as triangles, dashed by `pattern` (on, off, on, off...
-/// in pixels; empty = solid).
-void append_polyline(std::vector<sf::Vertex>& out, const std::vector<sf::Vector2f>& points,
-                     float width, sf::Color color, const std::vector<float>& pattern = {});
 
 } // namespace kuril

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "geo/party.hpp"
+#include "map/symbology.hpp"
 
 #include <SFML/Graphics/Color.hpp>
 
@@ -32,5 +33,21 @@ inline const sf::Color control_line{0, 158, 115};    // bluish green
 inline const sf::Color highlight{240, 228, 66};      // yellow glow
 inline const sf::Color event_marker{213, 94, 0};
 inline const sf::Color measure{0, 0, 0};
+
+/// The colour of a line's role in the symbology table (map/symbology.hpp).
+inline sf::Color line_colour(LineRole role) {
+    switch (role) {
+    case LineRole::treaty:
+    case LineRole::treaty_approx:
+        return treaty_line;
+    case LineRole::proposal:
+        return proposal_line;
+    case LineRole::claim:
+        return claim_line;
+    case LineRole::line_of_control:
+        return control_line;
+    }
+    return treaty_line;
+}
 
 } // namespace kuril::style

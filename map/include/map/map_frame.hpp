@@ -1,0 +1,104 @@
+#pragma once
+
+// The frame model: what one frame (or one export) shows, decided once. The renderer, the
+// legend, the export footer, the info panel, the step captions and the hit tests all read a
+// MapFrame; none of them decides again what is shown or how (MapLibre's render tree, QGIS's
+// map settings).
+
+#include "map/graticule.hpp"
+#include "map/map_scene.hpp"
+#include "map/map_state.hpp"
+#include "map/map_view.hpp"
+#include "map/symbology.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kuril {
+
+/// A status region on the frame's date, with the symbol it is drawn with.
+struct FrameRegion {
+    const StatusRegion* region = nullptr;
+    geo::IslandStatus status;
+    StatusSymbol symbol;
+    bool highlighted = false; ///< its status just changed (a timeline step)
+};
+
+/// A line in force on the frame's date.
+struct FrameLine {
+    const SceneLine* line = nullptr;
+    LineSymbol symbol;
+    bool highlighted = false;
+    /// Where its label is anchored (screen pixels): the middle of its visible points, if any.
+    std::optional<geo::Point> label_anchor;
+};
+
+/// An event marker: the events of the ten years up to the date, in the view.
+struct FrameEvent {
+    const geo::Event* event = nullptr;
+    geo::Point screen; ///< pixels, of the frame's whole image
+    bool selected = false;
+};
+
+/// A place name the frame wants to show (placement, which needs text metrics, is the
+/// renderer's).
+struct FrameLabel {
+    std::string key; ///< stable per place and language (a text cache key)
+    std::string text;
+    geo::Point anchor; ///< screen pixels
+    int priority = 0;
+    double size_px = 12; ///< before the UI scale
+    bool italic = false; ///< line names
+};
+
+/// One row of the legend: a swatch and its words. The swatch's colour comes from the party or
+/// the line role through render/style.hpp.
+struct LegendItem {
+    enum class Swatch { land, fill, stripes, hatch, line };
+    Swatch swatch = Swatch::fill;
+    geo::Party party = geo::Party::JP; ///< fill, stripes, hatch
+    LineSymbol line;                   ///< line
+    std::string label;
+
+    friend bool operator==(const LegendItem& a, const LegendItem& b) {
+        return a.swatch == b.swatch && a.party == b.party && a.line.role == b.line.role &&
+               a.line.dash == b.line.dash && a.label == b.label;
+    }
+};
+
+struct MapFrame {
+    MapFrame(const MapScene& frame_scene, MapState frame_state, MapView frame_view)
+        : scene(&frame_scene), state(std::move(frame_state)), view(frame_view) {}
+
+    const MapScene* scene;
+    MapState state;
+    MapView view;
+
+    bool land = false;  ///< the land layer is drawn
+    bool lakes = false; ///< the lakes layer is drawn
+    std::optional<Graticule> graticule;
+    std::vector<FrameRegion> regions;
+    std::vector<FrameLine> lines;
+    std::vector<FrameEvent> events;
+    std::vector<FrameLabel> labels; ///< places first, then line names
+    std::vector<LegendItem> legend;
+    std::vector<std::string> sources; ///< ids of the sources behind what is shown, in order
+
+    /// The status region shown under a map point (north-up metres), or nullptr.
+    const FrameRegion* region_at(geo::Point map_point) const;
+    /// The shown region of an island, or nullptr.
+    const FrameRegion* region(const std::string& island_id) const;
+    /// The event marker within `radius_px` of a screen point, or nullptr.
+    const FrameEvent* event_at(geo::Point screen, double radius_px) const;
+};
+
+/// Decides everything one frame shows: the layers, the status symbols on the state's date, the
+/// lines in force, the event markers, the labels wanted, the legend and the cited sources.
+MapFrame build_frame(const MapScene& scene, const MapState& state, const MapView& view);
+
+/// The label text of a place in a language (two lines for two languages).
+std::string label_text(const std::vector<geo::Name>& names, LabelLanguage language);
+
+} // namespace kuril

@@ -1,0 +1,41 @@
+#pragma once
+
+// The one symbology table: how each kind of line and each status is drawn. The renderer, the
+// legend and every output read it; render/style.hpp only turns its roles into colours.
+
+#include "geo/history.hpp"
+#include "geo/party.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kuril {
+
+/// What a line is drawn as. A constructed (approximate) treaty line is never a firm solid line.
+enum class LineRole { treaty, treaty_approx, proposal, claim, line_of_control };
+
+struct LineSymbol {
+    LineRole role = LineRole::treaty;
+    /// Dash pattern in UI pixels (on, off, on, off...); empty = solid.
+    std::vector<float> dash;
+    bool dashed() const { return !dash.empty(); }
+};
+
+/// The symbol of a boundary line, from its kind and whether it is approximate.
+LineSymbol line_symbol(geo::LineKind kind, bool approx);
+
+/// How an island's status is drawn: filled in the administering party's colour (the first by
+/// code when two held it jointly), striped in a co-administrator's, and hatched in the colour
+/// of each party that claims it without administering it. Empty when nothing is recorded.
+/// The rule is symmetric: swapping the parties in a status swaps them in the symbol.
+struct StatusSymbol {
+    geo::Party fill = geo::Party::JP;
+    std::vector<geo::Party> stripes;
+    std::vector<geo::Party> hatches;
+
+    friend bool operator==(const StatusSymbol&, const StatusSymbol&) = default;
+};
+std::optional<StatusSymbol> status_symbol(const geo::IslandStatus& status);
+
+} // namespace kuril

@@ -1,0 +1,42 @@
+#include "map/symbology.hpp"
+
+#include <algorithm>
+
+namespace kuril {
+
+LineSymbol line_symbol(geo::LineKind kind, bool approx) {
+    switch (kind) {
+    case geo::LineKind::treaty:
+        // Constructed: never drawn as a firm solid line.
+        return approx ? LineSymbol{LineRole::treaty_approx, {18, 4}} : LineSymbol{};
+    case geo::LineKind::proposal:
+        return {LineRole::proposal, {12, 7}};
+    case geo::LineKind::claim:
+        return {LineRole::claim, {4, 4}};
+    case geo::LineKind::line_of_control:
+        return {LineRole::line_of_control, {14, 5, 3, 5}};
+    }
+    return {};
+}
+
+std::optional<StatusSymbol> status_symbol(const geo::IslandStatus& status) {
+    if (!status.known || status.administered_by.empty()) {
+        return std::nullopt;
+    }
+    StatusSymbol symbol;
+    symbol.fill = *std::min_element(status.administered_by.begin(), status.administered_by.end());
+    for (const auto party : status.administered_by) {
+        if (party != symbol.fill) {
+            symbol.stripes.push_back(party);
+        }
+    }
+    for (const auto party : status.claimed_by) {
+        if (std::find(status.administered_by.begin(), status.administered_by.end(), party) ==
+            status.administered_by.end()) {
+            symbol.hatches.push_back(party);
+        }
+    }
+    return symbol;
+}
+
+} // namespace kuril

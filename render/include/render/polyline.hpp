@@ -1,0 +1,13 @@
+#pragma once
+
+#include <SFML/Graphics/Vertex.hpp>
+#include <vector>
+
+namespace kuril {
+
+/// Appends a polyline of `width` pixels as triangles, dashed by `pattern` (on, off, on, off...
+/// in pixels; empty = solid).
+void append_polyline(std::vector<sf::Vertex>& out, const std::vector<sf::Vector2f>& points,
+                     float width, sf::Color color, const std::vector<float>& pattern = {});
+
+} // namespace kuril

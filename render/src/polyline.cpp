@@ -1,0 +1,54 @@
+#include "render/polyline.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kuril {
+
+void append_polyline(std::vector<sf::Vertex>& out, const std::vector<sf::Vector2f>& points,
+                     float width, sf::Color color, const std::vector<float>& pattern) {
+    const float half = width / 2;
+    std::size_t dash = 0;
+    float left_in_dash = pattern.empty() ? 0 : pattern[0];
+    for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+        sf::Vector2f a = points[i];
+        const sf::Vector2f b = points[i + 1];
+        float length = std::hypot(b.x - a.x, b.y - a.y);
+        if (length <= 0) {
+            continue;
+        }
+        const sf::Vector2f dir{(b.x - a.x) / length, (b.y - a.y) / length};
+        const sf::Vector2f normal{-dir.y * half, dir.x * half};
+        while (length > 0) {
+            float step = length;
+            bool on = true;
+            if (!pattern.empty()) {
+                step = std::min(length, left_in_dash);
+                on = dash % 2 == 0;
+            }
+            const sf::Vector2f c{a.x + dir.x * step, a.y + dir.y * step};
+            if (on) {
+                // Extend by half a width so joints look closed.
+                const sf::Vector2f a2{a.x - dir.x * half * 0.5f, a.y - dir.y * half * 0.5f};
+                const sf::Vector2f c2{c.x + dir.x * half * 0.5f, c.y + dir.y * half * 0.5f};
+                out.emplace_back(a2 + normal, color);
+                out.emplace_back(a2 - normal, color);
+                out.emplace_back(c2 + normal, color);
+                out.emplace_back(c2 + normal, color);
+                out.emplace_back(a2 - normal, color);
+                out.emplace_back(c2 - normal, color);
+            }
+            length -= step;
+            a = c;
+            if (!pattern.empty()) {
+                left_in_dash -= step;
+                if (left_in_dash <= 1e-3f) {
+                    dash = (dash + 1) % pattern.size();
+                    left_in_dash = pattern[dash];
+                }
+            }
+        }
+    }
+}
+
+} // namespace kuril
