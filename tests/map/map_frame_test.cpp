@@ -1,0 +1,221 @@
+#include "geo/atlas.hpp"
+#include "geo/projection.hpp"
+#include "map/map_frame.hpp"
+#include "test_paths.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace {
+
+using geo::Party;
+
+struct Scene {
+    explicit Scene(const std::filesystem::path& annotations)
+        : atlas(geo::load_atlas(annotations)), scene(*atlas, projection) {}
+    std::unique_ptr<geo::Atlas> atlas;
+    geo::Projection projection;
+    kuril::MapScene scene;
+};
+
+const Scene& shipped() {
+    static const Scene scene(test_paths::shipped() / "annotations.xml");
+    return scene;
+}
+
+kuril::MapFrame frame_on(const Scene& s, geo::Date date, kuril::MapState state = {}) {
+    state.date = date;
+    return kuril::build_frame(s.scene, state, kuril::MapView(s.scene.world, 1280, 720));
+}
+
+std::vector<std::string> line_ids(const kuril::MapFrame& frame) {
+    std::vector<std::string> ids;
+    for (const auto& line : frame.lines) {
+        if (std::find(ids.begin(), ids.end(), line.line->line->id) == ids.end()) {
+            ids.push_back(line.line->line->id);
+        }
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+std::vector<std::string> legend_labels(const kuril::MapFrame& frame) {
+    std::vector<std::string> labels;
+    for (const auto& item : frame.legend) {
+        labels.push_back(item.label);
+    }
+    return labels;
+}
+
+bool has(const std::vector<std::string>& labels, const std::string& label) {
+    return std::find(labels.begin(), labels.end(), label) != labels.end();
+}
+
+} // namespace
+
+TEST_CASE("[frame] what is shown on 1956-10-19: lines in force, statuses, legend, sources") {
+    const auto frame = frame_on(shipped(), {1956, 10, 19});
+    CHECK(line_ids(frame) ==
+          std::vector<std::string>{"japan-claim", "joint-declaration-1956", "line-of-control"});
+    const auto* etorofu = frame.region("etorofu");
+    REQUIRE(etorofu != nullptr);
+    CHECK(etorofu->symbol.fill == Party::RU);
+    CHECK(etorofu->symbol.hatches == std::vector<Party>{Party::JP});
+    const auto legend = legend_labels(frame);
+    CHECK(has(legend, "Land (GSHHG coastline)"));
+    CHECK(has(legend, "Administered by USSR"));
+    CHECK(has(legend, "Hatched: also claimed by Japan"));
+    // One legend row per line shown, and a row for each line's kind.
+    std::size_t line_rows = 0;
+    for (const auto& item : frame.legend) {
+        line_rows += item.swatch == kuril::LegendItem::Swatch::line ? 1 : 0;
+    }
+    CHECK(line_rows == line_ids(frame).size());
+    // Every cited source exists, and the lines' sources come first.
+    REQUIRE_FALSE(frame.sources.empty());
+    for (const auto& id : frame.sources) {
+        CHECK_MESSAGE(shipped().atlas->annotations.source(id) != nullptr, id);
+    }
+    CHECK(std::set<std::string>(frame.sources.begin(), frame.sources.end()).size() ==
+          frame.sources.size());
+}
+
+TEST_CASE("[frame] layers that are off are neither drawn nor in the legend nor cited") {
+    kuril::MapState state;
+    for (auto& visible : state.visible) {
+        visible = false;
+    }
+    const auto frame = frame_on(shipped(), {1956, 10, 19}, state);
+    CHECK_FALSE(frame.land);
+    CHECK_FALSE(frame.graticule.has_value());
+    CHECK(frame.regions.empty());
+    CHECK(frame.lines.empty());
+    CHECK(frame.events.empty());
+    CHECK(frame.labels.empty());
+    CHECK(frame.legend.empty());
+    CHECK(frame.sources.empty());
+}
+
+TEST_CASE("[frame] before 1855 nothing has a status; events only within ten years of the date") {
+    const auto early = frame_on(shipped(), {1850, 1, 1});
+    CHECK(early.regions.empty());
+    CHECK(early.lines.empty());
+    const auto frame = frame_on(shipped(), {1956, 10, 19});
+    for (const auto& shown : frame.events) {
+        CHECK(shown.event->first_day() <= geo::Date{1956, 10, 19});
+        CHECK(shown.event->last_day().days_since_epoch() >=
+              geo::Date{1956, 10, 19}.days_since_epoch() - 3653);
+    }
+    // A click on a marker finds it; a click far from every marker finds none.
+    if (!frame.events.empty()) {
+        const auto& first = frame.events.front();
+        CHECK(frame.event_at(first.screen, 9) != nullptr);
+    }
+    CHECK(frame.event_at({-1000, -1000}, 9) == nullptr);
+}
+
+TEST_CASE("[frame] labels: the chosen language, line names italic and below place names") {
+    kuril::MapState state;
+    state.language = kuril::LabelLanguage::ja;
+    const auto frame = frame_on(shipped(), {1956, 10, 19}, state);
+    REQUIRE_FALSE(frame.labels.empty());
+    bool found_japanese = false;
+    for (const auto& label : frame.labels) {
+        if (label.italic) {
+            CHECK(label.priority < 1000);
+        } else {
+            found_japanese = found_japanese || label.text == "北海道" || label.text == "択捉島";
+        }
+    }
+    CHECK(found_japanese);
+    CHECK(kuril::label_text(
+              {{"en", "Shikotan", "", ""}, {"ja", "色丹島", "", ""}, {"ru", "Шикотан", "", ""}},
+              kuril::LabelLanguage::en_ru) == "Shikotan\nШикотан");
+}
+
+TEST_CASE("[frame] swapping Japan and Russia in the scene mirrors every symbol") {
+    // The shipped annotations with every party code swapped, beside the shipped shapes.
+    std::ifstream in(test_paths::shipped() / "annotations.xml");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    std::string xml = buffer.str();
+    const std::regex attribute(R"(((?:administered|claimed|party)=")([A-Z ]*)("))");
+    std::string swapped;
+    auto it = std::sregex_iterator(xml.begin(), xml.end(), attribute);
+    std::size_t last = 0;
+    int swaps = 0;
+    for (; it != std::sregex_iterator(); ++it) {
+        const auto& m = *it;
+        std::string value = m[2].str();
+        for (std::size_t i = 0; i + 1 < value.size(); ++i) {
+            if (value.compare(i, 2, "JP") == 0) {
+                value.replace(i, 2, "RU");
+                ++i;
+                ++swaps;
+            } else if (value.compare(i, 2, "RU") == 0) {
+                value.replace(i, 2, "JP");
+                ++i;
+                ++swaps;
+            }
+        }
+        swapped += xml.substr(last, static_cast<std::size_t>(m.position(0)) - last);
+        swapped += m[1].str() + value + m[3].str();
+        last = static_cast<std::size_t>(m.position(0) + m.length(0));
+    }
+    swapped += xml.substr(last);
+    REQUIRE(swaps > 20);
+    const auto dir = test_paths::scratch("swapped_parties");
+    std::ofstream(dir / "annotations.xml") << swapped;
+    std::filesystem::create_directory_symlink(test_paths::shipped() / "shapes", dir / "shapes");
+    const Scene mirrored(dir / "annotations.xml");
+
+    auto other = [](Party p) {
+        return p == Party::JP ? Party::RU : Party::JP;
+    };
+    auto administered = [](const kuril::StatusSymbol& s) {
+        std::set<Party> parties(s.stripes.begin(), s.stripes.end());
+        parties.insert(s.fill);
+        return parties;
+    };
+    int compared = 0;
+    for (const geo::Date date :
+         {geo::Date{1860, 1, 1}, geo::Date{1880, 1, 1}, geo::Date{1910, 1, 1},
+          geo::Date{1950, 1, 1}, geo::Date{1956, 10, 19}, geo::Date{2020, 1, 1}}) {
+        const auto a = frame_on(shipped(), date);
+        const auto b = frame_on(mirrored, date);
+        REQUIRE(a.regions.size() == b.regions.size());
+        for (const auto& shown : a.regions) {
+            const auto* twin = b.region(shown.region->island->id);
+            REQUIRE(twin != nullptr);
+            std::set<Party> expected;
+            for (const auto p : administered(shown.symbol)) {
+                expected.insert(other(p));
+            }
+            CHECK(administered(twin->symbol) == expected);
+            std::set<Party> hatches;
+            for (const auto p : shown.symbol.hatches) {
+                hatches.insert(other(p));
+            }
+            CHECK(std::set<Party>(twin->symbol.hatches.begin(), twin->symbol.hatches.end()) ==
+                  hatches);
+            ++compared;
+        }
+        // The legend names the mirrored parties the same way.
+        std::size_t fills_a = 0;
+        std::size_t fills_b = 0;
+        for (const auto& item : a.legend) {
+            fills_a += item.swatch == kuril::LegendItem::Swatch::fill ? 1 : 0;
+        }
+        for (const auto& item : b.legend) {
+            fills_b += item.swatch == kuril::LegendItem::Swatch::fill ? 1 : 0;
+        }
+        CHECK(fills_a == fills_b);
+    }
+    CHECK(compared > 20);
+}
