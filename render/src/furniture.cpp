@@ -1,0 +1,155 @@
+#include "render/furniture.hpp"
+
+#include "render/legend.hpp"
+#include "render/style.hpp"
+#include "render/text.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kuril {
+
+FurnitureTheme FurnitureTheme::slide(bool projector) {
+    if (projector) {
+        return {sf::Color::Black, sf::Color::White, sf::Color(255, 220, 80), style::panel_border};
+    }
+    return {sf::Color(255, 255, 255, 240), style::text, style::accent, style::panel_border};
+}
+
+TextBlock::TextBlock(const sf::Font& font, const std::string& utf8_text, unsigned size,
+                     float max_width)
+    : font_(&font), size_(size) {
+    wrapped_ = max_width > 0 ? wrap_text(utf8_text, font, size, max_width) : utf8_text;
+    const sf::Text measure(utf8(wrapped_), font, size);
+    const auto bounds = measure.getLocalBounds();
+    width_ = bounds.width;
+    height_ = bounds.height + bounds.top;
+}
+
+void TextBlock::draw(sf::RenderTarget& target, float x, float y, sf::Color colour,
+                     bool bold) const {
+    if (font_ == nullptr || wrapped_.empty()) {
+        return;
+    }
+    sf::Text text(utf8(wrapped_), *font_, size_);
+    if (bold) {
+        text.setStyle(sf::Text::Bold);
+    }
+    text.setFillColor(colour);
+    text.setPosition(std::round(x), std::round(y));
+    target.draw(text);
+}
+
+void draw_band(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill, sf::Color border) {
+    sf::RectangleShape shape({rect.width, rect.height});
+    shape.setPosition(rect.left, rect.top);
+    shape.setFillColor(fill);
+    shape.setOutlineColor(border);
+    shape.setOutlineThickness(1);
+    target.draw(shape);
+}
+
+TitleBand::TitleBand(const sf::Font& font, const std::string& title, const std::string& stamp,
+                     float width, const Metrics& metrics)
+    : title_(font, title, metrics.title_size, metrics.title_wrap),
+      stamp_(font, stamp, metrics.stamp_size, 0), metrics_(metrics), width_(width) {
+    height_ = std::max(metrics.min_height, title_.height() + metrics.pad_bottom);
+}
+
+void TitleBand::draw(sf::RenderTarget& target, const FurnitureTheme& theme) const {
+    draw_band(target, {0, 0, width_, height_}, theme.band, theme.border);
+    title_.draw(target, metrics_.title_x, metrics_.title_y, theme.ink, true);
+    // The stamp's own bounds, not its line box, meet the right margin.
+    stamp_.draw(target, width_ - stamp_.width() - metrics_.stamp_right, metrics_.stamp_y,
+                theme.stamp);
+}
+
+CaptionBand::CaptionBand(const sf::Font& font, const std::string& caption, unsigned size,
+                         float width, float pad_top, float pad_total, float min_height)
+    : text_(font, caption, size, width * 0.9f), width_(width), pad_top_(pad_top) {
+    height_ = text_.empty() ? min_height : text_.height() + pad_total;
+}
+
+void CaptionBand::draw_text(sf::RenderTarget& target, float top,
+                            const FurnitureTheme& theme) const {
+    text_.draw(target, width_ * 0.05f, top + pad_top_, theme.ink);
+}
+
+Footer::Footer(const sf::Font& font, std::string text, unsigned size, float width, float scale)
+    : text_(std::move(text)), block_(font, text_, size, width - 24 * scale) {
+    height_ = block_.height() + 16 * scale;
+}
+
+void Footer::draw_text(sf::RenderTarget& target, float top, float scale) const {
+    block_.draw(target, 12 * scale, top + 6 * scale, sf::Color(60, 60, 60));
+}
+
+std::string credit_text(const MapFrame& frame) {
+    std::string text = "Coastlines: GSHHG 2.3.7 © P. Wessel & W. H. F. Smith, LGPL-3. "
+                       "Lines marked approx. are constructions, not official lines; "
+                       "claims are shown as claims. Made with Kuril Atlas. Sources: ";
+    const auto& ids = frame.sources;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const auto* source = frame.scene->atlas->annotations.source(ids[i]);
+        text += (i > 0 ? "; " : "") + ids[i];
+        if (source != nullptr) {
+            text += " — " + source->title + " (" + source->publisher + ")";
+        }
+    }
+    if (ids.empty()) {
+        text += "none for the layers shown.";
+    }
+    return text;
+}
+
+LegendBox::LegendBox(const sf::Font& font, std::vector<LegendItem> items, float scale,
+                     float max_width)
+    : font_(&font), items_(std::move(items)), scale_(scale) {
+    size_ = static_cast<unsigned>(std::lround(13 * scale));
+    row_ = 20 * scale;
+    for (const auto& item : items_) {
+        const sf::Text t(utf8(item.label), font, size_);
+        width_ = std::max(width_, t.getLocalBounds().width + 60 * scale);
+    }
+    width_ = std::min(width_, max_width);
+    height_ = items_.empty() ? 0 : (static_cast<float>(items_.size()) + 1) * row_ + 14 * scale;
+}
+
+ScreenRect LegendBox::place(float right, float bottom, float margin) const {
+    return {right - width_ - margin, bottom - height_ - margin, width_, height_};
+}
+
+void LegendBox::draw(sf::RenderTarget& target, const ScreenRect& rect) const {
+    if (items_.empty()) {
+        return;
+    }
+    const float s = scale_;
+    const auto left = static_cast<float>(rect.left);
+    const auto top = static_cast<float>(rect.top);
+    draw_band(target, {left, top, static_cast<float>(rect.width), static_cast<float>(rect.height)},
+              sf::Color(255, 255, 255, 235), style::panel_border);
+    sf::Text heading("Legend", *font_, size_);
+    heading.setStyle(sf::Text::Bold);
+    heading.setFillColor(style::text);
+    heading.setPosition(std::round(left + 8 * s), std::round(top + 6 * s));
+    target.draw(heading);
+    float y = top + 6 * s;
+    for (const auto& item : items_) {
+        y += row_;
+        draw_legend_swatch(target, item, {left + 10 * s, y + 2 * s, 30 * s, 14 * s}, s);
+        sf::Text label(utf8(item.label), *font_, size_);
+        label.setFillColor(style::text);
+        label.setPosition(std::round(left + 48 * s), std::round(y));
+        target.draw(label);
+    }
+}
+
+unsigned slide_caption_size(float height, float scale) {
+    return static_cast<unsigned>(std::lround(std::max(18.f * scale, 0.034f * height)));
+}
+
+unsigned slide_title_size(float height, float scale) {
+    return static_cast<unsigned>(std::lround(std::max(22.f * scale, 0.048f * height)));
+}
+
+} // namespace kuril
