@@ -2,6 +2,7 @@
 
 #include "geo/geodesic.hpp"
 #include "label_layer.hpp"
+#include "map/map_furniture.hpp"
 #include "render/polyline.hpp"
 #include "render/style.hpp"
 #include "stencil_fill.hpp"
@@ -60,17 +61,6 @@ sf::Vector2f to_screen(const MapView& view, geo::Point map_north_up) {
     return {static_cast<float>(s.x), static_cast<float>(s.y)};
 }
 
-std::string format_distance(double metres) {
-    char buffer[64];
-    if (metres >= 1000) {
-        std::snprintf(buffer, sizeof buffer, metres >= 10000 ? "%.0f km" : "%.1f km",
-                      metres / 1000);
-    } else {
-        std::snprintf(buffer, sizeof buffer, "%.0f m", metres);
-    }
-    return buffer;
-}
-
 } // namespace
 
 MapRenderer::MapRenderer(const MapScene& scene, const sf::Font& font)
@@ -84,19 +74,6 @@ MapRenderer::~MapRenderer() = default;
 
 sf::Text& MapRenderer::text(const std::string& key, const std::string& content, unsigned size) {
     return labels_->text(key, content, size);
-}
-
-std::pair<double, double> MapRenderer::scale_bar(double true_metres_per_pixel, double max_px) {
-    const double max_metres = true_metres_per_pixel * max_px;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(max_metres)));
-    double nice = magnitude;
-    for (const double factor : {5.0, 2.0, 1.0}) {
-        if (factor * magnitude <= max_metres) {
-            nice = factor * magnitude;
-            break;
-        }
-    }
-    return {nice, nice / true_metres_per_pixel};
 }
 
 void MapRenderer::fill_sets(sf::RenderTarget& target, const std::vector<const PolygonSet*>& sets,
@@ -374,132 +351,6 @@ void MapRenderer::draw_measure(sf::RenderTarget& target, const MapView& view,
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
 }
 
-void MapRenderer::draw_furniture(sf::RenderTarget& target, const MapView& view,
-                                 const MapState& state) {
-    const float ui = static_cast<float>(state.ui_scale);
-    const float h = static_cast<float>(view.height_px());
-    const geo::Projection& projection = *scene_.projection;
-    // Scale bar: true (geodesic) scale at the view centre, along the screen's x axis.
-    const geo::Point centre_screen{view.width_px() / 2, view.height_px() / 2};
-    const geo::Point c0 = projection.inverse(view.screen_to_map(centre_screen));
-    const geo::Point c1 =
-        projection.inverse(view.screen_to_map({centre_screen.x + 100, centre_screen.y}));
-    const double true_mpp = geo::geodesic_distance_m(c0, c1) / 100;
-    const auto [metres, px] = scale_bar(true_mpp, 180 * ui);
-    const float x0 = 16 * ui;
-    const float reserved = state.reserved_bottom_px >= 0
-                               ? static_cast<float>(state.reserved_bottom_px)
-                               : 64 * ui; // the viewer's timeline
-    const float y0 = h - reserved - 28 * ui;
-    triangles_.clear();
-    const float bar = static_cast<float>(px);
-    const sf::Color dark(40, 40, 40);
-    // White backing, then two alternating halves.
-    append_polyline(triangles_, {{x0 - 3, y0}, {x0 + bar + 3, y0}}, 10 * ui, style::halo);
-    append_polyline(triangles_, {{x0, y0}, {x0 + bar / 2, y0}}, 5 * ui, dark);
-    append_polyline(triangles_, {{x0 + bar / 2, y0}, {x0 + bar, y0}}, 5 * ui,
-                    sf::Color(150, 150, 150));
-    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
-    sf::Text& label = text("scale", format_distance(metres), static_cast<unsigned>(13 * ui));
-    label.setFillColor(style::text);
-    label.setOutlineColor(style::halo);
-    label.setOutlineThickness(2);
-    label.setPosition(std::round(x0), std::round(y0 - 24 * ui));
-    target.draw(label);
-    labels_->occupy({x0 - 4, y0 - 26 * ui, bar + 60 * ui, 36 * ui});
-
-    // North arrow where the projection turns north away from up.
-    const geo::Point north = projection.forward({c0.x, c0.y + 0.05});
-    const geo::Point here = projection.forward(c0);
-    const double angle = std::atan2(north.x - here.x, north.y - here.y); // clockwise from up
-    if (std::fabs(angle) > 0.5 * 3.14159265 / 180) {
-        const sf::Vector2f base{static_cast<float>(view.width_px()) - 40 * ui,
-                                230 * ui + static_cast<float>(state.reserved_top_px)};
-        const sf::Vector2f dir{static_cast<float>(std::sin(angle)),
-                               static_cast<float>(-std::cos(angle))};
-        triangles_.clear();
-        const sf::Vector2f tip = base + dir * (22 * ui);
-        const sf::Vector2f tail = base - dir * (18 * ui);
-        const sf::Vector2f side{-dir.y * 8 * ui, dir.x * 8 * ui};
-        triangles_.emplace_back(tip, dark);
-        triangles_.emplace_back(tail + side, dark);
-        triangles_.emplace_back(base - dir * (8 * ui), dark);
-        triangles_.emplace_back(tip, sf::Color(150, 150, 150));
-        triangles_.emplace_back(base - dir * (8 * ui), sf::Color(150, 150, 150));
-        triangles_.emplace_back(tail - side, sf::Color(150, 150, 150));
-        target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
-        sf::Text& n = text("north", "N", static_cast<unsigned>(14 * ui));
-        n.setFillColor(style::text);
-        n.setOutlineColor(style::halo);
-        n.setOutlineThickness(2);
-        const auto b = n.getLocalBounds();
-        const sf::Vector2f at = tip + dir * (12 * ui);
-        n.setPosition(std::round(at.x - b.width / 2), std::round(at.y - b.height / 2 - b.top));
-        target.draw(n);
-        labels_->occupy({base.x - 30 * ui, base.y - 45 * ui, 60 * ui, 75 * ui});
-    }
-    draw_inset(target, view, state);
-}
-
-void MapRenderer::draw_inset(sf::RenderTarget& target, const MapView& view, const MapState& state) {
-    // A small locator of the whole region in the top-right corner with the view's outline.
-    const float ui = static_cast<float>(state.ui_scale);
-    const float inset_w = 150 * ui;
-    const geo::Box& world = scene_.world;
-    const float inset_h =
-        inset_w * static_cast<float>((world.max_y - world.min_y) / (world.max_x - world.min_x));
-    const float left = static_cast<float>(view.width_px()) - inset_w - 10 * ui;
-    const float top = 10 * ui + static_cast<float>(state.reserved_top_px);
-    const geo::Box visible = view.visible_box();
-    // Whole region not worth a locator when it is on screen already.
-    if (visible.max_x - visible.min_x > (world.max_x - world.min_x) * 0.8) {
-        return;
-    }
-    sf::RectangleShape frame({inset_w, inset_h});
-    frame.setPosition(left, top);
-    frame.setFillColor(style::sea);
-    frame.setOutlineColor(style::panel_border);
-    frame.setOutlineThickness(1);
-    target.draw(frame);
-    // Land of the coarsest level, scaled into the frame.
-    sf::View inset(sf::FloatRect(static_cast<float>(world.min_x), static_cast<float>(-world.max_y),
-                                 static_cast<float>(world.max_x - world.min_x),
-                                 static_cast<float>(world.max_y - world.min_y)));
-    const sf::Vector2f size = target.getView().getSize();
-    const float ox = tile_ ? tile_->left : 0.f;
-    const float oy = tile_ ? tile_->top : 0.f;
-    inset.setViewport(sf::FloatRect((left - ox) / size.x, (top - oy) / size.y, inset_w / size.x,
-                                    inset_h / size.y));
-    const sf::View saved = target.getView();
-    target.setView(inset);
-    if (!scene_.land.empty()) {
-        scratch_.clear();
-        for (const auto& piece : scene_.land.level(scene_.land.level_count() - 1).fills) {
-            for (const auto& v : piece.fan_triangles) {
-                scratch_.emplace_back(sf::Vector2f(v.x, v.y));
-            }
-        }
-        const auto x0 = static_cast<float>(world.min_x);
-        const auto x1 = static_cast<float>(world.max_x);
-        const auto y0 = static_cast<float>(-world.max_y);
-        const auto y1 = static_cast<float>(-world.min_y);
-        const sf::Color colour(200, 196, 184);
-        const std::vector<sf::Vertex> cover = {{{x0, y0}, colour}, {{x1, y0}, colour},
-                                               {{x0, y1}, colour}, {{x1, y0}, colour},
-                                               {{x1, y1}, colour}, {{x0, y1}, colour}};
-        detail::stencil_fill(target, inset, scratch_, inset, cover, nullptr);
-    }
-    sf::RectangleShape box({static_cast<float>(visible.max_x - visible.min_x),
-                            static_cast<float>(visible.max_y - visible.min_y)});
-    box.setPosition(static_cast<float>(visible.min_x), static_cast<float>(-visible.max_y));
-    box.setFillColor(sf::Color(213, 94, 0, 60));
-    box.setOutlineColor(sf::Color(213, 94, 0));
-    box.setOutlineThickness(static_cast<float>((world.max_x - world.min_x) / inset_w * 1.5));
-    target.draw(box);
-    target.setView(saved);
-    labels_->occupy({left, top, inset_w, inset_h});
-}
-
 void MapRenderer::draw(sf::RenderTarget& target, const MapView& view, const MapState& state,
                        const std::vector<ScreenRect>& obstacles,
                        std::optional<sf::FloatRect> tile) {
@@ -554,7 +405,16 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
         draw_outlines(target, scene_.lakes, view, style::coast);
     }
     target.setView(screen_sf_view(view, tile_));
-    draw_furniture(target, view, state);
+    // The map's own furniture, laid out before drawing; labels keep out of it.
+    const double reserved_bottom = state.reserved_bottom_px >= 0
+                                       ? state.reserved_bottom_px
+                                       : 64 * state.ui_scale; // the viewer's timeline
+    const MapFurnitureLayout furniture =
+        layout_map_furniture(frame, state.reserved_top_px, reserved_bottom);
+    for (const auto& rect : furniture.rects()) {
+        labels_->occupy(rect);
+    }
+    draw_furniture(target, frame, furniture);
     if (frame.graticule) {
         draw_graticule_labels(target, frame);
     }

@@ -2,6 +2,7 @@
 
 #include "map/label_placer.hpp"
 #include "map/map_frame.hpp"
+#include "map/map_furniture.hpp"
 #include "map/map_scene.hpp"
 #include "map/map_state.hpp"
 #include "map/map_view.hpp"
@@ -48,9 +49,6 @@ public:
     };
     const Stats& stats() const { return stats_; }
 
-    /// Nice scale-bar length in metres and its width in pixels for a true scale at the centre.
-    static std::pair<double, double> scale_bar(double true_metres_per_pixel, double max_px);
-
 private:
     void fill_sets(sf::RenderTarget& target, const std::vector<const PolygonSet*>& sets,
                    const MapView& view, sf::Color color, const sf::Texture* pattern);
@@ -63,8 +61,9 @@ private:
     void draw_events(sf::RenderTarget& target, const MapFrame& frame);
     void draw_labels(sf::RenderTarget& target, const MapFrame& frame);
     void draw_measure(sf::RenderTarget& target, const MapView& view, const MapState& state);
-    void draw_furniture(sf::RenderTarget& target, const MapView& view, const MapState& state);
-    void draw_inset(sf::RenderTarget& target, const MapView& view, const MapState& state);
+    void draw_furniture(sf::RenderTarget& target, const MapFrame& frame,
+                        const MapFurnitureLayout& layout);
+    void draw_inset(sf::RenderTarget& target, const MapView& view, const InsetLayout& layout);
 
     sf::Text& text(const std::string& key, const std::string& content, unsigned size);
 

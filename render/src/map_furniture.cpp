@@ -1,0 +1,120 @@
+// The map's own furniture drawn from its layout (map/map_furniture.hpp): scale bar, north
+// arrow and the inset locator.
+#include "map/map_furniture.hpp"
+
+#include "label_layer.hpp"
+#include "render/map_renderer.hpp"
+#include "render/polyline.hpp"
+#include "render/style.hpp"
+#include "stencil_fill.hpp"
+
+#include <cmath>
+
+namespace kuril {
+
+void MapRenderer::draw_furniture(sf::RenderTarget& target, const MapFrame& frame,
+                                 const MapFurnitureLayout& layout) {
+    const float ui = static_cast<float>(frame.state.ui_scale);
+    const sf::Color dark(40, 40, 40);
+    const ScaleBarLayout& scale = layout.scale_bar;
+    const auto x0 = static_cast<float>(scale.start.x);
+    const auto y0 = static_cast<float>(scale.start.y);
+    const auto bar = static_cast<float>(scale.length_px);
+    triangles_.clear();
+    // White backing, then two alternating halves.
+    append_polyline(triangles_, {{x0 - 3, y0}, {x0 + bar + 3, y0}}, 10 * ui, style::halo);
+    append_polyline(triangles_, {{x0, y0}, {x0 + bar / 2, y0}}, 5 * ui, dark);
+    append_polyline(triangles_, {{x0 + bar / 2, y0}, {x0 + bar, y0}}, 5 * ui,
+                    sf::Color(150, 150, 150));
+    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+    sf::Text& label = text("scale", scale.label, static_cast<unsigned>(13 * ui));
+    label.setFillColor(style::text);
+    label.setOutlineColor(style::halo);
+    label.setOutlineThickness(2);
+    label.setPosition(std::round(x0), std::round(y0 - 24 * ui));
+    target.draw(label);
+
+    if (layout.north_arrow.shown) {
+        const double angle = layout.north_arrow.angle;
+        const sf::Vector2f base{static_cast<float>(layout.north_arrow.base.x),
+                                static_cast<float>(layout.north_arrow.base.y)};
+        const sf::Vector2f dir{static_cast<float>(std::sin(angle)),
+                               static_cast<float>(-std::cos(angle))};
+        triangles_.clear();
+        const sf::Vector2f tip = base + dir * (22 * ui);
+        const sf::Vector2f tail = base - dir * (18 * ui);
+        const sf::Vector2f side{-dir.y * 8 * ui, dir.x * 8 * ui};
+        triangles_.emplace_back(tip, dark);
+        triangles_.emplace_back(tail + side, dark);
+        triangles_.emplace_back(base - dir * (8 * ui), dark);
+        triangles_.emplace_back(tip, sf::Color(150, 150, 150));
+        triangles_.emplace_back(base - dir * (8 * ui), sf::Color(150, 150, 150));
+        triangles_.emplace_back(tail - side, sf::Color(150, 150, 150));
+        target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+        sf::Text& n = text("north", "N", static_cast<unsigned>(14 * ui));
+        n.setFillColor(style::text);
+        n.setOutlineColor(style::halo);
+        n.setOutlineThickness(2);
+        const auto b = n.getLocalBounds();
+        const sf::Vector2f at = tip + dir * (12 * ui);
+        n.setPosition(std::round(at.x - b.width / 2), std::round(at.y - b.height / 2 - b.top));
+        target.draw(n);
+    }
+    if (layout.inset.shown) {
+        draw_inset(target, frame.view, layout.inset);
+    }
+}
+
+void MapRenderer::draw_inset(sf::RenderTarget& target, const MapView& view,
+                             const InsetLayout& layout) {
+    const auto left = static_cast<float>(layout.rect.left);
+    const auto top = static_cast<float>(layout.rect.top);
+    const auto inset_w = static_cast<float>(layout.rect.width);
+    const auto inset_h = static_cast<float>(layout.rect.height);
+    const geo::Box& world = scene_.world;
+    const geo::Box visible = view.visible_box();
+    sf::RectangleShape frame({inset_w, inset_h});
+    frame.setPosition(left, top);
+    frame.setFillColor(style::sea);
+    frame.setOutlineColor(style::panel_border);
+    frame.setOutlineThickness(1);
+    target.draw(frame);
+    // Land of the coarsest level, scaled into the frame.
+    sf::View inset(sf::FloatRect(static_cast<float>(world.min_x), static_cast<float>(-world.max_y),
+                                 static_cast<float>(world.max_x - world.min_x),
+                                 static_cast<float>(world.max_y - world.min_y)));
+    const sf::Vector2f size = target.getView().getSize();
+    const float ox = tile_ ? tile_->left : 0.f;
+    const float oy = tile_ ? tile_->top : 0.f;
+    inset.setViewport(sf::FloatRect((left - ox) / size.x, (top - oy) / size.y, inset_w / size.x,
+                                    inset_h / size.y));
+    const sf::View saved = target.getView();
+    target.setView(inset);
+    if (!scene_.land.empty()) {
+        scratch_.clear();
+        for (const auto& piece : scene_.land.level(scene_.land.level_count() - 1).fills) {
+            for (const auto& v : piece.fan_triangles) {
+                scratch_.emplace_back(sf::Vector2f(v.x, v.y));
+            }
+        }
+        const auto x0 = static_cast<float>(world.min_x);
+        const auto x1 = static_cast<float>(world.max_x);
+        const auto y0 = static_cast<float>(-world.max_y);
+        const auto y1 = static_cast<float>(-world.min_y);
+        const sf::Color colour(200, 196, 184);
+        const std::vector<sf::Vertex> cover = {{{x0, y0}, colour}, {{x1, y0}, colour},
+                                               {{x0, y1}, colour}, {{x1, y0}, colour},
+                                               {{x1, y1}, colour}, {{x0, y1}, colour}};
+        detail::stencil_fill(target, inset, scratch_, inset, cover, nullptr);
+    }
+    sf::RectangleShape box({static_cast<float>(visible.max_x - visible.min_x),
+                            static_cast<float>(visible.max_y - visible.min_y)});
+    box.setPosition(static_cast<float>(visible.min_x), static_cast<float>(-visible.max_y));
+    box.setFillColor(sf::Color(213, 94, 0, 60));
+    box.setOutlineColor(sf::Color(213, 94, 0));
+    box.setOutlineThickness(static_cast<float>((world.max_x - world.min_x) / inset_w * 1.5));
+    target.draw(box);
+    target.setView(saved);
+}
+
+} // namespace kuril
