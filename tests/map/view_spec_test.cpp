@@ -8,10 +8,12 @@
 #include "map/view_spec.hpp"
 #include "test_paths.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <doctest/doctest.h>
 #include <memory>
 #include <string>
+#include <utility>
 
 namespace {
 
@@ -113,7 +115,6 @@ TEST_CASE("[map] a default view spec shows the whole region") {
 TEST_CASE("[map] an island view fits the island with a margin") {
     const auto& scene = shipped();
     for (const auto& region : scene.regions) {
-        CAPTURE(region.island->id);
         geo::Box island{1e300, 1e300, -1e300, -1e300};
         for (const auto& polygon : region.projected) {
             for (const auto& p : polygon.rings.front()) {
@@ -121,20 +122,31 @@ TEST_CASE("[map] an island view fits the island with a margin") {
                           std::max(island.max_x, p.x), std::max(island.max_y, p.y)};
             }
         }
-        kuril::MapView view(scene.world, 800, 500);
-        kuril::ViewSpec spec;
-        spec.island = region.island->id;
-        spec.apply(scene, view);
-        const geo::Box seen = view.visible_box();
-        CHECK(inside(seen, island));
-        // Not the whole region, and the island fills a good part of the view (margin: a fifth
-        // of its size on each side, so at least 1/1.4 of one side).
-        const double fill = std::max((island.max_x - island.min_x) / (seen.max_x - seen.min_x),
-                                     (island.max_y - island.min_y) / (seen.max_y - seen.min_y));
-        CHECK(fill > 0.5);
-        CHECK(fill < 1.0);
-        CHECK(view.center().x == doctest::Approx((island.min_x + island.max_x) / 2).epsilon(1e-6));
-        CHECK(view.center().y == doctest::Approx((island.min_y + island.max_y) / 2).epsilon(1e-6));
+        // A margin of a fifth of the island's size and 500 m on each side.
+        const double want_width = (island.max_x - island.min_x) * 1.4 + 1000;
+        const double want_height = (island.max_y - island.min_y) * 1.4 + 1000;
+        // A wide and a tall window: in each, the other side of the margin decides the scale.
+        for (const auto& [width, height] : {std::pair{800.0, 500.0}, std::pair{200.0, 1000.0}}) {
+            CAPTURE(region.island->id);
+            CAPTURE(width);
+            kuril::MapView view(scene.world, width, height);
+            kuril::ViewSpec spec;
+            spec.island = region.island->id;
+            spec.apply(scene, view);
+            const geo::Box seen = view.visible_box();
+            CHECK(inside(seen, island));
+            const double seen_width = seen.max_x - seen.min_x;
+            const double seen_height = seen.max_y - seen.min_y;
+            CHECK(seen_width >= want_width * (1 - 1e-9));
+            CHECK(seen_height >= want_height * (1 - 1e-9));
+            // Fitted: the margin is exact on one side.
+            CHECK(std::max(want_width / seen_width, want_height / seen_height) ==
+                  doctest::Approx(1.0));
+            CHECK(view.center().x ==
+                  doctest::Approx((island.min_x + island.max_x) / 2).epsilon(1e-6));
+            CHECK(view.center().y ==
+                  doctest::Approx((island.min_y + island.max_y) / 2).epsilon(1e-6));
+        }
     }
 }
 
