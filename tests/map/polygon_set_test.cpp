@@ -1,7 +1,11 @@
 #include "map/polygon_set.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <doctest/doctest.h>
+#include <limits>
+#include <string>
+#include <utility>
 
 namespace {
 
@@ -15,6 +19,45 @@ double fan_area(const std::vector<kuril::MapVertex>& fans) {
         area += 0.5 * ((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y));
     }
     return area;
+}
+
+/// Distance from p to the segment a-b.
+double segment_distance(geo::Point p, geo::Point a, geo::Point b) {
+    const double dx = b.x - a.x;
+    const double dy = b.y - a.y;
+    const double length2 = dx * dx + dy * dy;
+    const double t =
+        length2 == 0 ? 0 : std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0, 1.0);
+    return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+/// The largest distance from a vertex of `ring` to the closed outline `outline`.
+double farthest_from(const geo::Ring& ring, const geo::Ring& outline) {
+    double farthest = 0;
+    for (const auto& p : ring) {
+        double nearest = std::numeric_limits<double>::infinity();
+        for (std::size_t i = 0; i < outline.size(); ++i) {
+            nearest = std::min(nearest,
+                               segment_distance(p, outline[i], outline[(i + 1) % outline.size()]));
+        }
+        farthest = std::max(farthest, nearest);
+    }
+    return farthest;
+}
+
+/// Whether every point of `part` is a point of `whole`, in the same order.
+bool is_subsequence(const geo::Ring& part, const geo::Ring& whole) {
+    std::size_t next = 0;
+    for (const auto& p : part) {
+        while (next < whole.size() && (whole[next].x != p.x || whole[next].y != p.y)) {
+            ++next;
+        }
+        if (next == whole.size()) {
+            return false;
+        }
+        ++next;
+    }
+    return true;
 }
 
 } // namespace
@@ -38,9 +81,36 @@ TEST_CASE("[viewer] simplification keeps the shape within the tolerance") {
         const double a = 6.283185307 * i / 1000;
         circle.push_back({1000 * std::cos(a), 1000 * std::sin(a)});
     }
-    const auto simplified = kuril::simplify_ring(circle, 5);
-    CHECK(simplified.size() < 100);
-    CHECK(simplified.size() >= 4);
+    // A jagged coast: a star with 7 deep notches and small noise, so that the simplifier must
+    // keep the tips and the notches, not just the extent.
+    geo::Ring star;
+    for (int i = 0; i < 1400; ++i) {
+        const double a = 6.283185307 * i / 1400;
+        const double radius = (i % 200 < 100 ? 500 + 5 * (i % 200) : 500 + 5 * (200 - i % 200)) +
+                              3 * std::sin(i * 1.7);
+        star.push_back({radius * std::cos(a), radius * std::sin(a)});
+    }
+    for (const auto& [name, ring] :
+         {std::pair{std::string("circle"), &circle}, std::pair{std::string("star"), &star}}) {
+        for (const double tolerance : {1.0, 5.0, 40.0}) {
+            CAPTURE(name);
+            CAPTURE(tolerance);
+            const auto simplified = kuril::simplify_ring(*ring, tolerance);
+            REQUIRE(simplified.size() >= 4);
+            CHECK(simplified.size() < ring->size());
+            // The simplified outline keeps only original vertices, in their order, so it lies on
+            // the original outline...
+            CHECK(is_subsequence(simplified, *ring));
+            // ...and no original vertex is farther than the tolerance from it.
+            CHECK(farthest_from(*ring, simplified) <= tolerance);
+        }
+    }
+    // Four points of the circle (a square) are far from most of it: the check above fails.
+    const geo::Ring square = {circle[0], circle[250], circle[500], circle[750]};
+    CHECK(farthest_from(circle, square) > 250);
+    // It does simplify: a 5 m tolerance on a 1 km circle needs a few dozen points, not 1000.
+    CHECK(kuril::simplify_ring(circle, 5).size() < 100);
+    CHECK(kuril::simplify_ring(star, 40).size() < 100);
     CHECK(kuril::simplify_ring(circle, 0).size() == 1000);
 }
 

@@ -1,0 +1,238 @@
+// ViewSpec: the view a user asks for on the command line (a lon/lat box, an island, a centre
+// and a zoom), parsed and applied to the shipped scene. No display.
+#include "geo/atlas.hpp"
+#include "geo/error.hpp"
+#include "geo/projection.hpp"
+#include "map/map_scene.hpp"
+#include "map/map_view.hpp"
+#include "map/view_spec.hpp"
+#include "test_paths.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <doctest/doctest.h>
+#include <memory>
+#include <string>
+#include <utility>
+
+namespace {
+
+struct Scene {
+    std::unique_ptr<geo::Atlas> atlas = geo::load_atlas(test_paths::shipped() / "annotations.xml");
+    geo::Projection projection;
+    kuril::MapScene scene{*atlas, projection};
+};
+
+/// One scene for the whole file: loading the shipped data is the slow part.
+const kuril::MapScene& shipped() {
+    static const Scene loaded;
+    return loaded.scene;
+}
+
+bool inside(const geo::Box& outer, const geo::Box& inner) {
+    return outer.min_x <= inner.min_x && outer.min_y <= inner.min_y && outer.max_x >= inner.max_x &&
+           outer.max_y >= inner.max_y;
+}
+
+} // namespace
+
+TEST_CASE("[map] parse_bbox reads minlon,minlat,maxlon,maxlat") {
+    const geo::Box box = kuril::ViewSpec::parse_bbox("141.5,-42,149,46.25e0");
+    CHECK(box.min_x == 141.5);
+    CHECK(box.min_y == -42);
+    CHECK(box.max_x == 149);
+    CHECK(box.max_y == 46.25);
+}
+
+TEST_CASE("[map] parse_bbox refuses bad boxes, saying what is wrong") {
+    using kuril::ViewSpec;
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_bbox("141,42,149"),
+                         "--bbox '141,42,149': expected 4 numbers separated by commas",
+                         geo::InputError);
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_bbox("141,42,149,46,1"),
+                         "--bbox '141,42,149,46,1': expected 4 numbers separated by commas",
+                         geo::InputError);
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_bbox(""),
+                         "--bbox '': expected 4 numbers separated by commas", geo::InputError);
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_bbox("141,x,149,46"),
+                         "--bbox '141,x,149,46': 'x' is not a number", geo::InputError);
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_bbox("141,,149,46"),
+                         "--bbox '141,,149,46': '' is not a number", geo::InputError);
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_bbox("141,42abc,149,46"),
+                         "--bbox '141,42abc,149,46': '42abc' is not a number", geo::InputError);
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_bbox("141,nan,149,46"),
+                         "--bbox '141,nan,149,46': 'nan' is not a number", geo::InputError);
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_bbox("141,42,inf,46"),
+                         "--bbox '141,42,inf,46': 'inf' is not a number", geo::InputError);
+    CHECK_THROWS_WITH_AS(
+        ViewSpec::parse_bbox("149,46,141,42"),
+        "--bbox '149,46,141,42': min must be less than max (minlon,minlat,maxlon,maxlat)",
+        geo::InputError);
+    CHECK_THROWS_WITH_AS(
+        ViewSpec::parse_bbox("141,46,149,46"),
+        "--bbox '141,46,149,46': min must be less than max (minlon,minlat,maxlon,maxlat)",
+        geo::InputError);
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_bbox("-181,42,149,46"),
+                         "--bbox '-181,42,149,46': longitudes must be within ±180 and latitudes "
+                         "within ±90",
+                         geo::InputError);
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_bbox("141,42,149,91"),
+                         "--bbox '141,42,149,91': longitudes must be within ±180 and latitudes "
+                         "within ±90",
+                         geo::InputError);
+}
+
+TEST_CASE("[map] parse_center reads lon,lat and refuses bad centres") {
+    using kuril::ViewSpec;
+    const geo::Point center = ViewSpec::parse_center("147.75,-44.5");
+    CHECK(center.x == 147.75);
+    CHECK(center.y == -44.5);
+    CHECK(ViewSpec::parse_center("180,90").x == 180);
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_center("147"),
+                         "--center '147': expected 2 numbers separated by commas", geo::InputError);
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_center("147,44,1"),
+                         "--center '147,44,1': expected 2 numbers separated by commas",
+                         geo::InputError);
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_center("east,44"),
+                         "--center 'east,44': 'east' is not a number", geo::InputError);
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_center("181,44"), "--center '181,44': out of range",
+                         geo::InputError);
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_center("147,-91"), "--center '147,-91': out of range",
+                         geo::InputError);
+}
+
+TEST_CASE("[map] a default view spec shows the whole region") {
+    const auto& scene = shipped();
+    kuril::MapView view(scene.world, 800, 500);
+    view.zoom_about({100, 100}, 8); // somewhere else first: apply starts afresh
+    kuril::ViewSpec{}.apply(scene, view);
+    const kuril::MapView fresh(scene.world, 800, 500);
+    CHECK(view.center().x == doctest::Approx(fresh.center().x));
+    CHECK(view.center().y == doctest::Approx(fresh.center().y));
+    CHECK(view.metres_per_pixel() == doctest::Approx(fresh.metres_per_pixel()));
+}
+
+TEST_CASE("[map] an island view fits the island with a margin") {
+    const auto& scene = shipped();
+    for (const auto& region : scene.regions) {
+        geo::Box island{1e300, 1e300, -1e300, -1e300};
+        for (const auto& polygon : region.projected) {
+            for (const auto& p : polygon.rings.front()) {
+                island = {std::min(island.min_x, p.x), std::min(island.min_y, p.y),
+                          std::max(island.max_x, p.x), std::max(island.max_y, p.y)};
+            }
+        }
+        // A margin of a fifth of the island's size and 500 m on each side.
+        const double want_width = (island.max_x - island.min_x) * 1.4 + 1000;
+        const double want_height = (island.max_y - island.min_y) * 1.4 + 1000;
+        // A wide and a tall window: in each, the other side of the margin decides the scale.
+        for (const auto& [width, height] : {std::pair{800.0, 500.0}, std::pair{200.0, 1000.0}}) {
+            CAPTURE(region.island->id);
+            CAPTURE(width);
+            kuril::MapView view(scene.world, width, height);
+            kuril::ViewSpec spec;
+            spec.island = region.island->id;
+            spec.apply(scene, view);
+            const geo::Box seen = view.visible_box();
+            CHECK(inside(seen, island));
+            const double seen_width = seen.max_x - seen.min_x;
+            const double seen_height = seen.max_y - seen.min_y;
+            CHECK(seen_width >= want_width * (1 - 1e-9));
+            CHECK(seen_height >= want_height * (1 - 1e-9));
+            // Fitted: the margin is exact on one side.
+            CHECK(std::max(want_width / seen_width, want_height / seen_height) ==
+                  doctest::Approx(1.0));
+            CHECK(view.center().x ==
+                  doctest::Approx((island.min_x + island.max_x) / 2).epsilon(1e-6));
+            CHECK(view.center().y ==
+                  doctest::Approx((island.min_y + island.max_y) / 2).epsilon(1e-6));
+        }
+    }
+}
+
+TEST_CASE("[map] an unknown island is refused with the known ones") {
+    const auto& scene = shipped();
+    std::string known;
+    for (const auto& region : scene.regions) {
+        known += (known.empty() ? "" : ", ") + region.island->id;
+    }
+    CHECK(known.find("etorofu") != std::string::npos);
+    CHECK(known.find("habomai") != std::string::npos);
+    kuril::MapView view(scene.world, 800, 500);
+    kuril::ViewSpec spec;
+    spec.island = "atlantis";
+    CHECK_THROWS_WITH_AS(spec.apply(scene, view),
+                         ("unknown island 'atlantis' (known: " + known + ")").c_str(),
+                         geo::InputError);
+}
+
+TEST_CASE("[map] a bbox view shows the whole box and little more") {
+    const auto& scene = shipped();
+    kuril::ViewSpec spec;
+    spec.bbox = kuril::ViewSpec::parse_bbox("145,43,148,45");
+    kuril::MapView view(scene.world, 800, 500);
+    spec.apply(scene, view);
+    const geo::Box seen = view.visible_box();
+    // The corners and edge midpoints of the box, projected, are in view.
+    for (const double lon : {145.0, 146.5, 148.0}) {
+        for (const double lat : {43.0, 44.0, 45.0}) {
+            CAPTURE(lon);
+            CAPTURE(lat);
+            CHECK(seen.contains(scene.projection->forward({lon, lat})));
+        }
+    }
+    // Fitted: one side of the view is the box's projected extent (within a few pixels).
+    const geo::Point west = scene.projection->forward({145, 44});
+    const geo::Point east = scene.projection->forward({148, 44});
+    const geo::Point south = scene.projection->forward({146.5, 43});
+    const geo::Point north = scene.projection->forward({146.5, 45});
+    const double width_ratio = (east.x - west.x) / (seen.max_x - seen.min_x);
+    const double height_ratio = (north.y - south.y) / (seen.max_y - seen.min_y);
+    CHECK(std::max(width_ratio, height_ratio) > 0.97);
+}
+
+TEST_CASE("[map] a bbox outside the data is refused") {
+    const auto& scene = shipped();
+    kuril::ViewSpec spec;
+    spec.bbox = kuril::ViewSpec::parse_bbox("10,10,20,20");
+    kuril::MapView view(scene.world, 800, 500);
+    CHECK_THROWS_WITH_AS(spec.apply(scene, view),
+                         "--bbox lies outside the data (139-158 E, 41-55 N)", geo::InputError);
+    // Overlapping the data at one edge is fine.
+    spec.bbox = kuril::ViewSpec::parse_bbox("157,54,170,60");
+    CHECK_NOTHROW(spec.apply(scene, view));
+}
+
+TEST_CASE("[map] a centre and zoom: each step doubles the scale") {
+    const auto& scene = shipped();
+    const kuril::MapView region(scene.world, 800, 500);
+    kuril::ViewSpec spec;
+    spec.center = kuril::ViewSpec::parse_center("146,44");
+    const geo::Point centre = scene.projection->forward({146, 44});
+    for (const double zoom : {0.0, 1.0, 3.0}) {
+        CAPTURE(zoom);
+        spec.zoom = zoom;
+        kuril::MapView view(scene.world, 800, 500);
+        spec.apply(scene, view);
+        CHECK(view.center().x == doctest::Approx(centre.x));
+        CHECK(view.center().y == doctest::Approx(centre.y));
+        CHECK(view.metres_per_pixel() ==
+              doctest::Approx(region.metres_per_pixel() / std::pow(2.0, zoom)));
+    }
+}
+
+TEST_CASE("[map] a slide's view becomes a view spec") {
+    geo::Slide slide;
+    slide.island = "shikotan";
+    slide.bbox = geo::Box{145, 43, 148, 45};
+    slide.center = geo::Point{146, 44};
+    slide.zoom = 2.5;
+    const auto spec = kuril::ViewSpec::from_slide(slide);
+    CHECK(spec.island == "shikotan");
+    REQUIRE(spec.bbox.has_value());
+    CHECK(spec.bbox->min_x == 145);
+    CHECK(spec.bbox->max_y == 45);
+    REQUIRE(spec.center.has_value());
+    CHECK(spec.center->x == 146);
+    CHECK(spec.zoom == 2.5);
+}
