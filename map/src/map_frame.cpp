@@ -24,11 +24,24 @@ double label_size(int priority) {
     return priority >= 4000 ? 17 : priority >= 3000 ? 15 : priority >= 1000 ? 13 : 12;
 }
 
-void add_regions(MapFrame& frame) {
+void add_statuses(MapFrame& frame) {
     const auto& history = *frame.scene->atlas->history;
-    const MapState& state = frame.state;
+    frame.statuses.reserve(frame.scene->regions.size());
     for (const auto& region : frame.scene->regions) {
-        geo::IslandStatus status = history.island_status(region.island->id, state.date);
+        frame.statuses.push_back(history.island_status(region.island->id, frame.state.date));
+    }
+    for (const auto& id : history.line_ids_in_force(frame.state.date)) {
+        if (!contains(frame.line_ids_in_force, id)) {
+            frame.line_ids_in_force.push_back(id);
+        }
+    }
+}
+
+void add_regions(MapFrame& frame) {
+    const MapState& state = frame.state;
+    for (std::size_t i = 0; i < frame.scene->regions.size(); ++i) {
+        const StatusRegion& region = frame.scene->regions[i];
+        geo::IslandStatus status = frame.statuses[i];
         add_unique(frame.sources, status.sources);
         const auto symbol = status_symbol(status);
         if (!symbol) {
@@ -170,6 +183,7 @@ MapFrame build_frame(const MapScene& scene, const MapState& state, const MapView
     if (state.shows(Layer::graticule)) {
         frame.graticule = build_graticule(*scene.projection, view, state.ui_scale);
     }
+    add_statuses(frame);
     // Sources in the order the footer cites them: lines in force, then statuses.
     std::vector<FrameLabel> line_labels;
     if (state.shows(Layer::lines)) {
@@ -202,6 +216,15 @@ const FrameRegion* MapFrame::region(const std::string& island_id) const {
     for (const auto& shown : regions) {
         if (shown.region->island->id == island_id) {
             return &shown;
+        }
+    }
+    return nullptr;
+}
+
+const geo::IslandStatus* MapFrame::status_of(const std::string& island_id) const {
+    for (std::size_t i = 0; i < scene->regions.size() && i < statuses.size(); ++i) {
+        if (scene->regions[i].island->id == island_id) {
+            return &statuses[i];
         }
     }
     return nullptr;

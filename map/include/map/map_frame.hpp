@@ -85,11 +85,18 @@ struct MapFrame {
     std::vector<FrameLabel> labels; ///< places first, then line names
     std::vector<LegendItem> legend;
     std::vector<std::string> sources; ///< ids of the sources behind what is shown, in order
+    /// The status of every scene region on the date (whatever the layers), in scene order: what
+    /// the step captions and the info panel report.
+    std::vector<geo::IslandStatus> statuses;
+    /// The ids of the lines in force on the date (whatever the layers), each once.
+    std::vector<std::string> line_ids_in_force;
 
     /// The status region shown under a map point (north-up metres), or nullptr.
     const FrameRegion* region_at(geo::Point map_point) const;
     /// The shown region of an island, or nullptr.
     const FrameRegion* region(const std::string& island_id) const;
+    /// The status of a scene region's island on the frame's date, or nullptr if not a region.
+    const geo::IslandStatus* status_of(const std::string& island_id) const;
     /// The event marker within `radius_px` of a screen point, or nullptr.
     const FrameEvent* event_at(geo::Point screen, double radius_px) const;
 };
