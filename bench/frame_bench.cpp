@@ -3,9 +3,9 @@
 // `frames=N median_ms=X p95_ms=Y max_ms=Z startup_ms=S`. Run under Xvfb, no arguments.
 #include "geo/atlas.hpp"
 #include "geo/projection.hpp"
-#include "geo/step_summary.hpp"
 #include "render/fonts.hpp"
 #include "render/map_renderer.hpp"
+#include "viewer/frame_updates.hpp"
 #include "viewer/viewer_ui.hpp"
 
 #include <SFML/Graphics.hpp>
@@ -113,11 +113,7 @@ int main(int argc, char** argv) {
     frame();
     const double startup_ms = ms_since(start);
     // As the viewer does after its first frame: build the other levels of detail.
-    scene.land.prepare_all();
-    scene.lakes.prepare_all();
-    for (const auto& region : scene.regions) {
-        region.shapes.prepare_all();
-    }
+    kuril::prepare_remaining_levels(scene);
     if (std::getenv("FRAME_BENCH_DETAIL") != nullptr) {
         for (std::size_t i = 0; i < scene.land.level_count(); ++i) {
             const auto& level = scene.land.level(i);
@@ -175,13 +171,7 @@ int main(int argc, char** argv) {
         const auto t0 = clock_type::now();
         view.set(step.center, step.metres_per_pixel);
         if (step.timeline_step) {
-            const auto summary =
-                kuril::summarize_step(atlas->annotations, *atlas->history, previous, step.date);
-            state.highlighted_lines = summary.changed_lines;
-            state.highlighted_islands = summary.changed_islands;
-            state.highlight_strength = 1.0;
-            ui_state.caption = summary.caption;
-            ui_state.caption_alpha = 1.0;
+            kuril::show_step(scene, previous, step.date, state, ui_state);
         }
         state.date = step.date;
         previous = step.date;

@@ -1,23 +1,22 @@
 #include "viewer/viewer_app.hpp"
 
-#include "export/exporter.hpp"
+#include "export/view_export.hpp"
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
-#include "geo/step_summary.hpp"
 #include "map/presentation.hpp"
 #include "render/display.hpp"
 #include "render/fonts.hpp"
 #include "render/map_renderer.hpp"
 #include "render/text.hpp"
+#include "viewer/frame_updates.hpp"
 #include "viewer/viewer_ui.hpp"
+#include "xdg.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <fstream>
 #include <iostream>
 
 namespace kuril {
@@ -25,32 +24,6 @@ namespace {
 
 double auto_ui_scale(unsigned height) {
     return std::clamp(height / 900.0, 1.0, 2.5);
-}
-
-/// The user's pictures folder (XDG_PICTURES_DIR from user-dirs.dirs, else ~/Pictures).
-std::filesystem::path pictures_folder() {
-    const char* home_env = std::getenv("HOME");
-    const std::string home = home_env != nullptr ? home_env : "/tmp";
-    const char* config_env = std::getenv("XDG_CONFIG_HOME");
-    const std::filesystem::path config = config_env != nullptr && *config_env != '\0'
-                                             ? std::filesystem::path(config_env)
-                                             : std::filesystem::path(home) / ".config";
-    std::ifstream in(config / "user-dirs.dirs");
-    std::string line;
-    std::filesystem::path folder = std::filesystem::path(home) / "Pictures";
-    const std::string key = "XDG_PICTURES_DIR=\"";
-    while (std::getline(in, line)) {
-        if (line.rfind(key, 0) == 0 && line.size() > key.size()) {
-            std::string value = line.substr(key.size(), line.size() - key.size() - 1);
-            if (value.rfind("$HOME", 0) == 0) {
-                value = home + value.substr(5);
-            }
-            folder = value;
-        }
-    }
-    std::error_code ec;
-    std::filesystem::create_directories(folder, ec);
-    return folder;
 }
 
 class ViewerApp {
@@ -263,12 +236,7 @@ public:
                 dirty = false;
                 ++frames;
                 if (frames == 1) {
-                    // Levels of detail not needed for the first frame, built now.
-                    scene_.land.prepare_all();
-                    scene_.lakes.prepare_all();
-                    for (const auto& region : scene_.regions) {
-                        region.shapes.prepare_all();
-                    }
+                    prepare_remaining_levels(scene_);
                 }
                 if (!options_.screenshot.empty() && frames >= 3) {
                     return save_screenshot();
@@ -331,29 +299,13 @@ private:
         if (!announce || before == date) {
             return;
         }
-        const auto summary = summarize_step(atlas_->annotations, *atlas_->history, before, date);
-        map_.highlighted_lines = summary.changed_lines;
-        map_.highlighted_islands = summary.changed_islands;
-        map_.highlight_strength = 1.0;
-        ui_state_.caption = summary.caption;
-        ui_state_.caption_alpha = 1.5;
+        show_step(scene_, before, date, map_, ui_state_);
     }
 
     void export_view(int factor) {
         export_factor_ = factor;
-        ExportOptions options;
-        options.width = static_cast<unsigned>(view_.width_px()) * static_cast<unsigned>(factor);
-        options.height = static_cast<unsigned>(view_.height_px()) * static_cast<unsigned>(factor);
-        options.exact_view = view_;
-        options.scale = map_.ui_scale * factor;
-        options.date = map_.date;
-        options.language = map_.language;
-        options.visible = map_.visible;
-        const geo::Point centre = projection_.inverse(view_.center());
-        char name[160];
-        std::snprintf(name, sizeof name, "kuril-atlas_%s_%.3fE_%.3fN_%ux%u.png",
-                      map_.date.iso().c_str(), centre.x, centre.y, options.width, options.height);
-        options.out = pictures_folder() / name;
+        const ExportOptions options =
+            export_options_for_view(view_, map_, projection_, factor, pictures_folder());
         try {
             const auto result = export_map(scene_, font_, options);
             ui_state_.notice = "Exported " + result.image.string() + " (" +

@@ -1,6 +1,6 @@
 #include "viewer/viewer_ui.hpp"
 
-#include "geo/geodesic.hpp"
+#include "map/island_report.hpp"
 #include "render/legend.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
@@ -20,14 +20,6 @@ void draw_box(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill,
     shape.setOutlineColor(outline);
     shape.setOutlineThickness(1);
     target.draw(shape);
-}
-
-std::string sources_text(const std::vector<std::string>& ids) {
-    std::string text;
-    for (const auto& id : ids) {
-        text += (text.empty() ? "" : "; ") + id;
-    }
-    return text;
 }
 
 constexpr const char* help_lines[] = {
@@ -345,110 +337,6 @@ void ViewerUi::draw_layers(sf::RenderTarget& target, const MapState& map) {
     }
 }
 
-std::string ViewerUi::island_panel_text(const StatusRegion& region, const MapState& map) const {
-    const geo::Island& island = *region.island;
-    const auto& annotations = scene_.atlas->annotations;
-    std::ostringstream out;
-    if (const auto* ja = island.name("ja")) {
-        out << "Japanese: " << ja->text << (ja->romaji.empty() ? "" : " (" + ja->romaji + ")")
-            << '\n';
-    }
-    if (const auto* ru = island.name("ru")) {
-        out << "Russian: " << ru->text << (ru->translit.empty() ? "" : " (" + ru->translit + ")")
-            << '\n';
-    }
-    // Areas: computed on the ellipsoid from the shipped coastline, beside the official figures.
-    std::vector<geo::Polygon> lon_lat;
-    for (const auto& polygon : region.projected) {
-        geo::Polygon back;
-        for (const auto& ring : polygon.rings) {
-            geo::Ring r;
-            for (const auto& p : ring) {
-                r.push_back(scene_.projection->inverse(p));
-            }
-            back.rings.push_back(std::move(r));
-        }
-        lon_lat.push_back(std::move(back));
-    }
-    char area[64];
-    std::snprintf(area, sizeof area, "%.1f", geo::geodesic_area_km2(lon_lat));
-    out << "\nArea computed (GSHHG, WGS84): " << area << " km²\n";
-    for (const auto& fact : island.facts) {
-        if (fact.key == "area_km2") {
-            out << "Area stated"
-                << (fact.party ? " by " + std::string(geo::party_code(*fact.party)) : "") << ": "
-                << fact.value << " km²" << (fact.note.empty() ? "" : " (" + fact.note + ")") << " ["
-                << sources_text(fact.sources) << "]\n";
-        }
-    }
-    const auto status = scene_.atlas->history->island_status(island.id, map.date);
-    out << "\nOn " << map.date.long_text() << ":\n";
-    if (!status.known) {
-        out << status.note << '\n';
-    } else {
-        auto names = [&](const std::vector<geo::Party>& parties) {
-            std::string text;
-            for (const auto party : parties) {
-                text += (text.empty() ? "" : " and ") + geo::party_display_name(party, map.date);
-            }
-            return text;
-        };
-        out << "Administered by " << names(status.administered_by) << "\nClaimed by "
-            << names(status.claimed_by) << '\n';
-        if (!status.note.empty()) {
-            out << status.note << '\n';
-        }
-        out << "[" << sources_text(status.sources) << "]\n";
-    }
-    out << '\n';
-    for (const auto& fact : island.facts) {
-        if (fact.key == "area_km2") {
-            continue;
-        }
-        std::string key = fact.key;
-        std::replace(key.begin(), key.end(), '_', ' ');
-        key[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(key[0])));
-        out << key << ": " << (fact.name.empty() ? "" : fact.name + " ") << fact.value
-            << (fact.year.empty() ? "" : " (" + fact.year + ")") << " ["
-            << sources_text(fact.sources) << "]\n";
-    }
-    bool heading = false;
-    for (const auto& event : annotations.events) {
-        if (std::find(event.islands.begin(), event.islands.end(), island.id) ==
-            event.islands.end()) {
-            continue;
-        }
-        if (!heading) {
-            out << "\nEvents:\n";
-            heading = true;
-        }
-        out << event.date.display() << ": " << event.titles.at("en") << '\n';
-    }
-    return out.str();
-}
-
-std::string ViewerUi::event_panel_text(const geo::Event& event) const {
-    std::ostringstream out;
-    out << event.date.display();
-    if (event.to) {
-        out << " to " << event.to->display();
-    }
-    out << (event.approx ? " (place approximate)" : "") << "\n\n" << event.texts.at("en") << '\n';
-    for (const char* lang : {"ja", "ru"}) {
-        if (auto it = event.titles.find(lang); it != event.titles.end()) {
-            out << '\n' << it->second;
-        }
-    }
-    out << "\n\nSources:\n";
-    for (const auto& id : event.sources) {
-        if (const auto* source = scene_.atlas->annotations.source(id)) {
-            out << "• " << source->title << " (" << source->publisher
-                << (source->date.empty() ? "" : ", " + source->date) << ") " << source->url << '\n';
-        }
-    }
-    return out.str();
-}
-
 void ViewerUi::draw_side_panel(sf::RenderTarget& target, const MapView& view, const MapState& map) {
     const float s = ui_(map);
     const std::string key = map.selected_island + "|" + map.selected_event + "|" + map.date.iso() +
@@ -461,37 +349,18 @@ void ViewerUi::draw_side_panel(sf::RenderTarget& target, const MapView& view, co
     const unsigned size = static_cast<unsigned>(std::lround(13 * s));
     if (key != panel_key_) {
         panel_key_ = key;
-        std::string body;
-        panel_title_.clear();
-        for (const auto& region : scene_.regions) {
-            if (region.island->id == map.selected_island) {
-                panel_title_ = region.island->display_name();
-                body = island_panel_text(region, map);
-                // Sources in full at the end.
-                body += "\nSources:\n";
-                std::vector<std::string> cited;
-                for (const auto& fact : region.island->facts) {
-                    cited.insert(cited.end(), fact.sources.begin(), fact.sources.end());
-                }
-                for (const auto& period : region.island->status) {
-                    cited.insert(cited.end(), period.sources.begin(), period.sources.end());
-                }
-                std::sort(cited.begin(), cited.end());
-                cited.erase(std::unique(cited.begin(), cited.end()), cited.end());
-                for (const auto& id : cited) {
-                    if (const auto* source = scene_.atlas->annotations.source(id)) {
-                        body += id + ": " + source->title + " (" + source->publisher + ") " +
-                                source->url + "\n";
-                    }
-                }
-            }
+        const auto& annotations = scene_.atlas->annotations;
+        PanelReport report;
+        if (const auto* island = annotations.island(map.selected_island)) {
+            report = island_report(*scene_.atlas, *island, map.date);
         }
-        for (const auto& event : scene_.atlas->annotations.events) {
+        for (const auto& event : annotations.events) {
             if (event.id == map.selected_event) {
-                panel_title_ = event.titles.at("en");
-                body = event_panel_text(event);
+                report = event_report(annotations, event);
             }
         }
+        const std::string& body = report.body;
+        panel_title_ = report.title;
         panel_body_ = wrap_text(body, font_, size, width - 24 * s);
         panel_title_ = wrap_text(panel_title_, font_, static_cast<unsigned>(std::lround(18 * s)),
                                  width - 50 * s);

@@ -5,6 +5,7 @@
 #include "map/map_state.hpp"
 #include "map/map_view.hpp"
 #include "map/timeline.hpp"
+#include "viewer/ui_state.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <optional>
@@ -12,19 +13,6 @@
 #include <vector>
 
 namespace kuril {
-
-/// The viewer's own state beside the map's.
-struct UiState {
-    bool show_help = false;
-    bool show_layers = true;
-    bool presenting = false; ///< a tour: no timeline, the slide's title and caption instead
-    bool measuring = false;
-    std::string caption;               ///< one line over the timeline after a step
-    double caption_alpha = 0.0;        ///< fades out
-    std::vector<std::string> messages; ///< errors and notices, shown until dismissed
-    std::string notice;                ///< a transient line (e.g. where an export went)
-    double notice_alpha = 0.0;
-};
 
 /// Panels, timeline, legend, help: everything drawn over the map in the window.
 class ViewerUi {
@@ -65,8 +53,6 @@ private:
     void draw_help(sf::RenderTarget& target, const MapView& view, const MapState& map);
     void draw_messages(sf::RenderTarget& target, const MapView& view, const MapState& map,
                        const UiState& ui);
-    std::string island_panel_text(const StatusRegion& region, const MapState& map) const;
-    std::string event_panel_text(const geo::Event& event) const;
 
     const MapScene& scene_;
     const Timeline& timeline_;
