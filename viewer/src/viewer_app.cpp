@@ -4,6 +4,7 @@
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
+#include "input_map.hpp"
 #include "map/presentation.hpp"
 #include "render/display.hpp"
 #include "render/fonts.hpp"
@@ -446,43 +447,42 @@ private:
 
     /// The presenter's keys; false when the key is not one of them.
     bool presentation_key(sf::Keyboard::Key code) {
-        using K = sf::Keyboard;
-        switch (code) {
-        case K::Right:
-        case K::Down:
-        case K::PageDown:
-        case K::Space:
+        const auto command = tour_command(code);
+        if (!command) {
+            return false;
+        }
+        switch (command->action) {
+        case ViewerAction::next_slide:
             present_command(PresentCommand::next);
             return true;
-        case K::Enter:
+        case ViewerAction::enter_slide:
             present_command(PresentCommand::enter);
             return true;
-        case K::Left:
-        case K::Up:
-        case K::PageUp:
-        case K::BackSpace:
+        case ViewerAction::previous_slide:
             present_command(PresentCommand::previous);
             return true;
-        case K::Home:
+        case ViewerAction::first_slide:
             present_command(PresentCommand::first);
             return true;
-        case K::End:
+        case ViewerAction::last_slide:
             present_command(PresentCommand::last);
             return true;
-        case K::B:
-        case K::Period:
+        case ViewerAction::blank_slide:
             present_command(PresentCommand::blank);
             return true;
-        case K::A:
+        case ViewerAction::slide_digit:
+            present_command(PresentCommand::digit, command->value);
+            return true;
+        case ViewerAction::toggle_animation:
             animate_ = !animate_;
             ui_state_.notice = animate_ ? "Animation on" : "Animation off";
             ui_state_.notice_alpha = 1.5;
             return true;
-        case K::F:
+        case ViewerAction::toggle_fullscreen:
             fullscreen_ = !fullscreen_;
             toggle_fullscreen();
             return true;
-        case K::Escape:
+        case ViewerAction::leave_tour:
             if (ui_state_.show_help || !map_.selected_island.empty() ||
                 !map_.selected_event.empty() || ui_state_.measuring) {
                 return false; // close those first
@@ -490,14 +490,6 @@ private:
             present_command(PresentCommand::leave);
             return true;
         default:
-            if (code >= K::Num0 && code <= K::Num9) {
-                present_command(PresentCommand::digit, code - K::Num0);
-                return true;
-            }
-            if (code >= K::Numpad0 && code <= K::Numpad9) {
-                present_command(PresentCommand::digit, code - K::Numpad0);
-                return true;
-            }
             return false;
         }
     }
@@ -516,60 +508,62 @@ private:
         }
     }
 
+    /// The map's keys, from the one key table the help is made from.
     void normal_key(sf::Keyboard::Key code) {
+        const auto command = map_command(code);
+        if (!command) {
+            return;
+        }
         const geo::Point centre{view_.width_px() / 2, view_.height_px() / 2};
         const double pan = 120 * map_.ui_scale;
-        switch (code) {
-        case sf::Keyboard::Left:
+        switch (command->action) {
+        case ViewerAction::pan_left:
             view_.pan_pixels(pan, 0);
             break;
-        case sf::Keyboard::Right:
+        case ViewerAction::pan_right:
             view_.pan_pixels(-pan, 0);
             break;
-        case sf::Keyboard::Up:
+        case ViewerAction::pan_up:
             view_.pan_pixels(0, pan);
             break;
-        case sf::Keyboard::Down:
+        case ViewerAction::pan_down:
             view_.pan_pixels(0, -pan);
             break;
-        case sf::Keyboard::Add:
-        case sf::Keyboard::Equal:
+        case ViewerAction::zoom_in:
             animator_.zoom_about(view_, centre, 2.0);
             break;
-        case sf::Keyboard::Subtract:
-        case sf::Keyboard::Hyphen:
+        case ViewerAction::zoom_out:
             animator_.zoom_about(view_, centre, 0.5);
             break;
-        case sf::Keyboard::Home: {
+        case ViewerAction::whole_region: {
             MapView fitted = view_;
             fitted.reset();
             animator_.move_to(view_, fitted.center(), fitted.metres_per_pixel());
             break;
         }
-        case sf::Keyboard::LBracket:
+        case ViewerAction::previous_date:
             set_date(timeline_.previous_key_date(map_.date), true);
             break;
-        case sf::Keyboard::RBracket:
+        case ViewerAction::next_date:
             set_date(timeline_.next_key_date(map_.date), true);
             break;
-        case sf::Keyboard::L:
+        case ViewerAction::cycle_language:
             map_.language = static_cast<LabelLanguage>(
                 (static_cast<std::size_t>(map_.language) + 1) % language_count);
             ui_state_.notice = "Labels: " + std::string(language_code(map_.language));
             ui_state_.notice_alpha = 1.5;
             break;
-        case sf::Keyboard::M:
+        case ViewerAction::toggle_measure:
             ui_state_.measuring = !ui_state_.measuring;
             map_.measure_points.clear();
             break;
-        case sf::Keyboard::H:
-        case sf::Keyboard::F1:
+        case ViewerAction::toggle_help:
             ui_state_.show_help = !ui_state_.show_help;
             break;
-        case sf::Keyboard::Tab:
+        case ViewerAction::toggle_layers_panel:
             ui_state_.show_layers = !ui_state_.show_layers;
             break;
-        case sf::Keyboard::Escape:
+        case ViewerAction::close:
             if (ui_state_.show_help) {
                 ui_state_.show_help = false;
             } else if (ui_state_.measuring) {
@@ -582,18 +576,16 @@ private:
                 ui_state_.messages.clear();
             }
             break;
-        case sf::Keyboard::E:
+        case ViewerAction::export_view:
             export_view(export_factor_);
             break;
-        case sf::Keyboard::Q:
+        case ViewerAction::quit:
             window_.close();
             break;
+        case ViewerAction::toggle_layer:
+            map_.toggle(static_cast<Layer>(command->value));
+            break;
         default:
-            if (code >= sf::Keyboard::Num1 && code <= sf::Keyboard::Num8) {
-                map_.toggle(static_cast<Layer>(code - sf::Keyboard::Num1));
-            } else if (code >= sf::Keyboard::Numpad1 && code <= sf::Keyboard::Numpad8) {
-                map_.toggle(static_cast<Layer>(code - sf::Keyboard::Numpad1));
-            }
             break;
         }
     }

@@ -1,5 +1,6 @@
 #include "viewer/viewer_ui.hpp"
 
+#include "input_map.hpp"
 #include "map/island_report.hpp"
 #include "render/legend.hpp"
 #include "render/style.hpp"
@@ -21,24 +22,6 @@ void draw_box(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill,
     shape.setOutlineThickness(1);
     target.draw(shape);
 }
-
-constexpr const char* help_lines[] = {
-    "Mouse drag / arrow keys      pan",
-    "Wheel / + and -              zoom (about the cursor)",
-    "Home                         whole region",
-    "Click an island or marker    its panel: names, area, status, events, sources",
-    "[ and ]                      previous / next key date",
-    "Drag the timeline            any date from 1850 to today",
-    "L                            label language: en, ja, ru, en+ja, en+ru, ja+ru",
-    "1 to 8                       layers: sea, land, lakes, graticule, status, lines, events, "
-    "labels",
-    "Tab                          layers and legend panel",
-    "M                            measure a geodesic distance (two clicks)",
-    "E                            export the view (PNG + world file) to Pictures",
-    "Esc                          close panel / cancel measuring",
-    "H or F1                      this help",
-    "Q                            quit",
-};
 
 } // namespace
 
@@ -400,8 +383,8 @@ void ViewerUi::draw_side_panel(sf::RenderTarget& target, const MapView& view, co
 void ViewerUi::draw_help(sf::RenderTarget& target, const MapView& view, const MapState& map) {
     const float s = ui_(map);
     std::string body;
-    for (const char* line : help_lines) {
-        body += std::string(line) + "\n";
+    for (const auto& line : help_lines()) {
+        body += line + "\n";
     }
     text_.setCharacterSize(static_cast<unsigned>(std::lround(16 * s)));
     text_.setString(utf8(body));
