@@ -99,11 +99,12 @@ int main(int argc, char** argv) {
     double draw_ms_total = 0;
     double finish_ms_total = 0;
     auto frame = [&] {
+        const kuril::UiLayout layout = ui.layout(view, state, ui_state, nullptr);
         const auto d0 = clock_type::now();
-        renderer.draw(target, view, state, ui.obstacles(view, state, ui_state));
+        renderer.draw(target, view, state, layout.obstacles());
         draw_ms_total += ms_since(d0);
         if (draw_ui) {
-            ui.draw(target, view, state, ui_state);
+            ui.draw(target, layout, state, ui_state);
         }
         const auto f0 = clock_type::now();
         target.display();

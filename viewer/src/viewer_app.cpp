@@ -265,22 +265,23 @@ private:
             sf::View(sf::FloatRect(0, 0, static_cast<float>(width), static_cast<float>(height))));
     }
 
+    /// Lays out the UI first: the map keeps its labels out of exactly what is drawn over it.
     void draw(sf::RenderTarget& target) {
         if (navigator_ && navigator_->blank()) {
             target.clear(sf::Color::Black);
             return;
         }
-        if (navigator_) {
-            const geo::Slide& slide = tour_->slides[navigator_->current()];
-            ui_->layout_presentation(view_, slide.title, slide.caption);
-            map_.reserved_top_px = ui_->presentation_top();
-            map_.reserved_bottom_px = ui_->presentation_bottom();
+        layout_ = ui_->layout(view_, map_, ui_state_,
+                              navigator_ ? &tour_->slides[navigator_->current()] : nullptr);
+        if (layout_.slide) {
+            map_.reserved_top_px = layout_.slide->title_height;
+            map_.reserved_bottom_px = layout_.slide->caption_height;
         }
-        renderer_->draw(target, view_, map_, ui_->obstacles(view_, map_, ui_state_));
-        ui_->draw(target, view_, map_, ui_state_);
+        renderer_->draw(target, view_, map_, layout_.obstacles());
+        ui_->draw(target, layout_, map_, ui_state_);
         if (navigator_) {
-            ui_->draw_presentation(target, view_, map_, navigator_->current(), navigator_->count(),
-                                   navigator_->typed_number(), options_.projector_theme);
+            ui_->draw_slide(target, layout_, map_, navigator_->current(), navigator_->count(),
+                            navigator_->typed_number(), options_.projector_theme);
         }
     }
 
@@ -321,25 +322,25 @@ private:
     }
 
     void click(float x, float y) {
-        if (auto factor = ui_->export_button_at(x, y)) {
+        if (auto factor = layout_.export_button_at(x, y)) {
             export_view(*factor);
             return;
         }
-        if (ui_->close_contains(x, y)) {
+        if (layout_.close_contains(x, y)) {
             map_.selected_island.clear();
             map_.selected_event.clear();
             return;
         }
-        if (auto layer = ui_->layer_row_at(x, y)) {
+        if (auto layer = layout_.layer_row_at(x, y)) {
             map_.toggle(*layer);
             return;
         }
-        if (ui_->timeline_contains(x, y)) {
+        if (layout_.timeline_contains(x, y)) {
             dragging_timeline_ = true;
-            set_date(timeline_.date_at(ui_->timeline_fraction(x)), false);
+            set_date(timeline_.date_at(layout_.timeline_fraction(x)), false);
             return;
         }
-        if (ui_->panel_contains(x, y)) {
+        if (layout_.panel_contains(x, y)) {
             return;
         }
         const geo::Point map_point = view_.screen_to_map({x, y});
@@ -389,10 +390,10 @@ private:
                 press_y_ = event.mouseButton.y;
                 last_x_ = press_x_;
                 last_y_ = press_y_;
-                dragging_map_ = !ui_->panel_contains(static_cast<float>(press_x_),
-                                                     static_cast<float>(press_y_)) &&
-                                !ui_->timeline_contains(static_cast<float>(press_x_),
-                                                        static_cast<float>(press_y_));
+                dragging_map_ = !layout_.panel_contains(static_cast<float>(press_x_),
+                                                        static_cast<float>(press_y_)) &&
+                                !layout_.timeline_contains(static_cast<float>(press_x_),
+                                                           static_cast<float>(press_y_));
                 moved_ = false;
                 if (!dragging_map_) {
                     click(static_cast<float>(press_x_), static_cast<float>(press_y_));
@@ -402,7 +403,7 @@ private:
         case sf::Event::MouseMoved:
             if (dragging_timeline_) {
                 set_date(timeline_.date_at(
-                             ui_->timeline_fraction(static_cast<float>(event.mouseMove.x))),
+                             layout_.timeline_fraction(static_cast<float>(event.mouseMove.x))),
                          false);
             } else if (dragging_map_ && sf::Mouse::isButtonPressed(sf::Mouse::Left)) {
                 const int dx = event.mouseMove.x - last_x_;
@@ -602,6 +603,7 @@ private:
     sf::Font font_;
     std::unique_ptr<MapRenderer> renderer_;
     std::unique_ptr<ViewerUi> ui_;
+    UiLayout layout_; ///< of the last frame drawn: what clicks hit
     sf::RenderWindow window_;
     int press_x_ = 0;
     int press_y_ = 0;
