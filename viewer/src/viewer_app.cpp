@@ -1,5 +1,6 @@
 #include "viewer/viewer_app.hpp"
 
+#include "controller.hpp"
 #include "export/view_export.hpp"
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
@@ -33,7 +34,8 @@ public:
               geo::Projection projection)
         : options_(options), atlas_(std::move(atlas)), projection_(std::move(projection)),
           scene_(*atlas_, projection_), timeline_(atlas_->history->key_dates()),
-          view_(scene_.world, options.width, options.height) {
+          view_(scene_.world, options.width, options.height),
+          controller_(scene_, timeline_, view_, animator_, map_, ui_state_) {
         load_map_font(font_);
         renderer_ = std::make_unique<MapRenderer>(scene_, font_);
         ui_ = std::make_unique<ViewerUi>(scene_, timeline_, font_);
@@ -99,7 +101,7 @@ public:
         const geo::Slide& slide = tour_->slides[navigator_->current()];
         MapView target = view_;
         ViewSpec::from_slide(slide).apply(scene_, target);
-        set_date(slide.date, true);
+        controller_.set_date(slide.date, true);
         ui_state_.caption_alpha = 0; // the slide's own caption is shown instead
         if (auto language = language_from_code(slide.lang)) {
             map_.language = *language;
@@ -295,79 +297,20 @@ private:
         return 0;
     }
 
-    void set_date(geo::Date date, bool announce) {
-        const geo::Date before = map_.date;
-        map_.date = date;
-        if (!announce || before == date) {
-            return;
-        }
-        show_step(scene_, before, date, map_, ui_state_);
-    }
-
     void export_view(int factor) {
-        export_factor_ = factor;
         const ExportOptions options =
             export_options_for_view(view_, map_, projection_, factor, pictures_folder());
         try {
             const auto result = export_map(scene_, font_, options);
-            ui_state_.notice = "Exported " + result.image.string() + " (" +
-                               std::to_string(result.width) + "x" + std::to_string(result.height) +
-                               ", with .pgw and .prj)";
+            controller_.notify("Exported " + result.image.string() + " (" +
+                                   std::to_string(result.width) + "x" +
+                                   std::to_string(result.height) + ", with .pgw and .prj)",
+                               4.0);
             std::cout << "exported " << result.image.string() << '\n';
         } catch (const geo::InputError& error) {
-            ui_state_.notice = std::string("Export failed: ") + error.what();
+            controller_.notify(std::string("Export failed: ") + error.what(), 4.0);
         }
-        ui_state_.notice_alpha = 4.0;
         window_.setActive(true);
-    }
-
-    void click(float x, float y) {
-        if (auto factor = layout_.export_button_at(x, y)) {
-            export_view(*factor);
-            return;
-        }
-        if (layout_.close_contains(x, y)) {
-            map_.selected_island.clear();
-            map_.selected_event.clear();
-            return;
-        }
-        if (auto layer = layout_.layer_row_at(x, y)) {
-            map_.toggle(*layer);
-            return;
-        }
-        if (layout_.timeline_contains(x, y)) {
-            dragging_timeline_ = true;
-            set_date(timeline_.date_at(layout_.timeline_fraction(x)), false);
-            return;
-        }
-        if (layout_.panel_contains(x, y)) {
-            return;
-        }
-        const geo::Point map_point = view_.screen_to_map({x, y});
-        if (ui_state_.measuring) {
-            if (map_.measure_points.size() >= 2) {
-                map_.measure_points.clear();
-            }
-            map_.measure_points.push_back(map_point);
-            return;
-        }
-        const float radius = 9.f * static_cast<float>(map_.ui_scale);
-        for (const auto& marker : renderer_->markers()) {
-            if (std::hypot(marker.x - x, marker.y - y) <= radius) {
-                map_.selected_event = marker.event->id;
-                map_.selected_island.clear();
-                return;
-            }
-        }
-        if (const auto* region = scene_.region_at(map_point)) {
-            map_.selected_island = region->island->id;
-            map_.selected_event.clear();
-        } else if (navigator_ && map_.selected_island.empty() && map_.selected_event.empty()) {
-            present_command(PresentCommand::next); // a clicker's left click
-        } else {
-            map_.selected_island.clear();
-            map_.selected_event.clear();
-        }
     }
 
     void handle(const sf::Event& event) {
@@ -379,56 +322,24 @@ private:
             resize(event.size.width, event.size.height);
             break;
         case sf::Event::MouseWheelScrolled:
-            animator_.zoom_about(view_,
-                                 {static_cast<double>(event.mouseWheelScroll.x),
-                                  static_cast<double>(event.mouseWheelScroll.y)},
-                                 std::pow(1.5, event.mouseWheelScroll.delta));
+            controller_.wheel(static_cast<float>(event.mouseWheelScroll.x),
+                              static_cast<float>(event.mouseWheelScroll.y),
+                              event.mouseWheelScroll.delta);
             break;
         case sf::Event::MouseButtonPressed:
             if (event.mouseButton.button == sf::Mouse::Left) {
-                press_x_ = event.mouseButton.x;
-                press_y_ = event.mouseButton.y;
-                last_x_ = press_x_;
-                last_y_ = press_y_;
-                dragging_map_ = !layout_.panel_contains(static_cast<float>(press_x_),
-                                                        static_cast<float>(press_y_)) &&
-                                !layout_.timeline_contains(static_cast<float>(press_x_),
-                                                           static_cast<float>(press_y_));
-                moved_ = false;
-                if (!dragging_map_) {
-                    click(static_cast<float>(press_x_), static_cast<float>(press_y_));
-                }
+                perform(controller_.press(layout_, renderer_->markers(), event.mouseButton.x,
+                                          event.mouseButton.y));
             }
             break;
         case sf::Event::MouseMoved:
-            if (dragging_timeline_) {
-                set_date(timeline_.date_at(
-                             layout_.timeline_fraction(static_cast<float>(event.mouseMove.x))),
-                         false);
-            } else if (dragging_map_ && sf::Mouse::isButtonPressed(sf::Mouse::Left)) {
-                const int dx = event.mouseMove.x - last_x_;
-                const int dy = event.mouseMove.y - last_y_;
-                if (std::abs(event.mouseMove.x - press_x_) +
-                        std::abs(event.mouseMove.y - press_y_) >
-                    3) {
-                    moved_ = true;
-                }
-                if (moved_) {
-                    animator_.stop();
-                    view_.pan_pixels(dx, dy);
-                }
-                last_x_ = event.mouseMove.x;
-                last_y_ = event.mouseMove.y;
-            }
+            controller_.move(layout_, event.mouseMove.x, event.mouseMove.y,
+                             sf::Mouse::isButtonPressed(sf::Mouse::Left));
             break;
         case sf::Event::MouseButtonReleased:
             if (event.mouseButton.button == sf::Mouse::Left) {
-                if (dragging_map_ && !moved_) {
-                    click(static_cast<float>(event.mouseButton.x),
-                          static_cast<float>(event.mouseButton.y));
-                }
-                dragging_map_ = false;
-                dragging_timeline_ = false;
+                perform(controller_.release(layout_, renderer_->markers(), event.mouseButton.x,
+                                            event.mouseButton.y));
             }
             break;
         case sf::Event::KeyPressed:
@@ -439,11 +350,36 @@ private:
         }
     }
 
+    void perform(WindowRequest request) {
+        switch (request.kind) {
+        case WindowRequest::export_view:
+            export_view(request.factor);
+            break;
+        case WindowRequest::quit:
+            window_.close();
+            break;
+        case WindowRequest::toggle_fullscreen:
+            fullscreen_ = !fullscreen_;
+            toggle_fullscreen();
+            break;
+        case WindowRequest::empty_map_click:
+            if (navigator_) {
+                present_command(PresentCommand::next); // a clicker's left click
+            }
+            break;
+        case WindowRequest::none:
+            break;
+        }
+    }
+
+    /// A tour's keys first, then the map's.
     void key(sf::Keyboard::Key code) {
         if (navigator_ && presentation_key(code)) {
             return;
         }
-        normal_key(code);
+        if (auto command = map_command(code)) {
+            perform(controller_.apply(*command));
+        }
     }
 
     /// The presenter's keys; false when the key is not one of them.
@@ -476,16 +412,14 @@ private:
             return true;
         case ViewerAction::toggle_animation:
             animate_ = !animate_;
-            ui_state_.notice = animate_ ? "Animation on" : "Animation off";
-            ui_state_.notice_alpha = 1.5;
+            controller_.notify(animate_ ? "Animation on" : "Animation off", 1.5);
             return true;
         case ViewerAction::toggle_fullscreen:
             fullscreen_ = !fullscreen_;
             toggle_fullscreen();
             return true;
         case ViewerAction::leave_tour:
-            if (ui_state_.show_help || !map_.selected_island.empty() ||
-                !map_.selected_event.empty() || ui_state_.measuring) {
+            if (controller_.has_something_to_close()) {
                 return false; // close those first
             }
             present_command(PresentCommand::leave);
@@ -509,88 +443,6 @@ private:
         }
     }
 
-    /// The map's keys, from the one key table the help is made from.
-    void normal_key(sf::Keyboard::Key code) {
-        const auto command = map_command(code);
-        if (!command) {
-            return;
-        }
-        const geo::Point centre{view_.width_px() / 2, view_.height_px() / 2};
-        const double pan = 120 * map_.ui_scale;
-        switch (command->action) {
-        case ViewerAction::pan_left:
-            view_.pan_pixels(pan, 0);
-            break;
-        case ViewerAction::pan_right:
-            view_.pan_pixels(-pan, 0);
-            break;
-        case ViewerAction::pan_up:
-            view_.pan_pixels(0, pan);
-            break;
-        case ViewerAction::pan_down:
-            view_.pan_pixels(0, -pan);
-            break;
-        case ViewerAction::zoom_in:
-            animator_.zoom_about(view_, centre, 2.0);
-            break;
-        case ViewerAction::zoom_out:
-            animator_.zoom_about(view_, centre, 0.5);
-            break;
-        case ViewerAction::whole_region: {
-            MapView fitted = view_;
-            fitted.reset();
-            animator_.move_to(view_, fitted.center(), fitted.metres_per_pixel());
-            break;
-        }
-        case ViewerAction::previous_date:
-            set_date(timeline_.previous_key_date(map_.date), true);
-            break;
-        case ViewerAction::next_date:
-            set_date(timeline_.next_key_date(map_.date), true);
-            break;
-        case ViewerAction::cycle_language:
-            map_.language = static_cast<LabelLanguage>(
-                (static_cast<std::size_t>(map_.language) + 1) % language_count);
-            ui_state_.notice = "Labels: " + std::string(language_code(map_.language));
-            ui_state_.notice_alpha = 1.5;
-            break;
-        case ViewerAction::toggle_measure:
-            ui_state_.measuring = !ui_state_.measuring;
-            map_.measure_points.clear();
-            break;
-        case ViewerAction::toggle_help:
-            ui_state_.show_help = !ui_state_.show_help;
-            break;
-        case ViewerAction::toggle_layers_panel:
-            ui_state_.show_layers = !ui_state_.show_layers;
-            break;
-        case ViewerAction::close:
-            if (ui_state_.show_help) {
-                ui_state_.show_help = false;
-            } else if (ui_state_.measuring) {
-                ui_state_.measuring = false;
-                map_.measure_points.clear();
-            } else if (!map_.selected_island.empty() || !map_.selected_event.empty()) {
-                map_.selected_island.clear();
-                map_.selected_event.clear();
-            } else {
-                ui_state_.messages.clear();
-            }
-            break;
-        case ViewerAction::export_view:
-            export_view(export_factor_);
-            break;
-        case ViewerAction::quit:
-            window_.close();
-            break;
-        case ViewerAction::toggle_layer:
-            map_.toggle(static_cast<Layer>(command->value));
-            break;
-        default:
-            break;
-        }
-    }
-
     ViewerOptions options_;
     std::unique_ptr<geo::Atlas> atlas_;
     geo::Projection projection_;
@@ -600,19 +452,12 @@ private:
     ViewAnimator animator_;
     MapState map_;
     UiState ui_state_;
+    Controller controller_;
     sf::Font font_;
     std::unique_ptr<MapRenderer> renderer_;
     std::unique_ptr<ViewerUi> ui_;
     UiLayout layout_; ///< of the last frame drawn: what clicks hit
     sf::RenderWindow window_;
-    int press_x_ = 0;
-    int press_y_ = 0;
-    int last_x_ = 0;
-    int last_y_ = 0;
-    bool dragging_map_ = false;
-    bool dragging_timeline_ = false;
-    bool moved_ = false;
-    int export_factor_ = 2;
     geo::Annotations tour_source_;
     const geo::Tour* tour_ = nullptr;
     std::unique_ptr<SlideNavigator> navigator_;
