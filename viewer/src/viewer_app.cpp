@@ -6,19 +6,16 @@
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
 #include "input_map.hpp"
-#include "map/presentation.hpp"
+#include "presenter.hpp"
 #include "render/display.hpp"
 #include "render/fonts.hpp"
 #include "render/map_renderer.hpp"
-#include "render/text.hpp"
 #include "viewer/frame_updates.hpp"
 #include "viewer/viewer_ui.hpp"
 #include "xdg.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
 #include <iostream>
 
 namespace kuril {
@@ -28,6 +25,17 @@ double auto_ui_scale(unsigned height) {
     return std::clamp(height / 900.0, 1.0, 2.5);
 }
 
+/// Counts a fading value down; true while it was still showing.
+bool fade(double& value, double amount) {
+    if (value <= 0) {
+        return false;
+    }
+    value = std::max(0.0, value - amount);
+    return true;
+}
+
+/// The window and its loop: events go to the controller (and a tour's presenter), each frame
+/// lays out the UI, draws the map clear of it, then the UI.
 class ViewerApp {
 public:
     ViewerApp(const ViewerOptions& options, std::unique_ptr<geo::Atlas> atlas,
@@ -53,178 +61,38 @@ public:
         }
         fullscreen_ = options.fullscreen;
         if (options.present) {
-            setup_tour();
+            presenter_ =
+                std::make_unique<Presenter>(options_, scene_, font_, controller_, std::cout);
         }
     }
 
-    /// Finds the tour and checks every slide's view now: a tour that cannot be shown is
-    /// refused before the window opens.
-    void setup_tour() {
-        if (!atlas_->errors.empty()) {
-            throw geo::InputError(atlas_->errors.front());
-        }
-        if (!options_.tour_file.empty()) {
-            tour_source_ = geo::load_annotations(options_.tour_file, &atlas_->annotations);
-        }
-        const geo::Annotations& source =
-            options_.tour_file.empty() ? atlas_->annotations : tour_source_;
-        tour_ = source.tour(options_.tour);
-        if (tour_ == nullptr) {
-            std::string known;
-            for (const auto& t : source.tours) {
-                known += (known.empty() ? "" : ", ") + t.id;
-            }
-            throw geo::InputError(source.file.string() + ": no tour '" + options_.tour +
-                                  "' (known: " + (known.empty() ? "none" : known) + ")");
-        }
-        for (const auto& slide : tour_->slides) {
-            MapView probe = view_;
-            try {
-                ViewSpec::from_slide(slide).apply(scene_, probe);
-            } catch (const geo::InputError& error) {
-                throw geo::InputError(source.file.string() + ":" + std::to_string(slide.line) +
-                                      ": slide '" + slide.id + "': " + error.what());
-            }
-        }
-        navigator_ = std::make_unique<SlideNavigator>(tour_->slides.size());
-        for (int i = 1; i < options_.start_slide; ++i) {
-            navigator_->apply(PresentCommand::next);
-        }
-        ui_state_.show_layers = false;
-        ui_state_.presenting = true;
-        map_.high_contrast = options_.projector_theme;
-        animate_ = options_.animation;
-    }
-
-    /// Shows slide `index`: its date, layers and language at once, its view by a flight.
-    void open_slide(bool animate) {
-        const geo::Slide& slide = tour_->slides[navigator_->current()];
-        MapView target = view_;
-        ViewSpec::from_slide(slide).apply(scene_, target);
-        controller_.set_date(slide.date, true);
-        ui_state_.caption_alpha = 0; // the slide's own caption is shown instead
-        if (auto language = language_from_code(slide.lang)) {
-            map_.language = *language;
-        }
-        map_.visible = layers_from_names(slide.layers);
-        map_.selected_island.clear();
-        map_.selected_event.clear();
-        animator_.stop();
-        if (animate) {
-            flight_ = std::make_unique<FlyTo>(view_.center(), view_.metres_per_pixel(),
-                                              target.center(), target.metres_per_pixel(),
-                                              std::max(view_.width_px(), view_.height_px()), 1.0);
-            flight_time_ = 0;
-        } else {
-            flight_.reset();
-            view_.set(target.center(), target.metres_per_pixel());
-        }
-        const std::size_t n = navigator_->current() + 1;
-        std::cout << "\n=== Slide " << n << "/" << tour_->slides.size() << ": " << slide.title
-                  << " (" << slide.date.long_text() << ")\n"
-                  << (slide.notes.empty() ? "(no speaker notes)" : slide.notes) << std::endl;
-    }
-
-    void present_command(PresentCommand command, int digit = 0) {
-        if (navigator_->apply(command, digit)) {
-            open_slide(animate_);
-        }
-        if (navigator_->leaving()) {
-            window_.close();
-        }
-    }
-
-    void draw_notes_window() {
-        if (!notes_window_.isOpen()) {
-            return;
-        }
-        notes_window_.setActive(true);
-        notes_window_.clear(sf::Color(250, 250, 245));
-        const auto& slides = tour_->slides;
-        const std::size_t i = navigator_->current();
-        const int seconds = static_cast<int>(elapsed_.getElapsedTime().asSeconds());
-        char clock_text[32];
-        std::snprintf(clock_text, sizeof clock_text, "%02d:%02d", seconds / 60, seconds % 60);
-        std::string text = "Slide " + std::to_string(i + 1) + "/" + std::to_string(slides.size()) +
-                           ": " + slides[i].title + "\n\n" + slides[i].notes + "\n\nNext: " +
-                           (i + 1 < slides.size() ? slides[i + 1].title : std::string("(end)")) +
-                           "\n\nElapsed: " + clock_text;
-        const auto size = notes_window_.getSize();
-        notes_window_.setView(
-            sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
-        text = wrap_text(text, font_, 22, static_cast<float>(size.x) - 40);
-        sf::Text t(sf::String::fromUtf8(text.begin(), text.end()), font_, 22);
-        t.setFillColor(sf::Color::Black);
-        t.setPosition(20, 20);
-        notes_window_.draw(t);
-        notes_window_.display();
-        window_.setActive(true);
-    }
-
-    /// Applies the requested view once the window has its size.
-    void apply_view_spec() {
+    int run() {
+        create_window();
         try {
             options_.view.apply(scene_, view_);
         } catch (const geo::InputError& error) {
             ui_state_.messages.push_back(error.what());
         }
-    }
-
-    int run() {
-        sf::ContextSettings settings;
-        settings.stencilBits = 8;
-        const auto style = options_.fullscreen ? sf::Style::Fullscreen : sf::Style::Default;
-        sf::VideoMode mode(options_.width, options_.height);
-        if (options_.fullscreen) {
-            mode = sf::VideoMode::getDesktopMode();
-        }
-        window_.create(mode, "Kuril Atlas", style, settings);
-        window_.setVerticalSyncEnabled(false);
-        window_.setFramerateLimit(60);
-        resize(window_.getSize().x, window_.getSize().y);
-        apply_view_spec();
-        if (navigator_) {
-            if (options_.notes_window) {
-                notes_window_.create(sf::VideoMode(900, 600), "Kuril Atlas: speaker notes");
-            }
-            open_slide(false);
+        if (presenter_) {
+            presenter_->start();
         }
         sf::Clock clock;
         bool dirty = true;
         int frames = 0;
-        int notes_second = -1;
         while (window_.isOpen()) {
             sf::Event event;
             while (window_.pollEvent(event)) {
                 handle(event);
                 dirty = true;
             }
-            if (notes_window_.isOpen()) {
-                while (notes_window_.pollEvent(event)) {
-                    if (event.type == sf::Event::Closed) {
-                        notes_window_.close();
-                    } else if (event.type == sf::Event::KeyPressed) {
-                        key(event.key.code); // the presenter may type in either window
-                        dirty = true;
-                    }
-                }
-                const int second = static_cast<int>(elapsed_.getElapsedTime().asSeconds());
-                if (dirty || second != notes_second) {
-                    notes_second = second;
-                    draw_notes_window();
-                }
-            }
             const double dt = std::min(0.1, clock.restart().asSeconds() * 1.0);
-            if (flight_) {
-                flight_time_ += dt;
-                geo::Point centre;
-                double mpp = 0;
-                flight_->at(flight_time_, centre, mpp);
-                view_.set(centre, mpp);
-                if (flight_->finished(flight_time_)) {
-                    flight_.reset();
+            if (presenter_) {
+                for (const auto key : presenter_->poll_notes_window()) {
+                    perform(key_command(key));
+                    dirty = true;
                 }
-                dirty = true;
+                presenter_->draw_notes_window(dirty, window_);
+                dirty = presenter_->update(dt) || dirty;
             }
             if (animator_.update(view_, dt)) {
                 dirty = true;
@@ -234,11 +102,10 @@ public:
                 dirty = true;
             }
             if ((dirty || !options_.screenshot.empty()) && window_.isOpen()) {
-                draw(window_);
+                draw();
                 window_.display();
                 dirty = false;
-                ++frames;
-                if (frames == 1) {
+                if (++frames == 1) {
                     prepare_remaining_levels(scene_);
                 }
                 if (!options_.screenshot.empty() && frames >= 3) {
@@ -252,12 +119,16 @@ public:
     }
 
 private:
-    static bool fade(double& value, double amount) {
-        if (value <= 0) {
-            return false;
-        }
-        value = std::max(0.0, value - amount);
-        return true;
+    void create_window() {
+        sf::ContextSettings settings;
+        settings.stencilBits = 8;
+        const sf::VideoMode mode = fullscreen_ ? sf::VideoMode::getDesktopMode()
+                                               : sf::VideoMode(options_.width, options_.height);
+        window_.create(mode, "Kuril Atlas",
+                       fullscreen_ ? sf::Style::Fullscreen : sf::Style::Default, settings);
+        window_.setVerticalSyncEnabled(false);
+        window_.setFramerateLimit(60);
+        resize(window_.getSize().x, window_.getSize().y);
     }
 
     void resize(unsigned width, unsigned height) {
@@ -268,22 +139,22 @@ private:
     }
 
     /// Lays out the UI first: the map keeps its labels out of exactly what is drawn over it.
-    void draw(sf::RenderTarget& target) {
-        if (navigator_ && navigator_->blank()) {
-            target.clear(sf::Color::Black);
+    void draw() {
+        if (presenter_ && presenter_->navigator().blank()) {
+            window_.clear(sf::Color::Black);
             return;
         }
-        layout_ = ui_->layout(view_, map_, ui_state_,
-                              navigator_ ? &tour_->slides[navigator_->current()] : nullptr);
+        layout_ = ui_->layout(view_, map_, ui_state_, presenter_ ? &presenter_->slide() : nullptr);
         if (layout_.slide) {
             map_.reserved_top_px = layout_.slide->title_height;
             map_.reserved_bottom_px = layout_.slide->caption_height;
         }
-        renderer_->draw(target, view_, map_, layout_.obstacles());
-        ui_->draw(target, layout_, map_, ui_state_);
-        if (navigator_) {
-            ui_->draw_slide(target, layout_, map_, navigator_->current(), navigator_->count(),
-                            navigator_->typed_number(), options_.projector_theme);
+        renderer_->draw(window_, view_, map_, layout_.obstacles());
+        ui_->draw(window_, layout_, map_, ui_state_);
+        if (presenter_) {
+            const auto& navigator = presenter_->navigator();
+            ui_->draw_slide(window_, layout_, map_, navigator.current(), navigator.count(),
+                            navigator.typed_number(), presenter_->projector_theme());
         }
     }
 
@@ -295,22 +166,6 @@ private:
             throw geo::InputError(options_.screenshot.string() + ": cannot write the screenshot");
         }
         return 0;
-    }
-
-    void export_view(int factor) {
-        const ExportOptions options =
-            export_options_for_view(view_, map_, projection_, factor, pictures_folder());
-        try {
-            const auto result = export_map(scene_, font_, options);
-            controller_.notify("Exported " + result.image.string() + " (" +
-                                   std::to_string(result.width) + "x" +
-                                   std::to_string(result.height) + ", with .pgw and .prj)",
-                               4.0);
-            std::cout << "exported " << result.image.string() << '\n';
-        } catch (const geo::InputError& error) {
-            controller_.notify(std::string("Export failed: ") + error.what(), 4.0);
-        }
-        window_.setActive(true);
     }
 
     void handle(const sf::Event& event) {
@@ -343,11 +198,24 @@ private:
             }
             break;
         case sf::Event::KeyPressed:
-            key(event.key.code);
+            perform(key_command(event.key.code));
             break;
         default:
             break;
         }
+    }
+
+    /// A tour's keys first, then the map's.
+    WindowRequest key_command(sf::Keyboard::Key key) {
+        if (presenter_) {
+            if (auto request = presenter_->key(key)) {
+                return *request;
+            }
+        }
+        if (auto command = map_command(key)) {
+            return controller_.apply(*command);
+        }
+        return {};
     }
 
     void perform(WindowRequest request) {
@@ -360,11 +228,14 @@ private:
             break;
         case WindowRequest::toggle_fullscreen:
             fullscreen_ = !fullscreen_;
-            toggle_fullscreen();
+            create_window();
+            if (presenter_) {
+                presenter_->show_again();
+            }
             break;
         case WindowRequest::empty_map_click:
-            if (navigator_) {
-                present_command(PresentCommand::next); // a clicker's left click
+            if (presenter_) {
+                perform(presenter_->next());
             }
             break;
         case WindowRequest::none:
@@ -372,75 +243,20 @@ private:
         }
     }
 
-    /// A tour's keys first, then the map's.
-    void key(sf::Keyboard::Key code) {
-        if (navigator_ && presentation_key(code)) {
-            return;
+    void export_view(int factor) {
+        const ExportOptions options =
+            export_options_for_view(view_, map_, projection_, factor, pictures_folder());
+        try {
+            const auto result = export_map(scene_, font_, options);
+            controller_.notify("Exported " + result.image.string() + " (" +
+                                   std::to_string(result.width) + "x" +
+                                   std::to_string(result.height) + ", with .pgw and .prj)",
+                               4.0);
+            std::cout << "exported " << result.image.string() << '\n';
+        } catch (const geo::InputError& error) {
+            controller_.notify(std::string("Export failed: ") + error.what(), 4.0);
         }
-        if (auto command = map_command(code)) {
-            perform(controller_.apply(*command));
-        }
-    }
-
-    /// The presenter's keys; false when the key is not one of them.
-    bool presentation_key(sf::Keyboard::Key code) {
-        const auto command = tour_command(code);
-        if (!command) {
-            return false;
-        }
-        switch (command->action) {
-        case ViewerAction::next_slide:
-            present_command(PresentCommand::next);
-            return true;
-        case ViewerAction::enter_slide:
-            present_command(PresentCommand::enter);
-            return true;
-        case ViewerAction::previous_slide:
-            present_command(PresentCommand::previous);
-            return true;
-        case ViewerAction::first_slide:
-            present_command(PresentCommand::first);
-            return true;
-        case ViewerAction::last_slide:
-            present_command(PresentCommand::last);
-            return true;
-        case ViewerAction::blank_slide:
-            present_command(PresentCommand::blank);
-            return true;
-        case ViewerAction::slide_digit:
-            present_command(PresentCommand::digit, command->value);
-            return true;
-        case ViewerAction::toggle_animation:
-            animate_ = !animate_;
-            controller_.notify(animate_ ? "Animation on" : "Animation off", 1.5);
-            return true;
-        case ViewerAction::toggle_fullscreen:
-            fullscreen_ = !fullscreen_;
-            toggle_fullscreen();
-            return true;
-        case ViewerAction::leave_tour:
-            if (controller_.has_something_to_close()) {
-                return false; // close those first
-            }
-            present_command(PresentCommand::leave);
-            return true;
-        default:
-            return false;
-        }
-    }
-
-    void toggle_fullscreen() {
-        sf::ContextSettings settings;
-        settings.stencilBits = 8;
-        const sf::VideoMode mode = fullscreen_ ? sf::VideoMode::getDesktopMode()
-                                               : sf::VideoMode(options_.width, options_.height);
-        window_.create(mode, "Kuril Atlas",
-                       fullscreen_ ? sf::Style::Fullscreen : sf::Style::Default, settings);
-        window_.setFramerateLimit(60);
-        resize(window_.getSize().x, window_.getSize().y);
-        if (navigator_) {
-            open_slide(false);
-        }
+        window_.setActive(true);
     }
 
     ViewerOptions options_;
@@ -456,17 +272,10 @@ private:
     sf::Font font_;
     std::unique_ptr<MapRenderer> renderer_;
     std::unique_ptr<ViewerUi> ui_;
-    UiLayout layout_; ///< of the last frame drawn: what clicks hit
+    std::unique_ptr<Presenter> presenter_;
+    UiLayout layout_;
     sf::RenderWindow window_;
-    geo::Annotations tour_source_;
-    const geo::Tour* tour_ = nullptr;
-    std::unique_ptr<SlideNavigator> navigator_;
-    std::unique_ptr<FlyTo> flight_;
-    double flight_time_ = 0;
-    bool animate_ = true;
     bool fullscreen_ = false;
-    sf::Clock elapsed_;
-    sf::RenderWindow notes_window_;
 };
 
 } // namespace
