@@ -3,9 +3,9 @@
 // `frames=N median_ms=X p95_ms=Y max_ms=Z startup_ms=S`. Run under Xvfb, no arguments.
 #include "geo/atlas.hpp"
 #include "geo/projection.hpp"
-#include "geo/step_summary.hpp"
 #include "render/fonts.hpp"
 #include "render/map_renderer.hpp"
+#include "viewer/frame_updates.hpp"
 #include "viewer/viewer_ui.hpp"
 
 #include <SFML/Graphics.hpp>
@@ -100,10 +100,12 @@ int main(int argc, char** argv) {
     double finish_ms_total = 0;
     auto frame = [&] {
         const auto d0 = clock_type::now();
-        renderer.draw(target, view, state, ui.obstacles(view, state, ui_state));
+        const kuril::MapFrame map_frame = kuril::build_frame(scene, state, view);
+        const kuril::UiLayout layout = ui.layout(map_frame, ui_state, nullptr);
+        renderer.draw(target, map_frame, layout.obstacles());
         draw_ms_total += ms_since(d0);
         if (draw_ui) {
-            ui.draw(target, view, state, ui_state);
+            ui.draw(target, layout, state, ui_state);
         }
         const auto f0 = clock_type::now();
         target.display();
@@ -113,11 +115,7 @@ int main(int argc, char** argv) {
     frame();
     const double startup_ms = ms_since(start);
     // As the viewer does after its first frame: build the other levels of detail.
-    scene.land.prepare_all();
-    scene.lakes.prepare_all();
-    for (const auto& region : scene.regions) {
-        region.shapes.prepare_all();
-    }
+    kuril::prepare_remaining_levels(scene);
     if (std::getenv("FRAME_BENCH_DETAIL") != nullptr) {
         for (std::size_t i = 0; i < scene.land.level_count(); ++i) {
             const auto& level = scene.land.level(i);
@@ -175,13 +173,7 @@ int main(int argc, char** argv) {
         const auto t0 = clock_type::now();
         view.set(step.center, step.metres_per_pixel);
         if (step.timeline_step) {
-            const auto summary =
-                kuril::summarize_step(atlas->annotations, *atlas->history, previous, step.date);
-            state.highlighted_lines = summary.changed_lines;
-            state.highlighted_islands = summary.changed_islands;
-            state.highlight_strength = 1.0;
-            ui_state.caption = summary.caption;
-            ui_state.caption_alpha = 1.0;
+            kuril::show_step(scene, previous, step.date, state, ui_state);
         }
         state.date = step.date;
         previous = step.date;

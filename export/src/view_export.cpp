@@ -1,0 +1,31 @@
+#include "export/view_export.hpp"
+
+#include <cstdio>
+
+namespace kuril {
+
+ExportOptions export_options_for_view(const MapView& view, const MapState& state,
+                                      const geo::Projection& projection, int factor,
+                                      const std::filesystem::path& folder) {
+    ExportOptions options;
+    options.width = static_cast<unsigned>(view.width_px()) * static_cast<unsigned>(factor);
+    options.height = static_cast<unsigned>(view.height_px()) * static_cast<unsigned>(factor);
+    options.exact_view = view;
+    options.scale = state.ui_scale * factor;
+    options.date = state.date;
+    options.language = state.language;
+    options.visible = state.visible;
+    options.out = folder / view_export_file_name(state.date, projection.inverse(view.center()),
+                                                 options.width, options.height);
+    return options;
+}
+
+std::string view_export_file_name(geo::Date date, geo::Point centre_lon_lat, unsigned width,
+                                  unsigned height) {
+    char name[160];
+    std::snprintf(name, sizeof name, "kuril-atlas_%s_%.3fE_%.3fN_%ux%u.png", date.iso().c_str(),
+                  centre_lon_lat.x, centre_lon_lat.y, width, height);
+    return name;
+}
+
+} // namespace kuril

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "geo/atlas.hpp"
+#include "geo/geometry.hpp"
+#include "geo/history.hpp"
+
+#include <string>
+#include <vector>
+
+namespace kuril {
+
+/// What the viewer's info panel says about an island or an event: a title and a body of plain
+/// text lines (the panel wraps them to its width).
+struct PanelReport {
+    std::string title;
+    std::string body;
+};
+
+/// The land (lon/lat) an island's status colours: its own polygons and its members', or for
+/// a region of a larger island (South Sakhalin) the parent's polygons cut to its latitude
+/// band. Empty when the atlas has no land layer or no polygon carries the island.
+std::vector<geo::Polygon> island_land_lon_lat(const geo::Atlas& atlas, const geo::Island& island);
+
+/// An island with its status on a date (as the frame decided it): names, the computed area
+/// beside the stated ones, who administers and claims it, the other facts, its events and the
+/// sources cited.
+PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
+                          const geo::IslandStatus& status);
+
+/// An event: its dates, text, titles in Japanese and Russian, and its sources in full.
+PanelReport event_report(const geo::Annotations& annotations, const geo::Event& event);
+
+} // namespace kuril

@@ -1,0 +1,202 @@
+#include "controller.hpp"
+#include "geo/atlas.hpp"
+#include "geo/projection.hpp"
+#include "test_paths.hpp"
+
+#include <doctest/doctest.h>
+
+namespace {
+
+using kuril::ViewerAction;
+using kuril::WindowRequest;
+
+struct Shipped {
+    std::unique_ptr<geo::Atlas> atlas = geo::load_atlas(test_paths::shipped() / "annotations.xml");
+    geo::Projection projection;
+    kuril::MapScene scene{*atlas, projection};
+    kuril::Timeline timeline{atlas->history->key_dates()};
+};
+
+const Shipped& shipped() {
+    static const Shipped data;
+    return data;
+}
+
+/// A controller over a fresh 1280x720 view of the shipped scene, on 19 October 1956.
+struct Fixture {
+    kuril::MapView view{shipped().scene.world, 1280, 720};
+    kuril::ViewAnimator animator;
+    kuril::MapState map;
+    kuril::UiState ui;
+    kuril::Controller controller{shipped().scene, shipped().timeline, view, animator, map, ui};
+    /// A frame with no event markers (the events layer off).
+    kuril::MapFrame no_markers = [this] {
+        kuril::MapState state = map;
+        state.visible[static_cast<std::size_t>(kuril::Layer::events)] = false;
+        return kuril::build_frame(shipped().scene, state, view);
+    }();
+
+    Fixture() { map.date = {1956, 10, 19}; }
+    WindowRequest apply(ViewerAction action, int value = 0) {
+        return controller.apply({action, value});
+    }
+    /// Press and release without moving: a click.
+    WindowRequest click(const kuril::UiLayout& layout, int x, int y) {
+        const WindowRequest pressed = controller.press(layout, no_markers, x, y);
+        const WindowRequest released = controller.release(layout, no_markers, x, y);
+        return pressed.kind != WindowRequest::none ? pressed : released;
+    }
+    void finish_animation() {
+        for (int i = 0; i < 100 && animator.update(view, 0.1); ++i) {
+        }
+    }
+};
+
+/// A layout with a timeline along the bottom and a layers panel at the top left.
+kuril::UiLayout sample_layout() {
+    kuril::UiLayout layout;
+    layout.width = 1280;
+    layout.height = 720;
+    layout.timeline_height = 64;
+    layout.timeline = sf::FloatRect{0, 656, 1280, 64};
+    kuril::LayersPanelLayout layers;
+    layers.rect = {10, 10, 300, 400};
+    layers.rows.push_back({kuril::Layer::lakes, {10, 100, 300, 21}});
+    layers.export_buttons.push_back({4, {100, 380, 36, 19}});
+    layout.layers = layers;
+    return layout;
+}
+
+} // namespace
+
+TEST_CASE("[viewer] controller: zoom in and out about the centre, Home back to the region") {
+    Fixture f;
+    const double start = f.view.metres_per_pixel();
+    const geo::Point centre = f.view.center();
+    f.apply(ViewerAction::zoom_in);
+    f.finish_animation();
+    CHECK(f.view.metres_per_pixel() == doctest::Approx(start / 2));
+    CHECK(f.view.center().x == doctest::Approx(centre.x).epsilon(1e-6));
+    f.apply(ViewerAction::zoom_in);
+    f.apply(ViewerAction::zoom_out); // before the first has finished: relative to its target
+    f.finish_animation();
+    CHECK(f.view.metres_per_pixel() == doctest::Approx(start / 2));
+    f.apply(ViewerAction::pan_left);
+    CHECK(f.view.center().x < centre.x);
+    f.apply(ViewerAction::whole_region);
+    f.finish_animation();
+    CHECK(f.view.metres_per_pixel() == doctest::Approx(start));
+    CHECK(f.view.center().x == doctest::Approx(centre.x));
+}
+
+TEST_CASE("[viewer] controller: a date step highlights and captions what changed") {
+    Fixture f;
+    f.map.date = {1945, 1, 1};
+    f.apply(ViewerAction::next_date);
+    const geo::Date step = shipped().timeline.next_key_date({1945, 1, 1});
+    CHECK(f.map.date == step);
+    CHECK(f.map.highlight_strength == 1.0);
+    CHECK_FALSE(f.ui.caption.empty());
+    CHECK(f.ui.caption_alpha > 0);
+    f.apply(ViewerAction::previous_date);
+    CHECK(f.map.date == shipped().timeline.previous_key_date(step));
+    // Dragging the timeline moves the date without a caption.
+    f.ui.caption_alpha = 0;
+    f.controller.set_date({1980, 5, 5}, false);
+    CHECK(f.map.date == geo::Date{1980, 5, 5});
+    CHECK(f.ui.caption_alpha == 0);
+}
+
+TEST_CASE("[viewer] controller: layers, the layers panel, help and the label language") {
+    Fixture f;
+    CHECK(f.map.shows(kuril::Layer::lakes));
+    f.apply(ViewerAction::toggle_layer, 2);
+    CHECK_FALSE(f.map.shows(kuril::Layer::lakes));
+    f.apply(ViewerAction::toggle_layer, 2);
+    CHECK(f.map.shows(kuril::Layer::lakes));
+    f.apply(ViewerAction::toggle_layers_panel);
+    CHECK_FALSE(f.ui.show_layers);
+    f.apply(ViewerAction::toggle_help);
+    CHECK(f.ui.show_help);
+    f.map.language = kuril::LabelLanguage::ja_ru;
+    f.apply(ViewerAction::cycle_language); // the last wraps round to the first
+    CHECK(f.map.language == kuril::LabelLanguage::en);
+    CHECK(f.ui.notice == "Labels: en");
+    CHECK(f.ui.notice_alpha > 0);
+}
+
+TEST_CASE("[viewer] controller: measuring takes two clicks, a third starts again; Esc stops") {
+    Fixture f;
+    const kuril::UiLayout layout = sample_layout();
+    f.apply(ViewerAction::toggle_measure);
+    CHECK(f.ui.measuring);
+    f.click(layout, 600, 300);
+    f.click(layout, 700, 350);
+    REQUIRE(f.map.measure_points.size() == 2);
+    CHECK(f.map.measure_points[1].x == doctest::Approx(f.view.screen_to_map({700, 350}).x));
+    f.click(layout, 800, 400);
+    CHECK(f.map.measure_points.size() == 1);
+    f.apply(ViewerAction::close);
+    CHECK_FALSE(f.ui.measuring);
+    CHECK(f.map.measure_points.empty());
+}
+
+TEST_CASE("[viewer] controller: Esc closes help, then the selection, then the messages") {
+    Fixture f;
+    f.ui.show_help = true;
+    f.map.selected_island = "etorofu";
+    f.ui.messages.push_back("a problem");
+    CHECK(f.controller.has_something_to_close());
+    f.apply(ViewerAction::close);
+    CHECK_FALSE(f.ui.show_help);
+    CHECK(f.map.selected_island == "etorofu");
+    f.apply(ViewerAction::close);
+    CHECK(f.map.selected_island.empty());
+    CHECK_FALSE(f.controller.has_something_to_close());
+    CHECK(f.ui.messages.size() == 1);
+    f.apply(ViewerAction::close);
+    CHECK(f.ui.messages.empty());
+}
+
+TEST_CASE("[viewer] controller: clicks go to the layout's rows and buttons, then the map") {
+    Fixture f;
+    const kuril::UiLayout layout = sample_layout();
+    f.click(layout, 50, 105); // the lakes row
+    CHECK_FALSE(f.map.shows(kuril::Layer::lakes));
+    const WindowRequest export_request = f.click(layout, 110, 385);
+    CHECK(export_request.kind == WindowRequest::export_view);
+    CHECK(export_request.factor == 4);
+    // E exports at the factor last clicked.
+    CHECK(f.apply(ViewerAction::export_view).factor == 4);
+    f.click(layout, 640, 690); // the middle of the timeline
+    CHECK(f.map.date == shipped().timeline.date_at(layout.timeline_fraction(640)));
+    // An island on the map selects it; empty sea clears the selection, or, with nothing
+    // selected, is the click a tour takes for "next".
+    const auto* etorofu = shipped().scene.atlas->annotations.island("etorofu");
+    const geo::Point on_island =
+        f.view.map_to_screen(shipped().projection.forward(etorofu->anchor));
+    f.click(layout, static_cast<int>(on_island.x), static_cast<int>(on_island.y));
+    CHECK(f.map.selected_island == "etorofu");
+    const geo::Point sea = f.view.map_to_screen(shipped().projection.forward({152.0, 42.5}));
+    CHECK(f.click(layout, static_cast<int>(sea.x), static_cast<int>(sea.y)).kind ==
+          WindowRequest::none);
+    CHECK(f.map.selected_island.empty());
+    CHECK(f.click(layout, static_cast<int>(sea.x), static_cast<int>(sea.y)).kind ==
+          WindowRequest::empty_map_click);
+}
+
+TEST_CASE("[viewer] controller: a drag pans the map and is no click") {
+    Fixture f;
+    const kuril::UiLayout layout = sample_layout();
+    const geo::Point before = f.view.center();
+    f.controller.press(layout, f.no_markers, 600, 300);
+    f.controller.move(layout, 650, 300, true);
+    f.controller.release(layout, f.no_markers, 650, 300);
+    CHECK(f.view.center().x == doctest::Approx(before.x - 50 * f.view.metres_per_pixel()));
+    CHECK(f.map.selected_island.empty());
+    // A press on a panel does not drag the map.
+    f.controller.press(layout, f.no_markers, 50, 300);
+    f.controller.move(layout, 150, 300, true);
+    f.controller.release(layout, f.no_markers, 150, 300);
+    CHECK(f.view.center().x == doctest::Approx(before.x - 50 * f.view.metres_per_pixel()));
+}

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "geo/date.hpp"
+#include "map/map_scene.hpp"
+#include "map/map_state.hpp"
+#include "viewer/ui_state.hpp"
+
+namespace kuril {
+
+/// After the first frame: builds the levels of detail it did not need, so that zooming later
+/// does not pay for them.
+void prepare_remaining_levels(const MapScene& scene);
+
+/// A step along the timeline from `before` to `after`: highlights the lines and islands that
+/// changed (fading from full strength) and captions the step over the timeline.
+void show_step(const MapScene& scene, geo::Date before, geo::Date after, MapState& map,
+               UiState& ui);
+
+} // namespace kuril

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kuril {
+
+/// The viewer's own state beside the map's.
+struct UiState {
+    bool show_help = false;
+    bool show_layers = true;
+    bool presenting = false; ///< a tour: no timeline, the slide's title and caption instead
+    bool measuring = false;
+    std::string caption;               ///< one line over the timeline after a step
+    double caption_alpha = 0.0;        ///< fades out
+    std::vector<std::string> messages; ///< errors and notices, shown until dismissed
+    std::string notice;                ///< a transient line (e.g. where an export went)
+    double notice_alpha = 0.0;
+};
+
+} // namespace kuril

@@ -1,0 +1,208 @@
+#include "controller.hpp"
+
+#include "viewer/frame_updates.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace kuril {
+
+Controller::Controller(const MapScene& scene, const Timeline& timeline, MapView& view,
+                       ViewAnimator& animator, MapState& map, UiState& ui)
+    : scene_(scene), timeline_(timeline), view_(view), animator_(animator), map_(map), ui_(ui) {}
+
+WindowRequest Controller::apply(ViewerCommand command) {
+    const geo::Point centre{view_.width_px() / 2, view_.height_px() / 2};
+    const double pan = 120 * map_.ui_scale;
+    switch (command.action) {
+    case ViewerAction::pan_left:
+        view_.pan_pixels(pan, 0);
+        break;
+    case ViewerAction::pan_right:
+        view_.pan_pixels(-pan, 0);
+        break;
+    case ViewerAction::pan_up:
+        view_.pan_pixels(0, pan);
+        break;
+    case ViewerAction::pan_down:
+        view_.pan_pixels(0, -pan);
+        break;
+    case ViewerAction::zoom_in:
+        animator_.zoom_about(view_, centre, 2.0);
+        break;
+    case ViewerAction::zoom_out:
+        animator_.zoom_about(view_, centre, 0.5);
+        break;
+    case ViewerAction::whole_region: {
+        MapView fitted = view_;
+        fitted.reset();
+        animator_.move_to(view_, fitted.center(), fitted.metres_per_pixel());
+        break;
+    }
+    case ViewerAction::previous_date:
+        set_date(timeline_.previous_key_date(map_.date), true);
+        break;
+    case ViewerAction::next_date:
+        set_date(timeline_.next_key_date(map_.date), true);
+        break;
+    case ViewerAction::cycle_language:
+        map_.language = static_cast<LabelLanguage>((static_cast<std::size_t>(map_.language) + 1) %
+                                                   language_count);
+        notify("Labels: " + std::string(language_code(map_.language)), 1.5);
+        break;
+    case ViewerAction::toggle_layer:
+        if (command.value >= 0 && static_cast<std::size_t>(command.value) < layer_count) {
+            map_.toggle(static_cast<Layer>(command.value));
+        }
+        break;
+    case ViewerAction::toggle_layers_panel:
+        ui_.show_layers = !ui_.show_layers;
+        break;
+    case ViewerAction::toggle_measure:
+        ui_.measuring = !ui_.measuring;
+        map_.measure_points.clear();
+        break;
+    case ViewerAction::toggle_help:
+        ui_.show_help = !ui_.show_help;
+        break;
+    case ViewerAction::close:
+        if (ui_.show_help) {
+            ui_.show_help = false;
+        } else if (ui_.measuring) {
+            ui_.measuring = false;
+            map_.measure_points.clear();
+        } else if (!map_.selected_island.empty() || !map_.selected_event.empty()) {
+            clear_selection();
+        } else {
+            ui_.messages.clear();
+        }
+        break;
+    case ViewerAction::export_view:
+        return {WindowRequest::export_view, export_factor_};
+    case ViewerAction::quit:
+        return {WindowRequest::quit};
+    case ViewerAction::toggle_fullscreen:
+        return {WindowRequest::toggle_fullscreen};
+    default: // a tour's commands
+        break;
+    }
+    return {};
+}
+
+void Controller::set_date(geo::Date date, bool announce) {
+    const geo::Date before = map_.date;
+    map_.date = date;
+    if (announce && before != date) {
+        show_step(scene_, before, date, map_, ui_);
+    }
+}
+
+void Controller::clear_selection() {
+    map_.selected_island.clear();
+    map_.selected_event.clear();
+}
+
+void Controller::notify(std::string text, double seconds) {
+    ui_.notice = std::move(text);
+    ui_.notice_alpha = seconds;
+}
+
+bool Controller::has_something_to_close() const {
+    return ui_.show_help || !map_.selected_island.empty() || !map_.selected_event.empty() ||
+           ui_.measuring;
+}
+
+WindowRequest Controller::press(const UiLayout& layout, const MapFrame& frame, int x, int y) {
+    press_x_ = x;
+    press_y_ = y;
+    last_x_ = x;
+    last_y_ = y;
+    const auto fx = static_cast<float>(x);
+    const auto fy = static_cast<float>(y);
+    dragging_map_ = !layout.panel_contains(fx, fy) && !layout.timeline_contains(fx, fy);
+    moved_ = false;
+    if (!dragging_map_) {
+        return click(layout, frame, fx, fy);
+    }
+    return {};
+}
+
+void Controller::move(const UiLayout& layout, int x, int y, bool left_button_down) {
+    if (dragging_timeline_) {
+        set_date(timeline_.date_at(layout.timeline_fraction(static_cast<float>(x))), false);
+    } else if (dragging_map_ && left_button_down) {
+        if (std::abs(x - press_x_) + std::abs(y - press_y_) > 3) {
+            moved_ = true;
+        }
+        if (moved_) {
+            animator_.stop();
+            view_.pan_pixels(x - last_x_, y - last_y_);
+        }
+        last_x_ = x;
+        last_y_ = y;
+    }
+}
+
+WindowRequest Controller::release(const UiLayout& layout, const MapFrame& frame, int x, int y) {
+    WindowRequest request;
+    if (dragging_map_ && !moved_) {
+        request = click(layout, frame, static_cast<float>(x), static_cast<float>(y));
+    }
+    dragging_map_ = false;
+    dragging_timeline_ = false;
+    return request;
+}
+
+void Controller::wheel(float x, float y, float delta) {
+    animator_.zoom_about(view_, {static_cast<double>(x), static_cast<double>(y)},
+                         std::pow(1.5, delta));
+}
+
+WindowRequest Controller::click(const UiLayout& layout, const MapFrame& frame, float x, float y) {
+    if (auto factor = layout.export_button_at(x, y)) {
+        export_factor_ = *factor;
+        return {WindowRequest::export_view, *factor};
+    }
+    if (layout.close_contains(x, y)) {
+        clear_selection();
+        return {};
+    }
+    if (auto layer = layout.layer_row_at(x, y)) {
+        map_.toggle(*layer);
+        return {};
+    }
+    if (layout.timeline_contains(x, y)) {
+        dragging_timeline_ = true;
+        set_date(timeline_.date_at(layout.timeline_fraction(x)), false);
+        return {};
+    }
+    if (layout.panel_contains(x, y)) {
+        return {};
+    }
+    const geo::Point map_point = view_.screen_to_map({x, y});
+    if (ui_.measuring) {
+        if (map_.measure_points.size() >= 2) {
+            map_.measure_points.clear();
+        }
+        map_.measure_points.push_back(map_point);
+        return {};
+    }
+    // Event markers as the frame last drawn placed them.
+    if (const auto* marker = frame.event_at({x, y}, 9.0 * map_.ui_scale)) {
+        map_.selected_event = marker->event->id;
+        map_.selected_island.clear();
+        return {};
+    }
+    if (const auto* region = scene_.region_at(map_point)) {
+        map_.selected_island = region->island->id;
+        map_.selected_event.clear();
+        return {};
+    }
+    if (map_.selected_island.empty() && map_.selected_event.empty()) {
+        return {WindowRequest::empty_map_click}; // in a tour, a clicker's left click
+    }
+    clear_selection();
+    return {};
+}
+
+} // namespace kuril

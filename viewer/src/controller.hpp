@@ -1,0 +1,72 @@
+#pragma once
+
+#include "input_map.hpp"
+#include "map/map_frame.hpp"
+#include "map/map_scene.hpp"
+#include "map/map_state.hpp"
+#include "map/map_view.hpp"
+#include "map/timeline.hpp"
+#include "viewer/ui_layout.hpp"
+#include "viewer/ui_state.hpp"
+
+#include <string>
+#include <vector>
+
+namespace kuril {
+
+/// What only the window can do, asked for by a command or a click.
+struct WindowRequest {
+    enum Kind { none, export_view, quit, toggle_fullscreen, empty_map_click } kind = none;
+    int factor = 0; ///< export_view: times the window size
+};
+
+/// Turns commands and pointer gestures into changes of the map's state, the UI's state and
+/// the view. Holds no window: tested without a display.
+class Controller {
+public:
+    Controller(const MapScene& scene, const Timeline& timeline, MapView& view,
+               ViewAnimator& animator, MapState& map, UiState& ui);
+
+    /// A command of the map's key table (a tour's commands are the presenter's).
+    WindowRequest apply(ViewerCommand command);
+
+    /// Moves to a date; `announce` highlights and captions what changed (a step, not a drag).
+    void set_date(geo::Date date, bool announce);
+    void clear_selection();
+    /// A transient line at the top, shown for about `seconds` (it fades).
+    void notify(std::string text, double seconds);
+    /// Help, a measurement or a selection is open (Esc closes it before it leaves a tour).
+    bool has_something_to_close() const;
+
+    /// The left button pressed, moved, released: a click on the UI or the map, or a drag of
+    /// the map or the timeline. `frame` is the frame last drawn (its event markers are hit-tested).
+    WindowRequest press(const UiLayout& layout, const MapFrame& frame, int x, int y);
+    void move(const UiLayout& layout, int x, int y, bool left_button_down);
+    WindowRequest release(const UiLayout& layout, const MapFrame& frame, int x, int y);
+    void wheel(float x, float y, float delta);
+
+    MapView& view() { return view_; }
+    ViewAnimator& animator() { return animator_; }
+    MapState& map() { return map_; }
+    UiState& ui() { return ui_; }
+
+private:
+    WindowRequest click(const UiLayout& layout, const MapFrame& frame, float x, float y);
+
+    const MapScene& scene_;
+    const Timeline& timeline_;
+    MapView& view_;
+    ViewAnimator& animator_;
+    MapState& map_;
+    UiState& ui_;
+    int export_factor_ = 2; ///< E exports at the factor last clicked
+    int press_x_ = 0;
+    int press_y_ = 0;
+    int last_x_ = 0;
+    int last_y_ = 0;
+    bool dragging_map_ = false;
+    bool dragging_timeline_ = false;
+    bool moved_ = false;
+};
+
+} // namespace kuril

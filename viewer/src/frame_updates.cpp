@@ -1,0 +1,33 @@
+#include "viewer/frame_updates.hpp"
+
+#include "map/map_frame.hpp"
+#include "map/step_summary.hpp"
+
+namespace kuril {
+
+void prepare_remaining_levels(const MapScene& scene) {
+    scene.land.prepare_all();
+    scene.lakes.prepare_all();
+    for (const auto& region : scene.regions) {
+        region.shapes.prepare_all();
+    }
+}
+
+void show_step(const MapScene& scene, geo::Date before, geo::Date after, MapState& map,
+               UiState& ui) {
+    // The caption compares what the frames of the two dates decide (the view does not matter).
+    const MapView view(scene.world, 1, 1);
+    MapState from = map;
+    from.date = before;
+    MapState to = map;
+    to.date = after;
+    const auto summary =
+        summarize_step(build_frame(scene, from, view), build_frame(scene, to, view));
+    map.highlighted_lines = summary.changed_lines;
+    map.highlighted_islands = summary.changed_islands;
+    map.highlight_strength = 1.0;
+    ui.caption = summary.caption;
+    ui.caption_alpha = 1.5;
+}
+
+} // namespace kuril

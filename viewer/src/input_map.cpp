@@ -1,0 +1,105 @@
+#include "input_map.hpp"
+
+namespace kuril {
+namespace {
+
+using K = sf::Keyboard;
+using A = ViewerAction;
+
+std::vector<KeyBinding> numbered(K::Key first, K::Key first_on_keypad, int count, A action,
+                                 int first_value) {
+    std::vector<KeyBinding> bindings;
+    for (int i = 0; i < count; ++i) {
+        bindings.push_back({static_cast<K::Key>(first + i), {action, first_value + i}});
+        bindings.push_back({static_cast<K::Key>(first_on_keypad + i), {action, first_value + i}});
+    }
+    return bindings;
+}
+
+std::vector<HelpRow> make_map_keys() {
+    return {
+        {"Mouse drag / arrow keys",
+         "pan",
+         {{K::Left, {A::pan_left}},
+          {K::Right, {A::pan_right}},
+          {K::Up, {A::pan_up}},
+          {K::Down, {A::pan_down}}}},
+        {"Wheel / + and -",
+         "zoom (about the cursor)",
+         {{K::Add, {A::zoom_in}},
+          {K::Equal, {A::zoom_in}},
+          {K::Subtract, {A::zoom_out}},
+          {K::Hyphen, {A::zoom_out}}}},
+        {"Home", "whole region", {{K::Home, {A::whole_region}}}},
+        {"Click an island or marker", "its panel: names, area, status, events, sources", {}},
+        {"[ and ]",
+         "previous / next key date",
+         {{K::LBracket, {A::previous_date}}, {K::RBracket, {A::next_date}}}},
+        {"Drag the timeline", "any date from 1850 to today", {}},
+        {"L", "label language: en, ja, ru, en+ja, en+ru, ja+ru", {{K::L, {A::cycle_language}}}},
+        {"1 to 8", "layers: sea, land, lakes, graticule, status, lines, events, labels",
+         numbered(K::Num1, K::Numpad1, 8, A::toggle_layer, 0)},
+        {"Tab", "layers and legend panel", {{K::Tab, {A::toggle_layers_panel}}}},
+        {"M", "measure a geodesic distance (two clicks)", {{K::M, {A::toggle_measure}}}},
+        {"E", "export the view (PNG + world file) to Pictures", {{K::E, {A::export_view}}}},
+        {"Esc", "close panel / cancel measuring", {{K::Escape, {A::close}}}},
+        {"H or F1", "this help", {{K::H, {A::toggle_help}}, {K::F1, {A::toggle_help}}}},
+        {"Q", "quit", {{K::Q, {A::quit}}}},
+    };
+}
+
+std::vector<KeyBinding> make_tour_keys() {
+    std::vector<KeyBinding> keys = {
+        {K::Right, {A::next_slide}},         {K::Down, {A::next_slide}},
+        {K::PageDown, {A::next_slide}},      {K::Space, {A::next_slide}},
+        {K::Enter, {A::enter_slide}},        {K::Left, {A::previous_slide}},
+        {K::Up, {A::previous_slide}},        {K::PageUp, {A::previous_slide}},
+        {K::BackSpace, {A::previous_slide}}, {K::Home, {A::first_slide}},
+        {K::End, {A::last_slide}},           {K::B, {A::blank_slide}},
+        {K::Period, {A::blank_slide}},       {K::A, {A::toggle_animation}},
+        {K::F, {A::toggle_fullscreen}},      {K::Escape, {A::leave_tour}},
+    };
+    const auto digits = numbered(K::Num0, K::Numpad0, 10, A::slide_digit, 0);
+    keys.insert(keys.end(), digits.begin(), digits.end());
+    return keys;
+}
+
+} // namespace
+
+const std::vector<HelpRow>& map_keys() {
+    static const std::vector<HelpRow> rows = make_map_keys();
+    return rows;
+}
+
+std::vector<std::string> help_lines() {
+    std::vector<std::string> lines;
+    for (const auto& row : map_keys()) {
+        std::string line(row.keys);
+        line.resize(29, ' ');
+        lines.push_back(line + std::string(row.meaning));
+    }
+    return lines;
+}
+
+std::optional<ViewerCommand> map_command(sf::Keyboard::Key key) {
+    for (const auto& row : map_keys()) {
+        for (const auto& binding : row.bindings) {
+            if (binding.key == key) {
+                return binding.command;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<ViewerCommand> tour_command(sf::Keyboard::Key key) {
+    static const std::vector<KeyBinding> keys = make_tour_keys();
+    for (const auto& binding : keys) {
+        if (binding.key == key) {
+            return binding.command;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace kuril

@@ -1,0 +1,192 @@
+#include "presenter.hpp"
+
+#include "geo/error.hpp"
+#include "map/view_spec.hpp"
+#include "render/text.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace kuril {
+
+Presenter::Presenter(const ViewerOptions& options, const MapScene& scene, const sf::Font& font,
+                     Controller& controller, std::ostream& notes)
+    : controller_(controller), scene_(scene), navigator_(0), animate_(options.animation),
+      projector_theme_(options.projector_theme), notes_window_wanted_(options.notes_window),
+      font_(font), notes_(notes) {
+    const geo::Atlas& atlas = *scene.atlas;
+    if (!atlas.errors.empty()) {
+        throw geo::InputError(atlas.errors.front());
+    }
+    if (!options.tour_file.empty()) {
+        tour_source_ = geo::load_annotations(options.tour_file, &atlas.annotations);
+    }
+    const geo::Annotations& source = options.tour_file.empty() ? atlas.annotations : tour_source_;
+    tour_ = source.tour(options.tour);
+    if (tour_ == nullptr) {
+        std::string known;
+        for (const auto& t : source.tours) {
+            known += (known.empty() ? "" : ", ") + t.id;
+        }
+        throw geo::InputError(source.file.string() + ": no tour '" + options.tour +
+                              "' (known: " + (known.empty() ? "none" : known) + ")");
+    }
+    for (const auto& slide : tour_->slides) {
+        MapView probe = controller.view();
+        try {
+            ViewSpec::from_slide(slide).apply(scene_, probe);
+        } catch (const geo::InputError& error) {
+            throw geo::InputError(source.file.string() + ":" + std::to_string(slide.line) +
+                                  ": slide '" + slide.id + "': " + error.what());
+        }
+    }
+    navigator_ = SlideNavigator(tour_->slides.size());
+    for (int i = 1; i < options.start_slide; ++i) {
+        navigator_.apply(PresentCommand::next);
+    }
+    controller.ui().show_layers = false;
+    controller.ui().presenting = true;
+    controller.map().high_contrast = options.projector_theme;
+}
+
+void Presenter::start() {
+    if (notes_window_wanted_) {
+        notes_window_ = std::make_unique<sf::RenderWindow>(sf::VideoMode(900, 600),
+                                                           "Kuril Atlas: speaker notes");
+    }
+    open_slide(false);
+}
+
+/// Shows the current slide: its date, layers and language at once, its view by a flight.
+void Presenter::open_slide(bool animate) {
+    const geo::Slide& slide = this->slide();
+    MapView& view = controller_.view();
+    MapState& map = controller_.map();
+    MapView target = view;
+    ViewSpec::from_slide(slide).apply(scene_, target);
+    controller_.set_date(slide.date, true);
+    controller_.ui().caption_alpha = 0; // the slide's own caption is shown instead
+    if (auto language = language_from_code(slide.lang)) {
+        map.language = *language;
+    }
+    map.visible = layers_from_names(slide.layers);
+    controller_.clear_selection();
+    controller_.animator().stop();
+    if (animate) {
+        flight_ = std::make_unique<FlyTo>(view.center(), view.metres_per_pixel(), target.center(),
+                                          target.metres_per_pixel(),
+                                          std::max(view.width_px(), view.height_px()), 1.0);
+        flight_time_ = 0;
+    } else {
+        flight_.reset();
+        view.set(target.center(), target.metres_per_pixel());
+    }
+    const std::size_t n = navigator_.current() + 1;
+    notes_ << "\n=== Slide " << n << "/" << tour_->slides.size() << ": " << slide.title << " ("
+           << slide.date.long_text() << ")\n"
+           << (slide.notes.empty() ? "(no speaker notes)" : slide.notes) << std::endl;
+}
+
+WindowRequest Presenter::navigate(PresentCommand command, int digit) {
+    if (navigator_.apply(command, digit)) {
+        open_slide(animate_);
+    }
+    return navigator_.leaving() ? WindowRequest{WindowRequest::quit} : WindowRequest{};
+}
+
+std::optional<WindowRequest> Presenter::key(sf::Keyboard::Key key) {
+    const auto command = tour_command(key);
+    if (!command) {
+        return std::nullopt;
+    }
+    switch (command->action) {
+    case ViewerAction::next_slide:
+        return navigate(PresentCommand::next);
+    case ViewerAction::previous_slide:
+        return navigate(PresentCommand::previous);
+    case ViewerAction::first_slide:
+        return navigate(PresentCommand::first);
+    case ViewerAction::last_slide:
+        return navigate(PresentCommand::last);
+    case ViewerAction::blank_slide:
+        return navigate(PresentCommand::blank);
+    case ViewerAction::enter_slide:
+        return navigate(PresentCommand::enter);
+    case ViewerAction::slide_digit:
+        return navigate(PresentCommand::digit, command->value);
+    case ViewerAction::toggle_animation:
+        animate_ = !animate_;
+        controller_.notify(animate_ ? "Animation on" : "Animation off", 1.5);
+        return WindowRequest{};
+    case ViewerAction::toggle_fullscreen:
+        return WindowRequest{WindowRequest::toggle_fullscreen};
+    case ViewerAction::leave_tour:
+        if (controller_.has_something_to_close()) {
+            return std::nullopt; // Esc closes those first
+        }
+        return navigate(PresentCommand::leave);
+    default:
+        return std::nullopt;
+    }
+}
+
+bool Presenter::update(double seconds) {
+    if (!flight_) {
+        return false;
+    }
+    flight_time_ += seconds;
+    geo::Point centre;
+    double mpp = 0;
+    flight_->at(flight_time_, centre, mpp);
+    controller_.view().set(centre, mpp);
+    if (flight_->finished(flight_time_)) {
+        flight_.reset();
+    }
+    return true;
+}
+
+std::vector<sf::Keyboard::Key> Presenter::poll_notes_window() {
+    std::vector<sf::Keyboard::Key> keys;
+    sf::Event event;
+    while (notes_window_ && notes_window_->isOpen() && notes_window_->pollEvent(event)) {
+        if (event.type == sf::Event::Closed) {
+            notes_window_->close();
+        } else if (event.type == sf::Event::KeyPressed) {
+            keys.push_back(event.key.code);
+        }
+    }
+    return keys;
+}
+
+void Presenter::draw_notes_window(bool changed, sf::RenderWindow& main) {
+    if (!notes_window_ || !notes_window_->isOpen()) {
+        return;
+    }
+    const int seconds = static_cast<int>(elapsed_.getElapsedTime().asSeconds());
+    if (!changed && seconds == notes_second_) {
+        return;
+    }
+    notes_second_ = seconds;
+    notes_window_->setActive(true);
+    notes_window_->clear(sf::Color(250, 250, 245));
+    const auto& slides = tour_->slides;
+    const std::size_t i = navigator_.current();
+    char clock_text[32];
+    std::snprintf(clock_text, sizeof clock_text, "%02d:%02d", seconds / 60, seconds % 60);
+    std::string text = "Slide " + std::to_string(i + 1) + "/" + std::to_string(slides.size()) +
+                       ": " + slides[i].title + "\n\n" + slides[i].notes + "\n\nNext: " +
+                       (i + 1 < slides.size() ? slides[i + 1].title : std::string("(end)")) +
+                       "\n\nElapsed: " + clock_text;
+    const auto size = notes_window_->getSize();
+    notes_window_->setView(
+        sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
+    text = wrap_text(text, font_, 22, static_cast<float>(size.x) - 40);
+    sf::Text t(sf::String::fromUtf8(text.begin(), text.end()), font_, 22);
+    t.setFillColor(sf::Color::Black);
+    t.setPosition(20, 20);
+    notes_window_->draw(t);
+    notes_window_->display();
+    main.setActive(true);
+}
+
+} // namespace kuril

@@ -1,0 +1,30 @@
+#include "box.hpp"
+
+#include "render/text.hpp"
+
+#include <cmath>
+
+namespace kuril {
+
+void draw_box(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill, sf::Color outline) {
+    sf::RectangleShape shape({rect.width, rect.height});
+    shape.setPosition(rect.left, rect.top);
+    shape.setFillColor(fill);
+    shape.setOutlineColor(outline);
+    shape.setOutlineThickness(1);
+    target.draw(shape);
+}
+
+sf::Text ui_text(const sf::Font& font, const std::string& utf8_text, unsigned size,
+                 sf::Color colour, sf::Uint32 text_style) {
+    sf::Text text(utf8(utf8_text), font, size);
+    text.setFillColor(colour);
+    text.setStyle(text_style);
+    return text;
+}
+
+unsigned scaled_size(float size, float scale) {
+    return static_cast<unsigned>(std::lround(size * scale));
+}
+
+} // namespace kuril

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "viewer/ui_layout.hpp"
+
+#include <SFML/Graphics.hpp>
+
+namespace kuril {
+
+/// The keys, from the one key table (input_map), in a box at the centre.
+HelpLayout layout_help(float width, float height, float scale, const sf::Font& font);
+
+void draw_help(sf::RenderTarget& target, const HelpLayout& layout, float scale,
+               const sf::Font& font);
+
+} // namespace kuril

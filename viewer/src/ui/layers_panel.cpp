@@ -1,0 +1,99 @@
+#include "layers_panel.hpp"
+
+#include "box.hpp"
+#include "render/legend.hpp"
+#include "render/style.hpp"
+
+#include <algorithm>
+
+namespace kuril {
+namespace {
+
+constexpr const char* export_label = "Export view (E):";
+
+} // namespace
+
+LayersPanelLayout layout_layers_panel(const std::vector<LegendItem>& legend, float scale,
+                                      const sf::Font& font) {
+    const float s = scale;
+    const float left = 10 * s;
+    const float top = 10 * s;
+    const float row = 21 * s;
+    const unsigned size = scaled_size(13, s);
+    LayersPanelLayout layout;
+    layout.row = row;
+    // The legend of exactly what the frame shows, in words.
+    layout.legend = legend;
+    float width = 300 * s;
+    for (const auto& entry : layout.legend) {
+        width = std::max(width, ui_text(font, entry.label, size).getLocalBounds().width + 56 * s);
+    }
+    const float height = static_cast<float>(layer_count + 3 + layout.legend.size()) * row + 20 * s;
+    layout.rect = {left, top, width, height};
+    for (std::size_t i = 0; i < layer_count; ++i) {
+        const float y = top + 6 * s + static_cast<float>(i + 1) * row;
+        layout.rows.push_back({static_cast<Layer>(i), {left, y, width, row}});
+    }
+    float y = top + 6 * s + (layer_count + 1) * row + 4 * s; // the legend's heading
+    for (std::size_t i = 0; i < layout.legend.size(); ++i) {
+        y += row;
+    }
+    layout.export_top = y + row + 4 * s;
+    // The current view at 1, 2 or 4 times the window size (E: the last one clicked).
+    float bx = left + 8 * s + ui_text(font, export_label, size).getLocalBounds().width + 10 * s;
+    for (const int factor : {1, 2, 4}) {
+        layout.export_buttons.push_back({factor, {bx, layout.export_top, 36 * s, row - 2 * s}});
+        bx += 44 * s;
+    }
+    return layout;
+}
+
+void draw_layers_panel(sf::RenderTarget& target, const LayersPanelLayout& layout,
+                       const MapState& map, float scale, const sf::Font& font) {
+    const float s = scale;
+    const float left = layout.rect.left;
+    const float top = layout.rect.top;
+    const float row = layout.row;
+    const unsigned size = scaled_size(13, s);
+    draw_box(target, layout.rect, style::panel);
+    sf::Text text =
+        ui_text(font, "Layers (keys 1-8, Tab hides)", size, style::text, sf::Text::Bold);
+    text.setPosition(left + 8 * s, top + 6 * s);
+    target.draw(text);
+    text.setStyle(sf::Text::Regular);
+    for (const auto& [layer, rect] : layout.rows) {
+        sf::RectangleShape box({12 * s, 12 * s});
+        box.setPosition(left + 10 * s, rect.top + 3 * s);
+        box.setOutlineColor(sf::Color(80, 80, 80));
+        box.setOutlineThickness(1);
+        box.setFillColor(map.shows(layer) ? style::accent : sf::Color::White);
+        target.draw(box);
+        text.setString(std::to_string(static_cast<int>(layer) + 1) + "  " +
+                       std::string(layer_name(layer)));
+        text.setPosition(left + 30 * s, rect.top);
+        target.draw(text);
+    }
+    float y = top + 6 * s + (layer_count + 1) * row + 4 * s;
+    sf::Text heading =
+        ui_text(font, "Legend — " + map.date.long_text(), size, style::text, sf::Text::Bold);
+    heading.setPosition(left + 8 * s, y);
+    target.draw(heading);
+    for (const auto& entry : layout.legend) {
+        y += row;
+        draw_legend_swatch(target, entry, {left + 10 * s, y + 2 * s, 26 * s, 14 * s}, s);
+        sf::Text label = ui_text(font, entry.label, size);
+        label.setPosition(left + 44 * s, y);
+        target.draw(label);
+    }
+    text.setString(export_label);
+    text.setPosition(left + 8 * s, layout.export_top);
+    target.draw(text);
+    for (const auto& [factor, button] : layout.export_buttons) {
+        draw_box(target, button, sf::Color(235, 242, 248), style::accent);
+        text.setString(std::to_string(factor) + "x");
+        text.setPosition(button.left + 8 * s, button.top);
+        target.draw(text);
+    }
+}
+
+} // namespace kuril

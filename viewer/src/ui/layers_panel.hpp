@@ -1,0 +1,19 @@
+#pragma once
+
+#include "map/map_scene.hpp"
+#include "map/map_state.hpp"
+#include "viewer/ui_layout.hpp"
+
+#include <SFML/Graphics.hpp>
+
+namespace kuril {
+
+/// The layers panel at the top left: a row per layer, the legend of exactly what the map
+/// shows on its date, and the export buttons, sized to the longest legend line.
+LayersPanelLayout layout_layers_panel(const std::vector<LegendItem>& legend, float scale,
+                                      const sf::Font& font);
+
+void draw_layers_panel(sf::RenderTarget& target, const LayersPanelLayout& layout,
+                       const MapState& map, float scale, const sf::Font& font);
+
+} // namespace kuril

@@ -1,0 +1,88 @@
+#include "timeline_bar.hpp"
+
+#include "box.hpp"
+#include "render/style.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kuril {
+
+std::optional<sf::FloatRect> layout_timeline_bar(float width, float height, float scale,
+                                                 const UiState& ui) {
+    if (ui.presenting) {
+        return std::nullopt;
+    }
+    const float bar = timeline_bar_height(scale);
+    return sf::FloatRect{0, height - bar, width, bar};
+}
+
+void draw_timeline_bar(sf::RenderTarget& target, const UiLayout& layout, const Timeline& timeline,
+                       const MapState& map, const UiState& ui, const sf::Font& font) {
+    if (!layout.timeline) {
+        return;
+    }
+    const sf::FloatRect rect = *layout.timeline;
+    const float s = layout.scale;
+    const float w = layout.width;
+    const float h = layout.height;
+    const float height = rect.height;
+    draw_box(target, rect, style::panel);
+    const float left = 20;
+    const float width = w - 40;
+    const float axis_y = h - height + 26 * s;
+    sf::VertexArray lines(sf::Lines);
+    lines.append({{left, axis_y}, style::panel_border});
+    lines.append({{left + width, axis_y}, style::panel_border});
+    for (const auto& date : timeline.key_dates()) {
+        const float x = left + width * static_cast<float>(timeline.fraction_of(date));
+        lines.append({{x, axis_y - 6 * s}, sf::Color(90, 90, 90)});
+        lines.append({{x, axis_y + 6 * s}, sf::Color(90, 90, 90)});
+    }
+    target.draw(lines);
+    sf::Text year_text = ui_text(font, "", scaled_size(11, s), sf::Color(80, 80, 80));
+    const int step = width / s > 900 ? 10 : 25;
+    for (int year = 1850; year <= timeline.last().year; year += step) {
+        const float x =
+            left + width * static_cast<float>(timeline.fraction_of(geo::Date{year, 1, 1}));
+        year_text.setString(std::to_string(year));
+        const auto b = year_text.getLocalBounds();
+        year_text.setPosition(std::round(x - b.width / 2), std::round(axis_y + 9 * s));
+        target.draw(year_text);
+    }
+    // The handle and the chosen date.
+    const float hx = left + width * static_cast<float>(timeline.fraction_of(map.date));
+    sf::RectangleShape handle({6 * s, 26 * s});
+    handle.setOrigin(3 * s, 13 * s);
+    handle.setPosition(hx, axis_y);
+    handle.setFillColor(style::accent);
+    target.draw(handle);
+    sf::Text date_text =
+        ui_text(font, map.date.long_text(), scaled_size(15, s), style::text, sf::Text::Bold);
+    const auto b = date_text.getLocalBounds();
+    const float tx = std::clamp(hx - b.width / 2, 4.f, w - b.width - 4);
+    date_text.setPosition(std::round(tx), std::round(h - height + 2 * s));
+    // Keep the date readable over the ticks.
+    draw_box(target, {tx - 4, h - height + 2 * s, b.width + 8, b.height + b.top + 4}, style::panel,
+             sf::Color::Transparent);
+    target.draw(date_text);
+    // The caption of the last step, above the bar.
+    if (ui.caption_alpha > 0 && !ui.caption.empty()) {
+        const auto alpha = static_cast<sf::Uint8>(255 * std::min(1.0, ui.caption_alpha));
+        sf::Color colour = style::text;
+        colour.a = alpha;
+        sf::Text caption = ui_text(font, ui.caption, scaled_size(18, s), colour);
+        const auto cb = caption.getLocalBounds();
+        sf::FloatRect box{(w - cb.width) / 2 - 12, h - height - cb.height - cb.top - 20 * s,
+                          cb.width + 24, cb.height + cb.top + 14 * s};
+        sf::Color fill = style::panel;
+        fill.a = static_cast<sf::Uint8>(fill.a * alpha / 255);
+        sf::Color border = style::accent;
+        border.a = alpha;
+        draw_box(target, box, fill, border);
+        caption.setPosition(std::round(box.left + 12), std::round(box.top + 5 * s));
+        target.draw(caption);
+    }
+}
+
+} // namespace kuril

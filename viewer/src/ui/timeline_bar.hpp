@@ -1,0 +1,26 @@
+#pragma once
+
+#include "map/map_state.hpp"
+#include "map/timeline.hpp"
+#include "viewer/ui_layout.hpp"
+#include "viewer/ui_state.hpp"
+
+#include <SFML/Graphics.hpp>
+
+namespace kuril {
+
+/// The timeline's height at a UI scale.
+inline float timeline_bar_height(float scale) {
+    return 64 * scale;
+}
+
+/// The timeline along the bottom: its rectangle, or none in a tour (the caption is there).
+std::optional<sf::FloatRect> layout_timeline_bar(float width, float height, float scale,
+                                                 const UiState& ui);
+
+/// The axis with its key dates and years, the handle at the map's date, and the caption of
+/// the last step above the bar while it fades.
+void draw_timeline_bar(sf::RenderTarget& target, const UiLayout& layout, const Timeline& timeline,
+                       const MapState& map, const UiState& ui, const sf::Font& font);
+
+} // namespace kuril

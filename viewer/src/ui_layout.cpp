@@ -1,0 +1,71 @@
+#include "viewer/ui_layout.hpp"
+
+#include <algorithm>
+
+namespace kuril {
+
+std::vector<ScreenRect> UiLayout::obstacles() const {
+    std::vector<ScreenRect> rects;
+    const float s = scale;
+    const float h = height;
+    if (slide) {
+        rects.push_back({0, 0, width, slide->title_height});
+        rects.push_back(
+            {0, h - slide->caption_height - 30 * s, width, slide->caption_height + 30 * s});
+    } else {
+        rects.push_back({0, h - timeline_height - 30 * s, width, timeline_height + 30 * s});
+    }
+    if (layers) {
+        rects.push_back(
+            {layers->rect.left, layers->rect.top, layers->rect.width, layers->rect.height});
+    }
+    if (info) {
+        rects.push_back({info->rect.left, info->rect.top, info->rect.width, info->rect.height});
+    }
+    return rects;
+}
+
+std::optional<Layer> UiLayout::layer_row_at(float x, float y) const {
+    if (layers) {
+        for (const auto& [layer, rect] : layers->rows) {
+            if (rect.contains(x, y)) {
+                return layer;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<int> UiLayout::export_button_at(float x, float y) const {
+    if (layers) {
+        for (const auto& [factor, rect] : layers->export_buttons) {
+            if (rect.contains(x, y)) {
+                return factor;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+bool UiLayout::timeline_contains(float x, float y) const {
+    return timeline && timeline->contains(x, y);
+}
+
+double UiLayout::timeline_fraction(float x) const {
+    if (!timeline) {
+        return 0.0;
+    }
+    const float inner_left = timeline->left + 20;
+    const float inner_width = timeline->width - 40;
+    return std::clamp(static_cast<double>((x - inner_left) / inner_width), 0.0, 1.0);
+}
+
+bool UiLayout::panel_contains(float x, float y) const {
+    return (info && info->rect.contains(x, y)) || (layers && layers->rect.contains(x, y));
+}
+
+bool UiLayout::close_contains(float x, float y) const {
+    return info && info->close.contains(x, y);
+}
+
+} // namespace kuril
