@@ -158,7 +158,7 @@ private:
         ui_->draw(window_, layout_, map_, ui_state_);
         if (presenter_) {
             const auto& navigator = presenter_->navigator();
-            ui_->draw_slide(window_, layout_, map_, navigator.current(), navigator.count(),
+            ui_->draw_slide(window_, layout_, navigator.current(), navigator.count(),
                             navigator.typed_number(), presenter_->projector_theme());
         }
     }

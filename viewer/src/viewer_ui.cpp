@@ -31,8 +31,8 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
     layout.info = info_panel_->layout(frame, layout.width, layout.height, layout.scale,
                                       layout.timeline_height);
     if (slide != nullptr) {
-        layout.slide =
-            slide_overlay_->layout(slide->title, slide->caption, layout.width, layout.height);
+        layout.slide = slide_overlay_->layout(slide->title, slide->caption, map.date.long_text(),
+                                              layout.width, layout.height, layout.scale);
     }
     layout.messages = layout_messages(map, ui, layout.width, layout.scale, font_);
     if (ui.show_help) {
@@ -57,11 +57,10 @@ void ViewerUi::draw(sf::RenderTarget& target, const UiLayout& layout, const MapS
     }
 }
 
-void ViewerUi::draw_slide(sf::RenderTarget& target, const UiLayout& layout, const MapState& map,
-                          std::size_t index, std::size_t count, const std::string& typed,
-                          bool projector) const {
+void ViewerUi::draw_slide(sf::RenderTarget& target, const UiLayout& layout, std::size_t index,
+                          std::size_t count, const std::string& typed, bool projector) const {
     if (layout.slide) {
-        draw_slide_overlay(target, *layout.slide, layout.width, layout.height, map,
+        draw_slide_overlay(target, *layout.slide, layout.width, layout.height,
                            {index, count, typed, projector}, font_);
     }
 }

@@ -2,6 +2,7 @@
 
 #include "map/label_placer.hpp"
 #include "map/map_state.hpp"
+#include "render/furniture.hpp"
 #include "render/legend.hpp"
 
 #include <SFML/Graphics/Color.hpp>
@@ -35,12 +36,11 @@ struct InfoPanelLayout {
 
 /// A tour slide's title band (top) and caption band (bottom), their text wrapped.
 struct SlideLayout {
-    std::string title;
-    std::string caption;
-    unsigned title_size = 30;
-    unsigned caption_size = 24;
-    float title_height = 0;
-    float caption_height = 0;
+    float title_height = 0;   ///< the title band's height
+    float caption_height = 0; ///< the caption band's height
+    /// The bands themselves: render's shared furniture, as a handout draws them.
+    std::optional<TitleBand> title_band;
+    CaptionBand caption_band;
 };
 
 /// An error or notice box at the top, its text wrapped.

@@ -33,9 +33,8 @@ public:
               const UiState& ui) const;
 
     /// The slide's bands, counter and progress bar (over the map and the other widgets).
-    void draw_slide(sf::RenderTarget& target, const UiLayout& layout, const MapState& map,
-                    std::size_t index, std::size_t count, const std::string& typed,
-                    bool projector) const;
+    void draw_slide(sf::RenderTarget& target, const UiLayout& layout, std::size_t index,
+                    std::size_t count, const std::string& typed, bool projector) const;
 
 private:
     const MapScene& scene_;

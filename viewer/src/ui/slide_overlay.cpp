@@ -1,6 +1,7 @@
 #include "slide_overlay.hpp"
 
 #include "box.hpp"
+#include "render/furniture.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
 
@@ -10,56 +11,50 @@
 namespace kuril {
 
 const SlideLayout& SlideOverlay::layout(const std::string& title, const std::string& caption,
-                                        float width, float height) {
+                                        const std::string& stamp, float width, float height,
+                                        float scale) {
     const float w = width;
     const float h = height;
     std::string key = title;
-    key.append("\n").append(caption).append("\n").append(std::to_string(w));
-    key.append("x").append(std::to_string(h));
+    key.append("\n").append(caption).append("\n").append(stamp).append("\n");
+    key.append(std::to_string(w)).append("x").append(std::to_string(h));
+    key.append("@").append(std::to_string(scale));
     if (key == key_) {
         return layout_;
     }
     key_ = std::move(key);
-    // Readable from the back of a room: captions at least 3.4% of the screen height.
-    layout_.caption_size = static_cast<unsigned>(std::lround(std::max(18.f, 0.034f * h)));
-    layout_.title_size = static_cast<unsigned>(std::lround(std::max(22.f, 0.048f * h)));
-    layout_.title = wrap_text(title, font_, layout_.title_size, w * 0.8f);
-    layout_.caption = wrap_text(caption, font_, layout_.caption_size, w * 0.9f);
-    sf::Text t(utf8(layout_.title), font_, layout_.title_size);
-    layout_.title_height = t.getLocalBounds().height + t.getLocalBounds().top + 0.03f * h;
-    sf::Text c(utf8(layout_.caption), font_, layout_.caption_size);
-    layout_.caption_height = layout_.caption.empty()
-                                 ? 0.03f * h
-                                 : c.getLocalBounds().height + c.getLocalBounds().top + 0.05f * h;
+    // The same rule as a handout's slide: readable from the back of a room.
+    const unsigned caption_size = slide_caption_size(h, scale);
+    TitleBand::Metrics metrics;
+    metrics.title_size = slide_title_size(h, scale);
+    metrics.stamp_size = caption_size;
+    metrics.title_wrap = w * 0.8f;
+    metrics.pad_bottom = 0.03f * h;
+    metrics.title_x = 0.02f * w;
+    metrics.title_y = 0.012f * h;
+    metrics.stamp_right = 0.02f * w;
+    metrics.stamp_y = 0.015f * h;
+    layout_.title_band.emplace(font_, title, stamp, w, metrics);
+    layout_.caption_band =
+        CaptionBand(font_, caption, caption_size, w, 0.015f * h, 0.05f * h, 0.03f * h);
+    layout_.title_height = layout_.title_band->height();
+    layout_.caption_height = layout_.caption_band.height();
     return layout_;
 }
 
 void draw_slide_overlay(sf::RenderTarget& target, const SlideLayout& layout, float width,
-                        float height, const MapState& map, const SlideProgress& progress,
-                        const sf::Font& font) {
+                        float height, const SlideProgress& progress, const sf::Font& font) {
     const float w = width;
     const float h = height;
     const bool projector = progress.projector;
     target.setView(sf::View(sf::FloatRect(0, 0, w, h)));
-    const sf::Color band = projector ? sf::Color::Black : sf::Color(255, 255, 255, 240);
-    const sf::Color ink = projector ? sf::Color::White : style::text;
-    draw_box(target, {0, 0, w, layout.title_height}, band, style::panel_border);
-    sf::Text title(utf8(layout.title), font, layout.title_size);
-    title.setStyle(sf::Text::Bold);
-    title.setFillColor(ink);
-    title.setPosition(std::round(0.02f * w), std::round(0.012f * h));
-    target.draw(title);
-    sf::Text stamp(utf8(map.date.long_text()), font, layout.caption_size);
-    stamp.setFillColor(projector ? sf::Color(255, 220, 80) : style::accent);
-    const auto sb = stamp.getLocalBounds();
-    stamp.setPosition(std::round(w - sb.width - 0.02f * w), std::round(0.015f * h));
-    target.draw(stamp);
+    const FurnitureTheme theme = FurnitureTheme::slide(projector);
+    if (layout.title_band) {
+        layout.title_band->draw(target, theme);
+    }
     const float top = h - layout.caption_height;
-    draw_box(target, {0, top, w, layout.caption_height}, band, style::panel_border);
-    sf::Text caption(utf8(layout.caption), font, layout.caption_size);
-    caption.setFillColor(ink);
-    caption.setPosition(std::round(0.05f * w), std::round(top + 0.015f * h));
-    target.draw(caption);
+    draw_band(target, {0, top, w, layout.caption_height}, theme.band, theme.border);
+    layout.caption_band.draw_text(target, top, theme);
     // Counter and a thin progress bar.
     const std::string counter = (progress.typed.empty() ? "" : "go to " + progress.typed + "…   ") +
                                 std::to_string(progress.index + 1) + " / " +

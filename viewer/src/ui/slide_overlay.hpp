@@ -15,8 +15,9 @@ class SlideOverlay {
 public:
     explicit SlideOverlay(const sf::Font& font) : font_(font) {}
 
-    const SlideLayout& layout(const std::string& title, const std::string& caption, float width,
-                              float height);
+    /// `stamp`: the slide's date in words.
+    const SlideLayout& layout(const std::string& title, const std::string& caption,
+                              const std::string& stamp, float width, float height, float scale);
 
 private:
     const sf::Font& font_;
@@ -34,7 +35,6 @@ struct SlideProgress {
 
 /// Title and date band, caption band, slide counter and progress bar.
 void draw_slide_overlay(sf::RenderTarget& target, const SlideLayout& layout, float width,
-                        float height, const MapState& map, const SlideProgress& progress,
-                        const sf::Font& font);
+                        float height, const SlideProgress& progress, const sf::Font& font);
 
 } // namespace kuril
