@@ -4,17 +4,6 @@
 
 namespace kuril {
 
-std::vector<LegendItem> legend_entries(const MapScene& scene, const MapState& state) {
-    // The legend does not depend on the view; a small one keeps the frame cheap.
-    MapState legend_state = state;
-    legend_state.visible[static_cast<std::size_t>(Layer::graticule)] = false;
-    legend_state.visible[static_cast<std::size_t>(Layer::labels)] = false;
-    legend_state.visible[static_cast<std::size_t>(Layer::events)] = false;
-    MapView view(scene.world, 1, 1);
-    auto items = build_frame(scene, legend_state, view).legend;
-    return items;
-}
-
 void draw_legend_swatch(sf::RenderTarget& target, const LegendItem& item, sf::FloatRect swatch,
                         float scale) {
     const float s = scale;
