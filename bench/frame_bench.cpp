@@ -100,8 +100,9 @@ int main(int argc, char** argv) {
     double finish_ms_total = 0;
     auto frame = [&] {
         const auto d0 = clock_type::now();
-        const kuril::MapFrame map_frame = kuril::build_frame(scene, state, view);
+        kuril::MapFrame map_frame = kuril::build_frame(scene, state, view);
         const kuril::UiLayout layout = ui.layout(map_frame, ui_state, nullptr);
+        map_frame.state.reserved_bottom_px = layout.timeline_height;
         renderer.draw(target, map_frame, layout.obstacles());
         draw_ms_total += ms_since(d0);
         if (draw_ui) {

@@ -406,11 +406,8 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     }
     target.setView(screen_sf_view(view, tile_));
     // The map's own furniture, laid out before drawing; labels keep out of it.
-    const double reserved_bottom = state.reserved_bottom_px >= 0
-                                       ? state.reserved_bottom_px
-                                       : 64 * state.ui_scale; // the viewer's timeline
     const MapFurnitureLayout furniture =
-        layout_map_furniture(frame, state.reserved_top_px, reserved_bottom);
+        layout_map_furniture(frame, state.reserved_top_px, state.reserved_bottom_px);
     for (const auto& rect : furniture.rects()) {
         labels_->occupy(rect);
     }

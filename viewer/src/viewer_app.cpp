@@ -148,12 +148,12 @@ private:
         // and clicks are tested against both until the next frame.
         frame_.emplace(build_frame(scene_, map_, view_));
         layout_ = ui_->layout(*frame_, ui_state_, presenter_ ? &presenter_->slide() : nullptr);
-        if (layout_.slide) {
-            map_.reserved_top_px = layout_.slide->title_height;
-            map_.reserved_bottom_px = layout_.slide->caption_height;
-            frame_->state.reserved_top_px = map_.reserved_top_px;
-            frame_->state.reserved_bottom_px = map_.reserved_bottom_px;
-        }
+        // The map's furniture keeps clear of the bands this layout puts at the top and bottom.
+        map_.reserved_top_px = layout_.slide ? layout_.slide->title_height : 0.0;
+        map_.reserved_bottom_px =
+            layout_.slide ? layout_.slide->caption_height : layout_.timeline_height;
+        frame_->state.reserved_top_px = map_.reserved_top_px;
+        frame_->state.reserved_bottom_px = map_.reserved_bottom_px;
         renderer_->draw(window_, *frame_, layout_.obstacles());
         ui_->draw(window_, layout_, map_, ui_state_);
         if (presenter_) {

@@ -38,8 +38,8 @@ struct MapState {
     std::string selected_event;
     std::vector<geo::Point> measure_points; ///< north-up map metres; 0, 1 or 2
     double ui_scale = 1.0;                  ///< text and symbol size factor
-    double reserved_bottom_px = -1;         ///< kept clear at the bottom (-1: the timeline's)
-    double reserved_top_px = 0;             ///< kept clear at the top (a title)
+    double reserved_bottom_px = 0;          ///< kept clear at the bottom (timeline, footer)
+    double reserved_top_px = 0;             ///< kept clear at the top (title band)
     bool high_contrast = false;             ///< projector theme: darker lines, stronger fills
 
     bool shows(Layer layer) const { return visible[static_cast<std::size_t>(layer)]; }
