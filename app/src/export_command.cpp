@@ -236,7 +236,7 @@ int run_export(const ExportCommandOptions& command) {
         atlas_options.data_crs = command.data.data_crs;
         loaded.atlas = geo::load_atlas(resolve_annotations(command.data), atlas_options);
         if (!loaded.atlas->errors.empty()) {
-            throw geo::InputError(loaded.atlas->errors.front());
+            throw geo::InputError(loaded.atlas->errors.front().to_string());
         }
         loaded.projection = std::make_unique<geo::Projection>(
             command.data.display_crs.empty() ? std::string(geo::default_display_crs)

@@ -264,9 +264,11 @@ int run_info(const InfoOptions& options) {
         atlas_options.data_crs = options.data.data_crs;
         atlas = geo::load_atlas(annotations_path, atlas_options);
         if (!atlas->errors.empty()) {
-            throw geo::InputError(atlas->errors.front());
+            throw geo::InputError(atlas->errors.front().to_string());
         }
-        warnings = atlas->warnings;
+        for (const auto& warning : atlas->warnings) {
+            warnings.push_back(warning.to_string());
+        }
         for (const auto& loaded : atlas->layers) {
             layers.push_back(report_layer(loaded.ref.id, loaded.layer, loaded.load_ms, projection));
         }

@@ -13,30 +13,26 @@ using tinyxml2::XMLElement;
 
 namespace geo {
 
-std::string Diagnostic::to_string() const {
-    if (line <= 0) {
-        return file.string() + ": " + message;
-    }
-    return file.string() + ":" + std::to_string(line) + ": " + message;
-}
-
 namespace {
 
-std::string first_problem_text(const std::vector<Diagnostic>& problems) {
+/// The first problem, placed, with its message saying how many more there are.
+Diagnostic first_problem(const std::vector<Diagnostic>& problems) {
     if (problems.empty()) {
-        return "invalid annotations";
+        return {{}, 0, "invalid annotations", {}};
     }
-    std::string text = problems.front().to_string();
+    Diagnostic first = problems.front();
+    std::string text = first.to_string();
     if (problems.size() > 1) {
         text += " (and " + std::to_string(problems.size() - 1) + " more)";
     }
-    return text;
+    first.message = std::move(text);
+    return first;
 }
 
 } // namespace
 
 AnnotationsError::AnnotationsError(std::vector<Diagnostic> problems)
-    : InputError(first_problem_text(problems)), problems_(std::move(problems)) {}
+    : InputError(first_problem(problems)), problems_(std::move(problems)) {}
 
 namespace {
 
@@ -178,22 +174,26 @@ public:
             char hex[8];
             std::snprintf(hex, sizeof hex, "0x%02X", bad_byte);
             errors_.push_back(
-                {file_, line, std::string("text is not valid UTF-8 (byte ") + hex + ")"});
+                {file_, line, std::string("text is not valid UTF-8 (byte ") + hex + ")", {}});
             throw AnnotationsError(errors_);
         }
         tinyxml2::XMLDocument document;
         if (document.Parse(xml.data(), xml.size()) != tinyxml2::XML_SUCCESS) {
-            errors_.push_back({file_, std::max(1, document.ErrorLineNum()),
+            errors_.push_back({file_,
+                               std::max(1, document.ErrorLineNum()),
                                "not well-formed XML: " + explain(document.ErrorID()) +
                                    " (tinyxml2: " +
-                                   tinyxml2::XMLDocument::ErrorIDToName(document.ErrorID()) + ")"});
+                                   tinyxml2::XMLDocument::ErrorIDToName(document.ErrorID()) + ")",
+                               {}});
             throw AnnotationsError(errors_);
         }
         const XMLElement* root = document.RootElement();
         if (root == nullptr || std::string_view(root->Name()) != "atlas") {
-            errors_.push_back({file_, root != nullptr ? root->GetLineNum() : 1,
+            errors_.push_back({file_,
+                               root != nullptr ? root->GetLineNum() : 1,
                                std::string("root element is <") +
-                                   (root != nullptr ? root->Name() : "") + ">, expected <atlas>"});
+                                   (root != nullptr ? root->Name() : "") + ">, expected <atlas>",
+                               {}});
             throw AnnotationsError(errors_);
         }
         allowed_attributes(root, {"version"});
@@ -247,10 +247,20 @@ private:
     }
 
     void error(const XMLElement* e, std::string message) {
-        errors_.push_back({file_, e->GetLineNum(), std::move(message)});
+        errors_.push_back({file_, e->GetLineNum(), std::move(message), feature_of(e)});
     }
     void warn(const XMLElement* e, std::string message) {
-        warnings_.push_back({file_, e->GetLineNum(), std::move(message)});
+        warnings_.push_back({file_, e->GetLineNum(), std::move(message), feature_of(e)});
+    }
+
+    /// The id of the element, or of the nearest enclosing element that has one.
+    static std::string feature_of(const XMLElement* e) {
+        for (; e != nullptr; e = e->Parent() != nullptr ? e->Parent()->ToElement() : nullptr) {
+            if (const char* id = e->Attribute("id"); id != nullptr) {
+                return id;
+            }
+        }
+        return {};
     }
 
     static std::string describe(const XMLElement* e) {
@@ -334,7 +344,7 @@ private:
             error(e, describe(e) + " cites no source (attribute 'sources' is required)");
         }
         for (const auto& id : ids) {
-            pending_source_refs_.push_back({id, e->GetLineNum(), describe(e)});
+            pending_source_refs_.push_back({id, e->GetLineNum(), describe(e), feature_of(e)});
         }
         return ids;
     }
@@ -582,7 +592,8 @@ private:
                                    "status periods of island '" + island.id +
                                        "' overlap: " + current.from.iso() +
                                        " starts before the period from " + previous.from.iso() +
-                                       " (line " + std::to_string(previous.line) + ") ends"});
+                                       " (line " + std::to_string(previous.line) + ") ends",
+                                   island.id});
             }
         }
     }
@@ -641,7 +652,7 @@ private:
         event.approx = approx == "true";
         event.islands = split_list(e->Attribute("islands"));
         for (const auto& island : event.islands) {
-            pending_island_refs_.push_back({island, event.line, describe(e)});
+            pending_island_refs_.push_back({island, event.line, describe(e), event.id});
         }
         event.sources = sources(e, true);
         for (const XMLElement* child = e->FirstChildElement(); child != nullptr;
@@ -714,7 +725,7 @@ private:
         if (const char* island = e->Attribute("island")) {
             ++views;
             slide.island = island;
-            pending_island_refs_.push_back({slide.island, slide.line, describe(e)});
+            pending_island_refs_.push_back({slide.island, slide.line, describe(e), slide.id});
         }
         if (const char* bbox = e->Attribute("bbox")) {
             ++views;
@@ -817,15 +828,17 @@ private:
         for (const auto& ref : pending_source_refs_) {
             if (source_ids_.count(ref.id) == 0 &&
                 (base_ == nullptr || base_->source(ref.id) == nullptr)) {
-                errors_.push_back(
-                    {file_, ref.line, ref.where + " cites unknown source '" + ref.id + "'"});
+                errors_.push_back({file_, ref.line,
+                                   ref.where + " cites unknown source '" + ref.id + "'",
+                                   ref.feature});
             }
         }
         for (const auto& ref : pending_island_refs_) {
             if (island_ids_.count(ref.id) == 0 &&
                 (base_ == nullptr || base_->island(ref.id) == nullptr)) {
-                errors_.push_back(
-                    {file_, ref.line, ref.where + " refers to unknown island '" + ref.id + "'"});
+                errors_.push_back({file_, ref.line,
+                                   ref.where + " refers to unknown island '" + ref.id + "'",
+                                   ref.feature});
             }
         }
         for (const auto& island : out_.islands) {
@@ -834,7 +847,8 @@ private:
                                    "<island id=\"" + island.id +
                                        "\"> part_of refers to unknown "
                                        "island '" +
-                                       island.part_of + "'"});
+                                       island.part_of + "'",
+                                   island.id});
             }
         }
     }
@@ -843,6 +857,7 @@ private:
         std::string id;
         int line;
         std::string where;
+        std::string feature;
     };
 
     fs::path file_;
@@ -898,14 +913,14 @@ Annotations load_annotations(const fs::path& file) {
 Annotations load_annotations(const fs::path& file, const Annotations* base) {
     std::error_code ec;
     if (!fs::exists(file, ec)) {
-        throw AnnotationsError({{file, 0, "no such file"}});
+        throw AnnotationsError({{file, 0, "no such file", {}}});
     }
     if (fs::is_directory(file, ec)) {
-        throw AnnotationsError({{file, 0, "is a directory, expected an annotations XML file"}});
+        throw AnnotationsError({{file, 0, "is a directory, expected an annotations XML file", {}}});
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        throw AnnotationsError({{file, 0, "cannot be read"}});
+        throw AnnotationsError({{file, 0, "cannot be read", {}}});
     }
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     return parse_annotations(text, file, base);

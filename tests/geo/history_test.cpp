@@ -85,7 +85,7 @@ Parties sorted(Parties parties) {
 TEST_CASE("[geo] history: the shipped data loads without errors") {
     const auto& atlas = shipped_atlas();
     for (const auto& error : atlas.errors) {
-        FAIL_CHECK(error);
+        FAIL_CHECK(error.to_string());
     }
     CHECK(atlas.history->lines().size() >= 9);
 }
@@ -215,8 +215,9 @@ TEST_CASE("[geo] history: a layer that fails to load is reported and the rest st
         << "</layers>\n</atlas>\n";
     const auto atlas = geo::load_atlas(dir / "annotations.xml");
     REQUIRE(atlas->errors.size() == 1);
-    CHECK(atlas->errors[0] ==
+    CHECK(atlas->errors[0].to_string() ==
           "layer 'lakes': " + (dir / "nowhere.shp").string() + ": no such file");
+    CHECK(atlas->errors[0].feature == "lakes");
     CHECK(atlas->layer("land") != nullptr);
     CHECK(atlas->layer("lakes") == nullptr);
 }
@@ -227,7 +228,9 @@ TEST_CASE("[geo] history: a broken annotations file still yields the map layers 
     std::filesystem::create_directory_symlink(test_paths::shipped() / "shapes", dir / "shapes");
     const auto atlas = geo::load_atlas_lenient(dir / "annotations.xml");
     REQUIRE(!atlas->errors.empty());
-    CHECK(atlas->errors[0].find("annotations.xml:2: not well-formed XML") != std::string::npos);
+    CHECK(atlas->errors[0].to_string().find("annotations.xml:2: not well-formed XML") !=
+          std::string::npos);
+    CHECK(atlas->errors[0].line == 2);
     CHECK(atlas->layer("land") != nullptr);
     CHECK(atlas->history->lines().size() >= 9);
 }

@@ -73,7 +73,7 @@ public:
                                   "': expected en, ja, ru, en+ja, en+ru or ja+ru");
         }
         for (const auto& error : atlas_->errors) {
-            ui_state_.messages.push_back(error);
+            ui_state_.messages.push_back(error.to_string());
         }
         fullscreen_ = options.fullscreen;
         if (options.present) {
@@ -85,7 +85,7 @@ public:
     /// refused before the window opens.
     void setup_tour() {
         if (!atlas_->errors.empty()) {
-            throw geo::InputError(atlas_->errors.front());
+            throw geo::InputError(atlas_->errors.front().to_string());
         }
         if (!options_.tour_file.empty()) {
             tour_source_ = geo::load_annotations(options_.tour_file, &atlas_->annotations);
@@ -688,7 +688,7 @@ int run_viewer(const ViewerOptions& options) {
     geo::Projection projection(options.display_crs.empty() ? std::string(geo::default_display_crs)
                                                            : options.display_crs);
     for (const auto& error : atlas->errors) {
-        std::cerr << "kuril-atlas: " << error << '\n';
+        std::cerr << "kuril-atlas: " << error.to_string() << '\n';
     }
     ViewerApp app(options, std::move(atlas), std::move(projection));
     return app.run();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "geo/date.hpp"
+#include "geo/diagnostic.hpp"
 #include "geo/error.hpp"
 #include "geo/geometry.hpp"
 #include "geo/party.hpp"
@@ -15,15 +16,8 @@
 
 namespace geo {
 
-/// A problem found in a file, reported as "file:line: message".
-struct Diagnostic {
-    std::filesystem::path file;
-    int line = 0;
-    std::string message;
-    std::string to_string() const;
-};
-
-/// An annotations file with errors. what() is the first problem; problems() has all of them.
+/// An annotations file with errors. what() is the first problem; problems() has all of them;
+/// file(), line() and feature() are those of the first.
 class AnnotationsError : public InputError {
 public:
     explicit AnnotationsError(std::vector<Diagnostic> problems);

@@ -25,11 +25,13 @@ struct LoadedLayer {
 
 /// Everything the program knows: the annotations, the layers they name, and the time model.
 /// A layer that fails to load is recorded in `errors` and skipped; the rest still works.
+/// A layer's problem names the layer id as its feature (its message says "layer 'id': ...");
+/// a problem of the annotations file has its file and line.
 struct Atlas {
     Annotations annotations;
     std::vector<LoadedLayer> layers;
-    std::vector<std::string> errors;
-    std::vector<std::string> warnings;
+    std::vector<Diagnostic> errors;
+    std::vector<Diagnostic> warnings;
     std::unique_ptr<History> history;
 
     const VectorLayer* layer(std::string_view id) const;
