@@ -1,6 +1,7 @@
 #include "commands.hpp"
 #include "geo/atlas.hpp"
 #include "geo/islands.hpp"
+#include "map/tour_check.hpp"
 
 #include <iostream>
 #include <set>
@@ -19,6 +20,7 @@ int run_check(const CheckOptions& options) {
     try {
         geo::AtlasOptions atlas_options;
         atlas_options.data_crs = data.data_crs;
+        atlas_options.check = check_tours;
         atlas = geo::load_atlas(file, atlas_options);
     } catch (const geo::AnnotationsError& error) {
         for (const auto& problem : error.problems()) {

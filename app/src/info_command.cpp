@@ -5,6 +5,7 @@
 #include "geo/islands.hpp"
 #include "geo/projection.hpp"
 #include "json_writer.hpp"
+#include "map/tour_check.hpp"
 #include "text_format.hpp"
 
 #include <chrono>
@@ -262,6 +263,7 @@ int run_info(const InfoOptions& options) {
         annotations_path = resolve_annotations(options.data);
         geo::AtlasOptions atlas_options;
         atlas_options.data_crs = options.data.data_crs;
+        atlas_options.check = check_tours;
         atlas = geo::load_atlas(annotations_path, atlas_options);
         if (!atlas->errors.empty()) {
             throw geo::InputError(atlas->errors.front().to_string());

@@ -164,7 +164,8 @@ std::string explain(tinyxml2::XMLError error) {
 
 class Parser {
 public:
-    Parser(const fs::path& file, const Annotations* base) : file_(file), base_(base) {
+    Parser(const fs::path& file, const ParseOptions& options)
+        : file_(file), base_(options.base), check_(options.check) {
         out_.file = file;
     }
 
@@ -219,6 +220,11 @@ public:
             } else {
                 warn(section, "unknown element <" + std::string(name) + "> ignored");
             }
+        }
+        if (check_) {
+            auto found = check_(out_);
+            errors_.insert(errors_.end(), std::make_move_iterator(found.begin()),
+                           std::make_move_iterator(found.end()));
         }
         resolve_references();
         if (!errors_.empty()) {
@@ -760,25 +766,14 @@ private:
         } else if (views > 1) {
             error(e, describe(e) + " has more than one view (island, bbox, center)");
         }
+        // The map knows which languages and layers there are: map/tour_check.hpp.
         if (const char* lang = e->Attribute("lang")) {
-            static const std::unordered_set<std::string> codes = {"en",    "ja",    "ru",
-                                                                  "en+ja", "en+ru", "ja+ru"};
             slide.lang = lang;
-            if (codes.count(slide.lang) == 0) {
-                error(e, describe(e) + " lang=\"" + slide.lang +
-                             "\": expected en, ja, ru, en+ja, en+ru or ja+ru");
-            }
         }
         if (const char* layers = e->Attribute("layers")) {
-            static const std::unordered_set<std::string> names = {
-                "sea", "land", "lakes", "graticule", "status", "lines", "events", "labels"};
             std::stringstream in(layers);
             for (std::string item; std::getline(in, item, ',');) {
-                if (names.count(item) == 0) {
-                    error(e, describe(e) + " layers: unknown layer '" + item + "'");
-                } else {
-                    slide.layers.push_back(item);
-                }
+                slide.layers.push_back(item);
             }
         }
         slide.sources = sources(e, true);
@@ -862,6 +857,7 @@ private:
 
     fs::path file_;
     const Annotations* base_ = nullptr;
+    AnnotationsCheck check_;
     Annotations out_;
     std::vector<Diagnostic> errors_;
     std::vector<Diagnostic> warnings_;
@@ -903,14 +899,23 @@ const Tour* Annotations::tour(std::string_view id) const {
 }
 
 Annotations parse_annotations(std::string_view xml, const fs::path& file, const Annotations* base) {
-    return Parser(file, base).parse(xml);
+    return parse_annotations(xml, file, ParseOptions{base, {}});
+}
+
+Annotations parse_annotations(std::string_view xml, const fs::path& file,
+                              const ParseOptions& options) {
+    return Parser(file, options).parse(xml);
 }
 
 Annotations load_annotations(const fs::path& file) {
-    return load_annotations(file, nullptr);
+    return load_annotations(file, ParseOptions{});
 }
 
 Annotations load_annotations(const fs::path& file, const Annotations* base) {
+    return load_annotations(file, ParseOptions{base, {}});
+}
+
+Annotations load_annotations(const fs::path& file, const ParseOptions& options) {
     std::error_code ec;
     if (!fs::exists(file, ec)) {
         throw AnnotationsError({{file, 0, "no such file", {}}});
@@ -923,7 +928,7 @@ Annotations load_annotations(const fs::path& file, const Annotations* base) {
         throw AnnotationsError({{file, 0, "cannot be read", {}}});
     }
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return parse_annotations(text, file, base);
+    return parse_annotations(text, file, options);
 }
 
 } // namespace geo

@@ -22,7 +22,7 @@ void load_layers(Atlas& atlas, const AtlasOptions& options);
 std::unique_ptr<Atlas> load_atlas(const std::filesystem::path& annotations_file,
                                   const AtlasOptions& options) {
     auto atlas = std::make_unique<Atlas>();
-    atlas->annotations = load_annotations(annotations_file);
+    atlas->annotations = load_annotations(annotations_file, ParseOptions{nullptr, options.check});
     atlas->warnings = atlas->annotations.warnings;
     load_layers(*atlas, options);
     return atlas;

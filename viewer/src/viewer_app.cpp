@@ -6,6 +6,7 @@
 #include "geo/projection.hpp"
 #include "geo/step_summary.hpp"
 #include "map/presentation.hpp"
+#include "map/tour_check.hpp"
 #include "render/display.hpp"
 #include "render/fonts.hpp"
 #include "render/map_renderer.hpp"
@@ -88,7 +89,8 @@ public:
             throw geo::InputError(atlas_->errors.front().to_string());
         }
         if (!options_.tour_file.empty()) {
-            tour_source_ = geo::load_annotations(options_.tour_file, &atlas_->annotations);
+            tour_source_ = geo::load_annotations(
+                options_.tour_file, geo::ParseOptions{&atlas_->annotations, check_tours});
         }
         const geo::Annotations& source =
             options_.tour_file.empty() ? atlas_->annotations : tour_source_;
@@ -684,6 +686,7 @@ int run_viewer(const ViewerOptions& options) {
     require_display();
     geo::AtlasOptions atlas_options;
     atlas_options.data_crs = options.data_crs;
+    atlas_options.check = check_tours;
     auto atlas = geo::load_atlas_lenient(options.annotations, atlas_options);
     geo::Projection projection(options.display_crs.empty() ? std::string(geo::default_display_crs)
                                                            : options.display_crs);

@@ -15,6 +15,8 @@ namespace geo {
 struct AtlasOptions {
     /// CRS to assume for layers whose source declares none.
     std::string data_crs;
+    /// Added to the annotations parser's checks (see ParseOptions::check).
+    AnnotationsCheck check;
 };
 
 struct LoadedLayer {
