@@ -257,7 +257,9 @@ int run_info(const InfoOptions& options) {
             const auto start = std::chrono::steady_clock::now();
             const geo::VectorLayer layer = geo::load_vector_layer(source, load);
             layers.push_back(report_layer(layer.name, layer, elapsed_ms(start), projection));
-            warnings.insert(warnings.end(), layer.warnings.begin(), layer.warnings.end());
+            for (const auto& warning : layer.warnings) {
+                warnings.push_back(warning.to_string());
+            }
         }
     } else {
         annotations_path = resolve_annotations(options.data);

@@ -64,9 +64,8 @@ void load_layers(Atlas& atlas_ref, const AtlasOptions& options) {
             loaded.load_ms =
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                     .count();
-            for (const auto& warning : loaded.layer.warnings) {
-                atlas->warnings.push_back({{}, 0, warning, ref.id});
-            }
+            atlas->warnings.insert(atlas->warnings.end(), loaded.layer.warnings.begin(),
+                                   loaded.layer.warnings.end());
             atlas->layers.push_back(std::move(loaded));
         } catch (const InputError& problem) {
             atlas->errors.push_back({{}, 0, "layer '" + ref.id + "': " + problem.what(), ref.id});

@@ -131,6 +131,13 @@ TEST_CASE("[geo] history: boundary attributes are checked feature by feature") {
                          "lines.shp: feature 3 (x): valid_to 1854-01-01 is not after valid_from "
                          "1855-01-01",
                          geo::InputError);
+    try {
+        geo::boundary_lines_from_layer(layer);
+        FAIL("expected an InputError");
+    } catch (const geo::InputError& error) {
+        CHECK(error.file() == "lines.shp");
+        CHECK(error.feature() == "3");
+    }
     layer.features[0].attributes.erase("valid_to");
     layer.features[0].attributes.erase("label");
     CHECK_THROWS_WITH_AS(geo::boundary_lines_from_layer(layer),
