@@ -27,8 +27,9 @@ struct LoadedLayer {
 
 /// Everything the program knows: the annotations, the layers they name, and the time model.
 /// A layer that fails to load is recorded in `errors` and skipped; the rest still works.
-/// A layer's problem names the layer id as its feature (its message says "layer 'id': ...");
-/// a problem of the annotations file has its file and line.
+/// A layer that fails names its layer id as the feature (the message says "layer 'id': ...");
+/// a problem of the annotations file has its file and line; a layer's warning has the layer's
+/// file and the feature's FID.
 struct Atlas {
     Annotations annotations;
     std::vector<LoadedLayer> layers;
