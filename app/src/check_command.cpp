@@ -1,6 +1,7 @@
 #include "commands.hpp"
 #include "geo/atlas.hpp"
 #include "geo/islands.hpp"
+#include "map/tour_check.hpp"
 
 #include <iostream>
 #include <set>
@@ -19,6 +20,7 @@ int run_check(const CheckOptions& options) {
     try {
         geo::AtlasOptions atlas_options;
         atlas_options.data_crs = data.data_crs;
+        atlas_options.check = check_tours;
         atlas = geo::load_atlas(file, atlas_options);
     } catch (const geo::AnnotationsError& error) {
         for (const auto& problem : error.problems()) {
@@ -29,19 +31,14 @@ int run_check(const CheckOptions& options) {
     }
     const geo::Annotations& annotations = atlas->annotations;
     std::vector<std::string> problems;
-    for (const auto& error : atlas->errors) {
-        // Name the line of the <layer> that pointed at the broken file.
-        std::string line = "0";
-        for (const auto& ref : annotations.layers) {
-            if (error.rfind("layer '" + ref.id + "'", 0) == 0) {
-                line = std::to_string(ref.line);
-            }
-        }
-        problems.push_back(file.string() + ":" + line + ": " + error);
-    }
     auto at = [&](int line) {
         return file.string() + ":" + std::to_string(line) + ": ";
     };
+    for (const auto& error : atlas->errors) {
+        // A layer's problem is placed at the <layer> that points at the broken file.
+        const geo::LayerRef* ref = annotations.layer(error.feature);
+        problems.push_back(at(ref != nullptr ? ref->line : 0) + error.message);
+    }
 
     // The boundary lines and their <line> entries must match one to one.
     std::set<std::string> line_ids_in_layer;
@@ -91,7 +88,7 @@ int run_check(const CheckOptions& options) {
     }
 
     for (const auto& warning : atlas->warnings) {
-        std::cout << "warning: " << warning << '\n';
+        std::cout << "warning: " << warning.to_string() << '\n';
     }
     if (!problems.empty()) {
         for (const auto& problem : problems) {

@@ -4,6 +4,7 @@
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
 #include "imageio/png_writer.hpp"
+#include "map/tour_check.hpp"
 #include "render/display.hpp"
 #include "render/fonts.hpp"
 #include "util/phase_timer.hpp"
@@ -234,9 +235,10 @@ int run_export(const ExportCommandOptions& command) {
         Loaded loaded;
         geo::AtlasOptions atlas_options;
         atlas_options.data_crs = command.data.data_crs;
+        atlas_options.check = check_tours;
         loaded.atlas = geo::load_atlas(resolve_annotations(command.data), atlas_options);
         if (!loaded.atlas->errors.empty()) {
-            throw geo::InputError(loaded.atlas->errors.front());
+            throw geo::InputError(loaded.atlas->errors.front().to_string());
         }
         loaded.projection = std::make_unique<geo::Projection>(
             command.data.display_crs.empty() ? std::string(geo::default_display_crs)

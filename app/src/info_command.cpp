@@ -5,6 +5,7 @@
 #include "geo/islands.hpp"
 #include "geo/projection.hpp"
 #include "json_writer.hpp"
+#include "map/tour_check.hpp"
 #include "text_format.hpp"
 
 #include <chrono>
@@ -256,17 +257,22 @@ int run_info(const InfoOptions& options) {
             const auto start = std::chrono::steady_clock::now();
             const geo::VectorLayer layer = geo::load_vector_layer(source, load);
             layers.push_back(report_layer(layer.name, layer, elapsed_ms(start), projection));
-            warnings.insert(warnings.end(), layer.warnings.begin(), layer.warnings.end());
+            for (const auto& warning : layer.warnings) {
+                warnings.push_back(warning.to_string());
+            }
         }
     } else {
         annotations_path = resolve_annotations(options.data);
         geo::AtlasOptions atlas_options;
         atlas_options.data_crs = options.data.data_crs;
+        atlas_options.check = check_tours;
         atlas = geo::load_atlas(annotations_path, atlas_options);
         if (!atlas->errors.empty()) {
-            throw geo::InputError(atlas->errors.front());
+            throw geo::InputError(atlas->errors.front().to_string());
         }
-        warnings = atlas->warnings;
+        for (const auto& warning : atlas->warnings) {
+            warnings.push_back(warning.to_string());
+        }
         for (const auto& loaded : atlas->layers) {
             layers.push_back(report_layer(loaded.ref.id, loaded.layer, loaded.load_ms, projection));
         }

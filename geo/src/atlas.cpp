@@ -22,10 +22,8 @@ void load_layers(Atlas& atlas, const AtlasOptions& options);
 std::unique_ptr<Atlas> load_atlas(const std::filesystem::path& annotations_file,
                                   const AtlasOptions& options) {
     auto atlas = std::make_unique<Atlas>();
-    atlas->annotations = load_annotations(annotations_file);
-    for (const auto& warning : atlas->annotations.warnings) {
-        atlas->warnings.push_back(warning.to_string());
-    }
+    atlas->annotations = load_annotations(annotations_file, ParseOptions{nullptr, options.check});
+    atlas->warnings = atlas->annotations.warnings;
     load_layers(*atlas, options);
     return atlas;
 }
@@ -37,9 +35,7 @@ std::unique_ptr<Atlas> load_atlas_lenient(const std::filesystem::path& annotatio
     } catch (const AnnotationsError& error) {
         auto atlas = std::make_unique<Atlas>();
         atlas->annotations.file = annotations_file;
-        for (const auto& problem : error.problems()) {
-            atlas->errors.push_back(problem.to_string());
-        }
+        atlas->errors = error.problems();
         const auto shapes = annotations_file.parent_path() / "shapes";
         atlas->annotations.layers = {
             {"land", GeometryKind::polygons, shapes / "land.shp", 0},
@@ -68,12 +64,11 @@ void load_layers(Atlas& atlas_ref, const AtlasOptions& options) {
             loaded.load_ms =
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                     .count();
-            for (const auto& warning : loaded.layer.warnings) {
-                atlas->warnings.push_back(warning);
-            }
+            atlas->warnings.insert(atlas->warnings.end(), loaded.layer.warnings.begin(),
+                                   loaded.layer.warnings.end());
             atlas->layers.push_back(std::move(loaded));
         } catch (const InputError& problem) {
-            atlas->errors.push_back("layer '" + ref.id + "': " + problem.what());
+            atlas->errors.push_back({{}, 0, "layer '" + ref.id + "': " + problem.what(), ref.id});
         }
     }
     atlas->history = std::make_unique<History>(atlas->annotations, std::move(lines));

@@ -40,15 +40,17 @@ int to_int(std::string_view text) {
 } // namespace
 
 bool is_leap_year(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return std::chrono::year{year}.is_leap();
 }
 
 int days_in_month(int year, int month) {
-    static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month == 2 && is_leap_year(year)) {
-        return 29;
+    if (month < 1 || month > 12) {
+        throw InternalError("days_in_month: there is no month " + std::to_string(month));
     }
-    return days.at(static_cast<std::size_t>(month - 1));
+    const std::chrono::year_month_day_last last{
+        std::chrono::year{year},
+        std::chrono::month_day_last{std::chrono::month{static_cast<unsigned>(month)}}};
+    return static_cast<int>(static_cast<unsigned>(last.day()));
 }
 
 std::string Date::iso() const {
@@ -62,34 +64,27 @@ std::string Date::long_text() const {
            std::to_string(year);
 }
 
-// Howard Hinnant's days_from_civil.
 long long Date::days_since_epoch() const {
-    const long long y = month <= 2 ? year - 1 : year;
-    const long long era = (y >= 0 ? y : y - 399) / 400;
-    const long long yoe = y - era * 400;
-    const long long m = month;
-    const long long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + day - 1;
-    const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    const std::chrono::year_month_day civil{std::chrono::year{year},
+                                            std::chrono::month{static_cast<unsigned>(month)},
+                                            std::chrono::day{static_cast<unsigned>(day)}};
+    return std::chrono::sys_days{civil}.time_since_epoch().count();
 }
 
 Date Date::from_days_since_epoch(long long days) {
-    days += 719468;
-    const long long era = (days >= 0 ? days : days - 146096) / 146097;
-    const long long doe = days - era * 146097;
-    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long long mp = (5 * doy + 2) / 153;
-    const long long d = doy - (153 * mp + 2) / 5 + 1;
-    const long long m = mp < 10 ? mp + 3 : mp - 9;
-    const long long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-    return {static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
+    const std::chrono::year_month_day civil{std::chrono::sys_days{std::chrono::days{days}}};
+    return {static_cast<int>(civil.year()), static_cast<int>(static_cast<unsigned>(civil.month())),
+            static_cast<int>(static_cast<unsigned>(civil.day()))};
+}
+
+Date Date::on(std::chrono::system_clock::time_point time) {
+    // floor, not duration_cast: an instant before 1970 belongs to the day it falls in.
+    const auto day = std::chrono::floor<std::chrono::days>(time);
+    return from_days_since_epoch(day.time_since_epoch().count());
 }
 
 Date Date::today() {
-    const auto now = std::chrono::system_clock::now();
-    const auto days = std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch());
-    return from_days_since_epoch(days.count());
+    return on(std::chrono::system_clock::now());
 }
 
 std::string PartialDate::display() const {

@@ -38,12 +38,16 @@ std::optional<LineKind> line_kind_from_name(std::string_view name) {
 std::vector<BoundaryLine> boundary_lines_from_layer(const VectorLayer& layer) {
     std::vector<BoundaryLine> lines;
     for (const auto& feature : layer.features) {
-        const std::string where =
-            layer.source.string() + ": feature " + std::to_string(feature.fid);
+        const std::string fid = std::to_string(feature.fid);
+        const std::string where = layer.source.string() + ": feature " + fid;
+        // The message names the file and feature; the error carries them as fields too.
+        auto bad_feature = [&](std::string message) {
+            return InputError(Diagnostic{layer.source, 0, std::move(message), fid});
+        };
         auto required = [&](const char* name) -> const std::string& {
             const std::string& value = feature.attribute(name);
             if (value.empty()) {
-                throw InputError(where + ": attribute '" + name + "' is missing or empty");
+                throw bad_feature(where + ": attribute '" + name + "' is missing or empty");
             }
             return value;
         };
@@ -55,8 +59,8 @@ std::vector<BoundaryLine> boundary_lines_from_layer(const VectorLayer& layer) {
         if (auto parsed = line_kind_from_name(kind)) {
             line.kind = *parsed;
         } else {
-            throw InputError(context + ": kind '" + kind +
-                             "' is not one of treaty, proposal, claim, line_of_control");
+            throw bad_feature(context + ": kind '" + kind +
+                              "' is not one of treaty, proposal, claim, line_of_control");
         }
         try {
             line.valid_from = parse_partial_date(required("valid_from")).first;
@@ -64,16 +68,16 @@ std::vector<BoundaryLine> boundary_lines_from_layer(const VectorLayer& layer) {
                 line.valid_to = parse_partial_date(to).first;
             }
         } catch (const InputError& problem) {
-            throw InputError(context + ": " + problem.what());
+            throw bad_feature(context + ": " + problem.what());
         }
         if (line.valid_to && !(line.valid_from < *line.valid_to)) {
-            throw InputError(context + ": valid_to " + line.valid_to->iso() +
-                             " is not after valid_from " + line.valid_from.iso());
+            throw bad_feature(context + ": valid_to " + line.valid_to->iso() +
+                              " is not after valid_from " + line.valid_from.iso());
         }
         line.label = required("label");
         const std::string& approx = required("approx");
         if (approx != "true" && approx != "false") {
-            throw InputError(context + ": approx '" + approx + "' is not true or false");
+            throw bad_feature(context + ": approx '" + approx + "' is not true or false");
         }
         line.approx = approx == "true";
         std::istringstream sources(required("source"));

@@ -176,6 +176,18 @@ std::string feature_label(const fs::path& path, const OGRFeature& feature) {
     return quoted(path) + ": feature " + std::to_string(feature.GetFID());
 }
 
+/// A problem of one feature, placed: the message starts with feature_label (which names the
+/// file and the feature); file and feature are also fields.
+Diagnostic feature_problem(const fs::path& path, const OGRFeature& feature, std::string what) {
+    return {path, 0, feature_label(path, feature) + what, std::to_string(feature.GetFID())};
+}
+
+/// The same without the file in the message: a warning whose to_string() adds it.
+Diagnostic feature_warning(const fs::path& path, const OGRFeature& feature, std::string what) {
+    return {path, 0, "feature " + std::to_string(feature.GetFID()) + what,
+            std::to_string(feature.GetFID())};
+}
+
 } // namespace
 
 const std::string& Feature::attribute(const std::string& name) const {
@@ -291,7 +303,7 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
         }
         OGRGeometry* geometry = feature->GetGeometryRef();
         if (geometry == nullptr || geometry->IsEmpty()) {
-            result.warnings.push_back(feature_label(path, *feature) + ": no geometry; skipped");
+            result.warnings.push_back(feature_warning(path, *feature, ": no geometry; skipped"));
             continue;
         }
         std::unique_ptr<OGRGeometry> linear;
@@ -301,12 +313,14 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
         }
         const auto type = geometry->getGeometryType();
         if (options.expected == GeometryKind::polygons && !is_polygonal(type)) {
-            throw InputError(feature_label(path, *feature) + " is a " +
-                             OGRGeometryTypeToName(type) + ", expected polygons");
+            throw InputError(feature_problem(path, *feature,
+                                             std::string(" is a ") + OGRGeometryTypeToName(type) +
+                                                 ", expected polygons"));
         }
         if (options.expected == GeometryKind::lines && !is_lineal(type)) {
-            throw InputError(feature_label(path, *feature) + " is a " +
-                             OGRGeometryTypeToName(type) + ", expected lines");
+            throw InputError(feature_problem(path, *feature,
+                                             std::string(" is a ") + OGRGeometryTypeToName(type) +
+                                                 ", expected lines"));
         }
         std::unique_ptr<OGRGeometry> repaired;
         const std::size_t warnings_before = errors.warnings().size();
@@ -316,12 +330,13 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
             const std::string reason = invalidity_reason(*geometry);
             repaired.reset(geometry->MakeValid());
             if (!repaired) {
-                throw InputError(feature_label(path, *feature) + ": invalid geometry (" + reason +
-                                 ") that GEOS could not repair");
+                throw InputError(feature_problem(path, *feature,
+                                                 ": invalid geometry (" + reason +
+                                                     ") that GEOS could not repair"));
             }
             geometry = repaired.get();
-            result.warnings.push_back(feature_label(path, *feature) + ": invalid geometry (" +
-                                      reason + ") repaired");
+            result.warnings.push_back(
+                feature_warning(path, *feature, ": invalid geometry (" + reason + ") repaired"));
         }
         if (to_wgs84) {
             if (geometry == feature->GetGeometryRef()) {
@@ -329,8 +344,8 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
                 geometry = repaired.get();
             }
             if (geometry->transform(to_wgs84.get()) != OGRERR_NONE) {
-                throw InputError(feature_label(path, *feature) +
-                                 ": coordinates cannot be transformed to WGS 84");
+                throw InputError(feature_problem(path, *feature,
+                                                 ": coordinates cannot be transformed to WGS 84"));
             }
         }
         collect(*geometry, out);
@@ -340,7 +355,7 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
         throw InputError(where + ": " + errors.first_failure());
     }
     for (const auto& warning : errors.warnings()) {
-        result.warnings.push_back(quoted(path) + ": " + warning);
+        result.warnings.push_back({path, 0, warning, {}});
     }
     if (result.features.empty()) {
         throw InputError(where + " is empty: no features with geometry");

@@ -14,21 +14,7 @@ namespace {
 std::vector<geo::Polygon> clip_to_band(const std::vector<geo::Polygon>& polygons,
                                        std::optional<double> lat_min,
                                        std::optional<double> lat_max) {
-    const geo::Box band{-180.0, lat_min.value_or(-90.0), 180.0, lat_max.value_or(90.0)};
-    std::vector<geo::Polygon> out;
-    for (const auto& polygon : polygons) {
-        geo::Polygon clipped;
-        for (const auto& ring : polygon.rings) {
-            geo::Ring part = clip_ring(ring, band);
-            if (part.size() >= 3) {
-                clipped.rings.push_back(std::move(part));
-            }
-        }
-        if (!clipped.rings.empty()) {
-            out.push_back(std::move(clipped));
-        }
-    }
-    return out;
+    return geo::clip_to_latitude_band(polygons, lat_min.value_or(-90.0), lat_max.value_or(90.0));
 }
 
 } // namespace

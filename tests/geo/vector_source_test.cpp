@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace fs = std::filesystem;
@@ -128,9 +129,11 @@ TEST_CASE("[geo] a self-intersecting polygon is repaired with a warning naming t
     const fs::path path = test_paths::fixtures() / "bowtie.shp";
     const auto layer = geo::load_vector_layer(path, polygons());
     REQUIRE(layer.warnings.size() == 1);
-    CHECK(layer.warnings[0].rfind(
+    CHECK(layer.warnings[0].to_string().rfind(
               path.string() + ": feature 0: invalid geometry (Self-intersection", 0) == 0);
-    CHECK(layer.warnings[0].find(") repaired") != std::string::npos);
+    CHECK(layer.warnings[0].to_string().find(") repaired") != std::string::npos);
+    CHECK(layer.warnings[0].file == path);
+    CHECK(layer.warnings[0].feature == "0");
     // The bow tie becomes its two triangles: half of the 1° square.
     REQUIRE(layer.features.size() == 1);
     CHECK(layer.features[0].polygons.size() == 2);
@@ -149,4 +152,22 @@ TEST_CASE("[geo] a non-ASCII file name loads and is named correctly in messages"
     CHECK(load_error(dir / "島々.shp") ==
           (dir / "島々.shp").string() +
               ": missing 島々.shx (a shapefile needs its .shp, .shx and .dbf files)");
+}
+
+TEST_CASE("[geo] a feature of the wrong kind is named in the message and as a field") {
+    const fs::path path = test_paths::scratch("mixed") / "mixed.geojson";
+    std::ofstream(path) << R"({"type": "FeatureCollection", "features": [
+{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon",
+  "coordinates": [[[140, 40], [141, 40], [141, 41], [140, 40]]]}},
+{"type": "Feature", "properties": {}, "geometry": {"type": "LineString",
+  "coordinates": [[140, 40], [141, 41]]}}]})";
+    try {
+        geo::load_vector_layer(path, polygons());
+        FAIL("expected an InputError");
+    } catch (const geo::InputError& error) {
+        CHECK(std::string(error.what()) ==
+              path.string() + ": feature 1 is a Line String, expected polygons");
+        CHECK(error.file() == path);
+        CHECK(error.feature() == "1");
+    }
 }

@@ -1,6 +1,7 @@
 #include "presenter.hpp"
 
 #include "geo/error.hpp"
+#include "map/tour_check.hpp"
 #include "map/view_spec.hpp"
 #include "render/text.hpp"
 
@@ -16,10 +17,11 @@ Presenter::Presenter(const ViewerOptions& options, const MapScene& scene, const 
       font_(font), notes_(notes) {
     const geo::Atlas& atlas = *scene.atlas;
     if (!atlas.errors.empty()) {
-        throw geo::InputError(atlas.errors.front());
+        throw geo::InputError(atlas.errors.front().to_string());
     }
     if (!options.tour_file.empty()) {
-        tour_source_ = geo::load_annotations(options.tour_file, &atlas.annotations);
+        tour_source_ = geo::load_annotations(options.tour_file,
+                                             geo::ParseOptions{&atlas.annotations, check_tours});
     }
     const geo::Annotations& source = options.tour_file.empty() ? atlas.annotations : tour_source_;
     tour_ = source.tour(options.tour);

@@ -6,6 +6,7 @@
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
 #include "input_map.hpp"
+#include "map/tour_check.hpp"
 #include "presenter.hpp"
 #include "render/display.hpp"
 #include "render/fonts.hpp"
@@ -57,7 +58,7 @@ public:
                                   "': expected en, ja, ru, en+ja, en+ru or ja+ru");
         }
         for (const auto& error : atlas_->errors) {
-            ui_state_.messages.push_back(error);
+            ui_state_.messages.push_back(error.to_string());
         }
         fullscreen_ = options.fullscreen;
         if (options.present) {
@@ -298,11 +299,12 @@ int run_viewer(const ViewerOptions& options) {
     require_display();
     geo::AtlasOptions atlas_options;
     atlas_options.data_crs = options.data_crs;
+    atlas_options.check = check_tours;
     auto atlas = geo::load_atlas_lenient(options.annotations, atlas_options);
     geo::Projection projection(options.display_crs.empty() ? std::string(geo::default_display_crs)
                                                            : options.display_crs);
     for (const auto& error : atlas->errors) {
-        std::cerr << "kuril-atlas: " << error << '\n';
+        std::cerr << "kuril-atlas: " << error.to_string() << '\n';
     }
     ViewerApp app(options, std::move(atlas), std::move(projection));
     return app.run();

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "geo/date.hpp"
+#include "geo/diagnostic.hpp"
 #include "geo/error.hpp"
 #include "geo/geometry.hpp"
 #include "geo/party.hpp"
 #include "geo/vector_source.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,15 +17,8 @@
 
 namespace geo {
 
-/// A problem found in a file, reported as "file:line: message".
-struct Diagnostic {
-    std::filesystem::path file;
-    int line = 0;
-    std::string message;
-    std::string to_string() const;
-};
-
-/// An annotations file with errors. what() is the first problem; problems() has all of them.
+/// An annotations file with errors. what() is the first problem; problems() has all of them;
+/// file(), line() and feature() are those of the first.
 class AnnotationsError : public InputError {
 public:
     explicit AnnotationsError(std::vector<Diagnostic> problems);
@@ -144,8 +139,8 @@ struct Slide {
     std::optional<Box> bbox;     ///< ...or this lon/lat box...
     std::optional<Point> center; ///< ...or this centre with a zoom
     double zoom = 0;
-    std::string lang = "en+ru";
-    std::vector<std::string> layers; ///< empty: all
+    std::string lang = "en+ru";      ///< as written; the map checks it (map/tour_check.hpp)
+    std::vector<std::string> layers; ///< as written, comma-separated; empty: all
     std::vector<std::string> sources;
     std::string title;
     std::string caption;
@@ -177,14 +172,32 @@ struct Annotations {
     const Tour* tour(std::string_view id) const;
 };
 
-/// Reads and validates an annotations file. Throws AnnotationsError listing every problem.
+/// A check added to the parser's own by a caller that knows more than geo does (the map's
+/// names of layers and languages: map/tour_check.hpp). It runs on what was read, even when the
+/// parser found problems; what it returns is reported with them.
+using AnnotationsCheck = std::function<std::vector<Diagnostic>(const Annotations&)>;
+
+struct ParseOptions {
+    /// Ids of islands and sources defined here count as known (a user's tour file that refers
+    /// to the shipped islands and sources).
+    const Annotations* base = nullptr;
+    /// Its problems come, line by line, after those of the elements and before those of
+    /// references to unknown ids.
+    AnnotationsCheck check;
+};
+
+/// Reads and validates an annotations file. Throws AnnotationsError listing every problem,
+/// in line order.
 Annotations load_annotations(const std::filesystem::path& file);
+Annotations load_annotations(const std::filesystem::path& file, const ParseOptions& options);
 
 /// Parses annotations from memory; `file` names it in messages and resolves layer paths.
 /// With `base`, ids of islands and sources it defines count as known (a user's tour file that
 /// refers to the shipped islands and sources).
 Annotations parse_annotations(std::string_view xml, const std::filesystem::path& file,
                               const Annotations* base = nullptr);
+Annotations parse_annotations(std::string_view xml, const std::filesystem::path& file,
+                              const ParseOptions& options);
 
 /// Reads a file with `base` as above.
 Annotations load_annotations(const std::filesystem::path& file, const Annotations* base);

@@ -15,6 +15,8 @@ namespace geo {
 struct AtlasOptions {
     /// CRS to assume for layers whose source declares none.
     std::string data_crs;
+    /// Added to the annotations parser's checks (see ParseOptions::check).
+    AnnotationsCheck check;
 };
 
 struct LoadedLayer {
@@ -25,11 +27,14 @@ struct LoadedLayer {
 
 /// Everything the program knows: the annotations, the layers they name, and the time model.
 /// A layer that fails to load is recorded in `errors` and skipped; the rest still works.
+/// A layer that fails names its layer id as the feature (the message says "layer 'id': ...");
+/// a problem of the annotations file has its file and line; a layer's warning has the layer's
+/// file and the feature's FID.
 struct Atlas {
     Annotations annotations;
     std::vector<LoadedLayer> layers;
-    std::vector<std::string> errors;
-    std::vector<std::string> warnings;
+    std::vector<Diagnostic> errors;
+    std::vector<Diagnostic> warnings;
     std::unique_ptr<History> history;
 
     const VectorLayer* layer(std::string_view id) const;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <compare>
 #include <string>
 #include <string_view>
@@ -22,7 +23,9 @@ struct Date {
     /// Days since 1970-01-01 (negative before).
     long long days_since_epoch() const;
     static Date from_days_since_epoch(long long days);
-    /// Today's date (UTC).
+    /// The UTC day an instant falls in.
+    static Date on(std::chrono::system_clock::time_point time);
+    /// Today's date (UTC): on(now).
     static Date today();
 };
 

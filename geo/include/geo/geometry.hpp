@@ -36,4 +36,11 @@ std::size_t vertex_count(const Polygon& polygon);
 std::size_t vertex_count(const std::vector<Polygon>& polygons);
 std::size_t vertex_count(const std::vector<LineString>& lines);
 
+/// The parts of lon/lat polygons between two latitudes (a region of a larger island: South
+/// Sakhalin, below 50° N), as valid polygons: GEOS intersects each with the band, so a polygon
+/// cut in two comes out as two and a hole stays a hole. What only touches the band's edges
+/// (a line, a point) is dropped. Rings come back without the repeated closing point.
+std::vector<Polygon> clip_to_latitude_band(const std::vector<Polygon>& polygons, double lat_min,
+                                           double lat_max);
+
 } // namespace geo

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "geo/diagnostic.hpp"
 #include "geo/geometry.hpp"
 
 #include <filesystem>
@@ -30,7 +31,8 @@ struct VectorLayer {
     std::string crs_name; ///< the source CRS as named by PROJ, e.g. "WGS 84"
     std::string driver;   ///< GDAL driver short name, e.g. "ESRI Shapefile"
     std::vector<Feature> features;
-    std::vector<std::string> warnings; ///< e.g. repaired invalid geometry, one per feature
+    /// e.g. repaired invalid geometry, one per feature: the source as file, the feature id (FID)
+    std::vector<Diagnostic> warnings;
 
     std::size_t vertex_count() const;
 };

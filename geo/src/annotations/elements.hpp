@@ -1,0 +1,22 @@
+#pragma once
+
+// The readers of the annotations' elements, one family per file; each appends what it reads
+// to XmlReader::out and its problems to XmlReader::errors.
+
+#include "annotations/xml_reader.hpp"
+
+namespace geo::detail {
+
+void read_layer(XmlReader& r, const XMLElement* e);  // layers.cpp
+void read_source(XmlReader& r, const XMLElement* e); // layers.cpp
+void read_island(XmlReader& r, const XMLElement* e); // islands.cpp
+void read_line(XmlReader& r, const XMLElement* e);   // lines.cpp
+void read_event(XmlReader& r, const XMLElement* e);  // events.cpp
+void read_tour(XmlReader& r, const XMLElement* e);   // tours.cpp
+
+/// Sorts the island's status periods by start and reports those that overlap.
+void check_periods(XmlReader& r, Island& island); // references.cpp
+/// Reports references to sources and islands that are neither read nor in the base.
+void resolve_references(XmlReader& r); // references.cpp
+
+} // namespace geo::detail

@@ -1,0 +1,152 @@
+// <islands>: each island with its names, facts, islets and status periods.
+#include "annotations/elements.hpp"
+
+namespace geo::detail {
+namespace {
+
+Fact read_fact(XmlReader& r, const XMLElement* e) {
+    r.allowed_attributes(
+        e, {"key", "value", "unit", "party", "year", "name", "lon", "lat", "sources"});
+    static const std::unordered_set<std::string> keys = {"area_km2",
+                                                         "highest_point_m",
+                                                         "population",
+                                                         "main_settlement",
+                                                         "russian_district",
+                                                         "japanese_village",
+                                                         "japanese_residents_1945"};
+    Fact fact;
+    fact.line = e->GetLineNum();
+    fact.key = r.required_string(e, "key");
+    if (!fact.key.empty() && keys.count(fact.key) == 0) {
+        r.warn(e, "unknown fact key '" + fact.key + "'");
+    }
+    fact.value = optional_string(e, "value");
+    fact.unit = optional_string(e, "unit");
+    fact.year = optional_string(e, "year");
+    fact.name = optional_string(e, "name");
+    if (fact.value.empty() && fact.name.empty()) {
+        r.error(e, "<fact key=\"" + fact.key + "\"> has neither a value nor a name");
+    }
+    if (const char* party = e->Attribute("party"); party != nullptr) {
+        fact.party = party_from_code(party);
+        if (!fact.party) {
+            r.error(e,
+                    "<fact key=\"" + fact.key + "\"> party=\"" + party + "\": expected JP or RU");
+        }
+    }
+    if (e->Attribute("lon") != nullptr || e->Attribute("lat") != nullptr) {
+        fact.place = r.place(e);
+    }
+    fact.note = collapse_whitespace(e->GetText());
+    fact.sources = r.sources(e, true);
+    return fact;
+}
+
+Islet read_islet(XmlReader& r, const XMLElement* e) {
+    r.allowed_attributes(e, {"id", "lon", "lat", "sources"});
+    Islet islet;
+    islet.line = e->GetLineNum();
+    islet.id = r.required_string(e, "id");
+    r.unique_id(r.ids.islets, e, islet.id, "islet");
+    islet.place = r.place(e);
+    islet.sources = r.sources(e, false);
+    for (const XMLElement* child = e->FirstChildElement(); child != nullptr;
+         child = child->NextSiblingElement()) {
+        if (std::string_view(child->Name()) == "name") {
+            if (auto parsed = r.name(child)) {
+                islet.names.push_back(std::move(*parsed));
+            }
+        } else {
+            r.warn(child, "unknown element <" + std::string(child->Name()) + "> in " + describe(e) +
+                              " ignored");
+        }
+    }
+    return islet;
+}
+
+std::optional<StatusPeriod> read_status(XmlReader& r, const XMLElement* e) {
+    r.allowed_attributes(e, {"from", "to", "administered", "claimed", "sources"});
+    StatusPeriod period;
+    period.line = e->GetLineNum();
+    const auto from = r.date(e, "from", true);
+    const auto to = r.date(e, "to", false);
+    period.administered = r.parties(e, "administered");
+    period.claimed = r.parties(e, "claimed");
+    if (e->Attribute("administered") == nullptr) {
+        r.error(e, "<status> is missing the required attribute 'administered'");
+    }
+    if (e->Attribute("claimed") == nullptr) {
+        r.error(e, "<status> is missing the required attribute 'claimed'");
+    }
+    period.sources = r.sources(e, true);
+    period.note = collapse_whitespace(e->GetText());
+    if (!from) {
+        return std::nullopt;
+    }
+    period.from = from->first;
+    if (to) {
+        period.to = to->first;
+        if (!(period.from < *period.to)) {
+            r.error(e, "<status> period ends (" + to->text + ") before it starts (" + from->text +
+                           ")");
+            return std::nullopt;
+        }
+    }
+    return period;
+}
+
+} // namespace
+
+void read_island(XmlReader& r, const XMLElement* e) {
+    r.allowed_attributes(e,
+                         {"id", "group", "lon", "lat", "part_of", "members", "lat_min", "lat_max"});
+    Island island;
+    island.line = e->GetLineNum();
+    island.id = r.required_string(e, "id");
+    r.unique_id(r.ids.islands, e, island.id, "island");
+    island.group = r.required_string(e, "group");
+    if (!island.group.empty() && island.group != "disputed" && island.group != "kuril" &&
+        island.group != "main" && island.group != "region") {
+        r.error(e, describe(e) + " group=\"" + island.group +
+                       "\": expected disputed, kuril, main or region");
+    }
+    island.part_of = optional_string(e, "part_of");
+    island.members = split_list(e->Attribute("members"));
+    if (e->Attribute("lat_min") != nullptr) {
+        island.lat_min = r.coordinate(e, "lat_min", 90);
+    }
+    if (e->Attribute("lat_max") != nullptr) {
+        island.lat_max = r.coordinate(e, "lat_max", 90);
+    }
+    if ((island.lat_min || island.lat_max) && island.part_of.empty()) {
+        r.error(e, describe(e) + " has a latitude band but no part_of");
+    }
+    island.anchor = r.place(e);
+    for (const XMLElement* child = e->FirstChildElement(); child != nullptr;
+         child = child->NextSiblingElement()) {
+        const std::string_view name = child->Name();
+        if (name == "name") {
+            if (auto parsed = r.name(child)) {
+                island.names.push_back(std::move(*parsed));
+            }
+        } else if (name == "fact") {
+            island.facts.push_back(read_fact(r, child));
+        } else if (name == "islet") {
+            island.islets.push_back(read_islet(r, child));
+        } else if (name == "status") {
+            if (auto period = read_status(r, child)) {
+                island.status.push_back(std::move(*period));
+            }
+        } else {
+            r.warn(child,
+                   "unknown element <" + std::string(name) + "> in " + describe(e) + " ignored");
+        }
+    }
+    if (find_name(island.names, "en") == nullptr) {
+        r.error(e, describe(e) + " has no English <name lang=\"en\">");
+    }
+    check_periods(r, island);
+    r.out.islands.push_back(std::move(island));
+}
+
+} // namespace geo::detail

@@ -1,0 +1,313 @@
+#include "annotations/xml_reader.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <sstream>
+
+namespace geo::detail {
+
+XmlReader::XmlReader(const std::filesystem::path& file, const Annotations* base)
+    : file_(file), base_(base) {
+    out.file = file;
+}
+
+const Name* find_name(const std::vector<Name>& names, std::string_view lang) {
+    for (const auto& name : names) {
+        if (name.lang == lang) {
+            return &name;
+        }
+    }
+    return nullptr;
+}
+
+/// Where the first byte that is not valid UTF-8 is, as a 1-based line; 0 when all is valid.
+int first_invalid_utf8_line(std::string_view text, unsigned& bad_byte) {
+    int line = 1;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++line;
+        }
+        std::size_t length = 0;
+        if (c < 0x80) {
+            length = 1;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            length = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            length = 3;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            length = 4;
+        } else {
+            bad_byte = c;
+            return line;
+        }
+        if (i + length > text.size()) {
+            bad_byte = c;
+            return line;
+        }
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) {
+                bad_byte = c;
+                return line;
+            }
+        }
+        if (length == 3) {
+            const auto second = static_cast<unsigned char>(text[i + 1]);
+            if ((c == 0xE0 && second < 0xA0) || (c == 0xED && second >= 0xA0)) {
+                bad_byte = c; // overlong or a UTF-16 surrogate
+                return line;
+            }
+        } else if (length == 4) {
+            const auto second = static_cast<unsigned char>(text[i + 1]);
+            if ((c == 0xF0 && second < 0x90) || (c == 0xF4 && second >= 0x90)) {
+                bad_byte = c;
+                return line;
+            }
+        }
+        i += length;
+    }
+    return 0;
+}
+
+std::string collapse_whitespace(const char* text) {
+    std::string out;
+    if (text == nullptr) {
+        return out;
+    }
+    bool pending_space = false;
+    for (const char* p = text; *p != '\0'; ++p) {
+        const char c = *p;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) {
+            out += ' ';
+            pending_space = false;
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::vector<std::string> split_list(const char* text) {
+    std::vector<std::string> items;
+    std::istringstream in(text != nullptr ? text : "");
+    std::string item;
+    while (in >> item) {
+        items.push_back(item);
+    }
+    return items;
+}
+
+std::string explain(tinyxml2::XMLError error) {
+    switch (error) {
+    case tinyxml2::XML_ERROR_EMPTY_DOCUMENT:
+        return "the document is empty";
+    case tinyxml2::XML_ERROR_MISMATCHED_ELEMENT:
+        return "an end tag does not match its start tag";
+    case tinyxml2::XML_ERROR_PARSING_ELEMENT:
+        return "an element is malformed or not closed";
+    case tinyxml2::XML_ERROR_PARSING_ATTRIBUTE:
+        return "an attribute is malformed";
+    case tinyxml2::XML_ERROR_PARSING_TEXT:
+        return "text is malformed";
+    case tinyxml2::XML_ERROR_PARSING_CDATA:
+        return "a CDATA section is malformed";
+    case tinyxml2::XML_ERROR_PARSING_COMMENT:
+        return "a comment is malformed";
+    case tinyxml2::XML_ERROR_PARSING_DECLARATION:
+        return "the XML declaration is malformed";
+    case tinyxml2::XML_ERROR_PARSING_UNKNOWN:
+        return "unknown markup";
+    default:
+        return "the text is not XML";
+    }
+}
+
+void XmlReader::error(const XMLElement* e, std::string message) {
+    errors.push_back({file_, e->GetLineNum(), std::move(message), feature_of(e)});
+}
+
+void XmlReader::warn(const XMLElement* e, std::string message) {
+    warnings.push_back({file_, e->GetLineNum(), std::move(message), feature_of(e)});
+}
+
+/// The id of the element, or of the nearest enclosing element that has one.
+std::string feature_of(const XMLElement* e) {
+    for (; e != nullptr; e = e->Parent() != nullptr ? e->Parent()->ToElement() : nullptr) {
+        if (const char* id = e->Attribute("id"); id != nullptr) {
+            return id;
+        }
+    }
+    return {};
+}
+
+std::string describe(const XMLElement* e) {
+    // Appended piece by piece: "<" + std::string(...) trips GCC 12's -Wrestrict (bug 105329).
+    std::string text = "<";
+    text += e->Name();
+    if (const char* id = e->Attribute("id"); id != nullptr) {
+        text += " id=\"";
+        text += id;
+        text += '"';
+    }
+    text += '>';
+    return text;
+}
+
+void XmlReader::allowed_attributes(const XMLElement* e,
+                                   std::initializer_list<std::string_view> names) {
+    for (const auto* a = e->FirstAttribute(); a != nullptr; a = a->Next()) {
+        if (std::find(names.begin(), names.end(), std::string_view(a->Name())) == names.end()) {
+            warn(e, "unknown attribute '" + std::string(a->Name()) + "' on " + describe(e) +
+                        " ignored");
+        }
+    }
+}
+
+/// The attribute's value, or nullptr after reporting it missing.
+const char* XmlReader::required(const XMLElement* e, const char* attribute) {
+    const char* value = e->Attribute(attribute);
+    if (value == nullptr || *value == '\0') {
+        error(e, describe(e) + " is missing the required attribute '" + attribute + "'");
+        return nullptr;
+    }
+    return value;
+}
+
+std::string XmlReader::required_string(const XMLElement* e, const char* attribute) {
+    const char* value = required(e, attribute);
+    return value != nullptr ? value : "";
+}
+
+std::string optional_string(const XMLElement* e, const char* attribute) {
+    const char* value = e->Attribute(attribute);
+    return value != nullptr ? value : "";
+}
+
+double XmlReader::coordinate(const XMLElement* e, const char* attribute, double limit) {
+    const char* text = required(e, attribute);
+    if (text == nullptr) {
+        return 0.0;
+    }
+    char* end = nullptr;
+    const double value = std::strtod(text, &end);
+    if (end == text || *end != '\0') {
+        error(e, describe(e) + " " + attribute + "=\"" + text + "\" is not a number");
+        return 0.0;
+    }
+    if (value < -limit || value > limit) {
+        error(e, describe(e) + " " + attribute + "=\"" + text + "\" is out of range (" +
+                     std::to_string(static_cast<int>(-limit)) + " to " +
+                     std::to_string(static_cast<int>(limit)) + ")");
+        return 0.0;
+    }
+    return value;
+}
+
+Point XmlReader::place(const XMLElement* e) {
+    return {coordinate(e, "lon", 180), coordinate(e, "lat", 90)};
+}
+
+std::optional<PartialDate> XmlReader::date(const XMLElement* e, const char* attribute,
+                                           bool is_required) {
+    const char* text = is_required ? required(e, attribute) : e->Attribute(attribute);
+    if (text == nullptr) {
+        return std::nullopt;
+    }
+    try {
+        return parse_partial_date(text);
+    } catch (const InputError& problem) {
+        error(e, describe(e) + " " + attribute + ": " + problem.what());
+        return std::nullopt;
+    }
+}
+
+std::vector<std::string> XmlReader::sources(const XMLElement* e, bool is_required) {
+    const char* text = e->Attribute("sources");
+    auto cited = split_list(text);
+    if (cited.empty() && is_required) {
+        error(e, describe(e) + " cites no source (attribute 'sources' is required)");
+    }
+    for (const auto& id : cited) {
+        source_refs.push_back({id, e->GetLineNum(), describe(e), feature_of(e)});
+    }
+    return cited;
+}
+
+std::vector<Party> XmlReader::parties(const XMLElement* e, const char* attribute) {
+    std::vector<Party> result;
+    for (const auto& code : split_list(e->Attribute(attribute))) {
+        if (auto party = party_from_code(code)) {
+            if (std::find(result.begin(), result.end(), *party) == result.end()) {
+                result.push_back(*party);
+            }
+        } else {
+            error(e, describe(e) + " " + attribute + ": unknown party '" + code +
+                         "' (expected JP or RU)");
+        }
+    }
+    return result;
+}
+
+void XmlReader::unique_id(std::unordered_set<std::string>& seen, const XMLElement* e,
+                          const std::string& id, std::string_view what) {
+    if (id.empty()) {
+        return;
+    }
+    if (!seen.insert(id).second) {
+        error(e, "duplicate " + std::string(what) + " id '" + id + "'");
+    }
+}
+
+bool XmlReader::known_language(const XMLElement* e, const std::string& lang) {
+    if (lang == "en" || lang == "ja" || lang == "ru") {
+        return true;
+    }
+    error(e, describe(e) + " lang=\"" + lang + "\": expected en, ja or ru");
+    return false;
+}
+
+std::optional<Name> XmlReader::name(const XMLElement* e) {
+    allowed_attributes(e, {"lang", "romaji", "translit"});
+    Name name;
+    name.lang = required_string(e, "lang");
+    name.text = collapse_whitespace(e->GetText());
+    name.romaji = optional_string(e, "romaji");
+    name.translit = optional_string(e, "translit");
+    if (name.lang.empty() || !known_language(e, name.lang)) {
+        return std::nullopt;
+    }
+    if (name.text.empty()) {
+        error(e, "<name lang=\"" + name.lang + "\"> is empty");
+        return std::nullopt;
+    }
+    return name;
+}
+
+std::vector<double> XmlReader::numbers(const XMLElement* e, const char* attribute, const char* text,
+                                       std::size_t count) {
+    std::vector<double> values;
+    std::stringstream in(text);
+    for (std::string item; std::getline(in, item, ',');) {
+        char* end = nullptr;
+        const double value = std::strtod(item.c_str(), &end);
+        if (item.empty() || end == item.c_str() || *end != '\0') {
+            error(e, describe(e) + " " + attribute + "=\"" + text + "\": '" + item +
+                         "' is not a number");
+            return {};
+        }
+        values.push_back(value);
+    }
+    if (values.size() != count) {
+        error(e, describe(e) + " " + attribute + "=\"" + text + "\": expected " +
+                     std::to_string(count) + " numbers separated by commas");
+        return {};
+    }
+    return values;
+}
+
+} // namespace geo::detail

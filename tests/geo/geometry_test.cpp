@@ -1,0 +1,113 @@
+#include "geo/geometry.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <doctest/doctest.h>
+
+namespace {
+
+geo::Ring square(double x0, double y0, double x1, double y1) {
+    return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
+}
+
+/// Shoelace area of a ring, unsigned.
+double ring_area(const geo::Ring& ring) {
+    double twice = 0;
+    for (std::size_t i = 0; i < ring.size(); ++i) {
+        const geo::Point a = ring[i];
+        const geo::Point b = ring[(i + 1) % ring.size()];
+        twice += a.x * b.y - b.x * a.y;
+    }
+    return std::abs(twice) / 2;
+}
+
+/// Outer rings minus holes.
+double area(const std::vector<geo::Polygon>& polygons) {
+    double total = 0;
+    for (const auto& polygon : polygons) {
+        for (std::size_t i = 0; i < polygon.rings.size(); ++i) {
+            total += (i == 0 ? 1 : -1) * ring_area(polygon.rings[i]);
+        }
+    }
+    return total;
+}
+
+geo::Box bounds(const std::vector<geo::Polygon>& polygons) {
+    geo::Box box{1e9, 1e9, -1e9, -1e9};
+    for (const auto& polygon : polygons) {
+        for (const auto& ring : polygon.rings) {
+            for (const auto& p : ring) {
+                box = {std::min(box.min_x, p.x), std::min(box.min_y, p.y), std::max(box.max_x, p.x),
+                       std::max(box.max_y, p.y)};
+            }
+        }
+    }
+    return box;
+}
+
+} // namespace
+
+TEST_CASE("[geo] geometry: a square clipped to a latitude band keeps the part inside") {
+    const std::vector<geo::Polygon> input{{{square(140, 45, 144, 55)}}};
+    const auto clipped = geo::clip_to_latitude_band(input, -90, 50);
+    REQUIRE(clipped.size() == 1);
+    CHECK(clipped[0].rings.size() == 1);
+    CHECK(area(clipped) == doctest::Approx(4 * 5));
+    const geo::Box box = bounds(clipped);
+    CHECK(box.min_x == doctest::Approx(140));
+    CHECK(box.max_x == doctest::Approx(144));
+    CHECK(box.min_y == doctest::Approx(45));
+    CHECK(box.max_y == doctest::Approx(50));
+    // Rings come back open, as geo keeps them.
+    CHECK(!(clipped[0].rings[0].front() == clipped[0].rings[0].back()));
+
+    const auto north = geo::clip_to_latitude_band(input, 50, 90);
+    CHECK(area(north) == doctest::Approx(4 * 5));
+    CHECK(bounds(north).min_y == doctest::Approx(50));
+    CHECK(area(geo::clip_to_latitude_band(input, 47, 48)) == doctest::Approx(4 * 1));
+}
+
+TEST_CASE("[geo] geometry: a hole stays a hole when clipped") {
+    // 10x10 square with a 2x2 hole from 44 to 46; the band cuts through the hole.
+    const std::vector<geo::Polygon> input{{{square(140, 40, 150, 50), square(144, 44, 146, 46)}}};
+    const auto whole = geo::clip_to_latitude_band(input, 30, 60);
+    REQUIRE(whole.size() == 1);
+    CHECK(whole[0].rings.size() == 2);
+    CHECK(area(whole) == doctest::Approx(100 - 4));
+
+    // Cut at 45: the hole is opened to the band's edge, so the part below is one ring with
+    // a notch, of area 10x5 - 2x1.
+    const auto south = geo::clip_to_latitude_band(input, -90, 45);
+    CHECK(area(south) == doctest::Approx(50 - 2));
+    CHECK(bounds(south).max_y == doctest::Approx(45));
+
+    // A band wholly inside the hole's latitudes still leaves the land either side of it.
+    const auto strip = geo::clip_to_latitude_band(input, 44.5, 45.5);
+    CHECK(area(strip) == doctest::Approx(10 * 1 - 2 * 1));
+    CHECK(strip.size() == 2); // west and east of the hole
+}
+
+TEST_CASE("[geo] geometry: a polygon the band cuts in two comes out as two polygons") {
+    // A U open to the north: two arms 140-142 and 146-148 joined below 42.
+    const std::vector<geo::Polygon> input{{{{{140, 40},
+                                             {148, 40},
+                                             {148, 50},
+                                             {146, 50},
+                                             {146, 42},
+                                             {142, 42},
+                                             {142, 50},
+                                             {140, 50}}}}};
+    const auto arms = geo::clip_to_latitude_band(input, 45, 90);
+    CHECK(arms.size() == 2);
+    CHECK(area(arms) == doctest::Approx(2 * (2 * 5)));
+}
+
+TEST_CASE("[geo] geometry: a band outside the polygons or touching only their edge is empty") {
+    const std::vector<geo::Polygon> input{{{square(140, 45, 144, 50)}}};
+    CHECK(geo::clip_to_latitude_band(input, 60, 70).empty());
+    CHECK(geo::clip_to_latitude_band(input, 50, 60).empty()); // shares only the edge at 50
+    CHECK(geo::clip_to_latitude_band(input, 48, 48).empty()); // no band at all
+    CHECK(geo::clip_to_latitude_band({}, -90, 90).empty());
+    // A degenerate polygon (two points) is ignored.
+    CHECK(geo::clip_to_latitude_band({{{{{140, 45}, {141, 46}}}}}, -90, 90).empty());
+}
