@@ -1,8 +1,8 @@
 #include "map/island_report.hpp"
 
 #include "geo/geodesic.hpp"
+#include "geo/geometry.hpp"
 #include "geo/islands.hpp"
-#include "map/polygon_set.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -19,26 +19,6 @@ std::string sources_text(const std::vector<std::string>& ids) {
         text += (text.empty() ? "" : "; ") + id;
     }
     return text;
-}
-
-std::vector<geo::Polygon> clip_to_band(const std::vector<geo::Polygon>& polygons,
-                                       std::optional<double> lat_min,
-                                       std::optional<double> lat_max) {
-    const geo::Box band{-180.0, lat_min.value_or(-90.0), 180.0, lat_max.value_or(90.0)};
-    std::vector<geo::Polygon> out;
-    for (const auto& polygon : polygons) {
-        geo::Polygon clipped;
-        for (const auto& ring : polygon.rings) {
-            geo::Ring part = clip_ring(ring, band);
-            if (part.size() >= 3) {
-                clipped.rings.push_back(std::move(part));
-            }
-        }
-        if (!clipped.rings.empty()) {
-            out.push_back(std::move(clipped));
-        }
-    }
-    return out;
 }
 
 std::string party_names(const std::vector<geo::Party>& parties, geo::Date date) {
@@ -80,8 +60,10 @@ std::vector<geo::Polygon> island_land_lon_lat(const geo::Atlas& atlas, const geo
     const auto by_island = geo::polygons_by_island(*land);
     if (!island.part_of.empty()) {
         const auto it = by_island.find(island.part_of);
-        return it == by_island.end() ? std::vector<geo::Polygon>{}
-                                     : clip_to_band(it->second, island.lat_min, island.lat_max);
+        return it == by_island.end()
+                   ? std::vector<geo::Polygon>{}
+                   : geo::clip_to_latitude_band(it->second, island.lat_min.value_or(-90.0),
+                                                island.lat_max.value_or(90.0));
     }
     std::set<std::string> ids(island.members.begin(), island.members.end());
     ids.insert(island.id);
