@@ -3,6 +3,7 @@
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
+#include "imageio/atomic_file.hpp"
 #include "imageio/png_writer.hpp"
 #include "render/display.hpp"
 #include "render/fonts.hpp"

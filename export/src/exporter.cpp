@@ -5,6 +5,7 @@
 
 #include "export_overlay.hpp"
 #include "geo/error.hpp"
+#include "imageio/atomic_file.hpp"
 #include "imageio/png_writer.hpp"
 #include "render/legend.hpp"
 #include "render/map_renderer.hpp"

@@ -140,17 +140,19 @@ TEST_CASE("[viewer] png: an unfinished image is refused and leaves no file") {
         writer.write_rows(0, writer.spare_buffer(10 * 4 * 4), 4);
         CHECK_THROWS_WITH_AS(
             writer.commit(),
-            ((dir / "map.png").string() + ": internal: 4 of 10 rows written").c_str(),
-            geo::InputError);
+            ("internal: " + (dir / "map.png").string() + ": 4 of 10 rows written").c_str(),
+            geo::InternalError);
         // Overlapping rows already handed over, or running past the last row.
         CHECK_THROWS_WITH_AS(
             writer.write_rows(2, writer.spare_buffer(10 * 4 * 3), 3),
-            ((dir / "map.png").string() + ": internal: rows 2 to 4 do not fit the image").c_str(),
-            geo::InputError);
+            ("internal: " + (dir / "map.png").string() + ": rows 2 to 4 do not fit the image")
+                .c_str(),
+            geo::InternalError);
         CHECK_THROWS_WITH_AS(
             writer.write_rows(8, writer.spare_buffer(10 * 4 * 3), 3),
-            ((dir / "map.png").string() + ": internal: rows 8 to 10 do not fit the image").c_str(),
-            geo::InputError);
+            ("internal: " + (dir / "map.png").string() + ": rows 8 to 10 do not fit the image")
+                .c_str(),
+            geo::InternalError);
     }
     CHECK(fs::is_empty(dir));
     {
