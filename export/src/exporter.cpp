@@ -6,6 +6,7 @@
 #include "export_overlay.hpp"
 #include "geo/error.hpp"
 #include "imageio/atomic_file.hpp"
+#include "imageio/geotiff_writer.hpp"
 #include "imageio/png_writer.hpp"
 #include "render/legend.hpp"
 #include "render/map_renderer.hpp"
@@ -25,7 +26,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
-#include <gdal_priv.h>
 #include <map>
 #include <set>
 #include <sys/prctl.h>
@@ -37,81 +37,6 @@ namespace fs = std::filesystem;
 namespace kuril {
 namespace {
 using detail::ExportOverlay;
-
-/// A GeoTIFF written band by band through GDAL into a temporary file, renamed on commit.
-class GeoTiffWriter {
-public:
-    GeoTiffWriter(const fs::path& target, unsigned width, unsigned height, const MapView& view,
-                  const std::string& wkt)
-        : file_(target), width_(width) {
-        GDALAllRegister();
-        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
-        if (driver == nullptr) {
-            throw geo::InputError("GDAL has no GTiff driver");
-        }
-        char** options = nullptr;
-        options = CSLSetNameValue(options, "COMPRESS", "DEFLATE");
-        options = CSLSetNameValue(options, "ZLEVEL", "1");
-        options = CSLSetNameValue(options, "BIGTIFF", "IF_SAFER");
-        dataset_ = driver->Create(file_.temporary().c_str(), static_cast<int>(width),
-                                  static_cast<int>(height), 3, GDT_Byte, options);
-        CSLDestroy(options);
-        if (dataset_ == nullptr) {
-            throw geo::InputError(target.string() +
-                                  ": GDAL cannot create the GeoTIFF: " + CPLGetLastErrorMsg());
-        }
-        const geo::Point corner = view.screen_to_map({0, 0});
-        double transform[6] = {corner.x, view.metres_per_pixel(), 0, corner.y,
-                               0,        -view.metres_per_pixel()};
-        dataset_->SetGeoTransform(transform);
-        dataset_->SetProjection(wkt.c_str());
-    }
-    ~GeoTiffWriter() {
-        if (dataset_ != nullptr) {
-            GDALClose(dataset_);
-        }
-    }
-    void write_rows(const std::uint8_t* rgba, unsigned first_row, unsigned rows) {
-        for (int band = 1; band <= 3; ++band) {
-            const CPLErr error = dataset_->GetRasterBand(band)->RasterIO(
-                GF_Write, 0, static_cast<int>(first_row), static_cast<int>(width_),
-                static_cast<int>(rows), const_cast<std::uint8_t*>(rgba + band - 1),
-                static_cast<int>(width_), static_cast<int>(rows), GDT_Byte, 4,
-                static_cast<GSpacing>(width_) * 4, nullptr);
-            if (error != CE_None) {
-                throw geo::InputError("cannot write the GeoTIFF: " +
-                                      std::string(CPLGetLastErrorMsg()));
-            }
-        }
-    }
-    void commit() {
-        CPLErrorReset();
-        dataset_->FlushCache();
-        GDALClose(dataset_);
-        dataset_ = nullptr;
-        if (CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal) {
-            throw geo::InputError("cannot finish the GeoTIFF: " +
-                                  std::string(CPLGetLastErrorMsg()));
-        }
-        file_.commit();
-    }
-
-private:
-    AtomicFile file_;
-    unsigned width_;
-    GDALDataset* dataset_ = nullptr;
-};
-
-void flip_rows(PixelBuffer& pixels, std::size_t row_bytes, unsigned rows) {
-    std::vector<std::uint8_t> swap(row_bytes);
-    for (unsigned top = 0, bottom = rows - 1; top < bottom; ++top, --bottom) {
-        std::uint8_t* a = pixels.data() + top * row_bytes;
-        std::uint8_t* b = pixels.data() + bottom * row_bytes;
-        std::memcpy(swap.data(), a, row_bytes);
-        std::memcpy(a, b, row_bytes);
-        std::memcpy(b, swap.data(), row_bytes);
-    }
-}
 
 /// What the PNG says about itself in text chunks: title, attribution, sources, software.
 PngText png_text(const ExportOverlay& overlay, const ExportOptions& options) {
@@ -300,15 +225,17 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     timer.mark("overlay layout");
 
     const ExportLayout layout = export_layout(options);
-    std::unique_ptr<PngWriter> png;
-    std::unique_ptr<GeoTiffWriter> tiff;
+    std::unique_ptr<RowSink> image;
     const fs::path image_path = options.out;
     if (options.geotiff) {
-        tiff = std::make_unique<GeoTiffWriter>(image_path, options.width, options.height, view,
-                                               scene.projection->target_wkt_esri());
+        const geo::Point corner = view.screen_to_map({0, 0});
+        image = std::make_unique<GeoTiffWriter>(image_path, options.width, options.height,
+                                                GeoTransform{corner.x, view.metres_per_pixel(), 0,
+                                                             corner.y, 0, -view.metres_per_pixel()},
+                                                scene.projection->target_wkt_esri());
     } else {
-        png = std::make_unique<PngWriter>(image_path, options.width, options.height,
-                                          png_text(overlay, options));
+        image = std::make_unique<PngWriter>(image_path, options.width, options.height,
+                                            png_text(overlay, options));
     }
     // Check the side files can be written before spending time on the image.
     std::unique_ptr<AtomicFile> world_file;
@@ -326,15 +253,13 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     ExportCanvas own_canvas;
     sf::RenderTexture& texture = (canvas != nullptr ? *canvas : own_canvas).texture(layout);
     timer.mark("render texture");
-    if (png) {
-        // Two read-back buffers are in use at a time: one being filled, one being compressed.
-        png->prepare_buffers(static_cast<std::size_t>(options.width) * layout.tile_height * 4, 2);
-    }
+    image->prepare_buffers(static_cast<std::size_t>(options.width) * layout.tile_height * 4);
     PixelBuffer tile_pixels;
     unsigned tiles = 0;
     const unsigned tiles_total = ((options.width + layout.tile_width - 1) / layout.tile_width) *
                                  ((options.height + layout.tile_height - 1) / layout.tile_height);
-    for (const unsigned ty : band_order(options.height, layout.tile_height, png != nullptr)) {
+    for (const unsigned ty :
+         band_order(options.height, layout.tile_height, image->takes_any_order())) {
         const unsigned band_height = std::min(layout.tile_height, options.height - ty);
         const std::size_t band_bytes = static_cast<std::size_t>(options.width) * band_height * 4;
         PixelBuffer band; // taken once the first tile is drawn (see prepare_buffers)
@@ -354,7 +279,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
             glFinish();
             timer.mark("render");
             if (band.size() == 0) {
-                band = png ? png->spare_buffer(band_bytes) : PixelBuffer(band_bytes);
+                band = image->spare_buffer(band_bytes);
             }
             // OpenGL counts rows from the bottom: the top `band_height` rows start there.
             const auto first_gl_row = static_cast<GLint>(layout.tile_height - band_height);
@@ -388,18 +313,11 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
                 progress(0.95 * tiles / tiles_total);
             }
         }
-        if (png) {
-            png->write_rows(ty, std::move(band), band_height, bottom_up);
-        } else {
-            if (bottom_up) {
-                flip_rows(band, options.width * 4, band_height);
-            }
-            tiff->write_rows(band.data(), ty, band_height);
-        }
+        image->write_rows(ty, std::move(band), band_height, bottom_up);
         timer.mark("hand over rows");
     }
-    if (png) {
-        png->commit();
+    image->commit();
+    if (!options.geotiff) {
         world_file->write_text(world_file_text(view));
         prj_file->write_text(scene.projection->target_wkt_esri());
         std::string wkt = scene.projection->target_wkt();
@@ -415,8 +333,6 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
         world_file->commit();
         prj_file->commit();
         aux_file->commit();
-    } else {
-        tiff->commit();
     }
     if (progress) {
         progress(1.0);

@@ -248,8 +248,8 @@ PngWriter::PngWriter(const fs::path& target, unsigned width, unsigned height, co
 
 PngWriter::~PngWriter() = default;
 
-void PngWriter::prepare_buffers(std::size_t bytes, unsigned count) {
-    for (unsigned i = 0; i < count; ++i) {
+void PngWriter::prepare_buffers(std::size_t bytes) {
+    for (unsigned i = 0; i < 2; ++i) {
         {
             std::lock_guard lock(state_->mutex);
             ++state_->buffers_coming;

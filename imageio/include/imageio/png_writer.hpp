@@ -1,6 +1,6 @@
 #pragma once
 
-#include "imageio/pixel_buffer.hpp"
+#include "imageio/row_sink.hpp"
 
 #include <cstddef>
 #include <filesystem>
@@ -22,11 +22,11 @@ using PngText = std::vector<std::pair<std::string, std::string>>;
 /// deflate encoder several times faster than zlib's for the same size) made of independent
 /// segments (deflate_segment) that worker threads deflate while the caller renders the next
 /// rows; the stream's Adler-32 is combined from the segments' checksums.
-class PngWriter {
+class PngWriter final : public RowSink {
 public:
     PngWriter(const std::filesystem::path& target, unsigned width, unsigned height,
               const PngText& text = {});
-    ~PngWriter();
+    ~PngWriter() override;
     PngWriter(const PngWriter&) = delete;
     PngWriter& operator=(const PngWriter&) = delete;
 
@@ -35,19 +35,21 @@ public:
     /// Bands may come in any order (the costliest first, say). Returns at once; the rows are
     /// converted and compressed on worker threads. Throws geo::InternalError for rows that
     /// overlap rows already handed over or lie outside the image.
-    void write_rows(unsigned first_row, PixelBuffer rgba, unsigned rows, bool bottom_up = false);
-    /// Has the workers make `count` buffers of `bytes` bytes for spare_buffer() now, touching
-    /// their memory while the caller draws the first rows (so that reading rows back into them
-    /// does not stop for page faults).
-    void prepare_buffers(std::size_t bytes, unsigned count);
+    void write_rows(unsigned first_row, PixelBuffer rgba, unsigned rows, bool bottom_up) override;
+    /// Bands in any order.
+    bool takes_any_order() const override { return true; }
+    /// Has the workers make two buffers of `bytes` bytes for spare_buffer() now (one to fill,
+    /// one being compressed), touching their memory while the caller draws the first rows (so
+    /// that reading rows back into them does not stop for page faults).
+    void prepare_buffers(std::size_t bytes) override;
     /// A buffer of at least `bytes` bytes for the next rows: one the workers are done with or
     /// have prepared, or a new one. Waits while the workers hold two bands (bounds the memory
     /// used).
-    PixelBuffer spare_buffer(std::size_t bytes);
+    PixelBuffer spare_buffer(std::size_t bytes) override;
     /// Waits for the workers, writes the image data and the end of the file, flushes it to
     /// disk and renames it into place. Throws geo::InternalError when rows are missing or a
     /// compression thread failed, geo::InputError when the disk refuses.
-    void commit();
+    void commit() override;
 
 private:
     struct State;
