@@ -245,11 +245,15 @@ int run_export(const ExportCommandOptions& command) {
         loaded.scene = std::make_unique<MapScene>(*loaded.atlas, *loaded.projection);
         loaded.projection->target_wkt_esri(); // for the .prj, made here while OpenGL starts
         if (command.tour.empty()) {
-            MapView view(loaded.scene->world, options.width, options.height);
-            options.view.apply(*loaded.scene, view);
-            // The export fits this view between its title band and footer (export_view),
-            // which can only make the scale coarser: up to 1.6 times for a tall footer.
-            loaded.scene->prepare_for(view.metres_per_pixel(), 1.6 * view.metres_per_pixel());
+            // The export fits the view between its title band and footer (export_view), whose
+            // heights depend on the font (loaded meanwhile by the main thread): the levels of
+            // detail are built for every fit from no bands at all to bands over 3/8 of the
+            // height (a footer citing many sources).
+            const MapScene& scene = *loaded.scene;
+            const double finest = export_view(scene, options, 0, 0).metres_per_pixel();
+            const double coarsest =
+                export_view(scene, options, 0, 0.375 * options.height).metres_per_pixel();
+            scene.prepare_for(finest, coarsest);
         }
         return loaded;
     });

@@ -39,37 +39,15 @@ namespace {
 using detail::ExportOverlay;
 
 /// What the PNG says about itself in text chunks: title, attribution, sources, software.
-PngText png_text(const ExportOverlay& overlay, const ExportOptions& options) {
-    PngText text = {{"Title", overlay.title()}, {"Software", "Kuril Atlas"}};
+PngText png_text(const std::string& title, const ExportOverlay& overlay,
+                 const ExportOptions& options) {
+    PngText text = {{"Title", title}, {"Software", "Kuril Atlas"}};
     if (options.footer) {
         text.emplace_back("Description", overlay.footer_text());
     }
     text.emplace_back("Copyright",
                       "Coastlines: GSHHG 2.3.7 (c) P. Wessel & W. H. F. Smith, LGPL-3");
     return text;
-}
-
-/// The first rows of the bands in drawing order. A PNG takes bands in any order: the bands
-/// with the title, footer and legend (the most text, the slowest to draw and to compress) go
-/// first and a band of plain map last, so that little compression is left once drawing ends.
-/// A GeoTIFF is written top to bottom.
-std::vector<unsigned> band_order(unsigned height, unsigned band_height, bool any_order) {
-    std::vector<unsigned> tops;
-    for (unsigned top = 0; top < height; top += band_height) {
-        tops.push_back(top);
-    }
-    if (any_order && tops.size() > 2) {
-        std::vector<unsigned> order = {tops.back(), tops.front()};
-        order.insert(order.end(), tops.rbegin() + 1, tops.rend() - 1);
-        return order;
-    }
-    return tops;
-}
-
-fs::path with_extension(const fs::path& path, const char* extension) {
-    fs::path result = path;
-    result.replace_extension(extension);
-    return result;
 }
 
 } // namespace
@@ -82,59 +60,6 @@ std::string world_file_text(const MapView& view) {
                   view.metres_per_pixel(), -view.metres_per_pixel(), centre_of_first.x,
                   centre_of_first.y);
     return buffer;
-}
-
-std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date date) {
-    std::string place = "Kuril Islands";
-    if (!view.island.empty()) {
-        if (const auto* island = scene.atlas->annotations.island(view.island)) {
-            place = island->display_name();
-        }
-    }
-    return place + ", " + date.long_text();
-}
-
-MapView export_view(const MapScene& scene, const ExportOptions& options, double reserved_top,
-                    double reserved_bottom) {
-    // What is asked for (a bbox, an island, the region, the viewer's view) is fitted between
-    // the title band and the footer, not under them.
-    const double content_height = std::max(1.0, options.height - reserved_top - reserved_bottom);
-    MapView content(scene.world, options.width, content_height);
-    if (options.exact_view) {
-        // The viewer's view at a larger size: same centre, all of its extent.
-        const MapView& seen = *options.exact_view;
-        content.set(seen.center(),
-                    std::max(seen.width_px() * seen.metres_per_pixel() / options.width,
-                             seen.height_px() * seen.metres_per_pixel() / content_height));
-    } else {
-        options.view.apply(scene, content);
-    }
-    // The full image at the same scale, its centre moved so that the content sits between
-    // the bands: (top - bottom) / 2 pixels below the image's centre.
-    MapView view(scene.world, options.width, options.height);
-    const double shift = (reserved_top - reserved_bottom) / 2 * content.metres_per_pixel();
-    view.set({content.center().x, content.center().y + shift}, content.metres_per_pixel());
-    return view;
-}
-
-ExportLayout export_layout(const ExportOptions& options) {
-    ExportLayout layout;
-    const unsigned longest = std::max(options.width, options.height);
-    if (longest > max_single_pass_side || options.force_tiling) {
-        const unsigned side = std::min(options.tile_side, max_single_pass_side);
-        layout.tile_width = std::min(side, options.width);
-        // Rows of tiles at most 2048 high: a row's read-back buffer stays near 256 MB even at
-        // 32768 pixels wide (two are in use at a time).
-        layout.tile_height = std::min({side, options.height, 2048u});
-        return layout;
-    }
-    // Whole rows, in bands of even height near band_pixels each.
-    const std::uint64_t pixels = std::uint64_t{options.width} * options.height;
-    const std::uint64_t bands = std::max<std::uint64_t>(1, (pixels + options.band_pixels / 2) /
-                                                               std::max(1u, options.band_pixels));
-    layout.tile_width = options.width;
-    layout.tile_height = static_cast<unsigned>((options.height + bands - 1) / bands);
-    return layout;
 }
 
 sf::RenderTexture& ExportCanvas::texture(const ExportLayout& layout) {
@@ -199,32 +124,18 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
                         const std::function<void(double)>& progress, ExportCanvas* canvas) {
     const auto start = std::chrono::steady_clock::now();
     auto& timer = PhaseTimer::global();
-    if (options.width == 0 || options.height == 0 || options.width > max_export_side ||
-        options.height > max_export_side) {
-        throw geo::InputError("--size " + std::to_string(options.width) + "x" +
-                              std::to_string(options.height) + ": each side must be 1 to " +
-                              std::to_string(max_export_side) + " pixels");
-    }
-    if (options.out.empty()) {
-        throw geo::InputError("--out: an output file name is required");
-    }
+    validate_export(options);
     check_writable(options.out);
-    MapState state;
-    state.date = options.date;
-    state.visible = options.visible;
-    state.language = options.language;
-    state.ui_scale = options.scale > 0
-                         ? options.scale
-                         : std::max(0.75, std::min(options.width, options.height) / 1080.0);
+    MapState state = export_state(options);
     ExportOverlay overlay(scene, font, options, state, options.width, options.height);
-    state.reserved_top_px = overlay.top_reserved();
-    state.reserved_bottom_px = overlay.bottom_reserved();
-    const MapView view =
-        export_view(scene, options, state.reserved_top_px, state.reserved_bottom_px);
+    const ExportPlan plan =
+        plan_export(scene, options, overlay.top_reserved(), overlay.bottom_reserved());
+    state = plan.state; // the overlay keeps drawing from `state`
+    const MapView& view = plan.view;
     const auto obstacles = overlay.obstacles();
     timer.mark("overlay layout");
 
-    const ExportLayout layout = export_layout(options);
+    const ExportLayout& layout = plan.layout;
     std::unique_ptr<RowSink> image;
     const fs::path image_path = options.out;
     if (options.geotiff) {
@@ -235,17 +146,16 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
                                                 scene.projection->target_wkt_esri());
     } else {
         image = std::make_unique<PngWriter>(image_path, options.width, options.height,
-                                            png_text(overlay, options));
+                                            png_text(plan.title, overlay, options));
     }
     // Check the side files can be written before spending time on the image.
     std::unique_ptr<AtomicFile> world_file;
     std::unique_ptr<AtomicFile> prj_file;
     std::unique_ptr<AtomicFile> aux_file;
     if (!options.geotiff) {
-        world_file = std::make_unique<AtomicFile>(with_extension(image_path, ".pgw"));
-        prj_file = std::make_unique<AtomicFile>(with_extension(image_path, ".prj"));
-        // GDAL (and so QGIS) takes a PNG's CRS from its .aux.xml.
-        aux_file = std::make_unique<AtomicFile>(image_path.string() + ".aux.xml");
+        world_file = std::make_unique<AtomicFile>(plan.sidecars.world_file);
+        prj_file = std::make_unique<AtomicFile>(plan.sidecars.prj);
+        aux_file = std::make_unique<AtomicFile>(plan.sidecars.aux_xml);
     }
     timer.mark("open output files");
 
@@ -256,10 +166,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     image->prepare_buffers(static_cast<std::size_t>(options.width) * layout.tile_height * 4);
     PixelBuffer tile_pixels;
     unsigned tiles = 0;
-    const unsigned tiles_total = ((options.width + layout.tile_width - 1) / layout.tile_width) *
-                                 ((options.height + layout.tile_height - 1) / layout.tile_height);
-    for (const unsigned ty :
-         band_order(options.height, layout.tile_height, image->takes_any_order())) {
+    for (const unsigned ty : plan.band_tops) {
         const unsigned band_height = std::min(layout.tile_height, options.height - ty);
         const std::size_t band_bytes = static_cast<std::size_t>(options.width) * band_height * 4;
         PixelBuffer band; // taken once the first tile is drawn (see prepare_buffers)
@@ -310,7 +217,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
             timer.mark("read back");
             ++tiles;
             if (progress) {
-                progress(0.95 * tiles / tiles_total);
+                progress(0.95 * tiles / plan.tiles_total);
             }
         }
         image->write_rows(ty, std::move(band), band_height, bottom_up);
@@ -341,8 +248,8 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     ExportResult result;
     result.image = image_path;
     if (!options.geotiff) {
-        result.world_file = with_extension(image_path, ".pgw");
-        result.prj = with_extension(image_path, ".prj");
+        result.world_file = plan.sidecars.world_file;
+        result.prj = plan.sidecars.prj;
     }
     result.width = options.width;
     result.height = options.height;
@@ -350,7 +257,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     result.reserved_top = state.reserved_top_px;
     result.reserved_bottom = state.reserved_bottom_px;
     result.tiles = tiles;
-    result.tiled = layout.tile_width < options.width;
+    result.tiled = plan.tiled;
     result.milliseconds =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;
