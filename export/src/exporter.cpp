@@ -1,33 +1,23 @@
-// Framebuffer functions (OpenGL 3.0) come straight from libGL, as Mesa exports them.
-#define GL_GLEXT_PROTOTYPES 1
-
 #include "export/exporter.hpp"
 
+#include "export/georef.hpp"
+#include "export/readback.hpp"
 #include "export_overlay.hpp"
 #include "geo/error.hpp"
 #include "imageio/atomic_file.hpp"
 #include "imageio/geotiff_writer.hpp"
 #include "imageio/png_writer.hpp"
-#include "render/legend.hpp"
 #include "render/map_renderer.hpp"
-#include "render/style.hpp"
-#include "render/text.hpp"
 #include "util/phase_timer.hpp"
 
-#include <GL/gl.h>
-#include <GL/glext.h>
 #include <SFML/Graphics.hpp>
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <cmath>
 #include <csignal>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
-#include <map>
-#include <set>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -50,75 +40,22 @@ PngText png_text(const std::string& title, const ExportOverlay& overlay,
     return text;
 }
 
+/// The image file: a PNG (bands in any order, georeferenced by its side files) or a GeoTIFF
+/// with its georeferencing inside.
+std::unique_ptr<RowSink> open_image(const MapScene& scene, const ExportOptions& options,
+                                    const ExportPlan& plan, const ExportOverlay& overlay) {
+    if (options.geotiff) {
+        const geo::Point corner = plan.view.screen_to_map({0, 0});
+        const double size = plan.view.metres_per_pixel();
+        return std::make_unique<GeoTiffWriter>(options.out, options.width, options.height,
+                                               GeoTransform{corner.x, size, 0, corner.y, 0, -size},
+                                               scene.projection->target_wkt_esri());
+    }
+    return std::make_unique<PngWriter>(options.out, options.width, options.height,
+                                       png_text(plan.title, overlay, options));
+}
+
 } // namespace
-
-std::string world_file_text(const MapView& view) {
-    // GDAL reads a world file as the centre of the top-left pixel.
-    const geo::Point centre_of_first = view.screen_to_map({0.5, 0.5});
-    char buffer[256];
-    std::snprintf(buffer, sizeof buffer, "%.10f\n0.0000000000\n0.0000000000\n%.10f\n%.10f\n%.10f\n",
-                  view.metres_per_pixel(), -view.metres_per_pixel(), centre_of_first.x,
-                  centre_of_first.y);
-    return buffer;
-}
-
-sf::RenderTexture& ExportCanvas::texture(const ExportLayout& layout) {
-    if (!texture_ || width_ != layout.tile_width || height_ != layout.tile_height) {
-        release_stencil();
-        texture_.reset();
-        auto texture = std::make_unique<sf::RenderTexture>();
-        const auto w = static_cast<GLsizei>(layout.tile_width);
-        const auto h = static_cast<GLsizei>(layout.tile_height);
-        // Fills need a stencil buffer but no depth: SFML would attach a packed 32-bit
-        // depth-stencil buffer; an 8-bit stencil-only one is a quarter of the memory to clear
-        // and no read-modify-write of depth bits per stencil update.
-        bool stencil_only =
-            texture->create(layout.tile_width, layout.tile_height) && texture->setActive(true);
-        if (stencil_only) {
-            glGenRenderbuffers(1, &stencil_);
-            glBindRenderbuffer(GL_RENDERBUFFER, stencil_);
-            glRenderbufferStorage(GL_RENDERBUFFER, GL_STENCIL_INDEX8, w, h);
-            glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_STENCIL_ATTACHMENT, GL_RENDERBUFFER,
-                                      stencil_);
-            GLint bits = 0;
-            glGetIntegerv(GL_STENCIL_BITS, &bits);
-            stencil_only =
-                glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE && bits == 8;
-        }
-        if (!stencil_only) {
-            // The driver will not take it: let SFML attach its own depth-stencil buffer.
-            if (stencil_ != 0) {
-                glDeleteRenderbuffers(1, &stencil_);
-                stencil_ = 0;
-            }
-            texture = std::make_unique<sf::RenderTexture>();
-            sf::ContextSettings settings;
-            settings.stencilBits = 8;
-            if (!texture->create(layout.tile_width, layout.tile_height, settings)) {
-                throw geo::InputError("cannot create a " + std::to_string(layout.tile_width) + "x" +
-                                      std::to_string(layout.tile_height) +
-                                      " render texture (too large for this OpenGL?)");
-            }
-        }
-        texture_ = std::move(texture);
-        width_ = layout.tile_width;
-        height_ = layout.tile_height;
-    }
-    return *texture_;
-}
-
-ExportCanvas::ExportCanvas() = default;
-
-ExportCanvas::~ExportCanvas() {
-    release_stencil();
-}
-
-void ExportCanvas::release_stencil() {
-    if (stencil_ != 0 && texture_ && texture_->setActive(true)) {
-        glDeleteRenderbuffers(1, &stencil_);
-    }
-    stencil_ = 0;
-}
 
 ExportResult export_map(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
                         const std::function<void(double)>& progress, ExportCanvas* canvas) {
@@ -126,136 +63,72 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     auto& timer = PhaseTimer::global();
     validate_export(options);
     check_writable(options.out);
+    // The overlay is laid out first: the plan fits the map between its title band and footer.
     MapState state = export_state(options);
     ExportOverlay overlay(scene, font, options, state, options.width, options.height);
     const ExportPlan plan =
         plan_export(scene, options, overlay.top_reserved(), overlay.bottom_reserved());
     state = plan.state; // the overlay keeps drawing from `state`
-    const MapView& view = plan.view;
     const auto obstacles = overlay.obstacles();
     timer.mark("overlay layout");
 
-    const ExportLayout& layout = plan.layout;
-    std::unique_ptr<RowSink> image;
-    const fs::path image_path = options.out;
-    if (options.geotiff) {
-        const geo::Point corner = view.screen_to_map({0, 0});
-        image = std::make_unique<GeoTiffWriter>(image_path, options.width, options.height,
-                                                GeoTransform{corner.x, view.metres_per_pixel(), 0,
-                                                             corner.y, 0, -view.metres_per_pixel()},
-                                                scene.projection->target_wkt_esri());
-    } else {
-        image = std::make_unique<PngWriter>(image_path, options.width, options.height,
-                                            png_text(plan.title, overlay, options));
-    }
-    // Check the side files can be written before spending time on the image.
-    std::unique_ptr<AtomicFile> world_file;
-    std::unique_ptr<AtomicFile> prj_file;
-    std::unique_ptr<AtomicFile> aux_file;
-    if (!options.geotiff) {
-        world_file = std::make_unique<AtomicFile>(plan.sidecars.world_file);
-        prj_file = std::make_unique<AtomicFile>(plan.sidecars.prj);
-        aux_file = std::make_unique<AtomicFile>(plan.sidecars.aux_xml);
-    }
+    const std::unique_ptr<RowSink> image = open_image(scene, options, plan, overlay);
+    GeorefFiles georef(plan.sidecars); // checked writable before time is spent on the image
     timer.mark("open output files");
 
     MapRenderer renderer(scene, font);
     ExportCanvas own_canvas;
+    const ExportLayout& layout = plan.layout;
     sf::RenderTexture& texture = (canvas != nullptr ? *canvas : own_canvas).texture(layout);
     timer.mark("render texture");
-    image->prepare_buffers(static_cast<std::size_t>(options.width) * layout.tile_height * 4);
-    PixelBuffer tile_pixels;
+    image->prepare_buffers(std::size_t{options.width} * layout.tile_height * 4);
+    BandReader reader;
     unsigned tiles = 0;
-    for (const unsigned ty : plan.band_tops) {
-        const unsigned band_height = std::min(layout.tile_height, options.height - ty);
-        const std::size_t band_bytes = static_cast<std::size_t>(options.width) * band_height * 4;
+    for (const unsigned top : plan.band_tops) {
+        const unsigned rows = std::min(layout.tile_height, options.height - top);
         PixelBuffer band; // taken once the first tile is drawn (see prepare_buffers)
         bool bottom_up = false;
-        for (unsigned tx = 0; tx < options.width; tx += layout.tile_width) {
-            const unsigned tile_width = std::min(layout.tile_width, options.width - tx);
+        for (unsigned left = 0; left < options.width; left += layout.tile_width) {
             // The texture is drawn whole; a short last band or narrow last tile uses its top
             // left part, and all of it is laid out for the full image.
-            const sf::FloatRect tile(static_cast<float>(tx), static_cast<float>(ty),
+            const sf::FloatRect tile(static_cast<float>(left), static_cast<float>(top),
                                      static_cast<float>(layout.tile_width),
                                      static_cast<float>(layout.tile_height));
-            renderer.draw(texture, view, state, obstacles, tile);
+            renderer.draw(texture, plan.view, state, obstacles, tile);
             texture.setView(sf::View(tile));
             overlay.draw(texture);
-            texture.display();
-            texture.setActive(true);
-            glFinish();
+            finish_drawing(texture);
             timer.mark("render");
             if (band.size() == 0) {
-                band = image->spare_buffer(band_bytes);
+                band = image->spare_buffer(std::size_t{options.width} * rows * 4);
             }
-            // OpenGL counts rows from the bottom: the top `band_height` rows start there.
-            const auto first_gl_row = static_cast<GLint>(layout.tile_height - band_height);
-            glPixelStorei(GL_PACK_ALIGNMENT, 1);
-            if (tile_width == options.width) {
-                glReadPixels(0, first_gl_row, static_cast<GLsizei>(tile_width),
-                             static_cast<GLsizei>(band_height), GL_RGBA, GL_UNSIGNED_BYTE,
-                             band.data());
-                bottom_up = true;
-            } else {
-                const std::size_t tile_bytes =
-                    static_cast<std::size_t>(tile_width) * band_height * 4;
-                if (tile_pixels.size() < tile_bytes) {
-                    tile_pixels = PixelBuffer(tile_bytes);
-                }
-                glReadPixels(0, first_gl_row, static_cast<GLsizei>(tile_width),
-                             static_cast<GLsizei>(band_height), GL_RGBA, GL_UNSIGNED_BYTE,
-                             tile_pixels.data());
-                for (unsigned row = 0; row < band_height; ++row) {
-                    const std::uint8_t* from =
-                        tile_pixels.data() +
-                        static_cast<std::size_t>(band_height - 1 - row) * tile_width * 4;
-                    std::uint8_t* to =
-                        band.data() + (static_cast<std::size_t>(row) * options.width + tx) * 4;
-                    std::memcpy(to, from, static_cast<std::size_t>(tile_width) * 4);
-                }
-            }
+            const unsigned tile_width = std::min(layout.tile_width, options.width - left);
+            bottom_up =
+                reader.read(layout.tile_height, left, tile_width, rows, options.width, band);
             timer.mark("read back");
             ++tiles;
             if (progress) {
                 progress(0.95 * tiles / plan.tiles_total);
             }
         }
-        image->write_rows(ty, std::move(band), band_height, bottom_up);
+        image->write_rows(top, std::move(band), rows, bottom_up);
         timer.mark("hand over rows");
     }
     image->commit();
-    if (!options.geotiff) {
-        world_file->write_text(world_file_text(view));
-        prj_file->write_text(scene.projection->target_wkt_esri());
-        std::string wkt = scene.projection->target_wkt();
-        std::string escaped;
-        for (const char c : wkt) {
-            escaped += c == '"'   ? std::string("&quot;")
-                       : c == '<' ? std::string("&lt;")
-                       : c == '&' ? std::string("&amp;")
-                                  : std::string(1, c);
-        }
-        aux_file->write_text("<PAMDataset>\n  <SRS dataAxisToSRSAxisMapping=\"1,2\">" + escaped +
-                             "</SRS>\n</PAMDataset>\n");
-        world_file->commit();
-        prj_file->commit();
-        aux_file->commit();
-    }
+    georef.commit(plan.view, *scene.projection);
     if (progress) {
         progress(1.0);
     }
     timer.mark("commit");
     ExportResult result;
-    result.image = image_path;
-    if (!options.geotiff) {
-        result.world_file = plan.sidecars.world_file;
-        result.prj = plan.sidecars.prj;
-    }
+    result.image = options.out;
+    result.world_file = plan.sidecars.world_file;
+    result.prj = plan.sidecars.prj;
     result.width = options.width;
     result.height = options.height;
-    result.view = view;
-    result.reserved_top = state.reserved_top_px;
-    result.reserved_bottom = state.reserved_bottom_px;
+    result.view = plan.view;
+    result.reserved_top = plan.state.reserved_top_px;
+    result.reserved_bottom = plan.state.reserved_bottom_px;
     result.tiles = tiles;
     result.tiled = plan.tiled;
     result.milliseconds =

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "export/export_plan.hpp"
+#include "export/readback.hpp"
 #include "map/map_scene.hpp"
 #include "map/map_view.hpp"
 
 #include <SFML/Graphics/Font.hpp>
-#include <SFML/Graphics/RenderTexture.hpp>
 #include <array>
 #include <filesystem>
 #include <functional>
@@ -14,27 +14,6 @@
 #include <string>
 
 namespace kuril {
-
-/// The off-screen render target exports draw on, kept between exports of one size (tour
-/// handouts) and created ahead of the data when the size is known (the CLI creates it while
-/// the data loads on another core).
-class ExportCanvas {
-public:
-    ExportCanvas();
-    ~ExportCanvas();
-    ExportCanvas(const ExportCanvas&) = delete;
-    ExportCanvas& operator=(const ExportCanvas&) = delete;
-    /// The render texture (with a stencil buffer) for `layout`, created on first use.
-    sf::RenderTexture& texture(const ExportLayout& layout);
-
-private:
-    void release_stencil();
-
-    std::unique_ptr<sf::RenderTexture> texture_;
-    unsigned stencil_ = 0; ///< the OpenGL renderbuffer of its stencil, when attached here
-    unsigned width_ = 0;
-    unsigned height_ = 0;
-};
 
 struct ExportResult {
     std::filesystem::path image;
@@ -57,10 +36,6 @@ struct ExportResult {
 ExportResult export_map(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
                         const std::function<void(double)>& progress = {},
                         ExportCanvas* canvas = nullptr);
-
-/// The world file text for an image of a view: pixel size, rotation, and the centre of the
-/// top-left pixel, as GDAL reads it.
-std::string world_file_text(const MapView& view);
 
 /// Starts a private Xvfb when there is no DISPLAY (and stops it when destroyed). Throws
 /// geo::InputError when there is no display and Xvfb is not installed.
