@@ -4,8 +4,6 @@
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
-#include "imageio/atomic_file.hpp"
-#include "imageio/png_writer.hpp"
 #include "render/display.hpp"
 #include "render/fonts.hpp"
 #include "util/phase_timer.hpp"
@@ -16,7 +14,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <future>
 #include <iostream>
 #include <sstream>
@@ -94,7 +91,7 @@ int run_handouts(const MapScene& scene, const sf::Font& font, const ExportOption
 
 } // namespace
 
-int run_export(const ExportCommandOptions& command) {
+CommandExit run_export(const ExportCommandOptions& command) {
     ExportOptions options;
     options.out = command.out;
     const auto [width, height] = parse_size(command.size, 1, max_export_side);
@@ -146,6 +143,13 @@ int run_export(const ExportCommandOptions& command) {
         std::unique_ptr<geo::Projection> projection;
         std::unique_ptr<MapScene> scene;
     };
+    // What the export holds to the end: on success it is left to the operating system.
+    struct Session {
+        Loaded loaded;
+        sf::Font font;
+        ExportCanvas canvas;
+    };
+    auto session = std::make_shared<Session>();
     auto loading = std::async(std::launch::async, [&command, &options] {
         Loaded loaded;
         geo::AtlasOptions atlas_options;
@@ -174,19 +178,19 @@ int run_export(const ExportCommandOptions& command) {
     });
     require_display();
     timer.mark("display");
-    sf::Font font;
+    sf::Font& font = session->font;
     load_map_font(font);
     timer.mark("font");
-    ExportCanvas canvas;
+    ExportCanvas& canvas = session->canvas;
     if (command.tour.empty()) {
         canvas.texture(export_layout(options));
         timer.mark("render texture");
     }
-    const Loaded loaded = loading.get();
+    session->loaded = loading.get();
     timer.mark("wait for data");
-    const MapScene& scene = *loaded.scene;
+    const MapScene& scene = *session->loaded.scene;
     if (!command.tour.empty()) {
-        return run_handouts(scene, font, options, command.tour, canvas);
+        return {run_handouts(scene, font, options, command.tour, canvas)};
     }
     const auto start = std::chrono::steady_clock::now();
     bool printed = false;
@@ -218,12 +222,10 @@ int run_export(const ExportCommandOptions& command) {
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.0f", result.milliseconds);
     std::cout << " in " << ms << " ms" << std::endl;
-    // All is written and renamed into place, and the process ends here: it leaves the data,
-    // fonts and OpenGL objects to the operating system rather than tearing Mesa, LLVM and GDAL
-    // down piece by piece first (a few milliseconds of an export of a few hundred).
-    private_display.stop();
-    std::fflush(nullptr);
-    std::_Exit(0);
+    // All is written and renamed into place: the private Xvfb stops (on return), and main
+    // ends the process without tearing down the data, fonts and OpenGL objects (Mesa, LLVM
+    // and GDAL: a few milliseconds of an export of a few hundred).
+    return {0, std::move(session)};
 }
 
 } // namespace kuril
