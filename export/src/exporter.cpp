@@ -63,6 +63,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
 
     const std::unique_ptr<RowSink> image = open_image(scene, options, plan, overlay);
     GeorefFiles georef(plan.sidecars); // checked writable before time is spent on the image
+    georef.write(plan.view, *scene.projection);
     timer.mark("open output files");
 
     MapRenderer renderer(scene, font);
@@ -104,7 +105,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
         timer.mark("hand over rows");
     }
     image->commit();
-    georef.commit(plan.view, *scene.projection);
+    georef.commit();
     if (progress) {
         progress(1.0);
     }

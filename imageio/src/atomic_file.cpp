@@ -67,6 +67,9 @@ AtomicFile::~AtomicFile() {
 }
 
 std::FILE* AtomicFile::stream() {
+    if (synced_) {
+        throw geo::InternalError(target_.string() + ": written to after it was synced");
+    }
     if (stream_ == nullptr) {
         stream_ = std::fopen(temporary_.c_str(), "wb");
         if (stream_ == nullptr) {
@@ -84,7 +87,10 @@ void AtomicFile::write_text(const std::string& text) {
     }
 }
 
-void AtomicFile::commit() {
+void AtomicFile::sync() {
+    if (synced_) {
+        return;
+    }
     // A full disk shows up on flush, sync or close.
     errno = 0;
     bool written = true;
@@ -109,6 +115,11 @@ void AtomicFile::commit() {
     if (!written) {
         throw geo::InputError(target_.string() + ": cannot write: " + reason(errno));
     }
+    synced_ = true;
+}
+
+void AtomicFile::commit() {
+    sync();
     std::error_code ec;
     fs::rename(temporary_, target_, ec);
     if (ec) {

@@ -249,13 +249,15 @@ PngWriter::PngWriter(const fs::path& target, unsigned width, unsigned height, co
 PngWriter::~PngWriter() = default;
 
 void PngWriter::prepare_buffers(std::size_t bytes) {
+    std::vector<WorkQueue::Job> jobs;
     for (unsigned i = 0; i < 2; ++i) {
-        {
-            std::lock_guard lock(state_->mutex);
-            ++state_->buffers_coming;
-        }
-        state_->queue.submit([state = state_.get(), bytes](unsigned) { state->prepare(bytes); });
+        jobs.emplace_back([state = state_.get(), bytes](unsigned) { state->prepare(bytes); });
     }
+    {
+        std::lock_guard lock(state_->mutex);
+        state_->buffers_coming += 2;
+    }
+    state_->queue.submit(std::move(jobs));
 }
 
 PixelBuffer PngWriter::spare_buffer(std::size_t bytes) {
@@ -315,17 +317,19 @@ void PngWriter::write_rows(unsigned first_row, PixelBuffer rgba, unsigned rows, 
             first = next;
         }
     }
+    std::vector<WorkQueue::Job> jobs;
     unsigned first = 0;
     for (unsigned part = 0; part < parts; ++part) {
         const unsigned next =
             static_cast<unsigned>(static_cast<std::uint64_t>(rows) * (part + 1) / parts);
         const bool last = ends_image && part + 1 == parts;
-        state_->queue.submit([state = state_.get(), band, first, count = next - first,
-                              segment_row = first_row + first, last](unsigned worker) {
+        jobs.emplace_back([state = state_.get(), band, first, count = next - first,
+                           segment_row = first_row + first, last](unsigned worker) {
             state->deflate(worker, *band, first, count, segment_row, last);
         });
         first = next;
     }
+    state_->queue.submit(std::move(jobs));
     state_->rows_queued += rows;
 }
 

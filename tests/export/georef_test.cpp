@@ -49,10 +49,15 @@ TEST_CASE("[export] georef: the side files appear only when committed") {
     const kuril::SidecarPaths paths{dir / "map.pgw", dir / "map.prj", dir / "map.png.aux.xml"};
     geo::Projection projection;
     kuril::MapView view(geo::Box{0, 0, 1e6, 1e6}, 200, 100);
-    { kuril::GeorefFiles abandoned(paths); }
+    {
+        kuril::GeorefFiles abandoned(paths);
+        abandoned.write(view, projection);
+    }
     CHECK(fs::is_empty(dir));
     kuril::GeorefFiles files(paths);
-    files.commit(view, projection);
+    files.write(view, projection);
+    CHECK(!fs::exists(paths.world_file)); // not before commit
+    files.commit();
     std::ifstream world(paths.world_file);
     std::stringstream text;
     text << world.rdbuf();
@@ -66,5 +71,6 @@ TEST_CASE("[export] georef: the side files appear only when committed") {
           projection.target_wkt());
     // A GeoTIFF has none.
     kuril::GeorefFiles none(kuril::SidecarPaths{});
-    none.commit(view, projection);
+    none.write(view, projection);
+    none.commit();
 }

@@ -34,6 +34,10 @@ TEST_CASE("[imageio] atomic file: the target changes only on commit") {
         std::fputs("contents", file.stream());
         CHECK(contents(target) == "old");
         CHECK(fs::exists(file.temporary()));
+        file.sync(); // on disk, not yet in place; nothing more can be written
+        CHECK(contents(file.temporary()) == "new contents");
+        CHECK(contents(target) == "old");
+        CHECK_THROWS_AS(file.write_text("late"), geo::InternalError);
         file.commit();
         CHECK(!fs::exists(file.temporary()));
     }

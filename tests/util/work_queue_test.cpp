@@ -11,7 +11,8 @@
 
 using namespace std::chrono_literals;
 
-TEST_CASE("[util] work queue: every job submitted runs once before finish() returns") {
+TEST_CASE("[util] work queue: every job submitted, alone or in a batch, runs once before finish() "
+          "returns") {
     std::atomic<int> sum = 0;
     std::atomic<unsigned> highest_worker = 0;
     kuril::WorkQueue queue(3);
@@ -24,8 +25,14 @@ TEST_CASE("[util] work queue: every job submitted runs once before finish() retu
             }
         });
     }
+    // A batch, queued before any worker wakes.
+    std::vector<kuril::WorkQueue::Job> batch;
+    for (int i = 1001; i <= 1100; ++i) {
+        batch.emplace_back([&, i](unsigned) { sum += i; });
+    }
+    queue.submit(std::move(batch));
     queue.finish();
-    CHECK(sum == 1000 * 1001 / 2);
+    CHECK(sum == 1100 * 1101 / 2);
     CHECK(highest_worker < 3);
     CHECK(queue.failure().empty());
 }

@@ -6,6 +6,7 @@
 #include "geo/projection.hpp"
 #include "map/map_view.hpp"
 
+#include <future>
 #include <memory>
 #include <string>
 
@@ -30,14 +31,17 @@ public:
     GeorefFiles(const GeorefFiles&) = delete;
     GeorefFiles& operator=(const GeorefFiles&) = delete;
 
-    /// Writes the files for an image of `view` in `projection`'s CRS and renames them into
-    /// place.
-    void commit(const MapView& view, const geo::Projection& projection);
+    /// Writes the files for an image of `view` in `projection`'s CRS under their temporary
+    /// names. They are flushed to disk on a thread of their own, while the image is drawn.
+    void write(const MapView& view, const geo::Projection& projection);
+    /// Once the image is in place: waits for the flush and renames the files into place.
+    void commit();
 
 private:
     std::unique_ptr<AtomicFile> world_file_;
     std::unique_ptr<AtomicFile> prj_;
     std::unique_ptr<AtomicFile> aux_xml_;
+    std::future<void> synced_;
 };
 
 } // namespace kuril

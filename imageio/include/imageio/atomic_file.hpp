@@ -31,14 +31,18 @@ public:
     std::FILE* stream();
     /// Appends `text` to the file.
     void write_text(const std::string& text);
-    /// Flushes what was written (through stream(), write_text() or by name) to disk and renames
-    /// the file into place. Throws geo::InputError naming the target when the disk refuses.
+    /// Flushes what was written (through stream(), write_text() or by name) to disk and closes
+    /// it; nothing more can be written. Throws geo::InputError naming the target when the disk
+    /// refuses.
+    void sync();
+    /// Syncs (if not done yet) and renames the file into place.
     void commit();
 
 private:
     std::filesystem::path target_;
     std::filesystem::path temporary_;
     std::FILE* stream_ = nullptr;
+    bool synced_ = false;
     bool committed_ = false;
 };
 

@@ -48,6 +48,19 @@ public:
         wake_.notify_one();
     }
 
+    /// Submits several jobs at once: all are queued before any worker is woken, so that the
+    /// submitting thread is not preempted by the first worker before it queues the others
+    /// (with as many busy threads as cores, a wake-up can cost it a scheduler tick).
+    void submit(std::vector<Job> jobs) {
+        {
+            std::lock_guard lock(mutex_);
+            for (auto& job : jobs) {
+                jobs_.push_back(std::move(job));
+            }
+        }
+        wake_.notify_all();
+    }
+
     /// Runs every job submitted, then stops the threads. No job may be submitted after.
     void finish() {
         {
