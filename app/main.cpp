@@ -3,12 +3,20 @@
 #include "util/phase_timer.hpp"
 
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
 
 int main(int argc, char** argv) {
     // A file size limit (ulimit -f) shows as a write error with a message, not a killed process.
     std::signal(SIGXFSZ, SIG_IGN);
     kuril::PhaseTimer::global().mark("start");
-    const int status = kuril::run_cli(argc, argv);
+    const kuril::CommandExit exit = kuril::run_cli(argc, argv);
     kuril::PhaseTimer::global().mark("leave main");
-    return status;
+    if (exit.leftovers) {
+        // Everything is written and renamed into place: end here, leaving what the command
+        // holds (and the libraries' static state) to the operating system.
+        std::fflush(nullptr);
+        std::_Exit(exit.status);
+    }
+    return exit.status;
 }

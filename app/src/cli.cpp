@@ -23,7 +23,7 @@ void add_data_options(CLI::App& command, DataOptions& data) {
 
 } // namespace
 
-int run_cli(int argc, char** argv) {
+CommandExit run_cli(int argc, char** argv) {
     CLI::App app{"Kuril Atlas: a map of the Kuril Islands dispute, 1855 to today"};
     app.set_version_flag("--version", "kuril-atlas 0.1.0");
     app.require_subcommand(0, 1);
@@ -120,12 +120,12 @@ int run_cli(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
-        return app.exit(error) == 0 ? 0 : 2;
+        return {app.exit(error) == 0 ? 0 : 2};
     }
 
     try {
         if (*check_command) {
-            return run_check(check);
+            return {run_check(check)};
         }
         if (*present_command) {
             if (present_theme != "default" && present_theme != "projector") {
@@ -143,7 +143,7 @@ int run_cli(int argc, char** argv) {
             return run_export(exporting);
         }
         if (*info_command) {
-            return run_info(info);
+            return {run_info(info)};
         }
         // `view`, or no command at all: the map window.
         const auto [width, height] = parse_size(view_size, 240, 16384);
@@ -158,13 +158,16 @@ int run_cli(int argc, char** argv) {
         view.annotations = resolve_annotations(view_data);
         view.display_crs = view_data.display_crs;
         view.data_crs = view_data.data_crs;
-        return run_viewer(view);
+        return {run_viewer(view)};
     } catch (const geo::InputError& error) {
         std::cerr << "kuril-atlas: " << error.what() << '\n';
-        return 2;
+        return {2};
+    } catch (const geo::InternalError& error) {
+        std::cerr << "kuril-atlas: " << error.what() << '\n'; // "internal: ..."
+        return {1};
     } catch (const std::exception& error) {
         std::cerr << "kuril-atlas: internal error: " << error.what() << '\n';
-        return 1;
+        return {1};
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/cli.hpp"
 #include "data_paths.hpp"
 
 #include <filesystem>
@@ -48,6 +49,7 @@ std::pair<unsigned, unsigned> parse_size(const std::string& text, unsigned min_s
 /// Each returns the exit status and throws geo::InputError for bad input.
 int run_info(const InfoOptions& options);
 int run_check(const CheckOptions& options);
-int run_export(const ExportCommandOptions& options);
+/// A successful single image leaves its data, font and OpenGL objects to a fast exit.
+CommandExit run_export(const ExportCommandOptions& options);
 
 } // namespace kuril

@@ -1,9 +1,9 @@
 #include "commands.hpp"
 #include "export/exporter.hpp"
+#include "export/handouts.hpp"
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
-#include "imageio/png_writer.hpp"
 #include "map/tour_check.hpp"
 #include "render/display.hpp"
 #include "render/fonts.hpp"
@@ -15,7 +15,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <future>
 #include <iostream>
 #include <sstream>
@@ -76,110 +75,24 @@ std::pair<unsigned, unsigned> parse_size(const std::string& text, unsigned min_s
 
 namespace {
 
-std::string html_escape(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
-/// One image per slide (its view, date, layers, language, title and caption) and a printable
-/// index.html naming each with its caption and sources.
-int export_handouts(const MapScene& scene, const sf::Font& font, const ExportOptions& base,
-                    const std::string& tour_id, ExportCanvas& canvas) {
-    const auto& annotations = scene.atlas->annotations;
-    const geo::Tour* tour = annotations.tour(tour_id);
-    if (tour == nullptr) {
-        std::string known;
-        for (const auto& t : annotations.tours) {
-            known += (known.empty() ? "" : ", ") + t.id;
-        }
-        throw geo::InputError("unknown tour '" + tour_id + "' (known: " + known + ")");
-    }
-    const std::filesystem::path folder = base.out;
-    std::error_code ec;
-    std::filesystem::create_directories(folder, ec);
-    if (!std::filesystem::is_directory(folder, ec)) {
-        throw geo::InputError(folder.string() + ": cannot create the handout folder");
-    }
-    std::string html =
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-        html_escape(tour->title.empty() ? tour->id : tour->title) +
-        "</title>\n<style>\nbody{font-family:sans-serif;max-width:60em;margin:auto}"
-        "\nsection{page-break-after:always;margin-bottom:2em}\nimg{width:100%}"
-        "\n.sources{font-size:smaller;color:#444}\n</style>\n</head>\n<body>\n<h1>" +
-        html_escape(tour->title.empty() ? tour->id : tour->title) + "</h1>\n";
-    const std::size_t count = tour->slides.size();
-    for (std::size_t i = 0; i < count; ++i) {
-        const geo::Slide& slide = tour->slides[i];
-        ExportOptions options = base;
-        char name[128];
-        std::snprintf(name, sizeof name, "slide-%02zu-%s.png", i + 1, slide.id.c_str());
-        options.out = folder / name;
-        options.geotiff = false;
-        options.title = slide.title;
-        options.caption = slide.caption;
-        options.date = slide.date;
-        options.view = ViewSpec::from_slide(slide);
-        if (auto language = language_from_code(slide.lang)) {
-            options.language = *language;
-        }
-        options.visible = layers_from_names(slide.layers);
-        export_map(scene, font, options, {}, &canvas);
-        // A progress bar on stderr.
-        const int done = static_cast<int>(30 * (i + 1) / count);
-        std::fprintf(stderr, "\rhandouts [%s%s] %zu/%zu", std::string(done, '#').c_str(),
-                     std::string(30 - done, ' ').c_str(), i + 1, count);
-        std::fflush(stderr);
-        html += "<section>\n<h2>" + std::to_string(i + 1) + ". " + html_escape(slide.title) +
-                "</h2>\n<p><em>" + html_escape(slide.date.long_text()) + "</em></p>\n<img src=\"" +
-                name + "\" alt=\"" + html_escape(slide.title) + "\">\n<p>" +
-                html_escape(slide.caption) + "</p>\n<p class=\"sources\">Sources: ";
-        for (std::size_t k = 0; k < slide.sources.size(); ++k) {
-            const auto* source = annotations.source(slide.sources[k]);
-            html += k > 0 ? "; " : "";
-            if (source != nullptr) {
-                html += html_escape(source->title) + " (" + html_escape(source->publisher) +
-                        (source->date.empty() ? "" : ", " + html_escape(source->date)) +
-                        "), <a href=\"" + html_escape(source->url) + "\">" +
-                        html_escape(source->url) + "</a>";
-            } else {
-                html += html_escape(slide.sources[k]);
-            }
-        }
-        html += "</p>\n</section>\n";
-    }
+/// The handouts of a tour, with a progress bar on stderr.
+int run_handouts(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
+                 const std::string& tour_id, ExportCanvas& canvas) {
+    const auto result = export_handouts(
+        scene, font, options, tour_id, canvas, [](std::size_t done, std::size_t total) {
+            const int filled = static_cast<int>(30 * done / total);
+            std::fprintf(stderr, "\rhandouts [%s%s] %zu/%zu", std::string(filled, '#').c_str(),
+                         std::string(30 - filled, ' ').c_str(), done, total);
+            std::fflush(stderr);
+        });
     std::fprintf(stderr, "\n");
-    html += "<p class=\"sources\">Coastlines: GSHHG 2.3.7 © P. Wessel &amp; W. H. F. Smith, "
-            "LGPL-3. Lines marked approx. are constructions, not official lines.</p>\n"
-            "</body>\n</html>\n";
-    AtomicFile index(folder / "index.html");
-    index.write_text(html);
-    index.commit();
-    std::cout << "wrote " << count << " slide images and " << (folder / "index.html").string()
-              << '\n';
+    std::cout << "wrote " << result.slides << " slide images and " << result.index.string() << '\n';
     return 0;
 }
 
 } // namespace
 
-int run_export(const ExportCommandOptions& command) {
+CommandExit run_export(const ExportCommandOptions& command) {
     ExportOptions options;
     options.out = command.out;
     const auto [width, height] = parse_size(command.size, 1, max_export_side);
@@ -231,6 +144,13 @@ int run_export(const ExportCommandOptions& command) {
         std::unique_ptr<geo::Projection> projection;
         std::unique_ptr<MapScene> scene;
     };
+    // What the export holds to the end: on success it is left to the operating system.
+    struct Session {
+        Loaded loaded;
+        sf::Font font;
+        ExportCanvas canvas;
+    };
+    auto session = std::make_shared<Session>();
     auto loading = std::async(std::launch::async, [&command, &options] {
         Loaded loaded;
         geo::AtlasOptions atlas_options;
@@ -246,29 +166,33 @@ int run_export(const ExportCommandOptions& command) {
         loaded.scene = std::make_unique<MapScene>(*loaded.atlas, *loaded.projection);
         loaded.projection->target_wkt_esri(); // for the .prj, made here while OpenGL starts
         if (command.tour.empty()) {
-            MapView view(loaded.scene->world, options.width, options.height);
-            options.view.apply(*loaded.scene, view);
-            // The export fits this view between its title band and footer (export_view),
-            // which can only make the scale coarser: up to 1.6 times for a tall footer.
-            loaded.scene->prepare_for(view.metres_per_pixel(), 1.6 * view.metres_per_pixel());
+            // The export fits the view between its title band and footer (export_view), whose
+            // heights depend on the font (loaded meanwhile by the main thread): the levels of
+            // detail are built for every fit from no bands at all to bands over 3/8 of the
+            // height (a footer citing many sources).
+            const MapScene& scene = *loaded.scene;
+            const double finest = export_view(scene, options, 0, 0).metres_per_pixel();
+            const double coarsest =
+                export_view(scene, options, 0, 0.375 * options.height).metres_per_pixel();
+            scene.prepare_for(finest, coarsest);
         }
         return loaded;
     });
     require_display();
     timer.mark("display");
-    sf::Font font;
+    sf::Font& font = session->font;
     load_map_font(font);
     timer.mark("font");
-    ExportCanvas canvas;
+    ExportCanvas& canvas = session->canvas;
     if (command.tour.empty()) {
         canvas.texture(export_layout(options));
         timer.mark("render texture");
     }
-    const Loaded loaded = loading.get();
+    session->loaded = loading.get();
     timer.mark("wait for data");
-    const MapScene& scene = *loaded.scene;
+    const MapScene& scene = *session->loaded.scene;
     if (!command.tour.empty()) {
-        return export_handouts(scene, font, options, command.tour, canvas);
+        return {run_handouts(scene, font, options, command.tour, canvas)};
     }
     const auto start = std::chrono::steady_clock::now();
     bool printed = false;
@@ -300,12 +224,10 @@ int run_export(const ExportCommandOptions& command) {
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.0f", result.milliseconds);
     std::cout << " in " << ms << " ms" << std::endl;
-    // All is written and renamed into place, and the process ends here: it leaves the data,
-    // fonts and OpenGL objects to the operating system rather than tearing Mesa, LLVM and GDAL
-    // down piece by piece first (a few milliseconds of an export of a few hundred).
-    private_display.stop();
-    std::fflush(nullptr);
-    std::_Exit(0);
+    // All is written and renamed into place: the private Xvfb stops (on return), and main
+    // ends the process without tearing down the data, fonts and OpenGL objects (Mesa, LLVM
+    // and GDAL: a few milliseconds of an export of a few hundred).
+    return {0, std::move(session)};
 }
 
 } // namespace kuril

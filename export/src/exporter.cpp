@@ -1,120 +1,26 @@
-// Framebuffer functions (OpenGL 3.0) come straight from libGL, as Mesa exports them.
-#define GL_GLEXT_PROTOTYPES 1
-
 #include "export/exporter.hpp"
 
+#include "export/georef.hpp"
+#include "export/readback.hpp"
 #include "export_overlay.hpp"
-#include "geo/error.hpp"
+#include "imageio/atomic_file.hpp"
+#include "imageio/geotiff_writer.hpp"
 #include "imageio/png_writer.hpp"
-#include "render/legend.hpp"
 #include "render/map_renderer.hpp"
-#include "render/style.hpp"
-#include "render/text.hpp"
 #include "util/phase_timer.hpp"
 
-#include <GL/gl.h>
-#include <GL/glext.h>
 #include <SFML/Graphics.hpp>
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <cmath>
-#include <csignal>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
-#include <fcntl.h>
-#include <gdal_priv.h>
-#include <map>
-#include <set>
-#include <sys/prctl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-namespace fs = std::filesystem;
 
 namespace kuril {
 namespace {
 using detail::ExportOverlay;
 
-/// A GeoTIFF written band by band through GDAL into a temporary file, renamed on commit.
-class GeoTiffWriter {
-public:
-    GeoTiffWriter(const fs::path& target, unsigned width, unsigned height, const MapView& view,
-                  const std::string& wkt)
-        : file_(target), width_(width) {
-        GDALAllRegister();
-        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
-        if (driver == nullptr) {
-            throw geo::InputError("GDAL has no GTiff driver");
-        }
-        char** options = nullptr;
-        options = CSLSetNameValue(options, "COMPRESS", "DEFLATE");
-        options = CSLSetNameValue(options, "ZLEVEL", "1");
-        options = CSLSetNameValue(options, "BIGTIFF", "IF_SAFER");
-        dataset_ = driver->Create(file_.temporary().c_str(), static_cast<int>(width),
-                                  static_cast<int>(height), 3, GDT_Byte, options);
-        CSLDestroy(options);
-        if (dataset_ == nullptr) {
-            throw geo::InputError(target.string() +
-                                  ": GDAL cannot create the GeoTIFF: " + CPLGetLastErrorMsg());
-        }
-        const geo::Point corner = view.screen_to_map({0, 0});
-        double transform[6] = {corner.x, view.metres_per_pixel(), 0, corner.y,
-                               0,        -view.metres_per_pixel()};
-        dataset_->SetGeoTransform(transform);
-        dataset_->SetProjection(wkt.c_str());
-    }
-    ~GeoTiffWriter() {
-        if (dataset_ != nullptr) {
-            GDALClose(dataset_);
-        }
-    }
-    void write_rows(const std::uint8_t* rgba, unsigned first_row, unsigned rows) {
-        for (int band = 1; band <= 3; ++band) {
-            const CPLErr error = dataset_->GetRasterBand(band)->RasterIO(
-                GF_Write, 0, static_cast<int>(first_row), static_cast<int>(width_),
-                static_cast<int>(rows), const_cast<std::uint8_t*>(rgba + band - 1),
-                static_cast<int>(width_), static_cast<int>(rows), GDT_Byte, 4,
-                static_cast<GSpacing>(width_) * 4, nullptr);
-            if (error != CE_None) {
-                throw geo::InputError("cannot write the GeoTIFF: " +
-                                      std::string(CPLGetLastErrorMsg()));
-            }
-        }
-    }
-    void commit() {
-        CPLErrorReset();
-        dataset_->FlushCache();
-        GDALClose(dataset_);
-        dataset_ = nullptr;
-        if (CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal) {
-            throw geo::InputError("cannot finish the GeoTIFF: " +
-                                  std::string(CPLGetLastErrorMsg()));
-        }
-        file_.commit();
-    }
-
-private:
-    AtomicFile file_;
-    unsigned width_;
-    GDALDataset* dataset_ = nullptr;
-};
-
-void flip_rows(PixelBuffer& pixels, std::size_t row_bytes, unsigned rows) {
-    std::vector<std::uint8_t> swap(row_bytes);
-    for (unsigned top = 0, bottom = rows - 1; top < bottom; ++top, --bottom) {
-        std::uint8_t* a = pixels.data() + top * row_bytes;
-        std::uint8_t* b = pixels.data() + bottom * row_bytes;
-        std::memcpy(swap.data(), a, row_bytes);
-        std::memcpy(a, b, row_bytes);
-        std::memcpy(b, swap.data(), row_bytes);
-    }
-}
-
 /// What the PNG says about itself in text chunks: title, attribution, sources, software.
-PngText png_text(const ExportOverlay& overlay, const ExportOptions& options) {
-    PngText text = {{"Title", overlay.title()}, {"Software", "Kuril Atlas"}};
+PngText png_text(const std::string& title, const ExportOverlay& overlay,
+                 const ExportOptions& options) {
+    PngText text = {{"Title", title}, {"Software", "Kuril Atlas"}};
     if (options.footer) {
         text.emplace_back("Description", overlay.footer_text());
     }
@@ -123,396 +29,101 @@ PngText png_text(const ExportOverlay& overlay, const ExportOptions& options) {
     return text;
 }
 
-/// The first rows of the bands in drawing order. A PNG takes bands in any order: the bands
-/// with the title, footer and legend (the most text, the slowest to draw and to compress) go
-/// first and a band of plain map last, so that little compression is left once drawing ends.
-/// A GeoTIFF is written top to bottom.
-std::vector<unsigned> band_order(unsigned height, unsigned band_height, bool any_order) {
-    std::vector<unsigned> tops;
-    for (unsigned top = 0; top < height; top += band_height) {
-        tops.push_back(top);
+/// The image file: a PNG (bands in any order, georeferenced by its side files) or a GeoTIFF
+/// with its georeferencing inside.
+std::unique_ptr<RowSink> open_image(const MapScene& scene, const ExportOptions& options,
+                                    const ExportPlan& plan, const ExportOverlay& overlay) {
+    if (options.geotiff) {
+        const geo::Point corner = plan.view.screen_to_map({0, 0});
+        const double size = plan.view.metres_per_pixel();
+        return std::make_unique<GeoTiffWriter>(options.out, options.width, options.height,
+                                               GeoTransform{corner.x, size, 0, corner.y, 0, -size},
+                                               scene.projection->target_wkt_esri());
     }
-    if (any_order && tops.size() > 2) {
-        std::vector<unsigned> order = {tops.back(), tops.front()};
-        order.insert(order.end(), tops.rbegin() + 1, tops.rend() - 1);
-        return order;
-    }
-    return tops;
-}
-
-fs::path with_extension(const fs::path& path, const char* extension) {
-    fs::path result = path;
-    result.replace_extension(extension);
-    return result;
+    return std::make_unique<PngWriter>(options.out, options.width, options.height,
+                                       png_text(plan.title, overlay, options));
 }
 
 } // namespace
-
-std::string world_file_text(const MapView& view) {
-    // GDAL reads a world file as the centre of the top-left pixel.
-    const geo::Point centre_of_first = view.screen_to_map({0.5, 0.5});
-    char buffer[256];
-    std::snprintf(buffer, sizeof buffer, "%.10f\n0.0000000000\n0.0000000000\n%.10f\n%.10f\n%.10f\n",
-                  view.metres_per_pixel(), -view.metres_per_pixel(), centre_of_first.x,
-                  centre_of_first.y);
-    return buffer;
-}
-
-std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date date) {
-    std::string place = "Kuril Islands";
-    if (!view.island.empty()) {
-        if (const auto* island = scene.atlas->annotations.island(view.island)) {
-            place = island->display_name();
-        }
-    }
-    return place + ", " + date.long_text();
-}
-
-MapView export_view(const MapScene& scene, const ExportOptions& options, double reserved_top,
-                    double reserved_bottom) {
-    // What is asked for (a bbox, an island, the region, the viewer's view) is fitted between
-    // the title band and the footer, not under them.
-    const double content_height = std::max(1.0, options.height - reserved_top - reserved_bottom);
-    MapView content(scene.world, options.width, content_height);
-    if (options.exact_view) {
-        // The viewer's view at a larger size: same centre, all of its extent.
-        const MapView& seen = *options.exact_view;
-        content.set(seen.center(),
-                    std::max(seen.width_px() * seen.metres_per_pixel() / options.width,
-                             seen.height_px() * seen.metres_per_pixel() / content_height));
-    } else {
-        options.view.apply(scene, content);
-    }
-    // The full image at the same scale, its centre moved so that the content sits between
-    // the bands: (top - bottom) / 2 pixels below the image's centre.
-    MapView view(scene.world, options.width, options.height);
-    const double shift = (reserved_top - reserved_bottom) / 2 * content.metres_per_pixel();
-    view.set({content.center().x, content.center().y + shift}, content.metres_per_pixel());
-    return view;
-}
-
-ExportLayout export_layout(const ExportOptions& options) {
-    ExportLayout layout;
-    const unsigned longest = std::max(options.width, options.height);
-    if (longest > max_single_pass_side || options.force_tiling) {
-        const unsigned side = std::min(options.tile_side, max_single_pass_side);
-        layout.tile_width = std::min(side, options.width);
-        // Rows of tiles at most 2048 high: a row's read-back buffer stays near 256 MB even at
-        // 32768 pixels wide (two are in use at a time).
-        layout.tile_height = std::min({side, options.height, 2048u});
-        return layout;
-    }
-    // Whole rows, in bands of even height near band_pixels each.
-    const std::uint64_t pixels = std::uint64_t{options.width} * options.height;
-    const std::uint64_t bands = std::max<std::uint64_t>(1, (pixels + options.band_pixels / 2) /
-                                                               std::max(1u, options.band_pixels));
-    layout.tile_width = options.width;
-    layout.tile_height = static_cast<unsigned>((options.height + bands - 1) / bands);
-    return layout;
-}
-
-sf::RenderTexture& ExportCanvas::texture(const ExportLayout& layout) {
-    if (!texture_ || width_ != layout.tile_width || height_ != layout.tile_height) {
-        release_stencil();
-        texture_.reset();
-        auto texture = std::make_unique<sf::RenderTexture>();
-        const auto w = static_cast<GLsizei>(layout.tile_width);
-        const auto h = static_cast<GLsizei>(layout.tile_height);
-        // Fills need a stencil buffer but no depth: SFML would attach a packed 32-bit
-        // depth-stencil buffer; an 8-bit stencil-only one is a quarter of the memory to clear
-        // and no read-modify-write of depth bits per stencil update.
-        bool stencil_only =
-            texture->create(layout.tile_width, layout.tile_height) && texture->setActive(true);
-        if (stencil_only) {
-            glGenRenderbuffers(1, &stencil_);
-            glBindRenderbuffer(GL_RENDERBUFFER, stencil_);
-            glRenderbufferStorage(GL_RENDERBUFFER, GL_STENCIL_INDEX8, w, h);
-            glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_STENCIL_ATTACHMENT, GL_RENDERBUFFER,
-                                      stencil_);
-            GLint bits = 0;
-            glGetIntegerv(GL_STENCIL_BITS, &bits);
-            stencil_only =
-                glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE && bits == 8;
-        }
-        if (!stencil_only) {
-            // The driver will not take it: let SFML attach its own depth-stencil buffer.
-            if (stencil_ != 0) {
-                glDeleteRenderbuffers(1, &stencil_);
-                stencil_ = 0;
-            }
-            texture = std::make_unique<sf::RenderTexture>();
-            sf::ContextSettings settings;
-            settings.stencilBits = 8;
-            if (!texture->create(layout.tile_width, layout.tile_height, settings)) {
-                throw geo::InputError("cannot create a " + std::to_string(layout.tile_width) + "x" +
-                                      std::to_string(layout.tile_height) +
-                                      " render texture (too large for this OpenGL?)");
-            }
-        }
-        texture_ = std::move(texture);
-        width_ = layout.tile_width;
-        height_ = layout.tile_height;
-    }
-    return *texture_;
-}
-
-ExportCanvas::ExportCanvas() = default;
-
-ExportCanvas::~ExportCanvas() {
-    release_stencil();
-}
-
-void ExportCanvas::release_stencil() {
-    if (stencil_ != 0 && texture_ && texture_->setActive(true)) {
-        glDeleteRenderbuffers(1, &stencil_);
-    }
-    stencil_ = 0;
-}
 
 ExportResult export_map(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
                         const std::function<void(double)>& progress, ExportCanvas* canvas) {
     const auto start = std::chrono::steady_clock::now();
     auto& timer = PhaseTimer::global();
-    if (options.width == 0 || options.height == 0 || options.width > max_export_side ||
-        options.height > max_export_side) {
-        throw geo::InputError("--size " + std::to_string(options.width) + "x" +
-                              std::to_string(options.height) + ": each side must be 1 to " +
-                              std::to_string(max_export_side) + " pixels");
-    }
-    if (options.out.empty()) {
-        throw geo::InputError("--out: an output file name is required");
-    }
+    validate_export(options);
     check_writable(options.out);
-    MapState state;
-    state.date = options.date;
-    state.visible = options.visible;
-    state.language = options.language;
-    state.ui_scale = options.scale > 0
-                         ? options.scale
-                         : std::max(0.75, std::min(options.width, options.height) / 1080.0);
+    // The overlay is laid out first: the plan fits the map between its title band and footer.
+    MapState state = export_state(options);
     ExportOverlay overlay(scene, font, options, state, options.width, options.height);
-    state.reserved_top_px = overlay.top_reserved();
-    state.reserved_bottom_px = overlay.bottom_reserved();
-    const MapView view =
-        export_view(scene, options, state.reserved_top_px, state.reserved_bottom_px);
+    const ExportPlan plan =
+        plan_export(scene, options, overlay.top_reserved(), overlay.bottom_reserved());
+    state = plan.state; // the overlay keeps drawing from `state`
     const auto obstacles = overlay.obstacles();
     timer.mark("overlay layout");
 
-    const ExportLayout layout = export_layout(options);
-    std::unique_ptr<PngWriter> png;
-    std::unique_ptr<GeoTiffWriter> tiff;
-    const fs::path image_path = options.out;
-    if (options.geotiff) {
-        tiff = std::make_unique<GeoTiffWriter>(image_path, options.width, options.height, view,
-                                               scene.projection->target_wkt_esri());
-    } else {
-        png = std::make_unique<PngWriter>(image_path, options.width, options.height,
-                                          png_text(overlay, options));
-    }
-    // Check the side files can be written before spending time on the image.
-    std::unique_ptr<AtomicFile> world_file;
-    std::unique_ptr<AtomicFile> prj_file;
-    std::unique_ptr<AtomicFile> aux_file;
-    if (!options.geotiff) {
-        world_file = std::make_unique<AtomicFile>(with_extension(image_path, ".pgw"));
-        prj_file = std::make_unique<AtomicFile>(with_extension(image_path, ".prj"));
-        // GDAL (and so QGIS) takes a PNG's CRS from its .aux.xml.
-        aux_file = std::make_unique<AtomicFile>(image_path.string() + ".aux.xml");
-    }
+    const std::unique_ptr<RowSink> image = open_image(scene, options, plan, overlay);
+    GeorefFiles georef(plan.sidecars); // checked writable before time is spent on the image
+    georef.write(plan.view, *scene.projection);
     timer.mark("open output files");
 
     MapRenderer renderer(scene, font);
     ExportCanvas own_canvas;
+    const ExportLayout& layout = plan.layout;
     sf::RenderTexture& texture = (canvas != nullptr ? *canvas : own_canvas).texture(layout);
     timer.mark("render texture");
-    if (png) {
-        // Two read-back buffers are in use at a time: one being filled, one being compressed.
-        png->prepare_buffers(static_cast<std::size_t>(options.width) * layout.tile_height * 4, 2);
-    }
-    PixelBuffer tile_pixels;
+    image->prepare_buffers(std::size_t{options.width} * layout.tile_height * 4);
+    BandReader reader;
     unsigned tiles = 0;
-    const unsigned tiles_total = ((options.width + layout.tile_width - 1) / layout.tile_width) *
-                                 ((options.height + layout.tile_height - 1) / layout.tile_height);
-    for (const unsigned ty : band_order(options.height, layout.tile_height, png != nullptr)) {
-        const unsigned band_height = std::min(layout.tile_height, options.height - ty);
-        const std::size_t band_bytes = static_cast<std::size_t>(options.width) * band_height * 4;
+    for (const unsigned top : plan.band_tops) {
+        const unsigned rows = std::min(layout.tile_height, options.height - top);
         PixelBuffer band; // taken once the first tile is drawn (see prepare_buffers)
         bool bottom_up = false;
-        for (unsigned tx = 0; tx < options.width; tx += layout.tile_width) {
-            const unsigned tile_width = std::min(layout.tile_width, options.width - tx);
+        for (unsigned left = 0; left < options.width; left += layout.tile_width) {
             // The texture is drawn whole; a short last band or narrow last tile uses its top
             // left part, and all of it is laid out for the full image.
-            const sf::FloatRect tile(static_cast<float>(tx), static_cast<float>(ty),
+            const sf::FloatRect tile(static_cast<float>(left), static_cast<float>(top),
                                      static_cast<float>(layout.tile_width),
                                      static_cast<float>(layout.tile_height));
-            renderer.draw(texture, view, state, obstacles, tile);
+            renderer.draw(texture, plan.view, state, obstacles, tile);
             texture.setView(sf::View(tile));
             overlay.draw(texture);
-            texture.display();
-            texture.setActive(true);
-            glFinish();
+            finish_drawing(texture);
             timer.mark("render");
             if (band.size() == 0) {
-                band = png ? png->spare_buffer(band_bytes) : PixelBuffer(band_bytes);
+                band = image->spare_buffer(std::size_t{options.width} * rows * 4);
             }
-            // OpenGL counts rows from the bottom: the top `band_height` rows start there.
-            const auto first_gl_row = static_cast<GLint>(layout.tile_height - band_height);
-            glPixelStorei(GL_PACK_ALIGNMENT, 1);
-            if (tile_width == options.width) {
-                glReadPixels(0, first_gl_row, static_cast<GLsizei>(tile_width),
-                             static_cast<GLsizei>(band_height), GL_RGBA, GL_UNSIGNED_BYTE,
-                             band.data());
-                bottom_up = true;
-            } else {
-                const std::size_t tile_bytes =
-                    static_cast<std::size_t>(tile_width) * band_height * 4;
-                if (tile_pixels.size() < tile_bytes) {
-                    tile_pixels = PixelBuffer(tile_bytes);
-                }
-                glReadPixels(0, first_gl_row, static_cast<GLsizei>(tile_width),
-                             static_cast<GLsizei>(band_height), GL_RGBA, GL_UNSIGNED_BYTE,
-                             tile_pixels.data());
-                for (unsigned row = 0; row < band_height; ++row) {
-                    const std::uint8_t* from =
-                        tile_pixels.data() +
-                        static_cast<std::size_t>(band_height - 1 - row) * tile_width * 4;
-                    std::uint8_t* to =
-                        band.data() + (static_cast<std::size_t>(row) * options.width + tx) * 4;
-                    std::memcpy(to, from, static_cast<std::size_t>(tile_width) * 4);
-                }
-            }
+            const unsigned tile_width = std::min(layout.tile_width, options.width - left);
+            bottom_up =
+                reader.read(layout.tile_height, left, tile_width, rows, options.width, band);
             timer.mark("read back");
             ++tiles;
             if (progress) {
-                progress(0.95 * tiles / tiles_total);
+                progress(0.95 * tiles / plan.tiles_total);
             }
         }
-        if (png) {
-            png->write_rows(ty, std::move(band), band_height, bottom_up);
-        } else {
-            if (bottom_up) {
-                flip_rows(band, options.width * 4, band_height);
-            }
-            tiff->write_rows(band.data(), ty, band_height);
-        }
+        image->write_rows(top, std::move(band), rows, bottom_up);
         timer.mark("hand over rows");
     }
-    if (png) {
-        png->commit();
-        world_file->write_text(world_file_text(view));
-        prj_file->write_text(scene.projection->target_wkt_esri());
-        std::string wkt = scene.projection->target_wkt();
-        std::string escaped;
-        for (const char c : wkt) {
-            escaped += c == '"'   ? std::string("&quot;")
-                       : c == '<' ? std::string("&lt;")
-                       : c == '&' ? std::string("&amp;")
-                                  : std::string(1, c);
-        }
-        aux_file->write_text("<PAMDataset>\n  <SRS dataAxisToSRSAxisMapping=\"1,2\">" + escaped +
-                             "</SRS>\n</PAMDataset>\n");
-        world_file->commit();
-        prj_file->commit();
-        aux_file->commit();
-    } else {
-        tiff->commit();
-    }
+    image->commit();
+    georef.commit();
     if (progress) {
         progress(1.0);
     }
     timer.mark("commit");
     ExportResult result;
-    result.image = image_path;
-    if (!options.geotiff) {
-        result.world_file = with_extension(image_path, ".pgw");
-        result.prj = with_extension(image_path, ".prj");
-    }
+    result.image = options.out;
+    result.world_file = plan.sidecars.world_file;
+    result.prj = plan.sidecars.prj;
     result.width = options.width;
     result.height = options.height;
-    result.view = view;
-    result.reserved_top = state.reserved_top_px;
-    result.reserved_bottom = state.reserved_bottom_px;
+    result.view = plan.view;
+    result.reserved_top = plan.state.reserved_top_px;
+    result.reserved_bottom = plan.state.reserved_bottom_px;
     result.tiles = tiles;
-    result.tiled = layout.tile_width < options.width;
+    result.tiled = plan.tiled;
     result.milliseconds =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;
-}
-
-PrivateDisplay::PrivateDisplay() {
-    const char* display = std::getenv("DISPLAY");
-    if (display != nullptr && *display != '\0') {
-        return;
-    }
-    // Find Xvfb on the PATH.
-    std::string xvfb;
-    const char* path = std::getenv("PATH");
-    std::string dirs = path != nullptr ? path : "/usr/bin:/bin";
-    for (std::size_t from = 0; from <= dirs.size();) {
-        const std::size_t end = std::min(dirs.find(':', from), dirs.size());
-        const fs::path candidate = fs::path(dirs.substr(from, end - from)) / "Xvfb";
-        if (::access(candidate.c_str(), X_OK) == 0) {
-            xvfb = candidate.string();
-            break;
-        }
-        from = end + 1;
-    }
-    if (xvfb.empty()) {
-        throw geo::InputError("no display (DISPLAY is not set) and Xvfb is not installed; "
-                              "install the xvfb package");
-    }
-    int fds[2];
-    if (::pipe(fds) != 0) {
-        throw geo::InputError(std::string("cannot start Xvfb: pipe: ") + std::strerror(errno));
-    }
-    // Everything the child needs is made before the fork: it only makes system calls.
-    const std::string fd = std::to_string(fds[1]);
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-        throw geo::InputError(std::string("cannot start Xvfb: fork: ") + std::strerror(errno));
-    }
-    if (pid == 0) {
-        ::close(fds[0]);
-        // Xvfb dies with us, even if we crash, and holds none of our output streams open.
-        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-        const int null = ::open("/dev/null", O_RDWR);
-        if (null >= 0) {
-            ::dup2(null, 0);
-            ::dup2(null, 1);
-            ::dup2(null, 2);
-        }
-        ::execl(xvfb.c_str(), "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1280x1024x24",
-                "-noreset", "-nolisten", "tcp", static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    ::close(fds[1]);
-    pid_ = pid;
-    std::string number;
-    char c = 0;
-    while (::read(fds[0], &c, 1) == 1 && c != '\n') {
-        number += c;
-    }
-    ::close(fds[0]);
-    if (number.empty()) {
-        ::kill(pid_, SIGTERM);
-        ::waitpid(pid_, nullptr, 0);
-        pid_ = -1;
-        throw geo::InputError("cannot start Xvfb (" + xvfb + ")");
-    }
-    ::setenv("DISPLAY", (":" + number).c_str(), 1);
-}
-
-PrivateDisplay::~PrivateDisplay() {
-    stop();
-}
-
-void PrivateDisplay::stop() {
-    if (pid_ > 0) {
-        ::kill(pid_, SIGTERM);
-        ::waitpid(pid_, nullptr, 0);
-        ::unsetenv("DISPLAY");
-        pid_ = -1;
-    }
 }
 
 } // namespace kuril

@@ -388,8 +388,17 @@ TEST_CASE("[viewer] export: an unwritable folder is named") {
         // root writes anywhere; use a folder nobody can write to instead.
         options.out = "/proc/kuril-atlas-test.png";
     }
-    CHECK_THROWS_AS(kuril::export_map(f.scene, f.font, options), geo::InputError);
+    const fs::path folder = options.out.parent_path();
+    std::string message;
+    try {
+        kuril::export_map(f.scene, f.font, options);
+    } catch (const geo::InputError& error) {
+        message = error.what();
+    }
     fs::permissions(dir, fs::perms::owner_all);
+    CAPTURE(message);
+    // The folder first: "DIR: folder is not writable" (or, as root, why no file can be made).
+    CHECK(message.rfind(folder.string() + ": ", 0) == 0);
     CHECK(files_in(dir) == 0);
 }
 
@@ -415,6 +424,31 @@ TEST_CASE("[viewer] export: a slide's caption is on the image") {
         }
     }
     CHECK(dark > 300);
+    // Compared with the plain image (no caption, no footer): below the map, left of the
+    // legend, the plain image shows map and the captioned one its caption band (white at 92%
+    // over the map: every channel at least 240 where there is no text).
+    std::size_t plain_white = 0;
+    std::size_t caption_white = 0;
+    for (unsigned y = 560; y < 600; ++y) {
+        for (unsigned x = 0; x < 480; ++x) {
+            const sf::Color a = plain.getPixel(x, y);
+            const sf::Color b = caption.getPixel(x, y);
+            plain_white += std::min({a.r, a.g, a.b}) >= 240 ? 1 : 0;
+            caption_white += std::min({b.r, b.g, b.b}) >= 240 ? 1 : 0;
+        }
+    }
+    CHECK(plain_white < 480 * 40 / 10);
+    CHECK(caption_white > 480 * 40 * 7 / 10);
+    // The title band is the same in both. The caption moves the map (fitted above it), which
+    // shows through the 92% opaque band by at most 8% of a colour difference (about 20 per
+    // channel): fewer than 1% of the band's pixels differ by more than 40 in a channel.
+    sf::Image plain_title;
+    sf::Image caption_title;
+    plain_title.create(800, 30);
+    caption_title.create(800, 30);
+    plain_title.copy(plain, 0, 0, sf::IntRect(0, 0, 800, 30));
+    caption_title.copy(caption, 0, 0, sf::IntRect(0, 0, 800, 30));
+    CHECK(pixels_differing(plain_title, caption_title, 40) < 800 * 30 / 100);
     // The caption is large: at least 3% of the image height (18 px at 600).
     unsigned first_row = 600;
     unsigned last_row = 0;

@@ -27,7 +27,7 @@ std::uint8_t channel(unsigned x, unsigned y, unsigned c) {
 void write_image(const fs::path& path, unsigned width, unsigned height, unsigned band,
                  bool bottom_up, const kuril::PngText& text = {}, bool reversed = false) {
     kuril::PngWriter writer(path, width, height, text);
-    writer.prepare_buffers(std::size_t{width} * band * 4, 2); // as an export does
+    writer.prepare_buffers(std::size_t{width} * band * 4); // as an export does
     std::vector<unsigned> tops;
     for (unsigned top = 0; top < height; top += band) {
         tops.push_back(top);
@@ -137,26 +137,28 @@ TEST_CASE("[viewer] png: an unfinished image is refused and leaves no file") {
     const fs::path dir = test_paths::scratch("png_unfinished");
     {
         kuril::PngWriter writer(dir / "map.png", 10, 10);
-        writer.write_rows(0, writer.spare_buffer(10 * 4 * 4), 4);
+        writer.write_rows(0, writer.spare_buffer(10 * 4 * 4), 4, false);
         CHECK_THROWS_WITH_AS(
             writer.commit(),
-            ((dir / "map.png").string() + ": internal: 4 of 10 rows written").c_str(),
-            geo::InputError);
+            ("internal: " + (dir / "map.png").string() + ": 4 of 10 rows written").c_str(),
+            geo::InternalError);
         // Overlapping rows already handed over, or running past the last row.
         CHECK_THROWS_WITH_AS(
-            writer.write_rows(2, writer.spare_buffer(10 * 4 * 3), 3),
-            ((dir / "map.png").string() + ": internal: rows 2 to 4 do not fit the image").c_str(),
-            geo::InputError);
+            writer.write_rows(2, writer.spare_buffer(10 * 4 * 3), 3, false),
+            ("internal: " + (dir / "map.png").string() + ": rows 2 to 4 do not fit the image")
+                .c_str(),
+            geo::InternalError);
         CHECK_THROWS_WITH_AS(
-            writer.write_rows(8, writer.spare_buffer(10 * 4 * 3), 3),
-            ((dir / "map.png").string() + ": internal: rows 8 to 10 do not fit the image").c_str(),
-            geo::InputError);
+            writer.write_rows(8, writer.spare_buffer(10 * 4 * 3), 3, false),
+            ("internal: " + (dir / "map.png").string() + ": rows 8 to 10 do not fit the image")
+                .c_str(),
+            geo::InternalError);
     }
     CHECK(fs::is_empty(dir));
     {
         // Abandoned half way (an error while drawing): the temporary file goes too.
         kuril::PngWriter writer(dir / "map.png", 10, 10);
-        writer.write_rows(5, writer.spare_buffer(10 * 4 * 5), 5);
+        writer.write_rows(5, writer.spare_buffer(10 * 4 * 5), 5, false);
     }
     CHECK(fs::is_empty(dir));
 }

@@ -6,4 +6,20 @@ namespace kuril {
 /// geo::InputError with one line saying what is missing.
 void require_display();
 
+/// Starts a private Xvfb when there is no DISPLAY (and stops it when destroyed). Throws
+/// geo::InputError when there is no display and Xvfb is not installed.
+class PrivateDisplay {
+public:
+    PrivateDisplay();
+    ~PrivateDisplay();
+    PrivateDisplay(const PrivateDisplay&) = delete;
+    PrivateDisplay& operator=(const PrivateDisplay&) = delete;
+    bool started() const { return pid_ > 0; }
+    /// Stops the private Xvfb now, if one was started.
+    void stop();
+
+private:
+    int pid_ = -1;
+};
+
 } // namespace kuril

@@ -1,0 +1,105 @@
+#pragma once
+
+// What an export will do, decided before anything is drawn: no OpenGL, no files touched.
+
+#include "map/map_scene.hpp"
+#include "map/map_state.hpp"
+#include "map/map_view.hpp"
+#include "map/view_spec.hpp"
+
+#include <array>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kuril {
+
+/// The largest side rendered in one pass (llvmpipe's texture limit); larger images, up to
+/// max_export_side, are rendered in tiles and stitched.
+inline constexpr unsigned max_single_pass_side = 16384;
+inline constexpr unsigned max_export_side = 32768;
+
+struct ExportOptions {
+    std::filesystem::path out;
+    unsigned width = 1920;
+    unsigned height = 1080;
+    double scale = 0; ///< text and symbol scale; 0: from the output size
+    ViewSpec view;
+    std::optional<MapView> exact_view; ///< the viewer's own view, scaled to the output
+    geo::Date date = geo::Date::today();
+    LabelLanguage language = LabelLanguage::en_ru;
+    std::array<bool, layer_count> visible{true, true, true, true, true, true, true, true};
+    std::string title;   ///< empty: from the view and date
+    std::string caption; ///< a slide's caption, printed large above the footer
+    bool legend = true;
+    bool footer = true;
+    bool geotiff = false;
+    /// Tiles are used above max_single_pass_side (or always with force_tiling: tests).
+    unsigned tile_side = 8192;
+    bool force_tiling = false;
+    /// Below that, whole rows are drawn in bands of about this many pixels: the render
+    /// texture stays small and each band is compressed while the next is drawn.
+    unsigned band_pixels = 4u << 20;
+};
+
+/// How an export is cut up for drawing: tiles of tile_width x tile_height pixels, drawn one
+/// after another on one render texture of that size. Up to max_single_pass_side, bands of
+/// whole rows; above it, tiles up to tile_side wide in rows of tiles up to 2048 high.
+struct ExportLayout {
+    unsigned tile_width = 0;
+    unsigned tile_height = 0;
+};
+ExportLayout export_layout(const ExportOptions& options);
+
+/// The view of an export's whole image: the requested view (bbox, island, region, or the
+/// viewer's own view) fitted between the title band (`reserved_top` pixels) and the footer
+/// (`reserved_bottom`), at the scale that fit gives.
+MapView export_view(const MapScene& scene, const ExportOptions& options, double reserved_top,
+                    double reserved_bottom);
+
+/// The default title: "Kuril Islands, 19 October 1956" (or the island's name).
+std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date date);
+
+/// Throws geo::InputError for a size out of range or no output file name.
+void validate_export(const ExportOptions& options);
+
+/// What the map shows (date, layers, language) and at which text and symbol scale; nothing
+/// reserved yet.
+MapState export_state(const ExportOptions& options);
+
+/// The first rows of the bands, in drawing order. A PNG takes bands in any order: the bands
+/// with the title, footer and legend (the most text, the slowest to draw and to compress) go
+/// first and a band of plain map last, so that little compression is left once drawing ends.
+/// Otherwise (GeoTIFF) top to bottom.
+std::vector<unsigned> band_order(unsigned height, unsigned band_height, bool any_order);
+
+/// The files beside a PNG that place it: world file (.pgw), .prj and, for GDAL and QGIS, the
+/// CRS in NAME.png.aux.xml. A GeoTIFF carries its georeferencing inside: none.
+struct SidecarPaths {
+    std::filesystem::path world_file;
+    std::filesystem::path prj;
+    std::filesystem::path aux_xml;
+    bool empty() const { return world_file.empty(); }
+};
+SidecarPaths sidecar_paths(const ExportOptions& options);
+
+/// Everything an export decides before drawing, from the options and the heights the overlay
+/// keeps clear at the top (title band) and bottom (footer and caption).
+struct ExportPlan {
+    MapState state; ///< with the reserved heights
+    MapView view;   ///< of the whole image
+    ExportLayout layout;
+    std::vector<unsigned> band_tops; ///< drawing order (band_order)
+    unsigned tiles_total = 0;        ///< tiles drawn, over all bands
+    bool tiled = false;              ///< tiles narrower than the image
+    std::string title;
+    SidecarPaths sidecars;
+};
+
+/// Throws geo::InputError for bad options (validate_export) or a view that cannot be shown
+/// (an unknown island, a bbox outside the data).
+ExportPlan plan_export(const MapScene& scene, const ExportOptions& options, double reserved_top,
+                       double reserved_bottom);
+
+} // namespace kuril

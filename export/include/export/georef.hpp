@@ -1,0 +1,47 @@
+#pragma once
+
+// What places a PNG on the map for GIS software: the world file, the .prj and the .aux.xml.
+
+#include "export/export_plan.hpp"
+#include "geo/projection.hpp"
+#include "map/map_view.hpp"
+
+#include <future>
+#include <memory>
+#include <string>
+
+namespace kuril {
+
+class AtomicFile;
+
+/// The world file text for an image of a view: pixel size, rotation, and the centre of the
+/// top-left pixel, as GDAL reads it.
+std::string world_file_text(const MapView& view);
+
+/// GDAL's auxiliary file for a PNG (NAME.png.aux.xml), from which GDAL, and so QGIS, takes its
+/// CRS: the WKT in <PAMDataset><SRS>, escaped as XML.
+std::string aux_xml_text(const std::string& wkt);
+
+/// The side files of a PNG, created (so checked writable) before the image is drawn, written
+/// and put in place after it. Nothing for a GeoTIFF (empty paths).
+class GeorefFiles {
+public:
+    explicit GeorefFiles(const SidecarPaths& paths);
+    ~GeorefFiles();
+    GeorefFiles(const GeorefFiles&) = delete;
+    GeorefFiles& operator=(const GeorefFiles&) = delete;
+
+    /// Writes the files for an image of `view` in `projection`'s CRS under their temporary
+    /// names. They are flushed to disk on a thread of their own, while the image is drawn.
+    void write(const MapView& view, const geo::Projection& projection);
+    /// Once the image is in place: waits for the flush and renames the files into place.
+    void commit();
+
+private:
+    std::unique_ptr<AtomicFile> world_file_;
+    std::unique_ptr<AtomicFile> prj_;
+    std::unique_ptr<AtomicFile> aux_xml_;
+    std::future<void> synced_;
+};
+
+} // namespace kuril

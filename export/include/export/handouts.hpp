@@ -1,0 +1,26 @@
+#pragma once
+
+#include "export/exporter.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+namespace kuril {
+
+struct HandoutResult {
+    std::size_t slides = 0;
+    std::filesystem::path index; ///< index.html
+};
+
+/// One image per slide of the tour `tour_id` (its view, date, layers, language, title and
+/// caption), into the folder `base.out` (created if need be), and a printable index.html naming
+/// each with its caption and sources. `progress` is told after each slide (done, total).
+/// Throws geo::InputError for an unknown tour or a folder that cannot be made.
+HandoutResult export_handouts(const MapScene& scene, const sf::Font& font,
+                              const ExportOptions& base, const std::string& tour_id,
+                              ExportCanvas& canvas,
+                              const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+} // namespace kuril

@@ -1,0 +1,134 @@
+#include "export/export_plan.hpp"
+
+#include "geo/error.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace fs = std::filesystem;
+
+namespace kuril {
+
+std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date date) {
+    std::string place = "Kuril Islands";
+    if (!view.island.empty()) {
+        if (const auto* island = scene.atlas->annotations.island(view.island)) {
+            place = island->display_name();
+        }
+    }
+    return place + ", " + date.long_text();
+}
+
+MapView export_view(const MapScene& scene, const ExportOptions& options, double reserved_top,
+                    double reserved_bottom) {
+    // What is asked for (a bbox, an island, the region, the viewer's view) is fitted between
+    // the title band and the footer, not under them.
+    const double content_height = std::max(1.0, options.height - reserved_top - reserved_bottom);
+    MapView content(scene.world, options.width, content_height);
+    if (options.exact_view) {
+        // The viewer's view at a larger size: same centre, all of its extent.
+        const MapView& seen = *options.exact_view;
+        content.set(seen.center(),
+                    std::max(seen.width_px() * seen.metres_per_pixel() / options.width,
+                             seen.height_px() * seen.metres_per_pixel() / content_height));
+    } else {
+        options.view.apply(scene, content);
+    }
+    // The full image at the same scale, its centre moved so that the content sits between
+    // the bands: (top - bottom) / 2 pixels below the image's centre.
+    MapView view(scene.world, options.width, options.height);
+    const double shift = (reserved_top - reserved_bottom) / 2 * content.metres_per_pixel();
+    view.set({content.center().x, content.center().y + shift}, content.metres_per_pixel());
+    return view;
+}
+
+ExportLayout export_layout(const ExportOptions& options) {
+    ExportLayout layout;
+    const unsigned longest = std::max(options.width, options.height);
+    if (longest > max_single_pass_side || options.force_tiling) {
+        const unsigned side = std::min(options.tile_side, max_single_pass_side);
+        layout.tile_width = std::min(side, options.width);
+        // Rows of tiles at most 2048 high: a row's read-back buffer stays near 256 MB even at
+        // 32768 pixels wide (two are in use at a time).
+        layout.tile_height = std::min({side, options.height, 2048u});
+        return layout;
+    }
+    // Whole rows, in bands of even height near band_pixels each.
+    const std::uint64_t pixels = std::uint64_t{options.width} * options.height;
+    const std::uint64_t bands = std::max<std::uint64_t>(1, (pixels + options.band_pixels / 2) /
+                                                               std::max(1u, options.band_pixels));
+    layout.tile_width = options.width;
+    layout.tile_height = static_cast<unsigned>((options.height + bands - 1) / bands);
+    return layout;
+}
+
+void validate_export(const ExportOptions& options) {
+    if (options.width == 0 || options.height == 0 || options.width > max_export_side ||
+        options.height > max_export_side) {
+        throw geo::InputError("--size " + std::to_string(options.width) + "x" +
+                              std::to_string(options.height) + ": each side must be 1 to " +
+                              std::to_string(max_export_side) + " pixels");
+    }
+    if (options.out.empty()) {
+        throw geo::InputError("--out: an output file name is required");
+    }
+}
+
+MapState export_state(const ExportOptions& options) {
+    MapState state;
+    state.date = options.date;
+    state.visible = options.visible;
+    state.language = options.language;
+    state.ui_scale = options.scale > 0
+                         ? options.scale
+                         : std::max(0.75, std::min(options.width, options.height) / 1080.0);
+    return state;
+}
+
+std::vector<unsigned> band_order(unsigned height, unsigned band_height, bool any_order) {
+    std::vector<unsigned> tops;
+    for (unsigned top = 0; top < height; top += band_height) {
+        tops.push_back(top);
+    }
+    if (any_order && tops.size() > 2) {
+        std::vector<unsigned> order = {tops.back(), tops.front()};
+        order.insert(order.end(), tops.rbegin() + 1, tops.rend() - 1);
+        return order;
+    }
+    return tops;
+}
+
+SidecarPaths sidecar_paths(const ExportOptions& options) {
+    SidecarPaths paths;
+    if (!options.geotiff) {
+        paths.world_file = fs::path(options.out).replace_extension(".pgw");
+        paths.prj = fs::path(options.out).replace_extension(".prj");
+        paths.aux_xml = options.out.string() + ".aux.xml";
+    }
+    return paths;
+}
+
+ExportPlan plan_export(const MapScene& scene, const ExportOptions& options, double reserved_top,
+                       double reserved_bottom) {
+    validate_export(options);
+    const ExportLayout layout = export_layout(options);
+    const std::vector<unsigned> band_tops =
+        band_order(options.height, layout.tile_height, !options.geotiff);
+    const unsigned across = (options.width + layout.tile_width - 1) / layout.tile_width;
+    ExportPlan plan{
+        .state = export_state(options),
+        .view = export_view(scene, options, reserved_top, reserved_bottom),
+        .layout = layout,
+        .band_tops = band_tops,
+        .tiles_total = across * static_cast<unsigned>(band_tops.size()),
+        .tiled = layout.tile_width < options.width,
+        .title = options.title.empty() ? default_title(scene, options.view, options.date)
+                                       : options.title,
+        .sidecars = sidecar_paths(options),
+    };
+    plan.state.reserved_top_px = reserved_top;
+    plan.state.reserved_bottom_px = reserved_bottom;
+    return plan;
+}
+
+} // namespace kuril

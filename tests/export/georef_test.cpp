@@ -1,0 +1,76 @@
+// The side files that place a PNG: the world file's numbers and an .aux.xml that any XML
+// parser reads back to the WKT given, whatever characters it holds.
+#include "export/georef.hpp"
+#include "geo/projection.hpp"
+#include "test_paths.hpp"
+
+#include <cstdio>
+#include <doctest/doctest.h>
+#include <fstream>
+#include <sstream>
+#include <tinyxml2.h>
+
+namespace fs = std::filesystem;
+
+TEST_CASE("[export] georef: the world file gives the pixel size and the first pixel's centre") {
+    kuril::MapView view(geo::Box{0, 0, 1e6, 1e6}, 200, 100);
+    view.set({500000, 400000}, 250.0);
+    // The top-left corner is 100 x 50 pixels from the centre; the first pixel's centre half a
+    // pixel in from it.
+    CHECK(kuril::world_file_text(view) == "250.0000000000\n"
+                                          "0.0000000000\n"
+                                          "0.0000000000\n"
+                                          "-250.0000000000\n"
+                                          "475125.0000000000\n"
+                                          "412375.0000000000\n");
+}
+
+TEST_CASE("[export] georef: the .aux.xml is well-formed and holds the WKT, escaped") {
+    const std::string wkt = "PROJCRS[\"Kuril <test> & \\\"quotes\\\" 'apostrophes'\",BASEGEOGCRS"
+                            "[\"WGS 84\"],ID[\"EPSG\",9999]] > end";
+    const std::string xml = kuril::aux_xml_text(wkt);
+    CAPTURE(xml);
+    CHECK(xml.find("&lt;test&gt; &amp; ") != std::string::npos);
+    CHECK(xml.find("<test>") == std::string::npos);
+    tinyxml2::XMLDocument document;
+    REQUIRE(document.Parse(xml.c_str()) == tinyxml2::XML_SUCCESS);
+    const tinyxml2::XMLElement* root = document.RootElement();
+    REQUIRE(root != nullptr);
+    CHECK(std::string(root->Name()) == "PAMDataset");
+    const tinyxml2::XMLElement* srs = root->FirstChildElement("SRS");
+    REQUIRE(srs != nullptr);
+    CHECK(std::string(srs->Attribute("dataAxisToSRSAxisMapping")) == "1,2");
+    REQUIRE(srs->GetText() != nullptr);
+    CHECK(std::string(srs->GetText()) == wkt);
+}
+
+TEST_CASE("[export] georef: the side files appear only when committed") {
+    const fs::path dir = test_paths::scratch("georef_files");
+    const kuril::SidecarPaths paths{dir / "map.pgw", dir / "map.prj", dir / "map.png.aux.xml"};
+    geo::Projection projection;
+    kuril::MapView view(geo::Box{0, 0, 1e6, 1e6}, 200, 100);
+    {
+        kuril::GeorefFiles abandoned(paths);
+        abandoned.write(view, projection);
+    }
+    CHECK(fs::is_empty(dir));
+    kuril::GeorefFiles files(paths);
+    files.write(view, projection);
+    CHECK(!fs::exists(paths.world_file)); // not before commit
+    files.commit();
+    std::ifstream world(paths.world_file);
+    std::stringstream text;
+    text << world.rdbuf();
+    CHECK(text.str() == kuril::world_file_text(view));
+    std::ifstream prj(paths.prj);
+    std::string prj_text((std::istreambuf_iterator<char>(prj)), std::istreambuf_iterator<char>());
+    CHECK(prj_text == projection.target_wkt_esri());
+    tinyxml2::XMLDocument aux;
+    REQUIRE(aux.LoadFile(paths.aux_xml.c_str()) == tinyxml2::XML_SUCCESS);
+    CHECK(std::string(aux.RootElement()->FirstChildElement("SRS")->GetText()) ==
+          projection.target_wkt());
+    // A GeoTIFF has none.
+    kuril::GeorefFiles none(kuril::SidecarPaths{});
+    none.write(view, projection);
+    none.commit();
+}

@@ -1,0 +1,61 @@
+// Handouts: one image per slide and an index naming each, or one line for an unknown tour.
+#include "drawing_fixture.hpp"
+#include "export/handouts.hpp"
+#include "geo/error.hpp"
+
+#include <doctest/doctest.h>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+TEST_CASE("[export] handouts: an image per slide with its side files, each named in index.html") {
+    test_drawing::ShippedScene f;
+    const fs::path dir = test_paths::scratch("handouts") / "default";
+    kuril::ExportOptions options;
+    options.out = dir;
+    options.width = 320;
+    options.height = 200;
+    kuril::ExportCanvas canvas;
+    std::vector<std::size_t> told;
+    const auto result = kuril::export_handouts(
+        f.scene, f.font, options, "default", canvas, [&](std::size_t done, std::size_t total) {
+            told.push_back(done);
+            CHECK(total == f.atlas->annotations.tour("default")->slides.size());
+        });
+    const geo::Tour& tour = *f.atlas->annotations.tour("default");
+    REQUIRE(result.slides == tour.slides.size());
+    CHECK(told.size() == tour.slides.size());
+    CHECK(told.back() == tour.slides.size());
+    CHECK(result.index == dir / "index.html");
+    std::ifstream in(result.index);
+    std::stringstream html;
+    html << in.rdbuf();
+    for (std::size_t i = 0; i < tour.slides.size(); ++i) {
+        char name[128];
+        std::snprintf(name, sizeof name, "slide-%02zu-%s.png", i + 1, tour.slides[i].id.c_str());
+        CAPTURE(name);
+        CHECK(fs::file_size(dir / name) > 1000);
+        CHECK(fs::exists(fs::path(dir / name).replace_extension(".pgw")));
+        CHECK(html.str().find(std::string("<img src=\"") + name + "\"") != std::string::npos);
+    }
+    // Titles and captions are escaped: no raw ampersand outside an entity.
+    const std::string text = html.str();
+    for (std::size_t at = text.find('&'); at != std::string::npos; at = text.find('&', at + 1)) {
+        CHECK(text.find(';', at) - at <= 6);
+    }
+    // Each image with its .pgw, .prj and .aux.xml, and the index.
+    CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) ==
+          static_cast<std::ptrdiff_t>(4 * tour.slides.size() + 1));
+}
+
+TEST_CASE("[export] handouts: an unknown tour is one line naming the known ones") {
+    test_drawing::ShippedScene f;
+    const fs::path dir = test_paths::scratch("handouts_unknown");
+    kuril::ExportOptions options;
+    options.out = dir / "out";
+    kuril::ExportCanvas canvas;
+    CHECK_THROWS_WITH_AS(kuril::export_handouts(f.scene, f.font, options, "nowhere", canvas),
+                         "unknown tour 'nowhere' (known: default)", geo::InputError);
+    CHECK(fs::is_empty(dir));
+}

@@ -1,0 +1,106 @@
+// The GeoTIFF writer: bands from the top, in either row order, read back by GDAL with the
+// pixels, geotransform and CRS given; out-of-order bands are a program fault.
+#include "geo/error.hpp"
+#include "imageio/geotiff_writer.hpp"
+#include "test_paths.hpp"
+
+#include <doctest/doctest.h>
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::uint8_t channel(unsigned x, unsigned y, unsigned c) {
+    return static_cast<std::uint8_t>((x * 7 + y * 13 + c * 101) & 0xFF);
+}
+
+std::string utm_wkt() {
+    OGRSpatialReference srs;
+    srs.importFromEPSG(32655); // UTM 55 N
+    char* text = nullptr;
+    srs.exportToWkt(&text);
+    std::string wkt = text;
+    CPLFree(text);
+    return wkt;
+}
+
+} // namespace
+
+TEST_CASE("[imageio] geotiff: bands from the top read back with their georeferencing") {
+    GDALAllRegister();
+    const fs::path dir = test_paths::scratch("geotiff_bands");
+    const unsigned width = 37;
+    const unsigned height = 20;
+    const kuril::GeoTransform transform = {500000, 250, 0, 5000000, 0, -250};
+    for (const bool bottom_up : {false, true}) {
+        CAPTURE(bottom_up);
+        const fs::path path = dir / (bottom_up ? "up.tif" : "down.tif");
+        {
+            kuril::GeoTiffWriter writer(path, width, height, transform, utm_wkt());
+            CHECK(!writer.takes_any_order());
+            for (unsigned top = 0; top < height; top += 8) {
+                const unsigned rows = std::min(8u, height - top);
+                kuril::PixelBuffer pixels = writer.spare_buffer(std::size_t{width} * rows * 4);
+                for (unsigned r = 0; r < rows; ++r) {
+                    const unsigned stored = bottom_up ? rows - 1 - r : r;
+                    for (unsigned x = 0; x < width; ++x) {
+                        for (unsigned c = 0; c < 4; ++c) {
+                            pixels.data()[(std::size_t{stored} * width + x) * 4 + c] =
+                                c < 3 ? channel(x, top + r, c) : 255;
+                        }
+                    }
+                }
+                writer.write_rows(top, std::move(pixels), rows, bottom_up);
+            }
+            CHECK(!fs::exists(path)); // not before commit
+            writer.commit();
+        }
+        GDALDataset* dataset = GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY);
+        REQUIRE(dataset != nullptr);
+        CHECK(dataset->GetRasterXSize() == static_cast<int>(width));
+        CHECK(dataset->GetRasterYSize() == static_cast<int>(height));
+        REQUIRE(dataset->GetRasterCount() == 3);
+        kuril::GeoTransform read{};
+        REQUIRE(dataset->GetGeoTransform(read.data()) == CE_None);
+        CHECK(read == transform);
+        CHECK(std::string(dataset->GetProjectionRef()).find("UTM zone 55N") != std::string::npos);
+        long different = 0;
+        std::vector<std::uint8_t> band(std::size_t{width} * height);
+        for (int c = 0; c < 3; ++c) {
+            REQUIRE(dataset->GetRasterBand(c + 1)->RasterIO(
+                        GF_Read, 0, 0, static_cast<int>(width), static_cast<int>(height),
+                        band.data(), static_cast<int>(width), static_cast<int>(height), GDT_Byte, 0,
+                        0, nullptr) == CE_None);
+            for (unsigned y = 0; y < height; ++y) {
+                for (unsigned x = 0; x < width; ++x) {
+                    different +=
+                        band[std::size_t{y} * width + x] != channel(x, y, static_cast<unsigned>(c));
+                }
+            }
+        }
+        GDALClose(dataset);
+        CHECK(different == 0);
+    }
+}
+
+TEST_CASE("[imageio] geotiff: bands out of order or missing are refused and leave no file") {
+    GDALAllRegister();
+    const fs::path dir = test_paths::scratch("geotiff_order");
+    {
+        kuril::GeoTiffWriter writer(dir / "map.tif", 4, 4, {0, 1, 0, 0, 0, -1}, utm_wkt());
+        CHECK_THROWS_WITH_AS(
+            writer.write_rows(2, writer.spare_buffer(4 * 2 * 4), 2, false),
+            ("internal: " + (dir / "map.tif").string() + ": rows 2 to 3 do not follow row 0")
+                .c_str(),
+            geo::InternalError);
+        writer.write_rows(0, writer.spare_buffer(4 * 2 * 4), 2, false);
+        CHECK_THROWS_WITH_AS(
+            writer.commit(),
+            ("internal: " + (dir / "map.tif").string() + ": 2 of 4 rows written").c_str(),
+            geo::InternalError);
+    }
+    CHECK(fs::is_empty(dir));
+}
