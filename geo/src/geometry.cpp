@@ -160,9 +160,11 @@ std::vector<Polygon> clip_to_latitude_band(const std::vector<Polygon>& polygons,
         if (!shape) {
             continue;
         }
-        GeosGeometry part(GEOSIntersection_r(context, shape.get(), band.get()), {context});
-        if (!part) {
-            // An invalid polygon (the loader repairs what it reads; this is for others).
+        // A rectangle clip (no overlay graph): several times faster than an intersection and
+        // valid for valid input; an intersection of the repaired shape is the fallback.
+        GeosGeometry part(GEOSClipByRect_r(context, shape.get(), -180.0, lat_min, 180.0, lat_max),
+                          {context});
+        if (!part || GEOSisValid_r(context, part.get()) != 1) {
             const GeosGeometry valid(GEOSMakeValid_r(context, shape.get()), {context});
             if (valid) {
                 part.reset(GEOSIntersection_r(context, valid.get(), band.get()));
