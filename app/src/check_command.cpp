@@ -3,17 +3,65 @@
 #include "geo/islands.hpp"
 #include "map/tour_check.hpp"
 
+#include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <set>
 
 namespace fs = std::filesystem;
 
 namespace kuril {
+namespace {
+
+/// A teacher's tour file: <tours> (and perhaps its own <sources>) but no <layers>. It is read
+/// against the shipped annotations, as `present --tour-file` reads it.
+bool is_tour_file(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in || !fs::is_regular_file(file)) {
+        return false;
+    }
+    std::string text(
+        static_cast<std::size_t>(std::min<std::uintmax_t>(fs::file_size(file), 16u << 20)), '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    return text.find("<tours") != std::string::npos && text.find("<layers") == std::string::npos;
+}
+
+int check_tour_file(const fs::path& file, const DataOptions& data) {
+    DataOptions shipped = data;
+    shipped.annotations.clear();
+    const fs::path base_file = resolve_annotations(shipped);
+    const geo::Annotations base = geo::load_annotations(base_file);
+    try {
+        const geo::Annotations tours =
+            geo::load_annotations(file, geo::ParseOptions{&base, check_tours});
+        std::size_t slides = 0;
+        for (const auto& tour : tours.tours) {
+            slides += tour.slides.size();
+        }
+        std::cout << "ok: " << file.string() << ": " << tours.tours.size() << " tours (" << slides
+                  << " slides), " << tours.sources.size()
+                  << " sources of its own; islands and sources of " << base_file.string()
+                  << " count as known\n";
+        return 0;
+    } catch (const geo::AnnotationsError& error) {
+        for (const auto& problem : error.problems()) {
+            std::cout << problem.to_string() << '\n';
+        }
+        std::cout << error.problems().size() << " error(s) in " << file.string() << '\n';
+        return 2;
+    }
+}
+
+} // namespace
 
 int run_check(const CheckOptions& options) {
     DataOptions data = options.data;
     if (!options.file.empty()) {
         data.annotations = options.file;
+        if (is_tour_file(options.file)) {
+            return check_tour_file(options.file, options.data);
+        }
     }
     const fs::path file = resolve_annotations(data);
     std::unique_ptr<geo::Atlas> atlas;

@@ -147,11 +147,8 @@ PartialDate parse_partial_date(std::string_view text) {
 }
 
 Date parse_day(std::string_view text) {
-    const PartialDate date = parse_partial_date(text);
-    if (date.precision != DatePrecision::day) {
-        throw InputError("'" + std::string(text) + "': a full date YYYY-MM-DD is expected");
-    }
-    return date.first;
+    // "1951" is the situation on 1 January 1951, "1951-09" on 1 September: the first day.
+    return parse_partial_date(text).first;
 }
 
 } // namespace geo

@@ -27,8 +27,16 @@ TEST_CASE("[geo] impossible dates are refused with a reason") {
                          "'19 Oct 1956' is not an ISO 8601 date (expected YYYY, YYYY-MM or "
                          "YYYY-MM-DD)",
                          geo::InputError);
-    CHECK_THROWS_WITH_AS(geo::parse_day("1956"), "'1956': a full date YYYY-MM-DD is expected",
+    // A year or a month stands for its first day; every format error reads the same.
+    CHECK(geo::parse_day("1956") == geo::Date{1956, 1, 1});
+    CHECK(geo::parse_day("1951-09") == geo::Date{1951, 9, 1});
+    CHECK(geo::parse_day("1956-10-19") == geo::Date{1956, 10, 19});
+    CHECK_THROWS_WITH_AS(geo::parse_day("yesterday"),
+                         "'yesterday' is not an ISO 8601 date (expected YYYY, YYYY-MM or "
+                         "YYYY-MM-DD)",
                          geo::InputError);
+    CHECK_THROWS_WITH_AS(geo::parse_day("1945-02-30"),
+                         "'1945-02-30' is not a date: February 1945 has 28 days", geo::InputError);
     CHECK_NOTHROW(geo::parse_partial_date("2000-02-29"));
     CHECK_THROWS(geo::parse_partial_date("1900-02-29"));
 }

@@ -50,7 +50,8 @@ int days_in_month(int year, int month);
 /// (e.g. "2021-02-30 is not a date: February 2021 has 28 days").
 PartialDate parse_partial_date(std::string_view text);
 
-/// Parses a full YYYY-MM-DD date (as the CLI's --date takes).
+/// Parses a day as the CLI's --date takes it: YYYY-MM-DD, or YYYY-MM / YYYY for the first day
+/// of that month or year. Errors as parse_partial_date's.
 Date parse_day(std::string_view text);
 
 } // namespace geo
