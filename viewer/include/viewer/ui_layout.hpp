@@ -53,7 +53,10 @@ struct MessageLayout {
 
 struct HelpLayout {
     sf::FloatRect box;
-    std::string body;
+    std::string keys;     ///< one row per line: the keys column
+    std::string meanings; ///< the same rows: what they do
+    float meaning_x = 0;  ///< where the second column starts, from the box's text margin
+    unsigned size = 16;   ///< text size that fits the window
 };
 
 /// Where everything over the map goes in one frame, laid out before the map is drawn: the map

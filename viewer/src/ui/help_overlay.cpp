@@ -4,17 +4,37 @@
 #include "input_map.hpp"
 #include "render/style.hpp"
 
+#include <algorithm>
+
 namespace kuril {
 
 HelpLayout layout_help(float width, float height, float scale, const sf::Font& font) {
     const float s = scale;
     HelpLayout layout;
-    for (const auto& line : help_lines()) {
-        layout.body += line + "\n";
+    // Two columns measured in the (proportional) font, so every meaning starts at one x.
+    for (const auto& row : map_keys()) {
+        layout.keys.append(row.keys).append("\n");
+        layout.meanings.append(row.meaning).append("\n");
     }
-    const auto b = ui_text(font, layout.body, scaled_size(16, s)).getLocalBounds();
-    layout.box = {(width - b.width) / 2 - 20 * s, (height - b.height) / 2 - 50 * s,
-                  b.width + 40 * s, b.height + 70 * s};
+    // The text shrinks (down to 10 px) until both columns fit the window.
+    unsigned size = scaled_size(16, s);
+    float text_width = 0;
+    float text_height = 0;
+    for (;; --size) {
+        const auto keys =
+            ui_text(font, layout.keys, size, style::text, sf::Text::Bold).getLocalBounds();
+        const auto meanings = ui_text(font, layout.meanings, size).getLocalBounds();
+        layout.meaning_x = keys.width + 1.5f * static_cast<float>(size);
+        text_width = layout.meaning_x + meanings.width;
+        text_height = std::max(keys.height + keys.top, meanings.height + meanings.top);
+        if (size <= 10 || (text_width + 40 * s <= width && text_height + 70 * s <= height)) {
+            break;
+        }
+    }
+    layout.size = size;
+    const float box_width = std::min(text_width + 40 * s, width);
+    const float box_height = std::min(text_height + 70 * s, height);
+    layout.box = {(width - box_width) / 2, (height - box_height) / 2, box_width, box_height};
     return layout;
 }
 
@@ -26,9 +46,12 @@ void draw_help(sf::RenderTarget& target, const HelpLayout& layout, float scale,
         ui_text(font, "Kuril Atlas: keys", scaled_size(20, s), style::text, sf::Text::Bold);
     title.setPosition(layout.box.left + 20 * s, layout.box.top + 12 * s);
     target.draw(title);
-    sf::Text body = ui_text(font, layout.body, scaled_size(16, s));
-    body.setPosition(layout.box.left + 20 * s, layout.box.top + 48 * s);
-    target.draw(body);
+    sf::Text keys = ui_text(font, layout.keys, layout.size, style::text, sf::Text::Bold);
+    keys.setPosition(layout.box.left + 20 * s, layout.box.top + 48 * s);
+    target.draw(keys);
+    sf::Text meanings = ui_text(font, layout.meanings, layout.size);
+    meanings.setPosition(layout.box.left + 20 * s + layout.meaning_x, layout.box.top + 48 * s);
+    target.draw(meanings);
 }
 
 } // namespace kuril
