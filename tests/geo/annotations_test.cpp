@@ -223,3 +223,25 @@ TEST_CASE("[geo] annotations: a 50 MB file of 100,000 events loads") {
     CHECK(annotations.events.size() == 100'000);
     CHECK(annotations.events.back().titles.at("en") == "Event 99999");
 }
+
+TEST_CASE("[geo] annotations: a slide dated 'today' shows the day it is presented") {
+    const auto annotations = geo::parse_annotations(std::string(header) + R"(  <tours>
+    <tour id="t" title="T">
+      <slide id="now" date="today" center="147,44" zoom="1" sources="s1"><title>Now</title></slide>
+      <slide id="then" date="1956-10-19" center="147,44" zoom="1" sources="s1"><title>Then</title></slide>
+    </tour>
+  </tours>
+</atlas>
+)",
+                                                    "today.xml");
+    REQUIRE(annotations.tours.size() == 1);
+    CHECK(annotations.tours[0].slides[0].date == geo::Date::today());
+    CHECK(annotations.tours[0].slides[1].date == geo::Date{1956, 10, 19});
+    CHECK(first_problem(R"(  <tours>
+    <tour id="t" title="T">
+      <slide id="later" date="tomorrow" center="147,44" zoom="1" sources="s1"><title>L</title></slide>
+    </tour>
+  </tours>
+)") == "test.xml:8: <slide id=\"later\"> date: 'tomorrow' is not an ISO 8601 date (expected YYYY, "
+       "YYYY-MM or YYYY-MM-DD)");
+}

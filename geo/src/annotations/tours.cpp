@@ -13,7 +13,10 @@ Slide read_slide(XmlReader& r, const XMLElement* e, std::unordered_set<std::stri
     slide.line = e->GetLineNum();
     slide.id = r.required_string(e, "id");
     r.unique_id(slide_ids, e, slide.id, "slide");
-    if (const auto day = r.date(e, "date", true)) {
+    if (const char* text = e->Attribute("date"); text != nullptr && std::string(text) == "today") {
+        // A slide about the present stays current: it shows the day it is presented.
+        slide.date = Date::today();
+    } else if (const auto day = r.date(e, "date", true)) {
         if (day->precision != DatePrecision::day) {
             r.error(e, describe(e) + " date '" + day->text +
                            "': a full date YYYY-MM-DD is "
