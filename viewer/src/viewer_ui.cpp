@@ -26,7 +26,8 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
     layout.timeline_height = timeline_bar_height(layout.scale);
     layout.timeline = layout_timeline_bar(layout.width, layout.height, layout.scale, ui);
     if (ui.show_layers) {
-        layout.layers = layout_layers_panel(frame.legend, layout.scale, font_);
+        layout.layers = layout_layers_panel(frame.legend, layout.scale, font_, layout.width * 0.5f,
+                                            layout.height - layout.timeline_height - 6);
     }
     layout.info = info_panel_->layout(frame, layout.width, layout.height, layout.scale,
                                       layout.timeline_height);

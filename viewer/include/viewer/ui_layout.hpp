@@ -21,6 +21,8 @@ struct LayersPanelLayout {
     float row = 0; ///< row height
     std::vector<std::pair<Layer, sf::FloatRect>> rows;
     std::vector<LegendItem> legend;
+    float scale = 1;      ///< the text scale it was laid out at (smaller in a small window)
+    float legend_top = 0; ///< the legend's heading
     float export_top = 0;
     std::vector<std::pair<int, sf::FloatRect>> export_buttons; ///< by factor: 1, 2, 4
 };

@@ -13,32 +13,37 @@ constexpr const char* export_label = "Export view (E):";
 
 } // namespace
 
-LayersPanelLayout layout_layers_panel(const std::vector<LegendItem>& legend, float scale,
-                                      const sf::Font& font) {
-    const float s = scale;
+namespace {
+
+/// The panel at one text scale: layer rows in one column, or in two when `two_columns`.
+LayersPanelLayout layout_at(const std::vector<LegendItem>& legend, float s, bool two_columns,
+                            const sf::Font& font) {
     const float left = 10 * s;
     const float top = 10 * s;
     const float row = 21 * s;
     const unsigned size = scaled_size(13, s);
     LayersPanelLayout layout;
     layout.row = row;
+    layout.scale = s;
     // The legend of exactly what the frame shows, in words.
     layout.legend = legend;
     float width = 300 * s;
     for (const auto& entry : layout.legend) {
         width = std::max(width, ui_text(font, entry.label, size).getLocalBounds().width + 56 * s);
     }
-    const float height = static_cast<float>(layer_count + 3 + layout.legend.size()) * row + 20 * s;
+    const std::size_t layer_rows = two_columns ? (layer_count + 1) / 2 : layer_count;
+    const float height = static_cast<float>(layer_rows + 3 + layout.legend.size()) * row + 20 * s;
     layout.rect = {left, top, width, height};
     for (std::size_t i = 0; i < layer_count; ++i) {
-        const float y = top + 6 * s + static_cast<float>(i + 1) * row;
-        layout.rows.push_back({static_cast<Layer>(i), {left, y, width, row}});
+        const std::size_t r = two_columns ? i % layer_rows : i;
+        const float x = two_columns && i >= layer_rows ? left + width / 2 : left;
+        const float y = top + 6 * s + static_cast<float>(r + 1) * row;
+        layout.rows.push_back(
+            {static_cast<Layer>(i), {x, y, two_columns ? width / 2 : width, row}});
     }
-    float y = top + 6 * s + (layer_count + 1) * row + 4 * s; // the legend's heading
-    for (std::size_t i = 0; i < layout.legend.size(); ++i) {
-        y += row;
-    }
-    layout.export_top = y + row + 4 * s;
+    layout.legend_top = top + 6 * s + static_cast<float>(layer_rows + 1) * row + 4 * s;
+    layout.export_top =
+        layout.legend_top + static_cast<float>(layout.legend.size()) * row + row + 4 * s;
     // The current view at 1, 2 or 4 times the window size (E: the last one clicked).
     float bx = left + 8 * s + ui_text(font, export_label, size).getLocalBounds().width + 10 * s;
     for (const int factor : {1, 2, 4}) {
@@ -48,9 +53,27 @@ LayersPanelLayout layout_layers_panel(const std::vector<LegendItem>& legend, flo
     return layout;
 }
 
+} // namespace
+
+LayersPanelLayout layout_layers_panel(const std::vector<LegendItem>& legend, float scale,
+                                      const sf::Font& font, float max_width, float max_height) {
+    // Never under the timeline nor wider than half the window: first the layer rows go into
+    // two columns, then the text shrinks (to 60% of the UI scale at most).
+    for (const bool two_columns : {false, true}) {
+        const auto layout = layout_at(legend, scale, two_columns, font);
+        if (layout.rect.top + layout.rect.height <= max_height && layout.rect.width <= max_width) {
+            return layout;
+        }
+    }
+    const auto natural = layout_at(legend, scale, true, font);
+    const float fit =
+        std::min((max_height - 10 * scale) / natural.rect.height, max_width / natural.rect.width);
+    return layout_at(legend, scale * std::clamp(fit, 0.6f, 1.0f), true, font);
+}
+
 void draw_layers_panel(sf::RenderTarget& target, const LayersPanelLayout& layout,
-                       const MapState& map, float scale, const sf::Font& font) {
-    const float s = scale;
+                       const MapState& map, float /*ui_scale*/, const sf::Font& font) {
+    const float s = layout.scale;
     const float left = layout.rect.left;
     const float top = layout.rect.top;
     const float row = layout.row;
@@ -63,17 +86,17 @@ void draw_layers_panel(sf::RenderTarget& target, const LayersPanelLayout& layout
     text.setStyle(sf::Text::Regular);
     for (const auto& [layer, rect] : layout.rows) {
         sf::RectangleShape box({12 * s, 12 * s});
-        box.setPosition(left + 10 * s, rect.top + 3 * s);
+        box.setPosition(rect.left + 10 * s, rect.top + 3 * s);
         box.setOutlineColor(sf::Color(80, 80, 80));
         box.setOutlineThickness(1);
         box.setFillColor(map.shows(layer) ? style::accent : sf::Color::White);
         target.draw(box);
         text.setString(std::to_string(static_cast<int>(layer) + 1) + "  " +
                        std::string(layer_name(layer)));
-        text.setPosition(left + 30 * s, rect.top);
+        text.setPosition(rect.left + 30 * s, rect.top);
         target.draw(text);
     }
-    float y = top + 6 * s + (layer_count + 1) * row + 4 * s;
+    float y = layout.legend_top;
     sf::Text heading =
         ui_text(font, "Legend — " + map.date.long_text(), size, style::text, sf::Text::Bold);
     heading.setPosition(left + 8 * s, y);
