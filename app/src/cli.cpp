@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "geo/error.hpp"
+#include "suggest.hpp"
 #include "viewer/viewer_app.hpp"
 
 #include <CLI/CLI.hpp>
@@ -120,6 +121,12 @@ CommandExit run_cli(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
+        if (error.get_exit_code() != 0) {
+            if (const auto hint = suggest_correction(app, argc, argv)) {
+                std::cerr << "kuril-atlas: " << *hint << '\n';
+                return {2};
+            }
+        }
         return {app.exit(error) == 0 ? 0 : 2};
     }
 
