@@ -1,6 +1,7 @@
 // Off-screen rendering under Xvfb, checked with pixel probes at known coordinates.
 #include "drawing_fixture.hpp"
 #include "map/island_report.hpp"
+#include "map/map_furniture.hpp"
 #include "render/map_renderer.hpp"
 #include "render/style.hpp"
 #include "stencil_fill.hpp"
@@ -218,4 +219,51 @@ TEST_CASE("[render] the measuring tool shows its first point at once, in its own
         magenta += hit ? 1 : 0;
     }
     CHECK(magenta == 19);
+}
+
+TEST_CASE("[render] the inset locator is drawn above the map's lines, markers and labels") {
+    // A view of the southern islands moved so that a boundary line in force runs through the
+    // inset (top right): the inset's pixels must not depend on what lies beneath.
+    Fixture f;
+    const geo::Point a = f.projection.forward({144.6, 42.9});
+    const geo::Point b = f.projection.forward({147.6, 45.0});
+    f.view.fit({a.x, a.y, b.x, b.y});
+    kuril::MapState state;
+    state.date = {2020, 1, 1};
+    const kuril::MapFurnitureLayout furniture =
+        kuril::layout_map_furniture(kuril::build_frame(f.scene, state, f.view), 0, 0);
+    REQUIRE(furniture.inset.shown);
+    const kuril::ScreenRect inset = furniture.inset.rect;
+    {
+        const kuril::MapFrame frame = kuril::build_frame(f.scene, state, f.view);
+        REQUIRE_FALSE(frame.lines.empty());
+        const auto& part = frame.lines.front().line->projected.front();
+        const geo::Point on_line = part[part.size() / 2];
+        const geo::Point at = f.view.map_to_screen(on_line);
+        f.view.pan_pixels(inset.left + inset.width / 2 - at.x, inset.top + inset.height / 2 - at.y);
+        const geo::Point moved = f.view.map_to_screen(on_line);
+        REQUIRE(std::abs(moved.x - (inset.left + inset.width / 2)) < 2);
+    }
+    const auto with_features = f.render(state);
+    for (const auto layer : {kuril::Layer::lines, kuril::Layer::labels, kuril::Layer::events}) {
+        state.visible[static_cast<std::size_t>(layer)] = false;
+    }
+    const auto without = f.render(state);
+    std::size_t covered = 0;
+    std::size_t differing = 0;
+    for (auto y = static_cast<unsigned>(inset.top) + 2; y + 2 < inset.top + inset.height; ++y) {
+        for (auto x = static_cast<unsigned>(inset.left) + 2; x + 2 < inset.left + inset.width;
+             ++x) {
+            differing += near(with_features.getPixel(x, y), without.getPixel(x, y)) ? 0 : 1;
+        }
+    }
+    // Beside the inset the features are there (the test sees something to cover).
+    for (unsigned y = 0; y < 800; ++y) {
+        for (auto x = static_cast<unsigned>(inset.left) - 200;
+             x < static_cast<unsigned>(inset.left); ++x) {
+            covered += near(with_features.getPixel(x, y), without.getPixel(x, y)) ? 0 : 1;
+        }
+    }
+    CHECK(covered > 100);
+    CHECK(differing == 0);
 }
