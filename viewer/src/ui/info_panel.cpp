@@ -108,6 +108,9 @@ std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float wi
     const sf::Text title =
         ui_text(font_, title_, scaled_size(title_size, s), style::text, sf::Text::Bold);
     layout.body_top = std::round(layout.rect.top + 16 * s + title.getLocalBounds().height);
+    // As tall as its content, at most down to the timeline; beyond that it scrolls.
+    layout.rect.height =
+        std::min(layout.rect.height, layout.body_top - layout.rect.top + content_height_ + 16 * s);
     layout.body_bottom = layout.rect.top + layout.rect.height - 8 * s;
     layout.max_scroll =
         std::max(0.f, layout.content_height - (layout.body_bottom - layout.body_top));
