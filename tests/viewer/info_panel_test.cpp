@@ -98,3 +98,19 @@ TEST_CASE("[viewer] info panel: drawn with its close cross and a scroll bar") {
     // Nothing is drawn beside the panel.
     CHECK(image.getPixel(static_cast<unsigned>(layout->rect.left - 3), 300) == sf::Color::Black);
 }
+
+TEST_CASE("[viewer] info panel: a short panel is as tall as its text and does not scroll") {
+    Panel p;
+    kuril::MapState state;
+    state.date = {2020, 1, 1};
+    state.selected_event = "coastal-missiles-2016";
+    const kuril::MapFrame frame = kuril::build_frame(p.scene, state, p.view);
+    const auto layout = p.panel.layout(frame, 1280, 720, 1.0f, 64, 100);
+    REQUIRE(layout.has_value());
+    CHECK(layout->max_scroll == 0);
+    CHECK(layout->scroll == 0);
+    CHECK(layout->rect.height < 720 - 64 - 20 - 10 - 100);
+    CHECK(layout->body_bottom - layout->body_top >= layout->content_height);
+    REQUIRE(layout->sources.size() == 2);
+    CHECK(layout->sources[0].text.rfind("1. Russia deploys coastal missile systems", 0) == 0);
+}
