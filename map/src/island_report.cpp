@@ -13,14 +13,6 @@
 namespace kuril {
 namespace {
 
-std::string sources_text(const std::vector<std::string>& ids) {
-    std::string text;
-    for (const auto& id : ids) {
-        text += (text.empty() ? "" : "; ") + id;
-    }
-    return text;
-}
-
 std::string party_names(const std::vector<geo::Party>& parties, geo::Date date) {
     std::string text;
     for (const auto party : parties) {
@@ -29,28 +21,132 @@ std::string party_names(const std::vector<geo::Party>& parties, geo::Date date) 
     return text;
 }
 
-/// Every source an island's facts and status periods cite, once each, by id.
-std::string cited_sources(const geo::Annotations& annotations, const geo::Island& island) {
-    std::vector<std::string> cited;
-    for (const auto& fact : island.facts) {
-        cited.insert(cited.end(), fact.sources.begin(), fact.sources.end());
+/// A source in words: "Title — Publisher, 1992".
+PanelSource panel_source(const geo::Source& source) {
+    std::string text = source.title;
+    if (!source.publisher.empty()) {
+        text += " — " + source.publisher;
     }
-    for (const auto& period : island.status) {
-        cited.insert(cited.end(), period.sources.begin(), period.sources.end());
+    if (!source.date.empty()) {
+        text += (source.publisher.empty() ? " — " : ", ") + source.date.substr(0, 4);
     }
-    std::sort(cited.begin(), cited.end());
-    cited.erase(std::unique(cited.begin(), cited.end()), cited.end());
-    std::string text;
-    for (const auto& id : cited) {
-        if (const auto* source = annotations.source(id)) {
-            text +=
-                id + ": " + source->title + " (" + source->publisher + ") " + source->url + "\n";
+    return {text, source.url};
+}
+
+/// Numbers the sources a report cites in the order they are first cited.
+class Citations {
+public:
+    explicit Citations(const geo::Annotations& annotations) : annotations_(annotations) {}
+
+    /// " [1, 3]" for those ids (unknown ids, which `check` reports, are left out).
+    std::string cite(const std::vector<std::string>& ids) {
+        std::string text;
+        std::vector<std::ptrdiff_t> cited;
+        for (const auto& id : ids) {
+            const auto* source = annotations_.source(id);
+            if (source == nullptr) {
+                continue;
+            }
+            auto it = std::find(ids_.begin(), ids_.end(), id);
+            if (it == ids_.end()) {
+                ids_.push_back(id);
+                sources_.push_back(panel_source(*source));
+                it = ids_.end() - 1;
+            }
+            const std::ptrdiff_t number = it - ids_.begin() + 1;
+            if (std::find(cited.begin(), cited.end(), number) == cited.end()) {
+                cited.push_back(number);
+                text += (text.empty() ? "" : ", ") + std::to_string(number);
+            }
         }
+        return text.empty() ? "" : " [" + text + "]";
+    }
+    std::vector<PanelSource> sources() const { return sources_; }
+
+private:
+    const geo::Annotations& annotations_;
+    std::vector<std::string> ids_;
+    std::vector<PanelSource> sources_;
+};
+
+/// A note as a sentence of its own after the figure: " Including adjacent islets."
+std::string note_sentence(const std::string& note) {
+    if (note.empty()) {
+        return "";
+    }
+    std::string text = " " + note;
+    if (text.back() != '.' && text.back() != ')') {
+        text += '.';
     }
     return text;
 }
 
+/// "Highest point" from "highest_point_m"; unknown keys read as words.
+std::string key_words(std::string key) {
+    std::replace(key.begin(), key.end(), '_', ' ');
+    if (!key.empty()) {
+        key[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(key[0])));
+    }
+    return key;
+}
+
+/// One fact as a sentence: what it is, the figure with its unit, what the figure covers, and
+/// its sources by number.
+std::string fact_sentence(const geo::Fact& fact, Citations& citations) {
+    const std::string value = readable_number(fact.value);
+    const std::string year = fact.year.empty() ? "" : " (" + fact.year + ")";
+    std::string text;
+    if (fact.key == "highest_point_m") {
+        const std::string height = value + " m";
+        if (fact.name.empty()) {
+            text = "Highest point: " + height + ".";
+        } else if (fact.name.rfind("on ", 0) == 0) {
+            text = "Highest point: " + height + ", " + fact.name + ".";
+        } else {
+            text = "Highest point: " + fact.name + ", " + height + ".";
+        }
+    } else if (fact.key == "population") {
+        text = (fact.name.empty() ? "Population" : "Population of " + fact.name) + ": " + value +
+               year + ".";
+    } else if (fact.key == "main_settlement") {
+        text = "Main settlement: " + fact.name +
+               (fact.value.empty() ? "" : ", population " + value + year) + ".";
+    } else if (fact.key == "russian_district") {
+        text = "Russian district: " + fact.value + ".";
+    } else if (fact.key == "japanese_residents_1945") {
+        text = "Japanese residents in 1945: " + value + ".";
+    } else {
+        text = key_words(fact.key) + ": " + (fact.name.empty() ? "" : fact.name + ", ") + value +
+               (fact.unit.empty() ? "" : " " + fact.unit) + year + ".";
+    }
+    return text + note_sentence(fact.note) + citations.cite(fact.sources);
+}
+
 } // namespace
+
+std::string readable_number(const std::string& value) {
+    const auto dot = value.find('.');
+    const std::string whole = value.substr(0, dot);
+    if (whole.empty() || whole.size() > 15 || !std::all_of(whole.begin(), whole.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c)) != 0;
+        })) {
+        return value;
+    }
+    if (dot != std::string::npos &&
+        (dot + 1 == value.size() ||
+         !std::all_of(value.begin() + static_cast<std::ptrdiff_t>(dot) + 1, value.end(),
+                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))) {
+        return value;
+    }
+    std::string grouped;
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        if (i > 0 && (whole.size() - i) % 3 == 0) {
+            grouped += ',';
+        }
+        grouped += whole[i];
+    }
+    return grouped + (dot == std::string::npos ? "" : value.substr(dot));
+}
 
 std::vector<geo::Polygon> island_land_lon_lat(const geo::Atlas& atlas, const geo::Island& island) {
     const geo::VectorLayer* land = atlas.layer("land");
@@ -79,6 +175,7 @@ std::vector<geo::Polygon> island_land_lon_lat(const geo::Atlas& atlas, const geo
 PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
                           const geo::IslandStatus& status) {
     const geo::Date date = status.date;
+    Citations citations(atlas.annotations);
     std::ostringstream out;
     if (const auto* ja = island.name("ja")) {
         out << "Japanese: " << ja->text << (ja->romaji.empty() ? "" : " (" + ja->romaji + ")")
@@ -88,41 +185,69 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
         out << "Russian: " << ru->text << (ru->translit.empty() ? "" : " (" + ru->translit + ")")
             << '\n';
     }
-    // Areas: computed on the ellipsoid from the shipped coastline, beside the official figures.
-    char area[64];
-    std::snprintf(area, sizeof area, "%.1f",
-                  geo::geodesic_area_km2(island_land_lon_lat(atlas, island)));
-    out << "\nArea computed (GSHHG, WGS84): " << area << " km²\n";
-    for (const auto& fact : island.facts) {
-        if (fact.key == "area_km2") {
-            out << "Area stated"
-                << (fact.party ? " by " + std::string(geo::party_code(*fact.party)) : "") << ": "
-                << fact.value << " km²" << (fact.note.empty() ? "" : " (" + fact.note + ")") << " ["
-                << sources_text(fact.sources) << "]\n";
-        }
-    }
+    // The status on the date first: it is what the panel was opened for.
     out << "\nOn " << date.long_text() << ":\n";
     if (!status.known) {
         out << status.note << '\n';
     } else {
-        out << "Administered by " << party_names(status.administered_by, date) << "\nClaimed by "
-            << party_names(status.claimed_by, date) << '\n';
+        out << "Administered by " << party_names(status.administered_by, date) << ".\nClaimed by "
+            << party_names(status.claimed_by, date) << ".\n";
         if (!status.note.empty()) {
-            out << status.note << '\n';
+            out << status.note;
         }
-        out << "[" << sources_text(status.sources) << "]\n";
+        out << citations.cite(status.sources) << '\n';
     }
-    out << '\n';
+    // Areas: computed on the ellipsoid from the shipped coastline, beside the stated figures,
+    // which differ with what they count and with who states them.
+    char area[64];
+    std::snprintf(area, sizeof area, "%.1f",
+                  geo::geodesic_area_km2(island_land_lon_lat(atlas, island)));
+    out << "\nArea computed from the coastline (GSHHG, on the WGS84 ellipsoid): "
+        << readable_number(area) << " km².\n";
+    bool stated_heading = false;
     for (const auto& fact : island.facts) {
+        if (fact.key != "area_km2") {
+            continue;
+        }
+        if (!stated_heading) {
+            out << "Stated areas (they differ with what they count and with the source):\n";
+            stated_heading = true;
+        }
+        out << "• " << readable_number(fact.value) << " km²"
+            << (fact.party ? ", as stated by " + geo::party_display_name(*fact.party, date) : "")
+            << "." << note_sentence(fact.note) << citations.cite(fact.sources) << '\n';
+    }
+    bool facts_heading = false;
+    std::string previous_key;
+    for (std::size_t i = 0; i < island.facts.size(); ++i) {
+        const auto& fact = island.facts[i];
         if (fact.key == "area_km2") {
             continue;
         }
-        std::string key = fact.key;
-        std::replace(key.begin(), key.end(), '_', ' ');
-        key[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(key[0])));
-        out << key << ": " << (fact.name.empty() ? "" : fact.name + " ") << fact.value
-            << (fact.year.empty() ? "" : " (" + fact.year + ")") << " ["
-            << sources_text(fact.sources) << "]\n";
+        if (!facts_heading) {
+            out << '\n';
+            facts_heading = true;
+        }
+        // Consecutive facts of one kind with one note (the villages of an island) in one line.
+        if (fact.key == "japanese_village") {
+            std::vector<std::string> villages{fact.value};
+            std::vector<std::string> sources = fact.sources;
+            while (i + 1 < island.facts.size() && island.facts[i + 1].key == fact.key &&
+                   island.facts[i + 1].note == fact.note) {
+                ++i;
+                villages.push_back(island.facts[i].value);
+                sources.insert(sources.end(), island.facts[i].sources.begin(),
+                               island.facts[i].sources.end());
+            }
+            std::string list;
+            for (const auto& village : villages) {
+                list += (list.empty() ? "" : ", ") + village;
+            }
+            out << (villages.size() > 1 ? "Japanese villages: " : "Japanese village: ") << list
+                << "." << note_sentence(fact.note) << citations.cite(sources) << '\n';
+            continue;
+        }
+        out << fact_sentence(fact, citations) << '\n';
     }
     bool heading = false;
     for (const auto& event : atlas.annotations.events) {
@@ -136,8 +261,11 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
         }
         out << event.date.display() << ": " << event.titles.at("en") << '\n';
     }
-    out << "\nSources:\n" << cited_sources(atlas.annotations, island);
-    return {island.display_name(), out.str()};
+    std::string body = out.str();
+    while (!body.empty() && body.back() == '\n') {
+        body.pop_back();
+    }
+    return {island.display_name(), body, citations.sources()};
 }
 
 PanelReport event_report(const geo::Annotations& annotations, const geo::Event& event) {
@@ -146,20 +274,21 @@ PanelReport event_report(const geo::Annotations& annotations, const geo::Event& 
     if (event.to) {
         out << " to " << event.to->display();
     }
-    out << (event.approx ? " (place approximate)" : "") << "\n\n" << event.texts.at("en") << '\n';
+    out << (event.approx ? " (place approximate)" : "") << "\n\n" << event.texts.at("en");
+    bool first_title = true;
     for (const char* lang : {"ja", "ru"}) {
         if (auto it = event.titles.find(lang); it != event.titles.end()) {
-            out << '\n' << it->second;
+            out << (first_title ? "\n\n" : "\n") << it->second;
+            first_title = false;
         }
     }
-    out << "\n\nSources:\n";
+    PanelReport report{event.titles.at("en"), out.str(), {}};
     for (const auto& id : event.sources) {
         if (const auto* source = annotations.source(id)) {
-            out << "• " << source->title << " (" << source->publisher
-                << (source->date.empty() ? "" : ", " + source->date) << ") " << source->url << '\n';
+            report.sources.push_back(panel_source(*source));
         }
     }
-    return {event.titles.at("en"), out.str()};
+    return report;
 }
 
 } // namespace kuril

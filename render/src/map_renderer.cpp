@@ -64,8 +64,7 @@ sf::Vector2f to_screen(const MapView& view, geo::Point map_north_up) {
 } // namespace
 
 MapRenderer::MapRenderer(const MapScene& scene, const sf::Font& font)
-    : scene_(scene), font_(font), labels_(std::make_unique<detail::LabelLayer>(font)),
-      hatch_(detail::make_pattern(10, 2)), stripes_(detail::make_pattern(24, 12)) {
+    : scene_(scene), font_(font), labels_(std::make_unique<detail::LabelLayer>(font)) {
     scratch_.reserve(1 << 18);
     triangles_.reserve(1 << 14);
 }
@@ -108,14 +107,14 @@ void MapRenderer::fill_sets(sf::RenderTarget& target, const std::vector<const Po
             if (x1 <= x0 || y1 <= y0) {
                 continue;
             }
-            // The pattern grows with the text and symbols (high-DPI screens, large exports).
-            const float k = 1.f / pattern_scale_;
-            cover_.emplace_back(sf::Vector2f(x0, y0), color, sf::Vector2f(x0 * k, y0 * k));
-            cover_.emplace_back(sf::Vector2f(x1, y0), color, sf::Vector2f(x1 * k, y0 * k));
-            cover_.emplace_back(sf::Vector2f(x0, y1), color, sf::Vector2f(x0 * k, y1 * k));
-            cover_.emplace_back(sf::Vector2f(x1, y0), color, sf::Vector2f(x1 * k, y0 * k));
-            cover_.emplace_back(sf::Vector2f(x1, y1), color, sf::Vector2f(x1 * k, y1 * k));
-            cover_.emplace_back(sf::Vector2f(x0, y1), color, sf::Vector2f(x0 * k, y1 * k));
+            // One texel per pixel of the whole image: the pattern was built at this frame's
+            // pixel scale, so it is never magnified (crisp at 8000 px) and stitched tiles match.
+            cover_.emplace_back(sf::Vector2f(x0, y0), color, sf::Vector2f(x0, y0));
+            cover_.emplace_back(sf::Vector2f(x1, y0), color, sf::Vector2f(x1, y0));
+            cover_.emplace_back(sf::Vector2f(x0, y1), color, sf::Vector2f(x0, y1));
+            cover_.emplace_back(sf::Vector2f(x1, y0), color, sf::Vector2f(x1, y0));
+            cover_.emplace_back(sf::Vector2f(x1, y1), color, sf::Vector2f(x1, y1));
+            cover_.emplace_back(sf::Vector2f(x0, y1), color, sf::Vector2f(x0, y1));
         }
     }
     if (scratch_.empty()) {
@@ -147,6 +146,59 @@ void MapRenderer::draw_outlines(sf::RenderTarget& target, const PolygonSet& set,
     if (!scratch_.empty()) {
         target.draw(scratch_.data(), scratch_.size(), sf::Lines);
     }
+}
+
+void MapRenderer::prepare_patterns(float ui_scale) {
+    if (ui_scale == pattern_scale_ && hatch_.getSize().x > 0) {
+        return;
+    }
+    pattern_scale_ = ui_scale;
+    hatch_ = detail::make_pattern(style::hatch_spacing * ui_scale, style::hatch_width * ui_scale);
+    stripes_ = detail::make_pattern(style::stripe_spacing * ui_scale,
+                                    style::stripe_spacing * ui_scale / 2);
+}
+
+void MapRenderer::draw_claim_outlines(sf::RenderTarget& target, const MapFrame& frame) {
+    // Claimed land is outlined in each claimant's colour over its fill and coast: an islet
+    // of two pixels, too small for the hatching, still shows who claims it.
+    const MapView& view = frame.view;
+    const geo::Box visible = visible_map_box(view, tile_);
+    const float width = style::claim_outline_width * static_cast<float>(frame.state.ui_scale);
+    triangles_.clear();
+    std::vector<sf::Vector2f> chain;
+    auto flush = [&](sf::Color colour) {
+        if (chain.size() >= 2) {
+            append_polyline(triangles_, chain, width, colour);
+        }
+        chain.clear();
+    };
+    for (const auto& shown : frame.regions) {
+        const PolygonSet& set = shown.region->shapes;
+        if (shown.symbol.hatches.empty() || set.empty() || !overlaps(set.bounds, visible)) {
+            continue;
+        }
+        // Two claimants (never recorded so far) would share the outline; the first is drawn.
+        const sf::Color colour = style::party_hatch(shown.symbol.hatches.front());
+        const LodLevel& level = set.level_for(view.metres_per_pixel());
+        for (const auto& outline : level.outlines) {
+            if (!overlaps(outline.bounds, visible)) {
+                continue;
+            }
+            // Segment pairs; consecutive segments that share an end are one chain.
+            for (std::size_t i = 0; i + 1 < outline.segments.size(); i += 2) {
+                const MapVertex a = outline.segments[i];
+                const MapVertex b = outline.segments[i + 1];
+                const sf::Vector2f sa = to_screen(view, {a.x, -a.y});
+                if (chain.empty() || chain.back() != sa) {
+                    flush(colour);
+                    chain.push_back(sa);
+                }
+                chain.push_back(to_screen(view, {b.x, -b.y}));
+            }
+            flush(colour);
+        }
+    }
+    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
 }
 
 void MapRenderer::draw_status(sf::RenderTarget& target, const MapFrame& frame) {
@@ -311,6 +363,8 @@ void MapRenderer::draw_labels(sf::RenderTarget& target, const MapFrame& frame) {
 
 void MapRenderer::draw_measure(sf::RenderTarget& target, const MapView& view,
                                const MapState& state) {
+    // Its own symbol, unlike any boundary: a solid magenta line cased in white, with round
+    // white-ringed ends. The first click shows its end at once.
     if (state.measure_points.empty()) {
         return;
     }
@@ -320,35 +374,51 @@ void MapRenderer::draw_measure(sf::RenderTarget& target, const MapView& view,
     for (const auto& p : state.measure_points) {
         points.push_back(to_screen(view, p));
     }
-    for (const auto& p : points) {
-        append_polyline(triangles_, {p - sf::Vector2f(6 * ui, 0), p + sf::Vector2f(6 * ui, 0)},
-                        2 * ui, style::measure);
-        append_polyline(triangles_, {p - sf::Vector2f(0, 6 * ui), p + sf::Vector2f(0, 6 * ui)},
-                        2 * ui, style::measure);
-    }
+    auto disc = [&](sf::Vector2f at, float radius, sf::Color colour) {
+        constexpr int segments = 20;
+        for (int k = 0; k < segments; ++k) {
+            const float a0 = 6.2831853f * static_cast<float>(k) / segments;
+            const float a1 = 6.2831853f * static_cast<float>(k + 1) / segments;
+            triangles_.emplace_back(at, colour);
+            triangles_.emplace_back(at + sf::Vector2f(std::cos(a0), std::sin(a0)) * radius, colour);
+            triangles_.emplace_back(at + sf::Vector2f(std::cos(a1), std::sin(a1)) * radius, colour);
+        }
+    };
+    std::vector<sf::Vector2f> path;
     if (points.size() == 2) {
         // The geodesic, sampled, not the straight screen segment.
         const geo::Point a = scene_.projection->inverse(state.measure_points[0]);
         const geo::Point b = scene_.projection->inverse(state.measure_points[1]);
-        std::vector<sf::Vector2f> path;
         for (int k = 0; k <= 32; ++k) {
             const double t = k / 32.0;
             path.push_back(to_screen(
                 view, scene_.projection->forward({a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t})));
         }
-        append_polyline(triangles_, path, 2 * ui, style::measure, {8 * ui, 4 * ui});
+        append_polyline(triangles_, path, 7 * ui, style::measure_casing);
+    }
+    for (const auto& p : points) {
+        disc(p, 7 * ui, style::measure_casing);
+    }
+    if (!path.empty()) {
+        append_polyline(triangles_, path, 3 * ui, style::measure);
+    }
+    for (const auto& p : points) {
+        disc(p, 5 * ui, style::measure);
+        disc(p, 2 * ui, style::measure_casing);
+    }
+    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+    if (points.size() == 2) {
+        const geo::Point a = scene_.projection->inverse(state.measure_points[0]);
+        const geo::Point b = scene_.projection->inverse(state.measure_points[1]);
         const double metres = geo::geodesic_distance_m(a, b);
         sf::Text& t = text("measure", format_distance(metres), static_cast<unsigned>(16 * ui));
-        t.setFillColor(style::text);
+        t.setFillColor(style::measure);
         t.setOutlineColor(style::halo);
         t.setOutlineThickness(3);
         const sf::Vector2f mid = (points[0] + points[1]) / 2.f;
         t.setPosition(std::round(mid.x + 8 * ui), std::round(mid.y - 24 * ui));
-        target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
         target.draw(t);
-        return;
     }
-    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
 }
 
 void MapRenderer::draw(sf::RenderTarget& target, const MapView& view, const MapState& state,
@@ -363,7 +433,7 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     const MapView& view = frame.view;
     const MapState& state = frame.state;
     tile_ = tile;
-    pattern_scale_ = static_cast<float>(std::max(1.0, state.ui_scale));
+    prepare_patterns(static_cast<float>(state.ui_scale));
     stats_ = {};
     labels_->begin(obstacles);
     target.setActive(true);
@@ -405,19 +475,23 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
         draw_outlines(target, scene_.lakes, view, style::coast);
     }
     target.setView(screen_sf_view(view, tile_));
-    // The map's own furniture, laid out before drawing; labels keep out of it.
+    if (state.shows(Layer::status)) {
+        draw_claim_outlines(target, frame);
+    }
+    // The map's own furniture, laid out before the labels, which keep out of it; drawn after
+    // them, above every map feature.
     const MapFurnitureLayout furniture =
         layout_map_furniture(frame, state.reserved_top_px, state.reserved_bottom_px);
     for (const auto& rect : furniture.rects()) {
         labels_->occupy(rect);
     }
-    draw_furniture(target, frame, furniture);
     if (frame.graticule) {
         draw_graticule_labels(target, frame);
     }
     draw_events(target, frame);
     draw_lines(target, frame);
     draw_labels(target, frame);
+    draw_furniture(target, frame, furniture);
     draw_measure(target, view, state);
 }
 

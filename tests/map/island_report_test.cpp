@@ -4,8 +4,10 @@
 #include "map/island_report.hpp"
 #include "test_paths.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -61,7 +63,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "[map] island_report: an island's panel: names, area, status on the date, events, sources") {
+    "[map] island_report: an island's panel: names, status on the date, areas, facts, events") {
     const auto report = kuril::island_report(shipped_atlas(), island("etorofu"),
                                              status_on("etorofu", {1956, 10, 19}));
     CHECK(report.title == "Etorofu / Iturup");
@@ -69,17 +71,117 @@ TEST_CASE(
     CHECK(body.rfind("Japanese: 択捉島 (Etorofu-tō)\nRussian: Итуруп (Iturup)\n", 0) == 0);
     char area[64];
     std::snprintf(area, sizeof area, "%.1f", area_of("etorofu"));
-    CHECK(contains(body, "\nArea computed (GSHHG, WGS84): " + std::string(area) + " km²\n"));
-    CHECK(contains(body, "Area stated by JP: 3167 km² (Main island only.) [mofa-hoppo]\n"));
+    CHECK(contains(body, "\nArea computed from the coastline (GSHHG, on the WGS84 ellipsoid): " +
+                             kuril::readable_number(area) + " km².\n"));
+    // Sources are cited by their number in the panel's list.
+    auto cite = [&](std::initializer_list<const char*> ids) {
+        std::string text;
+        for (const char* id : ids) {
+            const auto* source = shipped_atlas().annotations.source(id);
+            REQUIRE(source != nullptr);
+            std::size_t number = 0;
+            for (std::size_t i = 0; i < report.sources.size(); ++i) {
+                number = report.sources[i].url == source->url ? i + 1 : number;
+            }
+            REQUIRE(number > 0);
+            text += (text.empty() ? "" : ", ") + std::to_string(number);
+        }
+        return " [" + text + "]";
+    };
+    // The stated areas under one heading that says why they differ, each with what it counts.
+    CHECK(contains(
+        body, "Stated areas (they differ with what they count and with the source):\n"
+              "• 3,168 km², as stated by Japan. Including adjacent islets." +
+                  cite({"mofa-hoppo"}) + "\n• 3,167 km², as stated by Japan. Main island only." +
+                  cite({"mofa-hoppo"}) + "\n• 3,166.6 km², as stated by Japan." +
+                  cite({"hoppou-islands"}) + "\n• 3,200 km². Approximate (about 3,200 km²)." +
+                  cite({"epfl-iturup", "oceandots-iturup"}) + "\n"));
     CHECK(contains(body, "\nOn 19 October 1956:\nAdministered by "));
-    CHECK(contains(body, "Highest point m: Stokap (Стокап) 1634 [epfl-iturup; oceandots-iturup]"));
+    CHECK(contains(body, "Highest point: Stokap (Стокап), 1,634 m." +
+                             cite({"epfl-iturup", "oceandots-iturup"}) + "\n"));
+    CHECK(contains(body, "Population: 5,934 (2016)." + cite({"honkawa-population"})));
+    CHECK(contains(body, "Japanese villages: Rubetsu (留別村), Shana (紗那村), Shibetoro (蘂取村). "
+                         "Village of the Japanese administrative claim (Nemuro Subprefecture, "
+                         "Hokkaido)." +
+                             cite({"pucchi-villages"}) + "\n"));
     CHECK(contains(body, "\nEvents:\n7 February 1855: Treaty of Shimoda\n"));
-    CHECK(contains(body, "\nSources:\nbetsukai-4island: "));
+    // Sources by title, publisher and year, in the order they are first cited.
+    const auto* mofa = shipped_atlas().annotations.source("mofa-hoppo");
+    REQUIRE(mofa != nullptr);
+    bool listed = false;
+    for (const auto& source : report.sources) {
+        listed = listed ||
+                 (source.url == mofa->url && source.text == mofa->title + " — " + mofa->publisher +
+                                                                ", " + mofa->date.substr(0, 4));
+    }
+    CHECK(listed);
     // The status before and after the Soviet occupation differs.
     const auto before = kuril::island_report(shipped_atlas(), island("etorofu"),
                                              status_on("etorofu", {1930, 1, 1}));
-    CHECK(contains(before.body, "Administered by Japan\nClaimed by Japan\n"));
-    CHECK_FALSE(contains(body, "Administered by Japan\nClaimed by Japan\n"));
+    CHECK(contains(before.body, "Administered by Japan.\nClaimed by Japan.\n"));
+    CHECK_FALSE(contains(body, "Administered by Japan.\nClaimed by Japan.\n"));
+}
+
+TEST_CASE("[map] island_report: no panel shows an id, and every fact reads as a sentence") {
+    const auto& annotations = shipped_atlas().annotations;
+    auto check_text = [&](const std::string& text, std::size_t source_count) {
+        for (const auto& source : annotations.sources) {
+            CHECK_MESSAGE(!contains(text, source.id), source.id);
+        }
+        CHECK_FALSE(contains(text, "Area stated by JP"));
+        CHECK_FALSE(contains(text, " m: "));  // "Highest point m: Stokap"
+        CHECK_FALSE(contains(text, "km² (")); // "3200 km² (Approximate (about 3,200 km²).)"
+        CHECK_FALSE(contains(text, "  "));
+        // Citations are numbers of the panel's sources, nothing else.
+        for (std::size_t open = text.find('['); open != std::string::npos;
+             open = text.find('[', open + 1)) {
+            const std::size_t close = text.find(']', open);
+            REQUIRE(close != std::string::npos);
+            const std::string inside = text.substr(open + 1, close - open - 1);
+            CHECK_MESSAGE(inside.find_first_not_of("0123456789, ") == std::string::npos, inside);
+            std::size_t at = 0;
+            std::vector<int> numbers;
+            while (at < inside.size()) {
+                const std::size_t end = inside.find(',', at);
+                const int number = std::stoi(inside.substr(at, end - at));
+                CHECK_MESSAGE(std::find(numbers.begin(), numbers.end(), number) == numbers.end(),
+                              inside); // each source once
+                numbers.push_back(number);
+                CHECK(number >= 1);
+                CHECK(static_cast<std::size_t>(number) <= source_count);
+                at = end == std::string::npos ? inside.size() : end + 1;
+            }
+        }
+    };
+    for (const auto& isl : annotations.islands) {
+        for (const geo::Date date : {geo::Date{1900, 1, 1}, geo::Date{2020, 1, 1}}) {
+            CAPTURE(isl.id);
+            const auto report = kuril::island_report(shipped_atlas(), isl, status_on(isl.id, date));
+            check_text(report.body, report.sources.size());
+            for (const auto& source : report.sources) {
+                check_text(source.text, report.sources.size());
+                CHECK_FALSE(source.text.empty());
+            }
+        }
+    }
+    for (const auto& event : annotations.events) {
+        CAPTURE(event.id);
+        const auto report = kuril::event_report(annotations, event);
+        check_text(report.body, 0);
+        CHECK(report.sources.size() == event.sources.size());
+    }
+}
+
+TEST_CASE("[map] island_report: figures are written with thousands separators") {
+    CHECK(kuril::readable_number("3168") == "3,168");
+    CHECK(kuril::readable_number("3166.6") == "3,166.6");
+    CHECK(kuril::readable_number("17291") == "17,291");
+    CHECK(kuril::readable_number("412") == "412");
+    CHECK(kuril::readable_number("1234567") == "1,234,567");
+    CHECK(kuril::readable_number("0") == "0");
+    CHECK(kuril::readable_number("Kurilsky") == "Kurilsky");
+    CHECK(kuril::readable_number("12a") == "12a");
+    CHECK(kuril::readable_number("1.") == "1.");
 }
 
 TEST_CASE("[map] island_report: an event's panel: dates, text, other titles, sources in full") {
@@ -95,6 +197,12 @@ TEST_CASE("[map] island_report: an event's panel: dates, text, other titles, sou
     CHECK(report.title == "Treaty of Shimoda");
     CHECK(report.body.rfind("7 February 1855 (place approximate)\n\nJapan and Russia sign", 0) ==
           0);
-    CHECK(contains(report.body, "\n日露和親条約\nСимодский трактат\n\nSources:\n• "));
-    CHECK(contains(report.body, annotations.source("wiki-shimoda")->url + "\n"));
+    CHECK(contains(report.body, "\n\n日露和親条約\nСимодский трактат"));
+    const auto* wiki = annotations.source("wiki-shimoda");
+    REQUIRE(wiki != nullptr);
+    bool listed = false;
+    for (const auto& source : report.sources) {
+        listed = listed || (source.url == wiki->url && contains(source.text, wiki->title));
+    }
+    CHECK(listed);
 }

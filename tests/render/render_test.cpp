@@ -1,9 +1,14 @@
 // Off-screen rendering under Xvfb, checked with pixel probes at known coordinates.
 #include "drawing_fixture.hpp"
+#include "map/island_report.hpp"
+#include "map/map_furniture.hpp"
 #include "render/map_renderer.hpp"
 #include "render/style.hpp"
+#include "stencil_fill.hpp"
 
 #include <SFML/Graphics.hpp>
+#include <algorithm>
+#include <cmath>
 #include <doctest/doctest.h>
 
 namespace {
@@ -107,4 +112,158 @@ TEST_CASE("[viewer] render: drawing the same view again gives the same pixels") 
     f.target.display();
     const sf::Image second = f.target.getTexture().copyToImage();
     CHECK(test_drawing::pixels_differing(first, second, 0) == 0);
+}
+
+TEST_CASE("[render] hatch pattern: built at the pixel scale it is drawn at, anti-aliased, tiling") {
+    for (const float scale : {1.0f, 1.5f, 5.56f}) {
+        CAPTURE(scale);
+        const sf::Image image = kuril::detail::make_pattern_image(
+            kuril::style::hatch_spacing * scale, kuril::style::hatch_width * scale);
+        const auto n = image.getSize().x;
+        CHECK(n == static_cast<unsigned>(std::lround(kuril::style::hatch_spacing * scale)));
+        double coverage = 0;
+        int partial = 0;
+        for (unsigned y = 0; y < n; ++y) {
+            for (unsigned x = 0; x < n; ++x) {
+                const sf::Uint8 a = image.getPixel(x, y).a;
+                coverage += a / 255.0;
+                partial += (a > 0 && a < 255) ? 1 : 0;
+                // Diagonal lines: the same one step right and one step up, across the seam.
+                CHECK(image.getPixel((x + 1) % n, (y + n - 1) % n).a == a);
+            }
+        }
+        // As much ink as the line is wide, whatever the scale (constant density).
+        CHECK(
+            coverage / (n * n) ==
+            doctest::Approx(kuril::style::hatch_width / kuril::style::hatch_spacing).epsilon(0.08));
+        CHECK(partial > 0); // anti-aliased edges, not stair steps
+    }
+}
+
+TEST_CASE("[render] claimed islets keep a mark of the claim at overview scale") {
+    // The whole region at 1920x1080 on 2020-01-01: each Habomai islet that is drawn at all shows
+    // Japan's claim colour (the outline), however small.
+    Fixture f;
+    REQUIRE(f.target.create(1920, 1080, [] {
+        sf::ContextSettings settings;
+        settings.stencilBits = 8;
+        return settings;
+    }()));
+    f.view = kuril::MapView(f.scene.world, 1920, 1080);
+    const auto image =
+        f.render(only({kuril::Layer::sea, kuril::Layer::land, kuril::Layer::status}, {2020, 1, 1}));
+    const sf::Color claim = kuril::style::party_hatch(geo::Party::JP);
+    const auto* habomai = f.atlas->annotations.island("habomai");
+    REQUIRE(habomai != nullptr);
+    const auto polygons = kuril::island_land_lon_lat(*f.atlas, *habomai);
+    REQUIRE(polygons.size() >= 10);
+    int drawn = 0;
+    int marked = 0;
+    for (const auto& polygon : polygons) {
+        double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+        for (const auto& p : polygon.rings.front()) {
+            const geo::Point s = f.view.map_to_screen(f.projection.forward(p));
+            x0 = std::min(x0, s.x);
+            y0 = std::min(y0, s.y);
+            x1 = std::max(x1, s.x);
+            y1 = std::max(y1, s.y);
+        }
+        // Sub-pixel islets drop out of the level of detail with their fill.
+        const double tolerance_px = 1.0;
+        if (std::max(x1 - x0, y1 - y0) < tolerance_px) {
+            continue;
+        }
+        ++drawn;
+        bool found = false;
+        for (int y = static_cast<int>(y0) - 2; y <= static_cast<int>(y1) + 2 && !found; ++y) {
+            for (int x = static_cast<int>(x0) - 2; x <= static_cast<int>(x1) + 2 && !found; ++x) {
+                found = near(image.getPixel(static_cast<unsigned>(x), static_cast<unsigned>(y)),
+                             claim, 12);
+            }
+        }
+        marked += found ? 1 : 0;
+    }
+    CHECK(drawn >= 3);
+    CHECK(marked == drawn);
+}
+
+TEST_CASE("[render] the measuring tool shows its first point at once, in its own colour") {
+    Fixture f;
+    kuril::MapState state = only({kuril::Layer::sea, kuril::Layer::land}, {2020, 1, 1});
+    const geo::Point at = f.projection.forward({150.0, 42.0}); // the Pacific
+    state.measure_points.push_back(at);
+    const auto image = f.render(state);
+    const geo::Point s = f.view.map_to_screen(at);
+    // A magenta disc with a white centre and a white ring.
+    CHECK(near(image.getPixel(static_cast<unsigned>(s.x + 3), static_cast<unsigned>(s.y)),
+               kuril::style::measure));
+    CHECK(near(image.getPixel(static_cast<unsigned>(s.x), static_cast<unsigned>(s.y)),
+               kuril::style::measure_casing));
+    CHECK(near(image.getPixel(static_cast<unsigned>(s.x + 6), static_cast<unsigned>(s.y)),
+               kuril::style::measure_casing));
+    // A second point: a solid line between them (its middle is magenta, not a dash gap).
+    state.measure_points.push_back(f.projection.forward({152.0, 42.0}));
+    const auto line = f.render(state);
+    const geo::Point b = f.view.map_to_screen(state.measure_points[1]);
+    int magenta = 0;
+    for (int k = 1; k < 20; ++k) {
+        const double t = k / 20.0;
+        const double x = s.x + (b.x - s.x) * t;
+        // The geodesic bows a little from the straight segment: look a few pixels around.
+        bool hit = false;
+        for (int dy = -6; dy <= 6 && !hit; ++dy) {
+            hit = near(line.getPixel(static_cast<unsigned>(x),
+                                     static_cast<unsigned>(s.y + (b.y - s.y) * t + dy)),
+                       kuril::style::measure);
+        }
+        magenta += hit ? 1 : 0;
+    }
+    CHECK(magenta == 19);
+}
+
+TEST_CASE("[render] the inset locator is drawn above the map's lines, markers and labels") {
+    // A view of the southern islands moved so that a boundary line in force runs through the
+    // inset (top right): the inset's pixels must not depend on what lies beneath.
+    Fixture f;
+    const geo::Point a = f.projection.forward({144.6, 42.9});
+    const geo::Point b = f.projection.forward({147.6, 45.0});
+    f.view.fit({a.x, a.y, b.x, b.y});
+    kuril::MapState state;
+    state.date = {2020, 1, 1};
+    const kuril::MapFurnitureLayout furniture =
+        kuril::layout_map_furniture(kuril::build_frame(f.scene, state, f.view), 0, 0);
+    REQUIRE(furniture.inset.shown);
+    const kuril::ScreenRect inset = furniture.inset.rect;
+    {
+        const kuril::MapFrame frame = kuril::build_frame(f.scene, state, f.view);
+        REQUIRE_FALSE(frame.lines.empty());
+        const auto& part = frame.lines.front().line->projected.front();
+        const geo::Point on_line = part[part.size() / 2];
+        const geo::Point at = f.view.map_to_screen(on_line);
+        f.view.pan_pixels(inset.left + inset.width / 2 - at.x, inset.top + inset.height / 2 - at.y);
+        const geo::Point moved = f.view.map_to_screen(on_line);
+        REQUIRE(std::abs(moved.x - (inset.left + inset.width / 2)) < 2);
+    }
+    const auto with_features = f.render(state);
+    for (const auto layer : {kuril::Layer::lines, kuril::Layer::labels, kuril::Layer::events}) {
+        state.visible[static_cast<std::size_t>(layer)] = false;
+    }
+    const auto without = f.render(state);
+    std::size_t covered = 0;
+    std::size_t differing = 0;
+    for (auto y = static_cast<unsigned>(inset.top) + 2; y + 2 < inset.top + inset.height; ++y) {
+        for (auto x = static_cast<unsigned>(inset.left) + 2; x + 2 < inset.left + inset.width;
+             ++x) {
+            differing += near(with_features.getPixel(x, y), without.getPixel(x, y)) ? 0 : 1;
+        }
+    }
+    // Beside the inset the features are there (the test sees something to cover).
+    for (unsigned y = 0; y < 800; ++y) {
+        for (auto x = static_cast<unsigned>(inset.left) - 200;
+             x < static_cast<unsigned>(inset.left); ++x) {
+            covered += near(with_features.getPixel(x, y), without.getPixel(x, y)) ? 0 : 1;
+        }
+    }
+    CHECK(covered > 100);
+    CHECK(differing == 0);
 }

@@ -200,3 +200,93 @@ TEST_CASE("[viewer] controller: a drag pans the map and is no click") {
     f.controller.release(layout, f.no_markers, 150, 300);
     CHECK(f.view.center().x == doctest::Approx(before.x - 50 * f.view.metres_per_pixel()));
 }
+
+namespace {
+
+/// sample_layout() with an info panel at the right: its scrolled area from y 60 to 600, 1000
+/// pixels of content and two sources (the second at the end of the content).
+kuril::UiLayout layout_with_panel() {
+    kuril::UiLayout layout = sample_layout();
+    kuril::InfoPanelLayout info;
+    info.rect = {850, 10, 420, 626};
+    info.close = {1240, 16, 24, 24};
+    info.body_top = 60;
+    info.body_bottom = 600;
+    info.line_height = 18;
+    info.content_height = 1000;
+    info.max_scroll = 1000 - 540;
+    info.sources.push_back({"1. A title — A publisher, 1992", "https://example.org/a",
+                            "https://example.org/a", 100, 36});
+    info.sources.push_back(
+        {"2. Another — Someone, 2020", "https://example.org/b", "https://example.org/b", 940, 36});
+    layout.info = info;
+    return layout;
+}
+
+} // namespace
+
+TEST_CASE("[viewer] controller: the wheel over the info panel scrolls it; elsewhere it zooms") {
+    Fixture f;
+    kuril::UiLayout layout = layout_with_panel();
+    const double scale = f.view.metres_per_pixel();
+    const geo::Point centre = f.view.center();
+    f.controller.wheel(layout, 900, 300, -1); // one notch down: three lines
+    f.finish_animation();
+    CHECK(f.ui.info_scroll == doctest::Approx(54));
+    CHECK(f.view.metres_per_pixel() == scale);
+    CHECK(f.view.center().x == centre.x);
+    CHECK(f.view.center().y == centre.y);
+    // Clamped at both ends.
+    layout.info->scroll = f.ui.info_scroll;
+    f.controller.wheel(layout, 900, 300, 5);
+    CHECK(f.ui.info_scroll == 0);
+    f.controller.wheel(layout, 900, 300, -100);
+    CHECK(f.ui.info_scroll == doctest::Approx(460));
+    // Over the map the wheel zooms about the pointer, and the panel stays where it was.
+    f.controller.wheel(layout, 400, 300, 1);
+    f.finish_animation();
+    CHECK(f.view.metres_per_pixel() == doctest::Approx(scale / 1.5));
+    CHECK(f.ui.info_scroll == doctest::Approx(460));
+}
+
+TEST_CASE("[viewer] controller: C or a click on a source copies its URL, with a notice") {
+    Fixture f;
+    kuril::UiLayout layout = layout_with_panel();
+    // C: the first source in view (at scroll 0, the first).
+    WindowRequest copied = f.controller.apply({ViewerAction::copy_source_url}, &layout);
+    CHECK(copied.kind == WindowRequest::copy_to_clipboard);
+    CHECK(copied.text == "https://example.org/a");
+    CHECK(f.ui.notice == "Copied https://example.org/a");
+    // Scrolled to the end, the second is the first in view.
+    layout.info->scroll = layout.info->max_scroll;
+    copied = f.controller.apply({ViewerAction::copy_source_url}, &layout);
+    CHECK(copied.text == "https://example.org/b");
+    // A click on a source line copies that one (content y = 600 - 60 + 460 = ... the second).
+    copied = f.click(layout, 900, 60 + 950 - 460);
+    CHECK(copied.kind == WindowRequest::copy_to_clipboard);
+    CHECK(copied.text == "https://example.org/b");
+    // Elsewhere in the panel: nothing.
+    CHECK(f.click(layout, 900, 300).kind == WindowRequest::none);
+    // No panel: nothing to copy, and a notice that says why.
+    layout.info.reset();
+    CHECK(f.controller.apply({ViewerAction::copy_source_url}, &layout).kind == WindowRequest::none);
+    CHECK(f.ui.notice.rfind("Nothing to copy", 0) == 0);
+    CHECK(f.controller.apply({ViewerAction::copy_source_url}).kind == WindowRequest::none);
+}
+
+TEST_CASE("[viewer] controller: a new selection opens its panel at the top") {
+    Fixture f;
+    const kuril::UiLayout layout = sample_layout();
+    f.ui.info_scroll = 200;
+    const auto* etorofu = shipped().scene.atlas->annotations.island("etorofu");
+    const geo::Point on_island =
+        f.view.map_to_screen(shipped().projection.forward(etorofu->anchor));
+    f.click(layout, static_cast<int>(on_island.x), static_cast<int>(on_island.y));
+    CHECK(f.map.selected_island == "etorofu");
+    CHECK(f.ui.info_scroll == 0);
+    f.ui.info_scroll = 120;
+    f.click(layout, static_cast<int>(on_island.x), static_cast<int>(on_island.y));
+    CHECK(f.ui.info_scroll == 120); // the same island: where the reader was
+    f.apply(ViewerAction::close);
+    CHECK(f.ui.info_scroll == 0);
+}

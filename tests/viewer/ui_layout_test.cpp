@@ -77,3 +77,27 @@ TEST_CASE("[viewer] ui_layout: hit tests") {
     CHECK(layout.export_button_at(160, 385) == 2);
     CHECK_FALSE(layout.export_button_at(100, 385).has_value());
 }
+
+TEST_CASE("[viewer] ui_layout: the info panel's sources are hit where they are scrolled to") {
+    kuril::InfoPanelLayout info;
+    info.rect = {850, 10, 420, 626};
+    info.body_top = 60;
+    info.body_bottom = 600;
+    info.sources.push_back({"1. A", "https://a", "https://a", 100, 36});
+    info.sources.push_back({"2. B", "https://b", "https://b", 900, 36});
+    CHECK(info.source_at(900, 60 + 110) == std::size_t{0});
+    CHECK_FALSE(info.source_at(900, 60 + 90).has_value());
+    CHECK_FALSE(info.source_at(800, 60 + 110).has_value()); // beside the panel
+    CHECK(info.first_visible_source() == std::size_t{0});
+    info.scroll = 400; // the first scrolled out of view above, the second in view
+    CHECK_FALSE(info.source_at(900, 60 + 110 - 400).has_value()); // above the scrolled area
+    CHECK(info.source_at(900, 60 + 910 - 400) == std::size_t{1});
+    CHECK(info.first_visible_source() == std::size_t{1});
+    info.scroll = 200; // neither in view: the first
+    CHECK(info.first_visible_source() == std::size_t{0});
+    kuril::UiLayout layout;
+    CHECK_FALSE(layout.info_contains(900, 100));
+    layout.info = info;
+    CHECK(layout.info_contains(900, 100));
+    CHECK_FALSE(layout.info_contains(100, 100));
+}

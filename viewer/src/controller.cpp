@@ -2,6 +2,7 @@
 
 #include "viewer/frame_updates.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -11,7 +12,7 @@ Controller::Controller(const MapScene& scene, const Timeline& timeline, MapView&
                        ViewAnimator& animator, MapState& map, UiState& ui)
     : scene_(scene), timeline_(timeline), view_(view), animator_(animator), map_(map), ui_(ui) {}
 
-WindowRequest Controller::apply(ViewerCommand command) {
+WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
     const geo::Point centre{view_.width_px() / 2, view_.height_px() / 2};
     const double pan = 120 * map_.ui_scale;
     switch (command.action) {
@@ -79,6 +80,14 @@ WindowRequest Controller::apply(ViewerCommand command) {
         break;
     case ViewerAction::export_view:
         return {WindowRequest::export_view, export_factor_};
+    case ViewerAction::copy_source_url:
+        if (layout != nullptr && layout->info) {
+            if (const auto index = layout->info->first_visible_source()) {
+                return copy_source(*layout->info, *index);
+            }
+        }
+        notify("Nothing to copy: open an island's or an event's panel first", 3.0);
+        break;
     case ViewerAction::quit:
         return {WindowRequest::quit};
     case ViewerAction::toggle_fullscreen:
@@ -100,6 +109,33 @@ void Controller::set_date(geo::Date date, bool announce) {
 void Controller::clear_selection() {
     map_.selected_island.clear();
     map_.selected_event.clear();
+    ui_.info_scroll = 0;
+}
+
+void Controller::select_island(const std::string& id) {
+    if (map_.selected_island != id) {
+        ui_.info_scroll = 0;
+    }
+    map_.selected_island = id;
+    map_.selected_event.clear();
+}
+
+void Controller::select_event(const std::string& id) {
+    if (map_.selected_event != id) {
+        ui_.info_scroll = 0;
+    }
+    map_.selected_event = id;
+    map_.selected_island.clear();
+}
+
+WindowRequest Controller::copy_source(const InfoPanelLayout& info, std::size_t index) {
+    const InfoPanelSource& source = info.sources.at(index);
+    if (source.url.empty()) {
+        notify("Source " + std::to_string(index + 1) + " has no URL", 3.0);
+        return {};
+    }
+    notify("Copied " + source.url, 3.0);
+    return {WindowRequest::copy_to_clipboard, 0, source.url};
 }
 
 void Controller::notify(std::string text, double seconds) {
@@ -153,7 +189,14 @@ WindowRequest Controller::release(const UiLayout& layout, const MapFrame& frame,
     return request;
 }
 
-void Controller::wheel(float x, float y, float delta) {
+void Controller::wheel(const UiLayout& layout, float x, float y, float delta) {
+    if (layout.info_contains(x, y)) {
+        // Three lines a notch; clamped to the content (the next layout clamps a resize too).
+        const float step = 3 * std::max(1.f, layout.info->line_height);
+        ui_.info_scroll =
+            std::clamp(layout.info->scroll - delta * step, 0.f, layout.info->max_scroll);
+        return;
+    }
     animator_.zoom_about(view_, {static_cast<double>(x), static_cast<double>(y)},
                          std::pow(1.5, delta));
 }
@@ -166,6 +209,11 @@ WindowRequest Controller::click(const UiLayout& layout, const MapFrame& frame, f
     if (layout.close_contains(x, y)) {
         clear_selection();
         return {};
+    }
+    if (layout.info) {
+        if (const auto index = layout.info->source_at(x, y)) {
+            return copy_source(*layout.info, *index);
+        }
     }
     if (auto layer = layout.layer_row_at(x, y)) {
         map_.toggle(*layer);
@@ -189,13 +237,11 @@ WindowRequest Controller::click(const UiLayout& layout, const MapFrame& frame, f
     }
     // Event markers as the frame last drawn placed them.
     if (const auto* marker = frame.event_at({x, y}, 9.0 * map_.ui_scale)) {
-        map_.selected_event = marker->event->id;
-        map_.selected_island.clear();
+        select_event(marker->event->id);
         return {};
     }
     if (const auto* region = scene_.region_at(map_point)) {
-        map_.selected_island = region->island->id;
-        map_.selected_event.clear();
+        select_island(region->island->id);
         return {};
     }
     if (map_.selected_island.empty() && map_.selected_event.empty()) {

@@ -10,14 +10,27 @@
 #include "viewer/ui_state.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kuril {
 
 /// What only the window can do, asked for by a command or a click.
 struct WindowRequest {
-    enum Kind { none, export_view, quit, toggle_fullscreen, empty_map_click } kind = none;
-    int factor = 0; ///< export_view: times the window size
+    enum Kind {
+        none,
+        export_view,
+        quit,
+        toggle_fullscreen,
+        empty_map_click,
+        copy_to_clipboard
+    } kind = none;
+    int factor = 0;   ///< export_view: times the window size
+    std::string text; ///< copy_to_clipboard: what to copy
+
+    WindowRequest() = default;
+    WindowRequest(Kind request_kind, int request_factor = 0, std::string request_text = {})
+        : kind(request_kind), factor(request_factor), text(std::move(request_text)) {}
 };
 
 /// Turns commands and pointer gestures into changes of the map's state, the UI's state and
@@ -27,8 +40,9 @@ public:
     Controller(const MapScene& scene, const Timeline& timeline, MapView& view,
                ViewAnimator& animator, MapState& map, UiState& ui);
 
-    /// A command of the map's key table (a tour's commands are the presenter's).
-    WindowRequest apply(ViewerCommand command);
+    /// A command of the map's key table (a tour's commands are the presenter's). `layout`: the
+    /// frame's UI, for the commands that act on a panel (copying a source's URL).
+    WindowRequest apply(ViewerCommand command, const UiLayout* layout = nullptr);
 
     /// Moves to a date; `announce` highlights and captions what changed (a step, not a drag).
     void set_date(geo::Date date, bool announce);
@@ -43,7 +57,8 @@ public:
     WindowRequest press(const UiLayout& layout, const MapFrame& frame, int x, int y);
     void move(const UiLayout& layout, int x, int y, bool left_button_down);
     WindowRequest release(const UiLayout& layout, const MapFrame& frame, int x, int y);
-    void wheel(float x, float y, float delta);
+    /// The wheel: over the info panel it scrolls the panel, elsewhere it zooms about the point.
+    void wheel(const UiLayout& layout, float x, float y, float delta);
 
     MapView& view() { return view_; }
     ViewAnimator& animator() { return animator_; }
@@ -52,6 +67,10 @@ public:
 
 private:
     WindowRequest click(const UiLayout& layout, const MapFrame& frame, float x, float y);
+    /// Copies a source's URL of the open panel (with a notice saying so).
+    WindowRequest copy_source(const InfoPanelLayout& info, std::size_t index);
+    void select_island(const std::string& id);
+    void select_event(const std::string& id);
 
     const MapScene& scene_;
     const Timeline& timeline_;

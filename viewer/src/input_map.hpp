@@ -26,6 +26,7 @@ enum class ViewerAction {
     toggle_help,
     close, ///< help, then measuring, then the info panel, then the messages
     export_view,
+    copy_source_url, ///< the first source shown in the info panel
     quit,
     // A tour's keys.
     next_slide,

@@ -68,4 +68,35 @@ bool UiLayout::close_contains(float x, float y) const {
     return info && info->close.contains(x, y);
 }
 
+bool UiLayout::info_contains(float x, float y) const {
+    return info && info->rect.contains(x, y);
+}
+
+std::optional<std::size_t> InfoPanelLayout::source_at(float x, float y) const {
+    if (!rect.contains(x, y) || y < body_top || y > body_bottom) {
+        return std::nullopt;
+    }
+    const float content_y = y - body_top + scroll;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        if (content_y >= sources[i].top && content_y < sources[i].top + sources[i].height) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> InfoPanelLayout::first_visible_source() const {
+    if (sources.empty()) {
+        return std::nullopt;
+    }
+    const float visible_top = scroll;
+    const float visible_bottom = scroll + (body_bottom - body_top);
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        if (sources[i].top + sources[i].height > visible_top && sources[i].top < visible_bottom) {
+            return i;
+        }
+    }
+    return 0;
+}
+
 } // namespace kuril

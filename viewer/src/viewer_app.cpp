@@ -11,6 +11,7 @@
 #include "render/display.hpp"
 #include "render/fonts.hpp"
 #include "render/map_renderer.hpp"
+#include "render/text.hpp"
 #include "viewer/frame_updates.hpp"
 #include "viewer/viewer_ui.hpp"
 #include "xdg.hpp"
@@ -183,7 +184,7 @@ private:
             resize(event.size.width, event.size.height);
             break;
         case sf::Event::MouseWheelScrolled:
-            controller_.wheel(static_cast<float>(event.mouseWheelScroll.x),
+            controller_.wheel(layout_, static_cast<float>(event.mouseWheelScroll.x),
                               static_cast<float>(event.mouseWheelScroll.y),
                               event.mouseWheelScroll.delta);
             break;
@@ -219,7 +220,7 @@ private:
             }
         }
         if (auto command = map_command(key)) {
-            return controller_.apply(*command);
+            return controller_.apply(*command, &layout_);
         }
         return {};
     }
@@ -243,6 +244,9 @@ private:
             if (presenter_) {
                 perform(presenter_->next());
             }
+            break;
+        case WindowRequest::copy_to_clipboard:
+            sf::Clipboard::setString(utf8(request.text));
             break;
         case WindowRequest::none:
             break;

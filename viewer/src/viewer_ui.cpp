@@ -30,7 +30,7 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
                                             layout.height - layout.timeline_height - 6);
     }
     layout.info = info_panel_->layout(frame, layout.width, layout.height, layout.scale,
-                                      layout.timeline_height);
+                                      layout.timeline_height, ui.info_scroll);
     if (slide != nullptr) {
         layout.slide = slide_overlay_->layout(slide->title, slide->caption, map.date.long_text(),
                                               layout.width, layout.height, layout.scale);

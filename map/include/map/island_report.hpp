@@ -9,12 +9,24 @@
 
 namespace kuril {
 
-/// What the viewer's info panel says about an island or an event: a title and a body of plain
-/// text lines (the panel wraps them to its width).
+/// A source as a reader sees it: its title, publisher and year (never its id), and its URL.
+struct PanelSource {
+    std::string text; ///< "Title — Publisher, 1992"
+    std::string url;
+};
+
+/// What the viewer's info panel says about an island or an event: a title, a body of plain
+/// text lines (the panel wraps them to its width) and the sources it cites. The body refers to
+/// sources by their number in `sources` ("[1, 3]"), never by id.
 struct PanelReport {
     std::string title;
     std::string body;
+    std::vector<PanelSource> sources;
 };
+
+/// A number as a reader writes it: "3168" -> "3,168", "3166.6" -> "3,166.6"; anything that is
+/// not a plain number is returned as it is.
+std::string readable_number(const std::string& value);
 
 /// The land (lon/lat) an island's status colours: its own polygons and its members', or for
 /// a region of a larger island (South Sakhalin) the parent's polygons cut to its latitude

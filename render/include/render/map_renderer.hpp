@@ -54,7 +54,9 @@ private:
                    const MapView& view, sf::Color color, const sf::Texture* pattern);
     void draw_outlines(sf::RenderTarget& target, const PolygonSet& set, const MapView& view,
                        sf::Color color);
+    void prepare_patterns(float ui_scale);
     void draw_status(sf::RenderTarget& target, const MapFrame& frame);
+    void draw_claim_outlines(sf::RenderTarget& target, const MapFrame& frame);
     void draw_graticule(sf::RenderTarget& target, const MapFrame& frame);
     void draw_graticule_labels(sf::RenderTarget& target, const MapFrame& frame);
     void draw_lines(sf::RenderTarget& target, const MapFrame& frame);
@@ -70,7 +72,7 @@ private:
     const MapScene& scene_;
     const sf::Font& font_;
     std::unique_ptr<detail::LabelLayer> labels_;
-    sf::Texture hatch_;
+    sf::Texture hatch_; ///< built at the frame's pixel scale (prepare_patterns)
     sf::Texture stripes_;
     std::vector<sf::Vertex> scratch_;   ///< reused every frame: memory stays flat
     std::vector<sf::Vertex> triangles_; ///< screen-space triangles (thick lines, markers)
@@ -78,7 +80,7 @@ private:
     std::vector<sf::Vertex> cover_;
     Stats stats_;
     std::optional<sf::FloatRect> tile_;
-    float pattern_scale_ = 1.f;
+    float pattern_scale_ = 0.f; ///< the UI scale the patterns were built for
 };
 
 } // namespace kuril

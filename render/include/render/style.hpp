@@ -7,8 +7,25 @@
 
 namespace kuril::style {
 
-// Okabe-Ito colours, safe for the common colour-vision deficiencies. Neither side gets a
+// Okabe-Ito-based colours, safe for the common colour-vision deficiencies. Neither side gets a
 // flag colour: Japan is blue, Russia orange, drawn the same way.
+//
+// The fills are opaque and differ in lightness as well as hue, so they stay apart on a
+// greyscale photocopy; Japan's blue is greyed and darkened so that its land never reads as
+// water. Figures (sRGB -> CIELAB D65; CVD simulated with Machado et al. 2009 at severity 1.0;
+// differences as CIEDE2000):
+//
+//   pair                              L*1   L*2  | normal  protan  deutan  tritan
+//   JP fill vs RU fill                58.5  80.1 |  49.5    45.8    49.5    45.3
+//   JP fill vs sea                    58.5  92.0 |  27.2    25.8    28.3    27.8
+//   RU fill vs sea                    80.1  92.0 |  31.5    31.5    31.4    32.3
+//   JP fill vs land                   58.5  94.8 |  34.3    32.3    35.7    35.8
+//   RU fill vs land                   80.1  94.8 |  23.0    23.8    22.4    20.9
+//   JP hatch/outline on RU fill       29.4  80.1 |  68.2    66.1    73.2    63.9
+//   RU hatch/outline on JP fill       77.5  58.5 |  47.5    48.7    52.6    47.1
+//
+// (The previous fills, (135,199,232) and (234,184,72) as composited, had L* 77.2 and 77.4:
+// the same grey on a photocopy; Japan's sky blue was only 15.8 from the sea.)
 inline const sf::Color sea{222, 234, 242};
 inline const sf::Color land{243, 240, 230};
 inline const sf::Color coast{120, 116, 104};
@@ -19,12 +36,26 @@ inline const sf::Color panel{255, 255, 255, 235};
 inline const sf::Color panel_border{150, 150, 150};
 inline const sf::Color accent{0, 114, 178};
 
+/// Land a party administers: Okabe-Ito blue (0,114,178) greyed for Japan, Okabe-Ito orange
+/// (230,159,0) lightened for Russia.
 inline sf::Color party_fill(geo::Party party) {
-    return party == geo::Party::JP ? sf::Color(86, 180, 233, 175) : sf::Color(230, 159, 0, 175);
+    return party == geo::Party::JP ? sf::Color(100, 145, 185) : sf::Color(236, 193, 97);
 }
+/// A claim by a party that does not administer the land: the hatching and the outline in the
+/// claimant's colour. Japan's is darker than both fills, Russia's lighter than Japan's fill.
 inline sf::Color party_hatch(geo::Party party) {
-    return party == geo::Party::JP ? sf::Color(0, 90, 160, 230) : sf::Color(170, 90, 0, 230);
+    return party == geo::Party::JP ? sf::Color(0, 70, 130) : sf::Color(250, 178, 35);
 }
+
+/// The claim hatching in UI pixels (times the UI scale on screen): diagonal lines rising to
+/// the right, `hatch_spacing` apart along x, each `hatch_width` wide along x.
+inline constexpr float hatch_spacing = 10.f;
+inline constexpr float hatch_width = 2.5f;
+/// Joint administration: diagonal bands of the co-administrator's fill, half the period.
+inline constexpr float stripe_spacing = 24.f;
+/// The outline of claimed land in the claimant's colour (UI pixels): keeps the claim visible
+/// on an islet too small for the hatching.
+inline constexpr float claim_outline_width = 2.f;
 
 inline const sf::Color treaty_line{40, 40, 40};
 inline const sf::Color proposal_line{204, 121, 167}; // reddish purple
@@ -32,7 +63,9 @@ inline const sf::Color claim_line{0, 90, 160};       // Japan's claim, in Japan'
 inline const sf::Color control_line{0, 158, 115};    // bluish green
 inline const sf::Color highlight{240, 228, 66};      // yellow glow
 inline const sf::Color event_marker{213, 94, 0};
-inline const sf::Color measure{0, 0, 0};
+/// The measuring tool: a solid magenta line cased in white, unlike any boundary.
+inline const sf::Color measure{180, 0, 150};
+inline const sf::Color measure_casing{255, 255, 255};
 
 /// The colour of a line's role in the symbology table (map/symbology.hpp).
 inline sf::Color line_colour(LineRole role) {

@@ -27,13 +27,37 @@ struct LayersPanelLayout {
     std::vector<std::pair<int, sf::FloatRect>> export_buttons; ///< by factor: 1, 2, 4
 };
 
-/// The info panel of the selected island or event, its text wrapped to the panel.
+/// One cited source in the info panel: its words and URL, wrapped, where it sits in the
+/// scrolled content.
+struct InfoPanelSource {
+    std::string text; ///< "1. Title — Publisher, 1992", wrapped
+    std::string url;  ///< as copied
+    std::string wrapped_url;
+    float top = 0;    ///< from the content's top, before scrolling
+    float height = 0; ///< text and URL
+};
+
+/// The info panel of the selected island or event, its text wrapped to the panel. The body and
+/// the sources scroll under the title; `scroll` is how far (clamped to 0..max_scroll).
 struct InfoPanelLayout {
     sf::FloatRect rect;
     sf::FloatRect close;
     std::string title;
     std::string body;
-    float body_top = 0;
+    float body_top = 0;    ///< where the scrolled area starts (screen y)
+    float body_bottom = 0; ///< where it ends
+    float line_height = 0; ///< of the body text
+    float sources_top = 0; ///< the "Sources" heading, from the content's top
+    std::vector<InfoPanelSource> sources;
+    float content_height = 0; ///< body and sources
+    float scroll = 0;
+    float max_scroll = 0;
+
+    /// The cited source drawn under a screen point (as scrolled), if any.
+    std::optional<std::size_t> source_at(float x, float y) const;
+    /// The first source at least partly in view (the first one when none is), if any: what
+    /// the copy key copies.
+    std::optional<std::size_t> first_visible_source() const;
 };
 
 /// A tour slide's title band (top) and caption band (bottom), their text wrapped.
@@ -86,6 +110,8 @@ struct UiLayout {
     /// Over the layers or info panel (clicks there do not reach the map).
     bool panel_contains(float x, float y) const;
     bool close_contains(float x, float y) const;
+    /// Over the info panel (the wheel scrolls it there).
+    bool info_contains(float x, float y) const;
 };
 
 } // namespace kuril

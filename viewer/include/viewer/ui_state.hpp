@@ -11,7 +11,8 @@ struct UiState {
     bool show_layers = true;
     bool presenting = false; ///< a tour: no timeline, the slide's title and caption instead
     bool measuring = false;
-    std::string caption;               ///< one line over the timeline after a step
+    float info_scroll = 0; ///< how far the info panel is scrolled (pixels; the layout clamps it)
+    std::string caption;   ///< one line over the timeline after a step
     double caption_alpha = 0.0;        ///< fades out
     std::vector<std::string> messages; ///< errors and notices, shown until dismissed
     std::string notice;                ///< a transient line (e.g. where an export went)

@@ -2,15 +2,46 @@
 
 #include "box.hpp"
 #include "map/island_report.hpp"
+#include "render/polyline.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kuril {
+namespace {
+
+constexpr float body_size = 13;
+constexpr float title_size = 18;
+
+float line_count(const std::string& text) {
+    return static_cast<float>(1 + std::count(text.begin(), text.end(), '\n'));
+}
+
+} // namespace
+
+std::string wrap_anywhere(const std::string& utf8_text, const sf::Font& font, unsigned size,
+                          float max_width) {
+    // URLs have no spaces to break at: break at any character instead of running past the edge.
+    const sf::String text = utf8(utf8_text);
+    sf::String out;
+    float width = 0;
+    for (std::size_t i = 0; i < text.getSize(); ++i) {
+        const float advance = font.getGlyph(text[i], size, false).advance;
+        if (width > 0 && width + advance > max_width) {
+            out += U'\n';
+            width = 0;
+        }
+        out += text[i];
+        width += advance;
+    }
+    const auto bytes = out.toUtf8();
+    return {bytes.begin(), bytes.end()};
+}
 
 std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float width, float height,
-                                                 float scale, float timeline_height) {
+                                                 float scale, float timeline_height, float scroll) {
     const MapState& map = frame.state;
     if (map.selected_island.empty() && map.selected_event.empty()) {
         key_.clear();
@@ -18,6 +49,9 @@ std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float wi
     }
     const float s = scale;
     const float panel_width = std::min(420 * s, width * 0.4f);
+    const float text_width = panel_width - 24 * s - 10 * s; // margins and the scroll bar
+    const unsigned size = scaled_size(body_size, s);
+    const float line = font_.getLineSpacing(size);
     const std::string key = map.selected_island + "|" + map.selected_event + "|" + map.date.iso() +
                             "|" + std::to_string(s) + "|" + std::to_string(panel_width);
     if (key != key_) {
@@ -37,18 +71,50 @@ std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float wi
                 report = event_report(annotations, event);
             }
         }
-        body_ = wrap_text(report.body, font_, scaled_size(13, s), panel_width - 24 * s);
-        title_ = wrap_text(report.title, font_, scaled_size(18, s), panel_width - 50 * s);
+        body_ = wrap_text(report.body, font_, size, text_width);
+        title_ = wrap_text(report.title, font_, scaled_size(title_size, s), panel_width - 50 * s);
+        sources_.clear();
+        float y = line_count(body_) * line + line; // a blank line, then the heading
+        sources_top_ = y;
+        y += line * 1.3f;
+        for (std::size_t i = 0; i < report.sources.size(); ++i) {
+            InfoPanelSource source;
+            source.text = wrap_text(std::to_string(i + 1) + ". " + report.sources[i].text, font_,
+                                    size, text_width);
+            source.url = report.sources[i].url;
+            source.wrapped_url = source.url.empty()
+                                     ? ""
+                                     : wrap_anywhere(source.url, font_, size, text_width - 12 * s);
+            source.top = y;
+            source.height = (line_count(source.text) +
+                             (source.url.empty() ? 0 : line_count(source.wrapped_url))) *
+                            line;
+            y += source.height + line * 0.4f;
+            sources_.push_back(std::move(source));
+        }
+        content_height_ = report.sources.empty() ? line_count(body_) * line : y;
     }
     InfoPanelLayout layout;
     const float bottom = height - timeline_height - 20 * s;
     layout.rect = {width - panel_width - 10 * s, 10 * s, panel_width, bottom - 10 * s};
-    layout.close = {layout.rect.left + layout.rect.width - 28 * s, layout.rect.top + 4 * s, 24 * s,
+    layout.close = {layout.rect.left + layout.rect.width - 30 * s, layout.rect.top + 6 * s, 24 * s,
                     24 * s};
     layout.title = title_;
     layout.body = body_;
-    const sf::Text title = ui_text(font_, title_, scaled_size(18, s), style::text, sf::Text::Bold);
-    layout.body_top = layout.rect.top + 16 * s + title.getLocalBounds().height;
+    layout.sources = sources_;
+    layout.sources_top = sources_top_;
+    layout.line_height = line;
+    layout.content_height = content_height_;
+    const sf::Text title =
+        ui_text(font_, title_, scaled_size(title_size, s), style::text, sf::Text::Bold);
+    layout.body_top = std::round(layout.rect.top + 16 * s + title.getLocalBounds().height);
+    // As tall as its content, at most down to the timeline; beyond that it scrolls.
+    layout.rect.height =
+        std::min(layout.rect.height, layout.body_top - layout.rect.top + content_height_ + 16 * s);
+    layout.body_bottom = layout.rect.top + layout.rect.height - 8 * s;
+    layout.max_scroll =
+        std::max(0.f, layout.content_height - (layout.body_bottom - layout.body_top));
+    layout.scroll = std::clamp(scroll, 0.f, layout.max_scroll);
     return layout;
 }
 
@@ -57,24 +123,69 @@ void draw_info_panel(sf::RenderTarget& target, const InfoPanelLayout& layout, fl
     const float s = scale;
     const sf::FloatRect& rect = layout.rect;
     draw_box(target, rect, style::panel);
-    sf::Text heading = ui_text(font, "×", scaled_size(18, s), style::text, sf::Text::Bold);
-    heading.setPosition(layout.close.left + 5 * s, layout.close.top - 2 * s);
-    target.draw(heading);
-    heading.setString(utf8(layout.title));
+    // The close button: a drawn cross in a box (no glyph to be missing from a font).
+    const sf::FloatRect& close = layout.close;
+    draw_box(target, close, sf::Color(245, 245, 245));
+    std::vector<sf::Vertex> cross;
+    const float inset = 7 * s;
+    const sf::Vector2f a{close.left + inset, close.top + inset};
+    const sf::Vector2f b{close.left + close.width - inset, close.top + close.height - inset};
+    append_polyline(cross, {a, b}, 2 * s, style::text);
+    append_polyline(cross, {{a.x, b.y}, {b.x, a.y}}, 2 * s, style::text);
+    target.draw(cross.data(), cross.size(), sf::Triangles);
+
+    sf::Text heading =
+        ui_text(font, layout.title, scaled_size(title_size, s), style::text, sf::Text::Bold);
     heading.setPosition(rect.left + 12 * s, rect.top + 8 * s);
     target.draw(heading);
-    sf::Text body = ui_text(font, layout.body, scaled_size(13, s));
-    body.setPosition(rect.left + 12 * s, layout.body_top);
-    // Clip to the panel: a view whose viewport is the panel.
+
+    // The scrolled content, clipped to the panel below the title: a view whose viewport is
+    // that area.
     const sf::View saved = target.getView();
-    const float body_height = rect.top + rect.height - layout.body_top;
-    sf::View clip(sf::FloatRect(rect.left, layout.body_top, rect.width, body_height));
+    const float body_height = layout.body_bottom - layout.body_top;
+    if (body_height <= 0) {
+        return;
+    }
+    sf::View clip(
+        sf::FloatRect(rect.left, layout.body_top + layout.scroll, rect.width, body_height));
     const sf::Vector2f full = saved.getSize();
     clip.setViewport(
         {rect.left / full.x, layout.body_top / full.y, rect.width / full.x, body_height / full.y});
     target.setView(clip);
+    const float left = rect.left + 12 * s;
+    const unsigned size = scaled_size(body_size, s);
+    sf::Text body = ui_text(font, layout.body, size);
+    body.setPosition(left, layout.body_top);
     target.draw(body);
+    if (!layout.sources.empty()) {
+        sf::Text sources = ui_text(font, "Sources (click one, or press C, to copy its URL)", size,
+                                   style::text, sf::Text::Bold);
+        sources.setPosition(left, layout.body_top + layout.sources_top);
+        target.draw(sources);
+    }
+    for (const auto& source : layout.sources) {
+        const float top = layout.body_top + source.top;
+        sf::Text words = ui_text(font, source.text, size);
+        words.setPosition(left, top);
+        target.draw(words);
+        if (!source.wrapped_url.empty()) {
+            sf::Text url = ui_text(font, source.wrapped_url, size, style::accent);
+            url.setPosition(left + 12 * s, top + line_count(source.text) * layout.line_height);
+            target.draw(url);
+        }
+    }
     target.setView(saved);
+    // A scroll bar when the content is taller than the panel: where you are, and how much more.
+    if (layout.max_scroll > 0) {
+        const float track_x = rect.left + rect.width - 8 * s;
+        draw_box(target, {track_x, layout.body_top, 4 * s, body_height}, sf::Color(225, 225, 225),
+                 sf::Color(225, 225, 225));
+        const float thumb = std::max(16 * s, body_height * body_height / layout.content_height);
+        const float thumb_top =
+            layout.body_top + (body_height - thumb) * layout.scroll / layout.max_scroll;
+        draw_box(target, {track_x, thumb_top, 4 * s, thumb}, sf::Color(120, 120, 120),
+                 sf::Color(120, 120, 120));
+    }
 }
 
 } // namespace kuril

@@ -18,9 +18,9 @@ class InfoPanel {
 public:
     InfoPanel(const MapScene& scene, const sf::Font& font) : scene_(scene), font_(font) {}
 
-    /// None when nothing is selected.
+    /// None when nothing is selected. `scroll`: the UI state's, clamped to the content.
     std::optional<InfoPanelLayout> layout(const MapFrame& frame, float width, float height,
-                                          float scale, float timeline_height);
+                                          float scale, float timeline_height, float scroll = 0);
 
 private:
     const MapScene& scene_;
@@ -28,7 +28,14 @@ private:
     std::string key_;
     std::string title_;
     std::string body_;
+    std::vector<InfoPanelSource> sources_;
+    float sources_top_ = 0;
+    float content_height_ = 0;
 };
+
+/// Wraps text at any character to a width (for URLs, which have no spaces to break at).
+std::string wrap_anywhere(const std::string& utf8_text, const sf::Font& font, unsigned size,
+                          float max_width);
 
 void draw_info_panel(sf::RenderTarget& target, const InfoPanelLayout& layout, float scale,
                      const sf::Font& font);
