@@ -6,12 +6,15 @@
 #include "render/style.hpp"
 
 #include <SFML/Graphics.hpp>
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <doctest/doctest.h>
+#include <fstream>
 #include <gdal_priv.h>
+#include <iterator>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -297,7 +300,17 @@ TEST_CASE("[viewer] export: the area asked for lies between the title band and t
         const double right = (asked.max_x - gt[0]) / gt[1];
         const double top = (asked.max_y - gt[3]) / gt[5];
         const double bottom = (asked.min_y - gt[3]) / gt[5];
-        const double height = options.height;
+        // The viewer's export is taller than 800 by its bands: the map between them is the
+        // window's, exactly.
+        const double height = result.height;
+        if (viewer) {
+            CHECK(result.height ==
+                  800 + static_cast<unsigned>(result.reserved_top + result.reserved_bottom + 0.5));
+            CHECK(left == doctest::Approx(0).epsilon(1e-6));
+            CHECK(right == doctest::Approx(1280));
+            CHECK(top == doctest::Approx(result.reserved_top));
+            CHECK(bottom == doctest::Approx(result.reserved_top + 800));
+        }
         CHECK(left >= -0.5);
         CHECK(right <= options.width + 0.5);
         CHECK(top >= result.reserved_top - 0.5);
@@ -462,4 +475,99 @@ TEST_CASE("[viewer] export: a slide's caption is on the image") {
         }
     }
     CHECK(last_row - first_row >= 18);
+}
+
+namespace {
+
+/// The numbers of every `"key":[a,b,c,d]` in a manifest, in order (a minimal reader: the
+/// manifest's own writer puts no spaces in).
+std::vector<std::array<double, 4>> boxes(const std::string& json, const std::string& key) {
+    std::vector<std::array<double, 4>> found;
+    const std::string marker = "\"" + key + "\":[";
+    for (auto at = json.find(marker); at != std::string::npos; at = json.find(marker, at + 1)) {
+        std::array<double, 4> box{};
+        const char* p = json.c_str() + at + marker.size();
+        for (double& value : box) {
+            char* end = nullptr;
+            value = std::strtod(p, &end);
+            REQUIRE(end != p);
+            p = end + 1; // the comma or the closing bracket
+        }
+        found.push_back(box);
+    }
+    return found;
+}
+
+std::vector<std::string> strings_of(const std::string& json, const std::string& key) {
+    std::vector<std::string> found;
+    const std::string marker = "\"" + key + "\":\"";
+    for (auto at = json.find(marker); at != std::string::npos; at = json.find(marker, at + 1)) {
+        const auto start = at + marker.size();
+        found.push_back(json.substr(start, json.find('"', start) - start));
+    }
+    return found;
+}
+
+} // namespace
+
+TEST_CASE("[export] manifest: every label's box holds its drawn text, within the image") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_manifest");
+    auto options = f.options(dir / "labels.png");
+    options.date = {1956, 10, 19};
+    options.manifest = dir / "labels.json";
+    const auto result = kuril::export_map(f.scene, f.font, options);
+    CHECK(result.manifest == options.manifest);
+    // The same map without any text: labels, line names (with their lines) and graticule off.
+    auto bare = f.options(dir / "bare.png");
+    bare.date = options.date;
+    for (const auto layer : {kuril::Layer::labels, kuril::Layer::lines, kuril::Layer::graticule}) {
+        bare.visible[static_cast<std::size_t>(layer)] = false;
+    }
+    kuril::export_map(f.scene, f.font, bare);
+    std::ifstream in(options.manifest);
+    const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(json.rfind("{\"size\":[800,600],\"crs\":\"", 0) == 0);
+    sf::Image labelled;
+    sf::Image plain;
+    REQUIRE(labelled.loadFromFile(options.out.string()));
+    REQUIRE(plain.loadFromFile(bare.out.string()));
+    const auto labels_at = json.find("\"labels\":[");
+    const auto legend_at = json.find("\"legend\":[");
+    REQUIRE(labels_at < legend_at);
+    const std::string labels = json.substr(labels_at, legend_at - labels_at);
+    const auto label_boxes = boxes(labels, "bbox_px");
+    const auto kinds = strings_of(labels, "kind");
+    const auto texts = strings_of(labels, "text");
+    REQUIRE(kinds.size() == label_boxes.size());
+    REQUIRE(texts.size() == label_boxes.size());
+    // Kunashiri is named; a line in force in 1956 is among the features drawn.
+    CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& t) {
+        return t.find("Kunashir") != std::string::npos;
+    }));
+    CHECK(json.find("{\"id\":\"line-of-control\",\"kind\":\"line\"}") != std::string::npos);
+    CHECK(std::count(kinds.begin(), kinds.end(), "graticule") >= 1);
+    REQUIRE(label_boxes.size() >= 5);
+    for (std::size_t i = 0; i < label_boxes.size(); ++i) {
+        const auto& [x0, y0, x1, y1] = label_boxes[i];
+        CAPTURE(i);
+        CAPTURE(texts[i]);
+        REQUIRE(x0 >= 0);
+        REQUIRE(y0 >= 0);
+        REQUIRE(x1 <= 800);
+        REQUIRE(y1 <= 600);
+        REQUIRE(x1 - x0 >= 4);
+        REQUIRE(y1 - y0 >= 4);
+        std::size_t dark = 0;
+        std::size_t changed = 0;
+        for (auto y = static_cast<unsigned>(y0); y < static_cast<unsigned>(y1); ++y) {
+            for (auto x = static_cast<unsigned>(x0); x < static_cast<unsigned>(x1); ++x) {
+                const sf::Color c = labelled.getPixel(x, y);
+                dark += c.r + c.g + c.b < 3 * 120 ? 1 : 0;
+                changed += near(c, plain.getPixel(x, y), 40) ? 0 : 1;
+            }
+        }
+        CHECK(dark >= 8);
+        CHECK(changed >= 16);
+    }
 }

@@ -35,7 +35,7 @@ WindowRequest Controller::apply(ViewerCommand command) {
         break;
     case ViewerAction::whole_region: {
         MapView fitted = view_;
-        fitted.reset();
+        fitted.reset(insets_);
         animator_.move_to(view_, fitted.center(), fitted.metres_per_pixel());
         break;
     }
