@@ -140,6 +140,11 @@ ExportPlan plan_export(const MapScene& scene, const ExportOptions& options, doub
     };
     plan.state.reserved_top_px = reserved_top;
     plan.state.reserved_bottom_px = reserved_bottom;
+    if (options.exact_view) {
+        const double factor = options.width / options.exact_view->width_px();
+        plan.state.reserved_top_px += options.view_reserved_top_px * factor;
+        plan.state.reserved_bottom_px += options.view_reserved_bottom_px * factor;
+    }
     return plan;
 }
 

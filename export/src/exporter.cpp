@@ -169,8 +169,8 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     result.width = options.width;
     result.height = options.height;
     result.view = plan.view;
-    result.reserved_top = plan.state.reserved_top_px;
-    result.reserved_bottom = plan.state.reserved_bottom_px;
+    result.reserved_top = overlay->top_reserved();
+    result.reserved_bottom = overlay->bottom_reserved();
     result.tiles = tiles;
     result.tiled = plan.tiled;
     result.milliseconds =

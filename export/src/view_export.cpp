@@ -15,6 +15,8 @@ ExportOptions export_options_for_view(const MapView& view, const MapState& state
     options.height = static_cast<unsigned>(view.height_px()) * static_cast<unsigned>(factor);
     options.exact_view = view;
     options.view_obstacles = obstacles;
+    options.view_reserved_top_px = state.reserved_top_px;
+    options.view_reserved_bottom_px = state.reserved_bottom_px;
     options.scale = state.ui_scale * factor;
     options.date = state.date;
     options.language = state.language;

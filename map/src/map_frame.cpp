@@ -71,7 +71,9 @@ void add_lines(MapFrame& frame, std::vector<FrameLabel>& line_labels) {
                 const geo::Point s = view.map_to_screen(p);
                 const auto x = static_cast<float>(s.x);
                 const auto y = static_cast<float>(s.y);
-                if (x > 0 && y > 0 && x < view.width_px() && y < view.height_px()) {
+                // Visible: in the view and clear of the bands kept at its top and bottom.
+                if (x > 0 && y > state.reserved_top_px && x < view.width_px() &&
+                    y < view.height_px() - state.reserved_bottom_px) {
                     visible.push_back({x, y});
                 }
             }

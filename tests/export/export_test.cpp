@@ -2,7 +2,9 @@
 // files.
 #include "drawing_fixture.hpp"
 #include "export/exporter.hpp"
+#include "export/view_export.hpp"
 #include "geo/error.hpp"
+#include "render/map_renderer.hpp"
 #include "render/style.hpp"
 
 #include <SFML/Graphics.hpp>
@@ -569,5 +571,74 @@ TEST_CASE("[export] manifest: every label's box holds its drawn text, within the
         }
         CHECK(dark >= 8);
         CHECK(changed >= 16);
+    }
+}
+
+TEST_CASE("[export] view export: the map between the bands is the window's map, scaled") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_view_exact");
+    // A window of 640x400 on the central Kurils, its layers panel at the top left.
+    kuril::MapView seen(f.scene.world, 640, 400);
+    seen.set(f.projection.forward({147.5, 44.8}), 600.0);
+    kuril::MapState state;
+    state.date = {1956, 10, 19};
+    state.ui_scale = 1;
+    state.toggle(kuril::Layer::graticule); // its meridian labels sit on the image's top edge
+    state.toggle(kuril::Layer::status);    // hatching's phase follows the image's pixel grid
+    const std::vector<kuril::ScreenRect> panel = {{0, 0, 200, 150}};
+    sf::ContextSettings settings;
+    settings.stencilBits = 8;
+    sf::RenderTexture window;
+    REQUIRE(window.create(640, 400, settings));
+    kuril::MapRenderer renderer(f.scene, f.font);
+    renderer.draw(window, seen, state, panel);
+    window.display();
+    const sf::Image screen = window.getTexture().copyToImage();
+    const auto screen_labels = renderer.placed_labels();
+    REQUIRE(screen_labels.size() >= 3);
+    for (const int factor : {1, 2}) {
+        CAPTURE(factor);
+        auto options =
+            kuril::export_options_for_view(seen, state, f.projection, factor, dir, panel);
+        options.legend = false; // the one thing drawn over the map that the window lacks
+        const auto result = kuril::export_map(f.scene, f.font, options);
+        const auto top = static_cast<unsigned>(result.reserved_top);
+        REQUIRE(result.height ==
+                400 * factor + top + static_cast<unsigned>(result.reserved_bottom + 0.5));
+        sf::Image image;
+        REQUIRE(image.loadFromFile(options.out.string()));
+        // The map area, brought back to the window's size, against the window.
+        sf::Image map;
+        map.create(640, 400);
+        for (unsigned y = 0; y < 400; ++y) {
+            for (unsigned x = 0; x < 640; ++x) {
+                map.setPixel(
+                    x, y, image.getPixel(x * factor + factor / 2, top + y * factor + factor / 2));
+            }
+        }
+        // The same labels: the same texts, in the same places (scaled).
+        std::ifstream in(options.manifest);
+        const std::string json((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
+        const auto labels_at = json.find("\"labels\":[");
+        const std::string labels = json.substr(labels_at, json.find("\"legend\":[") - labels_at);
+        const auto texts = strings_of(labels, "text");
+        const auto label_boxes = boxes(labels, "bbox_px");
+        REQUIRE(label_boxes.size() == screen_labels.size());
+        // Centres within 8 window pixels: the placer's padding, halo and offsets are not
+        // scaled with the text (at 1x they agree to the pixel).
+        const double tolerance = factor == 1 ? 0.6 : 8;
+        for (std::size_t i = 0; i < screen_labels.size(); ++i) {
+            CAPTURE(screen_labels[i].text);
+            CHECK(texts[i].substr(0, 8) == screen_labels[i].text.substr(0, 8));
+            const auto& box = screen_labels[i].box;
+            const auto& [x0, y0, x1, y1] = label_boxes[i];
+            CHECK(std::abs((x0 + x1) / 2 / factor - (box.left + box.width / 2)) < tolerance);
+            CHECK(std::abs(((y0 + y1) / 2 - top) / factor - (box.top + box.height / 2)) <
+                  tolerance);
+        }
+        // Pixels: at 1x the same image but for the scale bar's room; at 2x sampled (text is
+        // drawn at twice the size, its edges fall elsewhere).
+        CHECK(pixels_differing(screen, map, 24) < 640 * 400 / (factor == 1 ? 100 : 12));
     }
 }

@@ -34,6 +34,11 @@ struct ExportOptions {
     /// With exact_view: what covered the window's map (panels, timeline), in window pixels.
     /// The export's labels keep out of the same places, so they are the labels the user saw.
     std::vector<ScreenRect> view_obstacles;
+    /// With exact_view: what the window kept clear at its top and bottom (a tour's bands, the
+    /// timeline), in window pixels: the export's scale bar, inset and line names keep the
+    /// same places.
+    double view_reserved_top_px = 0;
+    double view_reserved_bottom_px = 0;
     /// Also write what the frame drew as JSON (manifest.hpp); empty: none.
     std::filesystem::path manifest;
     geo::Date date = geo::Date::today();

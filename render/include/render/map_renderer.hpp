@@ -74,7 +74,7 @@ private:
     void draw_measure(sf::RenderTarget& target, const MapView& view, const MapState& state);
     void draw_furniture(sf::RenderTarget& target, const MapFrame& frame,
                         const MapFurnitureLayout& layout);
-    void draw_inset(sf::RenderTarget& target, const MapView& view, const InsetLayout& layout);
+    void draw_inset(sf::RenderTarget& target, const geo::Box& visible, const InsetLayout& layout);
 
     sf::Text& text(const std::string& key, const std::string& content, unsigned size);
 
