@@ -101,6 +101,7 @@ TEST_CASE("[export] plan: the viewer's view is exported as framed, the bands add
         CAPTURE(factor);
         auto options = kuril::export_options_for_view(seen, state, f.projection, factor, "/tmp");
         CHECK(options.scale == doctest::Approx(1.5 * factor));
+        CHECK(options.manifest == fs::path(options.out).replace_extension(".json"));
         // The image grows by the title band (40) and footer (80): the map keeps its shape.
         options.height = kuril::exact_view_height(options, 40, 80);
         CHECK(options.height == 400u * static_cast<unsigned>(factor) + 120);

@@ -530,6 +530,16 @@ TEST_CASE("[export] manifest: every label's box holds its drawn text, within the
     std::ifstream in(options.manifest);
     const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(json.rfind("{\"size\":[800,600],\"crs\":\"", 0) == 0);
+    // The geotransform is the one GDAL reads from the world file.
+    const auto gt = geotransform(options.out);
+    const auto terms_at = json.find("\"geotransform\":[");
+    REQUIRE(terms_at != std::string::npos);
+    const char* p = json.c_str() + terms_at + std::strlen("\"geotransform\":[");
+    for (const double expected : gt) {
+        char* end = nullptr;
+        CHECK(std::strtod(p, &end) == doctest::Approx(expected).epsilon(1e-9));
+        p = end + 1;
+    }
     sf::Image labelled;
     sf::Image plain;
     REQUIRE(labelled.loadFromFile(options.out.string()));
