@@ -56,9 +56,12 @@ CommandExit run_cli(int argc, char** argv) {
     export_command->add_option("--dpi", exporting.dpi, "Scale as dots per inch (96 = 1x)");
     export_command->add_option("--bbox", exporting.bbox, "minlon,minlat,maxlon,maxlat");
     export_command->add_option("--island", exporting.island, "Island id to fit, with a margin");
-    export_command->add_option("--center", exporting.center, "lon,lat of the centre");
-    export_command->add_option("--zoom", exporting.zoom, "With --center: 0 = whole region");
-    export_command->add_option("--date", exporting.date, "YYYY-MM-DD (default: today)");
+    export_command->add_option("--center", exporting.center,
+                               "lon,lat of the centre (alone: at the whole region's scale)");
+    auto* export_zoom =
+        export_command->add_option("--zoom", exporting.zoom, "With --center: 0 = whole region");
+    export_command->add_option("--date", exporting.date,
+                               "YYYY-MM-DD, 1850-01-01 to today (default: today)");
     export_command->add_option("--lang", exporting.language,
                                "en, ja, ru, en+ja, en+ru or ja+ru (default en+ru)");
     export_command->add_option("--layers", exporting.layers,
@@ -66,7 +69,11 @@ CommandExit run_cli(int argc, char** argv) {
     export_command->add_option("--title", exporting.title, "Title (default: place and date)");
     export_command->add_flag("--no-legend", exporting.no_legend, "No legend");
     export_command->add_flag("--no-footer", exporting.no_footer, "No footer");
-    export_command->add_option("--format", exporting.format, "png (default) or geotiff");
+    export_command->add_option("--format", exporting.format,
+                               "png (default; --out FILE.png) or geotiff (FILE.tif)");
+    export_command->add_option("--manifest", exporting.manifest,
+                               "Also write what was drawn (labels with their boxes, legend, "
+                               "features, sources) as JSON to this file");
     export_command->add_option("--tour", exporting.tour,
                                "Handouts: one image per slide of this tour into the folder "
                                "--out, with index.html");
@@ -115,8 +122,10 @@ CommandExit run_cli(int argc, char** argv) {
     std::string view_center;
     view_command->add_option("--bbox", view_bbox, "minlon,minlat,maxlon,maxlat to show");
     view_command->add_option("--island", view.view.island, "Island id to fit");
-    view_command->add_option("--center", view_center, "lon,lat of the view centre");
-    view_command->add_option("--zoom", view.view.zoom, "With --center: 0 = whole region, +1 = 2x");
+    view_command->add_option("--center", view_center,
+                             "lon,lat of the view centre (alone: at the whole region's scale)");
+    auto* view_zoom = view_command->add_option("--zoom", view.view.zoom,
+                                               "With --center: 0 = whole region, +1 = 2x");
 
     try {
         app.parse(argc, argv);
@@ -147,6 +156,7 @@ CommandExit run_cli(int argc, char** argv) {
             view = present;
         }
         if (*export_command) {
+            exporting.zoom_given = export_zoom->count() > 0;
             return run_export(exporting);
         }
         if (*info_command) {
@@ -160,6 +170,7 @@ CommandExit run_cli(int argc, char** argv) {
         if (!view_center.empty()) {
             view.view.center = ViewSpec::parse_center(view_center);
         }
+        view.view.check_options(view_zoom->count() > 0);
         view.width = width;
         view.height = height;
         view.annotations = resolve_annotations(view_data);

@@ -2,6 +2,7 @@
 
 #include "app/cli.hpp"
 #include "data_paths.hpp"
+#include "geo/date.hpp"
 
 #include <filesystem>
 #include <string>
@@ -32,6 +33,7 @@ struct ExportCommandOptions {
     std::string island;
     std::string center;
     double zoom = 0;
+    bool zoom_given = false; ///< --zoom was on the command line (it needs --center)
     std::string date;
     std::string language = "en+ru";
     std::string layers;
@@ -39,12 +41,17 @@ struct ExportCommandOptions {
     bool no_legend = false;
     bool no_footer = false;
     std::string format = "png";
-    std::string tour; ///< handouts: one image per slide of this tour, and index.html
+    std::string tour;               ///< handouts: one image per slide of this tour, and index.html
+    std::filesystem::path manifest; ///< --manifest: what was drawn, as JSON
 };
 
 /// Parses --size WxH; throws geo::InputError unless each side is within [min_side, max_side].
 std::pair<unsigned, unsigned> parse_size(const std::string& text, unsigned min_side,
                                          unsigned max_side);
+
+/// Parses a --date for export and info: a day within the timeline, 1850-01-01 to today;
+/// throws geo::InputError naming that range for a day outside it.
+geo::Date parse_timeline_date(const std::string& text);
 
 /// Each returns the exit status and throws geo::InputError for bad input.
 int run_info(const InfoOptions& options);

@@ -4,12 +4,15 @@
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
+#include "map/timeline.hpp"
 #include "map/tour_check.hpp"
 #include "render/display.hpp"
 #include "render/fonts.hpp"
 #include "util/phase_timer.hpp"
 
 #include <SFML/Window/Context.hpp>
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -73,7 +76,31 @@ std::pair<unsigned, unsigned> parse_size(const std::string& text, unsigned min_s
     return {static_cast<unsigned>(width), static_cast<unsigned>(height)};
 }
 
+geo::Date parse_timeline_date(const std::string& text) {
+    const geo::Date date = geo::parse_day(text);
+    const Timeline timeline(std::vector<geo::Date>{});
+    if (date < timeline.first() || date > timeline.last()) {
+        throw geo::InputError("--date " + text + ": outside the timeline; expected a date from " +
+                              timeline.first().iso() + " to " + timeline.last().iso() + " (today)");
+    }
+    return date;
+}
+
 namespace {
+
+/// Refuses an --out whose extension does not say what --format writes.
+void check_out_extension(const std::filesystem::path& out, bool geotiff) {
+    std::string extension = out.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const bool fits = geotiff ? extension == ".tif" || extension == ".tiff" : extension == ".png";
+    if (!fits) {
+        throw geo::InputError(
+            "--out " + out.string() + ": " +
+            (extension.empty() ? std::string("no extension") : "'" + extension + "'") +
+            " is not written; expected .png (--format png) or .tif or .tiff (--format geotiff)");
+    }
+}
 
 /// The handouts of a tour, with a progress bar on stderr.
 int run_handouts(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
@@ -110,8 +137,9 @@ CommandExit run_export(const ExportCommandOptions& command) {
     }
     options.view.island = command.island;
     options.view.zoom = command.zoom;
+    options.view.check_options(command.zoom_given);
     if (!command.date.empty()) {
-        options.date = geo::parse_day(command.date);
+        options.date = parse_timeline_date(command.date);
     }
     const auto language = language_from_code(command.language);
     if (!language) {
@@ -129,6 +157,19 @@ CommandExit run_export(const ExportCommandOptions& command) {
     options.geotiff = command.format == "geotiff";
     if (options.out.empty()) {
         throw geo::InputError("--out FILE is required");
+    }
+    if (command.tour.empty() && !std::filesystem::is_directory(options.out)) {
+        check_out_extension(options.out, options.geotiff);
+    }
+    if (!command.manifest.empty()) {
+        if (!command.tour.empty()) {
+            throw geo::InputError("--manifest: not with --tour (one manifest per image)");
+        }
+        if (command.manifest.extension() != ".json") {
+            throw geo::InputError("--manifest " + command.manifest.string() +
+                                  ": expected a .json file name");
+        }
+        options.manifest = command.manifest;
     }
 
     auto& timer = PhaseTimer::global();
@@ -220,6 +261,9 @@ CommandExit run_export(const ExportCommandOptions& command) {
     if (!result.world_file.empty()) {
         std::cout << " with " << result.world_file.filename().string() << " and "
                   << result.prj.filename().string();
+    }
+    if (!result.manifest.empty()) {
+        std::cout << ", manifest " << result.manifest.filename().string();
     }
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.0f", result.milliseconds);

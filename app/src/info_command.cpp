@@ -4,9 +4,9 @@
 #include "geo/geodesic.hpp"
 #include "geo/islands.hpp"
 #include "geo/projection.hpp"
-#include "json_writer.hpp"
 #include "map/tour_check.hpp"
 #include "text_format.hpp"
+#include "util/json_writer.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -237,7 +237,7 @@ void print_json(const fs::path& annotations, const geo::Projection& projection,
 int run_info(const InfoOptions& options) {
     std::optional<geo::Date> date;
     if (!options.date.empty()) {
-        date = geo::parse_day(options.date);
+        date = parse_timeline_date(options.date);
     }
     const geo::Projection projection(options.data.display_crs.empty()
                                          ? std::string(geo::default_display_crs)

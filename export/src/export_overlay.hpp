@@ -40,12 +40,15 @@ public:
         }
         if (options.legend) {
             legend_ = LegendBox(font, frame.legend, s, width_ * 0.6f);
+            legend_items_ = frame.legend;
         }
     }
 
     float top_reserved() const { return band_.height(); }
     const std::string& title() const { return title_; }
     std::string footer_text() const { return footer_ ? footer_->text() : std::string(); }
+    /// The legend box's rows (empty without a legend).
+    const std::vector<LegendItem>& legend_items() const { return legend_items_; }
     float bottom_reserved() const {
         return (footer_ ? footer_->height() : 0.f) + caption_.height();
     }
@@ -100,6 +103,7 @@ private:
     std::optional<Footer> footer_;
     CaptionBand caption_;
     LegendBox legend_;
+    std::vector<LegendItem> legend_items_;
 };
 
 } // namespace kuril::detail

@@ -3,6 +3,7 @@
 #include "geo/error.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 namespace fs = std::filesystem;
@@ -12,7 +13,8 @@ namespace kuril {
 std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date date) {
     std::string place = "Kuril Islands";
     if (!view.island.empty()) {
-        if (const auto* island = scene.atlas->annotations.island(view.island)) {
+        if (const auto* island =
+                scene.atlas->annotations.island(ViewSpec::island_id(scene, view.island))) {
             place = island->display_name();
         }
     }
@@ -26,11 +28,11 @@ MapView export_view(const MapScene& scene, const ExportOptions& options, double 
     const double content_height = std::max(1.0, options.height - reserved_top - reserved_bottom);
     MapView content(scene.world, options.width, content_height);
     if (options.exact_view) {
-        // The viewer's view at a larger size: same centre, all of its extent.
+        // The viewer's view at `factor` times its size: same centre, metres per pixel divided
+        // by the factor. The image is taller by the bands (exact_view_height), so the map
+        // between them is the window's map, pixel for pixel scaled.
         const MapView& seen = *options.exact_view;
-        content.set(seen.center(),
-                    std::max(seen.width_px() * seen.metres_per_pixel() / options.width,
-                             seen.height_px() * seen.metres_per_pixel() / content_height));
+        content.set(seen.center(), seen.metres_per_pixel() * seen.width_px() / options.width);
     } else {
         options.view.apply(scene, content);
     }
@@ -40,6 +42,16 @@ MapView export_view(const MapScene& scene, const ExportOptions& options, double 
     const double shift = (reserved_top - reserved_bottom) / 2 * content.metres_per_pixel();
     view.set({content.center().x, content.center().y + shift}, content.metres_per_pixel());
     return view;
+}
+
+unsigned exact_view_height(const ExportOptions& options, double reserved_top,
+                           double reserved_bottom) {
+    if (!options.exact_view) {
+        return options.height;
+    }
+    const MapView& seen = *options.exact_view;
+    const double map_height = seen.height_px() * options.width / seen.width_px();
+    return static_cast<unsigned>(std::lround(map_height + reserved_top + reserved_bottom));
 }
 
 ExportLayout export_layout(const ExportOptions& options) {
@@ -128,6 +140,11 @@ ExportPlan plan_export(const MapScene& scene, const ExportOptions& options, doub
     };
     plan.state.reserved_top_px = reserved_top;
     plan.state.reserved_bottom_px = reserved_bottom;
+    if (options.exact_view) {
+        const double factor = options.width / options.exact_view->width_px();
+        plan.state.reserved_top_px += options.view_reserved_top_px * factor;
+        plan.state.reserved_bottom_px += options.view_reserved_bottom_px * factor;
+    }
     return plan;
 }
 

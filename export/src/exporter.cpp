@@ -1,6 +1,7 @@
 #include "export/exporter.hpp"
 
 #include "export/georef.hpp"
+#include "export/manifest.hpp"
 #include "export/readback.hpp"
 #include "export_overlay.hpp"
 #include "imageio/atomic_file.hpp"
@@ -12,6 +13,7 @@
 #include <SFML/Graphics.hpp>
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 namespace kuril {
 namespace {
@@ -46,24 +48,50 @@ std::unique_ptr<RowSink> open_image(const MapScene& scene, const ExportOptions& 
 
 } // namespace
 
-ExportResult export_map(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
+ExportResult export_map(const MapScene& scene, const sf::Font& font, const ExportOptions& asked,
                         const std::function<void(double)>& progress, ExportCanvas* canvas) {
     const auto start = std::chrono::steady_clock::now();
     auto& timer = PhaseTimer::global();
-    validate_export(options);
-    check_writable(options.out);
+    validate_export(asked);
+    check_writable(asked.out);
+    if (!asked.manifest.empty()) {
+        check_writable(asked.manifest);
+    }
     // The overlay is laid out first: the plan fits the map between its title band and footer.
+    ExportOptions options = asked;
     MapState state = export_state(options);
-    ExportOverlay overlay(scene, font, options, state, options.width, options.height);
+    std::optional<ExportOverlay> overlay;
+    overlay.emplace(scene, font, options, state, options.width, options.height);
+    if (options.exact_view) {
+        // The viewer's view keeps its shape: the image grows by the bands (whose heights
+        // depend on the width only), and the overlay is laid out again for that height.
+        options.height =
+            exact_view_height(options, overlay->top_reserved(), overlay->bottom_reserved());
+        validate_export(options);
+        overlay.emplace(scene, font, options, state, options.width, options.height);
+    }
     const ExportPlan plan =
-        plan_export(scene, options, overlay.top_reserved(), overlay.bottom_reserved());
+        plan_export(scene, options, overlay->top_reserved(), overlay->bottom_reserved());
     state = plan.state; // the overlay keeps drawing from `state`
-    const auto obstacles = overlay.obstacles();
+    auto obstacles = overlay->obstacles();
+    if (options.exact_view) {
+        // What covered the window's map covers the same part of the export's map: its labels
+        // are the ones the user saw.
+        const double factor = options.width / options.exact_view->width_px();
+        for (const auto& rect : options.view_obstacles) {
+            obstacles.push_back({rect.left * factor, rect.top * factor + overlay->top_reserved(),
+                                 rect.width * factor, rect.height * factor});
+        }
+    }
     timer.mark("overlay layout");
 
-    const std::unique_ptr<RowSink> image = open_image(scene, options, plan, overlay);
+    const std::unique_ptr<RowSink> image = open_image(scene, options, plan, *overlay);
     GeorefFiles georef(plan.sidecars); // checked writable before time is spent on the image
     georef.write(plan.view, *scene.projection);
+    std::optional<AtomicFile> manifest;
+    if (!options.manifest.empty()) {
+        manifest.emplace(options.manifest);
+    }
     timer.mark("open output files");
 
     MapRenderer renderer(scene, font);
@@ -86,7 +114,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
                                      static_cast<float>(layout.tile_height));
             renderer.draw(texture, plan.view, state, obstacles, tile);
             texture.setView(sf::View(tile));
-            overlay.draw(texture);
+            overlay->draw(texture);
             finish_drawing(texture);
             timer.mark("render");
             if (band.size() == 0) {
@@ -104,21 +132,45 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
         image->write_rows(top, std::move(band), rows, bottom_up);
         timer.mark("hand over rows");
     }
+    if (manifest) {
+        // Every band placed the same labels: the last draw's are those of the whole image.
+        const MapFrame frame = build_frame(scene, state, plan.view);
+        ManifestContent content;
+        content.width = options.width;
+        content.height = options.height;
+        content.crs_wkt = scene.projection->target_wkt();
+        const geo::Point corner = plan.view.screen_to_map({0, 0});
+        const double size = plan.view.metres_per_pixel();
+        content.geotransform = {corner.x, size, 0, corner.y, 0, -size};
+        content.title = plan.title;
+        content.caption = options.caption;
+        content.credit = overlay->footer_text();
+        content.frame = &frame;
+        if (options.legend) {
+            content.legend = overlay->legend_items();
+        }
+        content.labels = renderer.placed_labels();
+        manifest->write_text(manifest_json(content));
+    }
     image->commit();
     georef.commit();
+    if (manifest) {
+        manifest->commit();
+    }
     if (progress) {
         progress(1.0);
     }
     timer.mark("commit");
     ExportResult result;
     result.image = options.out;
+    result.manifest = options.manifest;
     result.world_file = plan.sidecars.world_file;
     result.prj = plan.sidecars.prj;
     result.width = options.width;
     result.height = options.height;
     result.view = plan.view;
-    result.reserved_top = plan.state.reserved_top_px;
-    result.reserved_bottom = plan.state.reserved_bottom_px;
+    result.reserved_top = overlay->top_reserved();
+    result.reserved_bottom = overlay->bottom_reserved();
     result.tiles = tiles;
     result.tiled = plan.tiled;
     result.milliseconds =

@@ -1,22 +1,29 @@
 #include "export/view_export.hpp"
 
+#include "export/manifest.hpp"
+
 #include <cstdio>
 
 namespace kuril {
 
 ExportOptions export_options_for_view(const MapView& view, const MapState& state,
                                       const geo::Projection& projection, int factor,
-                                      const std::filesystem::path& folder) {
+                                      const std::filesystem::path& folder,
+                                      const std::vector<ScreenRect>& obstacles) {
     ExportOptions options;
     options.width = static_cast<unsigned>(view.width_px()) * static_cast<unsigned>(factor);
     options.height = static_cast<unsigned>(view.height_px()) * static_cast<unsigned>(factor);
     options.exact_view = view;
+    options.view_obstacles = obstacles;
+    options.view_reserved_top_px = state.reserved_top_px;
+    options.view_reserved_bottom_px = state.reserved_bottom_px;
     options.scale = state.ui_scale * factor;
     options.date = state.date;
     options.language = state.language;
     options.visible = state.visible;
     options.out = folder / view_export_file_name(state.date, projection.inverse(view.center()),
                                                  options.width, options.height);
+    options.manifest = manifest_path_for(options.out);
     return options;
 }
 

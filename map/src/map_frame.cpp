@@ -71,7 +71,9 @@ void add_lines(MapFrame& frame, std::vector<FrameLabel>& line_labels) {
                 const geo::Point s = view.map_to_screen(p);
                 const auto x = static_cast<float>(s.x);
                 const auto y = static_cast<float>(s.y);
-                if (x > 0 && y > 0 && x < view.width_px() && y < view.height_px()) {
+                // Visible: in the view and clear of the bands kept at its top and bottom.
+                if (x > 0 && y > state.reserved_top_px && x < view.width_px() &&
+                    y < view.height_px() - state.reserved_bottom_px) {
                     visible.push_back({x, y});
                 }
             }
@@ -80,8 +82,8 @@ void add_lines(MapFrame& frame, std::vector<FrameLabel>& line_labels) {
                 if (!shown.label_anchor) {
                     shown.label_anchor = anchor;
                 }
-                line_labels.push_back(
-                    {"line:" + line.id + line.part, line.label, anchor, 10, 12, true});
+                line_labels.push_back({"line:" + line.id + line.part, line.label, anchor, 10, 12,
+                                       true, line.id, "line"});
             }
         }
         frame.lines.push_back(std::move(shown));
@@ -122,9 +124,11 @@ void add_place_labels(MapFrame& frame) {
             anchor.y > view.height_px() + 100) {
             continue;
         }
-        frame.labels.push_back({"label:" + label.id + ":" + language,
-                                label_text(*label.names, frame.state.language), anchor,
-                                label.priority, label_size(label.priority), false});
+        const auto* island = frame.scene->atlas->annotations.island(label.id);
+        frame.labels.push_back(
+            {"label:" + label.id + ":" + language, label_text(*label.names, frame.state.language),
+             anchor, label.priority, label_size(label.priority), false, label.id,
+             island != nullptr && island->group == "region" ? "place" : "island"});
     }
 }
 
@@ -132,7 +136,7 @@ void add_legend(MapFrame& frame) {
     const geo::Date date = frame.state.date;
     if (frame.land) {
         frame.legend.push_back(
-            {LegendItem::Swatch::land, geo::Party::JP, {}, "Land (GSHHG coastline)"});
+            {LegendItem::Swatch::land, geo::Party::JP, {}, "Land (GSHHG coastline)", {}});
     }
     if (frame.state.shows(Layer::status)) {
         std::set<geo::Party> fills;
@@ -145,22 +149,41 @@ void add_legend(MapFrame& frame) {
             }
             hatches.insert(region.symbol.hatches.begin(), region.symbol.hatches.end());
         }
+        // The ids of the islands a row stands for (the manifest's legend).
+        const auto islands_where = [&frame](const auto& matches) {
+            std::vector<std::string> ids;
+            for (const auto& region : frame.regions) {
+                if (matches(region.symbol)) {
+                    add_unique(ids, {region.region->island->id});
+                }
+            }
+            return ids;
+        };
         for (const auto party : fills) {
-            frame.legend.push_back({LegendItem::Swatch::fill,
-                                    party,
-                                    {},
-                                    "Administered by " + geo::party_display_name(party, date)});
+            frame.legend.push_back(
+                {LegendItem::Swatch::fill,
+                 party,
+                 {},
+                 "Administered by " + geo::party_display_name(party, date),
+                 islands_where([party](const StatusSymbol& s) { return s.fill == party; })});
         }
         if (joint) {
             frame.legend.push_back(
-                {LegendItem::Swatch::stripes, *joint, {}, "Striped: held jointly"});
+                {LegendItem::Swatch::stripes,
+                 *joint,
+                 {},
+                 "Striped: held jointly",
+                 islands_where([](const StatusSymbol& s) { return !s.stripes.empty(); })});
         }
         for (const auto party : hatches) {
             frame.legend.push_back(
                 {LegendItem::Swatch::hatch,
                  party,
                  {},
-                 "Hatched: also claimed by " + geo::party_display_name(party, date)});
+                 "Hatched: also claimed by " + geo::party_display_name(party, date),
+                 islands_where([party](const StatusSymbol& s) {
+                     return std::find(s.hatches.begin(), s.hatches.end(), party) != s.hatches.end();
+                 })});
         }
     }
     std::set<std::string> seen;
@@ -169,8 +192,11 @@ void add_legend(MapFrame& frame) {
         if (!seen.insert(line.id).second) {
             continue;
         }
-        frame.legend.push_back({LegendItem::Swatch::line, geo::Party::JP, shown.symbol,
-                                line.label + " — " + std::string(geo::line_kind_name(line.kind))});
+        frame.legend.push_back({LegendItem::Swatch::line,
+                                geo::Party::JP,
+                                shown.symbol,
+                                line.label + " — " + std::string(geo::line_kind_name(line.kind)),
+                                {line.id}});
     }
 }
 

@@ -59,15 +59,28 @@ void MapView::pan_pixels(double dx, double dy) {
 }
 
 void MapView::fit(const geo::Box& box, double margin_px) {
-    const double usable_w = std::max(1.0, width_ - 2 * margin_px);
-    const double usable_h = std::max(1.0, height_ - 2 * margin_px);
-    center_ = {(box.min_x + box.max_x) / 2, (box.min_y + box.max_y) / 2};
+    fit(box, ScreenInsets{}, margin_px);
+}
+
+void MapView::fit(const geo::Box& box, const ScreenInsets& insets, double margin_px) {
+    // Insets that leave too little room (a tiny window) are ignored rather than inverted.
+    const double free_w = width_ - insets.left - insets.right;
+    const double free_h = height_ - insets.top - insets.bottom;
+    const ScreenInsets in =
+        free_w >= 0.25 * width_ && free_h >= 0.25 * height_ ? insets : ScreenInsets{};
+    const double usable_w = std::max(1.0, width_ - in.left - in.right - 2 * margin_px);
+    const double usable_h = std::max(1.0, height_ - in.top - in.bottom - 2 * margin_px);
     scale_ = std::max((box.max_x - box.min_x) / usable_w, (box.max_y - box.min_y) / usable_h);
+    scale_ = std::clamp(scale_, min_metres_per_pixel(), max_metres_per_pixel());
+    // The box's centre goes to the free area's centre: (left - right) / 2 pixels right of the
+    // view's centre and (top - bottom) / 2 pixels below it (y grows downwards on screen).
+    center_ = {(box.min_x + box.max_x) / 2 - (in.left - in.right) / 2 * scale_,
+               (box.min_y + box.max_y) / 2 + (in.top - in.bottom) / 2 * scale_};
     clamp();
 }
 
-void MapView::reset() {
-    fit(world_, 8.0);
+void MapView::reset(const ScreenInsets& insets) {
+    fit(world_, insets, 8.0);
 }
 
 void MapView::set(geo::Point center, double metres_per_pixel) {

@@ -3,6 +3,7 @@
 #include "geo/error.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
@@ -64,9 +65,44 @@ ViewSpec ViewSpec::from_slide(const geo::Slide& slide) {
     return spec;
 }
 
-void ViewSpec::apply(const MapScene& scene, MapView& view) const {
+void ViewSpec::check_options(bool zoom_given) const {
+    if (!island.empty() && bbox) {
+        throw geo::InputError("--island and --bbox: give one or the other (an island to fit, or "
+                              "a box)");
+    }
+    if (!island.empty() && center) {
+        throw geo::InputError("--island and --center: give one or the other (an island to fit, "
+                              "or a centre and zoom)");
+    }
+    if (bbox && center) {
+        throw geo::InputError("--bbox and --center: give one or the other (a box, or a centre "
+                              "and zoom)");
+    }
+    if (zoom_given && !center) {
+        throw geo::InputError("--zoom needs --center lon,lat (the zoom is about that centre)");
+    }
+}
+
+std::string ViewSpec::island_id(const MapScene& scene, const std::string& typed) {
+    const auto lower = [](std::string text) {
+        std::transform(text.begin(), text.end(), text.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return text;
+    };
+    const std::string wanted = lower(typed);
+    std::string known;
+    for (const auto& region : scene.regions) {
+        if (lower(region.island->id) == wanted) {
+            return region.island->id;
+        }
+        known += (known.empty() ? "" : ", ") + region.island->id;
+    }
+    throw geo::InputError("unknown island '" + typed + "' (known: " + known + ")");
+}
+
+void ViewSpec::apply(const MapScene& scene, MapView& view, const ScreenInsets& insets) const {
     const geo::Projection& projection = *scene.projection;
-    view.reset();
+    view.reset(insets);
     if (bbox) {
         // The data covers 139-158 E, 41-55 N.
         const geo::Box data{139, 41, 158, 55};
@@ -90,12 +126,13 @@ void ViewSpec::apply(const MapScene& scene, MapView& view) const {
             box.max_x = std::max(box.max_x, p.x);
             box.max_y = std::max(box.max_y, p.y);
         }
-        view.fit(box);
+        view.fit(box, insets);
         return;
     }
     if (!island.empty()) {
+        const std::string id = island_id(scene, island);
         for (const auto& region : scene.regions) {
-            if (region.island->id != island) {
+            if (region.island->id != id) {
                 continue;
             }
             geo::Box box{1e300, 1e300, -1e300, -1e300};
@@ -110,14 +147,9 @@ void ViewSpec::apply(const MapScene& scene, MapView& view) const {
             // A margin of a fifth on each side.
             const double mx = (box.max_x - box.min_x) * 0.2 + 500;
             const double my = (box.max_y - box.min_y) * 0.2 + 500;
-            view.fit({box.min_x - mx, box.min_y - my, box.max_x + mx, box.max_y + my});
+            view.fit({box.min_x - mx, box.min_y - my, box.max_x + mx, box.max_y + my}, insets);
             return;
         }
-        std::string known;
-        for (const auto& region : scene.regions) {
-            known += (known.empty() ? "" : ", ") + region.island->id;
-        }
-        throw geo::InputError("unknown island '" + island + "' (known: " + known + ")");
     }
     if (center) {
         const double region_scale = view.metres_per_pixel();

@@ -26,6 +26,17 @@ sf::Text& LabelLayer::text(const std::string& key, const std::string& content, u
 void LabelLayer::begin(const std::vector<ScreenRect>& obstacles) {
     occupied_ = obstacles;
     pending_.clear();
+    placed_.clear();
+}
+
+void LabelLayer::record(const sf::Text& text, std::string feature, std::string kind) {
+    const sf::FloatRect b = text.getGlobalBounds(); // the halo included
+    const auto utf8 = text.getString().toUtf8();
+    placed_.push_back({std::string(utf8.begin(), utf8.end()),
+                       std::move(feature),
+                       std::move(kind),
+                       {b.left, b.top, b.width, b.height},
+                       std::nullopt});
 }
 
 bool LabelLayer::is_free(const ScreenRect& rect) const {
@@ -33,8 +44,9 @@ bool LabelLayer::is_free(const ScreenRect& rect) const {
                         [&](const ScreenRect& r) { return r.intersects(rect); });
 }
 
-void LabelLayer::request(sf::Text& text, sf::Vector2f anchor, int priority) {
-    pending_.push_back({&text, anchor, priority});
+void LabelLayer::request(sf::Text& text, sf::Vector2f anchor, int priority, std::string feature,
+                         std::string kind) {
+    pending_.push_back({&text, anchor, priority, std::move(feature), std::move(kind)});
 }
 
 std::pair<std::size_t, std::size_t> LabelLayer::place_and_draw(sf::RenderTarget& target,
@@ -54,10 +66,12 @@ std::pair<std::size_t, std::size_t> LabelLayer::place_and_draw(sf::RenderTarget&
     }
     const auto placed = place_labels(requests, width, height, occupied_, 4.0);
     for (const auto& p : placed) {
-        sf::Text& t = *pending_[static_cast<std::size_t>(p.id)].text;
+        Pending& pending = pending_[static_cast<std::size_t>(p.id)];
+        sf::Text& t = *pending.text;
         t.setPosition(std::round(static_cast<float>(p.rect.left + 2)),
                       std::round(static_cast<float>(p.rect.top + 2)));
         target.draw(t);
+        record(t, std::move(pending.feature), std::move(pending.kind));
         occupied_.push_back(p.rect);
     }
     pending_.clear();

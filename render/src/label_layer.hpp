@@ -4,6 +4,7 @@
 // placement of the frame's labels around them (private to render/).
 
 #include "map/label_placer.hpp"
+#include "render/map_renderer.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <map>
@@ -24,8 +25,14 @@ public:
     void occupy(const ScreenRect& rect) { occupied_.push_back(rect); }
     bool is_free(const ScreenRect& rect) const;
 
-    /// Queues a label for placement (higher priority first).
-    void request(sf::Text& text, sf::Vector2f anchor, int priority);
+    /// Queues a label for placement (higher priority first); `feature` and `kind` are what it
+    /// names, for placed().
+    void request(sf::Text& text, sf::Vector2f anchor, int priority, std::string feature = {},
+                 std::string kind = {});
+    /// Records a label drawn outside place_and_draw (graticule labels).
+    void record(const sf::Text& text, std::string feature, std::string kind);
+    /// The labels drawn since begin(), in drawing order.
+    const std::vector<DrawnLabel>& placed() const { return placed_; }
     /// Places the queued labels where they overlap nothing taken and draws them; returns how
     /// many were placed and how many hidden.
     std::pair<std::size_t, std::size_t> place_and_draw(sf::RenderTarget& target, double width,
@@ -36,11 +43,14 @@ private:
         sf::Text* text;
         sf::Vector2f anchor;
         int priority;
+        std::string feature;
+        std::string kind;
     };
     const sf::Font& font_;
     std::map<std::string, sf::Text> texts_;
     std::vector<ScreenRect> occupied_;
     std::vector<Pending> pending_;
+    std::vector<DrawnLabel> placed_;
 };
 
 } // namespace kuril::detail

@@ -61,18 +61,21 @@ void MapRenderer::draw_furniture(sf::RenderTarget& target, const MapFrame& frame
         target.draw(n);
     }
     if (layout.inset.shown) {
-        draw_inset(target, frame.view, layout.inset);
+        // The inset frames the map that shows: the view less the bands at its top and bottom.
+        geo::Box shown = frame.view.visible_box();
+        shown.max_y -= frame.state.reserved_top_px * frame.view.metres_per_pixel();
+        shown.min_y += frame.state.reserved_bottom_px * frame.view.metres_per_pixel();
+        draw_inset(target, shown, layout.inset);
     }
 }
 
-void MapRenderer::draw_inset(sf::RenderTarget& target, const MapView& view,
+void MapRenderer::draw_inset(sf::RenderTarget& target, const geo::Box& visible,
                              const InsetLayout& layout) {
     const auto left = static_cast<float>(layout.rect.left);
     const auto top = static_cast<float>(layout.rect.top);
     const auto inset_w = static_cast<float>(layout.rect.width);
     const auto inset_h = static_cast<float>(layout.rect.height);
     const geo::Box& world = scene_.world;
-    const geo::Box visible = view.visible_box();
     sf::RectangleShape frame({inset_w, inset_h});
     frame.setPosition(left, top);
     frame.setFillColor(style::sea);

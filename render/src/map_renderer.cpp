@@ -284,6 +284,7 @@ void MapRenderer::draw_graticule_labels(sf::RenderTarget& target, const MapFrame
         }
         t.setPosition(std::round(at.x), std::round(at.y));
         target.draw(t);
+        labels_->record(t, {}, "graticule");
         labels_->occupy({at.x, at.y, bounds.width, bounds.height + bounds.top});
     }
 }
@@ -353,7 +354,7 @@ void MapRenderer::draw_labels(sf::RenderTarget& target, const MapFrame& frame) {
         t.setStyle(label.italic ? sf::Text::Italic : sf::Text::Regular);
         labels_->request(t,
                          {static_cast<float>(label.anchor.x), static_cast<float>(label.anchor.y)},
-                         label.priority);
+                         label.priority, label.feature, label.kind);
     }
     const auto [placed, hidden] =
         labels_->place_and_draw(target, frame.view.width_px(), frame.view.height_px());
@@ -419,6 +420,10 @@ void MapRenderer::draw_measure(sf::RenderTarget& target, const MapView& view,
         t.setPosition(std::round(mid.x + 8 * ui), std::round(mid.y - 24 * ui));
         target.draw(t);
     }
+}
+
+const std::vector<DrawnLabel>& MapRenderer::placed_labels() const {
+    return labels_->placed();
 }
 
 void MapRenderer::draw(sf::RenderTarget& target, const MapView& view, const MapState& state,

@@ -1,5 +1,5 @@
 // JsonWriter: the CLI's --json output is valid JSON whatever the text in the annotations.
-#include "json_writer.hpp"
+#include "util/json_writer.hpp"
 
 #include <cmath>
 #include <doctest/doctest.h>

@@ -1,6 +1,7 @@
 // The export plan without a display: validation, the view fitted between the title band and
 // the footer, bands and tiles, band order, title and side files.
 #include "export/export_plan.hpp"
+#include "export/view_export.hpp"
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
@@ -90,22 +91,35 @@ TEST_CASE("[export] plan: the area asked for is fitted between the title band an
           kuril::export_view(f.scene, options, 0, 0).metres_per_pixel());
 }
 
-TEST_CASE("[export] plan: the viewer's own view keeps its centre and all of its extent") {
+TEST_CASE("[export] plan: the viewer's view is exported as framed, the bands added around it") {
     PlanFixture f;
-    auto options = PlanFixture::options();
     kuril::MapView seen(f.scene.world, 640, 400);
     seen.set(f.projection.forward({146.5, 44.0}), 900.0);
-    options.exact_view = seen;
-    options.width = 1280;
-    options.height = 800;
-    const kuril::MapView view = kuril::export_view(f.scene, options, 40, 80);
-    // 1280 x 680 pixels between the bands hold 640 x 400 at 900 m: 450 m/px would cut the
-    // height (680 < 800), so the height decides: 400 * 900 / 680.
-    CHECK(view.metres_per_pixel() == doctest::Approx(400 * 900.0 / 680));
-    // The view's centre lies midway between the bands: (40 + 800 - 80) / 2 = 380 px down.
-    const geo::Point centre = view.map_to_screen(seen.center());
-    CHECK(centre.x == doctest::Approx(640));
-    CHECK(centre.y == doctest::Approx(380));
+    kuril::MapState state;
+    state.ui_scale = 1.5;
+    for (const int factor : {1, 2, 4}) {
+        CAPTURE(factor);
+        auto options = kuril::export_options_for_view(seen, state, f.projection, factor, "/tmp");
+        CHECK(options.scale == doctest::Approx(1.5 * factor));
+        CHECK(options.manifest == fs::path(options.out).replace_extension(".json"));
+        // The image grows by the title band (40) and footer (80): the map keeps its shape.
+        options.height = kuril::exact_view_height(options, 40, 80);
+        CHECK(options.height == 400u * static_cast<unsigned>(factor) + 120);
+        const kuril::ExportPlan plan = kuril::plan_export(f.scene, options, 40, 80);
+        // Same scale: metres per pixel divided by the factor.
+        CHECK(plan.view.metres_per_pixel() == doctest::Approx(900.0 / factor));
+        // Same centre, in the middle of the map between the bands.
+        const geo::Point centre = plan.view.map_to_screen(seen.center());
+        CHECK(centre.x == doctest::Approx(320.0 * factor));
+        CHECK(centre.y == doctest::Approx(40 + 200.0 * factor));
+        // The window's corners are the map area's corners.
+        const geo::Point corner = plan.view.map_to_screen(seen.screen_to_map({0, 0}));
+        CHECK(corner.x == doctest::Approx(0).epsilon(1e-6));
+        CHECK(corner.y == doctest::Approx(40));
+        const geo::Point far = plan.view.map_to_screen(seen.screen_to_map({640, 400}));
+        CHECK(far.x == doctest::Approx(640.0 * factor));
+        CHECK(far.y == doctest::Approx(40 + 400.0 * factor));
+    }
 }
 
 TEST_CASE("[export] plan: bands of whole rows up to 16384 pixels, tiles above") {

@@ -2,16 +2,21 @@
 // files.
 #include "drawing_fixture.hpp"
 #include "export/exporter.hpp"
+#include "export/view_export.hpp"
 #include "geo/error.hpp"
+#include "render/map_renderer.hpp"
 #include "render/style.hpp"
 
 #include <SFML/Graphics.hpp>
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <doctest/doctest.h>
+#include <fstream>
 #include <gdal_priv.h>
+#include <iterator>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -297,7 +302,17 @@ TEST_CASE("[viewer] export: the area asked for lies between the title band and t
         const double right = (asked.max_x - gt[0]) / gt[1];
         const double top = (asked.max_y - gt[3]) / gt[5];
         const double bottom = (asked.min_y - gt[3]) / gt[5];
-        const double height = options.height;
+        // The viewer's export is taller than 800 by its bands: the map between them is the
+        // window's, exactly.
+        const double height = result.height;
+        if (viewer) {
+            CHECK(result.height ==
+                  800 + static_cast<unsigned>(result.reserved_top + result.reserved_bottom + 0.5));
+            CHECK(left == doctest::Approx(0).epsilon(1e-6));
+            CHECK(right == doctest::Approx(1280));
+            CHECK(top == doctest::Approx(result.reserved_top));
+            CHECK(bottom == doctest::Approx(result.reserved_top + 800));
+        }
         CHECK(left >= -0.5);
         CHECK(right <= options.width + 0.5);
         CHECK(top >= result.reserved_top - 0.5);
@@ -462,4 +477,178 @@ TEST_CASE("[viewer] export: a slide's caption is on the image") {
         }
     }
     CHECK(last_row - first_row >= 18);
+}
+
+namespace {
+
+/// The numbers of every `"key":[a,b,c,d]` in a manifest, in order (a minimal reader: the
+/// manifest's own writer puts no spaces in).
+std::vector<std::array<double, 4>> boxes(const std::string& json, const std::string& key) {
+    std::vector<std::array<double, 4>> found;
+    const std::string marker = "\"" + key + "\":[";
+    for (auto at = json.find(marker); at != std::string::npos; at = json.find(marker, at + 1)) {
+        std::array<double, 4> box{};
+        const char* p = json.c_str() + at + marker.size();
+        for (double& value : box) {
+            char* end = nullptr;
+            value = std::strtod(p, &end);
+            REQUIRE(end != p);
+            p = end + 1; // the comma or the closing bracket
+        }
+        found.push_back(box);
+    }
+    return found;
+}
+
+std::vector<std::string> strings_of(const std::string& json, const std::string& key) {
+    std::vector<std::string> found;
+    const std::string marker = "\"" + key + "\":\"";
+    for (auto at = json.find(marker); at != std::string::npos; at = json.find(marker, at + 1)) {
+        const auto start = at + marker.size();
+        found.push_back(json.substr(start, json.find('"', start) - start));
+    }
+    return found;
+}
+
+} // namespace
+
+TEST_CASE("[export] manifest: every label's box holds its drawn text, within the image") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_manifest");
+    auto options = f.options(dir / "labels.png");
+    options.date = {1956, 10, 19};
+    options.manifest = dir / "labels.json";
+    const auto result = kuril::export_map(f.scene, f.font, options);
+    CHECK(result.manifest == options.manifest);
+    // The same map without any text: labels, line names (with their lines) and graticule off.
+    auto bare = f.options(dir / "bare.png");
+    bare.date = options.date;
+    for (const auto layer : {kuril::Layer::labels, kuril::Layer::lines, kuril::Layer::graticule}) {
+        bare.visible[static_cast<std::size_t>(layer)] = false;
+    }
+    kuril::export_map(f.scene, f.font, bare);
+    std::ifstream in(options.manifest);
+    const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(json.rfind("{\"size\":[800,600],\"crs\":\"", 0) == 0);
+    // The geotransform is the one GDAL reads from the world file.
+    const auto gt = geotransform(options.out);
+    const auto terms_at = json.find("\"geotransform\":[");
+    REQUIRE(terms_at != std::string::npos);
+    const char* p = json.c_str() + terms_at + std::strlen("\"geotransform\":[");
+    for (const double expected : gt) {
+        char* end = nullptr;
+        CHECK(std::strtod(p, &end) == doctest::Approx(expected).epsilon(1e-9));
+        p = end + 1;
+    }
+    sf::Image labelled;
+    sf::Image plain;
+    REQUIRE(labelled.loadFromFile(options.out.string()));
+    REQUIRE(plain.loadFromFile(bare.out.string()));
+    const auto labels_at = json.find("\"labels\":[");
+    const auto legend_at = json.find("\"legend\":[");
+    REQUIRE(labels_at < legend_at);
+    const std::string labels = json.substr(labels_at, legend_at - labels_at);
+    const auto label_boxes = boxes(labels, "bbox_px");
+    const auto kinds = strings_of(labels, "kind");
+    const auto texts = strings_of(labels, "text");
+    REQUIRE(kinds.size() == label_boxes.size());
+    REQUIRE(texts.size() == label_boxes.size());
+    // Kunashiri is named; a line in force in 1956 is among the features drawn.
+    CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& t) {
+        return t.find("Kunashir") != std::string::npos;
+    }));
+    CHECK(json.find("{\"id\":\"line-of-control\",\"kind\":\"line\"}") != std::string::npos);
+    CHECK(std::count(kinds.begin(), kinds.end(), "graticule") >= 1);
+    REQUIRE(label_boxes.size() >= 5);
+    for (std::size_t i = 0; i < label_boxes.size(); ++i) {
+        const auto& [x0, y0, x1, y1] = label_boxes[i];
+        CAPTURE(i);
+        CAPTURE(texts[i]);
+        REQUIRE(x0 >= 0);
+        REQUIRE(y0 >= 0);
+        REQUIRE(x1 <= 800);
+        REQUIRE(y1 <= 600);
+        REQUIRE(x1 - x0 >= 4);
+        REQUIRE(y1 - y0 >= 4);
+        std::size_t dark = 0;
+        std::size_t changed = 0;
+        for (auto y = static_cast<unsigned>(y0); y < static_cast<unsigned>(y1); ++y) {
+            for (auto x = static_cast<unsigned>(x0); x < static_cast<unsigned>(x1); ++x) {
+                const sf::Color c = labelled.getPixel(x, y);
+                dark += c.r + c.g + c.b < 3 * 120 ? 1 : 0;
+                changed += near(c, plain.getPixel(x, y), 40) ? 0 : 1;
+            }
+        }
+        CHECK(dark >= 8);
+        CHECK(changed >= 16);
+    }
+}
+
+TEST_CASE("[export] view export: the map between the bands is the window's map, scaled") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_view_exact");
+    // A window of 640x400 on the central Kurils, its layers panel at the top left.
+    kuril::MapView seen(f.scene.world, 640, 400);
+    seen.set(f.projection.forward({147.5, 44.8}), 600.0);
+    kuril::MapState state;
+    state.date = {1956, 10, 19};
+    state.ui_scale = 1;
+    state.toggle(kuril::Layer::graticule); // its meridian labels sit on the image's top edge
+    state.toggle(kuril::Layer::status);    // hatching's phase follows the image's pixel grid
+    const std::vector<kuril::ScreenRect> panel = {{0, 0, 200, 150}};
+    sf::ContextSettings settings;
+    settings.stencilBits = 8;
+    sf::RenderTexture window;
+    REQUIRE(window.create(640, 400, settings));
+    kuril::MapRenderer renderer(f.scene, f.font);
+    renderer.draw(window, seen, state, panel);
+    window.display();
+    const sf::Image screen = window.getTexture().copyToImage();
+    const auto screen_labels = renderer.placed_labels();
+    REQUIRE(screen_labels.size() >= 3);
+    for (const int factor : {1, 2}) {
+        CAPTURE(factor);
+        auto options =
+            kuril::export_options_for_view(seen, state, f.projection, factor, dir, panel);
+        options.legend = false; // the one thing drawn over the map that the window lacks
+        const auto result = kuril::export_map(f.scene, f.font, options);
+        const auto top = static_cast<unsigned>(result.reserved_top);
+        REQUIRE(result.height ==
+                400 * factor + top + static_cast<unsigned>(result.reserved_bottom + 0.5));
+        sf::Image image;
+        REQUIRE(image.loadFromFile(options.out.string()));
+        // The map area, brought back to the window's size, against the window.
+        sf::Image map;
+        map.create(640, 400);
+        for (unsigned y = 0; y < 400; ++y) {
+            for (unsigned x = 0; x < 640; ++x) {
+                map.setPixel(
+                    x, y, image.getPixel(x * factor + factor / 2, top + y * factor + factor / 2));
+            }
+        }
+        // The same labels: the same texts, in the same places (scaled).
+        std::ifstream in(options.manifest);
+        const std::string json((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
+        const auto labels_at = json.find("\"labels\":[");
+        const std::string labels = json.substr(labels_at, json.find("\"legend\":[") - labels_at);
+        const auto texts = strings_of(labels, "text");
+        const auto label_boxes = boxes(labels, "bbox_px");
+        REQUIRE(label_boxes.size() == screen_labels.size());
+        // Centres within 8 window pixels: the placer's padding, halo and offsets are not
+        // scaled with the text (at 1x they agree to the pixel).
+        const double tolerance = factor == 1 ? 0.6 : 8;
+        for (std::size_t i = 0; i < screen_labels.size(); ++i) {
+            CAPTURE(screen_labels[i].text);
+            CHECK(texts[i].substr(0, 8) == screen_labels[i].text.substr(0, 8));
+            const auto& box = screen_labels[i].box;
+            const auto& [x0, y0, x1, y1] = label_boxes[i];
+            CHECK(std::abs((x0 + x1) / 2 / factor - (box.left + box.width / 2)) < tolerance);
+            CHECK(std::abs(((y0 + y1) / 2 - top) / factor - (box.top + box.height / 2)) <
+                  tolerance);
+        }
+        // Pixels: at 1x the same image but for the scale bar's room; at 2x sampled (text is
+        // drawn at twice the size, its edges fall elsewhere).
+        CHECK(pixels_differing(screen, map, 24) < 640 * 400 / (factor == 1 ? 100 : 12));
+    }
 }

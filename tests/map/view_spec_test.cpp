@@ -236,3 +236,76 @@ TEST_CASE("[map] a slide's view becomes a view spec") {
     CHECK(spec.center->x == 146);
     CHECK(spec.zoom == 2.5);
 }
+
+TEST_CASE("[map] contradicting view options are refused in one line naming them") {
+    using kuril::ViewSpec;
+    ViewSpec island_and_box;
+    island_and_box.island = "shikotan";
+    island_and_box.bbox = geo::Box{145, 43, 147, 44};
+    CHECK_THROWS_WITH_AS(island_and_box.check_options(false),
+                         "--island and --bbox: give one or the other (an island to fit, or a box)",
+                         geo::InputError);
+    ViewSpec island_and_centre;
+    island_and_centre.island = "shikotan";
+    island_and_centre.center = geo::Point{146, 44};
+    CHECK_THROWS_WITH_AS(island_and_centre.check_options(true),
+                         "--island and --center: give one or the other (an island to fit, or a "
+                         "centre and zoom)",
+                         geo::InputError);
+    ViewSpec zoom_alone;
+    CHECK_THROWS_WITH_AS(zoom_alone.check_options(true),
+                         "--zoom needs --center lon,lat (the zoom is about that centre)",
+                         geo::InputError);
+    // A centre alone is allowed (the whole region's scale), and so is each option alone.
+    ViewSpec centre_alone;
+    centre_alone.center = geo::Point{146, 44};
+    CHECK_NOTHROW(centre_alone.check_options(false));
+    ViewSpec box_alone;
+    box_alone.bbox = geo::Box{145, 43, 147, 44};
+    CHECK_NOTHROW(box_alone.check_options(false));
+}
+
+TEST_CASE("[map] an island is found whatever the case of its id") {
+    const auto& scene = shipped();
+    CHECK(kuril::ViewSpec::island_id(scene, "Shikotan") == "shikotan");
+    CHECK(kuril::ViewSpec::island_id(scene, "KUNASHIRI") == "kunashiri");
+    kuril::MapView lower(scene.world, 800, 500);
+    kuril::MapView upper(scene.world, 800, 500);
+    kuril::ViewSpec spec;
+    spec.island = "shikotan";
+    spec.apply(scene, lower);
+    spec.island = "Shikotan";
+    spec.apply(scene, upper);
+    CHECK(upper.center().x == doctest::Approx(lower.center().x));
+    CHECK(upper.metres_per_pixel() == doctest::Approx(lower.metres_per_pixel()));
+}
+
+TEST_CASE("[map] a fit with insets shows the island whole in the free area") {
+    const auto& scene = shipped();
+    // The viewer at 1280x720, ui scale 2: the layers panel on the left, the timeline below.
+    const kuril::ScreenInsets insets{760, 0, 0, 150};
+    kuril::MapView view(scene.world, 1280, 720);
+    kuril::ViewSpec spec;
+    spec.island = "kunashiri";
+    spec.apply(scene, view, insets);
+    for (const auto& region : scene.regions) {
+        if (region.island->id != "kunashiri") {
+            continue;
+        }
+        for (const auto& polygon : region.projected) {
+            for (const auto& p : polygon.rings.front()) {
+                const geo::Point s = view.map_to_screen(p);
+                REQUIRE(s.x >= 760 - 1e-6);
+                REQUIRE(s.x <= 1280 + 1e-6);
+                REQUIRE(s.y >= -1e-6);
+                REQUIRE(s.y <= 720 - 150 + 1e-6);
+            }
+        }
+    }
+    // Without insets the island is centred in the whole window (under the panel's right half).
+    kuril::MapView plain(scene.world, 1280, 720);
+    spec.apply(scene, plain);
+    const geo::Point centre = view.map_to_screen(plain.center());
+    CHECK(centre.x == doctest::Approx(760 + 520 / 2.0));
+    CHECK(centre.y == doctest::Approx(570 / 2.0));
+}

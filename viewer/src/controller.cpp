@@ -36,7 +36,7 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
         break;
     case ViewerAction::whole_region: {
         MapView fitted = view_;
-        fitted.reset();
+        fitted.reset(insets_);
         animator_.move_to(view_, fitted.center(), fitted.metres_per_pixel());
         break;
     }

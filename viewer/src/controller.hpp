@@ -60,6 +60,9 @@ public:
     /// The wheel: over the info panel it scrolls the panel, elsewhere it zooms about the point.
     void wheel(const UiLayout& layout, float x, float y, float delta);
 
+    /// What covers the map's edges in the current layout: Home fits the region clear of it.
+    void set_map_insets(const ScreenInsets& insets) { insets_ = insets; }
+
     MapView& view() { return view_; }
     ViewAnimator& animator() { return animator_; }
     MapState& map() { return map_; }
@@ -78,6 +81,7 @@ private:
     ViewAnimator& animator_;
     MapState& map_;
     UiState& ui_;
+    ScreenInsets insets_;
     int export_factor_ = 2; ///< E exports at the factor last clicked
     int press_x_ = 0;
     int press_y_ = 0;

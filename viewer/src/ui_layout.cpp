@@ -25,6 +25,31 @@ std::vector<ScreenRect> UiLayout::obstacles() const {
     return rects;
 }
 
+ScreenInsets UiLayout::map_insets() const {
+    ScreenInsets insets;
+    if (slide) {
+        insets.top = slide->title_height;
+        insets.bottom = slide->caption_height;
+    } else {
+        insets.bottom = timeline_height;
+    }
+    // A panel covers the edge it is nearer to, from that edge to its far side.
+    const auto cover = [&](const sf::FloatRect& rect) {
+        if (rect.left + rect.width / 2 < width / 2) {
+            insets.left = std::max<double>(insets.left, rect.left + rect.width);
+        } else {
+            insets.right = std::max<double>(insets.right, width - rect.left);
+        }
+    };
+    if (layers) {
+        cover(layers->rect);
+    }
+    if (info) {
+        cover(info->rect);
+    }
+    return insets;
+}
+
 std::optional<Layer> UiLayout::layer_row_at(float x, float y) const {
     if (layers) {
         for (const auto& [layer, rect] : layers->rows) {

@@ -51,6 +51,15 @@ public:
         ui_ = std::make_unique<ViewerUi>(scene_, timeline_, font_);
         if (!options.date.empty()) {
             map_.date = geo::parse_day(options.date);
+            // The timeline runs from 1850 to today: a date beyond it is shown at its end.
+            const geo::Date clamped = std::clamp(map_.date, timeline_.first(), timeline_.last());
+            if (clamped != map_.date) {
+                controller_.notify("--date " + options.date + " lies outside the timeline (" +
+                                       timeline_.first().iso() + " to " + timeline_.last().iso() +
+                                       "): showing " + clamped.iso(),
+                                   8.0);
+                map_.date = clamped;
+            }
         }
         if (auto language = language_from_code(options.language)) {
             map_.language = *language;
@@ -71,7 +80,16 @@ public:
     int run() {
         create_window();
         try {
-            options_.view.apply(scene_, view_);
+            // The first frame is already fitted clear of the panels: the layout is made
+            // before the view spec is applied (a tour's slides fit themselves).
+            ScreenInsets insets;
+            if (!presenter_) {
+                frame_.emplace(build_frame(scene_, map_, view_));
+                layout_ = ui_->layout(*frame_, ui_state_, nullptr);
+                insets = layout_.map_insets();
+                controller_.set_map_insets(insets);
+            }
+            options_.view.apply(scene_, view_, insets);
         } catch (const geo::InputError& error) {
             ui_state_.messages.push_back(error.what());
         }
@@ -150,6 +168,7 @@ private:
         // and clicks are tested against both until the next frame.
         frame_.emplace(build_frame(scene_, map_, view_));
         layout_ = ui_->layout(*frame_, ui_state_, presenter_ ? &presenter_->slide() : nullptr);
+        controller_.set_map_insets(layout_.map_insets());
         // The map's furniture keeps clear of the bands this layout puts at the top and bottom.
         map_.reserved_top_px = layout_.slide ? layout_.slide->title_height : 0.0;
         map_.reserved_bottom_px =
@@ -254,14 +273,14 @@ private:
     }
 
     void export_view(int factor) {
-        const ExportOptions options =
-            export_options_for_view(view_, map_, projection_, factor, pictures_folder());
+        const ExportOptions options = export_options_for_view(
+            view_, map_, projection_, factor, pictures_folder(), layout_.obstacles());
         try {
             const auto result = export_map(scene_, font_, options);
-            controller_.notify("Exported " + result.image.string() + " (" +
-                                   std::to_string(result.width) + "x" +
-                                   std::to_string(result.height) + ", with .pgw and .prj)",
-                               4.0);
+            controller_.notify(
+                "Exported " + result.image.string() + " (" + std::to_string(result.width) + "x" +
+                    std::to_string(result.height) + ", with .pgw, .prj and the manifest .json)",
+                4.0);
             std::cout << "exported " << result.image.string() << '\n';
         } catch (const geo::InputError& error) {
             controller_.notify(std::string("Export failed: ") + error.what(), 4.0);

@@ -2,6 +2,7 @@
 
 // What an export will do, decided before anything is drawn: no OpenGL, no files touched.
 
+#include "map/label_placer.hpp"
 #include "map/map_scene.hpp"
 #include "map/map_state.hpp"
 #include "map/map_view.hpp"
@@ -26,7 +27,20 @@ struct ExportOptions {
     unsigned height = 1080;
     double scale = 0; ///< text and symbol scale; 0: from the output size
     ViewSpec view;
-    std::optional<MapView> exact_view; ///< the viewer's own view, scaled to the output
+    /// The viewer's own view, scaled to the output: the map keeps its centre and takes its
+    /// metres per pixel divided by width / view width; the image is taller than the view's
+    /// shape by the title band and footer (exact_view_height), which lie above and below it.
+    std::optional<MapView> exact_view;
+    /// With exact_view: what covered the window's map (panels, timeline), in window pixels.
+    /// The export's labels keep out of the same places, so they are the labels the user saw.
+    std::vector<ScreenRect> view_obstacles;
+    /// With exact_view: what the window kept clear at its top and bottom (a tour's bands, the
+    /// timeline), in window pixels: the export's scale bar, inset and line names keep the
+    /// same places.
+    double view_reserved_top_px = 0;
+    double view_reserved_bottom_px = 0;
+    /// Also write what the frame drew as JSON (manifest.hpp); empty: none.
+    std::filesystem::path manifest;
     geo::Date date = geo::Date::today();
     LabelLanguage language = LabelLanguage::en_ru;
     std::array<bool, layer_count> visible{true, true, true, true, true, true, true, true};
@@ -51,6 +65,11 @@ struct ExportLayout {
     unsigned tile_height = 0;
 };
 ExportLayout export_layout(const ExportOptions& options);
+
+/// The height of an export of the viewer's view (exact_view): the view's shape at the
+/// export's width plus the title band and footer; otherwise options.height.
+unsigned exact_view_height(const ExportOptions& options, double reserved_top,
+                           double reserved_bottom);
 
 /// The view of an export's whole image: the requested view (bbox, island, region, or the
 /// viewer's own view) fitted between the title band (`reserved_top` pixels) and the footer

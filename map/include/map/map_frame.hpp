@@ -51,6 +51,8 @@ struct FrameLabel {
     int priority = 0;
     double size_px = 12; ///< before the UI scale
     bool italic = false; ///< line names
+    std::string feature; ///< the island, islet or line id it names (for the manifest)
+    std::string kind;    ///< island, line or place
 };
 
 /// One row of the legend: a swatch and its words. The swatch's colour comes from the party or
@@ -61,6 +63,7 @@ struct LegendItem {
     geo::Party party = geo::Party::JP; ///< fill, stripes, hatch
     LineSymbol line;                   ///< line
     std::string label;
+    std::vector<std::string> features; ///< ids of the islands or lines the row stands for
 
     friend bool operator==(const LegendItem& a, const LegendItem& b) {
         return a.swatch == b.swatch && a.party == b.party && a.line.role == b.line.role &&

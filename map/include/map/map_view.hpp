@@ -4,6 +4,15 @@
 
 namespace kuril {
 
+/// Pixels along each edge of a view that something else covers (panels, bands): a fit keeps
+/// the area it shows inside what is left.
+struct ScreenInsets {
+    double left = 0;
+    double top = 0;
+    double right = 0;
+    double bottom = 0;
+};
+
 /// What part of the map a window shows: a centre in projected metres and a scale in metres
 /// per pixel, over a viewport in pixels (y down on screen, north up on the map). No SFML here,
 /// so the arithmetic is tested without a window.
@@ -31,8 +40,10 @@ public:
     void pan_pixels(double dx, double dy);
     /// Shows `box` (projected metres) whole, with a margin in pixels.
     void fit(const geo::Box& box, double margin_px = 0.0);
-    /// Fits the whole world (Home).
-    void reset();
+    /// Shows `box` whole inside the view less `insets`, centred there, with a margin.
+    void fit(const geo::Box& box, const ScreenInsets& insets, double margin_px = 0.0);
+    /// Fits the whole world (Home), clear of `insets`.
+    void reset(const ScreenInsets& insets = {});
     void set(geo::Point center, double metres_per_pixel);
 
     /// The zoom limits: no further out than the whole region, no further in than 2 m per pixel.

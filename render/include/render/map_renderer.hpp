@@ -22,6 +22,15 @@ namespace detail {
 class LabelLayer;
 }
 
+/// A label as the last draw placed it: what it says, what it names and where it is.
+struct DrawnLabel {
+    std::string text;
+    std::string feature;              ///< island, islet or line id; empty for graticule labels
+    std::string kind;                 ///< island, line, place or graticule
+    ScreenRect box;                   ///< pixels of the full image, the halo included
+    std::optional<ScreenRect> leader; ///< from the label to the feature, when one is drawn
+};
+
 class MapRenderer {
 public:
     MapRenderer(const MapScene& scene, const sf::Font& font);
@@ -48,6 +57,8 @@ public:
         std::size_t labels_hidden = 0;
     };
     const Stats& stats() const { return stats_; }
+    /// The labels the last draw placed (every tile of an export places the same ones).
+    const std::vector<DrawnLabel>& placed_labels() const;
 
 private:
     void fill_sets(sf::RenderTarget& target, const std::vector<const PolygonSet*>& sets,
@@ -65,7 +76,7 @@ private:
     void draw_measure(sf::RenderTarget& target, const MapView& view, const MapState& state);
     void draw_furniture(sf::RenderTarget& target, const MapFrame& frame,
                         const MapFurnitureLayout& layout);
-    void draw_inset(sf::RenderTarget& target, const MapView& view, const InsetLayout& layout);
+    void draw_inset(sf::RenderTarget& target, const geo::Box& visible, const InsetLayout& layout);
 
     sf::Text& text(const std::string& key, const std::string& content, unsigned size);
 

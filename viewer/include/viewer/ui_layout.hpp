@@ -2,6 +2,7 @@
 
 #include "map/label_placer.hpp"
 #include "map/map_state.hpp"
+#include "map/map_view.hpp"
 #include "render/furniture.hpp"
 #include "render/legend.hpp"
 
@@ -101,6 +102,9 @@ struct UiLayout {
 
     /// Screen areas the map's labels keep out of.
     std::vector<ScreenRect> obstacles() const;
+    /// How far the panels, timeline and slide bands reach in from each edge: a fit (Home,
+    /// --island, --bbox) shows its area in the rest.
+    ScreenInsets map_insets() const;
     std::optional<Layer> layer_row_at(float x, float y) const;
     /// The export button (1, 2 or 4 times the window size) under a point, if any.
     std::optional<int> export_button_at(float x, float y) const;
