@@ -286,8 +286,11 @@ TEST_CASE("[frame] legend: only the lines and statuses in the frame (--island sh
     CHECK(has(legend, "Administered by Japan") == japan_in_frame);
     CHECK(has(legend, "Administered by Russian Federation"));
     CHECK(has(legend, "Hatched: also claimed by Japan"));
-    // Lines far from Shikotan are not listed.
-    CHECK_FALSE(has(legend, "Border claimed by Japan (approx.)"));
+    // Exactly: the land, Russia's fill with Japan's hatching, and no line (the nearest, the
+    // 1956 line and the line of control, pass west of the frame).
+    CHECK(legend == std::vector<std::string>{"Land (GSHHG coastline)",
+                                             "Administered by Russian Federation",
+                                             "Hatched: also claimed by Japan"});
     // Only sources of what is in the frame: fewer than the whole region's.
     const auto whole = frame_on(shipped(), {2025, 1, 1});
     CHECK(frame.sources.size() < whole.sources.size());

@@ -1,5 +1,6 @@
 // Legend swatches and the credit footer, drawn off-screen and checked pixel by pixel.
 #include "drawing_fixture.hpp"
+#include "id_pattern.hpp"
 #include "map/symbology.hpp"
 #include "render/furniture.hpp"
 #include "render/legend.hpp"
@@ -118,6 +119,7 @@ TEST_CASE("[render] credit: legible at 800x450, punctuation and all") {
     CHECK(text.find("approx. = constructed line") != std::string::npos);
     CHECK(text.find("19 October 1956") != std::string::npos);
     CHECK(text.find("Sources: see map.sources.txt") != std::string::npos);
+    CHECK(test_ids::find_id(text, test_ids::internal_ids(fixture.atlas->annotations)).empty());
     const kuril::Footer footer(fixture.font, text, static_cast<unsigned>(11 * scale), 800, scale);
     CHECK(footer.size() >= kuril::min_credit_size);
     CHECK(footer.text_width() <= 800 - 24 * scale);
