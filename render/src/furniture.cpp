@@ -93,8 +93,9 @@ std::string credit_text(geo::Date date, const std::string& where_sources_are) {
 LegendBox::LegendBox(const sf::Font& font, std::vector<LegendItem> items, float scale,
                      float max_width)
     : font_(&font), items_(std::move(items)), scale_(scale) {
-    size_ = static_cast<unsigned>(std::lround(13 * scale));
-    row_ = 20 * scale;
+    // No smaller than the credit: below 11 px words run together ("alsoclaimed").
+    size_ = std::max(min_credit_size, static_cast<unsigned>(std::lround(13 * scale)));
+    row_ = std::max(20 * scale, 1.5f * static_cast<float>(size_));
     for (const auto& item : items_) {
         const sf::Text t(utf8(item.label), font, size_);
         width_ = std::max(width_, t.getLocalBounds().width + 60 * scale);
