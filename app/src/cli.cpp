@@ -68,7 +68,10 @@ CommandExit run_cli(int argc, char** argv) {
                                "Layers to show (land,lakes,...) or to change (-graticule,+events)");
     export_command->add_option("--title", exporting.title, "Title (default: place and date)");
     export_command->add_flag("--no-legend", exporting.no_legend, "No legend");
-    export_command->add_flag("--no-footer", exporting.no_footer, "No footer");
+    export_command->add_flag("--no-footer", exporting.no_footer,
+                             "No footer: only a one-line licence credit");
+    export_command->add_flag("--no-credit", exporting.no_credit,
+                             "No credit line at all (the sources file is still written)");
     export_command->add_option("--format", exporting.format,
                                "png (default; --out FILE.png) or geotiff (FILE.tif)");
     export_command->add_option("--manifest", exporting.manifest,

@@ -150,7 +150,8 @@ CommandExit run_export(const ExportCommandOptions& command) {
     options.visible = parse_layers(command.layers);
     options.title = command.title;
     options.legend = !command.no_legend;
-    options.footer = !command.no_footer;
+    options.footer = !command.no_footer && !command.no_credit;
+    options.credit = !command.no_credit;
     if (command.format != "png" && command.format != "geotiff") {
         throw geo::InputError("--format '" + command.format + "': expected png or geotiff");
     }
@@ -258,8 +259,9 @@ CommandExit run_export(const ExportCommandOptions& command) {
                   : result.tiled    ? " tiles"
                                     : " bands")
               << ")";
+    std::cout << " with " << result.sources_file.filename().string();
     if (!result.world_file.empty()) {
-        std::cout << " with " << result.world_file.filename().string() << " and "
+        std::cout << ", " << result.world_file.filename().string() << " and "
                   << result.prj.filename().string();
     }
     if (!result.manifest.empty()) {

@@ -2,7 +2,8 @@
 
 // The export's furniture around the map, composed from render's shared components: the title
 // band with the date stamp, the legend box, the caption (a slide's) and the credit footer, laid
-// out for the full image before anything is drawn (private to export/).
+// out for the full image before anything is drawn (private to export/). The bands come first
+// (the map's view is fitted between them), the legend once the frame of that view is known.
 
 #include "export/exporter.hpp"
 #include "map/label_placer.hpp"
@@ -21,25 +22,36 @@ class ExportOverlay {
 public:
     ExportOverlay(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
                   const MapState& state, unsigned width, unsigned height)
-        : scale_(static_cast<float>(state.ui_scale)), width_(static_cast<float>(width)),
-          height_(static_cast<float>(height)),
+        : font_(&font), scale_(static_cast<float>(state.ui_scale)),
+          width_(static_cast<float>(width)), height_(static_cast<float>(height)),
           title_(options.title.empty() ? default_title(scene, options.view, state.date)
                                        : options.title),
           band_(font, title_, "Situation on " + state.date.long_text(), width_,
                 title_metrics(scale_)) {
         const float s = scale_;
-        // What is shown, decided once: the legend and the sources do not depend on the view.
-        const MapFrame frame = build_frame(scene, state, MapView(scene.world, width, height));
-        if (options.footer) {
-            footer_.emplace(font, credit_text(frame), static_cast<unsigned>(std::lround(11 * s)),
-                            width_, s);
+        const auto credit_size = static_cast<unsigned>(std::lround(11 * s));
+        // The footer is the credit; without it a one-line licence credit stays, unless the
+        // user asked for no credit at all.
+        if (options.footer && options.credit) {
+            // The image does not depend on its file's name: the same options, the same image.
+            footer_.emplace(font,
+                            credit_text(state.date, "the .sources.txt file beside this image"),
+                            credit_size, width_, s);
+        } else if (options.credit) {
+            footer_.emplace(font, coastline_credit, credit_size, width_, s);
         }
         if (!options.caption.empty()) {
             caption_ = CaptionBand(font, options.caption, slide_caption_size(height_, s), width_,
                                    8 * s, 24 * s);
         }
-        if (options.legend) {
-            legend_ = LegendBox(font, frame.legend, s, width_ * 0.6f);
+        show_legend_ = options.legend;
+    }
+
+    /// The legend of what the frame draws in the map area; the frame needs the view, which is
+    /// fitted between the bands laid out above.
+    void set_frame(const MapFrame& frame) {
+        if (show_legend_) {
+            legend_ = LegendBox(*font_, frame.legend, scale_, width_ * 0.6f);
             legend_items_ = frame.legend;
         }
     }
@@ -49,6 +61,7 @@ public:
     std::string footer_text() const { return footer_ ? footer_->text() : std::string(); }
     /// The legend box's rows (empty without a legend).
     const std::vector<LegendItem>& legend_items() const { return legend_items_; }
+    const std::optional<Footer>& footer() const { return footer_; }
     float bottom_reserved() const {
         return (footer_ ? footer_->height() : 0.f) + caption_.height();
     }
@@ -95,6 +108,7 @@ private:
         return legend_.place(width_, height_ - bottom_reserved(), 12 * scale_);
     }
 
+    const sf::Font* font_;
     float scale_;
     float width_;
     float height_;
@@ -102,6 +116,7 @@ private:
     TitleBand band_;
     std::optional<Footer> footer_;
     CaptionBand caption_;
+    bool show_legend_ = true;
     LegendBox legend_;
     std::vector<LegendItem> legend_items_;
 };

@@ -19,22 +19,21 @@ namespace kuril {
 namespace {
 using detail::ExportOverlay;
 
-/// What the PNG says about itself in text chunks: title, attribution, sources, software.
-PngText png_text(const std::string& title, const ExportOverlay& overlay,
-                 const ExportOptions& options) {
-    PngText text = {{"Title", title}, {"Software", "Kuril Atlas"}};
-    if (options.footer) {
-        text.emplace_back("Description", overlay.footer_text());
-    }
-    text.emplace_back("Copyright",
-                      "Coastlines: GSHHG 2.3.7 (c) P. Wessel & W. H. F. Smith, LGPL-3");
-    return text;
+/// What the PNG says about itself in text chunks: title, the credit (naming the file that lists
+/// the sources), attribution, software. The metadata keeps the credit even when the image
+/// does not.
+PngText png_text(const std::string& title, const ExportOptions& options,
+                 const std::string& sources_file_name) {
+    return {{"Title", title},
+            {"Software", "Kuril Atlas"},
+            {"Description", credit_text(options.date, sources_file_name)},
+            {"Copyright", coastline_credit}};
 }
 
 /// The image file: a PNG (bands in any order, georeferenced by its side files) or a GeoTIFF
 /// with its georeferencing inside.
 std::unique_ptr<RowSink> open_image(const MapScene& scene, const ExportOptions& options,
-                                    const ExportPlan& plan, const ExportOverlay& overlay) {
+                                    const ExportPlan& plan, const std::string& sources_file_name) {
     if (options.geotiff) {
         const geo::Point corner = plan.view.screen_to_map({0, 0});
         const double size = plan.view.metres_per_pixel();
@@ -43,10 +42,43 @@ std::unique_ptr<RowSink> open_image(const MapScene& scene, const ExportOptions& 
                                                scene.projection->target_wkt_esri());
     }
     return std::make_unique<PngWriter>(options.out, options.width, options.height,
-                                       png_text(plan.title, overlay, options));
+                                       png_text(plan.title, options, sources_file_name));
+}
+
+/// A source in words: "Title. Publisher, date. URL".
+std::string source_line(const geo::Source& source) {
+    std::string text = source.title;
+    if (!source.publisher.empty() || !source.date.empty()) {
+        text += ". " + source.publisher +
+                (source.publisher.empty() || source.date.empty() ? "" : ", ") + source.date;
+    }
+    return source.url.empty() ? text : text + ". " + source.url;
 }
 
 } // namespace
+
+std::filesystem::path sources_file_path(const std::filesystem::path& image) {
+    return std::filesystem::path(image).replace_extension(".sources.txt");
+}
+
+std::string sources_file_text(const MapFrame& frame, const std::string& image_name,
+                              const std::string& title) {
+    const geo::Annotations& annotations = frame.scene->atlas->annotations;
+    std::string text = "Sources of what is shown in " + image_name + "\n" + title +
+                       "\nSituation on " + frame.state.date.long_text() + "\n\n";
+    std::size_t number = 0;
+    for (const auto& id : frame.sources) {
+        if (const geo::Source* source = annotations.source(id)) {
+            text += std::to_string(++number) + ". " + source_line(*source) + "\n";
+        }
+    }
+    if (number == 0) {
+        text += "No source is cited for what this map shows.\n";
+    }
+    return text + "\n" + coastline_credit +
+           "\nLines marked approx. are constructions, not official lines; claims are shown as "
+           "claims.\nMade with Kuril Atlas.\n";
+}
 
 ExportResult export_map(const MapScene& scene, const sf::Font& font, const ExportOptions& asked,
                         const std::function<void(double)>& progress, ExportCanvas* canvas) {
@@ -59,6 +91,8 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     }
     // The overlay is laid out first: the plan fits the map between its title band and footer.
     ExportOptions options = asked;
+    const std::filesystem::path sources_path = sources_file_path(options.out);
+    const std::string sources_name = sources_path.filename().string();
     MapState state = export_state(options);
     std::optional<ExportOverlay> overlay;
     overlay.emplace(scene, font, options, state, options.width, options.height);
@@ -73,6 +107,9 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     const ExportPlan plan =
         plan_export(scene, options, overlay->top_reserved(), overlay->bottom_reserved());
     state = plan.state; // the overlay keeps drawing from `state`
+    // What the map area shows, as the renderer will decide it: the legend and the sources.
+    const MapFrame frame = build_frame(scene, state, plan.view);
+    overlay->set_frame(frame);
     auto obstacles = overlay->obstacles();
     if (options.exact_view) {
         // What covered the window's map covers the same part of the export's map: its labels
@@ -85,9 +122,11 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     }
     timer.mark("overlay layout");
 
-    const std::unique_ptr<RowSink> image = open_image(scene, options, plan, *overlay);
+    const std::unique_ptr<RowSink> image = open_image(scene, options, plan, sources_name);
     GeorefFiles georef(plan.sidecars); // checked writable before time is spent on the image
     georef.write(plan.view, *scene.projection);
+    AtomicFile sources(sources_path);
+    sources.write_text(sources_file_text(frame, options.out.filename().string(), overlay->title()));
     std::optional<AtomicFile> manifest;
     if (!options.manifest.empty()) {
         manifest.emplace(options.manifest);
@@ -134,7 +173,6 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     }
     if (manifest) {
         // Every band placed the same labels: the last draw's are those of the whole image.
-        const MapFrame frame = build_frame(scene, state, plan.view);
         ManifestContent content;
         content.width = options.width;
         content.height = options.height;
@@ -154,6 +192,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     }
     image->commit();
     georef.commit();
+    sources.commit();
     if (manifest) {
         manifest->commit();
     }
@@ -166,6 +205,8 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     result.manifest = options.manifest;
     result.world_file = plan.sidecars.world_file;
     result.prj = plan.sidecars.prj;
+    result.sources_file = sources_path;
+    result.sources = frame.sources;
     result.width = options.width;
     result.height = options.height;
     result.view = plan.view;

@@ -3,7 +3,9 @@
 #include "geo/error.hpp"
 #include "imageio/atomic_file.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -56,25 +58,43 @@ std::string index_head(const geo::Tour& tour) {
            title + "</h1>\n";
 }
 
-/// A slide's section of the index: number, title, date, image, caption, sources.
+/// A slide's section of the index: number, title, date, image, caption, and the sources: the
+/// slide's own, then those of what its image shows, each once, by title (never by id).
 std::string index_section(const geo::Annotations& annotations, const geo::Slide& slide,
-                          std::size_t number, const std::string& image) {
+                          std::size_t number, const std::string& image,
+                          const std::vector<std::string>& shown_sources) {
     std::string html = "<section>\n<h2>" + std::to_string(number) + ". " +
                        html_escape(slide.title) + "</h2>\n<p><em>" +
                        html_escape(slide.date.long_text()) + "</em></p>\n<img src=\"" +
                        html_escape(image) + "\" alt=\"" + html_escape(slide.title) + "\">\n<p>" +
                        html_escape(slide.caption) + "</p>\n<p class=\"sources\">Sources: ";
-    for (std::size_t k = 0; k < slide.sources.size(); ++k) {
-        const auto* source = annotations.source(slide.sources[k]);
-        html += k > 0 ? "; " : "";
-        if (source != nullptr) {
-            html += html_escape(source->title) + " (" + html_escape(source->publisher) +
-                    (source->date.empty() ? "" : ", " + html_escape(source->date)) +
-                    "), <a href=\"" + html_escape(source->url) + "\">" + html_escape(source->url) +
-                    "</a>";
-        } else {
-            html += html_escape(slide.sources[k]);
+    std::vector<std::string> ids = slide.sources;
+    for (const auto& id : shown_sources) {
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+            ids.push_back(id);
         }
+    }
+    bool first = true;
+    for (const auto& id : ids) {
+        const auto* source = annotations.source(id);
+        if (source == nullptr) {
+            continue; // the annotations were checked: every cited id is a source
+        }
+        html += first ? "" : "; ";
+        first = false;
+        html += html_escape(source->title);
+        if (!source->publisher.empty() || !source->date.empty()) {
+            html += " (" + html_escape(source->publisher) +
+                    (source->publisher.empty() || source->date.empty() ? "" : ", ") +
+                    html_escape(source->date) + ")";
+        }
+        if (!source->url.empty()) {
+            html += ", <a href=\"" + html_escape(source->url) + "\">" + html_escape(source->url) +
+                    "</a>";
+        }
+    }
+    if (first) {
+        html += "none for what this slide shows.";
     }
     return html + "</p>\n</section>\n";
 }
@@ -110,11 +130,11 @@ HandoutResult export_handouts(const MapScene& scene, const sf::Font& font,
             options.language = *language;
         }
         options.visible = layers_from_names(slide.layers);
-        export_map(scene, font, options, {}, &canvas);
+        const ExportResult image = export_map(scene, font, options, {}, &canvas);
         if (progress) {
             progress(i + 1, count);
         }
-        html += index_section(annotations, slide, i + 1, name);
+        html += index_section(annotations, slide, i + 1, name, image.sources);
     }
     html += "<p class=\"sources\">Coastlines: GSHHG 2.3.7 © P. Wessel &amp; W. H. F. Smith, "
             "LGPL-3. Lines marked approx. are constructions, not official lines.</p>\n"

@@ -1,7 +1,10 @@
 #include "map/map_frame.hpp"
 
+#include "map/polygon_set.hpp"
+
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 namespace kuril {
@@ -42,7 +45,6 @@ void add_regions(MapFrame& frame) {
     for (std::size_t i = 0; i < frame.scene->regions.size(); ++i) {
         const StatusRegion& region = frame.scene->regions[i];
         geo::IslandStatus status = frame.statuses[i];
-        add_unique(frame.sources, status.sources);
         const auto symbol = status_symbol(status);
         if (!symbol) {
             continue;
@@ -132,71 +134,180 @@ void add_place_labels(MapFrame& frame) {
     }
 }
 
-void add_legend(MapFrame& frame) {
+/// The visible map area in north-up metres: the view without the bands kept clear.
+geo::Box visible_area(const MapFrame& frame) {
+    const MapView& view = frame.view;
+    const geo::Point top_left = view.screen_to_map({0, frame.state.reserved_top_px});
+    const geo::Point bottom_right = view.screen_to_map(
+        {view.width_px(),
+         std::max(frame.state.reserved_top_px, view.height_px() - frame.state.reserved_bottom_px)});
+    return {top_left.x, bottom_right.y, bottom_right.x, top_left.y};
+}
+
+/// Whether the segment a-b meets the box (Liang-Barsky clipping).
+bool segment_meets(geo::Point a, geo::Point b, const geo::Box& box) {
+    double t0 = 0;
+    double t1 = 1;
+    const double dx = b.x - a.x;
+    const double dy = b.y - a.y;
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {a.x - box.min_x, box.max_x - a.x, a.y - box.min_y, box.max_y - a.y};
+    for (int k = 0; k < 4; ++k) {
+        if (p[k] == 0) {
+            if (q[k] < 0) {
+                return false;
+            }
+        } else {
+            const double t = q[k] / p[k];
+            if (p[k] < 0) {
+                t0 = std::max(t0, t);
+            } else {
+                t1 = std::min(t1, t);
+            }
+            if (t0 > t1) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+bool polyline_meets(const std::vector<geo::Point>& points, const geo::Box& box) {
+    if (points.size() == 1) {
+        return box.contains(points.front());
+    }
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        if (segment_meets(points[i - 1], points[i], box)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// Whether any of the polygons covers part of the box: an edge crosses it, or the box lies
+/// inside.
+bool polygons_meet(const std::vector<geo::Polygon>& polygons, const geo::Box& box) {
+    const geo::Point centre{(box.min_x + box.max_x) / 2, (box.min_y + box.max_y) / 2};
+    for (const auto& polygon : polygons) {
+        for (const auto& ring : polygon.rings) {
+            if (ring.empty()) {
+                continue;
+            }
+            if (box.contains(ring.front()) || segment_meets(ring.back(), ring.front(), box) ||
+                polyline_meets(ring, box)) {
+                return true;
+            }
+        }
+        if (polygon_contains(polygon, centre)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// The legend and the cited sources: only what is drawn within the visible map area. Lines
+/// first, then statuses, then event markers.
+void add_legend_and_sources(MapFrame& frame) {
     const geo::Date date = frame.state.date;
+    const geo::Annotations& annotations = frame.scene->atlas->annotations;
+    const geo::Box area = visible_area(frame);
     if (frame.land) {
-        frame.legend.push_back(
-            {LegendItem::Swatch::land, geo::Party::JP, {}, "Land (GSHHG coastline)", {}});
+        frame.legend.push_back({.swatch = LegendItem::Swatch::land,
+                                .label = "Land (GSHHG coastline)",
+                                .features = {}});
     }
-    if (frame.state.shows(Layer::status)) {
-        std::set<geo::Party> fills;
-        std::set<geo::Party> hatches;
-        std::optional<geo::Party> joint;
-        for (const auto& region : frame.regions) {
-            fills.insert(region.symbol.fill);
-            if (!region.symbol.stripes.empty() && !joint) {
-                joint = region.symbol.stripes.front();
-            }
-            hatches.insert(region.symbol.hatches.begin(), region.symbol.hatches.end());
-        }
-        // The ids of the islands a row stands for (the manifest's legend).
-        const auto islands_where = [&frame](const auto& matches) {
-            std::vector<std::string> ids;
-            for (const auto& region : frame.regions) {
-                if (matches(region.symbol)) {
-                    add_unique(ids, {region.region->island->id});
-                }
-            }
-            return ids;
-        };
-        for (const auto party : fills) {
-            frame.legend.push_back(
-                {LegendItem::Swatch::fill,
-                 party,
-                 {},
-                 "Administered by " + geo::party_display_name(party, date),
-                 islands_where([party](const StatusSymbol& s) { return s.fill == party; })});
-        }
-        if (joint) {
-            frame.legend.push_back(
-                {LegendItem::Swatch::stripes,
-                 *joint,
-                 {},
-                 "Striped: held jointly",
-                 islands_where([](const StatusSymbol& s) { return !s.stripes.empty(); })});
-        }
-        for (const auto party : hatches) {
-            frame.legend.push_back(
-                {LegendItem::Swatch::hatch,
-                 party,
-                 {},
-                 "Hatched: also claimed by " + geo::party_display_name(party, date),
-                 islands_where([party](const StatusSymbol& s) {
-                     return std::find(s.hatches.begin(), s.hatches.end(), party) != s.hatches.end();
-                 })});
-        }
-    }
-    std::set<std::string> seen;
+    std::vector<const FrameLine*> lines;
+    std::set<std::string> line_ids;
     for (const auto& shown : frame.lines) {
-        const geo::BoundaryLine& line = *shown.line->line;
-        if (!seen.insert(line.id).second) {
+        const auto& parts = shown.line->projected;
+        if (std::any_of(parts.begin(), parts.end(),
+                        [&](const auto& part) { return polyline_meets(part, area); })) {
+            lines.push_back(&shown);
+            add_unique(frame.sources, shown.line->line->sources);
+        }
+    }
+    std::set<geo::Party> fills;
+    std::map<geo::Party, geo::Party> hatches;               // claimant -> the fill it is drawn over
+    std::optional<std::pair<geo::Party, geo::Party>> joint; // stripes -> fill
+    std::vector<const FrameRegion*> visible;
+    for (const auto& region : frame.regions) {
+        if (!polygons_meet(region.region->projected, area)) {
             continue;
         }
-        frame.legend.push_back({LegendItem::Swatch::line,
-                                geo::Party::JP,
-                                shown.symbol,
-                                line.label + " — " + std::string(geo::line_kind_name(line.kind)),
-                                {line.id}});
+        visible.push_back(&region);
+        add_unique(frame.sources, region.status.sources);
+        fills.insert(region.symbol.fill);
+        if (!region.symbol.stripes.empty() && !joint) {
+            joint = {region.symbol.stripes.front(), region.symbol.fill};
+        }
+        for (const auto party : region.symbol.hatches) {
+            hatches.emplace(party, region.symbol.fill);
+        }
+    }
+    // The ids of the visible islands a row stands for (the manifest's legend).
+    const auto islands_where = [&visible](const auto& matches) {
+        std::vector<std::string> ids;
+        for (const auto* region : visible) {
+            if (matches(region->symbol)) {
+                add_unique(ids, {region->region->island->id});
+            }
+        }
+        return ids;
+    };
+    for (const auto party : fills) {
+        frame.legend.push_back({.swatch = LegendItem::Swatch::fill,
+                                .party = party,
+                                .label = "Administered by " + geo::party_display_name(party, date),
+                                .features = islands_where(
+                                    [party](const StatusSymbol& s) { return s.fill == party; })});
+    }
+    if (joint) {
+        frame.legend.push_back(
+            {.swatch = LegendItem::Swatch::stripes,
+             .party = joint->first,
+             .under = joint->second,
+             .label = "Striped: held jointly",
+             .features = islands_where([](const StatusSymbol& s) { return !s.stripes.empty(); })});
+    }
+    for (const auto& [party, under] : hatches) {
+        frame.legend.push_back(
+            {.swatch = LegendItem::Swatch::hatch,
+             .party = party,
+             .under = under,
+             .label = "Hatched: also claimed by " + geo::party_display_name(party, date),
+             .features = islands_where([party = party](const StatusSymbol& s) {
+                 return std::find(s.hatches.begin(), s.hatches.end(), party) != s.hatches.end();
+             })});
+    }
+    const float line_width = frame.state.high_contrast ? 4.f : 2.5f; // as the renderer draws
+    std::set<std::string> named;
+    for (const auto* shown : lines) {
+        const geo::BoundaryLine& line = *shown->line->line;
+        if (!line_ids.insert(line.id).second) {
+            continue;
+        }
+        std::string name = line_display_name(annotations, line, frame.state.language);
+        if (!named.insert(name).second) {
+            continue;
+        }
+        frame.legend.push_back({.swatch = LegendItem::Swatch::line,
+                                .line = shown->symbol,
+                                .line_width = line_width,
+                                .label = std::move(name),
+                                .features = {line.id}});
+    }
+    std::vector<std::string> events;
+    for (const auto& shown : frame.events) {
+        const geo::Point at = frame.view.screen_to_map(shown.screen);
+        if (area.contains(at)) {
+            events.push_back(shown.event->id);
+            add_unique(frame.sources, shown.event->sources);
+        }
+    }
+    if (!events.empty()) {
+        frame.legend.push_back({.swatch = LegendItem::Swatch::event,
+                                .label = "Event of the ten years to this date",
+                                .features = std::move(events)});
     }
 }
 
@@ -210,12 +321,8 @@ MapFrame build_frame(const MapScene& scene, const MapState& state, const MapView
         frame.graticule = build_graticule(*scene.projection, view, state.ui_scale);
     }
     add_statuses(frame);
-    // Sources in the order the footer cites them: lines in force, then statuses.
     std::vector<FrameLabel> line_labels;
     if (state.shows(Layer::lines)) {
-        for (const auto* line : scene.atlas->history->lines_in_force(state.date)) {
-            add_unique(frame.sources, line->sources);
-        }
         add_lines(frame, line_labels);
     }
     if (state.shows(Layer::status)) {
@@ -229,7 +336,7 @@ MapFrame build_frame(const MapScene& scene, const MapState& state, const MapView
     if (state.shows(Layer::labels)) {
         add_place_labels(frame);
     }
-    add_legend(frame);
+    add_legend_and_sources(frame);
     return frame;
 }
 
@@ -293,6 +400,54 @@ std::string label_text(const std::vector<geo::Name>& names, LabelLanguage langua
         return name("ja") + "\n" + name("ru");
     }
     return name("en");
+}
+
+std::string_view first_language(LabelLanguage language) {
+    switch (language) {
+    case LabelLanguage::en:
+    case LabelLanguage::en_ja:
+    case LabelLanguage::en_ru:
+        return "en";
+    case LabelLanguage::ja:
+    case LabelLanguage::ja_ru:
+        return "ja";
+    case LabelLanguage::ru:
+        return "ru";
+    }
+    return "en";
+}
+
+std::string line_display_name(const geo::Annotations& annotations, const geo::BoundaryLine& line,
+                              LabelLanguage language) {
+    const std::string_view lang = first_language(language);
+    const geo::LineInfo* info = annotations.line_info(line.id);
+    const geo::Name* name = info == nullptr ? nullptr : info->name(lang);
+    if (name == nullptr && info != nullptr) {
+        name = info->name("en");
+    }
+    // Without a name in the annotations, the boundary layer's own label (which says approx.).
+    if (name == nullptr) {
+        return line.label;
+    }
+    std::string text = name->text;
+    if (!line.approx) {
+        return text;
+    }
+    // A constructed line says so, in its language, inside its closing parenthesis if it has one.
+    const std::string marker = lang == "ja" ? "概略" : lang == "ru" ? "приблизительно" : "approx.";
+    if (text.find(lang == "ru" ? "приблизит" : marker) != std::string::npos) {
+        return text;
+    }
+    const std::string fullwidth_close = "）";
+    if (lang == "ja" && text.size() >= fullwidth_close.size() &&
+        text.compare(text.size() - fullwidth_close.size(), fullwidth_close.size(),
+                     fullwidth_close) == 0) {
+        return text.insert(text.size() - fullwidth_close.size(), "、" + marker);
+    }
+    if (!text.empty() && text.back() == ')') {
+        return text.insert(text.size() - 1, ", " + marker);
+    }
+    return text + (lang == "ja" ? "（" + marker + "）" : " (" + marker + ")");
 }
 
 } // namespace kuril

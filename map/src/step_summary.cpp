@@ -5,12 +5,114 @@
 namespace kuril {
 namespace {
 
+bool contains(const std::vector<std::string>& items, const std::string& item) {
+    return std::find(items.begin(), items.end(), item) != items.end();
+}
+
 std::string holders(const std::vector<geo::Party>& parties, geo::Date date) {
     std::string text;
     for (const auto party : parties) {
         text += (text.empty() ? "" : " + ") + geo::party_display_name(party, date);
     }
-    return text.empty() ? std::string("no recorded holder") : text;
+    return text;
+}
+
+std::string island_name(const geo::Island& island, std::string_view lang) {
+    const geo::Name* name = island.name(lang);
+    return name != nullptr ? name->text : island.display_name();
+}
+
+std::string event_title(const geo::Event& event, std::string_view lang) {
+    const auto it = event.titles.find(std::string(lang));
+    return it != event.titles.end() ? it->second : event.titles.at("en");
+}
+
+/// Islands that share a phrase ("→ Japan", "administered by Japan"), in scene order.
+struct Group {
+    std::string phrase;
+    bool colon = false; ///< "names: phrase" rather than "names phrase"
+    std::vector<std::string> names;
+};
+
+void add_to_group(std::vector<Group>& groups, const std::string& phrase, bool colon,
+                  const std::string& name) {
+    auto it = std::find_if(groups.begin(), groups.end(),
+                           [&](const Group& group) { return group.phrase == phrase; });
+    if (it == groups.end()) {
+        groups.push_back({phrase, colon, {name}});
+    } else {
+        it->names.push_back(name);
+    }
+}
+
+/// Up to five islands by name; more as "7 islands", or "all islands" (captions stay short).
+std::string names_text(const std::vector<std::string>& names, std::size_t region_count) {
+    if (names.size() > 5) {
+        return names.size() == region_count ? std::string("all islands")
+                                            : std::to_string(names.size()) + " islands";
+    }
+    std::string list;
+    for (const auto& name : names) {
+        list += (list.empty() ? "" : ", ") + name;
+    }
+    return list;
+}
+
+std::string join(const std::vector<std::string>& parts, const char* separator) {
+    std::string text;
+    for (const auto& part : parts) {
+        text += (text.empty() ? "" : separator) + part;
+    }
+    return text;
+}
+
+/// The event to name in a forward step: one that happened in (from, to], preferring one about
+/// an island that changed, then one that starts or ends on the day arrived at, then the latest.
+const geo::Event* forward_event(const geo::Annotations& annotations, geo::Date from, geo::Date to,
+                                const std::vector<std::string>& changed_islands) {
+    const geo::Event* best = nullptr;
+    int best_score = -1;
+    for (const auto& event : annotations.events) {
+        if (to < event.first_day() || event.last_day() <= from) {
+            continue; // not in the step
+        }
+        int score = 0;
+        for (const auto& id : event.islands) {
+            score = contains(changed_islands, id) ? 4 : score;
+        }
+        score += event.first_day() == to || event.last_day() == to ? 2 : 0;
+        score += from < event.first_day() ? 1 : 0;
+        if (score == 0) {
+            continue; // a long event going on through the step: nothing of it happened here
+        }
+        if (score > best_score || (score == best_score && best->first_day() <= event.first_day())) {
+            best = &event;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+/// In a backward step: the event on the day arrived at, if any.
+const geo::Event* event_on(const geo::Annotations& annotations, geo::Date day) {
+    for (const auto& event : annotations.events) {
+        if (event.first_day() == day) {
+            return &event;
+        }
+    }
+    return nullptr;
+}
+
+/// In a backward step: the first event after the day arrived at, up to the day left.
+const geo::Event* next_event(const geo::Annotations& annotations, geo::Date to, geo::Date from) {
+    const geo::Event* best = nullptr;
+    for (const auto& event : annotations.events) {
+        if (to < event.first_day() && event.first_day() <= from &&
+            (best == nullptr || event.first_day() < best->first_day())) {
+            best = &event;
+        }
+    }
+    return best;
 }
 
 } // namespace
@@ -18,26 +120,55 @@ std::string holders(const std::vector<geo::Party>& parties, geo::Date date) {
 StepSummary summarize_step(const MapFrame& from_frame, const MapFrame& to_frame) {
     StepSummary summary;
     const geo::Annotations& annotations = from_frame.scene->atlas->annotations;
+    const geo::History& history = *from_frame.scene->atlas->history;
     const geo::Date from = from_frame.state.date;
     const geo::Date to = to_frame.state.date;
+    const bool backward = to < from;
+    const LabelLanguage language = to_frame.state.language;
+    const std::string lang(first_language(language));
+
+    // Lines: in force at the date arrived at and not at the other (added), or the reverse.
     const auto& before = from_frame.line_ids_in_force;
     const auto& after = to_frame.line_ids_in_force;
-    std::vector<std::string> added;
-    std::vector<std::string> removed;
+    auto line_name = [&](const std::string& id) {
+        for (const auto& line : history.lines()) {
+            if (line.id == id) {
+                return line_display_name(annotations, line, language);
+            }
+        }
+        return std::string("a boundary line"); // not reached: the ids come from the history
+    };
+    auto is_proposal = [&](const std::string& id) {
+        for (const auto& line : history.lines()) {
+            if (line.id == id) {
+                return line.kind == geo::LineKind::proposal;
+            }
+        }
+        return false;
+    };
+    std::vector<std::string> line_parts;
     for (const auto& id : after) {
-        if (std::find(before.begin(), before.end(), id) == before.end()) {
-            added.push_back(id);
+        if (!contains(before, id)) {
             summary.changed_lines.push_back(id);
+            // Forwards it starts now; backwards it is still there, and ends after this date.
+            const char* words = backward ? (is_proposal(id) ? " still proposed" : " still in force")
+                                         : (is_proposal(id) ? " proposed" : " comes into force");
+            line_parts.push_back(line_name(id) + words);
         }
     }
     for (const auto& id : before) {
-        if (std::find(after.begin(), after.end(), id) == after.end()) {
-            removed.push_back(id);
+        if (!contains(after, id)) {
+            // Forwards it ended; backwards it has not started yet.
+            const char* words = backward
+                                    ? (is_proposal(id) ? " not yet proposed" : " not yet in force")
+                                    : (is_proposal(id) ? " dropped" : " no longer in force");
+            line_parts.push_back(line_name(id) + words);
         }
     }
-    // Islands grouped by their new holder, in file order.
-    std::vector<std::pair<std::string, std::vector<std::string>>> by_holder;
-    std::vector<std::string> claim_changes;
+
+    // Islands, grouped by what is said of them. Forwards: the change ("→ USSR"); backwards:
+    // the state arrived at ("administered by Japan").
+    std::vector<Group> groups;
     const auto& regions = from_frame.scene->regions;
     for (std::size_t i = 0; i < regions.size(); ++i) {
         const geo::Island& island = *regions[i].island;
@@ -49,73 +180,44 @@ StepSummary summarize_step(const MapFrame& from_frame, const MapFrame& to_frame)
             continue;
         }
         summary.changed_islands.push_back(island.id);
-        const std::string name = island.display_name();
+        const std::string name = island_name(island, lang);
+        const std::string holder = holders(b.administered_by, to);
         if (admin_changed) {
-            const std::string holder = holders(b.administered_by, to);
-            auto it = std::find_if(by_holder.begin(), by_holder.end(),
-                                   [&](const auto& entry) { return entry.first == holder; });
-            if (it == by_holder.end()) {
-                by_holder.push_back({holder, {name}});
+            if (holder.empty()) {
+                add_to_group(groups, "no recorded holder", true, name);
             } else {
-                it->second.push_back(name);
+                add_to_group(groups, (backward ? "administered by " : "→ ") + holder, false, name);
             }
         } else {
-            claim_changes.push_back(name + " claimed by " + holders(b.claimed_by, to));
+            const std::string claimants = holders(b.claimed_by, to);
+            add_to_group(groups,
+                         claimants.empty() ? "no recorded claim" : "claimed by " + claimants,
+                         claimants.empty(), name);
         }
     }
-    // The caption: the event of that day if there is one, then the changes.
-    std::string title;
-    for (const auto& event : annotations.events) {
-        if (event.first_day() == to || (from < event.first_day() && event.first_day() <= to &&
-                                        event.date.precision == geo::DatePrecision::day)) {
-            title = event.titles.at("en");
-            if (event.first_day() == to) {
-                break;
-            }
+    std::vector<std::string> parts;
+    for (const auto& group : groups) {
+        parts.push_back(names_text(group.names, regions.size()) + (group.colon ? ": " : " ") +
+                        group.phrase);
+    }
+    parts.insert(parts.end(), line_parts.begin(), line_parts.end());
+    const std::string changes = parts.empty() ? "no change in status" : join(parts, "; ");
+
+    // The event: forwards, one that happened in the step; backwards, the one of the day arrived
+    // at, or else the next one, which has not happened yet.
+    std::string head;
+    if (!backward) {
+        if (const auto* event = forward_event(annotations, from, to, summary.changed_islands)) {
+            head = ": " + event_title(*event, lang);
         }
+    } else if (const auto* event = event_on(annotations, to)) {
+        head = ": " + event_title(*event, lang);
+    } else if (const auto* next = next_event(annotations, to, from)) {
+        const int year = next->first_day().year;
+        head = ", before " + event_title(*next, lang) +
+               (year == to.year ? std::string() : " (" + std::to_string(year) + ")");
     }
-    if (title.empty()) {
-        for (const auto& id : added) {
-            if (const auto* info = annotations.line_info(id); info != nullptr) {
-                if (const auto* name = info->name("en"); name != nullptr) {
-                    title = name->text;
-                    break;
-                }
-            }
-        }
-    }
-    std::string changes;
-    for (const auto& [holder, names] : by_holder) {
-        std::string list;
-        for (const auto& name : names) {
-            list += (list.empty() ? "" : ", ") + name;
-        }
-        changes += (changes.empty() ? "" : "; ") + list + " → " + holder;
-    }
-    for (const auto& change : claim_changes) {
-        changes += (changes.empty() ? "" : "; ") + change;
-    }
-    if (changes.empty() && !added.empty()) {
-        std::string list;
-        for (const auto& id : added) {
-            list += (list.empty() ? "" : ", ") + id;
-        }
-        changes = "in force: " + list;
-    }
-    if (changes.empty() && !removed.empty()) {
-        std::string list;
-        for (const auto& id : removed) {
-            list += (list.empty() ? "" : ", ") + id;
-        }
-        changes = "no longer in force: " + list;
-    }
-    summary.caption = std::to_string(to.year);
-    if (!title.empty()) {
-        summary.caption += ": " + title;
-    }
-    if (!changes.empty()) {
-        summary.caption += (title.empty() ? ": " : " — ") + changes;
-    }
+    summary.caption = std::to_string(to.year) + head + (head.empty() ? ": " : " — ") + changes;
     return summary;
 }
 

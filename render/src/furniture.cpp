@@ -76,7 +76,8 @@ void CaptionBand::draw_text(sf::RenderTarget& target, float top,
 }
 
 Footer::Footer(const sf::Font& font, std::string text, unsigned size, float width, float scale)
-    : text_(std::move(text)), block_(font, text_, size, width - 24 * scale) {
+    : text_(std::move(text)),
+      block_(font, text_, std::max(size, min_credit_size), width - 24 * scale) {
     height_ = block_.height() + 16 * scale;
 }
 
@@ -84,29 +85,17 @@ void Footer::draw_text(sf::RenderTarget& target, float top, float scale) const {
     block_.draw(target, 12 * scale, top + 6 * scale, sf::Color(60, 60, 60));
 }
 
-std::string credit_text(const MapFrame& frame) {
-    std::string text = "Coastlines: GSHHG 2.3.7 © P. Wessel & W. H. F. Smith, LGPL-3. "
-                       "Lines marked approx. are constructions, not official lines; "
-                       "claims are shown as claims. Made with Kuril Atlas. Sources: ";
-    const auto& ids = frame.sources;
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        const auto* source = frame.scene->atlas->annotations.source(ids[i]);
-        text += (i > 0 ? "; " : "") + ids[i];
-        if (source != nullptr) {
-            text += " — " + source->title + " (" + source->publisher + ")";
-        }
-    }
-    if (ids.empty()) {
-        text += "none for the layers shown.";
-    }
-    return text;
+std::string credit_text(geo::Date date, const std::string& where_sources_are) {
+    return std::string(coastline_credit) + " — approx. = constructed line — Situation on " +
+           date.long_text() + " — Sources: see " + where_sources_are;
 }
 
 LegendBox::LegendBox(const sf::Font& font, std::vector<LegendItem> items, float scale,
                      float max_width)
     : font_(&font), items_(std::move(items)), scale_(scale) {
-    size_ = static_cast<unsigned>(std::lround(13 * scale));
-    row_ = 20 * scale;
+    // No smaller than the credit: below 11 px words run together ("alsoclaimed").
+    size_ = std::max(min_credit_size, static_cast<unsigned>(std::lround(13 * scale)));
+    row_ = std::max(20 * scale, 1.5f * static_cast<float>(size_));
     for (const auto& item : items_) {
         const sf::Text t(utf8(item.label), font, size_);
         width_ = std::max(width_, t.getLocalBounds().width + 60 * scale);

@@ -1,53 +1,126 @@
 #include "render/legend.hpp"
 
+#include "render/polyline.hpp"
 #include "render/style.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
 namespace kuril {
+namespace {
+
+void append_quad(std::vector<sf::Vertex>& v, sf::FloatRect q, sf::Color c) {
+    v.emplace_back(sf::Vector2f(q.left, q.top), c);
+    v.emplace_back(sf::Vector2f(q.left + q.width, q.top), c);
+    v.emplace_back(sf::Vector2f(q.left, q.top + q.height), c);
+    v.emplace_back(sf::Vector2f(q.left + q.width, q.top), c);
+    v.emplace_back(sf::Vector2f(q.left + q.width, q.top + q.height), c);
+    v.emplace_back(sf::Vector2f(q.left, q.top + q.height), c);
+}
+
+/// The part of a convex polygon where x + y >= c (sign 1) or x + y <= c (sign -1).
+std::vector<sf::Vector2f> clip_diagonal(const std::vector<sf::Vector2f>& polygon, float c,
+                                        float sign) {
+    std::vector<sf::Vector2f> out;
+    auto inside = [&](sf::Vector2f p) {
+        return sign * (p.x + p.y - c) >= 0;
+    };
+    for (std::size_t i = 0; i < polygon.size(); ++i) {
+        const sf::Vector2f a = polygon[i];
+        const sf::Vector2f b = polygon[(i + 1) % polygon.size()];
+        if (inside(a)) {
+            out.push_back(a);
+        }
+        if (inside(a) != inside(b)) {
+            const float t = (c - a.x - a.y) / (b.x + b.y - a.x - a.y);
+            out.push_back(a + (b - a) * t);
+        }
+    }
+    return out;
+}
+
+/// The map's diagonal pattern (stencil_fill.hpp make_pattern: pixels where (x + y) mod period
+/// < thickness, scaled as the map scales it), as bands clipped to the swatch.
+void append_diagonal_pattern(std::vector<sf::Vertex>& v, sf::FloatRect swatch, float period,
+                             float thickness, sf::Color colour) {
+    const std::vector<sf::Vector2f> rect = {
+        {swatch.left, swatch.top},
+        {swatch.left + swatch.width, swatch.top},
+        {swatch.left + swatch.width, swatch.top + swatch.height},
+        {swatch.left, swatch.top + swatch.height}};
+    const float first = std::floor((swatch.left + swatch.top) / period) * period;
+    const float last = swatch.left + swatch.top + swatch.width + swatch.height;
+    for (float c = first; c < last; c += period) {
+        const auto band = clip_diagonal(clip_diagonal(rect, c, 1), c + thickness, -1);
+        for (std::size_t i = 1; i + 1 < band.size(); ++i) {
+            v.emplace_back(band[0], colour);
+            v.emplace_back(band[i], colour);
+            v.emplace_back(band[i + 1], colour);
+        }
+    }
+}
+
+/// An event marker as the map draws it: a white ring around a filled disc.
+void append_marker(std::vector<sf::Vertex>& v, sf::Vector2f at, float radius) {
+    const int segments = 16;
+    for (const auto& [r, colour] :
+         {std::pair{radius + 1.5f, sf::Color::White}, std::pair{radius, style::event_marker}}) {
+        for (int k = 0; k < segments; ++k) {
+            const float a0 = 6.2831853f * static_cast<float>(k) / segments;
+            const float a1 = 6.2831853f * static_cast<float>(k + 1) / segments;
+            v.emplace_back(at, colour);
+            v.emplace_back(at + sf::Vector2f(std::cos(a0), std::sin(a0)) * r, colour);
+            v.emplace_back(at + sf::Vector2f(std::cos(a1), std::sin(a1)) * r, colour);
+        }
+    }
+}
+
+} // namespace
 
 void draw_legend_swatch(sf::RenderTarget& target, const LegendItem& item, sf::FloatRect swatch,
                         float scale) {
     const float s = scale;
-    sf::VertexArray v(sf::Triangles);
-    auto quad = [&](sf::FloatRect q, sf::Color c) {
-        v.append({{q.left, q.top}, c});
-        v.append({{q.left + q.width, q.top}, c});
-        v.append({{q.left, q.top + q.height}, c});
-        v.append({{q.left + q.width, q.top}, c});
-        v.append({{q.left + q.width, q.top + q.height}, c});
-        v.append({{q.left, q.top + q.height}, c});
-    };
+    const float pattern = std::max(1.f, s); // the map's pattern scale (MapRenderer)
+    std::vector<sf::Vertex> v;
     switch (item.swatch) {
     case LegendItem::Swatch::land:
-        quad(swatch, style::land);
+        append_quad(v, swatch, style::land);
         break;
     case LegendItem::Swatch::fill:
-        quad(swatch, style::party_fill(item.party));
-        break;
-    case LegendItem::Swatch::hatch:
-        quad(swatch, style::land);
-        for (float x = 0; x < swatch.width; x += 6 * s) {
-            quad({swatch.left + x, swatch.top, 2 * s, swatch.height},
-                 style::party_hatch(item.party));
-        }
+        // Fills are translucent over the land, as on the map.
+        append_quad(v, swatch, style::land);
+        append_quad(v, swatch, style::party_fill(item.party));
         break;
     case LegendItem::Swatch::stripes:
-        quad(swatch, style::party_fill(geo::Party::JP));
-        quad({swatch.left + swatch.width / 2, swatch.top, swatch.width / 2, swatch.height},
-             style::party_fill(item.party));
+        append_quad(v, swatch, style::land);
+        append_quad(v, swatch, style::party_fill(item.under));
+        append_diagonal_pattern(v, swatch, 24 * pattern, 12 * pattern,
+                                style::party_fill(item.party));
+        break;
+    case LegendItem::Swatch::hatch:
+        append_quad(v, swatch, style::land);
+        append_quad(v, swatch, style::party_fill(item.under));
+        append_diagonal_pattern(v, swatch, 10 * pattern, 2 * pattern,
+                                style::party_hatch(item.party));
         break;
     case LegendItem::Swatch::line: {
-        const sf::Color colour = style::line_colour(item.line.role);
-        if (!item.line.dashed()) {
-            quad({swatch.left, swatch.top + 5 * s, swatch.width, 3 * s}, colour);
-            break;
+        std::vector<float> dash = item.line.dash;
+        for (auto& length : dash) {
+            length *= s;
         }
-        for (float x = 0; x < swatch.width; x += 10 * s) {
-            quad({swatch.left + x, swatch.top + 5 * s, 6 * s, 3 * s}, colour);
-        }
+        const float y = swatch.top + swatch.height / 2;
+        append_polyline(v, {{swatch.left, y}, {swatch.left + swatch.width, y}}, item.line_width * s,
+                        style::line_colour(item.line.role), dash);
         break;
     }
+    case LegendItem::Swatch::event:
+        append_marker(v, {swatch.left + swatch.width / 2, swatch.top + swatch.height / 2}, 6 * s);
+        break;
     }
-    target.draw(v);
+    if (!v.empty()) {
+        target.draw(v.data(), v.size(), sf::Triangles);
+    }
 }
 
 } // namespace kuril

@@ -4,6 +4,7 @@
 #include "export/exporter.hpp"
 #include "export/view_export.hpp"
 #include "geo/error.hpp"
+#include "id_pattern.hpp"
 #include "render/map_renderer.hpp"
 #include "render/style.hpp"
 
@@ -17,6 +18,7 @@
 #include <fstream>
 #include <gdal_priv.h>
 #include <iterator>
+#include <sstream>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -286,17 +288,22 @@ TEST_CASE("[viewer] export: the area asked for lies between the title band and t
             const geo::Point b = seen.screen_to_map({640, 400});
             asked = {a.x, b.y, b.x, a.y};
         } else {
-            for (const geo::Point corner :
-                 {geo::Point{141, 42}, geo::Point{149, 42}, geo::Point{141, 46},
-                  geo::Point{149, 46}, geo::Point{145, 42}, geo::Point{145, 46}}) {
-                const geo::Point p = f.projection.forward(corner);
-                asked = {std::min(asked.min_x, p.x), std::min(asked.min_y, p.y),
-                         std::max(asked.max_x, p.x), std::max(asked.max_y, p.y)};
+            // The box's edges, curved by the projection (parallels bow away from the central
+            // meridian, 147 E): sampled every 0.8 degrees, as the view fits them.
+            for (int k = 0; k <= 10; ++k) {
+                const double lon = 141 + 0.8 * k;
+                const double lat = 42 + 0.4 * k;
+                for (const geo::Point corner : {geo::Point{lon, 42}, geo::Point{lon, 46},
+                                                geo::Point{141, lat}, geo::Point{149, lat}}) {
+                    const geo::Point p = f.projection.forward(corner);
+                    asked = {std::min(asked.min_x, p.x), std::min(asked.min_y, p.y),
+                             std::max(asked.max_x, p.x), std::max(asked.max_y, p.y)};
+                }
             }
         }
         const auto result = kuril::export_map(f.scene, f.font, options);
         CHECK(result.reserved_top > 20);
-        CHECK(result.reserved_bottom > 40); // the footer with its sources
+        CHECK(result.reserved_bottom > 20); // the credit footer
         const auto gt = geotransform(dir / "map.png");
         const double left = (asked.min_x - gt[0]) / gt[1];
         const double right = (asked.max_x - gt[0]) / gt[1];
@@ -422,6 +429,7 @@ TEST_CASE("[viewer] export: a slide's caption is on the image") {
     const fs::path dir = test_paths::scratch("export_caption");
     auto options = f.options(dir / "plain.png");
     options.footer = false;
+    options.credit = false; // a bare image: no credit line either
     kuril::export_map(f.scene, f.font, options);
     options.out = dir / "caption.png";
     options.caption = "Soviet forces reach Etorofu on 28 August 1945.";
@@ -508,6 +516,13 @@ std::vector<std::string> strings_of(const std::string& json, const std::string& 
         found.push_back(json.substr(start, json.find('"', start) - start));
     }
     return found;
+}
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 } // namespace
@@ -651,4 +666,80 @@ TEST_CASE("[export] view export: the map between the bands is the window's map, 
         // drawn at twice the size, its edges fall elsewhere).
         CHECK(pixels_differing(screen, map, 24) < 640 * 400 / (factor == 1 ? 100 : 12));
     }
+}
+
+TEST_CASE("[export] credit: the sources of what is shown beside the image, by title") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_sources");
+    auto options = f.options(dir / "map.png");
+    options.width = 800;
+    options.height = 450;
+    options.view = {};
+    options.date = {1956, 10, 19};
+    const auto result = kuril::export_map(f.scene, f.font, options);
+    CHECK(result.sources_file == dir / "map.sources.txt");
+    REQUIRE(fs::exists(result.sources_file));
+    const std::string text = read_text(result.sources_file);
+    REQUIRE_FALSE(result.sources.empty());
+    for (const auto& id : result.sources) {
+        const geo::Source* source = f.atlas->annotations.source(id);
+        REQUIRE(source != nullptr);
+        CHECK_MESSAGE(text.find(source->title) != std::string::npos, source->title);
+    }
+    CHECK(text.find("Soviet–Japanese Joint Declaration of 1956. Wikipedia, 2026. https://") !=
+          std::string::npos);
+    CHECK(text.find("Coastlines: GSHHG 2.3.7 © P. Wessel & W. H. F. Smith, LGPL-3") !=
+          std::string::npos);
+    const auto ids = test_ids::internal_ids(f.atlas->annotations);
+    CHECK(test_ids::find_id(text, ids).empty());
+    // The PNG's Description is the credit, naming the file.
+    GDALDataset* png = GDALDataset::Open(result.image.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY);
+    REQUIRE(png != nullptr);
+    const char* description = png->GetMetadataItem("Description");
+    REQUIRE(description != nullptr);
+    const std::string credit = description;
+    GDALClose(png);
+    CHECK(credit.find("Coastlines: GSHHG 2.3.7 © P. Wessel & W. H. F. Smith, LGPL-3") == 0);
+    CHECK(credit.find("Sources: see map.sources.txt") != std::string::npos);
+    CHECK(test_ids::find_id(credit, ids).empty());
+    // An island's frame cites fewer sources than the whole region.
+    options.view.island = "shikotan";
+    options.out = dir / "shikotan.png";
+    const auto island = kuril::export_map(f.scene, f.font, options);
+    CHECK(island.sources.size() < result.sources.size());
+    CHECK(fs::exists(dir / "shikotan.sources.txt"));
+}
+
+TEST_CASE("[export] credit: --no-footer keeps a licence credit line, --no-credit removes it") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_credit");
+    auto options = f.options(dir / "full.png");
+    options.width = 800;
+    options.height = 450;
+    options.legend = false;
+    const auto full = kuril::export_map(f.scene, f.font, options);
+    options.footer = false;
+    options.out = dir / "minimal.png";
+    const auto minimal = kuril::export_map(f.scene, f.font, options);
+    options.credit = false;
+    options.out = dir / "none.png";
+    const auto none = kuril::export_map(f.scene, f.font, options);
+    // One or two lines of at least 11 px for the full credit; one line for the licence.
+    CHECK(full.reserved_bottom >= minimal.reserved_bottom);
+    CHECK(full.reserved_bottom < 2 * minimal.reserved_bottom);
+    CHECK(minimal.reserved_bottom >= 11);
+    CHECK(none.reserved_bottom == 0);
+    // The licence line is drawn: dark text in the bottom band.
+    sf::Image image;
+    REQUIRE(image.loadFromFile((dir / "minimal.png").string()));
+    std::size_t dark = 0;
+    for (auto y = static_cast<unsigned>(450 - minimal.reserved_bottom); y < 450; ++y) {
+        for (unsigned x = 0; x < 800; ++x) {
+            const sf::Color c = image.getPixel(x, y);
+            dark += c.r + c.g + c.b < 300 ? 1 : 0;
+        }
+    }
+    CHECK(dark > 100);
+    // The sources file is written whatever the image shows.
+    CHECK(fs::exists(dir / "none.sources.txt"));
 }

@@ -2,6 +2,7 @@
 #include "drawing_fixture.hpp"
 #include "export/handouts.hpp"
 #include "geo/error.hpp"
+#include "id_pattern.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>
@@ -44,9 +45,22 @@ TEST_CASE("[export] handouts: an image per slide with its side files, each named
     for (std::size_t at = text.find('&'); at != std::string::npos; at = text.find('&', at + 1)) {
         CHECK(text.find(';', at) - at <= 6);
     }
-    // Each image with its .pgw, .prj and .aux.xml, and the index.
+    // Each image with its .sources.txt, .pgw, .prj and .aux.xml, and the index.
     CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) ==
-          static_cast<std::ptrdiff_t>(4 * tour.slides.size() + 1));
+          static_cast<std::ptrdiff_t>(5 * tour.slides.size() + 1));
+    // Sources by title, never by id, in the index and beside each image.
+    const auto ids = test_ids::internal_ids(f.atlas->annotations);
+    CHECK(test_ids::find_id(text, ids).empty());
+    CHECK(text.find("Soviet–Japanese Joint Declaration of 1956") != std::string::npos);
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        if (entry.path().string().ends_with(".sources.txt")) {
+            std::ifstream file(entry.path());
+            std::stringstream sources;
+            sources << file.rdbuf();
+            CAPTURE(entry.path().filename().string());
+            CHECK(test_ids::find_id(sources.str(), ids).empty());
+        }
+    }
 }
 
 TEST_CASE("[export] handouts: an unknown tour is one line naming the known ones") {

@@ -1,6 +1,7 @@
 #include "geo/atlas.hpp"
 #include "geo/projection.hpp"
 #include "map/map_frame.hpp"
+#include "map/view_spec.hpp"
 #include "test_paths.hpp"
 
 #include <algorithm>
@@ -218,4 +219,117 @@ TEST_CASE("[frame] swapping Japan and Russia in the scene mirrors every symbol")
         CHECK(fills_a == fills_b);
     }
     CHECK(compared > 20);
+}
+
+namespace {
+
+/// Whether any part of a north-up polyline is on the frame's screen (each segment sampled).
+bool on_screen(const kuril::MapFrame& frame, const std::vector<geo::Point>& points) {
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const geo::Point a = points[i];
+        const geo::Point b = points[std::min(i + 1, points.size() - 1)];
+        for (int k = 0; k <= 20; ++k) {
+            const double t = k / 20.0;
+            const geo::Point s =
+                frame.view.map_to_screen({a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t});
+            if (s.x >= 0 && s.y >= 0 && s.x <= frame.view.width_px() &&
+                s.y <= frame.view.height_px()) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+kuril::MapFrame island_frame(const std::string& island, geo::Date date,
+                             kuril::MapState state = {}) {
+    const Scene& s = shipped();
+    kuril::MapView view(s.scene.world, 1280, 720);
+    kuril::ViewSpec spec;
+    spec.island = island;
+    spec.apply(s.scene, view);
+    state.date = date;
+    return kuril::build_frame(s.scene, state, view);
+}
+
+} // namespace
+
+TEST_CASE("[frame] legend: only the lines and statuses in the frame (--island shikotan)") {
+    const auto frame = island_frame("shikotan", {2025, 1, 1});
+    // The lines in force that reach the screen, by an independent test of their points.
+    std::set<std::string> expected_lines;
+    for (const auto& shown : frame.lines) {
+        for (const auto& part : shown.line->projected) {
+            if (on_screen(frame, part)) {
+                expected_lines.insert(kuril::line_display_name(
+                    shipped().atlas->annotations, *shown.line->line, frame.state.language));
+            }
+        }
+    }
+    std::set<std::string> listed_lines;
+    for (const auto& item : frame.legend) {
+        if (item.swatch == kuril::LegendItem::Swatch::line) {
+            listed_lines.insert(item.label);
+        }
+    }
+    CHECK(listed_lines == expected_lines);
+    // Regions: Hokkaido (Japan) is outside the frame, so Japan's fill is not in the legend.
+    bool japan_in_frame = false;
+    for (const auto& shown : frame.regions) {
+        for (const auto& polygon : shown.region->projected) {
+            if (shown.symbol.fill == Party::JP && on_screen(frame, polygon.rings.front())) {
+                japan_in_frame = true;
+            }
+        }
+    }
+    const auto legend = legend_labels(frame);
+    CHECK(has(legend, "Administered by Japan") == japan_in_frame);
+    CHECK(has(legend, "Administered by Russian Federation"));
+    CHECK(has(legend, "Hatched: also claimed by Japan"));
+    // Exactly: the land, Russia's fill with Japan's hatching, and no line (the nearest, the
+    // 1956 line and the line of control, pass west of the frame).
+    CHECK(legend == std::vector<std::string>{"Land (GSHHG coastline)",
+                                             "Administered by Russian Federation",
+                                             "Hatched: also claimed by Japan"});
+    // Only sources of what is in the frame: fewer than the whole region's.
+    const auto whole = frame_on(shipped(), {2025, 1, 1});
+    CHECK(frame.sources.size() < whole.sources.size());
+}
+
+TEST_CASE("[frame] legend: line rows are display names; markers and hatching have rows") {
+    const auto frame = frame_on(shipped(), {1956, 10, 19});
+    const auto legend = legend_labels(frame);
+    CHECK(has(legend, "Line of control (median line, approx.)"));
+    CHECK(has(legend, "Border claimed by Japan (approx.)"));
+    CHECK(has(legend, "Implied line of the 1956 Joint Declaration (approx.)"));
+    for (const auto& label : legend) {
+        CHECK(label.find(" — ") == std::string::npos); // no "— treaty", "— line_of_control"
+    }
+    // The line of control's swatch is the map's dash-dot symbol, at the map's width.
+    for (const auto& item : frame.legend) {
+        if (item.label == "Line of control (median line, approx.)") {
+            CHECK(item.line.dash == kuril::line_symbol(geo::LineKind::line_of_control, true).dash);
+            CHECK(item.line_width == 2.5f);
+        }
+        if (item.swatch == kuril::LegendItem::Swatch::hatch) {
+            CHECK(item.party == Party::JP);
+            CHECK(item.under == Party::RU); // drawn over the USSR's fill, as on the map
+        }
+    }
+    // No event of 1946-1956 took place in the region: no marker, no row.
+    CHECK(frame.events.empty());
+    CHECK_FALSE(has(legend, "Event of the ten years to this date"));
+    // In 1946 the occupation of 1945 is marked, and so listed; with markers off, it is not.
+    const auto occupied = frame_on(shipped(), {1946, 1, 1});
+    REQUIRE_FALSE(occupied.events.empty());
+    CHECK(has(legend_labels(occupied), "Event of the ten years to this date"));
+    kuril::MapState state;
+    state.toggle(kuril::Layer::events);
+    CHECK_FALSE(has(legend_labels(frame_on(shipped(), {1946, 1, 1}, state)),
+                    "Event of the ten years to this date"));
+    // In Japanese, the Japanese name, still marked approximate.
+    state = {};
+    state.language = kuril::LabelLanguage::ja;
+    CHECK(has(legend_labels(frame_on(shipped(), {1956, 10, 19}, state)),
+              "中間ライン（実効支配線、概略）"));
 }

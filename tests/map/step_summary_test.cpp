@@ -36,18 +36,71 @@ TEST_CASE("[step] a timeline step names what changed between two frames") {
     CHECK(contains(summary.changed_islands, "urup"));
     CHECK(contains(summary.changed_islands, "south-sakhalin"));
     CHECK(!contains(summary.changed_islands, "etorofu"));
-    CHECK(summary.caption.rfind("1875: ", 0) == 0);
-    CHECK(summary.caption.find("→ Japan") != std::string::npos);
-    CHECK(summary.caption.find("→ Russian Empire") != std::string::npos);
+    CHECK(summary.caption ==
+          "1875: Treaty of Saint Petersburg — Urup, Simushir, Paramushir, Shumshu → Japan; "
+          "South Sakhalin, North Sakhalin → Russian Empire; Treaty of Saint Petersburg borders "
+          "(1875, approx.) comes into force; Treaty of Shimoda border (1855, approx.) no longer "
+          "in force");
 
     const auto occupation = shipped.step({1945, 8, 27}, {1945, 8, 28});
     CHECK(occupation.changed_islands == std::vector<std::string>{"etorofu"});
-    CHECK(occupation.caption.find("→ USSR") != std::string::npos);
+    CHECK(occupation.caption == "1945: Soviet forces reach Etorofu — Etorofu / Iturup → USSR");
 
     const auto nothing = shipped.step({1930, 1, 1}, {1930, 6, 1});
     CHECK(nothing.changed_islands.empty());
     CHECK(nothing.changed_lines.empty());
-    CHECK(nothing.caption == "1930");
+    CHECK(nothing.caption == "1930: no change in status");
+}
+
+TEST_CASE("[step] forwards: lines are named by their names, with the event of the step") {
+    const Shipped shipped;
+    CHECK(shipped.step({1951, 9, 7}, {1951, 9, 8}).caption ==
+          "1951: San Francisco Peace Treaty — Border claimed by Japan (approx.) comes into force");
+    CHECK(shipped.step({1952, 4, 28}, {1956, 10, 19}).caption ==
+          "1956: Soviet–Japanese Joint Declaration — Implied line of the 1956 Joint Declaration "
+          "(approx.) comes into force");
+    CHECK(shipped.step({1998, 4, 18}, {1998, 11, 13}).caption ==
+          "1998: Moscow Declaration and Russian counter-proposal — Kawana proposal (1998, "
+          "approx.) dropped");
+    // Nothing recorded changes up to today: said so, not an empty caption.
+    CHECK(shipped.step({2022, 3, 21}, geo::Date::today()).caption ==
+          std::to_string(geo::Date::today().year) + ": no change in status");
+}
+
+TEST_CASE("[step] backwards: the caption describes the state arrived at") {
+    const Shipped shipped;
+    // The 1956 line is not yet in force in 1952 (not "no longer").
+    CHECK(shipped.step({1956, 10, 19}, {1952, 4, 28}).caption ==
+          "1952, before Soviet–Japanese Joint Declaration (1956) — Implied line of the 1956 "
+          "Joint Declaration (approx.) not yet in force");
+    // On 23 August 1945 South Sakhalin is still Japanese: a state, not a change to Japan.
+    CHECK(shipped.step({1945, 8, 25}, {1945, 8, 23}).caption ==
+          "1945: South Sakhalin administered by Japan; Treaty of Portsmouth border, 50th "
+          "parallel (1905) still in force");
+    // Arriving on the day of an event: that event, and what still held on that day.
+    CHECK(shipped.step({1945, 9, 1}, {1945, 8, 28}).caption ==
+          "1945: Soviet forces reach Etorofu — Kunashiri / Kunashir, Shikotan, Urup, Simushir "
+          "administered by Japan");
+    // Before the first treaty nothing is recorded: one short phrase, not eleven names.
+    CHECK(shipped.step({1855, 2, 7}, {1850, 1, 1}).caption ==
+          "1850, before Treaty of Shimoda (1855) — all islands: no recorded holder; Treaty of "
+          "Shimoda border (1855, approx.) not yet in force");
+    // Back to a date where nothing changed since: said so.
+    CHECK(shipped.step({1945, 2, 11}, {1925, 5, 15}).caption ==
+          "1925, before Yalta Agreement (1945) — no change in status");
+}
+
+TEST_CASE("[step] names in the chosen language (the first of two)") {
+    const Shipped shipped;
+    kuril::MapState state;
+    state.language = kuril::LabelLanguage::ja_ru;
+    const auto summary = shipped.step({1945, 8, 27}, {1945, 8, 28}, state);
+    CHECK(summary.caption.find("択捉島 → USSR") != std::string::npos);
+    state.language = kuril::LabelLanguage::ru;
+    CHECK(shipped.step({1952, 4, 28}, {1956, 10, 19}, state)
+              .caption.find(
+                  "Предполагаемая линия по Совместной декларации 1956 года (приблизительно)") !=
+          std::string::npos);
 }
 
 TEST_CASE("[step] the caption reports the record, whatever layers are shown") {

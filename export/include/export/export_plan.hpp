@@ -47,7 +47,8 @@ struct ExportOptions {
     std::string title;   ///< empty: from the view and date
     std::string caption; ///< a slide's caption, printed large above the footer
     bool legend = true;
-    bool footer = true;
+    bool footer = true; ///< the credit footer (attribution, approx., date, sources pointer)
+    bool credit = true; ///< without the footer, still a one-line licence credit
     bool geotiff = false;
     /// Tiles are used above max_single_pass_side (or always with force_tiling: tests).
     unsigned tile_side = 8192;

@@ -2,6 +2,7 @@
 
 #include "export/export_plan.hpp"
 #include "export/readback.hpp"
+#include "map/map_frame.hpp"
 #include "map/map_scene.hpp"
 #include "map/map_view.hpp"
 
@@ -12,14 +13,17 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kuril {
 
 struct ExportResult {
     std::filesystem::path image;
-    std::filesystem::path world_file; ///< empty for GeoTIFF
-    std::filesystem::path prj;        ///< empty for GeoTIFF
-    std::filesystem::path manifest;   ///< empty unless asked for
+    std::filesystem::path world_file;   ///< empty for GeoTIFF
+    std::filesystem::path prj;          ///< empty for GeoTIFF
+    std::filesystem::path manifest;     ///< empty unless asked for
+    std::filesystem::path sources_file; ///< the sources of what is shown (sources_file_path)
+    std::vector<std::string> sources;   ///< their ids, as the frame cites them
     unsigned width = 0;
     unsigned height = 0;
     std::optional<MapView> view; ///< the view of the whole image, as the world file gives it
@@ -30,12 +34,21 @@ struct ExportResult {
     double milliseconds = 0;
 };
 
+/// Where the list of sources of an image goes: beside it, "map.png" -> "map.sources.txt".
+std::filesystem::path sources_file_path(const std::filesystem::path& image);
+
+/// The text of that file: for each source of what the frame draws, its title, publisher, date
+/// and address (never its id), then the coastline credit.
+std::string sources_file_text(const MapFrame& frame, const std::string& image_name,
+                              const std::string& title);
+
 /// Renders the map with its title, legend, scale bar, graticule labels, date stamp and footer
 /// off-screen, reads it back with glReadPixels and writes a PNG plus world file and .prj (or
-/// a GeoTIFF), and with options.manifest what it drew as JSON (manifest.hpp). An export of the
-/// viewer's view (exact_view) is taller than options.height by its title band and footer: the
-/// result gives the size written. Needs an X display (see ensure_display). Throws geo::InputError
-/// for bad options or an unwritable output; never leaves a partial file.
+/// a GeoTIFF), the list of its sources beside it (sources_file_path), and with
+/// options.manifest what it drew as JSON (manifest.hpp). An export of the viewer's view
+/// (exact_view) is taller than options.height by its title band and footer: the result gives
+/// the size written. Needs an X display (see ensure_display). Throws geo::InputError for bad
+/// options or an unwritable output; never leaves a partial file.
 ExportResult export_map(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
                         const std::function<void(double)>& progress = {},
                         ExportCanvas* canvas = nullptr);

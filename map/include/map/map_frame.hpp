@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -55,19 +56,23 @@ struct FrameLabel {
     std::string kind;    ///< island, line or place
 };
 
-/// One row of the legend: a swatch and its words. The swatch's colour comes from the party or
-/// the line role through render/style.hpp.
+/// One row of the legend: a swatch drawn as the map draws that symbol, and its words (never an
+/// id). The swatch's colour comes from the party or the line role through render/style.hpp.
 struct LegendItem {
-    enum class Swatch { land, fill, stripes, hatch, line };
+    enum class Swatch { land, fill, stripes, hatch, line, event };
     Swatch swatch = Swatch::fill;
     geo::Party party = geo::Party::JP; ///< fill, stripes, hatch
-    LineSymbol line;                   ///< line
+    /// stripes, hatch: the administering party's fill they are drawn over on the map
+    geo::Party under = geo::Party::JP;
+    LineSymbol line = {};    ///< line
+    float line_width = 2.5f; ///< line: its width on the map, in UI pixels
     std::string label;
     std::vector<std::string> features; ///< ids of the islands or lines the row stands for
 
     friend bool operator==(const LegendItem& a, const LegendItem& b) {
-        return a.swatch == b.swatch && a.party == b.party && a.line.role == b.line.role &&
-               a.line.dash == b.line.dash && a.label == b.label;
+        return a.swatch == b.swatch && a.party == b.party && a.under == b.under &&
+               a.line.role == b.line.role && a.line.dash == b.line.dash &&
+               a.line_width == b.line_width && a.label == b.label;
     }
 };
 
@@ -86,8 +91,11 @@ struct MapFrame {
     std::vector<FrameLine> lines;
     std::vector<FrameEvent> events;
     std::vector<FrameLabel> labels; ///< places first, then line names
+    /// What is drawn within the visible map area (between the reserved bands), each once.
     std::vector<LegendItem> legend;
-    std::vector<std::string> sources; ///< ids of the sources behind what is shown, in order
+    /// Ids of the sources behind what is drawn within the visible map area (lines, statuses,
+    /// event markers), in order: lines first.
+    std::vector<std::string> sources;
     /// The status of every scene region on the date (whatever the layers), in scene order: what
     /// the step captions and the info panel report.
     std::vector<geo::IslandStatus> statuses;
@@ -110,5 +118,13 @@ MapFrame build_frame(const MapScene& scene, const MapState& state, const MapView
 
 /// The label text of a place in a language (two lines for two languages).
 std::string label_text(const std::vector<geo::Name>& names, LabelLanguage language);
+
+/// The language of a label language's first name: "en" for en+ja.
+std::string_view first_language(LabelLanguage language);
+
+/// A boundary line's name in the label language (the first of two), marked approximate when it
+/// is a construction: "Treaty of Shimoda border (1855, approx.)". Never its id.
+std::string line_display_name(const geo::Annotations& annotations, const geo::BoundaryLine& line,
+                              LabelLanguage language);
 
 } // namespace kuril

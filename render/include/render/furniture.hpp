@@ -92,13 +92,17 @@ private:
     float height_ = 0;
 };
 
-/// The credit line: data attribution and the sources of what is shown, in small print.
+/// The credit at the foot of an image, in small print (wrapped to the width).
 class Footer {
 public:
     Footer() = default;
+    /// `size` is raised to min_credit_size: smaller, punctuation fades out of the attribution.
     Footer(const sf::Font& font, std::string text, unsigned size, float width, float scale);
     float height() const { return height_; }
     const std::string& text() const { return text_; } ///< unwrapped
+    const std::string& wrapped() const { return block_.wrapped(); }
+    unsigned size() const { return block_.size(); }
+    float text_width() const { return block_.width(); }
     void draw_text(sf::RenderTarget& target, float top, float scale) const;
 
 private:
@@ -107,9 +111,19 @@ private:
     float height_ = 0;
 };
 
-/// The footer's credit text for a frame: GSHHG's attribution, what approximate lines are, and
-/// each cited source with its title and publisher.
-std::string credit_text(const MapFrame& frame);
+/// The smallest credit text, in pixels: below it the attribution's full stops and colons
+/// (one pixel or less at 8 px) fade out of the image.
+inline constexpr unsigned min_credit_size = 11;
+
+/// GSHHG's attribution, which its licence asks for, punctuation intact: every image keeps it
+/// unless the user asks for no credit at all.
+inline constexpr const char* coastline_credit =
+    "Coastlines: GSHHG 2.3.7 © P. Wessel & W. H. F. Smith, LGPL-3";
+
+/// The footer's credit, one or two lines: the coastline attribution, what "approx." means, the
+/// date shown and where the sources are listed, e.g. "... — approx. = constructed line —
+/// Situation on 19 October 1956 — Sources: see map.sources.txt".
+std::string credit_text(geo::Date date, const std::string& where_sources_are);
 
 /// The legend box: a heading and one row per item with its swatch.
 class LegendBox {

@@ -2,6 +2,7 @@
 
 #include "box.hpp"
 #include "render/style.hpp"
+#include "render/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -15,6 +16,35 @@ std::optional<sf::FloatRect> layout_timeline_bar(float width, float height, floa
     }
     const float bar = timeline_bar_height(scale);
     return sf::FloatRect{0, height - bar, width, bar};
+}
+
+StepCaptionLayout layout_step_caption(const sf::Font& font, const std::string& caption, float width,
+                                      float bottom, float scale) {
+    const float s = scale;
+    const float margin = 8 * s; // from the window's edges
+    const float pad = 12 * s;   // inside the box
+    const float max_text = std::max(1.f, width - 2 * (margin + pad));
+    StepCaptionLayout placed;
+    placed.size = scaled_size(18, s);
+    sf::FloatRect bounds;
+    // Wrapped to the window; a word wider than the window (a long name in one script) makes
+    // the text smaller rather than run past the edge.
+    for (;;) {
+        placed.wrapped = wrap_text(caption, font, placed.size, max_text);
+        bounds = sf::Text(utf8(placed.wrapped), font, placed.size).getLocalBounds();
+        if (bounds.width <= max_text || placed.size <= 8) {
+            break;
+        }
+        --placed.size;
+    }
+    const float text_height = bounds.height + bounds.top;
+    const float box_width = std::min(bounds.width + 2 * pad, width - 2 * margin);
+    placed.box = {(width - box_width) / 2, bottom - text_height - 20 * s, box_width,
+                  text_height + 14 * s};
+    placed.box.top = std::max(placed.box.top, margin);
+    placed.text_position = {placed.box.left + (box_width - bounds.width) / 2 - bounds.left,
+                            placed.box.top + 5 * s};
+    return placed;
 }
 
 void draw_timeline_bar(sf::RenderTarget& target, const UiLayout& layout, const Timeline& timeline,
@@ -71,16 +101,14 @@ void draw_timeline_bar(sf::RenderTarget& target, const UiLayout& layout, const T
         const auto alpha = static_cast<sf::Uint8>(255 * std::min(1.0, ui.caption_alpha));
         sf::Color colour = style::text;
         colour.a = alpha;
-        sf::Text caption = ui_text(font, ui.caption, scaled_size(18, s), colour);
-        const auto cb = caption.getLocalBounds();
-        sf::FloatRect box{(w - cb.width) / 2 - 12, h - height - cb.height - cb.top - 20 * s,
-                          cb.width + 24, cb.height + cb.top + 14 * s};
+        const StepCaptionLayout placed = layout_step_caption(font, ui.caption, w, h - height, s);
         sf::Color fill = style::panel;
         fill.a = static_cast<sf::Uint8>(fill.a * alpha / 255);
         sf::Color border = style::accent;
         border.a = alpha;
-        draw_box(target, box, fill, border);
-        caption.setPosition(std::round(box.left + 12), std::round(box.top + 5 * s));
+        draw_box(target, placed.box, fill, border);
+        sf::Text caption = ui_text(font, placed.wrapped, placed.size, colour);
+        caption.setPosition(std::round(placed.text_position.x), std::round(placed.text_position.y));
         target.draw(caption);
     }
 }

@@ -6,6 +6,7 @@
 #include "viewer/ui_state.hpp"
 
 #include <SFML/Graphics.hpp>
+#include <string>
 
 namespace kuril {
 
@@ -17,6 +18,17 @@ inline float timeline_bar_height(float scale) {
 /// The timeline along the bottom: its rectangle, or none in a tour (the caption is there).
 std::optional<sf::FloatRect> layout_timeline_bar(float width, float height, float scale,
                                                  const UiState& ui);
+
+/// The caption of the last step, above the timeline: wrapped to the window (shrunk when a word
+/// is wider than the window), never past an edge.
+struct StepCaptionLayout {
+    std::string wrapped;
+    unsigned size = 18;
+    sf::FloatRect box;          ///< the framed box, padding included
+    sf::Vector2f text_position; ///< of the text's origin
+};
+StepCaptionLayout layout_step_caption(const sf::Font& font, const std::string& caption, float width,
+                                      float bottom, float scale);
 
 /// The axis with its key dates and years, the handle at the map's date, and the caption of
 /// the last step above the bar while it fades.
