@@ -80,6 +80,9 @@ CommandExit run_cli(int argc, char** argv) {
     export_command->add_option("--tour", exporting.tour,
                                "Handouts: one image per slide of this tour into the folder "
                                "--out, with index.html");
+    export_command->add_option("--tour-file", exporting.tour_file,
+                               "A tour file of your own (may refer to the shipped islands and "
+                               "sources); with --tour");
 
     DataOptions present_data;
     ViewerOptions present;

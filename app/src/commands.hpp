@@ -42,8 +42,9 @@ struct ExportCommandOptions {
     bool no_footer = false;
     bool no_credit = false; ///< with or without --no-footer: no credit in the image at all
     std::string format = "png";
-    std::string tour;               ///< handouts: one image per slide of this tour, and index.html
-    std::filesystem::path manifest; ///< --manifest: what was drawn, as JSON
+    std::string tour;                ///< handouts: one image per slide of this tour, and index.html
+    std::filesystem::path tour_file; ///< --tour-file: the tour is in this file of the user's
+    std::filesystem::path manifest;  ///< --manifest: what was drawn, as JSON
 };
 
 /// Parses --size WxH; throws geo::InputError unless each side is within [min_side, max_side].

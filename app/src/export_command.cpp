@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <future>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 namespace kuril {
@@ -104,14 +105,24 @@ void check_out_extension(const std::filesystem::path& out, bool geotiff) {
 
 /// The handouts of a tour, with a progress bar on stderr.
 int run_handouts(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
-                 const std::string& tour_id, ExportCanvas& canvas) {
+                 const std::string& tour_id, const std::filesystem::path& tour_file,
+                 ExportCanvas& canvas) {
+    // A teacher's own tour file is read as present reads it: the shipped islands and sources
+    // count as known.
+    std::optional<geo::Annotations> own_tours;
+    if (!tour_file.empty()) {
+        own_tours = geo::load_annotations(
+            tour_file, geo::ParseOptions{&scene.atlas->annotations, check_tours});
+    }
     const auto result = export_handouts(
-        scene, font, options, tour_id, canvas, [](std::size_t done, std::size_t total) {
+        scene, font, options, tour_id, canvas,
+        [](std::size_t done, std::size_t total) {
             const int filled = static_cast<int>(30 * done / total);
             std::fprintf(stderr, "\rhandouts [%s%s] %zu/%zu", std::string(filled, '#').c_str(),
                          std::string(30 - filled, ' ').c_str(), done, total);
             std::fflush(stderr);
-        });
+        },
+        own_tours ? &*own_tours : nullptr);
     std::fprintf(stderr, "\n");
     std::cout << "wrote " << result.slides << " slide images and " << result.index.string() << '\n';
     return 0;
@@ -152,6 +163,10 @@ CommandExit run_export(const ExportCommandOptions& command) {
     options.legend = !command.no_legend;
     options.footer = !command.no_footer && !command.no_credit;
     options.credit = !command.no_credit;
+    if (!command.tour_file.empty() && command.tour.empty()) {
+        throw geo::InputError("--tour-file " + command.tour_file.string() +
+                              ": give --tour ID too (the tour of that file to turn into handouts)");
+    }
     if (command.format != "png" && command.format != "geotiff") {
         throw geo::InputError("--format '" + command.format + "': expected png or geotiff");
     }
@@ -234,7 +249,7 @@ CommandExit run_export(const ExportCommandOptions& command) {
     timer.mark("wait for data");
     const MapScene& scene = *session->loaded.scene;
     if (!command.tour.empty()) {
-        return {run_handouts(scene, font, options, command.tour, canvas)};
+        return {run_handouts(scene, font, options, command.tour, command.tour_file, canvas)};
     }
     const auto start = std::chrono::steady_clock::now();
     bool printed = false;

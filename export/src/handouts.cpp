@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -50,24 +51,34 @@ const geo::Tour& find_tour(const geo::Annotations& annotations, const std::strin
 
 std::string index_head(const geo::Tour& tour) {
     const std::string title = html_escape(tour.title.empty() ? tour.id : tour.title);
+    // On paper: one slide per landscape page, the image as large as the page allows, the
+    // sources in small print below it, links printed as text.
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
            title +
            "</title>\n<style>\nbody{font-family:sans-serif;max-width:60em;margin:auto}"
-           "\nsection{page-break-after:always;margin-bottom:2em}\nimg{width:100%}"
-           "\n.sources{font-size:smaller;color:#444}\n</style>\n</head>\n<body>\n<h1>" +
+           "\nsection{margin-bottom:2em}\nimg{width:100%}\n.slide{color:#444;margin:.2em 0}"
+           "\n.sources{font-size:smaller;color:#444}"
+           "\n@media print{@page{size:landscape;margin:10mm}"
+           "\nbody{max-width:none;margin:0}\nh1{font-size:14pt;margin:0 0 4mm}"
+           "\nsection{break-after:page;break-inside:avoid;margin:0}"
+           "\nimg{width:auto;max-width:100%;max-height:150mm;display:block;margin:auto}"
+           "\n.sources{font-size:8pt}\na{color:inherit;text-decoration:none}}"
+           "\n</style>\n</head>\n<body>\n<h1>" +
            title + "</h1>\n";
 }
 
-/// A slide's section of the index: number, title, date, image, caption, and the sources: the
-/// slide's own, then those of what its image shows, each once, by title (never by id).
-std::string index_section(const geo::Annotations& annotations, const geo::Slide& slide,
-                          std::size_t number, const std::string& image,
-                          const std::vector<std::string>& shown_sources) {
-    std::string html = "<section>\n<h2>" + std::to_string(number) + ". " +
-                       html_escape(slide.title) + "</h2>\n<p><em>" +
-                       html_escape(slide.date.long_text()) + "</em></p>\n<img src=\"" +
-                       html_escape(image) + "\" alt=\"" + html_escape(slide.title) + "\">\n<p>" +
-                       html_escape(slide.caption) + "</p>\n<p class=\"sources\">Sources: ";
+/// A slide's section of the index: its image (which carries the title, date and caption, so
+/// they are not repeated as text; the image's alternative text gives them), its number, and
+/// the sources: the slide's own, then those of what its image shows, each once, by title
+/// (never by id).
+std::string index_section(const std::function<const geo::Source*(const std::string&)>& find_source,
+                          const geo::Slide& slide, std::size_t number, std::size_t count,
+                          const std::string& image, const std::vector<std::string>& shown_sources) {
+    const std::string alt = slide.title + " (" + slide.date.long_text() + "). " + slide.caption;
+    std::string html = "<section>\n<img src=\"" + html_escape(image) + "\" alt=\"" +
+                       html_escape(alt) + "\">\n<p class=\"slide\">Slide " +
+                       std::to_string(number) + " of " + std::to_string(count) +
+                       "</p>\n<p class=\"sources\">Sources: ";
     std::vector<std::string> ids = slide.sources;
     for (const auto& id : shown_sources) {
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
@@ -76,7 +87,7 @@ std::string index_section(const geo::Annotations& annotations, const geo::Slide&
     }
     bool first = true;
     for (const auto& id : ids) {
-        const auto* source = annotations.source(id);
+        const auto* source = find_source(id);
         if (source == nullptr) {
             continue; // the annotations were checked: every cited id is a source
         }
@@ -104,9 +115,16 @@ std::string index_section(const geo::Annotations& annotations, const geo::Slide&
 HandoutResult export_handouts(const MapScene& scene, const sf::Font& font,
                               const ExportOptions& base, const std::string& tour_id,
                               ExportCanvas& canvas,
-                              const std::function<void(std::size_t, std::size_t)>& progress) {
-    const auto& annotations = scene.atlas->annotations;
-    const geo::Tour& tour = find_tour(annotations, tour_id);
+                              const std::function<void(std::size_t, std::size_t)>& progress,
+                              const geo::Annotations* tours) {
+    // The tour comes from the user's own file when one is given; sources are looked up there
+    // first, then in the shipped annotations.
+    const auto& shipped = scene.atlas->annotations;
+    const geo::Tour& tour = find_tour(tours != nullptr ? *tours : shipped, tour_id);
+    const auto source = [&](const std::string& id) -> const geo::Source* {
+        const geo::Source* own = tours != nullptr ? tours->source(id) : nullptr;
+        return own != nullptr ? own : shipped.source(id);
+    };
     const fs::path folder = base.out;
     std::error_code ec;
     fs::create_directories(folder, ec);
@@ -134,7 +152,7 @@ HandoutResult export_handouts(const MapScene& scene, const sf::Font& font,
         if (progress) {
             progress(i + 1, count);
         }
-        html += index_section(annotations, slide, i + 1, name, image.sources);
+        html += index_section(source, slide, i + 1, count, name, image.sources);
     }
     html += "<p class=\"sources\">Coastlines: GSHHG 2.3.7 © P. Wessel &amp; W. H. F. Smith, "
             "LGPL-3. Lines marked approx. are constructions, not official lines.</p>\n"

@@ -42,6 +42,27 @@ TEST_CASE("[export] handouts: an image per slide with its side files, each named
     }
     // Titles and captions are escaped: no raw ampersand outside an entity.
     const std::string text = html.str();
+    // The image carries each slide's title, date and caption: the page does not repeat them as
+    // text (only as the image's alternative text), and it prints one slide per page.
+    const auto escaped = [](std::string plain) {
+        for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+                 {"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}}) {
+            for (auto at = plain.find(from); at != std::string::npos;
+                 at = plain.find(from, at + to.size())) {
+                plain.replace(at, from.size(), to);
+            }
+        }
+        return plain;
+    };
+    for (const auto& slide : tour.slides) {
+        CAPTURE(slide.title);
+        const auto first = text.find(escaped(slide.title));
+        REQUIRE(first != std::string::npos);
+        CHECK(text.find(escaped(slide.title), first + 1) == std::string::npos);
+    }
+    CHECK(text.find("<h2>") == std::string::npos);
+    CHECK(text.find("@media print") != std::string::npos);
+    CHECK(text.find("break-after:page") != std::string::npos);
     for (std::size_t at = text.find('&'); at != std::string::npos; at = text.find('&', at + 1)) {
         CHECK(text.find(';', at) - at <= 6);
     }

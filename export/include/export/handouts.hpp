@@ -21,6 +21,7 @@ struct HandoutResult {
 HandoutResult export_handouts(const MapScene& scene, const sf::Font& font,
                               const ExportOptions& base, const std::string& tour_id,
                               ExportCanvas& canvas,
-                              const std::function<void(std::size_t, std::size_t)>& progress = {});
+                              const std::function<void(std::size_t, std::size_t)>& progress = {},
+                              const geo::Annotations* tours = nullptr);
 
 } // namespace kuril
