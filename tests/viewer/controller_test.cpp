@@ -290,3 +290,25 @@ TEST_CASE("[viewer] controller: a new selection opens its panel at the top") {
     f.apply(ViewerAction::close);
     CHECK(f.ui.info_scroll == 0);
 }
+
+TEST_CASE("[viewer] controller: a click near a key date's tick lands on the key date") {
+    Fixture f;
+    const kuril::UiLayout layout = sample_layout();
+    const geo::Date key{1956, 10, 19};
+    const auto& timeline = shipped().timeline;
+    REQUIRE(std::find(timeline.key_dates().begin(), timeline.key_dates().end(), key) !=
+            timeline.key_dates().end());
+    const float axis_left = layout.timeline->left + 20;
+    const float axis_width = layout.timeline->width - 40;
+    const float tick = axis_left + axis_width * static_cast<float>(timeline.fraction_of(key));
+    // Three pixels beside the tick: the key date, not the day under the pointer.
+    f.click(layout, static_cast<int>(tick + 3), 690);
+    CHECK(f.map.date == key);
+    CHECK(timeline.date_at(layout.timeline_fraction(tick + 3)) != key);
+    // Far from any tick: the day under the pointer.
+    const float between =
+        axis_left + axis_width * static_cast<float>(timeline.fraction_of(geo::Date{1880, 6, 1}));
+    f.click(layout, static_cast<int>(between), 690);
+    CHECK(f.map.date == timeline.date_at(layout.timeline_fraction(
+                            static_cast<float>(static_cast<int>(between)))));
+}

@@ -163,9 +163,29 @@ WindowRequest Controller::press(const UiLayout& layout, const MapFrame& frame, i
     return {};
 }
 
+geo::Date Controller::timeline_date_at(const UiLayout& layout, float x) const {
+    const double fraction = layout.timeline_fraction(x);
+    geo::Date date = timeline_.date_at(fraction);
+    if (!layout.timeline) {
+        return date;
+    }
+    // A click or drag within a few pixels of a key date's tick lands on that date, not on
+    // the day beside it.
+    const double axis_px = std::max(1.0f, layout.timeline->width - 40);
+    double nearest = 6.0 * layout.scale;
+    for (const auto& key : timeline_.key_dates()) {
+        const double distance = std::abs(timeline_.fraction_of(key) - fraction) * axis_px;
+        if (distance <= nearest) {
+            nearest = distance;
+            date = key;
+        }
+    }
+    return date;
+}
+
 void Controller::move(const UiLayout& layout, int x, int y, bool left_button_down) {
     if (dragging_timeline_) {
-        set_date(timeline_.date_at(layout.timeline_fraction(static_cast<float>(x))), false);
+        set_date(timeline_date_at(layout, static_cast<float>(x)), false);
     } else if (dragging_map_ && left_button_down) {
         if (std::abs(x - press_x_) + std::abs(y - press_y_) > 3) {
             moved_ = true;
@@ -221,7 +241,7 @@ WindowRequest Controller::click(const UiLayout& layout, const MapFrame& frame, f
     }
     if (layout.timeline_contains(x, y)) {
         dragging_timeline_ = true;
-        set_date(timeline_.date_at(layout.timeline_fraction(x)), false);
+        set_date(timeline_date_at(layout, x), false);
         return {};
     }
     if (layout.panel_contains(x, y)) {

@@ -68,6 +68,9 @@ public:
     MapState& map() { return map_; }
     UiState& ui() { return ui_; }
 
+    /// The date under a point of the timeline, snapped to a key date within a few pixels.
+    geo::Date timeline_date_at(const UiLayout& layout, float x) const;
+
 private:
     WindowRequest click(const UiLayout& layout, const MapFrame& frame, float x, float y);
     /// Copies a source's URL of the open panel (with a notice saying so).
