@@ -61,3 +61,23 @@ TEST_CASE("[viewer-ui] panels, help and messages stay inside the window at every
         }
     }
 }
+
+TEST_CASE("[viewer-ui] in a tour the info panel opens below the slide's title band") {
+    test_drawing::ShippedScene shipped;
+    const kuril::Timeline timeline(shipped.atlas->history->key_dates());
+    kuril::ViewerUi ui(shipped.scene, timeline, shipped.font);
+    const geo::Tour* tour = shipped.atlas->annotations.tour("default");
+    REQUIRE(tour != nullptr);
+    const geo::Slide& slide = tour->slides.at(6);
+    kuril::MapState state;
+    state.date = slide.date;
+    state.selected_island = "kunashiri";
+    kuril::UiState ui_state;
+    ui_state.presenting = true;
+    const kuril::MapView view(shipped.scene.world, 1280, 720);
+    const auto layout = ui.layout(kuril::build_frame(shipped.scene, state, view), ui_state, &slide);
+    REQUIRE(layout.slide);
+    REQUIRE(layout.info);
+    CHECK(layout.info->rect.top >= layout.slide->title_height);
+    CHECK(layout.info->rect.top + layout.info->rect.height <= 720 - layout.slide->caption_height);
+}

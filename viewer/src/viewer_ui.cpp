@@ -29,12 +29,15 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
         layout.layers = layout_layers_panel(frame.legend, layout.scale, font_, layout.width * 0.5f,
                                             layout.height - layout.timeline_height - 6);
     }
-    layout.info = info_panel_->layout(frame, layout.width, layout.height, layout.scale,
-                                      layout.timeline_height, ui.info_scroll);
     if (slide != nullptr) {
         layout.slide = slide_overlay_->layout(slide->title, slide->caption, map.date.long_text(),
                                               layout.width, layout.height, layout.scale);
     }
+    // The info panel keeps clear of the slide's bands in a tour, of the timeline otherwise.
+    layout.info =
+        info_panel_->layout(frame, layout.width, layout.height, layout.scale,
+                            layout.slide ? layout.slide->caption_height : layout.timeline_height,
+                            ui.info_scroll, layout.slide ? layout.slide->title_height : 0.f);
     layout.messages = layout_messages(map, ui, layout.width, layout.scale, font_);
     if (ui.show_help) {
         layout.help = layout_help(layout.width, layout.height, layout.scale, font_);

@@ -41,7 +41,8 @@ std::string wrap_anywhere(const std::string& utf8_text, const sf::Font& font, un
 }
 
 std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float width, float height,
-                                                 float scale, float timeline_height, float scroll) {
+                                                 float scale, float bottom_reserved, float scroll,
+                                                 float top_reserved) {
     const MapState& map = frame.state;
     if (map.selected_island.empty() && map.selected_event.empty()) {
         key_.clear();
@@ -95,8 +96,10 @@ std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float wi
         content_height_ = report.sources.empty() ? line_count(body_) * line : y;
     }
     InfoPanelLayout layout;
-    const float bottom = height - timeline_height - 20 * s;
-    layout.rect = {width - panel_width - 10 * s, 10 * s, panel_width, bottom - 10 * s};
+    // Between the bands the layout keeps (a slide's title band, the timeline or a caption).
+    const float top = top_reserved + 10 * s;
+    const float bottom = height - bottom_reserved - 20 * s;
+    layout.rect = {width - panel_width - 10 * s, top, panel_width, bottom - top};
     layout.close = {layout.rect.left + layout.rect.width - 30 * s, layout.rect.top + 6 * s, 24 * s,
                     24 * s};
     layout.title = title_;

@@ -19,8 +19,11 @@ public:
     InfoPanel(const MapScene& scene, const sf::Font& font) : scene_(scene), font_(font) {}
 
     /// None when nothing is selected. `scroll`: the UI state's, clamped to the content.
+    /// `top_reserved`, `bottom_reserved`: the bands it keeps clear of (a slide's title band;
+    /// the timeline or a slide's caption).
     std::optional<InfoPanelLayout> layout(const MapFrame& frame, float width, float height,
-                                          float scale, float timeline_height, float scroll = 0);
+                                          float scale, float bottom_reserved, float scroll = 0,
+                                          float top_reserved = 0);
 
 private:
     const MapScene& scene_;
