@@ -49,8 +49,14 @@ std::pair<std::size_t, std::size_t> LabelLayer::place_and_draw(sf::RenderTarget&
         pending.text->setOutlineColor(style::halo);
         pending.text->setOutlineThickness(2.5f);
         const auto bounds = pending.text->getLocalBounds();
-        requests.push_back({pending.anchor.x, pending.anchor.y, bounds.width + 4,
-                            bounds.height + bounds.top + 4, pending.priority, static_cast<int>(i)});
+        LabelRequest request;
+        request.anchor_x = pending.anchor.x;
+        request.anchor_y = pending.anchor.y;
+        request.width = bounds.width + 4;
+        request.height = bounds.height + bounds.top + 4;
+        request.priority = pending.priority;
+        request.id = static_cast<int>(i);
+        requests.push_back(std::move(request));
     }
     const auto placed = place_labels(requests, width, height, occupied_, 4.0);
     for (const auto& p : placed) {
