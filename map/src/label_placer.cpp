@@ -393,18 +393,23 @@ std::vector<LabelCandidate> island_candidates(const ScreenRect& feature, geo::Po
     return out;
 }
 
-std::vector<LabelCandidate> line_candidates(const std::vector<geo::Point>& path, double width,
-                                            double height, double clearance) {
-    std::vector<LabelCandidate> out;
-    if (path.size() < 2) {
-        return out;
+namespace {
+
+/// A polyline with its length along it: points at any distance from its start.
+struct Measured {
+    const std::vector<geo::Point>& path;
+    std::vector<double> along;
+    double total = 0.0;
+
+    explicit Measured(const std::vector<geo::Point>& points)
+        : path(points), along(points.size(), 0.0) {
+        for (std::size_t i = 1; i < path.size(); ++i) {
+            along[i] =
+                along[i - 1] + std::hypot(path[i].x - path[i - 1].x, path[i].y - path[i - 1].y);
+        }
+        total = along.empty() ? 0.0 : along.back();
     }
-    std::vector<double> along(path.size(), 0.0);
-    for (std::size_t i = 1; i < path.size(); ++i) {
-        along[i] = along[i - 1] + std::hypot(path[i].x - path[i - 1].x, path[i].y - path[i - 1].y);
-    }
-    const double total = along.back();
-    const auto point_at = [&](double s) {
+    geo::Point at(double s) const {
         const auto it = std::lower_bound(along.begin(), along.end(), s);
         const std::size_t i = std::clamp<std::size_t>(static_cast<std::size_t>(it - along.begin()),
                                                       1, path.size() - 1);
@@ -412,6 +417,22 @@ std::vector<LabelCandidate> line_candidates(const std::vector<geo::Point>& path,
         const double t = span > 0 ? (s - along[i - 1]) / span : 0.0;
         return geo::Point{path[i - 1].x + (path[i].x - path[i - 1].x) * t,
                           path[i - 1].y + (path[i].y - path[i - 1].y) * t};
+    }
+};
+
+} // namespace
+
+std::vector<LabelCandidate> line_candidates_along(const std::vector<geo::Point>& path, double width,
+                                                  double height, double clearance) {
+    std::vector<LabelCandidate> out;
+    if (path.size() < 2) {
+        return out;
+    }
+    const Measured line(path);
+    const std::vector<double>& along = line.along;
+    const double total = line.total;
+    const auto point_at = [&](double s) {
+        return line.at(s);
     };
     const auto box_around = [](geo::Point c, double w, double h, double angle) {
         const double ca = std::abs(std::cos(angle));
@@ -467,6 +488,20 @@ std::vector<LabelCandidate> line_candidates(const std::vector<geo::Point>& path,
             }
         }
     }
+    return out;
+}
+
+std::vector<LabelCandidate> line_candidates_beside(const std::vector<geo::Point>& path,
+                                                   double width, double height, double clearance) {
+    std::vector<LabelCandidate> out;
+    if (path.size() < 2) {
+        return out;
+    }
+    const Measured line(path);
+    const double total = line.total;
+    const auto point_at = [&](double s) {
+        return line.at(s);
+    };
     // Beside the ends (and the middle) of the visible line, unrotated, clear of the stroke,
     // with a leader.
     const auto covers_line = [&](const ScreenRect& rect) {

@@ -1,11 +1,18 @@
 #include "map/map_frame.hpp"
 
+#include "map/names.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
 
 namespace kuril {
 namespace {
+
+bool is_two_languages(LabelLanguage language) {
+    return language == LabelLanguage::en_ja || language == LabelLanguage::en_ru ||
+           language == LabelLanguage::ja_ru;
+}
 
 bool contains(const std::vector<std::string>& ids, const std::string& id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
@@ -64,24 +71,48 @@ void add_lines(MapFrame& frame, std::vector<FrameLabel>& line_labels) {
         FrameLine shown{&scene_line, line_symbol(line.kind, line.approx),
                         state.highlight_strength > 0 && contains(state.highlighted_lines, line.id),
                         std::nullopt};
-        // Each visible part is named at the middle of its visible points.
+        // Each visible part is named along its visible points (the longest visible run).
         for (const auto& part : scene_line.projected) {
             std::vector<geo::Point> visible;
+            std::vector<geo::Point> run;
+            const auto keep_longest = [&] {
+                if (run.size() > visible.size()) {
+                    visible = run;
+                }
+                run.clear();
+            };
             for (const auto& p : part) {
                 const geo::Point s = view.map_to_screen(p);
-                const auto x = static_cast<float>(s.x);
-                const auto y = static_cast<float>(s.y);
-                if (x > 0 && y > 0 && x < view.width_px() && y < view.height_px()) {
-                    visible.push_back({x, y});
+                if (s.x > 0 && s.y > 0 && s.x < view.width_px() && s.y < view.height_px()) {
+                    run.push_back(s);
+                } else {
+                    keep_longest();
                 }
             }
+            keep_longest();
             if (!visible.empty()) {
                 const geo::Point anchor = visible[visible.size() / 2];
                 if (!shown.label_anchor) {
                     shown.label_anchor = anchor;
                 }
-                line_labels.push_back(
-                    {"line:" + line.id + line.part, line.label, anchor, 10, 12, true});
+                const std::string name =
+                    line_name(frame.scene->atlas->annotations, line, state.language);
+                FrameLabel label;
+                label.key = "line:" + line.id + line.part + ":" +
+                            std::string(language_code(state.language));
+                label.text = name;
+                label.anchor = anchor;
+                label.priority = 10;
+                label.size_px = 12;
+                label.italic = true;
+                label.kind = LabelKind::line;
+                label.feature = line.id;
+                label.short_text = is_two_languages(state.language)
+                                       ? line_name(frame.scene->atlas->annotations, line,
+                                                   first_language(state.language))
+                                       : std::string();
+                label.path = std::move(visible);
+                line_labels.push_back(std::move(label));
             }
         }
         frame.lines.push_back(std::move(shown));
@@ -109,22 +140,49 @@ void add_events(MapFrame& frame) {
     }
 }
 
+/// The screen box of a status region's polygons in the view.
+ScreenRect screen_box(const StatusRegion& region, const MapView& view) {
+    const geo::Box& b = region.shapes.bounds; // map space, y down
+    const geo::Point a = view.map_to_screen({b.min_x, -b.min_y});
+    const geo::Point c = view.map_to_screen({b.max_x, -b.max_y});
+    return {std::min(a.x, c.x), std::min(a.y, c.y), std::abs(c.x - a.x), std::abs(c.y - a.y)};
+}
+
 void add_place_labels(MapFrame& frame) {
     const MapView& view = frame.view;
-    const std::string language(language_code(frame.state.language));
+    const LabelLanguage language = frame.state.language;
+    const std::string code(language_code(language));
     for (const SceneLabel& label : frame.scene->labels) {
-        if (view.metres_per_pixel() > label.min_zoom_mpp) {
+        // A disputed island is named at every zoom.
+        if (!label.essential && view.metres_per_pixel() > label.min_zoom_mpp) {
             continue;
         }
-        const geo::Point s = view.map_to_screen(label.position);
-        const geo::Point anchor{static_cast<float>(s.x), static_cast<float>(s.y)};
-        if (anchor.x < -200 || anchor.y < -100 || anchor.x > view.width_px() + 200 ||
-            anchor.y > view.height_px() + 100) {
+        const geo::Point anchor = view.map_to_screen(label.position);
+        std::optional<ScreenRect> box;
+        if (label.island && label.region >= 0) {
+            box = screen_box(frame.scene->regions[static_cast<std::size_t>(label.region)], view);
+        }
+        // Shown when its land (or, without land, its anchor) is on screen.
+        const ScreenRect near{anchor.x, anchor.y, 0, 0};
+        const ScreenRect screen{0, 0, view.width_px(), view.height_px()};
+        if (!(box ? box->intersects(screen) : near.intersects(screen, 0.5))) {
             continue;
         }
-        frame.labels.push_back({"label:" + label.id + ":" + language,
-                                label_text(*label.names, frame.state.language), anchor,
-                                label.priority, label_size(label.priority), false});
+        FrameLabel shown;
+        shown.key = "label:" + label.id + ":" + code;
+        shown.text = label_text(*label.names, language);
+        shown.anchor = anchor;
+        shown.priority = label.priority;
+        shown.size_px = label_size(label.priority);
+        shown.kind = label.island ? LabelKind::island : LabelKind::place;
+        shown.feature = label.id;
+        shown.region = label.region;
+        shown.feature_box = box;
+        shown.essential = label.essential;
+        if (is_two_languages(language)) {
+            shown.short_text = label_text(*label.names, first_language(language));
+        }
+        frame.labels.push_back(std::move(shown));
     }
 }
 
@@ -241,6 +299,18 @@ const FrameEvent* MapFrame::event_at(geo::Point screen, double radius_px) const 
         }
     }
     return best;
+}
+
+LabelLanguage first_language(LabelLanguage language) {
+    switch (language) {
+    case LabelLanguage::en_ja:
+    case LabelLanguage::en_ru:
+        return LabelLanguage::en;
+    case LabelLanguage::ja_ru:
+        return LabelLanguage::ja;
+    default:
+        return language;
+    }
 }
 
 std::string label_text(const std::vector<geo::Name>& names, LabelLanguage language) {

@@ -142,6 +142,19 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
             events.push_back({&event, proj.forward(event.place)});
         }
     }
+    const auto region_of = [this](const std::string& id) {
+        for (std::size_t i = 0; i < regions.size(); ++i) {
+            if (regions[i].island->id == id) {
+                return static_cast<int>(i);
+            }
+        }
+        return -1;
+    };
+    // The region whose land holds a point (an islet of a group), or `fallback`.
+    const auto region_at_point = [&](geo::Point projected, int fallback) {
+        const StatusRegion* hit = region_at(projected);
+        return hit == nullptr ? fallback : region_of(hit->island->id);
+    };
     int order = 0;
     for (const auto& island : source.annotations.islands) {
         ++order;
@@ -158,11 +171,22 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         if (island.group == "main" && island.id == "sakhalin") {
             continue; // its two regions are labelled instead
         }
-        labels.push_back({island.id, &island.names, proj.forward(island.anchor), priority});
-        // Islets (Habomai's) are named when zoomed in far enough to tell them apart.
+        const int region = region_of(island.id);
+        SceneLabel label{island.id, &island.names, proj.forward(island.anchor), priority};
+        label.region = region;
+        label.island = true;
+        label.essential = island.group == "disputed";
+        labels.push_back(std::move(label));
+        // Islets: the Habomai's when zoomed in far enough to tell them apart; a Kuril group's
+        // members (Ketoy, Matua, ...) where space allows, below the group's own name.
+        const bool kuril = island.group == "kuril";
         for (const auto& islet : island.islets) {
             if (!islet.names.empty()) {
-                labels.push_back({islet.id, &islet.names, proj.forward(islet.place), 500, 150.0});
+                const geo::Point at = proj.forward(islet.place);
+                SceneLabel named{islet.id, &islet.names, at, kuril ? 1500 - order : 500,
+                                 kuril ? 1200.0 : 150.0};
+                named.region = region_at_point(at, region);
+                labels.push_back(std::move(named));
             }
         }
     }

@@ -141,11 +141,14 @@ std::vector<LabelCandidate> island_candidates(const ScreenRect& feature, geo::Po
                                               const std::vector<std::array<double, 2>>& sizes,
                                               bool leaders);
 
-/// Candidates for a line's name of `width` x `height` pixels: along straight-enough stretches
-/// of the visible polyline `path` (screen pixels), rotated to it and set off to either side by
-/// `clearance` pixels so the text never covers the stroke, middle stretches first; then
-/// unrotated beside the visible ends with a leader.
-std::vector<LabelCandidate> line_candidates(const std::vector<geo::Point>& path, double width,
-                                            double height, double clearance);
+/// Candidates for a line's name of `width` x `height` pixels along straight-enough stretches of
+/// the visible polyline `path` (screen pixels), rotated to it and set off to either side by
+/// `clearance` pixels so the text never covers the stroke, middle stretches first.
+std::vector<LabelCandidate> line_candidates_along(const std::vector<geo::Point>& path, double width,
+                                                  double height, double clearance);
+/// Candidates for a line's name beside the middle and the ends of the visible polyline,
+/// unrotated, covering no point of it, with a leader when set off further.
+std::vector<LabelCandidate> line_candidates_beside(const std::vector<geo::Point>& path,
+                                                   double width, double height, double clearance);
 
 } // namespace kuril

@@ -6,6 +6,7 @@
 // map settings).
 
 #include "map/graticule.hpp"
+#include "map/label_placer.hpp"
 #include "map/map_scene.hpp"
 #include "map/map_state.hpp"
 #include "map/map_view.hpp"
@@ -42,8 +43,8 @@ struct FrameEvent {
     bool selected = false;
 };
 
-/// A place name the frame wants to show (placement, which needs text metrics, is the
-/// renderer's).
+/// A name the frame wants to show: an island's, an islet's or a line's (placement, which needs
+/// text metrics, is the renderer's, through map/label_placer).
 struct FrameLabel {
     std::string key; ///< stable per place and language (a text cache key)
     std::string text;
@@ -51,6 +52,19 @@ struct FrameLabel {
     int priority = 0;
     double size_px = 12; ///< before the UI scale
     bool italic = false; ///< line names
+    LabelKind kind = LabelKind::place;
+    std::string feature; ///< the island, islet or line id
+    /// The status region (index in MapScene::regions) whose land the label names: it stands on
+    /// or beside that land and on no other. -1 for lines and places at sea.
+    int region = -1;
+    /// The screen box of the named land (an island's polygons at the view), if any.
+    std::optional<ScreenRect> feature_box;
+    /// A disputed island's name: always shown (smaller, in one script, or with a leader line).
+    bool essential = false;
+    /// The text in the first language only, for two-language labels that do not fit.
+    std::string short_text;
+    /// A line's visible part, in screen pixels: its name runs along it.
+    std::vector<geo::Point> path;
 };
 
 /// One row of the legend: a swatch and its words. The swatch's colour comes from the party or
@@ -107,5 +121,7 @@ MapFrame build_frame(const MapScene& scene, const MapState& state, const MapView
 
 /// The label text of a place in a language (two lines for two languages).
 std::string label_text(const std::vector<geo::Name>& names, LabelLanguage language);
+/// The first language of a label language (en for en+ja).
+LabelLanguage first_language(LabelLanguage language);
 
 } // namespace kuril

@@ -35,6 +35,10 @@ struct SceneLabel {
     geo::Point position; ///< north-up metres
     int priority = 0;
     double min_zoom_mpp = 1e9; ///< shown only at this many metres per pixel or closer
+    /// The status region (index in MapScene::regions) whose land this names, or -1.
+    int region = -1;
+    bool island = false;    ///< an island's or a region's name (not an islet's)
+    bool essential = false; ///< a disputed island: always named
 };
 
 /// Everything the renderer needs, prepared once from the atlas: projected, simplified at every

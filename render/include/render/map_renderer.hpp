@@ -48,6 +48,9 @@ public:
         std::size_t labels_hidden = 0;
     };
     const Stats& stats() const { return stats_; }
+    /// The labels of the last draw (the whole image's, whatever the tile), as drawn: text,
+    /// feature, kind, box and leader line (the export manifest's "labels").
+    const std::vector<PlacedMapLabel>& placed_labels() const;
 
 private:
     void fill_sets(sf::RenderTarget& target, const std::vector<const PolygonSet*>& sets,
@@ -59,7 +62,7 @@ private:
     void draw_graticule_labels(sf::RenderTarget& target, const MapFrame& frame);
     void draw_lines(sf::RenderTarget& target, const MapFrame& frame);
     void draw_events(sf::RenderTarget& target, const MapFrame& frame);
-    void draw_labels(sf::RenderTarget& target, const MapFrame& frame);
+    void place_labels(const MapFrame& frame);
     void draw_measure(sf::RenderTarget& target, const MapView& view, const MapState& state);
     void draw_furniture(sf::RenderTarget& target, const MapFrame& frame,
                         const MapFurnitureLayout& layout);
