@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numbers>
 
 namespace kuril {
@@ -195,6 +196,44 @@ bool LandMask::touches(const ScreenRect& rect, int owner, double reach) const {
     return false;
 }
 
+std::optional<geo::Point> LandMask::nearest(int owner, geo::Point p, double radius) const {
+    if (cells_.empty()) {
+        return std::nullopt;
+    }
+    const int c = static_cast<int>(std::floor(p.x / cell_));
+    const int r = static_cast<int>(std::floor(p.y / cell_));
+    const int rings = static_cast<int>(std::ceil(radius / cell_));
+    std::optional<geo::Point> best;
+    double best_distance = 1e300;
+    // Square rings outwards; a hit in ring k may still lose to one in ring k+1 by distance,
+    // so one more ring is searched after the first hit.
+    for (int k = 0; k <= rings; ++k) {
+        for (int dr = -k; dr <= k; ++dr) {
+            for (int dc = -k; dc <= k; ++dc) {
+                if (std::max(std::abs(dr), std::abs(dc)) != k) {
+                    continue;
+                }
+                const int cc = c + dc;
+                const int rr = r + dr;
+                if (cc < 0 || rr < 0 || cc >= columns_ || rr >= rows_ ||
+                    cells_[static_cast<std::size_t>(rr * columns_ + cc)] != owner) {
+                    continue;
+                }
+                const geo::Point centre{(cc + 0.5) * cell_, (rr + 0.5) * cell_};
+                const double d = std::hypot(centre.x - p.x, centre.y - p.y);
+                if (d < best_distance) {
+                    best_distance = d;
+                    best = centre;
+                }
+            }
+        }
+        if (best && k * cell_ > best_distance) {
+            break;
+        }
+    }
+    return best;
+}
+
 std::optional<ScreenRect> LandMask::bounds_of(int owner) const {
     if (owner < 0 || static_cast<std::size_t>(owner) >= bounds_.size()) {
         return std::nullopt;
@@ -224,6 +263,8 @@ std::vector<LabelCandidate> default_candidates(const LabelRequest& request) {
 
 /// How far a leader may end from the island's own land and still count as reaching it.
 constexpr double own_land_reach = 8.0;
+/// How far a name keeps from land that is not its island's, when it can.
+constexpr double other_land_margin = 6.0;
 
 } // namespace
 
@@ -251,15 +292,33 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double
             return rect.intersects(other.rect, gap);
         });
     };
+    // A leader line crosses no placed label and no obstacle (sampled every 2 px).
+    const auto leader_crosses = [&](const std::array<double, 4>& l) {
+        const double length = std::hypot(l[2] - l[0], l[3] - l[1]);
+        const int steps = std::max(1, static_cast<int>(length / 2));
+        for (int k = 1; k < steps; ++k) {
+            const double t = static_cast<double>(k) / steps;
+            const ScreenRect p{l[0] + (l[2] - l[0]) * t, l[1] + (l[3] - l[1]) * t, 0, 0};
+            if (hits_placed(p) || hits_hard(p)) {
+                return true;
+            }
+        }
+        return false;
+    };
     for (const auto& request : requests) {
         const std::vector<LabelCandidate> candidates =
             request.candidates.empty() ? default_candidates(request) : request.candidates;
         const LandMask* land = request.owner >= 0 ? obstacles.land : nullptr;
+        // A name keeps a few pixels clear of other land, so it reads as its own island's.
+        double clear_of_others = other_land_margin;
         const auto on_own_land = [&](const LabelCandidate& candidate) {
             if (land == nullptr) {
                 return true;
             }
-            if (land->foreign_cells(candidate.rect, request.owner) > 0) {
+            const ScreenRect& r = candidate.rect;
+            if (land->foreign_cells({r.left - clear_of_others, r.top - clear_of_others,
+                                     r.width + 2 * clear_of_others, r.height + 2 * clear_of_others},
+                                    request.owner) > 0) {
                 return false;
             }
             if (candidate.leader) {
@@ -276,6 +335,9 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double
                 hits_placed(candidate.rect)) {
                 return false;
             }
+            if (candidate.leader && leader_crosses(*candidate.leader)) {
+                return false;
+            }
             if (!request.essential &&
                 std::any_of(obstacles.soft.begin(), obstacles.soft.end(),
                             [&](const ScreenRect& o) { return candidate.rect.intersects(o); })) {
@@ -284,19 +346,20 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double
             return on_own_land(candidate);
         };
         auto chosen = std::find_if(candidates.begin(), candidates.end(), fits);
+        if (chosen == candidates.end()) {
+            clear_of_others = 0.0;
+            chosen = std::find_if(candidates.begin(), candidates.end(), fits);
+        }
         if (chosen == candidates.end() && request.essential) {
-            // Never dropped: rather over another label than on another island or under a panel.
+            // Never dropped: rather over another label than on another island; never under a
+            // panel (the island is not visible there either).
             chosen = std::find_if(candidates.begin(), candidates.end(), [&](const auto& c) {
                 return inside(c.rect) && !hits_hard(c.rect) && on_own_land(c);
             });
             if (chosen == candidates.end()) {
                 chosen = std::find_if(candidates.begin(), candidates.end(), [&](const auto& c) {
-                    return inside(c.rect) && on_own_land(c);
+                    return inside(c.rect) && !hits_hard(c.rect);
                 });
-            }
-            if (chosen == candidates.end()) {
-                chosen = std::find_if(candidates.begin(), candidates.end(),
-                                      [&](const auto& c) { return inside(c.rect); });
             }
         }
         if (chosen != candidates.end()) {
@@ -328,7 +391,7 @@ geo::Point nearest_on(const ScreenRect& box, geo::Point p) {
 
 std::vector<LabelCandidate> island_candidates(const ScreenRect& feature, geo::Point anchor,
                                               const std::vector<std::array<double, 2>>& sizes,
-                                              bool leaders) {
+                                              bool leaders, const LandMask* land, int owner) {
     std::vector<LabelCandidate> out;
     const double gap = 3.0;
     // Beside the island, level with its anchor where the island is tall enough.
@@ -359,20 +422,37 @@ std::vector<LabelCandidate> island_candidates(const ScreenRect& feature, geo::Po
         for (const auto& rect : beside) {
             out.push_back({rect, variant, 0.0, std::nullopt});
         }
+        // Around the anchor, which lies on the island: for a long island lying aslant, its
+        // box's sides and corners are open sea.
+        const double o = 6.0;
+        const ScreenRect around[] = {
+            {anchor.x + o, anchor.y - h / 2, w, h},     // right
+            {anchor.x - o - w, anchor.y - h / 2, w, h}, // left
+            {anchor.x + o, anchor.y + o, w, h},         // below right
+            {anchor.x - o - w, anchor.y - o - h, w, h}, // above left
+            {anchor.x + o, anchor.y - o - h, w, h},     // above right
+            {anchor.x - o - w, anchor.y + o, w, h},     // below left
+            {anchor.x - w / 2, anchor.y - o - h, w, h}, // above
+            {anchor.x - w / 2, anchor.y + o, w, h},     // below
+        };
+        for (const auto& rect : around) {
+            out.push_back({rect, variant, 0.0, std::nullopt});
+        }
         if (!roomy) {
             out.push_back(centred);
         }
     }
     if (leaders && !sizes.empty()) {
-        // Further out, in sixteen directions, with a leader from the label's nearest point to
+        // Further out, in 24 directions, with a leader from the label's nearest point to
         // the island's box; the smallest text first (it fits more often).
         const geo::Point centre{feature.left + feature.width / 2, feature.top + feature.height / 2};
+        std::map<std::pair<long, long>, std::optional<geo::Point>> land_points;
         for (auto v = static_cast<int>(sizes.size()) - 1; v >= 0; --v) {
             const double w = sizes[static_cast<std::size_t>(v)][0];
             const double h = sizes[static_cast<std::size_t>(v)][1];
-            for (const double distance : {18.0, 36.0, 60.0, 90.0, 130.0}) {
-                for (int k = 0; k < 16; ++k) {
-                    const double a = 2 * std::numbers::pi * k / 16.0;
+            for (const double distance : {18.0, 36.0, 60.0, 90.0, 130.0, 180.0}) {
+                for (int k = 0; k < 24; ++k) {
+                    const double a = 2 * std::numbers::pi * k / 24.0;
                     const double dx = std::cos(a);
                     const double dy = std::sin(a);
                     // The label's centre outside the feature's box by `distance` along (dx, dy).
@@ -382,7 +462,18 @@ std::vector<LabelCandidate> island_candidates(const ScreenRect& feature, geo::Po
                                               std::abs(dy) > 1e-9 ? reach_y / std::abs(dy) : 1e9);
                     const geo::Point at{centre.x + dx * t, centre.y + dy * t};
                     const ScreenRect rect{at.x - w / 2, at.y - h / 2, w, h};
-                    const geo::Point end = nearest_on(feature, at);
+                    geo::Point end = nearest_on(feature, at);
+                    if (land != nullptr) {
+                        // Many directions share a point of the box: search the land once each.
+                        const std::pair<long, long> key{std::lround(end.x), std::lround(end.y)};
+                        auto it = land_points.find(key);
+                        if (it == land_points.end()) {
+                            it = land_points.emplace(key, land->nearest(owner, end, 80.0)).first;
+                        }
+                        if (it->second) {
+                            end = *it->second;
+                        }
+                    }
                     const geo::Point start = nearest_on(rect, end);
                     out.push_back(
                         {rect, v, 0.0, std::array<double, 4>{start.x, start.y, end.x, end.y}});

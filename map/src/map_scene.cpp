@@ -167,7 +167,10 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
                           : island.group == "main"   ? 3
                           : island.group == "kuril"  ? 2
                                                      : 1;
-        const int priority = group * 1000 - order;
+        // Disputed islands are placed smallest first (file order is largest first): the
+        // smallest have the fewest places to go.
+        const int priority =
+            island.group == "disputed" ? group * 1000 - (10 - order) : group * 1000 - order;
         if (island.group == "main" && island.id == "sakhalin") {
             continue; // its two regions are labelled instead
         }

@@ -366,13 +366,14 @@ void MapRenderer::place_labels(const MapFrame& frame) {
             request.height = h0;
             std::optional<ScreenRect> feature =
                 label.kind == LabelKind::island ? land.bounds_of(label.region) : std::nullopt;
-            if (!feature && label.kind == LabelKind::island) {
-                feature = label.feature_box;
+            if (!feature && label.kind == LabelKind::island && label.region >= 0) {
+                continue; // none of its land is on screen
             }
             if (!feature) {
                 feature = ScreenRect{label.anchor.x - 2, label.anchor.y - 2, 4, 4};
             }
-            request.candidates = island_candidates(*feature, label.anchor, sizes, label.essential);
+            request.candidates = island_candidates(*feature, label.anchor, sizes, label.essential,
+                                                   &land, label.region);
         }
         labels_->request(std::move(variants), std::move(request), label.kind, label.feature);
     }

@@ -66,6 +66,8 @@ public:
     int foreign_cells(const ScreenRect& rect, int owner) const;
     /// Whether a cell of `owner` lies within `reach` pixels of `rect`.
     bool touches(const ScreenRect& rect, int owner, double reach) const;
+    /// The centre of the `owner` cell nearest to `p` within `radius` pixels, if any.
+    std::optional<geo::Point> nearest(int owner, geo::Point p, double radius) const;
     /// The box of `owner`'s cells on screen, if it has any.
     std::optional<ScreenRect> bounds_of(int owner) const;
 
@@ -136,10 +138,12 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double
 /// Candidates for an island's name: beside the island's screen box `feature` (right, left,
 /// above, below, the corners) or centred on `anchor` when the island is larger than the text,
 /// for each text size in `sizes` (width, height) in turn; with `leaders`, then further out with
-/// a leader line to the island's box.
+/// a leader line to the island: to its land in `land` (cells of `owner`) where given, else to
+/// its box.
 std::vector<LabelCandidate> island_candidates(const ScreenRect& feature, geo::Point anchor,
                                               const std::vector<std::array<double, 2>>& sizes,
-                                              bool leaders);
+                                              bool leaders, const LandMask* land = nullptr,
+                                              int owner = LandMask::sea);
 
 /// Candidates for a line's name of `width` x `height` pixels along straight-enough stretches of
 /// the visible polyline `path` (screen pixels), rotated to it and set off to either side by
