@@ -308,7 +308,7 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double
     for (const auto& request : requests) {
         const std::vector<LabelCandidate> candidates =
             request.candidates.empty() ? default_candidates(request) : request.candidates;
-        const LandMask* land = request.owner >= 0 ? obstacles.land : nullptr;
+        const LandMask* land = request.owner != LandMask::sea ? obstacles.land : nullptr;
         // A name keeps a few pixels clear of other land, so it reads as its own island's.
         double clear_of_others = other_land_margin;
         const auto on_own_land = [&](const LabelCandidate& candidate) {
@@ -316,6 +316,10 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double
                 return true;
             }
             const ScreenRect& r = candidate.rect;
+            if (request.owner == LandMask::no_land) {
+                // A line's name: off land on the first pass, anywhere on the second.
+                return clear_of_others == 0.0 || land->foreign_cells(r, LandMask::no_land) == 0;
+            }
             if (land->foreign_cells({r.left - clear_of_others, r.top - clear_of_others,
                                      r.width + 2 * clear_of_others, r.height + 2 * clear_of_others},
                                     request.owner) > 0) {

@@ -322,6 +322,7 @@ void MapRenderer::place_labels(const MapFrame& frame) {
         request.owner = label.region;
         request.essential = label.essential;
         if (label.kind == LabelKind::line) {
+            request.owner = LandMask::no_land;
             if (!label.short_text.empty()) {
                 variants.push_back(variant(label.short_text, 1.0, 1));
             }

@@ -195,3 +195,52 @@ TEST_CASE("[render] every visible disputed island has one label, on or beside it
         }
     }
 }
+
+TEST_CASE(
+    "[render] the 50th parallel's name is in the chosen language and leaves the line visible") {
+    test_drawing::ShippedScene shipped;
+    sf::RenderTexture target;
+    sf::ContextSettings settings;
+    settings.stencilBits = 8;
+    REQUIRE(target.create(1280, 720, settings));
+    const geo::BoundaryLine* portsmouth = nullptr;
+    for (const auto& line : shipped.atlas->history->lines()) {
+        if (line.id == "portsmouth-1905") {
+            portsmouth = &line;
+        }
+    }
+    REQUIRE(portsmouth != nullptr);
+    for (const auto language : {kuril::LabelLanguage::ja, kuril::LabelLanguage::en_ru}) {
+        CAPTURE(kuril::language_code(language));
+        kuril::MapView view(shipped.scene.world, 1280, 720);
+        kuril::MapState state;
+        state.date = {1905, 10, 1};
+        state.language = language;
+        kuril::MapRenderer renderer(shipped.scene, shipped.font);
+        renderer.draw(target, view, state);
+        std::vector<const kuril::PlacedMapLabel*> labels;
+        for (const auto& label : renderer.placed_labels()) {
+            if (label.feature == "portsmouth-1905") {
+                labels.push_back(&label);
+            }
+        }
+        REQUIRE(labels.size() == 1);
+        CHECK(labels.front()->kind == kuril::LabelKind::line);
+        if (language == kuril::LabelLanguage::ja) {
+            CHECK(labels.front()->text == "ポーツマス条約の国境線（北緯50度線、1905年）");
+        } else {
+            CHECK(labels.front()->text.rfind("Treaty of Portsmouth border", 0) == 0);
+        }
+        // No point of the line under the text (the box less its halo).
+        const kuril::ScreenRect& box = labels.front()->bbox_px;
+        for (const auto& part : portsmouth->geometry) {
+            const auto dense = kuril::densify(part, 0.01);
+            for (const auto& p : dense) {
+                const geo::Point s = view.map_to_screen(shipped.projection.forward(p));
+                const bool under = s.x > box.left + 2 && s.x < box.right() - 2 &&
+                                   s.y > box.top + 2 && s.y < box.bottom() - 2;
+                CHECK_FALSE(under);
+            }
+        }
+    }
+}

@@ -57,6 +57,9 @@ class LandMask {
 public:
     static constexpr int sea = -1;
     static constexpr int other_land = -2;
+    /// A request's owner for labels that name no land (lines): they keep off all land where
+    /// they can.
+    static constexpr int no_land = -3;
 
     LandMask() = default; ///< all sea
     LandMask(const MapScene& scene, const MapView& view, double cell_px = 3.0);
@@ -101,7 +104,8 @@ struct LabelRequest {
     int id = 0;       ///< the caller's index
     std::vector<LabelCandidate> candidates;
     /// The status region the label names (LandMask's owner): its box must touch that land (or
-    /// its leader end there) and it must cover no other land.
+    /// its leader end there) and it must cover no other land. LandMask::no_land: off all land
+    /// where it can be.
     int owner = LandMask::sea;
     /// Placed before every other label, over event markers (`soft_obstacles`), and never
     /// dropped: if no candidate is free, the least bad one is taken.
