@@ -162,6 +162,13 @@ void add_place_labels(MapFrame& frame) {
         if (label.island && label.region >= 0) {
             box = screen_box(frame.scene->regions[static_cast<std::size_t>(label.region)], view);
         }
+        std::optional<ScreenRect> main_island;
+        if (label.main_island) {
+            const geo::Box& b = *label.main_island;
+            const geo::Point a = view.map_to_screen({b.min_x, b.max_y});
+            const geo::Point c = view.map_to_screen({b.max_x, b.min_y});
+            main_island = ScreenRect{a.x, a.y, c.x - a.x, c.y - a.y};
+        }
         // Shown when its land (or, without land, its anchor) is on screen.
         const ScreenRect near{anchor.x, anchor.y, 0, 0};
         const ScreenRect screen{0, 0, view.width_px(), view.height_px()};
@@ -177,7 +184,8 @@ void add_place_labels(MapFrame& frame) {
         shown.kind = label.island ? LabelKind::island : LabelKind::place;
         shown.feature = label.id;
         shown.region = label.region;
-        shown.feature_box = box;
+        shown.feature_box = main_island ? main_island : box;
+        shown.beside_main_island = main_island.has_value();
         shown.essential = label.essential;
         if (is_two_languages(language)) {
             shown.short_text = label_text(*label.names, first_language(language));

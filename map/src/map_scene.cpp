@@ -179,6 +179,28 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         label.region = region;
         label.island = true;
         label.essential = island.group == "disputed";
+        if (region >= 0 && !island.members.empty()) {
+            // The polygon under the anchor (or the nearest to it) is the group's namesake.
+            const geo::Point at = label.position;
+            double best = 1e300;
+            for (const auto& polygon : regions[static_cast<std::size_t>(region)].projected) {
+                if (polygon.rings.empty()) {
+                    continue;
+                }
+                geo::Box box{1e300, 1e300, -1e300, -1e300};
+                for (const auto& p : polygon.rings.front()) {
+                    box = {std::min(box.min_x, p.x), std::min(box.min_y, p.y),
+                           std::max(box.max_x, p.x), std::max(box.max_y, p.y)};
+                }
+                const double dx = std::max({0.0, box.min_x - at.x, at.x - box.max_x});
+                const double dy = std::max({0.0, box.min_y - at.y, at.y - box.max_y});
+                const double d = polygon_contains(polygon, at) ? -1.0 : std::hypot(dx, dy);
+                if (d < best) {
+                    best = d;
+                    label.main_island = box;
+                }
+            }
+        }
         labels.push_back(std::move(label));
         // Islets: the Habomai's when zoomed in far enough to tell them apart; a Kuril group's
         // members (Ketoy, Matua, ...) where space allows, below the group's own name.

@@ -370,6 +370,9 @@ void MapRenderer::place_labels(const MapFrame& frame) {
             if (!feature && label.kind == LabelKind::island && label.region >= 0) {
                 continue; // none of its land is on screen
             }
+            if (label.beside_main_island) {
+                feature = label.feature_box; // a group's name stands by its namesake
+            }
             if (!feature) {
                 feature = ScreenRect{label.anchor.x - 2, label.anchor.y - 2, 4, 4};
             }

@@ -57,8 +57,11 @@ struct FrameLabel {
     /// The status region (index in MapScene::regions) whose land the label names: it stands on
     /// or beside that land and on no other. -1 for lines and places at sea.
     int region = -1;
-    /// The screen box of the named land (an island's polygons at the view), if any.
+    /// The screen box of the named land (an island's polygons at the view), if any; for a
+    /// group named after its main island, the main island's.
     std::optional<ScreenRect> feature_box;
+    bool beside_main_island = false; ///< `feature_box` is a group's main island
+
     /// A disputed island's name: always shown (smaller, in one script, or with a leader line).
     bool essential = false;
     /// The text in the first language only, for two-language labels that do not fit.
