@@ -93,10 +93,15 @@ std::string manifest_json(const ManifestContent& content) {
         json.begin_object();
         json.value("text", label.text);
         json.value("feature", label.feature);
-        json.value("kind", label.kind);
-        box(json, "bbox_px", label.box);
-        if (label.leader) {
-            box(json, "leader_px", *label.leader);
+        json.value("kind", std::string(label_kind_name(label.kind)));
+        box(json, "bbox_px", label.bbox_px);
+        if (label.leader_px) {
+            const auto& [x0, y0, x1, y1] = *label.leader_px;
+            json.begin_array("leader_px");
+            for (const double v : {x0, y0, x1, y1}) {
+                json.element_number(v, 1);
+            }
+            json.end_array();
         }
         json.end_object();
     }

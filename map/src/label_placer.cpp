@@ -1,47 +1,656 @@
 #include "map/label_placer.hpp"
 
+#include "map/map_scene.hpp"
+#include "map/map_view.hpp"
+
 #include <algorithm>
+#include <cmath>
+#include <map>
+#include <numbers>
 
 namespace kuril {
+
+double ScreenRect::distance_to(const ScreenRect& other) const {
+    const double dx = std::max({0.0, other.left - right(), left - other.right()});
+    const double dy = std::max({0.0, other.top - bottom(), top - other.bottom()});
+    return std::hypot(dx, dy);
+}
+
+std::string_view label_kind_name(LabelKind kind) {
+    switch (kind) {
+    case LabelKind::island:
+        return "island";
+    case LabelKind::line:
+        return "line";
+    case LabelKind::event:
+        return "event";
+    case LabelKind::place:
+        return "place";
+    case LabelKind::graticule:
+        return "graticule";
+    }
+    return "place";
+}
+
+// ---------------------------------------------------------------------------------------------
+// LandMask
+
+namespace {
+
+/// Even-odd scanline fill of closed outlines (segment pairs, screen pixels) into the cells,
+/// then every cell a segment passes through: coasts count as land.
+void rasterise(const std::vector<std::array<double, 4>>& segments, int owner, double cell,
+               int columns, int rows, std::vector<int>& cells) {
+    std::vector<std::vector<double>> crossings(static_cast<std::size_t>(rows));
+    for (const auto& [x0, y0, x1, y1] : segments) {
+        if (y0 == y1) {
+            continue;
+        }
+        const double lo = std::min(y0, y1);
+        const double hi = std::max(y0, y1);
+        // Rows whose centre y lies in [lo, hi).
+        const int r0 = std::max(0, static_cast<int>(std::ceil(lo / cell - 0.5)));
+        const int r1 = std::min(rows - 1, static_cast<int>(std::ceil(hi / cell - 0.5)) - 1);
+        for (int r = r0; r <= r1; ++r) {
+            const double y = (r + 0.5) * cell;
+            crossings[static_cast<std::size_t>(r)].push_back(x0 + (x1 - x0) * (y - y0) / (y1 - y0));
+        }
+    }
+    for (int r = 0; r < rows; ++r) {
+        auto& xs = crossings[static_cast<std::size_t>(r)];
+        std::sort(xs.begin(), xs.end());
+        for (std::size_t k = 0; k + 1 < xs.size(); k += 2) {
+            const int c0 = std::max(0, static_cast<int>(std::ceil(xs[k] / cell - 0.5)));
+            const int c1 =
+                std::min(columns - 1, static_cast<int>(std::ceil(xs[k + 1] / cell - 0.5)) - 1);
+            for (int c = c0; c <= c1; ++c) {
+                cells[static_cast<std::size_t>(r * columns + c)] = owner;
+            }
+        }
+    }
+    for (const auto& [x0, y0, x1, y1] : segments) {
+        const double length = std::hypot(x1 - x0, y1 - y0);
+        const int steps = std::max(1, static_cast<int>(std::ceil(length / (cell / 2))));
+        if (std::max(x0, x1) < 0 || std::max(y0, y1) < 0 || std::min(x0, x1) >= columns * cell ||
+            std::min(y0, y1) >= rows * cell) {
+            continue;
+        }
+        for (int k = 0; k <= steps; ++k) {
+            const double t = static_cast<double>(k) / steps;
+            const int c = static_cast<int>(std::floor((x0 + (x1 - x0) * t) / cell));
+            const int r = static_cast<int>(std::floor((y0 + (y1 - y0) * t) / cell));
+            if (c >= 0 && r >= 0 && c < columns && r < rows) {
+                cells[static_cast<std::size_t>(r * columns + c)] = owner;
+            }
+        }
+    }
+}
+
+/// The outline segments of a polygon set at the view's level of detail, in screen pixels,
+/// those that may cross the screen's rows.
+std::vector<std::array<double, 4>> screen_segments(const PolygonSet& set, const MapView& view) {
+    std::vector<std::array<double, 4>> out;
+    if (set.empty()) {
+        return out;
+    }
+    const geo::Box visible = view.visible_box(); // north-up metres
+    const double pad = 4 * view.metres_per_pixel();
+    const LodLevel& level = set.level_for(view.metres_per_pixel());
+    for (const auto& chunk : level.outlines) {
+        // Map space is y down: only the rows matter for an even-odd fill.
+        if (chunk.bounds.max_y < -visible.max_y - pad ||
+            chunk.bounds.min_y > -visible.min_y + pad) {
+            continue;
+        }
+        for (std::size_t i = 0; i + 1 < chunk.segments.size(); i += 2) {
+            const geo::Point a = view.map_to_screen({chunk.segments[i].x, -chunk.segments[i].y});
+            const geo::Point b =
+                view.map_to_screen({chunk.segments[i + 1].x, -chunk.segments[i + 1].y});
+            out.push_back({a.x, a.y, b.x, b.y});
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+LandMask::LandMask(const MapScene& scene, const MapView& view, double cell_px,
+                   const std::vector<ScreenRect>& hidden)
+    : cell_(cell_px), columns_(std::max(1, static_cast<int>(std::ceil(view.width_px() / cell_px)))),
+      rows_(std::max(1, static_cast<int>(std::ceil(view.height_px() / cell_px)))),
+      cells_(static_cast<std::size_t>(columns_) * static_cast<std::size_t>(rows_), sea),
+      bounds_(scene.regions.size()) {
+    rasterise(screen_segments(scene.land, view), other_land, cell_, columns_, rows_, cells_);
+    for (std::size_t i = 0; i < scene.regions.size(); ++i) {
+        rasterise(screen_segments(scene.regions[i].shapes, view), static_cast<int>(i), cell_,
+                  columns_, rows_, cells_);
+    }
+    // What a band or a panel covers is not on screen: an island whose land is all under them
+    // is not named, and a name never points under them.
+    for (const auto& rect : hidden) {
+        int c0 = 0, r0 = 0, c1 = 0, r1 = 0;
+        cell_range(rect, c0, r0, c1, r1);
+        for (int r = r0; r <= r1; ++r) {
+            for (int c = c0; c <= c1; ++c) {
+                cells_[static_cast<std::size_t>(r * columns_ + c)] = sea;
+            }
+        }
+    }
+    for (int r = 0; r < rows_; ++r) {
+        for (int c = 0; c < columns_; ++c) {
+            const int owner = cells_[static_cast<std::size_t>(r * columns_ + c)];
+            if (owner < 0) {
+                continue;
+            }
+            const ScreenRect cell{c * cell_, r * cell_, cell_, cell_};
+            auto& box = bounds_[static_cast<std::size_t>(owner)];
+            if (!box) {
+                box = cell;
+            } else {
+                const double right = std::max(box->right(), cell.right());
+                const double bottom = std::max(box->bottom(), cell.bottom());
+                box->left = std::min(box->left, cell.left);
+                box->top = std::min(box->top, cell.top);
+                box->width = right - box->left;
+                box->height = bottom - box->top;
+            }
+        }
+    }
+}
+
+int LandMask::owner_at(double x, double y) const {
+    const int c = static_cast<int>(std::floor(x / cell_));
+    const int r = static_cast<int>(std::floor(y / cell_));
+    if (cells_.empty() || c < 0 || r < 0 || c >= columns_ || r >= rows_) {
+        return sea;
+    }
+    return cells_[static_cast<std::size_t>(r * columns_ + c)];
+}
+
+void LandMask::cell_range(const ScreenRect& rect, int& c0, int& r0, int& c1, int& r1) const {
+    c0 = std::max(0, static_cast<int>(std::floor(rect.left / cell_)));
+    r0 = std::max(0, static_cast<int>(std::floor(rect.top / cell_)));
+    c1 = std::min(columns_ - 1, static_cast<int>(std::ceil(rect.right() / cell_)) - 1);
+    r1 = std::min(rows_ - 1, static_cast<int>(std::ceil(rect.bottom() / cell_)) - 1);
+}
+
+int LandMask::foreign_cells(const ScreenRect& rect, int owner) const {
+    if (cells_.empty()) {
+        return 0;
+    }
+    int c0 = 0, r0 = 0, c1 = 0, r1 = 0;
+    cell_range(rect, c0, r0, c1, r1);
+    int count = 0;
+    for (int r = r0; r <= r1; ++r) {
+        for (int c = c0; c <= c1; ++c) {
+            const int cell = cells_[static_cast<std::size_t>(r * columns_ + c)];
+            count += cell != sea && cell != owner ? 1 : 0;
+        }
+    }
+    return count;
+}
+
+bool LandMask::touches(const ScreenRect& rect, int owner, double reach) const {
+    if (cells_.empty()) {
+        return false;
+    }
+    int c0 = 0, r0 = 0, c1 = 0, r1 = 0;
+    cell_range(
+        {rect.left - reach, rect.top - reach, rect.width + 2 * reach, rect.height + 2 * reach}, c0,
+        r0, c1, r1);
+    for (int r = r0; r <= r1; ++r) {
+        for (int c = c0; c <= c1; ++c) {
+            if (cells_[static_cast<std::size_t>(r * columns_ + c)] == owner) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+std::optional<geo::Point> LandMask::nearest(int owner, geo::Point p, double radius) const {
+    if (cells_.empty()) {
+        return std::nullopt;
+    }
+    const int c = static_cast<int>(std::floor(p.x / cell_));
+    const int r = static_cast<int>(std::floor(p.y / cell_));
+    const int rings = static_cast<int>(std::ceil(radius / cell_));
+    std::optional<geo::Point> best;
+    double best_distance = 1e300;
+    // Square rings outwards; a hit in ring k may still lose to one in ring k+1 by distance,
+    // so one more ring is searched after the first hit.
+    for (int k = 0; k <= rings; ++k) {
+        for (int dr = -k; dr <= k; ++dr) {
+            for (int dc = -k; dc <= k; ++dc) {
+                if (std::max(std::abs(dr), std::abs(dc)) != k) {
+                    continue;
+                }
+                const int cc = c + dc;
+                const int rr = r + dr;
+                if (cc < 0 || rr < 0 || cc >= columns_ || rr >= rows_ ||
+                    cells_[static_cast<std::size_t>(rr * columns_ + cc)] != owner) {
+                    continue;
+                }
+                const geo::Point centre{(cc + 0.5) * cell_, (rr + 0.5) * cell_};
+                const double d = std::hypot(centre.x - p.x, centre.y - p.y);
+                if (d < best_distance) {
+                    best_distance = d;
+                    best = centre;
+                }
+            }
+        }
+        if (best && k * cell_ > best_distance) {
+            break;
+        }
+    }
+    return best;
+}
+
+std::optional<ScreenRect> LandMask::bounds_of(int owner) const {
+    if (owner < 0 || static_cast<std::size_t>(owner) >= bounds_.size()) {
+        return std::nullopt;
+    }
+    return bounds_[static_cast<std::size_t>(owner)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Placement
+
+namespace {
+
+std::vector<LabelCandidate> default_candidates(const LabelRequest& request) {
+    const double w = request.width;
+    const double h = request.height;
+    const double x = request.anchor_x;
+    const double y = request.anchor_y;
+    const double offset = 6.0;
+    return {
+        {{x - w / 2, y - h / 2, w, h}, 0, 0.0, std::nullopt},      // centred on the anchor
+        {{x + offset, y - h / 2, w, h}, 0, 0.0, std::nullopt},     // right
+        {{x - offset - w, y - h / 2, w, h}, 0, 0.0, std::nullopt}, // left
+        {{x - w / 2, y - offset - h, w, h}, 0, 0.0, std::nullopt}, // above
+        {{x - w / 2, y + offset, w, h}, 0, 0.0, std::nullopt},     // below
+    };
+}
+
+/// How far a leader may end from the island's own land and still count as reaching it.
+constexpr double own_land_reach = 8.0;
+/// How far a name keeps from land that is not its island's, when it can.
+constexpr double other_land_margin = 6.0;
+
+} // namespace
+
+std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double viewport_width,
+                                      double viewport_height, const LabelObstacles& obstacles,
+                                      double gap) {
+    std::stable_sort(requests.begin(), requests.end(),
+                     [](const LabelRequest& a, const LabelRequest& b) {
+                         if (a.essential != b.essential) {
+                             return a.essential;
+                         }
+                         return a.priority > b.priority;
+                     });
+    std::vector<PlacedLabel> placed;
+    const auto inside = [&](const ScreenRect& rect) {
+        return rect.left >= 0 && rect.top >= 0 && rect.right() <= viewport_width &&
+               rect.bottom() <= viewport_height;
+    };
+    const auto hits_hard = [&](const ScreenRect& rect) {
+        return std::any_of(obstacles.hard.begin(), obstacles.hard.end(),
+                           [&](const ScreenRect& o) { return rect.intersects(o); });
+    };
+    const auto hits_placed = [&](const ScreenRect& rect) {
+        return std::any_of(placed.begin(), placed.end(), [&](const PlacedLabel& other) {
+            return rect.intersects(other.rect, gap);
+        });
+    };
+    // A leader line crosses no placed label and no obstacle (sampled every 2 px).
+    const auto leader_crosses = [&](const std::array<double, 4>& l) {
+        const double length = std::hypot(l[2] - l[0], l[3] - l[1]);
+        const int steps = std::max(1, static_cast<int>(length / 2));
+        for (int k = 1; k < steps; ++k) {
+            const double t = static_cast<double>(k) / steps;
+            const ScreenRect p{l[0] + (l[2] - l[0]) * t, l[1] + (l[3] - l[1]) * t, 0, 0};
+            if (hits_placed(p) || hits_hard(p)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    for (const auto& request : requests) {
+        const std::vector<LabelCandidate> candidates =
+            request.candidates.empty() ? default_candidates(request) : request.candidates;
+        const LandMask* land = request.owner != LandMask::sea ? obstacles.land : nullptr;
+        // A name keeps a few pixels clear of other land, so it reads as its own island's.
+        double clear_of_others = other_land_margin;
+        const auto on_own_land = [&](const LabelCandidate& candidate) {
+            if (land == nullptr) {
+                return true;
+            }
+            const ScreenRect& r = candidate.rect;
+            if (request.owner == LandMask::no_land) {
+                // A line's name: off land on the first pass, anywhere on the second.
+                return clear_of_others == 0.0 || land->foreign_cells(r, LandMask::no_land) == 0;
+            }
+            if (land->foreign_cells({r.left - clear_of_others, r.top - clear_of_others,
+                                     r.width + 2 * clear_of_others, r.height + 2 * clear_of_others},
+                                    request.owner) > 0) {
+                return false;
+            }
+            if (candidate.leader) {
+                const auto& l = *candidate.leader;
+                return land->touches({l[2], l[3], 0, 0}, request.owner, own_land_reach);
+            }
+            // An island too small for a cell of its own (off screen, or below the level of
+            // detail) is judged by its box alone.
+            return !land->bounds_of(request.owner) ||
+                   land->touches(candidate.rect, request.owner, own_land_reach);
+        };
+        const auto fits = [&](const LabelCandidate& candidate) {
+            if (!inside(candidate.rect) || hits_hard(candidate.rect) ||
+                hits_placed(candidate.rect)) {
+                return false;
+            }
+            if (candidate.leader && leader_crosses(*candidate.leader)) {
+                return false;
+            }
+            if (!request.essential &&
+                std::any_of(obstacles.soft.begin(), obstacles.soft.end(),
+                            [&](const ScreenRect& o) { return candidate.rect.intersects(o); })) {
+                return false;
+            }
+            return on_own_land(candidate);
+        };
+        auto chosen = std::find_if(candidates.begin(), candidates.end(), fits);
+        if (chosen == candidates.end()) {
+            clear_of_others = 0.0;
+            chosen = std::find_if(candidates.begin(), candidates.end(), fits);
+        }
+        if (chosen == candidates.end() && request.essential) {
+            // Never dropped: rather over another label than on another island; never under a
+            // panel (the island is not visible there either).
+            chosen = std::find_if(candidates.begin(), candidates.end(), [&](const auto& c) {
+                return inside(c.rect) && !hits_hard(c.rect) && on_own_land(c);
+            });
+            if (chosen == candidates.end()) {
+                chosen = std::find_if(candidates.begin(), candidates.end(), [&](const auto& c) {
+                    return inside(c.rect) && !hits_hard(c.rect);
+                });
+            }
+        }
+        if (chosen != candidates.end()) {
+            placed.push_back(
+                {request.id, chosen->rect, chosen->variant, chosen->angle_deg, chosen->leader});
+        }
+    }
+    return placed;
+}
 
 std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double viewport_width,
                                       double viewport_height,
                                       const std::vector<ScreenRect>& obstacles, double gap) {
-    std::stable_sort(
-        requests.begin(), requests.end(),
-        [](const LabelRequest& a, const LabelRequest& b) { return a.priority > b.priority; });
-    std::vector<PlacedLabel> placed;
-    for (const auto& request : requests) {
-        const double w = request.width;
-        const double h = request.height;
-        const double x = request.anchor_x;
-        const double y = request.anchor_y;
-        const double offset = 6.0;
-        const ScreenRect candidates[] = {
-            {x - w / 2, y - h / 2, w, h},      // centred on the anchor
-            {x + offset, y - h / 2, w, h},     // right
-            {x - offset - w, y - h / 2, w, h}, // left
-            {x - w / 2, y - offset - h, w, h}, // above
-            {x - w / 2, y + offset, w, h},     // below
+    return place_labels(std::move(requests), viewport_width, viewport_height,
+                        LabelObstacles{obstacles, {}, nullptr}, gap);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidates
+
+namespace {
+
+/// The point of `box` nearest to `p`.
+geo::Point nearest_on(const ScreenRect& box, geo::Point p) {
+    return {std::clamp(p.x, box.left, box.right()), std::clamp(p.y, box.top, box.bottom())};
+}
+
+} // namespace
+
+std::vector<LabelCandidate> island_candidates(const ScreenRect& feature, geo::Point anchor,
+                                              const std::vector<std::array<double, 2>>& sizes,
+                                              bool leaders, const LandMask* land, int owner) {
+    std::vector<LabelCandidate> out;
+    const double gap = 3.0;
+    // Beside the island, level with its anchor where the island is tall enough.
+    const double cy = std::clamp(anchor.y, feature.top, feature.bottom());
+    const double cx = std::clamp(anchor.x, feature.left, feature.right());
+    for (std::size_t v = 0; v < sizes.size(); ++v) {
+        const double w = sizes[v][0];
+        const double h = sizes[v][1];
+        const int variant = static_cast<int>(v);
+        const bool roomy = feature.width >= w * 0.9 && feature.height >= h * 1.5;
+        const LabelCandidate centred{
+            {anchor.x - w / 2, anchor.y - h / 2, w, h}, variant, 0.0, std::nullopt};
+        if (roomy) {
+            out.push_back(centred);
+        }
+        const ScreenRect beside[] = {
+            {feature.right() + gap, cy - h / 2, w, h},              // right
+            {feature.left - gap - w, cy - h / 2, w, h},             // left
+            {cx - w / 2, feature.top - gap - h, w, h},              // above
+            {cx - w / 2, feature.bottom() + gap, w, h},             // below
+            {feature.right() + gap, feature.top - gap - h, w, h},   // above right
+            {feature.right() + gap, feature.bottom() + gap, w, h},  // below right
+            {feature.left - gap - w, feature.top - gap - h, w, h},  // above left
+            {feature.left - gap - w, feature.bottom() + gap, w, h}, // below left
+            {feature.right() - w * 0.3, cy - h / 2, w, h},          // overlapping the right end
+            {feature.left - w * 0.7, cy - h / 2, w, h},             // overlapping the left end
         };
-        for (const auto& rect : candidates) {
-            if (rect.left < 0 || rect.top < 0 || rect.left + rect.width > viewport_width ||
-                rect.top + rect.height > viewport_height) {
-                continue;
-            }
-            const bool clashes =
-                std::any_of(
-                    placed.begin(), placed.end(),
-                    [&](const PlacedLabel& other) { return rect.intersects(other.rect, gap); }) ||
-                std::any_of(obstacles.begin(), obstacles.end(),
-                            [&](const ScreenRect& obstacle) { return rect.intersects(obstacle); });
-            if (!clashes) {
-                placed.push_back({request.id, rect});
-                break;
+        for (const auto& rect : beside) {
+            out.push_back({rect, variant, 0.0, std::nullopt});
+        }
+        // Around the anchor, which lies on the island: for a long island lying aslant, its
+        // box's sides and corners are open sea.
+        const double o = 6.0;
+        const ScreenRect around[] = {
+            {anchor.x + o, anchor.y - h / 2, w, h},     // right
+            {anchor.x - o - w, anchor.y - h / 2, w, h}, // left
+            {anchor.x + o, anchor.y + o, w, h},         // below right
+            {anchor.x - o - w, anchor.y - o - h, w, h}, // above left
+            {anchor.x + o, anchor.y - o - h, w, h},     // above right
+            {anchor.x - o - w, anchor.y + o, w, h},     // below left
+            {anchor.x - w / 2, anchor.y - o - h, w, h}, // above
+            {anchor.x - w / 2, anchor.y + o, w, h},     // below
+        };
+        for (const auto& rect : around) {
+            out.push_back({rect, variant, 0.0, std::nullopt});
+        }
+        if (!roomy) {
+            out.push_back(centred);
+        }
+    }
+    if (leaders && !sizes.empty()) {
+        // Further out, in 24 directions, with a leader from the label's nearest point to
+        // the island's box; the smallest text first (it fits more often).
+        const geo::Point centre{feature.left + feature.width / 2, feature.top + feature.height / 2};
+        std::map<std::pair<long, long>, std::optional<geo::Point>> land_points;
+        for (auto v = static_cast<int>(sizes.size()) - 1; v >= 0; --v) {
+            const double w = sizes[static_cast<std::size_t>(v)][0];
+            const double h = sizes[static_cast<std::size_t>(v)][1];
+            for (const double distance : {18.0, 36.0, 60.0, 90.0, 130.0, 180.0}) {
+                for (int k = 0; k < 24; ++k) {
+                    const double a = 2 * std::numbers::pi * k / 24.0;
+                    const double dx = std::cos(a);
+                    const double dy = std::sin(a);
+                    // The label's centre outside the feature's box by `distance` along (dx, dy).
+                    const double reach_x = feature.width / 2 + w / 2 + distance;
+                    const double reach_y = feature.height / 2 + h / 2 + distance;
+                    const double t = std::min(std::abs(dx) > 1e-9 ? reach_x / std::abs(dx) : 1e9,
+                                              std::abs(dy) > 1e-9 ? reach_y / std::abs(dy) : 1e9);
+                    const geo::Point at{centre.x + dx * t, centre.y + dy * t};
+                    const ScreenRect rect{at.x - w / 2, at.y - h / 2, w, h};
+                    geo::Point end = nearest_on(feature, at);
+                    if (land != nullptr) {
+                        // Many directions share a point of the box: search the land once each.
+                        const std::pair<long, long> key{std::lround(end.x), std::lround(end.y)};
+                        auto it = land_points.find(key);
+                        if (it == land_points.end()) {
+                            it = land_points.emplace(key, land->nearest(owner, end, 80.0)).first;
+                        }
+                        if (it->second) {
+                            end = *it->second;
+                        }
+                    }
+                    const geo::Point start = nearest_on(rect, end);
+                    out.push_back(
+                        {rect, v, 0.0, std::array<double, 4>{start.x, start.y, end.x, end.y}});
+                }
             }
         }
     }
-    return placed;
+    return out;
+}
+
+namespace {
+
+/// A polyline with its length along it: points at any distance from its start.
+struct Measured {
+    const std::vector<geo::Point>& path;
+    std::vector<double> along;
+    double total = 0.0;
+
+    explicit Measured(const std::vector<geo::Point>& points)
+        : path(points), along(points.size(), 0.0) {
+        for (std::size_t i = 1; i < path.size(); ++i) {
+            along[i] =
+                along[i - 1] + std::hypot(path[i].x - path[i - 1].x, path[i].y - path[i - 1].y);
+        }
+        total = along.empty() ? 0.0 : along.back();
+    }
+    geo::Point at(double s) const {
+        const auto it = std::lower_bound(along.begin(), along.end(), s);
+        const std::size_t i = std::clamp<std::size_t>(static_cast<std::size_t>(it - along.begin()),
+                                                      1, path.size() - 1);
+        const double span = along[i] - along[i - 1];
+        const double t = span > 0 ? (s - along[i - 1]) / span : 0.0;
+        return geo::Point{path[i - 1].x + (path[i].x - path[i - 1].x) * t,
+                          path[i - 1].y + (path[i].y - path[i - 1].y) * t};
+    }
+};
+
+} // namespace
+
+std::vector<LabelCandidate> line_candidates_along(const std::vector<geo::Point>& path, double width,
+                                                  double height, double clearance) {
+    std::vector<LabelCandidate> out;
+    if (path.size() < 2) {
+        return out;
+    }
+    const Measured line(path);
+    const std::vector<double>& along = line.along;
+    const double total = line.total;
+    const auto point_at = [&](double s) {
+        return line.at(s);
+    };
+    const auto box_around = [](geo::Point c, double w, double h, double angle) {
+        const double ca = std::abs(std::cos(angle));
+        const double sa = std::abs(std::sin(angle));
+        const double ex = ca * w / 2 + sa * h / 2;
+        const double ey = sa * w / 2 + ca * h / 2;
+        return ScreenRect{c.x - ex, c.y - ey, 2 * ex, 2 * ey};
+    };
+    // Along the line: stretches as long as the text, straight within a third of its height.
+    const double stretch = width + 8;
+    if (total >= stretch) {
+        std::vector<double> starts;
+        const double step = std::max(8.0, (total - stretch) / 24.0);
+        for (double s = 0; s + stretch <= total + 1e-9; s += step) {
+            starts.push_back(s);
+        }
+        const double middle = (total - stretch) / 2;
+        std::stable_sort(starts.begin(), starts.end(), [&](double a, double b) {
+            return std::abs(a - middle) < std::abs(b - middle);
+        });
+        for (const double s : starts) {
+            const geo::Point a = point_at(s);
+            const geo::Point b = point_at(s + stretch);
+            const double chord = std::hypot(b.x - a.x, b.y - a.y);
+            if (chord < 1e-6) {
+                continue;
+            }
+            double bend = 0.0;
+            for (std::size_t i = 0; i < path.size(); ++i) {
+                if (along[i] <= s || along[i] >= s + stretch) {
+                    continue;
+                }
+                const double cross =
+                    (b.x - a.x) * (path[i].y - a.y) - (b.y - a.y) * (path[i].x - a.x);
+                bend = std::max(bend, std::abs(cross) / chord);
+            }
+            if (bend > std::max(2.0, height / 3)) {
+                continue;
+            }
+            double angle = std::atan2(b.y - a.y, b.x - a.x);
+            if (angle > std::numbers::pi / 2) {
+                angle -= std::numbers::pi; // upright text
+            } else if (angle < -std::numbers::pi / 2) {
+                angle += std::numbers::pi;
+            }
+            const geo::Point mid{(a.x + b.x) / 2, (a.y + b.y) / 2};
+            const geo::Point normal{-std::sin(angle), std::cos(angle)}; // below the text's baseline
+            const double off = height / 2 + bend + clearance;
+            for (const double side : {-1.0, 1.0}) { // above the line first
+                const geo::Point c{mid.x + normal.x * off * side, mid.y + normal.y * off * side};
+                out.push_back({box_around(c, width, height, angle), 0,
+                               angle * 180 / std::numbers::pi, std::nullopt});
+            }
+        }
+    }
+    return out;
+}
+
+std::vector<LabelCandidate> line_candidates_beside(const std::vector<geo::Point>& path,
+                                                   double width, double height, double clearance) {
+    std::vector<LabelCandidate> out;
+    if (path.size() < 2) {
+        return out;
+    }
+    const Measured line(path);
+    const double total = line.total;
+    const auto point_at = [&](double s) {
+        return line.at(s);
+    };
+    // Beside the ends (and the middle) of the visible line, unrotated, clear of the stroke,
+    // with a leader.
+    const auto covers_line = [&](const ScreenRect& rect) {
+        const ScreenRect grown{rect.left - clearance, rect.top - clearance,
+                               rect.width + 2 * clearance, rect.height + 2 * clearance};
+        for (double s = 0; s <= total; s += 2.0) {
+            const geo::Point p = point_at(s);
+            if (p.x >= grown.left && p.x <= grown.right() && p.y >= grown.top &&
+                p.y <= grown.bottom()) {
+                return true;
+            }
+        }
+        return false;
+    };
+    for (const double s : {total / 2, 0.0, total}) {
+        const geo::Point p = point_at(s);
+        for (const double distance : {6.0, 20.0, 40.0}) {
+            const double d = distance + clearance;
+            const ScreenRect around[] = {
+                {p.x + d, p.y - height / 2, width, height},
+                {p.x - d - width, p.y - height / 2, width, height},
+                {p.x - width / 2, p.y - d - height, width, height},
+                {p.x - width / 2, p.y + d, width, height},
+                {p.x + d, p.y - d - height, width, height},
+                {p.x + d, p.y + d, width, height},
+                {p.x - d - width, p.y - d - height, width, height},
+                {p.x - d - width, p.y + d, width, height},
+            };
+            for (const auto& rect : around) {
+                if (covers_line(rect)) {
+                    continue;
+                }
+                const geo::Point start = nearest_on(rect, p);
+                std::optional<std::array<double, 4>> leader;
+                if (std::hypot(start.x - p.x, start.y - p.y) > 10) {
+                    leader = std::array<double, 4>{start.x, start.y, p.x, p.y};
+                }
+                out.push_back({rect, 0, 0.0, leader});
+            }
+        }
+    }
+    return out;
 }
 
 } // namespace kuril

@@ -1,5 +1,6 @@
 #include "map/map_frame.hpp"
 
+#include "map/names.hpp"
 #include "map/polygon_set.hpp"
 
 #include <algorithm>
@@ -9,6 +10,11 @@
 
 namespace kuril {
 namespace {
+
+bool is_two_languages(LabelLanguage language) {
+    return language == LabelLanguage::en_ja || language == LabelLanguage::en_ru ||
+           language == LabelLanguage::ja_ru;
+}
 
 bool contains(const std::vector<std::string>& ids, const std::string& id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
@@ -66,26 +72,50 @@ void add_lines(MapFrame& frame, std::vector<FrameLabel>& line_labels) {
         FrameLine shown{&scene_line, line_symbol(line.kind, line.approx),
                         state.highlight_strength > 0 && contains(state.highlighted_lines, line.id),
                         std::nullopt};
-        // Each visible part is named at the middle of its visible points.
+        // Each visible part is named along its visible points (the longest visible run).
         for (const auto& part : scene_line.projected) {
             std::vector<geo::Point> visible;
+            std::vector<geo::Point> run;
+            const auto keep_longest = [&] {
+                if (run.size() > visible.size()) {
+                    visible = run;
+                }
+                run.clear();
+            };
             for (const auto& p : part) {
                 const geo::Point s = view.map_to_screen(p);
-                const auto x = static_cast<float>(s.x);
-                const auto y = static_cast<float>(s.y);
                 // Visible: in the view and clear of the bands kept at its top and bottom.
-                if (x > 0 && y > state.reserved_top_px && x < view.width_px() &&
-                    y < view.height_px() - state.reserved_bottom_px) {
-                    visible.push_back({x, y});
+                if (s.x > 0 && s.y > state.reserved_top_px && s.x < view.width_px() &&
+                    s.y < view.height_px() - state.reserved_bottom_px) {
+                    run.push_back(s);
+                } else {
+                    keep_longest();
                 }
             }
+            keep_longest();
             if (!visible.empty()) {
                 const geo::Point anchor = visible[visible.size() / 2];
                 if (!shown.label_anchor) {
                     shown.label_anchor = anchor;
                 }
-                line_labels.push_back({"line:" + line.id + line.part, line.label, anchor, 10, 12,
-                                       true, line.id, "line"});
+                const std::string name =
+                    line_name(frame.scene->atlas->annotations, line, state.language);
+                FrameLabel label;
+                label.key = "line:" + line.id + line.part + ":" +
+                            std::string(language_code(state.language));
+                label.text = name;
+                label.anchor = anchor;
+                label.priority = 10;
+                label.size_px = 12;
+                label.italic = true;
+                label.kind = LabelKind::line;
+                label.feature = line.id;
+                label.short_text = is_two_languages(state.language)
+                                       ? line_name(frame.scene->atlas->annotations, line,
+                                                   first_language(state.language))
+                                       : std::string();
+                label.path = std::move(visible);
+                line_labels.push_back(std::move(label));
             }
         }
         frame.lines.push_back(std::move(shown));
@@ -113,24 +143,57 @@ void add_events(MapFrame& frame) {
     }
 }
 
+/// The screen box of a status region's polygons in the view.
+ScreenRect screen_box(const StatusRegion& region, const MapView& view) {
+    const geo::Box& b = region.shapes.bounds; // map space, y down
+    const geo::Point a = view.map_to_screen({b.min_x, -b.min_y});
+    const geo::Point c = view.map_to_screen({b.max_x, -b.max_y});
+    return {std::min(a.x, c.x), std::min(a.y, c.y), std::abs(c.x - a.x), std::abs(c.y - a.y)};
+}
+
 void add_place_labels(MapFrame& frame) {
     const MapView& view = frame.view;
-    const std::string language(language_code(frame.state.language));
+    const LabelLanguage language = frame.state.language;
+    const std::string code(language_code(language));
     for (const SceneLabel& label : frame.scene->labels) {
-        if (view.metres_per_pixel() > label.min_zoom_mpp) {
+        // A disputed island is named at every zoom.
+        if (!label.essential && view.metres_per_pixel() > label.min_zoom_mpp) {
             continue;
         }
-        const geo::Point s = view.map_to_screen(label.position);
-        const geo::Point anchor{static_cast<float>(s.x), static_cast<float>(s.y)};
-        if (anchor.x < -200 || anchor.y < -100 || anchor.x > view.width_px() + 200 ||
-            anchor.y > view.height_px() + 100) {
+        const geo::Point anchor = view.map_to_screen(label.position);
+        std::optional<ScreenRect> box;
+        if (label.island && label.region >= 0) {
+            box = screen_box(frame.scene->regions[static_cast<std::size_t>(label.region)], view);
+        }
+        std::optional<ScreenRect> main_island;
+        if (label.main_island) {
+            const geo::Box& b = *label.main_island;
+            const geo::Point a = view.map_to_screen({b.min_x, b.max_y});
+            const geo::Point c = view.map_to_screen({b.max_x, b.min_y});
+            main_island = ScreenRect{a.x, a.y, c.x - a.x, c.y - a.y};
+        }
+        // Shown when its land (or, without land, its anchor) is on screen.
+        const ScreenRect near{anchor.x, anchor.y, 0, 0};
+        const ScreenRect screen{0, 0, view.width_px(), view.height_px()};
+        if (!(box ? box->intersects(screen) : near.intersects(screen, 0.5))) {
             continue;
         }
-        const auto* island = frame.scene->atlas->annotations.island(label.id);
-        frame.labels.push_back(
-            {"label:" + label.id + ":" + language, label_text(*label.names, frame.state.language),
-             anchor, label.priority, label_size(label.priority), false, label.id,
-             island != nullptr && island->group == "region" ? "place" : "island"});
+        FrameLabel shown;
+        shown.key = "label:" + label.id + ":" + code;
+        shown.text = label_text(*label.names, language);
+        shown.anchor = anchor;
+        shown.priority = label.priority;
+        shown.size_px = label_size(label.priority);
+        shown.kind = label.island ? LabelKind::island : LabelKind::place;
+        shown.feature = label.id;
+        shown.region = label.region;
+        shown.feature_box = main_island ? main_island : box;
+        shown.beside_main_island = main_island.has_value();
+        shown.essential = label.essential;
+        if (is_two_languages(language)) {
+            shown.short_text = label_text(*label.names, first_language(language));
+        }
+        frame.labels.push_back(std::move(shown));
     }
 }
 
@@ -376,6 +439,18 @@ const FrameEvent* MapFrame::event_at(geo::Point screen, double radius_px) const 
     return best;
 }
 
+LabelLanguage first_language(LabelLanguage language) {
+    switch (language) {
+    case LabelLanguage::en_ja:
+    case LabelLanguage::en_ru:
+        return LabelLanguage::en;
+    case LabelLanguage::ja_ru:
+        return LabelLanguage::ja;
+    default:
+        return language;
+    }
+}
+
 std::string label_text(const std::vector<geo::Name>& names, LabelLanguage language) {
     auto name = [&](const char* lang) {
         for (const auto& n : names) {
@@ -402,52 +477,14 @@ std::string label_text(const std::vector<geo::Name>& names, LabelLanguage langua
     return name("en");
 }
 
-std::string_view first_language(LabelLanguage language) {
-    switch (language) {
-    case LabelLanguage::en:
-    case LabelLanguage::en_ja:
-    case LabelLanguage::en_ru:
-        return "en";
-    case LabelLanguage::ja:
-    case LabelLanguage::ja_ru:
-        return "ja";
-    case LabelLanguage::ru:
-        return "ru";
-    }
-    return "en";
+std::string_view first_language_code(LabelLanguage language) {
+    return language_code(first_language(language));
 }
 
 std::string line_display_name(const geo::Annotations& annotations, const geo::BoundaryLine& line,
                               LabelLanguage language) {
-    const std::string_view lang = first_language(language);
-    const geo::LineInfo* info = annotations.line_info(line.id);
-    const geo::Name* name = info == nullptr ? nullptr : info->name(lang);
-    if (name == nullptr && info != nullptr) {
-        name = info->name("en");
-    }
-    // Without a name in the annotations, the boundary layer's own label (which says approx.).
-    if (name == nullptr) {
-        return line.label;
-    }
-    std::string text = name->text;
-    if (!line.approx) {
-        return text;
-    }
-    // A constructed line says so, in its language, inside its closing parenthesis if it has one.
-    const std::string marker = lang == "ja" ? "概略" : lang == "ru" ? "приблизительно" : "approx.";
-    if (text.find(lang == "ru" ? "приблизит" : marker) != std::string::npos) {
-        return text;
-    }
-    const std::string fullwidth_close = "）";
-    if (lang == "ja" && text.size() >= fullwidth_close.size() &&
-        text.compare(text.size() - fullwidth_close.size(), fullwidth_close.size(),
-                     fullwidth_close) == 0) {
-        return text.insert(text.size() - fullwidth_close.size(), "、" + marker);
-    }
-    if (!text.empty() && text.back() == ')') {
-        return text.insert(text.size() - 1, ", " + marker);
-    }
-    return text + (lang == "ja" ? "（" + marker + "）" : " (" + marker + ")");
+    // One name per line everywhere: the map's label in that language (map/names).
+    return line_name_in(annotations, line, first_language_code(language));
 }
 
 } // namespace kuril

@@ -142,6 +142,19 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
             events.push_back({&event, proj.forward(event.place)});
         }
     }
+    const auto region_of = [this](const std::string& id) {
+        for (std::size_t i = 0; i < regions.size(); ++i) {
+            if (regions[i].island->id == id) {
+                return static_cast<int>(i);
+            }
+        }
+        return -1;
+    };
+    // The region whose land holds a point (an islet of a group), or `fallback`.
+    const auto region_at_point = [&](geo::Point projected, int fallback) {
+        const StatusRegion* hit = region_at(projected);
+        return hit == nullptr ? fallback : region_of(hit->island->id);
+    };
     int order = 0;
     for (const auto& island : source.annotations.islands) {
         ++order;
@@ -154,15 +167,51 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
                           : island.group == "main"   ? 3
                           : island.group == "kuril"  ? 2
                                                      : 1;
-        const int priority = group * 1000 - order;
+        // Disputed islands are placed smallest first (file order is largest first): the
+        // smallest have the fewest places to go.
+        const int priority =
+            island.group == "disputed" ? group * 1000 - (10 - order) : group * 1000 - order;
         if (island.group == "main" && island.id == "sakhalin") {
             continue; // its two regions are labelled instead
         }
-        labels.push_back({island.id, &island.names, proj.forward(island.anchor), priority});
-        // Islets (Habomai's) are named when zoomed in far enough to tell them apart.
+        const int region = region_of(island.id);
+        SceneLabel label{island.id, &island.names, proj.forward(island.anchor), priority};
+        label.region = region;
+        label.island = true;
+        label.essential = island.group == "disputed";
+        if (region >= 0 && !island.members.empty()) {
+            // The polygon under the anchor (or the nearest to it) is the group's namesake.
+            const geo::Point at = label.position;
+            double best = 1e300;
+            for (const auto& polygon : regions[static_cast<std::size_t>(region)].projected) {
+                if (polygon.rings.empty()) {
+                    continue;
+                }
+                geo::Box box{1e300, 1e300, -1e300, -1e300};
+                for (const auto& p : polygon.rings.front()) {
+                    box = {std::min(box.min_x, p.x), std::min(box.min_y, p.y),
+                           std::max(box.max_x, p.x), std::max(box.max_y, p.y)};
+                }
+                const double dx = std::max({0.0, box.min_x - at.x, at.x - box.max_x});
+                const double dy = std::max({0.0, box.min_y - at.y, at.y - box.max_y});
+                const double d = polygon_contains(polygon, at) ? -1.0 : std::hypot(dx, dy);
+                if (d < best) {
+                    best = d;
+                    label.main_island = box;
+                }
+            }
+        }
+        labels.push_back(std::move(label));
+        // Islets: the Habomai's when zoomed in far enough to tell them apart; a Kuril group's
+        // members (Ketoy, Matua, ...) where space allows, below the group's own name.
+        const bool kuril = island.group == "kuril";
         for (const auto& islet : island.islets) {
             if (!islet.names.empty()) {
-                labels.push_back({islet.id, &islet.names, proj.forward(islet.place), 500, 150.0});
+                const geo::Point at = proj.forward(islet.place);
+                SceneLabel named{islet.id, &islet.names, at, kuril ? 1500 - order : 500,
+                                 kuril ? 1200.0 : 150.0};
+                named.region = region_at_point(at, region);
+                labels.push_back(std::move(named));
             }
         }
     }

@@ -125,7 +125,7 @@ StepSummary summarize_step(const MapFrame& from_frame, const MapFrame& to_frame)
     const geo::Date to = to_frame.state.date;
     const bool backward = to < from;
     const LabelLanguage language = to_frame.state.language;
-    const std::string lang(first_language(language));
+    const std::string lang(first_language_code(language));
 
     // Lines: in force at the date arrived at and not at the other (added), or the reverse.
     const auto& before = from_frame.line_ids_in_force;

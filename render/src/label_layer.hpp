@@ -1,14 +1,15 @@
 #pragma once
 
 // Text for the map: a cache of laid-out texts, the screen areas already taken, and the
-// placement of the frame's labels around them (private to render/).
+// placement of the frame's labels around them (private to render/). Placement is decided by
+// map/label_placer; this layer measures, places, draws and reports what it drew.
 
 #include "map/label_placer.hpp"
-#include "render/map_renderer.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kuril::detail {
@@ -22,35 +23,54 @@ public:
 
     /// Starts a frame: only the obstacles are taken.
     void begin(const std::vector<ScreenRect>& obstacles);
+    /// Takes an area no label may cover (furniture, a graticule label).
     void occupy(const ScreenRect& rect) { occupied_.push_back(rect); }
+    /// Takes an area only essential labels may cover (an event marker).
+    void occupy_softly(const ScreenRect& rect) { soft_.push_back(rect); }
+    /// Whether an area is free of obstacles and placed labels.
     bool is_free(const ScreenRect& rect) const;
 
-    /// Queues a label for placement (higher priority first); `feature` and `kind` are what it
-    /// names, for placed().
-    void request(sf::Text& text, sf::Vector2f anchor, int priority, std::string feature = {},
-                 std::string kind = {});
-    /// Records a label drawn outside place_and_draw (graticule labels).
-    void record(const sf::Text& text, std::string feature, std::string kind);
-    /// The labels drawn since begin(), in drawing order.
-    const std::vector<DrawnLabel>& placed() const { return placed_; }
-    /// Places the queued labels where they overlap nothing taken and draws them; returns how
+    /// Styles a text for the map and returns the box it takes (with its halo), in pixels.
+    static std::array<double, 2> measure(sf::Text& text);
+
+    /// One text a label may show (a size, a script).
+    struct Variant {
+        sf::Text* text = nullptr;
+        std::string content;
+    };
+    /// Queues a label: its variants (indexed by its candidates' `variant`), the request with its
+    /// candidates, and what the manifest reports.
+    void request(std::vector<Variant> variants, LabelRequest request, LabelKind kind,
+                 std::string feature);
+    /// Places the queued labels (see place_labels); placed ones take their areas. Returns how
     /// many were placed and how many hidden.
-    std::pair<std::size_t, std::size_t> place_and_draw(sf::RenderTarget& target, double width,
-                                                       double height);
+    std::pair<std::size_t, std::size_t> place(double width, double height, const LandMask* land);
+    /// Draws the placed labels and their leader lines.
+    void draw(sf::RenderTarget& target, float ui_scale);
+
+    /// Records a label drawn outside the placement (a graticule label) for the report.
+    void report(PlacedMapLabel label) { placed_.push_back(std::move(label)); }
+    /// Every label drawn since `begin`.
+    const std::vector<PlacedMapLabel>& placed() const { return placed_; }
 
 private:
     struct Pending {
-        sf::Text* text;
-        sf::Vector2f anchor;
-        int priority;
+        std::vector<Variant> variants;
+        LabelRequest request;
+        LabelKind kind = LabelKind::place;
         std::string feature;
-        std::string kind;
+    };
+    struct Drawn {
+        sf::Text* text = nullptr;
+        PlacedLabel placement;
     };
     const sf::Font& font_;
     std::map<std::string, sf::Text> texts_;
     std::vector<ScreenRect> occupied_;
+    std::vector<ScreenRect> soft_;
     std::vector<Pending> pending_;
-    std::vector<DrawnLabel> placed_;
+    std::vector<Drawn> drawn_;
+    std::vector<PlacedMapLabel> placed_;
 };
 
 } // namespace kuril::detail

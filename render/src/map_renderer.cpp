@@ -284,8 +284,9 @@ void MapRenderer::draw_graticule_labels(sf::RenderTarget& target, const MapFrame
         }
         t.setPosition(std::round(at.x), std::round(at.y));
         target.draw(t);
-        labels_->record(t, {}, "graticule");
-        labels_->occupy({at.x, at.y, bounds.width, bounds.height + bounds.top});
+        const ScreenRect taken{at.x, at.y, bounds.width, bounds.height + bounds.top};
+        labels_->occupy(taken);
+        labels_->report({label.text, "", LabelKind::graticule, taken, std::nullopt});
     }
 }
 
@@ -342,24 +343,103 @@ void MapRenderer::draw_events(sf::RenderTarget& target, const MapFrame& frame) {
             triangles_.emplace_back(at + sf::Vector2f(std::cos(a0), std::sin(a0)) * radius, fill);
             triangles_.emplace_back(at + sf::Vector2f(std::cos(a1), std::sin(a1)) * radius, fill);
         }
-        labels_->occupy({at.x - radius, at.y - radius, 2 * radius, 2 * radius});
     }
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
 }
 
-void MapRenderer::draw_labels(sf::RenderTarget& target, const MapFrame& frame) {
-    for (const auto& label : frame.labels) {
-        const auto size = static_cast<unsigned>(std::lround(label.size_px * frame.state.ui_scale));
-        sf::Text& t = text(label.key, label.text, size);
-        t.setStyle(label.italic ? sf::Text::Italic : sf::Text::Regular);
-        labels_->request(t,
-                         {static_cast<float>(label.anchor.x), static_cast<float>(label.anchor.y)},
-                         label.priority, label.feature, label.kind);
+void MapRenderer::place_labels(const MapFrame& frame) {
+    const MapView& view = frame.view;
+    const float ui = static_cast<float>(frame.state.ui_scale);
+    // Event markers yield to the names of disputed islands, and only to them.
+    const float radius = 6.f * ui + 1.5f;
+    for (const auto& shown : frame.events) {
+        labels_->occupy_softly(
+            {shown.screen.x - radius, shown.screen.y - radius, 2 * radius, 2 * radius});
     }
-    const auto [placed, hidden] =
-        labels_->place_and_draw(target, frame.view.width_px(), frame.view.height_px());
+    const LandMask land(scene_, view, std::max(2.0, 2.0 * frame.state.ui_scale), hidden_);
+    const float line_width = (frame.state.high_contrast ? 4.f : 2.5f) * ui;
+    for (const auto& label : frame.labels) {
+        const double size = label.size_px * frame.state.ui_scale;
+        const auto variant = [&](const std::string& content, double scale, int index) {
+            const auto px = static_cast<unsigned>(std::max(8L, std::lround(size * scale)));
+            sf::Text& t = text(label.key + ":" + std::to_string(index), content, px);
+            t.setStyle(label.italic ? sf::Text::Italic : sf::Text::Regular);
+            return detail::LabelLayer::Variant{&t, content};
+        };
+        std::vector<detail::LabelLayer::Variant> variants = {variant(label.text, 1.0, 0)};
+        LabelRequest request;
+        request.anchor_x = label.anchor.x;
+        request.anchor_y = label.anchor.y;
+        request.priority = label.priority;
+        request.owner = label.region;
+        request.essential = label.essential;
+        if (label.kind == LabelKind::line) {
+            request.owner = LandMask::no_land;
+            if (!label.short_text.empty()) {
+                variants.push_back(variant(label.short_text, 1.0, 1));
+            }
+            // Along the line in every script first; beside it (one script first) only where
+            // the line is too short or too bent.
+            std::vector<std::array<double, 2>> sizes;
+            for (auto& v : variants) {
+                sizes.push_back(detail::LabelLayer::measure(*v.text));
+            }
+            const double clearance = line_width / 2 + 2;
+            for (std::size_t v = 0; v < variants.size(); ++v) {
+                for (auto candidate :
+                     line_candidates_along(label.path, sizes[v][0], sizes[v][1], clearance)) {
+                    candidate.variant = static_cast<int>(v);
+                    request.candidates.push_back(candidate);
+                }
+            }
+            for (std::size_t v = variants.size(); v-- > 0;) {
+                for (auto candidate :
+                     line_candidates_beside(label.path, sizes[v][0], sizes[v][1], clearance)) {
+                    candidate.variant = static_cast<int>(v);
+                    request.candidates.push_back(candidate);
+                }
+            }
+        } else {
+            if (label.essential) {
+                // Smaller, then in one script, then smaller still: never dropped.
+                variants.push_back(variant(label.text, 0.8, 1));
+                if (!label.short_text.empty()) {
+                    variants.push_back(variant(label.short_text, 1.0, 2));
+                    variants.push_back(variant(label.short_text, 0.8, 3));
+                }
+                variants.push_back(
+                    variant(label.short_text.empty() ? label.text : label.short_text, 0.65, 4));
+            }
+            std::vector<std::array<double, 2>> sizes;
+            for (auto& v : variants) {
+                sizes.push_back(detail::LabelLayer::measure(*v.text));
+            }
+            const auto& [w0, h0] = sizes.front();
+            request.width = w0;
+            request.height = h0;
+            std::optional<ScreenRect> feature =
+                label.kind == LabelKind::island ? land.bounds_of(label.region) : std::nullopt;
+            if (!feature && label.kind == LabelKind::island && label.region >= 0) {
+                continue; // none of its land is on screen
+            }
+            if (label.beside_main_island) {
+                feature = label.feature_box; // a group's name stands by its namesake
+            }
+            if (!feature) {
+                feature = ScreenRect{label.anchor.x - 2, label.anchor.y - 2, 4, 4};
+            }
+            request.candidates = island_candidates(*feature, label.anchor, sizes, label.essential,
+                                                   &land, label.region);
+        }
+        labels_->request(std::move(variants), std::move(request), label.kind, label.feature);
+    }
+    const auto [placed, hidden] = labels_->place(view.width_px(), view.height_px(), &land);
     stats_.labels_placed += placed;
     stats_.labels_hidden += hidden;
+}
+
+const std::vector<PlacedMapLabel>& MapRenderer::placed_labels() const {
+    return labels_->placed();
 }
 
 void MapRenderer::draw_measure(sf::RenderTarget& target, const MapView& view,
@@ -422,10 +502,6 @@ void MapRenderer::draw_measure(sf::RenderTarget& target, const MapView& view,
     }
 }
 
-const std::vector<DrawnLabel>& MapRenderer::placed_labels() const {
-    return labels_->placed();
-}
-
 void MapRenderer::draw(sf::RenderTarget& target, const MapView& view, const MapState& state,
                        const std::vector<ScreenRect>& obstacles,
                        std::optional<sf::FloatRect> tile) {
@@ -441,6 +517,7 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     prepare_patterns(static_cast<float>(state.ui_scale));
     stats_ = {};
     labels_->begin(obstacles);
+    hidden_ = obstacles;
     target.setActive(true);
     // Colour, depth and stencil cleared in one call: clearing the stencil alone makes a
     // packed depth-stencil buffer keep its depth bits, a read-modify-write of every pixel on
@@ -490,12 +567,15 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     for (const auto& rect : furniture.rects()) {
         labels_->occupy(rect);
     }
+    // Names are placed before anything else claims the screen: a disputed island's name before
+    // event markers and graticule labels.
+    place_labels(frame);
     if (frame.graticule) {
         draw_graticule_labels(target, frame);
     }
     draw_events(target, frame);
     draw_lines(target, frame);
-    draw_labels(target, frame);
+    labels_->draw(target, static_cast<float>(state.ui_scale));
     draw_furniture(target, frame, furniture);
     draw_measure(target, view, state);
 }

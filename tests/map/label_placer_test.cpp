@@ -2,11 +2,27 @@
 
 #include <doctest/doctest.h>
 
+namespace {
+
+kuril::LabelRequest request_at(double x, double y, double width, double height, int priority,
+                               int id) {
+    kuril::LabelRequest request;
+    request.anchor_x = x;
+    request.anchor_y = y;
+    request.width = width;
+    request.height = height;
+    request.priority = priority;
+    request.id = id;
+    return request;
+}
+
+} // namespace
+
 TEST_CASE("[viewer] labels never overlap and the most important win") {
     std::vector<kuril::LabelRequest> requests;
     // Ten labels at the same spot: only the ones that find a free side are placed.
     for (int i = 0; i < 10; ++i) {
-        requests.push_back({500, 300, 120, 20, i, i});
+        requests.push_back(request_at(500, 300, 120, 20, i, i));
     }
     const auto placed = kuril::place_labels(requests, 1000, 600);
     REQUIRE(!placed.empty());
@@ -20,12 +36,92 @@ TEST_CASE("[viewer] labels never overlap and the most important win") {
 }
 
 TEST_CASE("[viewer] labels stay inside the viewport and off obstacles") {
-    const std::vector<kuril::LabelRequest> requests = {{60, 30, 100, 20, 1, 0},
-                                                       {400, 300, 100, 20, 1, 1}};
+    const std::vector<kuril::LabelRequest> requests = {request_at(60, 30, 100, 20, 1, 0),
+                                                       request_at(400, 300, 100, 20, 1, 1)};
     const std::vector<kuril::ScreenRect> obstacles = {{300, 250, 250, 100}};
     const auto placed = kuril::place_labels(requests, 800, 600, obstacles);
     REQUIRE(placed.size() == 1);
     CHECK(placed[0].id == 0);
     CHECK(placed[0].rect.left >= 0);
     CHECK(placed[0].rect.top >= 0);
+}
+
+TEST_CASE("[map] a line's name runs along a straight line, off its stroke") {
+    // A horizontal line across the screen at y = 200.
+    const std::vector<geo::Point> path = {{100, 200}, {400, 200}, {700, 200}};
+    const auto candidates = kuril::line_candidates_along(path, 200, 20, 3);
+    REQUIRE_FALSE(candidates.empty());
+    const auto& first = candidates.front();
+    CHECK(first.angle_deg == doctest::Approx(0.0));
+    // The middle first, above the line, clear of it by the clearance.
+    CHECK(first.rect.left + first.rect.width / 2 == doctest::Approx(400).epsilon(0.05));
+    CHECK(first.rect.bottom() <= 200 - 3 + 1e-9);
+    for (const auto& candidate : candidates) {
+        CHECK((candidate.rect.bottom() <= 197 + 1e-9 || candidate.rect.top >= 203 - 1e-9));
+    }
+    // A line shorter than the text has no place along it, only beside it, off the stroke.
+    CHECK(kuril::line_candidates_along({{100, 200}, {150, 200}}, 200, 20, 3).empty());
+    const auto beside = kuril::line_candidates_beside({{100, 200}, {150, 200}}, 200, 20, 3);
+    REQUIRE_FALSE(beside.empty());
+    for (const auto& candidate : beside) {
+        const bool covers_stroke =
+            candidate.rect.top - 3 <= 200 && candidate.rect.bottom() + 3 >= 200 &&
+            candidate.rect.left - 3 <= 150 && candidate.rect.right() + 3 >= 100;
+        CHECK_FALSE(covers_stroke);
+    }
+}
+
+TEST_CASE("[map] a rotated line name follows a diagonal line and stays upright") {
+    const std::vector<geo::Point> path = {{100, 500}, {500, 100}};
+    const auto candidates = kuril::line_candidates_along(path, 150, 20, 3);
+    REQUIRE_FALSE(candidates.empty());
+    CHECK(candidates.front().angle_deg == doctest::Approx(-45.0));
+    // A bend sharper than the text tolerates gives no candidate along it.
+    CHECK(kuril::line_candidates_along({{100, 300}, {200, 300}, {200, 400}}, 150, 20, 3).empty());
+}
+
+TEST_CASE("[map] an essential label covers event markers, others do not") {
+    const kuril::ScreenRect island{400, 300, 20, 10};
+    const auto candidates = kuril::island_candidates(island, {410, 305}, {{{80, 20}}}, false);
+    kuril::LabelRequest essential;
+    essential.candidates = candidates;
+    essential.essential = true;
+    essential.id = 1;
+    kuril::LabelRequest other = essential;
+    other.essential = false;
+    other.id = 2;
+    other.priority = 100; // higher priority, but not essential
+    // A marker over every candidate.
+    kuril::LabelObstacles obstacles;
+    obstacles.soft = {{200, 200, 400, 300}};
+    const auto only_other = kuril::place_labels({other}, 1000, 800, obstacles);
+    CHECK(only_other.empty());
+    const auto placed = kuril::place_labels({other, essential}, 1000, 800, obstacles);
+    REQUIRE(placed.size() == 1);
+    CHECK(placed.front().id == 1);
+}
+
+TEST_CASE("[map] an essential label is never dropped: with a leader when its island is ringed") {
+    const kuril::ScreenRect island{400, 300, 20, 10};
+    kuril::LabelRequest essential;
+    essential.candidates = kuril::island_candidates(island, {410, 305}, {{{80, 20}}}, true);
+    essential.essential = true;
+    essential.id = 1;
+    // Panels all around the island, leaving 5 px: no label fits beside it.
+    kuril::LabelObstacles obstacles;
+    obstacles.hard = {
+        {340, 240, 140, 55}, {340, 315, 140, 55}, {340, 295, 55, 20}, {425, 295, 55, 20}};
+    const auto placed = kuril::place_labels({essential}, 1000, 800, obstacles);
+    REQUIRE(placed.size() == 1);
+    REQUIRE(placed.front().leader);
+    const auto& leader = *placed.front().leader;
+    // The leader ends on the island's box and starts on the label's.
+    CHECK(island.distance_to({leader[2], leader[3], 0, 0}) <= 1e-9);
+    CHECK(placed.front().rect.distance_to({leader[0], leader[1], 0, 0}) <= 1e-9);
+    for (const auto& obstacle : obstacles.hard) {
+        CHECK_FALSE(placed.front().rect.intersects(obstacle));
+    }
+    // Not essential: hidden.
+    essential.essential = false;
+    CHECK(kuril::place_labels({essential}, 1000, 800, obstacles).empty());
 }

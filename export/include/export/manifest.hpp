@@ -22,9 +22,9 @@ struct ManifestContent {
     std::string title;
     std::string caption;
     std::string credit;
-    const MapFrame* frame = nullptr; ///< of the whole image: date, language, features
-    std::vector<LegendItem> legend;  ///< the rows the legend box shows (empty: none)
-    std::vector<DrawnLabel> labels;  ///< as placed (every band places the same)
+    const MapFrame* frame = nullptr;    ///< of the whole image: date, language, features
+    std::vector<LegendItem> legend;     ///< the rows the legend box shows (empty: none)
+    std::vector<PlacedMapLabel> labels; ///< as placed (every band places the same)
 };
 
 /// The JSON text: {"size","crs","geotransform","date","lang","title","caption","credit",

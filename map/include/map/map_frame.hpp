@@ -6,6 +6,7 @@
 // map settings).
 
 #include "map/graticule.hpp"
+#include "map/label_placer.hpp"
 #include "map/map_scene.hpp"
 #include "map/map_state.hpp"
 #include "map/map_view.hpp"
@@ -43,8 +44,8 @@ struct FrameEvent {
     bool selected = false;
 };
 
-/// A place name the frame wants to show (placement, which needs text metrics, is the
-/// renderer's).
+/// A name the frame wants to show: an island's, an islet's or a line's (placement, which needs
+/// text metrics, is the renderer's, through map/label_placer).
 struct FrameLabel {
     std::string key; ///< stable per place and language (a text cache key)
     std::string text;
@@ -52,8 +53,22 @@ struct FrameLabel {
     int priority = 0;
     double size_px = 12; ///< before the UI scale
     bool italic = false; ///< line names
-    std::string feature; ///< the island, islet or line id it names (for the manifest)
-    std::string kind;    ///< island, line or place
+    LabelKind kind = LabelKind::place;
+    std::string feature; ///< the island, islet or line id
+    /// The status region (index in MapScene::regions) whose land the label names: it stands on
+    /// or beside that land and on no other. -1 for lines and places at sea.
+    int region = -1;
+    /// The screen box of the named land (an island's polygons at the view), if any; for a
+    /// group named after its main island, the main island's.
+    std::optional<ScreenRect> feature_box;
+    bool beside_main_island = false; ///< `feature_box` is a group's main island
+
+    /// A disputed island's name: always shown (smaller, in one script, or with a leader line).
+    bool essential = false;
+    /// The text in the first language only, for two-language labels that do not fit.
+    std::string short_text;
+    /// A line's visible part, in screen pixels: its name runs along it.
+    std::vector<geo::Point> path;
 };
 
 /// One row of the legend: a swatch drawn as the map draws that symbol, and its words (never an
@@ -118,12 +133,14 @@ MapFrame build_frame(const MapScene& scene, const MapState& state, const MapView
 
 /// The label text of a place in a language (two lines for two languages).
 std::string label_text(const std::vector<geo::Name>& names, LabelLanguage language);
+/// The first language of a label language (en for en+ja).
+LabelLanguage first_language(LabelLanguage language);
 
-/// The language of a label language's first name: "en" for en+ja.
-std::string_view first_language(LabelLanguage language);
+/// The language code of a label language's first name: "en" for en+ja.
+std::string_view first_language_code(LabelLanguage language);
 
 /// A boundary line's name in the label language (the first of two), marked approximate when it
-/// is a construction: "Treaty of Shimoda border (1855, approx.)". Never its id.
+/// is a construction, as the map labels it (map/names' line_name_in). Never its id.
 std::string line_display_name(const geo::Annotations& annotations, const geo::BoundaryLine& line,
                               LabelLanguage language);
 

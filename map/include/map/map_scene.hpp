@@ -4,6 +4,7 @@
 #include "geo/projection.hpp"
 #include "map/polygon_set.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,13 @@ struct SceneLabel {
     geo::Point position; ///< north-up metres
     int priority = 0;
     double min_zoom_mpp = 1e9; ///< shown only at this many metres per pixel or closer
+    /// The status region (index in MapScene::regions) whose land this names, or -1.
+    int region = -1;
+    bool island = false; ///< an island's or a region's name (not an islet's)
+    /// For a group of islands named after its main island (Paramushir and the islands
+    /// around it): the main island's box (north-up metres), which the name stands beside.
+    std::optional<geo::Box> main_island = std::nullopt;
+    bool essential = false; ///< a disputed island: always named
 };
 
 /// Everything the renderer needs, prepared once from the atlas: projected, simplified at every

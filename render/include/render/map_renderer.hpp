@@ -22,15 +22,6 @@ namespace detail {
 class LabelLayer;
 }
 
-/// A label as the last draw placed it: what it says, what it names and where it is.
-struct DrawnLabel {
-    std::string text;
-    std::string feature;              ///< island, islet or line id; empty for graticule labels
-    std::string kind;                 ///< island, line, place or graticule
-    ScreenRect box;                   ///< pixels of the full image, the halo included
-    std::optional<ScreenRect> leader; ///< from the label to the feature, when one is drawn
-};
-
 class MapRenderer {
 public:
     MapRenderer(const MapScene& scene, const sf::Font& font);
@@ -57,8 +48,9 @@ public:
         std::size_t labels_hidden = 0;
     };
     const Stats& stats() const { return stats_; }
-    /// The labels the last draw placed (every tile of an export places the same ones).
-    const std::vector<DrawnLabel>& placed_labels() const;
+    /// The labels of the last draw (the whole image's, whatever the tile), as drawn: text,
+    /// feature, kind, box and leader line (the export manifest's "labels").
+    const std::vector<PlacedMapLabel>& placed_labels() const;
 
 private:
     void fill_sets(sf::RenderTarget& target, const std::vector<const PolygonSet*>& sets,
@@ -72,7 +64,7 @@ private:
     void draw_graticule_labels(sf::RenderTarget& target, const MapFrame& frame);
     void draw_lines(sf::RenderTarget& target, const MapFrame& frame);
     void draw_events(sf::RenderTarget& target, const MapFrame& frame);
-    void draw_labels(sf::RenderTarget& target, const MapFrame& frame);
+    void place_labels(const MapFrame& frame);
     void draw_measure(sf::RenderTarget& target, const MapView& view, const MapState& state);
     void draw_furniture(sf::RenderTarget& target, const MapFrame& frame,
                         const MapFurnitureLayout& layout);
@@ -91,7 +83,8 @@ private:
     std::vector<sf::Vertex> cover_;
     Stats stats_;
     std::optional<sf::FloatRect> tile_;
-    float pattern_scale_ = 0.f; ///< the UI scale the patterns were built for
+    std::vector<ScreenRect> hidden_; ///< the obstacles of this draw: land under them is hidden
+    float pattern_scale_ = 0.f;      ///< the UI scale the patterns were built for
 };
 
 } // namespace kuril

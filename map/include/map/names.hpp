@@ -1,0 +1,27 @@
+#pragma once
+
+// Names of lines as every part of the product shows them (map labels, legend, captions,
+// panels): one name per line, in the chosen language.
+
+#include "geo/annotations.hpp"
+#include "geo/history.hpp"
+#include "map/map_state.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace kuril {
+
+/// The name of a line in one language ("en", "ja", "ru"): annotations.xml's <line> name, or
+/// the boundaries layer's label when annotations.xml has none. A constructed (approximate)
+/// line's name says so in that language ("(approx.)", "（概略）", "(приблизительно)") unless
+/// the name already does.
+std::string line_name_in(const geo::Annotations& annotations, const geo::BoundaryLine& line,
+                         std::string_view lang);
+
+/// The name of a line in a label language: one language's name, or for two languages both,
+/// on two lines (first language first), as place labels are.
+std::string line_name(const geo::Annotations& annotations, const geo::BoundaryLine& line,
+                      LabelLanguage language);
+
+} // namespace kuril
