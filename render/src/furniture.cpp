@@ -17,10 +17,15 @@ FurnitureTheme FurnitureTheme::slide(bool projector) {
 }
 
 TextBlock::TextBlock(const sf::Font& font, const std::string& utf8_text, unsigned size,
-                     float max_width)
+                     float max_width, bool bold)
     : font_(&font), size_(size) {
-    wrapped_ = max_width > 0 ? wrap_text(utf8_text, font, size, max_width) : utf8_text;
-    const sf::Text measure(utf8(wrapped_), font, size);
+    // Bold glyphs are wider: wrap to a width that leaves them room.
+    const float wrap_width = bold ? max_width * 0.92f : max_width;
+    wrapped_ = max_width > 0 ? wrap_text(utf8_text, font, size, wrap_width) : utf8_text;
+    sf::Text measure(utf8(wrapped_), font, size);
+    if (bold) {
+        measure.setStyle(sf::Text::Bold);
+    }
     const auto bounds = measure.getLocalBounds();
     width_ = bounds.width;
     height_ = bounds.height + bounds.top;
@@ -51,8 +56,21 @@ void draw_band(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill, sf:
 
 TitleBand::TitleBand(const sf::Font& font, const std::string& title, const std::string& stamp,
                      float width, const Metrics& metrics)
-    : title_(font, title, metrics.title_size, metrics.title_wrap),
-      stamp_(font, stamp, metrics.stamp_size, 0), metrics_(metrics), width_(width) {
+    : stamp_(font, stamp, metrics.stamp_size, 0), metrics_(metrics), width_(width) {
+    // The title never runs into the date stamp: it shrinks (to 60%), then wraps, in the room
+    // the stamp leaves.
+    const float gap = 0.5f * static_cast<float>(metrics.stamp_size);
+    const float room =
+        std::max(1.f, width - metrics.title_x - stamp_.width() - metrics.stamp_right - gap);
+    const float wrap = metrics.title_wrap > 0 ? std::min(metrics.title_wrap, room) : 0.f;
+    title_ = TextBlock(font, title, metrics.title_size, wrap, true);
+    if (wrap == 0 && title_.width() > room) {
+        const auto smallest = static_cast<unsigned>(std::lround(0.6 * metrics.title_size));
+        const auto fitting = static_cast<unsigned>(static_cast<float>(metrics.title_size) * room /
+                                                   std::max(1.f, title_.width()));
+        const unsigned size = std::max(smallest, fitting);
+        title_ = TextBlock(font, title, size, size == smallest ? room : 0.f, true);
+    }
     height_ = std::max(metrics.min_height, title_.height() + metrics.pad_bottom);
 }
 

@@ -27,7 +27,9 @@ struct FurnitureTheme {
 class TextBlock {
 public:
     TextBlock() = default;
-    TextBlock(const sf::Font& font, const std::string& utf8_text, unsigned size, float max_width);
+    /// `bold`: measured as drawn in bold (wrapping does not allow for it).
+    TextBlock(const sf::Font& font, const std::string& utf8_text, unsigned size, float max_width,
+              bool bold = false);
     bool empty() const { return wrapped_.empty(); }
     const std::string& wrapped() const { return wrapped_; }
     unsigned size() const { return size_; }
