@@ -4,6 +4,7 @@
 #include "geo/atlas.hpp"
 #include "geo/projection.hpp"
 #include "id_pattern.hpp"
+#include "map/island_report.hpp"
 #include "map/step_summary.hpp"
 #include "test_paths.hpp"
 
@@ -82,5 +83,24 @@ TEST_CASE("[ids] legends at every key date are words, not ids") {
             CHECK_FALSE(item.label.empty());
             CHECK(test_ids::find_id(item.label, s.ids).empty());
         }
+    }
+}
+
+TEST_CASE("[ids] island and event panels at every key date are words, not ids") {
+    const auto& annotations = shipped().atlas->annotations;
+    for (const auto date : shipped().atlas->history->key_dates()) {
+        for (const auto& island : annotations.islands) {
+            const auto report = kuril::island_report(
+                *shipped().atlas, island, shipped().atlas->history->island_status(island.id, date));
+            CAPTURE(island.id);
+            CAPTURE(date.iso());
+            CHECK(test_ids::find_id(report.title, shipped().ids) == "");
+            CHECK(test_ids::find_id(report.body, shipped().ids) == "");
+        }
+    }
+    for (const auto& event : annotations.events) {
+        const auto report = kuril::event_report(annotations, event);
+        CAPTURE(event.id);
+        CHECK(test_ids::find_id(report.title + "\n" + report.body, shipped().ids) == "");
     }
 }
