@@ -41,7 +41,14 @@ namespace {
 /// then every cell a segment passes through: coasts count as land.
 void rasterise(const std::vector<std::array<double, 4>>& segments, int owner, double cell,
                int columns, int rows, std::vector<int>& cells) {
-    std::vector<std::vector<double>> crossings(static_cast<std::size_t>(rows));
+    // Reused between calls: a frame rasterises the land and every region.
+    static thread_local std::vector<std::vector<double>> crossings;
+    if (crossings.size() < static_cast<std::size_t>(rows)) {
+        crossings.resize(static_cast<std::size_t>(rows));
+    }
+    for (int r = 0; r < rows; ++r) {
+        crossings[static_cast<std::size_t>(r)].clear();
+    }
     for (const auto& [x0, y0, x1, y1] : segments) {
         if (y0 == y1) {
             continue;
@@ -75,7 +82,31 @@ void rasterise(const std::vector<std::array<double, 4>>& segments, int owner, do
             std::min(y0, y1) >= rows * cell) {
             continue;
         }
-        for (int k = 0; k <= steps; ++k) {
+        // Only the part of the segment over the screen is stamped (Liang-Barsky): a long
+        // segment of a coarse level may reach far beyond it.
+        double t_in = 0.0;
+        double t_out = 1.0;
+        const double dx = x1 - x0;
+        const double dy = y1 - y0;
+        const double p[4] = {-dx, dx, -dy, dy};
+        const double q[4] = {x0, columns * cell - x0, y0, rows * cell - y0};
+        for (int i = 0; i < 4; ++i) {
+            if (p[i] == 0) {
+                continue;
+            }
+            const double t = q[i] / p[i];
+            if (p[i] < 0) {
+                t_in = std::max(t_in, t);
+            } else {
+                t_out = std::min(t_out, t);
+            }
+        }
+        if (t_in > t_out) {
+            continue;
+        }
+        const int k0 = static_cast<int>(std::floor(t_in * steps));
+        const int k1 = static_cast<int>(std::ceil(t_out * steps));
+        for (int k = k0; k <= k1; ++k) {
             const double t = static_cast<double>(k) / steps;
             const int c = static_cast<int>(std::floor((x0 + (x1 - x0) * t) / cell));
             const int r = static_cast<int>(std::floor((y0 + (y1 - y0) * t) / cell));
@@ -219,25 +250,30 @@ std::optional<geo::Point> LandMask::nearest(int owner, geo::Point p, double radi
     double best_distance = 1e300;
     // Square rings outwards; a hit in ring k may still lose to one in ring k+1 by distance,
     // so one more ring is searched after the first hit.
+    const auto visit = [&](int cc, int rr) {
+        if (cc < 0 || rr < 0 || cc >= columns_ || rr >= rows_ ||
+            cells_[static_cast<std::size_t>(rr * columns_ + cc)] != owner) {
+            return;
+        }
+        const geo::Point centre{(cc + 0.5) * cell_, (rr + 0.5) * cell_};
+        const double d = std::hypot(centre.x - p.x, centre.y - p.y);
+        if (d < best_distance) {
+            best_distance = d;
+            best = centre;
+        }
+    };
     for (int k = 0; k <= rings; ++k) {
-        for (int dr = -k; dr <= k; ++dr) {
-            for (int dc = -k; dc <= k; ++dc) {
-                if (std::max(std::abs(dr), std::abs(dc)) != k) {
-                    continue;
-                }
-                const int cc = c + dc;
-                const int rr = r + dr;
-                if (cc < 0 || rr < 0 || cc >= columns_ || rr >= rows_ ||
-                    cells_[static_cast<std::size_t>(rr * columns_ + cc)] != owner) {
-                    continue;
-                }
-                const geo::Point centre{(cc + 0.5) * cell_, (rr + 0.5) * cell_};
-                const double d = std::hypot(centre.x - p.x, centre.y - p.y);
-                if (d < best_distance) {
-                    best_distance = d;
-                    best = centre;
-                }
-            }
+        // Only the ring's perimeter: its top and bottom rows, then its sides.
+        if (k == 0) {
+            visit(c, r);
+        }
+        for (int dc = -k; dc <= k && k > 0; ++dc) {
+            visit(c + dc, r - k);
+            visit(c + dc, r + k);
+        }
+        for (int dr = -k + 1; dr <= k - 1; ++dr) {
+            visit(c - k, r + dr);
+            visit(c + k, r + dr);
         }
         if (best && k * cell_ > best_distance) {
             break;

@@ -347,6 +347,27 @@ void MapRenderer::draw_events(sf::RenderTarget& target, const MapFrame& frame) {
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
 }
 
+const LandMask& MapRenderer::land_mask(const MapView& view, double cell) {
+    // The mask depends only on the view and what covers it: frames that only fade a highlight
+    // or a caption reuse it.
+    const auto same_rect = [](const ScreenRect& a, const ScreenRect& b) {
+        return a.left == b.left && a.top == b.top && a.width == b.width && a.height == b.height;
+    };
+    const bool same =
+        land_mask_ && land_key_.center.x == view.center().x &&
+        land_key_.center.y == view.center().y && land_key_.mpp == view.metres_per_pixel() &&
+        land_key_.width == view.width_px() && land_key_.height == view.height_px() &&
+        land_key_.cell == cell && land_key_.hidden.size() == hidden_.size() &&
+        std::equal(hidden_.begin(), hidden_.end(), land_key_.hidden.begin(), same_rect);
+    if (!same) {
+        land_mask_.emplace(scene_, view, cell, hidden_);
+        land_key_ = {
+            view.center(), view.metres_per_pixel(), view.width_px(), view.height_px(), cell,
+            hidden_};
+    }
+    return *land_mask_;
+}
+
 void MapRenderer::place_labels(const MapFrame& frame) {
     const MapView& view = frame.view;
     const float ui = static_cast<float>(frame.state.ui_scale);
@@ -356,7 +377,7 @@ void MapRenderer::place_labels(const MapFrame& frame) {
         labels_->occupy_softly(
             {shown.screen.x - radius, shown.screen.y - radius, 2 * radius, 2 * radius});
     }
-    const LandMask land(scene_, view, std::max(2.0, 2.0 * frame.state.ui_scale), hidden_);
+    const LandMask& land = land_mask(view, std::max(3.0, 2.0 * frame.state.ui_scale));
     const float line_width = (frame.state.high_contrast ? 4.f : 2.5f) * ui;
     for (const auto& label : frame.labels) {
         const double size = label.size_px * frame.state.ui_scale;

@@ -84,7 +84,18 @@ private:
     Stats stats_;
     std::optional<sf::FloatRect> tile_;
     std::vector<ScreenRect> hidden_; ///< the obstacles of this draw: land under them is hidden
-    float pattern_scale_ = 0.f;      ///< the UI scale the patterns were built for
+    /// The land mask of the last view, kept while the view and its obstacles stay the same.
+    const LandMask& land_mask(const MapView& view, double cell);
+    std::optional<LandMask> land_mask_;
+    struct LandKey {
+        geo::Point center;
+        double mpp = 0;
+        double width = 0;
+        double height = 0;
+        double cell = 0;
+        std::vector<ScreenRect> hidden;
+    } land_key_;
+    float pattern_scale_ = 0.f; ///< the UI scale the patterns were built for
 };
 
 } // namespace kuril
