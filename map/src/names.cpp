@@ -1,5 +1,7 @@
 #include "map/names.hpp"
 
+#include "map/map_frame.hpp"
+
 #include <utility>
 
 namespace kuril {
@@ -68,6 +70,36 @@ std::string line_name(const geo::Annotations& annotations, const geo::BoundaryLi
         return line_name_in(annotations, line, "ja") + "\n" + line_name_in(annotations, line, "ru");
     }
     return line_name_in(annotations, line, "en");
+}
+
+std::string key_date_name(const geo::Annotations& annotations, const geo::History& history,
+                          geo::Date date, LabelLanguage language) {
+    const std::string lang(language_code(first_language(language)));
+    std::string text;
+    const auto add = [&](const std::string& part) {
+        if (!part.empty() && text.find(part) == std::string::npos) {
+            text += (text.empty() ? "" : "; ") + part;
+        }
+    };
+    for (const auto& event : annotations.events) {
+        if (event.first_day() == date) {
+            const auto it = event.titles.find(lang);
+            add(it != event.titles.end() ? it->second : event.titles.at("en"));
+        }
+    }
+    if (!text.empty()) {
+        return text;
+    }
+    for (const auto& line : history.lines()) {
+        if (line.valid_from == date) {
+            add(line_name_in(annotations, line, lang));
+        } else if (line.valid_to && *line.valid_to == date) {
+            add(line_name_in(annotations, line, lang) + (lang == "ja"   ? "（終了）"
+                                                         : lang == "ru" ? " (конец)"
+                                                                        : " (ends)"));
+        }
+    }
+    return text;
 }
 
 } // namespace kuril

@@ -312,3 +312,18 @@ TEST_CASE("[viewer] controller: a click near a key date's tick lands on the key 
     CHECK(f.map.date == timeline.date_at(layout.timeline_fraction(
                             static_cast<float>(static_cast<int>(between)))));
 }
+
+TEST_CASE("[viewer] controller: pointing at a key date's tick names it, elsewhere nothing") {
+    Fixture f;
+    const kuril::UiLayout layout = sample_layout();
+    const geo::Date key{1956, 10, 19};
+    const auto& timeline = shipped().timeline;
+    const float tick =
+        layout.timeline->left + 20 +
+        (layout.timeline->width - 40) * static_cast<float>(timeline.fraction_of(key));
+    f.controller.move(layout, static_cast<int>(tick + 2), 690, false);
+    REQUIRE(f.ui.hover_key_date.has_value());
+    CHECK(*f.ui.hover_key_date == key);
+    f.controller.move(layout, 640, 300, false); // over the map
+    CHECK_FALSE(f.ui.hover_key_date.has_value());
+}

@@ -81,3 +81,25 @@ TEST_CASE("[viewer-ui] in a tour the info panel opens below the slide's title ba
     CHECK(layout.info->rect.top >= layout.slide->title_height);
     CHECK(layout.info->rect.top + layout.info->rect.height <= 720 - layout.slide->caption_height);
 }
+
+TEST_CASE("[viewer-ui] pointing at a key date's tick names what happened that day") {
+    test_drawing::ShippedScene shipped;
+    const kuril::Timeline timeline(shipped.atlas->history->key_dates());
+    kuril::ViewerUi ui(shipped.scene, timeline, shipped.font);
+    kuril::MapState state;
+    state.date = {1960, 1, 1};
+    kuril::UiState ui_state;
+    ui_state.hover_key_date = geo::Date{1956, 10, 19};
+    const kuril::MapView view(shipped.scene.world, 1280, 720);
+    const auto layout =
+        ui.layout(kuril::build_frame(shipped.scene, state, view), ui_state, nullptr);
+    REQUIRE(layout.timeline_tip);
+    CHECK(layout.timeline_tip->second.rfind("19 October 1956: ", 0) == 0);
+    CHECK(layout.timeline_tip->second.find("Joint Declaration") != std::string::npos);
+    CHECK(layout.timeline_tip->first > layout.timeline->left);
+    CHECK(layout.timeline_tip->first < layout.timeline->left + layout.timeline->width);
+    // Nothing pointed at, no name.
+    ui_state.hover_key_date.reset();
+    CHECK_FALSE(ui.layout(kuril::build_frame(shipped.scene, state, view), ui_state, nullptr)
+                    .timeline_tip.has_value());
+}

@@ -163,27 +163,35 @@ WindowRequest Controller::press(const UiLayout& layout, const MapFrame& frame, i
     return {};
 }
 
-geo::Date Controller::timeline_date_at(const UiLayout& layout, float x) const {
-    const double fraction = layout.timeline_fraction(x);
-    geo::Date date = timeline_.date_at(fraction);
+std::optional<geo::Date> Controller::key_date_near(const UiLayout& layout, float x) const {
     if (!layout.timeline) {
-        return date;
+        return std::nullopt;
     }
-    // A click or drag within a few pixels of a key date's tick lands on that date, not on
-    // the day beside it.
+    const double fraction = layout.timeline_fraction(x);
     const double axis_px = std::max(1.0f, layout.timeline->width - 40);
     double nearest = 6.0 * layout.scale;
+    std::optional<geo::Date> found;
     for (const auto& key : timeline_.key_dates()) {
         const double distance = std::abs(timeline_.fraction_of(key) - fraction) * axis_px;
         if (distance <= nearest) {
             nearest = distance;
-            date = key;
+            found = key;
         }
     }
-    return date;
+    return found;
+}
+
+geo::Date Controller::timeline_date_at(const UiLayout& layout, float x) const {
+    // A click or drag within a few pixels of a key date's tick lands on that date, not on
+    // the day beside it.
+    return key_date_near(layout, x).value_or(timeline_.date_at(layout.timeline_fraction(x)));
 }
 
 void Controller::move(const UiLayout& layout, int x, int y, bool left_button_down) {
+    // Pointing at a key date's tick names it.
+    ui_.hover_key_date = layout.timeline_contains(static_cast<float>(x), static_cast<float>(y))
+                             ? key_date_near(layout, static_cast<float>(x))
+                             : std::nullopt;
     if (dragging_timeline_) {
         set_date(timeline_date_at(layout, static_cast<float>(x)), false);
     } else if (dragging_map_ && left_button_down) {

@@ -68,6 +68,8 @@ public:
     MapState& map() { return map_; }
     UiState& ui() { return ui_; }
 
+    /// The key date whose tick lies within a few pixels of x on the timeline, if any.
+    std::optional<geo::Date> key_date_near(const UiLayout& layout, float x) const;
     /// The date under a point of the timeline, snapped to a key date within a few pixels.
     geo::Date timeline_date_at(const UiLayout& layout, float x) const;
 

@@ -1,5 +1,6 @@
 #include "viewer/viewer_ui.hpp"
 
+#include "map/names.hpp"
 #include "ui/help_overlay.hpp"
 #include "ui/info_panel.hpp"
 #include "ui/layers_panel.hpp"
@@ -25,6 +26,15 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
     layout.height = static_cast<float>(view.height_px());
     layout.timeline_height = timeline_bar_height(layout.scale);
     layout.timeline = layout_timeline_bar(layout.width, layout.height, layout.scale, ui);
+    if (layout.timeline && ui.hover_key_date) {
+        const geo::Date key = *ui.hover_key_date;
+        const std::string name =
+            key_date_name(scene_.atlas->annotations, *scene_.atlas->history, key, map.language);
+        const float x =
+            layout.timeline->left + 20 +
+            (layout.timeline->width - 40) * static_cast<float>(timeline_.fraction_of(key));
+        layout.timeline_tip.emplace(x, key.long_text() + (name.empty() ? "" : ": " + name));
+    }
     if (ui.show_layers) {
         layout.layers = layout_layers_panel(frame.legend, layout.scale, font_, layout.width * 0.5f,
                                             layout.height - layout.timeline_height - 6);

@@ -94,6 +94,8 @@ struct UiLayout {
     float height = 0;
     float timeline_height = 0;
     std::optional<sf::FloatRect> timeline; ///< absent in a tour
+    /// The name of the key date under the pointer, shown above its tick: x of the tick, text.
+    std::optional<std::pair<float, std::string>> timeline_tip;
     std::optional<LayersPanelLayout> layers;
     std::optional<InfoPanelLayout> info;
     std::optional<SlideLayout> slide;

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "geo/date.hpp"
+
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,6 +12,7 @@ namespace kuril {
 struct UiState {
     bool show_help = false;
     bool show_layers = true;
+    std::optional<geo::Date> hover_key_date; ///< the key date's tick under the pointer
     bool presenting = false; ///< a tour: no timeline, the slide's title and caption instead
     bool measuring = false;
     float info_scroll = 0; ///< how far the info panel is scrolled (pixels; the layout clamps it)

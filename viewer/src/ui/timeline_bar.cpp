@@ -111,6 +111,21 @@ void draw_timeline_bar(sf::RenderTarget& target, const UiLayout& layout, const T
         caption.setPosition(std::round(placed.text_position.x), std::round(placed.text_position.y));
         target.draw(caption);
     }
+    // The name of the key date under the pointer, above its tick, inside the window.
+    if (layout.timeline_tip) {
+        const auto& [tick_x, tip_text] = *layout.timeline_tip;
+        const unsigned size = scaled_size(13, s);
+        const std::string wrapped = wrap_text(tip_text, font, size, std::min(w - 20, 520 * s));
+        sf::Text tip = ui_text(font, wrapped, size);
+        const auto tip_bounds = tip.getLocalBounds();
+        const float box_w = tip_bounds.width + 16 * s;
+        const float box_h = tip_bounds.height + tip_bounds.top + 12 * s;
+        const float box_x = std::clamp(tick_x - box_w / 2, 4.f, std::max(4.f, w - box_w - 4));
+        const float box_y = rect.top - box_h - 4 * s;
+        draw_box(target, {box_x, box_y, box_w, box_h}, style::panel, style::accent);
+        tip.setPosition(std::round(box_x + 8 * s), std::round(box_y + 4 * s));
+        target.draw(tip);
+    }
 }
 
 } // namespace kuril
