@@ -327,3 +327,38 @@ TEST_CASE("[viewer] controller: pointing at a key date's tick names it, elsewher
     f.controller.move(layout, 640, 300, false); // over the map
     CHECK_FALSE(f.ui.hover_key_date.has_value());
 }
+
+TEST_CASE("[viewer] controller: G, a typed date and Enter go to that date") {
+    Fixture f;
+    using K = sf::Keyboard;
+    const auto type = [&](std::initializer_list<K::Key> keys) {
+        for (const auto key : keys) {
+            CHECK(f.controller.type_date_key(key));
+        }
+    };
+    CHECK_FALSE(f.controller.type_date_key(K::Num1)); // not typing: the key table's
+    f.apply(ViewerAction::go_to_date);
+    REQUIRE(f.ui.typed_date.has_value());
+    type({K::Num1, K::Num8, K::Num5, K::Num5, K::Hyphen, K::Num0, K::Num2, K::Hyphen, K::Num0,
+          K::Num7});
+    CHECK_MESSAGE(f.ui.notice.find("1855-02-07") != std::string::npos, f.ui.notice);
+    type({K::Enter});
+    CHECK(f.map.date == geo::Date{1855, 2, 7});
+    CHECK_FALSE(f.ui.typed_date.has_value());
+    CHECK_FALSE(f.ui.caption.empty()); // a step: what changed is named
+    // A year alone is its first day; past the timeline's end goes to its end, with a notice.
+    f.apply(ViewerAction::go_to_date);
+    type({K::Num2, K::Num0, K::Num9, K::Num9, K::Enter});
+    CHECK(f.map.date == shipped().timeline.last());
+    CHECK(f.ui.notice.find("outside the timeline") != std::string::npos);
+    // Not a date: the date stays, the notice says why.
+    f.apply(ViewerAction::go_to_date);
+    type({K::Num1, K::Num9, K::Num4, K::Num5, K::Hyphen, K::Num1, K::Num3, K::Enter});
+    CHECK(f.map.date == shipped().timeline.last());
+    CHECK(f.ui.notice.find("there is no month 13") != std::string::npos);
+    // Esc cancels; Backspace takes back a digit.
+    f.apply(ViewerAction::go_to_date);
+    type({K::Num1, K::Num9, K::BackSpace, K::Escape});
+    CHECK_FALSE(f.ui.typed_date.has_value());
+    CHECK(f.map.date == shipped().timeline.last());
+}

@@ -1,5 +1,6 @@
 #include "controller.hpp"
 
+#include "geo/error.hpp"
 #include "viewer/frame_updates.hpp"
 
 #include <algorithm>
@@ -65,6 +66,10 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
         break;
     case ViewerAction::toggle_help:
         ui_.show_help = !ui_.show_help;
+        break;
+    case ViewerAction::go_to_date:
+        ui_.typed_date = std::string();
+        show_typed_date();
         break;
     case ViewerAction::close:
         if (ui_.show_help) {
@@ -136,6 +141,54 @@ WindowRequest Controller::copy_source(const InfoPanelLayout& info, std::size_t i
     }
     notify("Copied " + source.url, 3.0);
     return {WindowRequest::copy_to_clipboard, 0, source.url};
+}
+
+void Controller::show_typed_date() {
+    notify("Go to date (YYYY, YYYY-MM or YYYY-MM-DD; Enter, or Esc to cancel): " + *ui_.typed_date +
+               "_",
+           30.0);
+}
+
+bool Controller::type_date_key(sf::Keyboard::Key key) {
+    if (!ui_.typed_date) {
+        return false;
+    }
+    std::string& typed = *ui_.typed_date;
+    if (key >= sf::Keyboard::Num0 && key <= sf::Keyboard::Num9) {
+        typed += static_cast<char>('0' + (key - sf::Keyboard::Num0));
+    } else if (key >= sf::Keyboard::Numpad0 && key <= sf::Keyboard::Numpad9) {
+        typed += static_cast<char>('0' + (key - sf::Keyboard::Numpad0));
+    } else if (key == sf::Keyboard::Hyphen || key == sf::Keyboard::Subtract) {
+        typed += '-';
+    } else if (key == sf::Keyboard::BackSpace) {
+        if (!typed.empty()) {
+            typed.pop_back();
+        }
+    } else if (key == sf::Keyboard::Escape) {
+        ui_.typed_date.reset();
+        notify("", 0.0);
+        return true;
+    } else if (key == sf::Keyboard::Enter) {
+        const std::string text = typed;
+        ui_.typed_date.reset();
+        try {
+            const geo::Date asked = geo::parse_day(text);
+            // Within the timeline: a date before 1850 or after today goes to that end.
+            const geo::Date date = std::clamp(asked, timeline_.first(), timeline_.last());
+            set_date(date, true);
+            notify(date == asked ? ""
+                                 : text + " is outside the timeline: showing " + date.long_text(),
+                   date == asked ? 0.0 : 4.0);
+        } catch (const geo::InputError& error) {
+            notify(error.what(), 5.0);
+        }
+        return true;
+    }
+    if (typed.size() > 10) {
+        typed.resize(10);
+    }
+    show_typed_date();
+    return true;
 }
 
 void Controller::notify(std::string text, double seconds) {

@@ -49,6 +49,7 @@ public:
     void clear_selection();
     /// A transient line at the top, shown for about `seconds` (it fades).
     void notify(std::string text, double seconds);
+    void show_typed_date();
     /// Help, a measurement or a selection is open (Esc closes it before it leaves a tour).
     bool has_something_to_close() const;
 
@@ -68,6 +69,9 @@ public:
     MapState& map() { return map_; }
     UiState& ui() { return ui_; }
 
+    /// While a date is being typed (G): takes the key (digits, '-', Backspace, Enter, Esc) and
+    /// returns true; otherwise returns false and the key goes to the key table.
+    bool type_date_key(sf::Keyboard::Key key);
     /// The key date whose tick lies within a few pixels of x on the timeline, if any.
     std::optional<geo::Date> key_date_near(const UiLayout& layout, float x) const;
     /// The date under a point of the timeline, snapped to a key date within a few pixels.

@@ -27,6 +27,7 @@ enum class ViewerAction {
     close, ///< help, then measuring, then the info panel, then the messages
     export_view,
     copy_source_url, ///< the first source shown in the info panel
+    go_to_date,      ///< type a date, then Enter
     quit,
     // A tour's keys.
     next_slide,

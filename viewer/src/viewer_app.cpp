@@ -233,6 +233,9 @@ private:
 
     /// A tour's keys first, then the map's.
     WindowRequest key_command(sf::Keyboard::Key key) {
+        if (controller_.type_date_key(key)) {
+            return {};
+        }
         if (presenter_) {
             if (auto request = presenter_->key(key)) {
                 return *request;

@@ -13,6 +13,7 @@ struct UiState {
     bool show_help = false;
     bool show_layers = true;
     std::optional<geo::Date> hover_key_date; ///< the key date's tick under the pointer
+    std::optional<std::string> typed_date;   ///< a date being typed (G), until Enter or Esc
     bool presenting = false; ///< a tour: no timeline, the slide's title and caption instead
     bool measuring = false;
     float info_scroll = 0; ///< how far the info panel is scrolled (pixels; the layout clamps it)
