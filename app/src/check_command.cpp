@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "geo/atlas.hpp"
+#include "geo/input_file.hpp"
 #include "geo/islands.hpp"
 #include "map/tour_check.hpp"
 
@@ -16,8 +17,12 @@ namespace {
 /// A teacher's tour file: <tours> (and perhaps its own <sources>) but no <layers>. It is read
 /// against the shipped annotations, as `present --tour-file` reads it.
 bool is_tour_file(const fs::path& file) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) {
+        return false; // looked at before opening: a FIFO would block
+    }
     std::ifstream in(file, std::ios::binary);
-    if (!in || !fs::is_regular_file(file)) {
+    if (!in) {
         return false;
     }
     std::string text(
@@ -55,8 +60,23 @@ int check_tour_file(const fs::path& file, const DataOptions& data) {
 
 } // namespace
 
+/// A FIFO, device or socket is refused in one line before anything opens it.
+void refuse_non_regular(const fs::path& file) {
+    std::error_code ec;
+    if (!fs::exists(file, ec) || fs::is_directory(file, ec)) {
+        return; // the loader says "no such file" or "is a directory" in its own words
+    }
+    if (const std::string kind = geo::non_regular_kind(file); !kind.empty()) {
+        throw geo::InputError(file.string() + ": is " + kind +
+                              ", expected an annotations XML file (a regular file)");
+    }
+}
+
 int run_check(const CheckOptions& options) {
     DataOptions data = options.data;
+    if (!options.file.empty()) {
+        refuse_non_regular(options.file);
+    }
     if (!options.file.empty()) {
         data.annotations = options.file;
         if (is_tour_file(options.file)) {
@@ -64,6 +84,7 @@ int run_check(const CheckOptions& options) {
         }
     }
     const fs::path file = resolve_annotations(data);
+    refuse_non_regular(file);
     std::unique_ptr<geo::Atlas> atlas;
     try {
         geo::AtlasOptions atlas_options;
@@ -135,7 +156,19 @@ int run_check(const CheckOptions& options) {
         }
     }
 
+    // Members that name no polygon: a warning when the map loads, an error here.
+    for (const auto& unknown : atlas->unknown_members) {
+        problems.push_back(unknown.to_string());
+    }
+    std::size_t warning_count = 0;
     for (const auto& warning : atlas->warnings) {
+        if (std::find_if(atlas->unknown_members.begin(), atlas->unknown_members.end(),
+                         [&](const geo::Diagnostic& unknown) {
+                             return unknown.message == warning.message;
+                         }) != atlas->unknown_members.end()) {
+            continue;
+        }
+        ++warning_count;
         std::cout << "warning: " << warning.to_string() << '\n';
     }
     if (!problems.empty()) {
@@ -156,8 +189,8 @@ int run_check(const CheckOptions& options) {
             }
             return slides;
         }() << " slides), "
-              << atlas->layers.size() << " layers (" << vertices << " vertices), "
-              << atlas->warnings.size() << " warnings\n";
+              << atlas->layers.size() << " layers (" << vertices << " vertices), " << warning_count
+              << " warnings\n";
     return 0;
 }
 

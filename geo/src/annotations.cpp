@@ -1,6 +1,7 @@
 #include "geo/annotations.hpp"
 
 #include "annotations/elements.hpp"
+#include "geo/input_file.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -173,11 +174,37 @@ Annotations load_annotations(const fs::path& file, const ParseOptions& options) 
     if (fs::is_directory(file, ec)) {
         throw AnnotationsError({{file, 0, "is a directory, expected an annotations XML file", {}}});
     }
+    // Looked at before it is opened: opening a FIFO waits for a writer, a device never ends.
+    if (const std::string kind = non_regular_kind(file); !kind.empty()) {
+        throw AnnotationsError(
+            {{file, 0, "is " + kind + ", expected an annotations XML file (a regular file)", {}}});
+    }
+    const std::uintmax_t size = fs::file_size(file, ec);
+    if (!ec && size > max_annotations_bytes) {
+        throw AnnotationsError({{file,
+                                 0,
+                                 "is " + std::to_string(size >> 20) +
+                                     " MB, larger than the 256 MB an annotations file may be",
+                                 {}}});
+    }
+    if (const std::string reason = unreadable_reason(file); !reason.empty()) {
+        throw AnnotationsError({{file, 0, "cannot be read: " + reason, {}}});
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         throw AnnotationsError({{file, 0, "cannot be read", {}}});
     }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Read at most the limit (and one byte more, to notice a file that grew meanwhile).
+    std::string text(static_cast<std::size_t>(std::min(size, max_annotations_bytes)) + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_annotations_bytes) {
+        throw AnnotationsError(
+            {{file, 0, "is larger than the 256 MB an annotations file may be", {}}});
+    }
+    if (in.bad()) {
+        throw AnnotationsError({{file, 0, "cannot be read: a read error", {}}});
+    }
     return parse_annotations(text, file, options);
 }
 

@@ -1,5 +1,7 @@
 #include "geo/atlas.hpp"
 
+#include "geo/islands.hpp"
+
 #include <chrono>
 
 namespace geo {
@@ -69,6 +71,21 @@ void load_layers(Atlas& atlas_ref, const AtlasOptions& options) {
             atlas->layers.push_back(std::move(loaded));
         } catch (const InputError& problem) {
             atlas->errors.push_back({{}, 0, "layer '" + ref.id + "': " + problem.what(), ref.id});
+        }
+    }
+    if (const VectorLayer* land = atlas->layer("land"); land != nullptr) {
+        const auto by_island = polygons_by_island(*land);
+        for (const auto& island : atlas->annotations.islands) {
+            for (const auto& member : island.members) {
+                if (by_island.count(member) == 0) {
+                    Diagnostic problem{atlas->annotations.file, island.line,
+                                       "<island id=\"" + island.id + "\"> members: '" + member +
+                                           "' names no island polygon in " + land->source.string(),
+                                       island.id};
+                    atlas->unknown_members.push_back(problem);
+                    atlas->warnings.push_back(std::move(problem));
+                }
+            }
         }
     }
     atlas->history = std::make_unique<History>(atlas->annotations, std::move(lines));

@@ -2,8 +2,10 @@
 
 #include "gdal_support.hpp"
 #include "geo/error.hpp"
+#include "geo/input_file.hpp"
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <fstream>
 #include <geos_c.h>
@@ -11,6 +13,8 @@
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
+#include <optional>
+#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -35,7 +39,8 @@ std::string lower(std::string text) {
     return text;
 }
 
-bool sibling_exists(const fs::path& shp, const std::string& extension) {
+/// The .shx or .dbf beside a .shp, in lower or upper case; nullopt when there is none.
+std::optional<fs::path> sibling(const fs::path& shp, const std::string& extension) {
     for (const auto& candidate : {extension, [&] {
                                       std::string upper = extension;
                                       for (auto& c : upper) {
@@ -45,14 +50,14 @@ bool sibling_exists(const fs::path& shp, const std::string& extension) {
                                       }
                                       return upper;
                                   }()}) {
-        fs::path sibling = shp;
-        sibling.replace_extension(candidate);
+        fs::path path = shp;
+        path.replace_extension(candidate);
         std::error_code ec;
-        if (fs::is_regular_file(sibling, ec)) {
-            return true;
+        if (fs::is_regular_file(path, ec)) {
+            return path;
         }
     }
-    return false;
+    return std::nullopt;
 }
 
 std::uint32_t read_big_endian_u32(const unsigned char* bytes) {
@@ -60,17 +65,71 @@ std::uint32_t read_big_endian_u32(const unsigned char* bytes) {
            (std::uint32_t{bytes[2]} << 8) | std::uint32_t{bytes[3]};
 }
 
+std::uint32_t read_little_endian_u32(const unsigned char* bytes) {
+    return (std::uint32_t{bytes[3]} << 24) | (std::uint32_t{bytes[2]} << 16) |
+           (std::uint32_t{bytes[1]} << 8) | std::uint32_t{bytes[0]};
+}
+
+/// Refuses a part of a shapefile that cannot be opened, with the reason ("permission denied").
+void check_readable(const fs::path& shp, const fs::path& part) {
+    if (const std::string reason = unreadable_reason(part); !reason.empty()) {
+        throw InputError(quoted(shp) + ": " +
+                         (part == shp ? std::string() : part.filename().string() + " ") +
+                         "cannot be read: " + reason);
+    }
+}
+
+/// The .dbf must hold one record for each shape the .shx indexes, and be as long as its
+/// header says: otherwise attributes are lost or belong to other shapes.
+void check_record_counts(const fs::path& shp, const fs::path& shx, const fs::path& dbf) {
+    std::error_code ec;
+    const auto shx_size = fs::file_size(shx, ec);
+    if (ec || shx_size < 100) {
+        throw InputError(quoted(shp) + ": truncated " + shx.filename().string() + ": " +
+                         std::to_string(shx_size) + " bytes, shorter than the 100-byte header");
+    }
+    const std::uint64_t shapes = (shx_size - 100) / 8;
+    std::ifstream in(dbf, std::ios::binary);
+    std::array<unsigned char, 32> header{};
+    in.read(reinterpret_cast<char*>(header.data()), header.size());
+    const auto dbf_size = fs::file_size(dbf, ec);
+    if (in.gcount() < 32) {
+        throw InputError(quoted(shp) + ": truncated " + dbf.filename().string() + ": " +
+                         std::to_string(dbf_size) + " bytes, shorter than the 32-byte header");
+    }
+    const std::uint64_t records = read_little_endian_u32(header.data() + 4);
+    const std::uint64_t header_length = std::uint64_t{header[8]} | std::uint64_t{header[9]} << 8;
+    const std::uint64_t record_length = std::uint64_t{header[10]} | std::uint64_t{header[11]} << 8;
+    if (records != shapes) {
+        throw InputError(quoted(shp) + ": " + dbf.filename().string() + " has " +
+                         std::to_string(records) + " records but " + shx.filename().string() +
+                         " indexes " + std::to_string(shapes) +
+                         " shapes (the parts do not belong together)");
+    }
+    const std::uint64_t declared = header_length + records * record_length;
+    if (declared > dbf_size) {
+        throw InputError(quoted(shp) + ": truncated " + dbf.filename().string() +
+                         ": header declares " + std::to_string(declared) + " bytes, file has " +
+                         std::to_string(dbf_size));
+    }
+}
+
 /// A shapefile needs its .shx and .dbf, and its .shp must be as long as its header says.
 void check_shapefile_parts(const fs::path& shp) {
     const std::string stem = shp.stem().string();
-    if (!sibling_exists(shp, ".shx")) {
+    const auto shx = sibling(shp, ".shx");
+    if (!shx) {
         throw InputError(quoted(shp) + ": missing " + stem +
                          ".shx (a shapefile needs its .shp, .shx and .dbf files)");
     }
-    if (!sibling_exists(shp, ".dbf")) {
+    const auto dbf = sibling(shp, ".dbf");
+    if (!dbf) {
         throw InputError(quoted(shp) + ": missing " + stem +
                          ".dbf (a shapefile needs its .shp, .shx and .dbf files)");
     }
+    check_readable(shp, shp);
+    check_readable(shp, *shx);
+    check_readable(shp, *dbf);
     std::ifstream in(shp, std::ios::binary);
     std::array<unsigned char, 100> header{};
     in.read(reinterpret_cast<char*>(header.data()), header.size());
@@ -87,6 +146,7 @@ void check_shapefile_parts(const fs::path& shp) {
         throw InputError(quoted(shp) + ": truncated shapefile: header declares " +
                          std::to_string(declared) + " bytes, file has " + std::to_string(size));
     }
+    check_record_counts(shp, *shx, *dbf);
 }
 
 bool is_polygonal(OGRwkbGeometryType type) {
@@ -155,6 +215,44 @@ void collect(const OGRGeometry& geometry, Feature& feature) {
     default:
         break; // points and empty parts carry no area or length
     }
+}
+
+/// The first vertex that is not finite or (when `in_degrees`) outside longitude ±360 and
+/// latitude ±90, in words; nullopt when all are good.
+std::optional<std::string> bad_vertex(const Feature& feature, bool in_degrees) {
+    auto bad = [&](const Point& p) {
+        if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
+            return true;
+        }
+        return in_degrees && (p.x < -360 || p.x > 360 || p.y < -90 - 1e-9 || p.y > 90 + 1e-9);
+    };
+    auto words = [&](const Point& p) {
+        std::ostringstream out;
+        out << "vertex (" << p.x << ", " << p.y << ")";
+        if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
+            out << " is not finite";
+        } else {
+            out << " is out of range (longitude -360 to 360, latitude -90 to 90)";
+        }
+        return out.str();
+    };
+    for (const auto& polygon : feature.polygons) {
+        for (const auto& ring : polygon.rings) {
+            for (const auto& p : ring) {
+                if (bad(p)) {
+                    return words(p);
+                }
+            }
+        }
+    }
+    for (const auto& line : feature.lines) {
+        for (const auto& p : line) {
+            if (bad(p)) {
+                return words(p);
+            }
+        }
+    }
+    return std::nullopt;
 }
 
 /// GEOS's own words for why a geometry is invalid, e.g. "Self-intersection[147.1 45.2]".
@@ -227,8 +325,15 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
     if (fs::is_directory(path, ec)) {
         throw InputError(quoted(path) + ": is a directory, expected a vector data file");
     }
+    // Looked at before anything opens it: a FIFO would block, a device never ends.
+    if (const std::string kind = non_regular_kind(path); !kind.empty()) {
+        throw InputError(quoted(path) + ": is " + kind +
+                         ", expected a vector data file (a regular file)");
+    }
     if (lower(path.extension().string()) == ".shp") {
         check_shapefile_parts(path);
+    } else if (const std::string reason = unreadable_reason(path); !reason.empty()) {
+        throw InputError(quoted(path) + ": cannot be read: " + reason);
     }
 
     detail::ensure_gdal_registered();
@@ -311,6 +416,14 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
             linear.reset(geometry->getLinearGeometry());
             geometry = linear.get();
         }
+        {
+            // Before GEOS and PROJ see it: a non-finite vertex must not reach them.
+            Feature raw;
+            collect(*geometry, raw);
+            if (auto problem = bad_vertex(raw, !to_wgs84)) {
+                throw InputError(feature_problem(path, *feature, ": " + *problem));
+            }
+        }
         const auto type = geometry->getGeometryType();
         if (options.expected == GeometryKind::polygons && !is_polygonal(type)) {
             throw InputError(feature_problem(path, *feature,
@@ -349,6 +462,11 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
             }
         }
         collect(*geometry, out);
+        if (to_wgs84) {
+            if (auto problem = bad_vertex(out, true)) {
+                throw InputError(feature_problem(path, *feature, ": " + *problem + " in WGS 84"));
+            }
+        }
         result.features.push_back(std::move(out));
     }
     if (!errors.failures().empty()) {

@@ -35,6 +35,9 @@ struct Atlas {
     std::vector<LoadedLayer> layers;
     std::vector<Diagnostic> errors;
     std::vector<Diagnostic> warnings;
+    /// An island's `members` that name no island polygon in the land layer, each placed at its
+    /// <island>. Also in `warnings` (the map still draws); `check` counts them as errors.
+    std::vector<Diagnostic> unknown_members;
     std::unique_ptr<History> history;
 
     const VectorLayer* layer(std::string_view id) const;

@@ -18,5 +18,7 @@ void read_tour(XmlReader& r, const XMLElement* e);   // tours.cpp
 void check_periods(XmlReader& r, Island& island); // references.cpp
 /// Reports references to sources and islands that are neither read nor in the base.
 void resolve_references(XmlReader& r); // references.cpp
+/// part_of chains that come back to where they started (or an island part_of itself).
+void check_part_of_cycles(XmlReader& r); // references.cpp
 
 } // namespace geo::detail

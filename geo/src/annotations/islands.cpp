@@ -1,6 +1,9 @@
 // <islands>: each island with its names, facts, islets and status periods.
 #include "annotations/elements.hpp"
 
+#include <cmath>
+#include <cstdlib>
+
 namespace geo::detail {
 namespace {
 
@@ -24,6 +27,20 @@ Fact read_fact(XmlReader& r, const XMLElement* e) {
     fact.unit = optional_string(e, "unit");
     fact.year = optional_string(e, "year");
     fact.name = optional_string(e, "name");
+    // Counts and measures: a finite number, not below zero.
+    static const std::unordered_set<std::string> numeric = {
+        "area_km2", "highest_point_m", "population", "japanese_residents_1945"};
+    if (!fact.value.empty() && numeric.count(fact.key) != 0) {
+        char* end = nullptr;
+        const double number = std::strtod(fact.value.c_str(), &end);
+        if (end == fact.value.c_str() || *end != '\0') {
+            r.error(e,
+                    "<fact key=\"" + fact.key + "\"> value=\"" + fact.value + "\" is not a number");
+        } else if (!std::isfinite(number) || number < 0 || number > 1e9) {
+            r.error(e, "<fact key=\"" + fact.key + "\"> value=\"" + fact.value +
+                           "\" is out of range (0 to 1000000000)");
+        }
+    }
     if (fact.value.empty() && fact.name.empty()) {
         r.error(e, "<fact key=\"" + fact.key + "\"> has neither a value nor a name");
     }
@@ -120,6 +137,11 @@ void read_island(XmlReader& r, const XMLElement* e) {
     }
     if ((island.lat_min || island.lat_max) && island.part_of.empty()) {
         r.error(e, describe(e) + " has a latitude band but no part_of");
+    }
+    if (island.lat_min && island.lat_max && *island.lat_min >= *island.lat_max) {
+        r.error(e, describe(e) + " lat_min=\"" + optional_string(e, "lat_min") +
+                       "\" is not below lat_max=\"" + optional_string(e, "lat_max") +
+                       "\" (the band is empty or reversed)");
     }
     island.anchor = r.place(e);
     for (const XMLElement* child = e->FirstChildElement(); child != nullptr;

@@ -3,6 +3,8 @@
 #include "annotations/elements.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace geo::detail {
 
@@ -47,6 +49,47 @@ void resolve_references(XmlReader& r) {
                                     "island '" +
                                     island.part_of + "'",
                                 island.id});
+        }
+    }
+    check_part_of_cycles(r);
+}
+
+void check_part_of_cycles(XmlReader& r) {
+    std::map<std::string, const Island*> by_id;
+    for (const auto& island : r.out.islands) {
+        by_id.emplace(island.id, &island);
+    }
+    std::set<std::string> reported;
+    for (const auto& island : r.out.islands) {
+        if (island.part_of.empty() || reported.count(island.id) != 0) {
+            continue;
+        }
+        if (island.part_of == island.id) {
+            reported.insert(island.id);
+            r.errors.push_back({r.file(), island.line,
+                                "<island id=\"" + island.id + "\"> is part_of itself", island.id});
+            continue;
+        }
+        // Follow part_of; a chain that comes back to this island is a cycle.
+        std::string chain = island.id;
+        std::vector<std::string> members{island.id};
+        const Island* at = &island;
+        for (std::size_t steps = 0; steps <= by_id.size() && !at->part_of.empty(); ++steps) {
+            chain += " -> " + at->part_of;
+            if (at->part_of == island.id) {
+                reported.insert(members.begin(), members.end());
+                r.errors.push_back(
+                    {r.file(), island.line,
+                     "<island id=\"" + island.id + "\"> part_of forms a cycle: " + chain,
+                     island.id});
+                break;
+            }
+            const auto next = by_id.find(at->part_of);
+            if (next == by_id.end()) {
+                break;
+            }
+            members.push_back(at->part_of);
+            at = next->second;
         }
     }
 }

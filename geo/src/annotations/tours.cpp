@@ -59,7 +59,11 @@ Slide read_slide(XmlReader& r, const XMLElement* e, std::unordered_set<std::stri
         }
         if (const char* zoom = e->Attribute("zoom")) {
             const auto z = r.numbers(e, "zoom", zoom, 1);
-            slide.zoom = z.empty() ? 0 : z[0];
+            if (!z.empty() && (z[0] < 0 || z[0] > 20)) {
+                r.error(e, describe(e) + " zoom=\"" + zoom + "\" is out of range (0 to 20)");
+            } else {
+                slide.zoom = z.empty() ? 0 : z[0];
+            }
         }
     }
     if (views == 0) {

@@ -1,6 +1,7 @@
 #include "annotations/xml_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <sstream>
 
@@ -199,7 +200,8 @@ double XmlReader::coordinate(const XMLElement* e, const char* attribute, double 
         error(e, describe(e) + " " + attribute + "=\"" + text + "\" is not a number");
         return 0.0;
     }
-    if (value < -limit || value > limit) {
+    // NaN compares false both ways: refuse what is not finite before the range.
+    if (!std::isfinite(value) || value < -limit || value > limit) {
         error(e, describe(e) + " " + attribute + "=\"" + text + "\" is out of range (" +
                      std::to_string(static_cast<int>(-limit)) + " to " +
                      std::to_string(static_cast<int>(limit)) + ")");
@@ -298,6 +300,11 @@ std::vector<double> XmlReader::numbers(const XMLElement* e, const char* attribut
         if (item.empty() || end == item.c_str() || *end != '\0') {
             error(e, describe(e) + " " + attribute + "=\"" + text + "\": '" + item +
                          "' is not a number");
+            return {};
+        }
+        if (!std::isfinite(value)) {
+            error(e, describe(e) + " " + attribute + "=\"" + text + "\": '" + item +
+                         "' is not a finite number");
             return {};
         }
         values.push_back(value);
