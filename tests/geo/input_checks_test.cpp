@@ -224,6 +224,11 @@ TEST_CASE("[geo] input checks: an unreadable .dbf or .shp says permission denied
     fs::permissions(path, fs::perms::none);
     CHECK(load_error(path) == path.string() + ": cannot be read: permission denied");
     fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
+    const fs::path xml = path.parent_path() / "annotations.xml";
+    std::ofstream(xml) << header << "</atlas>\n";
+    fs::permissions(xml, fs::perms::none);
+    CHECK(annotations_error(xml) == xml.string() + ": cannot be read: permission denied");
+    fs::permissions(xml, fs::perms::owner_read | fs::perms::owner_write);
 }
 
 TEST_CASE("[geo] input checks: a vertex at longitude 1e300 is refused with its feature") {
