@@ -147,3 +147,46 @@ TEST_CASE("[viewer] point in polygon respects holes") {
     CHECK(!kuril::polygon_contains(polygon, {5, 5}));
     CHECK(!kuril::polygon_contains(polygon, {11, 5}));
 }
+
+// A projection's horizon (orthographic) gives inf for what lies behind it: such vertices are
+// dropped, never looped on.
+TEST_CASE("[map] clipping and simplification drop non-finite vertices") {
+    const double inf = std::numeric_limits<double>::infinity();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const geo::Ring ring{{0, 0}, {10, 0}, {inf, inf}, {10, 10}, {nan, 5}, {0, 10}};
+    const geo::Ring clipped = kuril::clip_ring(ring, {-1, -1, 20, 20});
+    CHECK(clipped.size() == 4);
+    for (const auto& p : clipped) {
+        CHECK(kuril::is_finite(p));
+    }
+    const geo::Ring simplified = kuril::simplify_ring(ring, 1.0);
+    CHECK(simplified.size() == 4);
+    for (const auto& p : simplified) {
+        CHECK(kuril::is_finite(p));
+    }
+    CHECK(kuril::clip_ring(geo::Ring{{inf, 0}, {-inf, 1}, {nan, nan}}, {0, 0, 1, 1}).empty());
+}
+
+TEST_CASE("[map] a polygon set of rings partly beyond the horizon builds what is finite") {
+    const double inf = std::numeric_limits<double>::infinity();
+    // Many vertices so that the pieces are split (a box with inf sides would split forever).
+    geo::Ring visible;
+    for (int i = 0; i < 400; ++i) {
+        const double angle = 2 * 3.14159265358979 * i / 400;
+        visible.push_back({1000 * std::cos(angle), 1000 * std::sin(angle)});
+    }
+    geo::Ring behind(300, geo::Point{inf, -inf});
+    geo::Ring mixed = visible;
+    mixed[10] = {inf, inf};
+    const kuril::PolygonSet set(std::vector<geo::Ring>{visible, behind, mixed});
+    const auto& level = set.level(0);
+    CHECK(level.vertex_count == 400 + 399);
+    CHECK(!level.fills.empty());
+    for (const auto& piece : level.fills) {
+        CHECK(std::isfinite(piece.bounds.min_x));
+        CHECK(std::isfinite(piece.bounds.max_y));
+    }
+    const kuril::PolygonSet nothing(std::vector<geo::Ring>{behind});
+    CHECK(nothing.empty());
+    CHECK(nothing.level(0).fills.empty());
+}
