@@ -1,4 +1,10 @@
+#include "geo/atlas.hpp"
+#include "geo/error.hpp"
+#include "geo/projection.hpp"
+#include "map/map_furniture.hpp"
+#include "map/map_scene.hpp"
 #include "map/polygon_set.hpp"
+#include "test_paths.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -189,4 +195,41 @@ TEST_CASE("[map] a polygon set of rings partly beyond the horizon builds what is
     const kuril::PolygonSet nothing(std::vector<geo::Ring>{behind});
     CHECK(nothing.empty());
     CHECK(nothing.level(0).fills.empty());
+}
+
+// The scene keeps what is in front of a CRS's horizon, and says when nothing is.
+TEST_CASE("[map] scene: a CRS with the data beyond its horizon is one line; a partial one draws") {
+    const auto atlas = geo::load_atlas(test_paths::shipped() / "annotations.xml");
+    const geo::Projection behind("+proj=ortho +lat_0=-45 +lon_0=-33 +type=crs");
+    CHECK_THROWS_WITH_AS(kuril::MapScene(*atlas, behind),
+                         doctest::Contains("nothing of the data is visible in this CRS"),
+                         geo::InputError);
+    // Horizon along 150 E: Hokkaido in front, the northern Kurils behind.
+    const geo::Projection limb("+proj=ortho +lat_0=0 +lon_0=60 +type=crs");
+    const kuril::MapScene scene(*atlas, limb);
+    CHECK(std::isfinite(scene.world.min_x));
+    CHECK(scene.world.min_x < scene.world.max_x);
+    CHECK(!scene.land.empty());
+    CHECK(!scene.land.level(0).fills.empty());
+    for (const auto& label : scene.labels) {
+        CHECK(kuril::is_finite(label.position));
+    }
+    for (const auto& line : scene.lines) {
+        for (const auto& part : line.projected) {
+            for (const auto& p : part) {
+                CHECK(kuril::is_finite(p));
+            }
+        }
+    }
+    bool paramushir = false;
+    for (const auto& label : scene.labels) {
+        paramushir = paramushir || label.id == "paramushir";
+    }
+    CHECK(!paramushir); // beyond the horizon
+    // The view's centre is beyond the horizon: the scale bar is measured where the map is.
+    const kuril::MapView whole(scene.world, 1280, 720);
+    const auto furniture =
+        kuril::layout_map_furniture(kuril::build_frame(scene, {}, whole), 48, 100);
+    CHECK(std::isfinite(furniture.scale_bar.metres));
+    CHECK(furniture.scale_bar.label.find("nan") == std::string::npos);
 }
