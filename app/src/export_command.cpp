@@ -114,15 +114,24 @@ int run_handouts(const MapScene& scene, const sf::Font& font, const ExportOption
         own_tours = geo::load_annotations(
             tour_file, geo::ParseOptions{&scene.atlas->annotations, check_tours});
     }
-    const auto result = export_handouts(
-        scene, font, options, tour_id, canvas,
-        [](std::size_t done, std::size_t total) {
-            const int filled = static_cast<int>(30 * done / total);
-            std::fprintf(stderr, "\rhandouts [%s%s] %zu/%zu", std::string(filled, '#').c_str(),
-                         std::string(30 - filled, ' ').c_str(), done, total);
-            std::fflush(stderr);
-        },
-        own_tours ? &*own_tours : nullptr);
+    bool bar_shown = false;
+    const auto progress = [&bar_shown](std::size_t done, std::size_t total) {
+        const int filled = static_cast<int>(30 * done / total);
+        std::fprintf(stderr, "\rhandouts [%s%s] %zu/%zu", std::string(filled, '#').c_str(),
+                     std::string(30 - filled, ' ').c_str(), done, total);
+        std::fflush(stderr);
+        bar_shown = true;
+    };
+    HandoutResult result;
+    try {
+        result = export_handouts(scene, font, options, tour_id, canvas, progress,
+                                 own_tours ? &*own_tours : nullptr);
+    } catch (...) {
+        if (bar_shown) {
+            std::fprintf(stderr, "\n"); // the error gets a line of its own
+        }
+        throw;
+    }
     std::fprintf(stderr, "\n");
     std::cout << "wrote " << result.slides << " slide images and " << result.index.string() << '\n';
     return 0;
@@ -186,6 +195,11 @@ CommandExit run_export(const ExportCommandOptions& command) {
                                   ": expected a .json file name");
         }
         options.manifest = command.manifest;
+    }
+    if (command.tour.empty()) {
+        // A device, FIFO or folder as --out, or a side file that cannot be written, is refused
+        // before the data is loaded (export_map checks again before drawing).
+        check_export_outputs(options);
     }
 
     auto& timer = PhaseTimer::global();
@@ -253,18 +267,24 @@ CommandExit run_export(const ExportCommandOptions& command) {
     }
     const auto start = std::chrono::steady_clock::now();
     bool printed = false;
-    const auto result = export_map(
-        scene, font, options,
-        [&](double fraction) {
-            const double seconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            if (seconds > 1.0) {
-                std::fprintf(stderr, "\rexport: %3.0f%%", fraction * 100);
-                std::fflush(stderr);
-                printed = true;
-            }
-        },
-        &canvas);
+    const auto progress = [&](double fraction) {
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (seconds > 1.0) {
+            std::fprintf(stderr, "\rexport: %3.0f%%", fraction * 100);
+            std::fflush(stderr);
+            printed = true;
+        }
+    };
+    ExportResult result;
+    try {
+        result = export_map(scene, font, options, progress, &canvas);
+    } catch (...) {
+        if (printed) {
+            std::fprintf(stderr, "\n"); // the error gets a line of its own
+        }
+        throw;
+    }
     if (printed) {
         std::fprintf(stderr, "\n");
     }

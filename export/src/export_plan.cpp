@@ -1,6 +1,7 @@
 #include "export/export_plan.hpp"
 
 #include "geo/error.hpp"
+#include "imageio/atomic_file.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -118,6 +119,25 @@ SidecarPaths sidecar_paths(const ExportOptions& options) {
         paths.aux_xml = options.out.string() + ".aux.xml";
     }
     return paths;
+}
+
+std::vector<fs::path> export_output_paths(const ExportOptions& options) {
+    std::vector<fs::path> paths{options.out};
+    const SidecarPaths sidecars = sidecar_paths(options);
+    if (!sidecars.empty()) {
+        paths.insert(paths.end(), {sidecars.world_file, sidecars.prj, sidecars.aux_xml});
+    }
+    paths.push_back(fs::path(options.out).replace_extension(".sources.txt"));
+    if (!options.manifest.empty()) {
+        paths.push_back(options.manifest);
+    }
+    return paths;
+}
+
+void check_export_outputs(const ExportOptions& options) {
+    for (const auto& path : export_output_paths(options)) {
+        check_writable(path);
+    }
 }
 
 ExportPlan plan_export(const MapScene& scene, const ExportOptions& options, double reserved_top,

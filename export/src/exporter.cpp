@@ -13,6 +13,7 @@
 #include <SFML/Graphics.hpp>
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <optional>
 
 namespace kuril {
@@ -80,15 +81,32 @@ std::string sources_file_text(const MapFrame& frame, const std::string& image_na
            "claims.\nMade with Kuril Atlas.\n";
 }
 
+PendingOutputs::~PendingOutputs() {
+    // Last held first: a GeoTIFF or PNG writer's threads stop before their files go.
+    while (!held_.empty()) {
+        held_.pop_back();
+    }
+}
+
+void PendingOutputs::hold(std::shared_ptr<void> owner, std::function<void()> rename) {
+    held_.emplace_back(std::move(owner), std::move(rename));
+}
+
+void PendingOutputs::commit() {
+    for (auto& [owner, rename] : held_) {
+        rename();
+    }
+    held_.clear();
+}
+
 ExportResult export_map(const MapScene& scene, const sf::Font& font, const ExportOptions& asked,
-                        const std::function<void(double)>& progress, ExportCanvas* canvas) {
+                        const std::function<void(double)>& progress, ExportCanvas* canvas,
+                        PendingOutputs* pending) {
     const auto start = std::chrono::steady_clock::now();
     auto& timer = PhaseTimer::global();
     validate_export(asked);
-    check_writable(asked.out);
-    if (!asked.manifest.empty()) {
-        check_writable(asked.manifest);
-    }
+    // The image first: nothing is written beside a device, FIFO or folder given as --out.
+    check_export_outputs(asked);
     // The overlay is laid out first: the plan fits the map between its title band and footer.
     ExportOptions options = asked;
     const std::filesystem::path sources_path = sources_file_path(options.out);
@@ -122,14 +140,15 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     }
     timer.mark("overlay layout");
 
-    const std::unique_ptr<RowSink> image = open_image(scene, options, plan, sources_name);
-    GeorefFiles georef(plan.sidecars); // checked writable before time is spent on the image
-    georef.write(plan.view, *scene.projection);
-    AtomicFile sources(sources_path);
-    sources.write_text(sources_file_text(frame, options.out.filename().string(), overlay->title()));
-    std::optional<AtomicFile> manifest;
+    const std::shared_ptr<RowSink> image = open_image(scene, options, plan, sources_name);
+    auto georef = std::make_shared<GeorefFiles>(plan.sidecars);
+    georef->write(plan.view, *scene.projection);
+    auto sources = std::make_shared<AtomicFile>(sources_path);
+    sources->write_text(
+        sources_file_text(frame, options.out.filename().string(), overlay->title()));
+    std::shared_ptr<AtomicFile> manifest;
     if (!options.manifest.empty()) {
-        manifest.emplace(options.manifest);
+        manifest = std::make_shared<AtomicFile>(options.manifest);
     }
     timer.mark("open output files");
 
@@ -190,11 +209,24 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
         content.labels = renderer.placed_labels();
         manifest->write_text(manifest_json(content));
     }
-    image->commit();
-    georef.commit();
-    sources.commit();
+    // Everything is written and synced before anything is renamed: a full disk leaves the
+    // folder as it was.
+    image->finish();
+    georef->finish();
+    sources->sync();
     if (manifest) {
-        manifest->commit();
+        manifest->sync();
+    }
+    PendingOutputs own;
+    PendingOutputs& outputs = pending != nullptr ? *pending : own;
+    outputs.hold(image, [image] { image->commit(); });
+    outputs.hold(georef, [georef] { georef->commit(); });
+    outputs.hold(sources, [sources] { sources->commit(); });
+    if (manifest) {
+        outputs.hold(manifest, [manifest] { manifest->commit(); });
+    }
+    if (pending == nullptr) {
+        own.commit();
     }
     if (progress) {
         progress(1.0);

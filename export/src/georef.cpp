@@ -57,13 +57,17 @@ void GeorefFiles::write(const MapView& view, const geo::Projection& projection) 
     });
 }
 
+void GeorefFiles::finish() {
+    if (synced_.valid()) {
+        synced_.get();
+    }
+}
+
 void GeorefFiles::commit() {
     if (!world_file_) {
         return;
     }
-    if (synced_.valid()) {
-        synced_.get();
-    }
+    finish();
     world_file_->commit();
     prj_->commit();
     aux_xml_->commit();

@@ -1,5 +1,6 @@
 #include "export/handouts.hpp"
 
+#include "export/exporter.hpp"
 #include "geo/error.hpp"
 #include "imageio/atomic_file.hpp"
 
@@ -110,6 +111,32 @@ std::string index_section(const std::function<const geo::Source*(const std::stri
     return html + "</p>\n</section>\n";
 }
 
+/// The export options of slide `index` (0-based): its image "slide-NN-ID.png" in `folder`.
+ExportOptions slide_options(const ExportOptions& base, const fs::path& folder,
+                            const geo::Slide& slide, std::size_t index) {
+    ExportOptions options = base;
+    char name[128];
+    std::snprintf(name, sizeof name, "slide-%02zu-%s.png", index + 1, slide.id.c_str());
+    options.out = folder / name;
+    options.geotiff = false;
+    options.title = slide.title;
+    options.caption = slide.caption;
+    options.date = slide.date;
+    options.view = ViewSpec::from_slide(slide);
+    if (auto language = language_from_code(slide.lang)) {
+        options.language = *language;
+    }
+    options.visible = layers_from_names(slide.layers);
+    return options;
+}
+
+HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const geo::Tour& tour,
+                             const std::string& tour_id,
+                             const std::function<const geo::Source*(const std::string&)>& source,
+                             const fs::path& folder, const ExportOptions& base,
+                             ExportCanvas& canvas,
+                             const std::function<void(std::size_t, std::size_t)>& progress);
+
 } // namespace
 
 HandoutResult export_handouts(const MapScene& scene, const sf::Font& font,
@@ -127,41 +154,71 @@ HandoutResult export_handouts(const MapScene& scene, const sf::Font& font,
     };
     const fs::path folder = base.out;
     std::error_code ec;
+    const bool existed = fs::exists(fs::symlink_status(folder, ec));
     fs::create_directories(folder, ec);
     if (!fs::is_directory(folder, ec)) {
         throw geo::InputError(folder.string() + ": cannot create the handout folder");
     }
-    std::string html = index_head(tour);
+    try {
+        return write_handouts(scene, font, tour, tour_id, source, folder, base, canvas, progress);
+    } catch (...) {
+        if (!existed) {
+            fs::remove(folder, ec); // made here, and empty: every output was temporary
+        }
+        throw;
+    }
+}
+
+namespace {
+
+HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const geo::Tour& tour,
+                             const std::string& tour_id,
+                             const std::function<const geo::Source*(const std::string&)>& source,
+                             const fs::path& folder, const ExportOptions& base,
+                             ExportCanvas& canvas,
+                             const std::function<void(std::size_t, std::size_t)>& progress) {
+    // Every slide is checked (its options, its view, every file it writes) before the first
+    // is drawn; all are written under temporary names and put in place together at the end,
+    // so a failed handout leaves the folder as it was.
     const std::size_t count = tour.slides.size();
+    std::vector<ExportOptions> slides;
+    slides.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        slides.push_back(slide_options(base, folder, tour.slides[i], i));
+        const ExportOptions& options = slides.back();
+        try {
+            validate_export(options);
+            export_view(scene, options, 0, 0);
+            check_export_outputs(options);
+        } catch (const geo::InputError& error) {
+            throw geo::InputError("tour '" + tour_id + "', slide " + std::to_string(i + 1) + " (" +
+                                  tour.slides[i].id + "): " + error.what());
+        }
+    }
+    HandoutResult result{count, folder / "index.html"};
+    check_writable(result.index);
+    PendingOutputs pending;
+    std::string html = index_head(tour);
     for (std::size_t i = 0; i < count; ++i) {
         const geo::Slide& slide = tour.slides[i];
-        ExportOptions options = base;
-        char name[128];
-        std::snprintf(name, sizeof name, "slide-%02zu-%s.png", i + 1, slide.id.c_str());
-        options.out = folder / name;
-        options.geotiff = false;
-        options.title = slide.title;
-        options.caption = slide.caption;
-        options.date = slide.date;
-        options.view = ViewSpec::from_slide(slide);
-        if (auto language = language_from_code(slide.lang)) {
-            options.language = *language;
-        }
-        options.visible = layers_from_names(slide.layers);
-        const ExportResult image = export_map(scene, font, options, {}, &canvas);
+        const ExportResult image = export_map(scene, font, slides[i], {}, &canvas, &pending);
         if (progress) {
             progress(i + 1, count);
         }
-        html += index_section(source, slide, i + 1, count, name, image.sources);
+        html += index_section(source, slide, i + 1, count, slides[i].out.filename().string(),
+                              image.sources);
     }
     html += "<p class=\"sources\">Coastlines: GSHHG 2.3.7 © P. Wessel &amp; W. H. F. Smith, "
             "LGPL-3. Lines marked approx. are constructions, not official lines.</p>\n"
             "</body>\n</html>\n";
-    HandoutResult result{count, folder / "index.html"};
-    AtomicFile index(result.index);
-    index.write_text(html);
-    index.commit();
+    auto index = std::make_shared<AtomicFile>(result.index);
+    index->write_text(html);
+    index->sync();
+    pending.hold(index, [index] { index->commit(); });
+    pending.commit();
     return result;
 }
+
+} // namespace
 
 } // namespace kuril

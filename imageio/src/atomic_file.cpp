@@ -2,9 +2,13 @@
 
 #include "geo/error.hpp"
 
+#include <array>
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <mutex>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -26,6 +30,64 @@ fs::path temporary_beside(const fs::path& target) {
 
 std::string reason(int error) {
     return std::strerror(error);
+}
+
+// Temporary files being written, for a SIGTERM, SIGINT or SIGHUP to remove: a kill during an
+// export leaves no ".NAME.tmp-PID" behind. The handler only reads these slots and unlinks
+// (async-signal-safe); a slot holds a copy of the name made at registration.
+constexpr std::size_t max_pending = 512;
+std::array<std::atomic<char*>, max_pending> pending_names{};
+
+extern "C" void remove_temporaries_and_die(int signal_number) {
+    for (auto& slot : pending_names) {
+        if (char* name = slot.load(); name != nullptr) {
+            ::unlink(name);
+        }
+    }
+    // Ends as the signal would have ended it (the shell sees the kill).
+    ::signal(signal_number, SIG_DFL);
+    ::raise(signal_number);
+}
+
+void install_handlers() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        for (const int signal_number : {SIGTERM, SIGINT, SIGHUP}) {
+            struct sigaction current {};
+            // A handler someone else installed (or an ignored signal) is left alone.
+            if (::sigaction(signal_number, nullptr, &current) == 0 &&
+                current.sa_handler == SIG_DFL) {
+                struct sigaction action {};
+                action.sa_handler = remove_temporaries_and_die;
+                sigemptyset(&action.sa_mask);
+                ::sigaction(signal_number, &action, nullptr);
+            }
+        }
+    });
+}
+
+/// The slot registered for `name`, or -1 when all are taken (the file is still removed on
+/// every other path).
+int register_temporary(const fs::path& name) {
+    install_handlers();
+    const std::string& text = name.native();
+    char* copy = new char[text.size() + 1];
+    std::memcpy(copy, text.c_str(), text.size() + 1);
+    for (std::size_t i = 0; i < pending_names.size(); ++i) {
+        char* expected = nullptr;
+        if (pending_names[i].compare_exchange_strong(expected, copy)) {
+            return static_cast<int>(i);
+        }
+    }
+    delete[] copy;
+    return -1;
+}
+
+void unregister_temporary(int& slot) {
+    if (slot >= 0) {
+        delete[] pending_names[static_cast<std::size_t>(slot)].exchange(nullptr);
+        slot = -1;
+    }
 }
 
 } // namespace
@@ -54,6 +116,7 @@ void check_writable(const fs::path& target) {
 AtomicFile::AtomicFile(const fs::path& target)
     : target_(target), temporary_(temporary_beside(target)) {
     check_writable(target);
+    signal_slot_ = register_temporary(temporary_);
 }
 
 AtomicFile::~AtomicFile() {
@@ -64,6 +127,7 @@ AtomicFile::~AtomicFile() {
         std::error_code ec;
         fs::remove(temporary_, ec);
     }
+    unregister_temporary(signal_slot_);
 }
 
 std::FILE* AtomicFile::stream() {
@@ -126,6 +190,7 @@ void AtomicFile::commit() {
         throw geo::InputError(target_.string() + ": cannot rename into place: " + ec.message());
     }
     committed_ = true;
+    unregister_temporary(signal_slot_);
 }
 
 } // namespace kuril

@@ -34,6 +34,7 @@ struct GeoTiffWriter::State {
     }
 
     AtomicFile file;
+    bool finished = false; ///< written and synced: only the rename is left
     unsigned width = 0;
     unsigned height = 0;
     unsigned next_row = 0;
@@ -108,6 +109,14 @@ void GeoTiffWriter::write_rows(unsigned first_row, PixelBuffer rgba, unsigned ro
 }
 
 void GeoTiffWriter::commit() {
+    finish();
+    state_->file.commit();
+}
+
+void GeoTiffWriter::finish() {
+    if (state_->finished) {
+        return;
+    }
     if (state_->next_row != state_->height) {
         throw geo::InternalError(state_->file.target().string() + ": " +
                                  std::to_string(state_->next_row) + " of " +
@@ -121,7 +130,8 @@ void GeoTiffWriter::commit() {
         throw geo::InputError(state_->file.target().string() +
                               ": cannot finish the GeoTIFF: " + CPLGetLastErrorMsg());
     }
-    state_->file.commit();
+    state_->file.sync();
+    state_->finished = true;
 }
 
 } // namespace kuril

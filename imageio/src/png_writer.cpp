@@ -77,6 +77,7 @@ unsigned worker_count() {
 
 struct PngWriter::State {
     AtomicFile file;
+    bool finished = false; ///< written and synced: only the rename is left
     png_structp png = nullptr;
     png_infop info = nullptr;
     unsigned width = 0;
@@ -334,6 +335,14 @@ void PngWriter::write_rows(unsigned first_row, PixelBuffer rgba, unsigned rows, 
 }
 
 void PngWriter::commit() {
+    finish();
+    state_->file.commit();
+}
+
+void PngWriter::finish() {
+    if (state_->finished) {
+        return;
+    }
     const std::string target = state_->file.target().string();
     if (state_->rows_queued != state_->height) {
         throw geo::InternalError(target + ": " + std::to_string(state_->rows_queued) + " of " +
@@ -355,7 +364,8 @@ void PngWriter::commit() {
     png_destroy_write_struct(&state_->png, &state_->info);
     state_->png = nullptr;
     PhaseTimer::global().mark("write chunks");
-    state_->file.commit();
+    state_->file.sync();
+    state_->finished = true;
 }
 
 } // namespace kuril

@@ -50,11 +50,18 @@ MapFurnitureLayout layout_map_furniture(const MapFrame& frame, double reserved_t
     const geo::Projection& projection = *frame.scene->projection;
 
     // Scale bar: true (geodesic) scale at the view centre, along the screen's x axis.
-    const geo::Point centre_screen{view.width_px() / 2, view.height_px() / 2};
-    const geo::Point c0 = projection.inverse(view.screen_to_map(centre_screen));
-    const geo::Point c1 =
-        projection.inverse(view.screen_to_map({centre_screen.x + 100, centre_screen.y}));
-    const double true_mpp = geo::geodesic_distance_m(c0, c1) / 100;
+    // When the centre lies beyond the CRS's horizon (an orthographic view of the limb), the
+    // scale is measured at the first point of a grid over the view that is in front of it.
+    geo::Point c0{};
+    double true_mpp = 0;
+    for (int k = 0; k < 25 && !(std::isfinite(true_mpp) && true_mpp > 0); ++k) {
+        const int i = (k + 12) % 25; // the centre first
+        const geo::Point at{view.width_px() * (0.1 + 0.2 * (i % 5)),
+                            view.height_px() * (0.1 + 0.2 * (i / 5))};
+        c0 = projection.inverse(view.screen_to_map(at));
+        const geo::Point c1 = projection.inverse(view.screen_to_map({at.x + 100, at.y}));
+        true_mpp = geo::geodesic_distance_m(c0, c1) / 100;
+    }
     const auto [metres, px] = nice_scale_bar(true_mpp, 180 * ui);
     const float x0 = 16 * ui;
     const float y0 =

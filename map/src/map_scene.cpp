@@ -1,5 +1,6 @@
 #include "map/map_scene.hpp"
 
+#include "geo/error.hpp"
 #include "geo/islands.hpp"
 
 #include <algorithm>
@@ -17,6 +18,55 @@ std::vector<geo::Polygon> clip_to_band(const std::vector<geo::Polygon>& polygons
     return geo::clip_to_latitude_band(polygons, lat_min.value_or(-90.0), lat_max.value_or(90.0));
 }
 
+/// Projected polygons without what lies beyond the projection's horizon: non-finite vertices
+/// are dropped, then rings left with fewer than 3 vertices; a polygon whose outer ring goes,
+/// goes with its holes.
+std::vector<geo::Polygon> visible_polygons(std::vector<geo::Polygon> polygons) {
+    std::vector<geo::Polygon> out;
+    out.reserve(polygons.size());
+    for (auto& polygon : polygons) {
+        geo::Polygon kept;
+        for (const auto& ring : polygon.rings) {
+            geo::Ring finite = finite_vertices(ring);
+            if (finite.size() >= 3) {
+                kept.rings.push_back(std::move(finite));
+            } else if (kept.rings.empty()) {
+                break; // the outer ring is not visible
+            }
+        }
+        if (!kept.rings.empty()) {
+            out.push_back(std::move(kept));
+        }
+    }
+    return out;
+}
+
+/// A projected line split where it passes beyond the horizon: the finite stretches of 2 or
+/// more points.
+std::vector<std::vector<geo::Point>> visible_stretches(const std::vector<geo::Point>& line) {
+    std::vector<std::vector<geo::Point>> out;
+    std::vector<geo::Point> stretch;
+    for (const auto& p : line) {
+        if (is_finite(p)) {
+            stretch.push_back(p);
+            continue;
+        }
+        if (stretch.size() >= 2) {
+            out.push_back(std::move(stretch));
+        }
+        stretch.clear();
+    }
+    if (stretch.size() >= 2) {
+        out.push_back(std::move(stretch));
+    }
+    return out;
+}
+
+void extend(geo::Box& box, geo::Point p) {
+    box = {std::min(box.min_x, p.x), std::min(box.min_y, p.y), std::max(box.max_x, p.x),
+           std::max(box.max_y, p.y)};
+}
+
 } // namespace
 
 std::vector<geo::Polygon> project_polygons(const std::vector<geo::Polygon>& polygons,
@@ -27,7 +77,7 @@ std::vector<geo::Polygon> project_polygons(const std::vector<geo::Polygon>& poly
             projection.forward_in_place(ring);
         }
     }
-    return out;
+    return visible_polygons(std::move(out));
 }
 
 std::vector<geo::Point> densify(const std::vector<geo::Point>& line, double step_deg) {
@@ -62,12 +112,13 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
             edge.push_back({158, 41 + 14 * t});
         }
         proj.forward_in_place(edge);
-        world = {edge[0].x, edge[0].y, edge[0].x, edge[0].y};
+        // Only what is in front of the horizon counts (an orthographic CRS centred far away
+        // gives inf); the visible data extends it below.
+        world = {1e300, 1e300, -1e300, -1e300};
         for (const auto& p : edge) {
-            world.min_x = std::min(world.min_x, p.x);
-            world.min_y = std::min(world.min_y, p.y);
-            world.max_x = std::max(world.max_x, p.x);
-            world.max_y = std::max(world.max_y, p.y);
+            if (is_finite(p)) {
+                extend(world, p);
+            }
         }
     }
 
@@ -78,12 +129,26 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         }
         return polygons;
     };
+    bool anything_visible = false;
+    const auto note_visible = [&](const std::vector<geo::Polygon>& polygons) {
+        for (const auto& polygon : polygons) {
+            for (const auto& p : polygon.rings.front()) {
+                extend(world, p);
+                anything_visible = true;
+            }
+        }
+    };
     // Land is projected once; the status regions reuse its projected polygons.
     std::map<std::string, std::vector<geo::Polygon>> by_island;           // lon/lat
     std::map<std::string, std::vector<geo::Polygon>> by_island_projected; // metres
     if (const auto* layer = source.layer("land")) {
-        const geo::VectorLayer projected = geo::project_layer(*layer, proj);
-        land = build_polygon_set(gather(projected));
+        geo::VectorLayer projected = geo::project_layer(*layer, proj);
+        for (auto& feature : projected.features) {
+            feature.polygons = visible_polygons(std::move(feature.polygons));
+        }
+        const auto land_polygons = gather(projected);
+        note_visible(land_polygons);
+        land = build_polygon_set(land_polygons);
         has_land = true;
         by_island = geo::polygons_by_island(*layer);
         by_island_projected = geo::polygons_by_island(projected);
@@ -121,6 +186,17 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         region.projected = std::move(polygons);
         region.shapes = build_polygon_set(region.projected);
         region.label_anchor = proj.forward(island.anchor);
+        if (!is_finite(region.label_anchor)) {
+            // The anchor is beyond the horizon, part of the land is not: anchor on that part.
+            geo::Box box{1e300, 1e300, -1e300, -1e300};
+            for (const auto& polygon : region.projected) {
+                for (const auto& p : polygon.rings.front()) {
+                    extend(box, p);
+                }
+            }
+            region.label_anchor = {(box.min_x + box.max_x) / 2, (box.min_y + box.max_y) / 2};
+        }
+        note_visible(region.projected);
         regions.push_back(std::move(region));
     }
 
@@ -131,7 +207,13 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
             for (const auto& part : line.geometry) {
                 auto dense = densify(part, 0.05);
                 proj.forward_in_place(dense);
-                scene_line.projected.push_back(std::move(dense));
+                for (auto& stretch : visible_stretches(dense)) {
+                    for (const auto& p : stretch) {
+                        extend(world, p);
+                    }
+                    anything_visible = true;
+                    scene_line.projected.push_back(std::move(stretch));
+                }
             }
             lines.push_back(std::move(scene_line));
         }
@@ -139,7 +221,10 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
     const geo::Box lonlat_region{139, 41, 158, 55};
     for (const auto& event : source.annotations.events) {
         if (lonlat_region.contains(event.place)) {
-            events.push_back({&event, proj.forward(event.place)});
+            const geo::Point at = proj.forward(event.place);
+            if (is_finite(at)) {
+                events.push_back({&event, at});
+            }
         }
     }
     const auto region_of = [this](const std::string& id) {
@@ -174,8 +259,12 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         if (island.group == "main" && island.id == "sakhalin") {
             continue; // its two regions are labelled instead
         }
+        const geo::Point anchor = proj.forward(island.anchor);
+        if (!is_finite(anchor)) {
+            continue; // beyond the horizon
+        }
         const int region = region_of(island.id);
-        SceneLabel label{island.id, &island.names, proj.forward(island.anchor), priority};
+        SceneLabel label{island.id, &island.names, anchor, priority};
         label.region = region;
         label.island = true;
         label.essential = island.group == "disputed";
@@ -208,12 +297,20 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         for (const auto& islet : island.islets) {
             if (!islet.names.empty()) {
                 const geo::Point at = proj.forward(islet.place);
+                if (!is_finite(at)) {
+                    continue;
+                }
                 SceneLabel named{islet.id, &islet.names, at, kuril ? 1500 - order : 500,
                                  kuril ? 1200.0 : 150.0};
                 named.region = region_at_point(at, region);
                 labels.push_back(std::move(named));
             }
         }
+    }
+    if (!anything_visible || !(world.min_x < world.max_x) || !(world.min_y < world.max_y)) {
+        throw geo::InputError(
+            "nothing of the data is visible in this CRS (" + proj.target_name() +
+            "): it lies beyond the horizon; choose a CRS centred nearer 139-158 E, 41-55 N");
     }
     prepare_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 namespace kuril {
@@ -85,6 +86,10 @@ void append_fan(const geo::Ring& ring, geo::Point origin_point, std::vector<MapV
 
 void split_into_pieces(std::vector<geo::Ring> rings, const geo::Box& box, int depth,
                        std::vector<FillPiece>& out) {
+    if (!std::isfinite(box.min_x) || !std::isfinite(box.min_y) || !std::isfinite(box.max_x) ||
+        !std::isfinite(box.max_y)) {
+        return; // only empty sets have no finite bounds: their rings were all non-finite
+    }
     std::size_t vertices = 0;
     for (const auto& ring : rings) {
         vertices += ring.size();
@@ -165,8 +170,23 @@ const LodLevel& PolygonSet::level_for(double metres_per_pixel) const {
     return level(lod_index_for(metres_per_pixel));
 }
 
-geo::Ring simplify_ring(const geo::Ring& ring, double tolerance) {
-    if (tolerance <= 0 || ring.size() <= 4) {
+bool is_finite(geo::Point p) {
+    return std::isfinite(p.x) && std::isfinite(p.y);
+}
+
+geo::Ring finite_vertices(const geo::Ring& ring) {
+    geo::Ring out;
+    out.reserve(ring.size());
+    std::copy_if(ring.begin(), ring.end(), std::back_inserter(out), is_finite);
+    return out;
+}
+
+geo::Ring simplify_ring(const geo::Ring& input, double tolerance) {
+    // A vertex beyond a projection's horizon (inf/nan) would make every distance nan.
+    const bool all_finite = std::all_of(input.begin(), input.end(), is_finite);
+    const geo::Ring cleaned = all_finite ? geo::Ring{} : finite_vertices(input);
+    const geo::Ring& ring = all_finite ? input : cleaned;
+    if (tolerance <= 0 || !std::isfinite(tolerance) || ring.size() <= 4) {
         return ring;
     }
     // Split at the point farthest from the first so the closed ring keeps its extent.
@@ -194,7 +214,9 @@ geo::Ring simplify_ring(const geo::Ring& ring, double tolerance) {
 }
 
 geo::Ring clip_ring(const geo::Ring& ring, const geo::Box& box) {
-    geo::Ring current = ring;
+    // Non-finite vertices (beyond a projection's horizon) are dropped: crossings with them
+    // would be nan.
+    geo::Ring current = finite_vertices(ring);
     for (int edge = 0; edge < 4 && !current.empty(); ++edge) {
         auto inside = [&](geo::Point p) {
             switch (edge) {
@@ -260,8 +282,13 @@ bool polygon_contains(const geo::Polygon& polygon, geo::Point p) {
     return inside;
 }
 
-PolygonSet::PolygonSet(std::vector<geo::Ring> projected_rings)
-    : rings_(std::move(projected_rings)) {
+PolygonSet::PolygonSet(std::vector<geo::Ring> projected_rings) {
+    for (auto& ring : projected_rings) {
+        geo::Ring finite = finite_vertices(ring);
+        if (finite.size() >= 3) {
+            rings_.push_back(std::move(finite));
+        }
+    }
     box_ = bounds_of(rings_);
     bounds = to_map_box(box_);
     levels_.resize(lod_tolerances_m().size());

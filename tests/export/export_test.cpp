@@ -20,6 +20,7 @@
 #include <iterator>
 #include <sstream>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -399,6 +400,70 @@ TEST_CASE("[viewer] export: a write that fails (no room) is one error and leaves
     CHECK(message == (dir / "map.png").string() + ": cannot write PNG: Write Error (" +
                          std::strerror(EFBIG) + ")");
     CHECK(files_in(dir) == 0);
+}
+
+TEST_CASE("[export] pending outputs: nothing appears until all are written, then all do") {
+    // A handout's way: each export hands its synced files over instead of renaming them.
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_pending");
+    auto first = f.options(dir / "one.png");
+    first.width = 200;
+    first.height = 120;
+    auto second = first;
+    second.out = dir / "two.png";
+    {
+        kuril::PendingOutputs pending;
+        kuril::export_map(f.scene, f.font, first, {}, nullptr, &pending);
+        CHECK(!fs::exists(dir / "one.png"));
+        // The second fails (a full disk, as above): the first is removed with it.
+        second.width = 1600;
+        second.height = 1200;
+        const auto previous = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit saved{};
+        REQUIRE(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
+        rlimit small = saved;
+        small.rlim_cur = 20000;
+        REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+        CHECK_THROWS_AS(kuril::export_map(f.scene, f.font, second, {}, nullptr, &pending),
+                        geo::InputError);
+        ::setrlimit(RLIMIT_FSIZE, &saved);
+        std::signal(SIGXFSZ, previous);
+    }
+    CHECK(files_in(dir) == 0);
+    {
+        kuril::PendingOutputs pending;
+        second.width = 200;
+        second.height = 120;
+        kuril::export_map(f.scene, f.font, first, {}, nullptr, &pending);
+        kuril::export_map(f.scene, f.font, second, {}, nullptr, &pending);
+        // Only the temporary names (".one.png.tmp-PID") so far.
+        std::size_t named = 0;
+        for (const auto& entry : fs::directory_iterator(dir)) {
+            named += entry.path().filename().string().find(".tmp-") == std::string::npos;
+        }
+        CHECK(named == 0);
+        CHECK(files_in(dir) == 10);
+        pending.commit();
+    }
+    // Each: the image, .pgw, .prj, .aux.xml and .sources.txt; no temporary file.
+    CHECK(files_in(dir) == 10);
+    CHECK(fs::exists(dir / "one.png"));
+    CHECK(fs::exists(dir / "two.sources.txt"));
+}
+
+TEST_CASE("[export] a side file that is not a regular file refuses the export before drawing") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_side_fifo");
+    REQUIRE(::mkfifo((dir / "map.prj").c_str(), 0600) == 0);
+    auto options = f.options(dir / "map.png");
+    CHECK_THROWS_WITH_AS(kuril::export_map(f.scene, f.font, options),
+                         ((dir / "map.prj").string() +
+                          ": is not a regular file (a device or a FIFO?); only regular files are "
+                          "replaced")
+                             .c_str(),
+                         geo::InputError);
+    CHECK(files_in(dir) == 1); // the FIFO alone
+    CHECK(fs::is_fifo(dir / "map.prj"));
 }
 
 TEST_CASE("[viewer] export: an unwritable folder is named") {

@@ -1,4 +1,10 @@
+#include "geo/atlas.hpp"
+#include "geo/error.hpp"
+#include "geo/projection.hpp"
+#include "map/map_furniture.hpp"
+#include "map/map_scene.hpp"
 #include "map/polygon_set.hpp"
+#include "test_paths.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -146,4 +152,84 @@ TEST_CASE("[viewer] point in polygon respects holes") {
     CHECK(kuril::polygon_contains(polygon, {2, 2}));
     CHECK(!kuril::polygon_contains(polygon, {5, 5}));
     CHECK(!kuril::polygon_contains(polygon, {11, 5}));
+}
+
+// A projection's horizon (orthographic) gives inf for what lies behind it: such vertices are
+// dropped, never looped on.
+TEST_CASE("[map] clipping and simplification drop non-finite vertices") {
+    const double inf = std::numeric_limits<double>::infinity();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const geo::Ring ring{{0, 0}, {10, 0}, {inf, inf}, {10, 10}, {nan, 5}, {0, 10}};
+    const geo::Ring clipped = kuril::clip_ring(ring, {-1, -1, 20, 20});
+    CHECK(clipped.size() == 4);
+    for (const auto& p : clipped) {
+        CHECK(kuril::is_finite(p));
+    }
+    const geo::Ring simplified = kuril::simplify_ring(ring, 1.0);
+    CHECK(simplified.size() == 4);
+    for (const auto& p : simplified) {
+        CHECK(kuril::is_finite(p));
+    }
+    CHECK(kuril::clip_ring(geo::Ring{{inf, 0}, {-inf, 1}, {nan, nan}}, {0, 0, 1, 1}).empty());
+}
+
+TEST_CASE("[map] a polygon set of rings partly beyond the horizon builds what is finite") {
+    const double inf = std::numeric_limits<double>::infinity();
+    // Many vertices so that the pieces are split (a box with inf sides would split forever).
+    geo::Ring visible;
+    for (int i = 0; i < 400; ++i) {
+        const double angle = 2 * 3.14159265358979 * i / 400;
+        visible.push_back({1000 * std::cos(angle), 1000 * std::sin(angle)});
+    }
+    geo::Ring behind(300, geo::Point{inf, -inf});
+    geo::Ring mixed = visible;
+    mixed[10] = {inf, inf};
+    const kuril::PolygonSet set(std::vector<geo::Ring>{visible, behind, mixed});
+    const auto& level = set.level(0);
+    CHECK(level.vertex_count == 400 + 399);
+    CHECK(!level.fills.empty());
+    for (const auto& piece : level.fills) {
+        CHECK(std::isfinite(piece.bounds.min_x));
+        CHECK(std::isfinite(piece.bounds.max_y));
+    }
+    const kuril::PolygonSet nothing(std::vector<geo::Ring>{behind});
+    CHECK(nothing.empty());
+    CHECK(nothing.level(0).fills.empty());
+}
+
+// The scene keeps what is in front of a CRS's horizon, and says when nothing is.
+TEST_CASE("[map] scene: a CRS with the data beyond its horizon is one line; a partial one draws") {
+    const auto atlas = geo::load_atlas(test_paths::shipped() / "annotations.xml");
+    const geo::Projection behind("+proj=ortho +lat_0=-45 +lon_0=-33 +type=crs");
+    CHECK_THROWS_WITH_AS(kuril::MapScene(*atlas, behind),
+                         doctest::Contains("nothing of the data is visible in this CRS"),
+                         geo::InputError);
+    // Horizon along 150 E: Hokkaido in front, the northern Kurils behind.
+    const geo::Projection limb("+proj=ortho +lat_0=0 +lon_0=60 +type=crs");
+    const kuril::MapScene scene(*atlas, limb);
+    CHECK(std::isfinite(scene.world.min_x));
+    CHECK(scene.world.min_x < scene.world.max_x);
+    CHECK(!scene.land.empty());
+    CHECK(!scene.land.level(0).fills.empty());
+    for (const auto& label : scene.labels) {
+        CHECK(kuril::is_finite(label.position));
+    }
+    for (const auto& line : scene.lines) {
+        for (const auto& part : line.projected) {
+            for (const auto& p : part) {
+                CHECK(kuril::is_finite(p));
+            }
+        }
+    }
+    bool paramushir = false;
+    for (const auto& label : scene.labels) {
+        paramushir = paramushir || label.id == "paramushir";
+    }
+    CHECK(!paramushir); // beyond the horizon
+    // The view's centre is beyond the horizon: the scale bar is measured where the map is.
+    const kuril::MapView whole(scene.world, 1280, 720);
+    const auto furniture =
+        kuril::layout_map_furniture(kuril::build_frame(scene, {}, whole), 48, 100);
+    CHECK(std::isfinite(furniture.scale_bar.metres));
+    CHECK(furniture.scale_bar.label.find("nan") == std::string::npos);
 }

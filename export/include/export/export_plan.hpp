@@ -104,6 +104,15 @@ struct SidecarPaths {
 };
 SidecarPaths sidecar_paths(const ExportOptions& options);
 
+/// Every file an export writes: the image, its side files (sidecar_paths), the list of its
+/// sources and the manifest (when asked for).
+std::vector<std::filesystem::path> export_output_paths(const ExportOptions& options);
+
+/// Throws geo::InputError unless every output of the export can be written (check_writable):
+/// the image first, so that a device, FIFO or folder given as --out is named and nothing is
+/// written beside it.
+void check_export_outputs(const ExportOptions& options);
+
 /// Everything an export decides before drawing, from the options and the heights the overlay
 /// keeps clear at the top (title band) and bottom (footer and caption).
 struct ExportPlan {

@@ -42,15 +42,37 @@ std::filesystem::path sources_file_path(const std::filesystem::path& image);
 std::string sources_file_text(const MapFrame& frame, const std::string& image_name,
                               const std::string& title);
 
+/// The outputs of one or more exports, written and synced under temporary names, put in
+/// place together by commit(): a handout's slides appear all at once or not at all.
+/// Destroyed without commit(), it removes them.
+class PendingOutputs {
+public:
+    PendingOutputs() = default;
+    ~PendingOutputs();
+    PendingOutputs(const PendingOutputs&) = delete;
+    PendingOutputs& operator=(const PendingOutputs&) = delete;
+
+    /// Keeps `owner` (which removes its temporary files when destroyed) until commit() has
+    /// called `rename`.
+    void hold(std::shared_ptr<void> owner, std::function<void()> rename);
+    /// Renames every held output into place, in the order they were held.
+    void commit();
+
+private:
+    std::vector<std::pair<std::shared_ptr<void>, std::function<void()>>> held_;
+};
+
 /// Renders the map with its title, legend, scale bar, graticule labels, date stamp and footer
 /// off-screen, reads it back with glReadPixels and writes a PNG plus world file and .prj (or
 /// a GeoTIFF), the list of its sources beside it (sources_file_path), and with
 /// options.manifest what it drew as JSON (manifest.hpp). An export of the viewer's view
 /// (exact_view) is taller than options.height by its title band and footer: the result gives
 /// the size written. Needs an X display (see ensure_display). Throws geo::InputError for bad
-/// options or an unwritable output; never leaves a partial file.
+/// options or an unwritable output (every output is checked before drawing); never leaves a
+/// partial file: all outputs are written and synced under temporary names, then renamed.
+/// With `pending`, they are handed to it instead of renamed.
 ExportResult export_map(const MapScene& scene, const sf::Font& font, const ExportOptions& options,
                         const std::function<void(double)>& progress = {},
-                        ExportCanvas* canvas = nullptr);
+                        ExportCanvas* canvas = nullptr, PendingOutputs* pending = nullptr);
 
 } // namespace kuril

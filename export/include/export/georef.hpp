@@ -34,7 +34,9 @@ public:
     /// Writes the files for an image of `view` in `projection`'s CRS under their temporary
     /// names. They are flushed to disk on a thread of their own, while the image is drawn.
     void write(const MapView& view, const geo::Projection& projection);
-    /// Once the image is in place: waits for the flush and renames the files into place.
+    /// Waits for the flush (a full disk fails here, before anything is renamed).
+    void finish();
+    /// Finishes (if not done yet) and renames the files into place.
     void commit();
 
 private:

@@ -17,7 +17,9 @@ struct HandoutResult {
 /// One image per slide of the tour `tour_id` (its view, date, layers, language, title and
 /// caption), into the folder `base.out` (created if need be), and a printable index.html naming
 /// each with its caption and sources. `progress` is told after each slide (done, total).
-/// Throws geo::InputError for an unknown tour or a folder that cannot be made.
+/// Throws geo::InputError for an unknown tour or a folder that cannot be made. Every slide (its
+/// view, its output files) is checked before the first is drawn, and all files are put in
+/// place together when all are written: a failed handout leaves the folder as it was.
 HandoutResult export_handouts(const MapScene& scene, const sf::Font& font,
                               const ExportOptions& base, const std::string& tour_id,
                               ExportCanvas& canvas,

@@ -13,7 +13,9 @@ void check_writable(const std::filesystem::path& target);
 
 /// A file written under a temporary name in the target's folder (".NAME.tmp-PID"), flushed to
 /// disk and renamed over the target by commit(); destroyed without commit() it is removed, so
-/// a failure never leaves a partial file nor touches an existing one.
+/// a failure never leaves a partial file nor touches an existing one. A SIGTERM, SIGINT or
+/// SIGHUP (when their handling is still the default) removes the temporary files of every
+/// AtomicFile not yet committed, then ends the process as the signal would.
 class AtomicFile {
 public:
     /// Checks that the target can be written (check_writable); creates nothing yet.
@@ -44,6 +46,7 @@ private:
     std::FILE* stream_ = nullptr;
     bool synced_ = false;
     bool committed_ = false;
+    int signal_slot_ = -1; ///< where the signal handler finds the temporary name
 };
 
 } // namespace kuril

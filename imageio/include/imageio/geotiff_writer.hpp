@@ -30,6 +30,7 @@ public:
     PixelBuffer spare_buffer(std::size_t bytes) override;
     /// Throws geo::InternalError unless the rows follow those written before.
     void write_rows(unsigned first_row, PixelBuffer rgba, unsigned rows, bool bottom_up) override;
+    void finish() override;
     void commit() override;
 
 private:

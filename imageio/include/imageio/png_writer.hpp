@@ -49,6 +49,7 @@ public:
     /// Waits for the workers, writes the image data and the end of the file, flushes it to
     /// disk and renames it into place. Throws geo::InternalError when rows are missing or a
     /// compression thread failed, geo::InputError when the disk refuses.
+    void finish() override;
     void commit() override;
 
 private:

@@ -24,7 +24,10 @@ public:
     /// stored top to bottom or, with `bottom_up` (OpenGL's order), bottom to top.
     virtual void write_rows(unsigned first_row, PixelBuffer rgba, unsigned rows,
                             bool bottom_up) = 0;
-    /// Finishes the file and puts it in place.
+    /// Finishes the file and syncs it to disk under its temporary name: what can fail (a full
+    /// disk) fails here, before any output of an export is renamed into place.
+    virtual void finish() = 0;
+    /// Finishes the file (if not done yet) and puts it in place.
     virtual void commit() = 0;
 };
 

@@ -70,11 +70,18 @@ std::size_t lod_index_for(double metres_per_pixel);
 /// Builds the levels of detail of projected polygons (x east, y north in metres).
 PolygonSet build_polygon_set(const std::vector<geo::Polygon>& projected);
 
+/// Whether both coordinates are finite (a point beyond a projection's horizon is not).
+bool is_finite(geo::Point p);
+
+/// The ring without its non-finite vertices (those beyond a projection's horizon).
+geo::Ring finite_vertices(const geo::Ring& ring);
+
 /// Douglas-Peucker simplification of a closed ring; keeps at least 4 points when it can.
+/// Non-finite vertices are dropped first.
 geo::Ring simplify_ring(const geo::Ring& ring, double tolerance);
 
-/// Sutherland-Hodgman clip of a closed ring to a box. The result may have zero-width
-/// connecting edges along the box, which an even-odd fill ignores.
+/// Sutherland-Hodgman clip of a closed ring to a box (non-finite vertices dropped first). The
+/// result may have zero-width connecting edges along the box, which an even-odd fill ignores.
 geo::Ring clip_ring(const geo::Ring& ring, const geo::Box& box);
 
 /// Even-odd point-in-polygon test on projected rings.
