@@ -2,11 +2,16 @@
 
 #include "commands.hpp"
 #include "geo/error.hpp"
+#include "map/map_state.hpp"
 #include "suggest.hpp"
+#include "util/strings.hpp"
 #include "viewer/viewer_app.hpp"
 
 #include <CLI/CLI.hpp>
+#include <SFML/System/Err.hpp>
+#include <cpl_error.h>
 #include <iostream>
+#include <proj.h>
 
 namespace kuril {
 namespace {
@@ -22,12 +27,39 @@ void add_data_options(CLI::App& command, DataOptions& data) {
                        "CRS to assume for sources that declare none (no .prj)");
 }
 
+/// Without --verbose, what the libraries print on their own (SFML's "Setting vertical sync not
+/// supported", GDAL's and PROJ's warnings) is dropped: the program says what matters itself.
+/// GDAL messages that geo collects (its own handler, pushed while it reads) are still seen.
+void quiet_libraries(bool verbose) {
+    if (verbose) {
+        return;
+    }
+    sf::err().rdbuf(nullptr);
+    CPLSetErrorHandler(CPLQuietErrorHandler);
+    proj_log_level(nullptr, PJ_LOG_NONE);
+}
+
+/// The command named on the command line (argv[1], when it is one), for "see ... --help".
+std::string command_word(const CLI::App& app, int argc, char** argv) {
+    if (argc > 1) {
+        for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+            if (sub->get_name() == argv[1]) {
+                return sub->get_name();
+            }
+        }
+    }
+    return "";
+}
+
 } // namespace
 
 CommandExit run_cli(int argc, char** argv) {
     CLI::App app{"Kuril Atlas: a map of the Kuril Islands dispute, 1855 to today"};
     app.set_version_flag("--version", "kuril-atlas 0.1.0");
     app.require_subcommand(0, 1);
+    bool verbose = false;
+    const char* const verbose_help = "Show what the libraries (SFML, GDAL, PROJ) print";
+    app.add_flag("--verbose", verbose, verbose_help);
 
     InfoOptions info;
     auto* info_command = app.add_subcommand(
@@ -52,14 +84,15 @@ CommandExit run_cli(int argc, char** argv) {
     export_command->add_option("--out", exporting.out, "Output file (FILE.png)")->required();
     export_command->add_option("--size", exporting.size, "WxH in pixels (default 1920x1080)");
     export_command->add_option("--scale", exporting.scale,
-                               "Text and symbol scale (default: from the size)");
-    export_command->add_option("--dpi", exporting.dpi, "Scale as dots per inch (96 = 1x)");
+                               "Text and symbol scale, 0.1 to 20 (default: from the size)");
+    export_command->add_option("--dpi", exporting.dpi,
+                               "Scale as dots per inch, 30 to 1200 (96 = 1x)");
     export_command->add_option("--bbox", exporting.bbox, "minlon,minlat,maxlon,maxlat");
     export_command->add_option("--island", exporting.island, "Island id to fit, with a margin");
     export_command->add_option("--center", exporting.center,
                                "lon,lat of the centre (alone: at the whole region's scale)");
-    auto* export_zoom =
-        export_command->add_option("--zoom", exporting.zoom, "With --center: 0 = whole region");
+    auto* export_zoom = export_command->add_option("--zoom", exporting.zoom,
+                                                   "With --center: 0 = whole region, to 20");
     export_command->add_option("--date", exporting.date,
                                "YYYY-MM-DD, 1850-01-01 to today (default: today)");
     export_command->add_option("--lang", exporting.language,
@@ -120,8 +153,9 @@ CommandExit run_cli(int argc, char** argv) {
                              "Labels: en, ja, ru, en+ja, en+ru or ja+ru (default en+ru)");
     view_command->add_flag("--fullscreen", view.fullscreen, "Full screen");
     view_command->add_option("--size", view_size, "Window size WxH (default 1280x800)");
-    view_command->add_option("--ui-scale", view.ui_scale,
-                             "Text and symbol scale (default: from the window height)");
+    std::string view_ui_scale;
+    view_command->add_option("--ui-scale", view_ui_scale,
+                             "Text and symbol scale, 0.5 to 8 (default: from the window height)");
     view_command->add_option("--screenshot", view.screenshot,
                              "Render, save a PNG screenshot of the window, and exit");
     std::string view_bbox;
@@ -130,20 +164,31 @@ CommandExit run_cli(int argc, char** argv) {
     view_command->add_option("--island", view.view.island, "Island id to fit");
     view_command->add_option("--center", view_center,
                              "lon,lat of the view centre (alone: at the whole region's scale)");
-    auto* view_zoom = view_command->add_option("--zoom", view.view.zoom,
-                                               "With --center: 0 = whole region, +1 = 2x");
+    std::string view_zoom_text;
+    auto* view_zoom = view_command->add_option("--zoom", view_zoom_text,
+                                               "With --center: 0 = whole region, +1 = 2x, to 20");
+    for (auto* command :
+         {info_command, check_command, export_command, present_command, view_command}) {
+        command->add_flag("--verbose", verbose, verbose_help);
+    }
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
-        if (error.get_exit_code() != 0) {
-            if (const auto hint = suggest_correction(app, argc, argv)) {
-                std::cerr << "kuril-atlas: " << *hint << '\n';
-                return {2};
-            }
+        if (error.get_exit_code() == 0) {
+            return {app.exit(error) == 0 ? 0 : 2}; // --help, --version
         }
-        return {app.exit(error) == 0 ? 0 : 2};
+        if (const auto hint = suggest_correction(app, argc, argv)) {
+            std::cerr << "kuril-atlas: " << one_line(*hint, 300) << '\n';
+            return {2};
+        }
+        // CLI11 says it in two lines without the program's name: one line, with it.
+        const std::string command = command_word(app, argc, argv);
+        std::cerr << "kuril-atlas: " << one_line(error.what(), 300) << " (see kuril-atlas "
+                  << (command.empty() ? "" : command + " ") << "--help)\n";
+        return {2};
     }
+    quiet_libraries(verbose);
 
     try {
         if (*check_command) {
@@ -151,8 +196,8 @@ CommandExit run_cli(int argc, char** argv) {
         }
         if (*present_command) {
             if (present_theme != "default" && present_theme != "projector") {
-                throw geo::InputError("--theme '" + present_theme +
-                                      "': expected default or projector");
+                throw geo::InputError("--theme " + quoted_value(present_theme) +
+                                      ": expected default or projector");
             }
             present.projector_theme = present_theme == "projector";
             present.animation = !present_no_animation;
@@ -176,7 +221,22 @@ CommandExit run_cli(int argc, char** argv) {
         if (!view_center.empty()) {
             view.view.center = ViewSpec::parse_center(view_center);
         }
+        if (view_zoom->count() > 0) {
+            view.view.zoom = ViewSpec::parse_zoom(view_zoom_text);
+        }
+        if (!view_ui_scale.empty()) {
+            view.ui_scale = parse_number("--ui-scale", view_ui_scale, min_ui_scale, max_ui_scale);
+        }
         view.view.check_options(view_zoom->count() > 0);
+        // Checked here too, before a window opens (the viewer shows a date beyond the
+        // timeline at its end, with a notice).
+        if (!view.date.empty()) {
+            parse_date_text(view.date);
+        }
+        if (!language_from_code(view.language)) {
+            throw geo::InputError("--lang " + quoted_value(view.language) +
+                                  ": expected en, ja, ru, en+ja, en+ru or ja+ru");
+        }
         view.width = width;
         view.height = height;
         view.annotations = resolve_annotations(view_data);
@@ -184,13 +244,14 @@ CommandExit run_cli(int argc, char** argv) {
         view.data_crs = view_data.data_crs;
         return {run_viewer(view)};
     } catch (const geo::InputError& error) {
-        std::cerr << "kuril-atlas: " << error.what() << '\n';
+        // Every message is one line of at most ~300 characters, whatever value it names.
+        std::cerr << "kuril-atlas: " << one_line(error.what(), 300) << '\n';
         return {2};
     } catch (const geo::InternalError& error) {
-        std::cerr << "kuril-atlas: " << error.what() << '\n'; // "internal: ..."
+        std::cerr << "kuril-atlas: " << one_line(error.what(), 300) << '\n'; // "internal: ..."
         return {1};
     } catch (const std::exception& error) {
-        std::cerr << "kuril-atlas: internal error: " << error.what() << '\n';
+        std::cerr << "kuril-atlas: internal error: " << one_line(error.what(), 300) << '\n';
         return {1};
     }
 }

@@ -27,12 +27,12 @@ struct ExportCommandOptions {
     DataOptions data;
     std::filesystem::path out;
     std::string size = "1920x1080";
-    double scale = 0;
-    double dpi = 0;
+    std::string scale; ///< empty: from the size
+    std::string dpi;
     std::string bbox;
     std::string island;
     std::string center;
-    double zoom = 0;
+    std::string zoom;
     bool zoom_given = false; ///< --zoom was on the command line (it needs --center)
     std::string date;
     std::string language = "en+ru";
@@ -50,6 +50,22 @@ struct ExportCommandOptions {
 /// Parses --size WxH; throws geo::InputError unless each side is within [min_side, max_side].
 std::pair<unsigned, unsigned> parse_size(const std::string& text, unsigned min_side,
                                          unsigned max_side);
+
+/// Parses the value of a numeric option: a finite number from `min` to `max`; otherwise throws
+/// geo::InputError in one line ("--scale '1e6': expected a number from 0.1 to 20").
+double parse_number(const char* option, const std::string& text, double min, double max);
+
+/// The bounds of --scale (text and symbols; --dpi is 96 times it) and of view's --ui-scale.
+inline constexpr double min_export_scale = 0.1;
+inline constexpr double max_export_scale = 20;
+inline constexpr double min_dpi = 30;
+inline constexpr double max_dpi = 1200;
+inline constexpr double min_ui_scale = 0.5;
+inline constexpr double max_ui_scale = 8;
+
+/// Parses a --date: YYYY-MM-DD (or YYYY-MM, YYYY for its first day); a long value or one with
+/// control characters is refused before the date parser echoes it.
+geo::Date parse_date_text(const std::string& text);
 
 /// Parses a --date for export and info: a day within the timeline, 1850-01-01 to today;
 /// throws geo::InputError naming that range for a day outside it.

@@ -9,10 +9,12 @@
 #include "render/display.hpp"
 #include "render/fonts.hpp"
 #include "util/phase_timer.hpp"
+#include "util/strings.hpp"
 
 #include <SFML/Window/Context.hpp>
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -50,8 +52,8 @@ std::array<bool, layer_count> parse_layers(const std::string& list) {
         const std::string name = sign ? item.substr(1) : item;
         const auto layer = layer_from_name(name);
         if (!layer) {
-            throw geo::InputError("--layers: unknown layer '" + name +
-                                  "' (expected sea, land, lakes, graticule, status, lines, "
+            throw geo::InputError("--layers: unknown layer " + quoted_value(name) +
+                                  " (expected sea, land, lakes, graticule, status, lines, "
                                   "events, labels)");
         }
         visible[static_cast<std::size_t>(*layer)] = item[0] != '-';
@@ -61,24 +63,59 @@ std::array<bool, layer_count> parse_layers(const std::string& list) {
 
 std::pair<unsigned, unsigned> parse_size(const std::string& text, unsigned min_side,
                                          unsigned max_side) {
-    unsigned long width = 0;
-    unsigned long height = 0;
-    char x = 0;
-    std::istringstream in(text);
-    std::string rest;
-    if (!(in >> width >> x >> height) || x != 'x' || (in >> rest)) {
-        throw geo::InputError("--size '" + text + "': expected WxH, e.g. 1920x1080");
+    // Digits only: no sign, no space, no exponent ("1e9x5"), no "nan"; -1 when not a side.
+    const auto side = [](std::string_view digits) -> long {
+        long value = -1;
+        const char* end = digits.data() + digits.size();
+        if (digits.empty() || digits.size() > 9 ||
+            !std::all_of(digits.begin(), digits.end(),
+                         [](unsigned char c) { return std::isdigit(c) != 0; }) ||
+            std::from_chars(digits.data(), end, value).ptr != end) {
+            return -1;
+        }
+        return value;
+    };
+    const std::size_t x = text.find('x');
+    const std::string_view whole(text);
+    const long width = x == std::string::npos ? -1 : side(whole.substr(0, x));
+    const long height = x == std::string::npos ? -1 : side(whole.substr(x + 1));
+    const std::string range = std::to_string(min_side) + " to " + std::to_string(max_side);
+    if (width < 0 || height < 0) {
+        throw geo::InputError("--size " + quoted_value(text) +
+                              ": expected WxH, e.g. 1920x1080 (each side " + range + " pixels)");
     }
     if (width < min_side || height < min_side || width > max_side || height > max_side) {
-        throw geo::InputError("--size '" + text + "': each side must be " +
-                              std::to_string(min_side) + " to " + std::to_string(max_side) +
+        throw geo::InputError("--size " + quoted_value(text) + ": each side must be " + range +
                               " pixels");
     }
     return {static_cast<unsigned>(width), static_cast<unsigned>(height)};
 }
 
+double parse_number(const char* option, const std::string& text, double min, double max) {
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (text.empty() || end == text.c_str() || *end != '\0' || !std::isfinite(value) ||
+        value < min || value > max) {
+        std::ostringstream range;
+        range << min << " to " << max;
+        throw geo::InputError(std::string(option) + " " + quoted_value(text) +
+                              ": expected a number from " + range.str());
+    }
+    return value;
+}
+
+geo::Date parse_date_text(const std::string& text) {
+    // A date is short and printable: anything else is named here, cut and escaped, before the
+    // date parser echoes it.
+    if (text.size() > 32 || one_line(text) != text) {
+        throw geo::InputError("--date " + quoted_value(text, 40) +
+                              ": expected YYYY-MM-DD, YYYY-MM or YYYY");
+    }
+    return geo::parse_day(text);
+}
+
 geo::Date parse_timeline_date(const std::string& text) {
-    const geo::Date date = geo::parse_day(text);
+    const geo::Date date = parse_date_text(text);
     const Timeline timeline(std::vector<geo::Date>{});
     if (date < timeline.first() || date > timeline.last()) {
         throw geo::InputError("--date " + text + ": outside the timeline; expected a date from " +
@@ -97,7 +134,7 @@ void check_out_extension(const std::filesystem::path& out, bool geotiff) {
     const bool fits = geotiff ? extension == ".tif" || extension == ".tiff" : extension == ".png";
     if (!fits) {
         throw geo::InputError(
-            "--out " + out.string() + ": " +
+            "--out " + one_line(out.string(), 160) + ": " +
             (extension.empty() ? std::string("no extension") : "'" + extension + "'") +
             " is not written; expected .png (--format png) or .tif or .tiff (--format geotiff)");
     }
@@ -145,10 +182,14 @@ CommandExit run_export(const ExportCommandOptions& command) {
     const auto [width, height] = parse_size(command.size, 1, max_export_side);
     options.width = width;
     options.height = height;
-    if (command.scale > 0 && command.dpi > 0) {
+    if (!command.scale.empty() && !command.dpi.empty()) {
         throw geo::InputError("--scale and --dpi: give one or the other");
     }
-    options.scale = command.scale > 0 ? command.scale : command.dpi > 0 ? command.dpi / 96.0 : 0;
+    if (!command.scale.empty()) {
+        options.scale = parse_number("--scale", command.scale, min_export_scale, max_export_scale);
+    } else if (!command.dpi.empty()) {
+        options.scale = parse_number("--dpi", command.dpi, min_dpi, max_dpi) / 96.0;
+    }
     if (!command.bbox.empty()) {
         options.view.bbox = ViewSpec::parse_bbox(command.bbox);
     }
@@ -156,15 +197,17 @@ CommandExit run_export(const ExportCommandOptions& command) {
         options.view.center = ViewSpec::parse_center(command.center);
     }
     options.view.island = command.island;
-    options.view.zoom = command.zoom;
+    if (command.zoom_given) {
+        options.view.zoom = ViewSpec::parse_zoom(command.zoom);
+    }
     options.view.check_options(command.zoom_given);
     if (!command.date.empty()) {
         options.date = parse_timeline_date(command.date);
     }
     const auto language = language_from_code(command.language);
     if (!language) {
-        throw geo::InputError("--lang '" + command.language +
-                              "': expected en, ja, ru, en+ja, en+ru or ja+ru");
+        throw geo::InputError("--lang " + quoted_value(command.language) +
+                              ": expected en, ja, ru, en+ja, en+ru or ja+ru");
     }
     options.language = *language;
     options.visible = parse_layers(command.layers);
@@ -173,11 +216,12 @@ CommandExit run_export(const ExportCommandOptions& command) {
     options.footer = !command.no_footer && !command.no_credit;
     options.credit = !command.no_credit;
     if (!command.tour_file.empty() && command.tour.empty()) {
-        throw geo::InputError("--tour-file " + command.tour_file.string() +
+        throw geo::InputError("--tour-file " + one_line(command.tour_file.string(), 160) +
                               ": give --tour ID too (the tour of that file to turn into handouts)");
     }
     if (command.format != "png" && command.format != "geotiff") {
-        throw geo::InputError("--format '" + command.format + "': expected png or geotiff");
+        throw geo::InputError("--format " + quoted_value(command.format) +
+                              ": expected png or geotiff");
     }
     options.geotiff = command.format == "geotiff";
     if (options.out.empty()) {
@@ -191,7 +235,7 @@ CommandExit run_export(const ExportCommandOptions& command) {
             throw geo::InputError("--manifest: not with --tour (one manifest per image)");
         }
         if (command.manifest.extension() != ".json") {
-            throw geo::InputError("--manifest " + command.manifest.string() +
+            throw geo::InputError("--manifest " + one_line(command.manifest.string(), 160) +
                                   ": expected a .json file name");
         }
         options.manifest = command.manifest;

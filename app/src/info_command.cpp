@@ -7,6 +7,7 @@
 #include "map/tour_check.hpp"
 #include "text_format.hpp"
 #include "util/json_writer.hpp"
+#include "util/strings.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -306,7 +307,7 @@ int run_info(const InfoOptions& options) {
         print_json(annotations_path, projection, layers, islands, date, lines, warnings);
     } else {
         for (const auto& warning : warnings) {
-            std::cerr << "warning: " << warning << '\n';
+            std::cerr << "warning: " << one_line(warning, 300) << '\n';
         }
         print_text(annotations_path, projection, layers, islands, date, lines);
     }

@@ -19,7 +19,7 @@ std::optional<std::string> suggest_correction(const CLI::App& app, int argc, cha
         const auto found = std::find(commands.begin(), commands.end(), word);
         if (found == commands.end()) {
             const auto near = closest_matches(word, commands);
-            return "unknown command '" + word + "'" +
+            return "unknown command " + quoted_value(word) +
                    (near.empty() ? std::string() : " (did you mean " + or_list(near) + "?)") +
                    "; commands: view, info, check, export, present";
         }
@@ -45,7 +45,7 @@ std::optional<std::string> suggest_correction(const CLI::App& app, int argc, cha
             continue;
         }
         const auto near = closest_matches(word, names);
-        return "unknown option '" + word + "'" +
+        return "unknown option " + quoted_value(word) +
                (command_name.empty() ? std::string() : " for " + command_name) +
                (near.empty() ? std::string() : " (did you mean " + or_list(near) + "?)");
     }

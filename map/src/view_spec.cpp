@@ -1,6 +1,7 @@
 #include "map/view_spec.hpp"
 
 #include "geo/error.hpp"
+#include "util/strings.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -20,16 +21,27 @@ std::vector<double> numbers(const std::string& text, std::size_t count, const ch
         char* end = nullptr;
         const double value = std::strtod(item.c_str(), &end);
         if (item.empty() || end == item.c_str() || *end != '\0' || !std::isfinite(value)) {
-            throw geo::InputError(std::string(what) + " '" + text + "': '" + item +
-                                  "' is not a number");
+            throw geo::InputError(std::string(what) + " " + quoted_value(text) + ": " +
+                                  quoted_value(item, 40) + " is not a number");
         }
         values.push_back(value);
     }
     if (values.size() != count) {
-        throw geo::InputError(std::string(what) + " '" + text + "': expected " +
+        throw geo::InputError(std::string(what) + " " + quoted_value(text) + ": expected " +
                               std::to_string(count) + " numbers separated by commas");
     }
     return values;
+}
+
+bool valid_lon_lat(double lon, double lat) {
+    return std::isfinite(lon) && std::isfinite(lat) && lon >= -180 && lon <= 180 && lat >= -90 &&
+           lat <= 90;
+}
+
+std::string number_text(double value) {
+    std::ostringstream out;
+    out << value;
+    return out.str();
 }
 
 } // namespace
@@ -38,22 +50,53 @@ geo::Box ViewSpec::parse_bbox(const std::string& text) {
     const auto v = numbers(text, 4, "--bbox");
     const geo::Box box{v[0], v[1], v[2], v[3]};
     if (box.min_x >= box.max_x || box.min_y >= box.max_y) {
-        throw geo::InputError("--bbox '" + text + "': min must be less than max (minlon,minlat," +
-                              "maxlon,maxlat)");
+        throw geo::InputError("--bbox " + quoted_value(text) +
+                              ": min must be less than max (minlon,minlat,maxlon,maxlat)");
     }
-    if (box.min_x < -180 || box.max_x > 180 || box.min_y < -90 || box.max_y > 90) {
-        throw geo::InputError("--bbox '" + text + "': longitudes must be within ±180 and " +
-                              "latitudes within ±90");
+    if (!valid_lon_lat(box.min_x, box.min_y) || !valid_lon_lat(box.max_x, box.max_y)) {
+        throw geo::InputError("--bbox " + quoted_value(text) +
+                              ": longitudes must be within ±180 and latitudes within ±90");
     }
     return box;
 }
 
 geo::Point ViewSpec::parse_center(const std::string& text) {
     const auto v = numbers(text, 2, "--center");
-    if (v[0] < -180 || v[0] > 180 || v[1] < -90 || v[1] > 90) {
-        throw geo::InputError("--center '" + text + "': out of range");
+    if (!valid_lon_lat(v[0], v[1])) {
+        throw geo::InputError("--center " + quoted_value(text) +
+                              ": out of range (the longitude must be within ±180 and the "
+                              "latitude within ±90)");
     }
     return {v[0], v[1]};
+}
+
+double ViewSpec::parse_zoom(const std::string& text) {
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (text.empty() || end == text.c_str() || *end != '\0' || !(value >= 0 && value <= max_zoom)) {
+        throw geo::InputError("--zoom " + quoted_value(text) + ": expected a number from 0 to " +
+                              number_text(max_zoom) + " (0 = the whole region, +1 = 2x)");
+    }
+    return value;
+}
+
+void ViewSpec::check_values() const {
+    if (bbox &&
+        (!valid_lon_lat(bbox->min_x, bbox->min_y) || !valid_lon_lat(bbox->max_x, bbox->max_y) ||
+         !(bbox->min_x < bbox->max_x) || !(bbox->min_y < bbox->max_y))) {
+        throw geo::InputError("bbox " + number_text(bbox->min_x) + "," + number_text(bbox->min_y) +
+                              "," + number_text(bbox->max_x) + "," + number_text(bbox->max_y) +
+                              ": expected minlon < maxlon within ±180 and minlat < maxlat "
+                              "within ±90");
+    }
+    if (center && !valid_lon_lat(center->x, center->y)) {
+        throw geo::InputError("centre " + number_text(center->x) + "," + number_text(center->y) +
+                              ": expected a longitude within ±180 and a latitude within ±90");
+    }
+    if (!(zoom >= 0 && zoom <= max_zoom)) {
+        throw geo::InputError("zoom " + number_text(zoom) + ": expected a number from 0 to " +
+                              number_text(max_zoom));
+    }
 }
 
 ViewSpec ViewSpec::from_slide(const geo::Slide& slide) {
@@ -66,6 +109,7 @@ ViewSpec ViewSpec::from_slide(const geo::Slide& slide) {
 }
 
 void ViewSpec::check_options(bool zoom_given) const {
+    check_values();
     if (!island.empty() && bbox) {
         throw geo::InputError("--island and --bbox: give one or the other (an island to fit, or "
                               "a box)");
@@ -90,17 +134,27 @@ std::string ViewSpec::island_id(const MapScene& scene, const std::string& typed)
         return text;
     };
     const std::string wanted = lower(typed);
-    std::string known;
+    std::vector<std::string> ids;
     for (const auto& region : scene.regions) {
         if (lower(region.island->id) == wanted) {
             return region.island->id;
         }
-        known += (known.empty() ? "" : ", ") + region.island->id;
+        ids.push_back(region.island->id);
     }
-    throw geo::InputError("unknown island '" + typed + "' (known: " + known + ")");
+    const auto near = closest_matches(wanted, ids);
+    if (!near.empty()) {
+        throw geo::InputError("unknown island " + quoted_value(typed) + " (did you mean " +
+                              or_list(near) + "?)");
+    }
+    std::string known;
+    for (const auto& id : ids) {
+        known += (known.empty() ? "" : ", ") + id;
+    }
+    throw geo::InputError("unknown island " + quoted_value(typed) + " (known: " + known + ")");
 }
 
 void ViewSpec::apply(const MapScene& scene, MapView& view, const ScreenInsets& insets) const {
+    check_values();
     const geo::Projection& projection = *scene.projection;
     view.reset(insets);
     if (bbox) {

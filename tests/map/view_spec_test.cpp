@@ -95,10 +95,87 @@ TEST_CASE("[map] parse_center reads lon,lat and refuses bad centres") {
                          geo::InputError);
     CHECK_THROWS_WITH_AS(ViewSpec::parse_center("east,44"),
                          "--center 'east,44': 'east' is not a number", geo::InputError);
-    CHECK_THROWS_WITH_AS(ViewSpec::parse_center("181,44"), "--center '181,44': out of range",
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_center("181,44"),
+                         "--center '181,44': out of range (the longitude must be within ±180 "
+                         "and the latitude within ±90)",
                          geo::InputError);
-    CHECK_THROWS_WITH_AS(ViewSpec::parse_center("147,-91"), "--center '147,-91': out of range",
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_center("147,-91"),
+                         "--center '147,-91': out of range (the longitude must be within ±180 "
+                         "and the latitude within ±90)",
                          geo::InputError);
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_center("1e300,0"),
+                         "--center '1e300,0': out of range (the longitude must be within ±180 "
+                         "and the latitude within ±90)",
+                         geo::InputError);
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_center("147,nan"),
+                         "--center '147,nan': 'nan' is not a number", geo::InputError);
+}
+
+TEST_CASE("[map] parse_zoom takes a finite zoom from 0 to 20") {
+    using kuril::ViewSpec;
+    CHECK(ViewSpec::parse_zoom("0") == 0);
+    CHECK(ViewSpec::parse_zoom("2.5") == 2.5);
+    CHECK(ViewSpec::parse_zoom("20") == 20);
+    for (const char* bad : {"nan", "-nan", "inf", "-1", "20.5", "1e6", "", "3x", " "}) {
+        CAPTURE(bad);
+        CHECK_THROWS_WITH_AS(ViewSpec::parse_zoom(bad),
+                             ("--zoom '" + std::string(bad) +
+                              "': expected a number from 0 to 20 (0 = the whole region, +1 = 2x)")
+                                 .c_str(),
+                             geo::InputError);
+    }
+}
+
+TEST_CASE("[map] a long or multi-line value is echoed on one short line") {
+    using kuril::ViewSpec;
+    const std::string huge(1 << 20, '7');
+    try {
+        ViewSpec::parse_bbox(huge + ",\n1,2");
+        FAIL("a bad bbox was accepted");
+    } catch (const geo::InputError& error) {
+        const std::string message = error.what();
+        CHECK(message.size() < 300);
+        CHECK(message.find('\n') == std::string::npos);
+        CHECK(message.rfind("--bbox '7777", 0) == 0);
+        CHECK(message.find("…'") != std::string::npos);
+    }
+    CHECK_THROWS_WITH_AS(ViewSpec::parse_center("147\n,44"),
+                         "--center '147\\n,44': '147\\n' is not a number", geo::InputError);
+}
+
+TEST_CASE("[map] values set from elsewhere (a tour slide) are checked before they are applied") {
+    const auto& scene = shipped();
+    kuril::MapView view(scene.world, 800, 500);
+    kuril::ViewSpec spec;
+    spec.center = geo::Point{147, 44};
+    spec.zoom = std::nan("");
+    CHECK_THROWS_WITH_AS(spec.apply(scene, view), "zoom nan: expected a number from 0 to 20",
+                         geo::InputError);
+    spec.zoom = 21;
+    CHECK_THROWS_AS(spec.apply(scene, view), geo::InputError);
+    spec.zoom = 3;
+    spec.center = geo::Point{1e300, 44};
+    CHECK_THROWS_WITH_AS(
+        spec.apply(scene, view),
+        "centre 1e+300,44: expected a longitude within ±180 and a latitude within ±90",
+        geo::InputError);
+    spec.center.reset();
+    spec.zoom = 0;
+    spec.bbox = geo::Box{145, std::nan(""), 148, 45};
+    CHECK_THROWS_AS(spec.apply(scene, view), geo::InputError);
+    CHECK_THROWS_AS(spec.check_options(false), geo::InputError);
+}
+
+TEST_CASE("[map] a mistyped island id gets a suggestion") {
+    const auto& scene = shipped();
+    CHECK_THROWS_WITH_AS(kuril::ViewSpec::island_id(scene, "etorfu"),
+                         "unknown island 'etorfu' (did you mean etorofu?)", geo::InputError);
+    CHECK_THROWS_WITH_AS(kuril::ViewSpec::island_id(scene, "Kunashri"),
+                         "unknown island 'Kunashri' (did you mean kunashiri?)", geo::InputError);
+    CHECK_THROWS_WITH_AS(
+        kuril::ViewSpec::island_id(scene, "etorofu\nkuril-atlas: forged"),
+        doctest::Contains("unknown island 'etorofu\\nkuril-atlas: forged' (known: "),
+        geo::InputError);
 }
 
 TEST_CASE("[map] a default view spec shows the whole region") {

@@ -19,19 +19,30 @@ struct ViewSpec {
     std::optional<geo::Point> center; ///< lon/lat
     double zoom = 0.0;
 
+    /// The largest zoom: 2^20 times the whole region's scale (about a millimetre a pixel).
+    static constexpr double max_zoom = 20.0;
+
     /// Parses "minlon,minlat,maxlon,maxlat" (throws geo::InputError saying what is wrong).
     static geo::Box parse_bbox(const std::string& text);
-    /// Parses "lon,lat".
+    /// Parses "lon,lat" (finite, the longitude within ±180 and the latitude within ±90).
     static geo::Point parse_center(const std::string& text);
+    /// Parses a --zoom: a finite number from 0 to max_zoom.
+    static double parse_zoom(const std::string& text);
     /// The view a tour slide asks for.
     static ViewSpec from_slide(const geo::Slide& slide);
 
     /// Refuses options that contradict each other, in one line naming them: --island with
     /// --bbox or --center, --bbox with --center, and --zoom (`zoom_given`) without --center.
+    /// Also checks the values (check_values).
     void check_options(bool zoom_given) const;
 
+    /// Refuses values out of range, whoever set them (the command line or a tour slide): a
+    /// box or centre not finite or beyond ±180/±90, a box with min not less than max, a zoom
+    /// not finite or outside 0 to max_zoom. apply() checks them first.
+    void check_values() const;
     /// The island's id as the data spells it, matched without regard to case ("Shikotan");
-    /// throws geo::InputError with the known ids when there is none.
+    /// throws geo::InputError with the nearest ids ("did you mean etorofu?") or, when none is
+    /// near, all the known ids.
     static std::string island_id(const MapScene& scene, const std::string& typed);
 
     /// Applies the spec to a view of the scene, fitting a box or an island (and the whole

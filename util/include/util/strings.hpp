@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,6 +57,110 @@ inline std::string or_list(const std::vector<std::string>& words) {
         text += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
     }
     return text;
+}
+
+namespace detail {
+
+/// The length of the well-formed UTF-8 sequence at `text[i]` (1 to 4), or 0 when the bytes
+/// there are not one (a stray continuation byte, a truncated or overlong sequence).
+inline std::size_t utf8_length(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) {
+        return static_cast<unsigned char>(text[k]);
+    };
+    const unsigned char lead = byte(i);
+    std::size_t length = 0;
+    unsigned min_code = 0;
+    if (lead < 0x80) {
+        return 1;
+    } else if ((lead & 0xe0) == 0xc0) {
+        length = 2;
+        min_code = 0x80;
+    } else if ((lead & 0xf0) == 0xe0) {
+        length = 3;
+        min_code = 0x800;
+    } else if ((lead & 0xf8) == 0xf0) {
+        length = 4;
+        min_code = 0x10000;
+    } else {
+        return 0;
+    }
+    if (i + length > text.size()) {
+        return 0;
+    }
+    unsigned code = lead & (0x7fu >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xc0) != 0x80) {
+            return 0;
+        }
+        code = (code << 6) | (byte(i + k) & 0x3fu);
+    }
+    if (code < min_code || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+        return 0;
+    }
+    return length;
+}
+
+/// The code point of the well-formed sequence of `length` bytes at `text[i]`.
+inline unsigned utf8_code(std::string_view text, std::size_t i, std::size_t length) {
+    unsigned code = static_cast<unsigned char>(text[i]) & (0x7fu >> (length == 1 ? 0 : length));
+    for (std::size_t k = 1; k < length; ++k) {
+        code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3fu);
+    }
+    return code;
+}
+
+} // namespace detail
+
+/// `text` on one line, safe to print: control characters escaped (a newline as \n, a tab as
+/// \t, others as \xHH or \uHHHH, also the C1 controls and the Unicode line and paragraph
+/// separators), bytes that are not UTF-8 as \xHH, and cut to at most `max` bytes (never
+/// inside a character or an escape) with "…" when longer.
+inline std::string one_line(std::string_view text, std::size_t max = 300) {
+    std::string out;
+    out.reserve(std::min(text.size(), max) + 8);
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t length = detail::utf8_length(text, i);
+        std::string piece;
+        char buffer[16];
+        if (length == 0) {
+            std::snprintf(buffer, sizeof buffer, "\\x%02X", static_cast<unsigned char>(text[i]));
+            piece = buffer;
+            length = 1;
+        } else {
+            const unsigned code = detail::utf8_code(text, i, length);
+            if (code == '\n') {
+                piece = "\\n";
+            } else if (code == '\r') {
+                piece = "\\r";
+            } else if (code == '\t') {
+                piece = "\\t";
+            } else if (code < 0x20 || code == 0x7f) {
+                std::snprintf(buffer, sizeof buffer, "\\x%02X", code);
+                piece = buffer;
+            } else if ((code >= 0x80 && code < 0xa0) || code == 0x2028 || code == 0x2029) {
+                std::snprintf(buffer, sizeof buffer, "\\u%04X", code);
+                piece = buffer;
+            } else {
+                piece = text.substr(i, length);
+            }
+        }
+        if (out.size() + piece.size() > max) {
+            out += "…";
+            return out;
+        }
+        out += piece;
+        i += length;
+    }
+    return out;
+}
+
+/// A value the user typed, for a message: in single quotes, on one line (see one_line) and
+/// cut to at most `max` bytes with "…" ("--size '12x': ...").
+inline std::string quoted_value(std::string_view value, std::size_t max = 80) {
+    std::string quoted(1, '\'');
+    quoted.append(one_line(value, max));
+    quoted.push_back('\'');
+    return quoted;
 }
 
 } // namespace kuril
