@@ -1,9 +1,9 @@
 // Fuzzes the command line's parsing layer without running a command: the input is split on
-// NUL or newline into arguments. Each argument goes through the parsers of the options'
-// values (--bbox, --center, --date, --lang, --layers and the view checks), and the whole
-// command line through CLI11 and the "did you mean" hint (suggest_correction) over an
-// application with kuril-atlas's commands and long options (app/src/cli.cpp; kept in step by
-// hand, as only the names matter to the hint). No command runs: nothing is drawn or written.
+// NUL or newline into arguments. The value after each option (or after its "=") goes through
+// that option's parser (--bbox, --center, --date, --lang, --layers; then the view checks), and
+// the whole command line through CLI11 and the "did you mean" hint (suggest_correction) over
+// an application with kuril-atlas's commands and long options (app/src/cli.cpp; kept in step
+// by hand, as only the names matter to the hint). No command runs: nothing is drawn or written.
 
 #include "geo/date.hpp"
 #include "geo/error.hpp"
@@ -63,37 +63,38 @@ struct Cli {
     }
 };
 
-/// An option's value as the commands read it: each parser either accepts it or throws
-/// geo::InputError.
-void parse_value(const std::string& text, kuril::ViewSpec& view) {
+/// An option's value as the commands read it (`option` is its name: --bbox, --date, ...):
+/// each parser either accepts it or throws geo::InputError. Only the parser of that option
+/// runs: throwing is the slow path, and every word through every parser would be mostly that.
+void parse_value(const std::string& option, const std::string& text, kuril::ViewSpec& view) {
     try {
-        view.bbox = kuril::ViewSpec::parse_bbox(text);
-    } catch (const geo::InputError&) {
-    }
-    try {
-        view.center = kuril::ViewSpec::parse_center(text);
-    } catch (const geo::InputError&) {
-    }
-    try {
-        (void)geo::parse_day(text).long_text();
-    } catch (const geo::InputError&) {
-    }
-    try {
-        (void)geo::parse_partial_date(text).display();
-    } catch (const geo::InputError&) {
-    }
-    (void)kuril::language_from_code(text);
-    // --layers: names, or +name/-name, comma-separated.
-    std::vector<std::string> names;
-    std::stringstream in(text);
-    for (std::string item; std::getline(in, item, ',');) {
-        if (!item.empty() && (item[0] == '+' || item[0] == '-')) {
-            item.erase(0, 1);
+        if (option == "--bbox") {
+            view.bbox = kuril::ViewSpec::parse_bbox(text);
+        } else if (option == "--center") {
+            view.center = kuril::ViewSpec::parse_center(text);
+        } else if (option == "--island") {
+            view.island = text;
+        } else if (option == "--date") {
+            (void)geo::parse_day(text).long_text();
+            (void)geo::parse_partial_date(text).display();
+        } else if (option == "--lang") {
+            (void)kuril::language_from_code(text);
+        } else if (option == "--layers") {
+            // Names, or +name/-name, comma-separated.
+            std::vector<std::string> names;
+            std::stringstream in(text);
+            for (std::string item; std::getline(in, item, ',');) {
+                if (!item.empty() && (item[0] == '+' || item[0] == '-')) {
+                    item.erase(0, 1);
+                }
+                (void)kuril::layer_from_name(item);
+                names.push_back(item);
+            }
+            (void)kuril::layers_from_names(names);
         }
-        (void)kuril::layer_from_name(item);
-        names.push_back(item);
+    } catch (const geo::InputError&) {
+        // Refused with a message: what a bad value is meant to get.
     }
-    (void)kuril::layers_from_names(names);
 }
 
 } // namespace
@@ -116,9 +117,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::size_t i = 1; i < words.size(); ++i) {
         const std::string& text = words[i];
         const auto equals = text.find('=');
-        parse_value(equals == std::string::npos ? text : text.substr(equals + 1), view);
-        if (text == "--island" && i + 1 < words.size()) {
-            view.island = words[i + 1];
+        if (equals != std::string::npos) {
+            parse_value(text.substr(0, equals), text.substr(equals + 1), view); // --date=1956
+        } else if (i + 1 < words.size()) {
+            parse_value(text, words[i + 1], view); // --date 1956
         }
     }
     try {
