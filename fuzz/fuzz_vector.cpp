@@ -10,9 +10,11 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <system_error>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -33,15 +35,26 @@ constexpr std::array<Mode, 5> modes{{
     {".dbf", {".shp", ".shx", ".prj", ".cpg"}},
 }};
 
-fs::path folder(std::size_t mode) {
-    static const fs::path root =
+const fs::path& root() {
+    static const fs::path path =
         fs::temp_directory_path() / ("kuril-fuzz-vector-" + std::to_string(::getpid()));
-    return root / std::to_string(mode);
+    return path;
+}
+
+fs::path folder(std::size_t mode) {
+    return root() / std::to_string(mode);
+}
+
+void remove_folder() {
+    std::error_code ignored;
+    fs::remove_all(root(), ignored);
 }
 
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    (void)root();               // built before remove_folder is registered: destroyed after it
+    std::atexit(remove_folder); // libFuzzer ends with exit(), also after a crash it reports
     const fs::path fixtures = KURIL_FUZZ_TEST_DATA_DIR;
     for (std::size_t mode = 0; mode < modes.size(); ++mode) {
         fs::create_directories(folder(mode));
