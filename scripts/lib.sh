@@ -10,6 +10,9 @@ KURIL_PACKAGES=(
     xvfb xauth
 )
 
+# Only for scripts/fuzz (libFuzzer targets built with clang), installed on demand.
+KURIL_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev libfuzzer-14-dev)
+
 kuril_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Installs the packages of KURIL_PACKAGES (and any given) that are not installed yet. Runs

@@ -59,7 +59,8 @@ ExportLayout export_layout(const ExportOptions& options) {
     ExportLayout layout;
     const unsigned longest = std::max(options.width, options.height);
     if (longest > max_single_pass_side || options.force_tiling) {
-        const unsigned side = std::min(options.tile_side, max_single_pass_side);
+        // At least a pixel: a tile side of 0 would give rows of height 0, never ending.
+        const unsigned side = std::clamp(options.tile_side, 1u, max_single_pass_side);
         layout.tile_width = std::min(side, options.width);
         // Rows of tiles at most 2048 high: a row's read-back buffer stays near 256 MB even at
         // 32768 pixels wide (two are in use at a time).

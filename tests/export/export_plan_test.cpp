@@ -149,6 +149,17 @@ TEST_CASE("[export] plan: bands of whole rows up to 16384 pixels, tiles above") 
     CHECK(layout.tile_height == 256);
 }
 
+TEST_CASE("[export] plan: a tile side of 0 gives one-pixel tiles, not bands of no height") {
+    // Found by fuzz/fuzz_export_plan: tiles of side 0 made band_order step by 0 forever.
+    auto options = PlanFixture::options();
+    options.force_tiling = true;
+    options.tile_side = 0;
+    const auto layout = kuril::export_layout(options);
+    CHECK(layout.tile_width == 1);
+    REQUIRE(layout.tile_height == 1); // 0 would make band_order below loop forever
+    CHECK(kuril::band_order(options.height, layout.tile_height, true).size() == 600);
+}
+
 TEST_CASE("[export] plan: a PNG's bands start with the last and the first, a GeoTIFF's go down") {
     CHECK(kuril::band_order(600, 120, true) == std::vector<unsigned>{480, 0, 360, 240, 120});
     CHECK(kuril::band_order(600, 120, false) == std::vector<unsigned>{0, 120, 240, 360, 480});
