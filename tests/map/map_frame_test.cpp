@@ -9,7 +9,6 @@
 #include <fstream>
 #include <map>
 #include <memory>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -146,14 +145,26 @@ TEST_CASE("[frame] swapping Japan and Russia in the scene mirrors every symbol")
     std::stringstream buffer;
     buffer << in.rdbuf();
     std::string xml = buffer.str();
-    const std::regex attribute(R"(((?:administered|claimed|party)=")([A-Z ]*)("))");
+    // Every administered="...", claimed="..." and party="..." value, with JP and RU swapped.
     std::string swapped;
-    auto it = std::sregex_iterator(xml.begin(), xml.end(), attribute);
     std::size_t last = 0;
     int swaps = 0;
-    for (; it != std::sregex_iterator(); ++it) {
-        const auto& m = *it;
-        std::string value = m[2].str();
+    for (std::size_t at = 0; at < xml.size();) {
+        std::size_t best = std::string::npos;
+        std::size_t key_length = 0;
+        for (const std::string key : {"administered=\"", "claimed=\"", "party=\""}) {
+            const auto found = xml.find(key, at);
+            if (found < best) {
+                best = found;
+                key_length = key.size();
+            }
+        }
+        if (best == std::string::npos) {
+            break;
+        }
+        const std::size_t begin = best + key_length;
+        const std::size_t end = xml.find('"', begin);
+        std::string value = xml.substr(begin, end - begin);
         for (std::size_t i = 0; i + 1 < value.size(); ++i) {
             if (value.compare(i, 2, "JP") == 0) {
                 value.replace(i, 2, "RU");
@@ -165,9 +176,9 @@ TEST_CASE("[frame] swapping Japan and Russia in the scene mirrors every symbol")
                 ++swaps;
             }
         }
-        swapped += xml.substr(last, static_cast<std::size_t>(m.position(0)) - last);
-        swapped += m[1].str() + value + m[3].str();
-        last = static_cast<std::size_t>(m.position(0) + m.length(0));
+        swapped += xml.substr(last, begin - last) + value;
+        last = end;
+        at = end;
     }
     swapped += xml.substr(last);
     REQUIRE(swaps > 20);
