@@ -61,21 +61,6 @@ void append_diagonal_pattern(std::vector<sf::Vertex>& v, sf::FloatRect swatch, f
     }
 }
 
-/// An event marker as the map draws it: a white ring around a filled disc.
-void append_marker(std::vector<sf::Vertex>& v, sf::Vector2f at, float radius) {
-    const int segments = 16;
-    for (const auto& [r, colour] :
-         {std::pair{radius + 1.5f, sf::Color::White}, std::pair{radius, style::event_marker}}) {
-        for (int k = 0; k < segments; ++k) {
-            const float a0 = 6.2831853f * static_cast<float>(k) / segments;
-            const float a1 = 6.2831853f * static_cast<float>(k + 1) / segments;
-            v.emplace_back(at, colour);
-            v.emplace_back(at + sf::Vector2f(std::cos(a0), std::sin(a0)) * r, colour);
-            v.emplace_back(at + sf::Vector2f(std::cos(a1), std::sin(a1)) * r, colour);
-        }
-    }
-}
-
 } // namespace
 
 void draw_legend_swatch(sf::RenderTarget& target, const LegendItem& item, sf::FloatRect swatch,
@@ -115,7 +100,8 @@ void draw_legend_swatch(sf::RenderTarget& target, const LegendItem& item, sf::Fl
         break;
     }
     case LegendItem::Swatch::event:
-        append_marker(v, {swatch.left + swatch.width / 2, swatch.top + swatch.height / 2}, 6 * s);
+        append_marker(v, {swatch.left + swatch.width / 2, swatch.top + swatch.height / 2}, 6 * s,
+                      style::event_marker);
         break;
     }
     if (!v.empty()) {

@@ -325,24 +325,7 @@ void MapRenderer::draw_events(sf::RenderTarget& target, const MapFrame& frame) {
         const sf::Vector2f at(static_cast<float>(shown.screen.x),
                               static_cast<float>(shown.screen.y));
         const sf::Color fill = shown.selected ? style::highlight : style::event_marker;
-        const int segments = 16;
-        for (int k = 0; k < segments; ++k) {
-            const float a0 = 6.2831853f * static_cast<float>(k) / segments;
-            const float a1 = 6.2831853f * static_cast<float>(k + 1) / segments;
-            const float r_out = radius + 1.5f;
-            triangles_.emplace_back(at, sf::Color::White);
-            triangles_.emplace_back(at + sf::Vector2f(std::cos(a0), std::sin(a0)) * r_out,
-                                    sf::Color::White);
-            triangles_.emplace_back(at + sf::Vector2f(std::cos(a1), std::sin(a1)) * r_out,
-                                    sf::Color::White);
-        }
-        for (int k = 0; k < segments; ++k) {
-            const float a0 = 6.2831853f * static_cast<float>(k) / segments;
-            const float a1 = 6.2831853f * static_cast<float>(k + 1) / segments;
-            triangles_.emplace_back(at, fill);
-            triangles_.emplace_back(at + sf::Vector2f(std::cos(a0), std::sin(a0)) * radius, fill);
-            triangles_.emplace_back(at + sf::Vector2f(std::cos(a1), std::sin(a1)) * radius, fill);
-        }
+        append_marker(triangles_, at, radius, fill);
     }
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace kuril {
 
@@ -47,6 +48,20 @@ void append_polyline(std::vector<sf::Vertex>& out, const std::vector<sf::Vector2
                     left_in_dash = pattern[dash];
                 }
             }
+        }
+    }
+}
+
+void append_marker(std::vector<sf::Vertex>& out, sf::Vector2f at, float radius, sf::Color fill) {
+    const int segments = 16;
+    for (const auto& [r, colour] :
+         {std::pair{radius + 1.5f, sf::Color::White}, std::pair{radius, fill}}) {
+        for (int k = 0; k < segments; ++k) {
+            const float a0 = 6.2831853f * static_cast<float>(k) / segments;
+            const float a1 = 6.2831853f * static_cast<float>(k + 1) / segments;
+            out.emplace_back(at, colour);
+            out.emplace_back(at + sf::Vector2f(std::cos(a0), std::sin(a0)) * r, colour);
+            out.emplace_back(at + sf::Vector2f(std::cos(a1), std::sin(a1)) * r, colour);
         }
     }
 }

@@ -10,4 +10,7 @@ namespace kuril {
 void append_polyline(std::vector<sf::Vertex>& out, const std::vector<sf::Vector2f>& points,
                      float width, sf::Color color, const std::vector<float>& pattern = {});
 
+/// Appends an event marker as the map draws it: a white ring around a disc of `fill`.
+void append_marker(std::vector<sf::Vertex>& out, sf::Vector2f at, float radius, sf::Color fill);
+
 } // namespace kuril

@@ -1,5 +1,6 @@
 #include "box.hpp"
 
+#include "render/furniture.hpp"
 #include "render/text.hpp"
 
 #include <cmath>
@@ -7,12 +8,7 @@
 namespace kuril {
 
 void draw_box(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill, sf::Color outline) {
-    sf::RectangleShape shape({rect.width, rect.height});
-    shape.setPosition(rect.left, rect.top);
-    shape.setFillColor(fill);
-    shape.setOutlineColor(outline);
-    shape.setOutlineThickness(1);
-    target.draw(shape);
+    draw_band(target, rect, fill, outline);
 }
 
 sf::Text ui_text(const sf::Font& font, const std::string& utf8_text, unsigned size,
