@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <string_view>
 
@@ -136,9 +137,10 @@ std::vector<geo::Diagnostic> copy_site_warnings(const geo::Annotations& annotati
 }
 
 std::vector<IslandSources> official_sources_by_island(const geo::Annotations& annotations) {
-    std::vector<IslandSources> rows;
+    // What each island cites itself.
+    std::map<std::string, std::set<std::string>> own;
     for (const auto& island : annotations.islands) {
-        std::set<std::string> cited;
+        std::set<std::string>& cited = own[island.id];
         const auto add = [&](const std::vector<std::string>& ids) {
             cited.insert(ids.begin(), ids.end());
         };
@@ -155,6 +157,17 @@ std::vector<IslandSources> official_sources_by_island(const geo::Annotations& an
             if (std::find(event.islands.begin(), event.islands.end(), island.id) !=
                 event.islands.end()) {
                 add(event.sources);
+            }
+        }
+    }
+    std::vector<IslandSources> rows;
+    for (const auto& island : annotations.islands) {
+        // An island divided into regions (Sakhalin) has its status through them: what they
+        // cite counts for it too.
+        std::set<std::string> cited = own[island.id];
+        for (const auto& region : annotations.islands) {
+            if (region.part_of == island.id) {
+                cited.insert(own[region.id].begin(), own[region.id].end());
             }
         }
         IslandSources row;

@@ -21,7 +21,8 @@ std::string copy_site_reason(const geo::Source& source);
 std::vector<geo::Diagnostic> copy_site_warnings(const geo::Annotations& annotations);
 
 /// The distinct sources an island cites, through its status periods, facts and islets and the
-/// events that list it in islands=, and how many of them are each side's official words.
+/// events that list it in islands= (for an island divided into regions, its regions' too), and
+/// how many of them are each side's official words.
 struct IslandSources {
     const geo::Island* island = nullptr;
     std::size_t japan_official = 0;  ///< party JP (a joint JP RU document counts for both)

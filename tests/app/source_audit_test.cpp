@@ -43,7 +43,8 @@ TEST_CASE("[app] source audit: the mirrors and proxies of the shipped file are r
           "its URL is on ru.ruwiki.ru, a fork of the Russian Wikipedia");
 }
 
-TEST_CASE("[app] source audit: web proxies by the address inside theirs; archives are not") {
+TEST_CASE(
+    "[app] source audit: web proxies are known by the address inside theirs, archives are not") {
     CHECK(reason("https://example.net/?url=https://www.mid.ru/") ==
           "its URL is a web proxy's address (another address after ?url=)");
     CHECK(reason("https://example.net/browse.php?u=https%3A%2F%2Fwww.mofa.go.jp") ==
@@ -92,8 +93,15 @@ TEST_CASE("[app] source audit: official sources per island, through status, fact
       <name lang="en">Island B</name>
       <islet id="b1" lon="150" lat="46" sources="joint"><name lang="en">B1</name></islet>
     </island>
-    <island id="c" group="region" lon="150" lat="46">
+    <island id="c" group="kuril" lon="150" lat="46">
       <name lang="en">Island C</name>
+    </island>
+    <island id="whole" group="main" lon="142" lat="50">
+      <name lang="en">Whole</name>
+    </island>
+    <island id="south" group="region" part_of="whole" lat_max="50" lon="142" lat="48">
+      <name lang="en">South</name>
+      <status from="1855" administered="RU" claimed="RU" sources="ru"/>
     </island>
   </islands>
   <events>
@@ -104,7 +112,7 @@ TEST_CASE("[app] source audit: official sources per island, through status, fact
 </atlas>)",
                                                     "b.xml");
     const auto rows = kuril::official_sources_by_island(annotations);
-    REQUIRE(rows.size() == 3);
+    REQUIRE(rows.size() == 5);
     CHECK(rows[0].island->id == "a");
     CHECK(rows[0].japan_official == 1);
     CHECK(rows[0].russia_official == 1);
@@ -113,16 +121,26 @@ TEST_CASE("[app] source audit: official sources per island, through status, fact
     CHECK(rows[1].russia_official == 1);
     CHECK(rows[1].total == 1);
     CHECK(rows[2].total == 0);
+    CHECK(rows[3].island->id == "whole"); // its region's sources count for it
+    CHECK(rows[3].russia_official == 1);
+    CHECK(rows[3].total == 1);
     const auto warnings = kuril::missing_official_warnings(annotations, rows);
-    REQUIRE(warnings.size() == 1);
+    REQUIRE(warnings.size() == 3);
     CHECK(warnings[0].to_string() ==
           "b.xml:18: island Island C ('c') cites no official source of Japan (party JP) or of "
           "Russia (party RU) in its status, facts, islets or events");
+    CHECK(warnings[1].to_string() ==
+          "b.xml:21: island Whole ('whole') cites no official source of Japan (party JP) in its "
+          "status, facts, islets or events");
+    CHECK(warnings[2].message.find("island South ('south') cites no official source of Japan "
+                                   "(party JP) in") == 0);
     CHECK(kuril::official_sources_table(rows) ==
           "Official sources per island (distinct sources cited by its status, facts, islets and "
           "events):\n"
           "  island    JP official  RU official  sources\n"
           "  Island A            1            1        3\n"
           "  Island B            1            1        1\n"
-          "  Island C            0            0        0\n");
+          "  Island C            0            0        0\n"
+          "  Whole               0            1        1\n"
+          "  South               0            1        1\n");
 }
