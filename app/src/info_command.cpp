@@ -320,6 +320,7 @@ int run_info(const InfoOptions& options) {
     std::vector<LayerReport> layers;
     std::vector<IslandReport> islands;
     std::vector<std::string> lines;
+    std::vector<std::string> line_names; // as people read them, for the text output
     std::vector<std::string> warnings;
     fs::path annotations_path;
     std::unique_ptr<geo::Atlas> atlas; // island reports point into it
@@ -395,6 +396,11 @@ int run_info(const InfoOptions& options) {
         }
         if (date) {
             lines = atlas->history->line_ids_in_force(*date);
+            for (const auto& id : lines) {
+                const auto* info = atlas->annotations.line_info(id);
+                const auto* name = info != nullptr ? info->name("en") : nullptr;
+                line_names.push_back(name != nullptr ? name->text : id);
+            }
         }
     }
     if (options.json) {
@@ -403,7 +409,7 @@ int run_info(const InfoOptions& options) {
         for (const auto& warning : warnings) {
             std::cerr << "warning: " << one_line(warning, 300) << '\n';
         }
-        print_text(annotations_path, projection, layers, islands, date, lines);
+        print_text(annotations_path, projection, layers, islands, date, line_names);
     }
     return 0;
 }
