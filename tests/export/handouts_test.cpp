@@ -55,10 +55,10 @@ TEST_CASE("[export] handouts: an image per slide with its side files, each named
         return plain;
     };
     for (const auto& slide : tour.slides) {
-        CAPTURE(slide.title);
-        const auto first = text.find(escaped(slide.title));
+        CAPTURE(slide.title_in("en"));
+        const auto first = text.find(escaped(slide.title_in("en")));
         REQUIRE(first != std::string::npos);
-        CHECK(text.find(escaped(slide.title), first + 1) == std::string::npos);
+        CHECK(text.find(escaped(slide.title_in("en")), first + 1) == std::string::npos);
     }
     CHECK(text.find("<h2>") == std::string::npos);
     CHECK(text.find("@media print") != std::string::npos);
