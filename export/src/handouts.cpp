@@ -211,8 +211,7 @@ HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const 
             progress(i + 1, count);
         }
         html += index_section(source, slide, text_language_code(base.text_language), i + 1, count,
-                              slides[i].out.filename().string(),
-                              image.sources);
+                              slides[i].out.filename().string(), image.sources);
     }
     html += "<p class=\"sources\">Coastlines: GSHHG 2.3.7 © P. Wessel &amp; W. H. F. Smith, "
             "LGPL-3. Lines marked approx. are constructions, not official lines.</p>\n"

@@ -123,7 +123,8 @@ Annotations read(std::string_view xml, const fs::path& file, const ParseOptions&
 const std::string& text_in(const Texts& texts, std::string_view lang) {
     static const std::string none;
     for (const std::string_view code : {lang, std::string_view("en")}) {
-        if (const auto it = texts.find(std::string(code)); it != texts.end() && !it->second.empty()) {
+        if (const auto it = texts.find(std::string(code));
+            it != texts.end() && !it->second.empty()) {
             return it->second;
         }
     }

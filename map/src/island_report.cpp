@@ -278,7 +278,8 @@ PanelReport event_report(const geo::Annotations& annotations, const geo::Event& 
         out << " to " << event.to->display();
     }
     const std::string& title = geo::text_in(event.titles, lang);
-    out << (event.approx ? " (place approximate)" : "") << "\n\n" << geo::text_in(event.texts, lang);
+    out << (event.approx ? " (place approximate)" : "") << "\n\n"
+        << geo::text_in(event.texts, lang);
     // The title in the other languages, below the text.
     bool first_title = true;
     for (const char* other : {"en", "ja", "ru"}) {

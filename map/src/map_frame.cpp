@@ -155,7 +155,7 @@ void add_off_map_events(MapFrame& frame) {
     const double top = state.reserved_top_px;
     const double bottom = std::max(top, view.height_px() - state.reserved_bottom_px);
     const double margin = 8.0 * state.ui_scale; // the tip stays this far inside the edge
-    const double arrow = 22.0 * state.ui_scale; // from the marker's centre to the tip
+    const double arrow = 30.0 * state.ui_scale; // from the marker's centre to the tip
     if (view.width_px() <= 2 * (margin + arrow) || bottom - top <= 2 * (margin + arrow)) {
         return; // no room for a marker on this map
     }
@@ -196,8 +196,8 @@ void add_off_map_events(MapFrame& frame) {
             frame.events.push_back({&event, at, state.selected_event == event.id});
             continue;
         }
-        const double bearing = geo::geodesic_azimuth_deg(centre, event.place) * std::acos(-1.0) /
-                               180.0;
+        const double bearing =
+            geo::geodesic_azimuth_deg(centre, event.place) * std::acos(-1.0) / 180.0;
         geo::Point d{north.x * std::cos(bearing) + east.x * std::sin(bearing),
                      north.y * std::cos(bearing) + east.y * std::sin(bearing)};
         const double length = std::hypot(d.x, d.y);
@@ -432,8 +432,8 @@ void add_legend_and_sources(MapFrame& frame) {
             continue;
         }
         // In the language of what a person reads, not the labels' (the legend is read).
-        std::string name = line_display_name(annotations, line,
-                                             text_language_code(frame.state.text_language));
+        std::string name =
+            line_display_name(annotations, line, text_language_code(frame.state.text_language));
         if (!named.insert(name).second) {
             continue;
         }

@@ -94,3 +94,41 @@ TEST_CASE("[export] handouts: an unknown tour is one line naming the known ones"
                          "unknown tour 'nowhere' (known: default)", geo::InputError);
     CHECK(fs::is_empty(dir));
 }
+
+TEST_CASE("[export] handouts in Japanese: each image's title and caption in Japanese, English "
+          "where a slide has none") {
+    test_drawing::ShippedScene f;
+    const geo::Annotations tours =
+        geo::load_annotations(test_paths::fixtures() / "languages-tour.xml", &f.atlas->annotations);
+    const fs::path dir = test_paths::scratch("handouts_ja") / "languages";
+    kuril::ExportOptions options;
+    options.out = dir;
+    options.width = 320;
+    options.height = 200;
+    options.text_language = kuril::TextLanguage::ja;
+    kuril::ExportCanvas canvas;
+    const auto result =
+        kuril::export_handouts(f.scene, f.font, options, "languages", canvas, {}, &tours);
+    REQUIRE(result.slides == 2);
+    std::ifstream in(result.index);
+    std::stringstream html;
+    html << in.rdbuf();
+    const std::string text = html.str();
+    // The image's description is Japanese, and says so; the page's own words stay English.
+    CHECK(text.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(text.find("lang=\"ja\" alt=\"1855年：最初の国境 (7 February 1855). "
+                    "日露通好条約（下田条約）により") != std::string::npos);
+    CHECK(text.find("alt=\"1956年：日ソ共同宣言") != std::string::npos);
+    CHECK(text.find("1855: the first border") == std::string::npos);
+
+    // Russian: the second slide has no Russian notes, but titles and captions in Russian.
+    options.text_language = kuril::TextLanguage::ru;
+    options.out = test_paths::scratch("handouts_ru") / "languages";
+    const auto russian =
+        kuril::export_handouts(f.scene, f.font, options, "languages", canvas, {}, &tours);
+    std::ifstream ru_in(russian.index);
+    std::stringstream ru_html;
+    ru_html << ru_in.rdbuf();
+    CHECK(ru_html.str().find("lang=\"ru\" alt=\"1956 год: Совместная декларация СССР и Японии") !=
+          std::string::npos);
+}

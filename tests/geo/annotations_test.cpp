@@ -253,7 +253,8 @@ std::string slide_with(const std::string& children) {
     return R"(  <tours>
     <tour id="t">
       <slide id="s" date="1956-10-19" center="147,44" zoom="1" sources="s1">
-)" + children + R"(
+)" + children +
+           R"(
       </slide>
     </tour>
   </tours>
@@ -322,23 +323,21 @@ TEST_CASE("[geo] annotations: a slide's texts in an unknown or repeated language
           "test.xml:11: a second <notes lang=\"en\"> (one per language; without lang it is "
           "English)");
     CHECK(first_problem(slide_with(R"(        <title>Then</title>
-        <caption lang="ru">  </caption>)")) ==
-          "test.xml:10: <caption lang=\"ru\"> is empty");
+        <caption lang="ru">  </caption>)")) == "test.xml:10: <caption lang=\"ru\"> is empty");
     // A title in Japanese only: English is required.
     CHECK(first_problem(slide_with(R"(        <title lang="ja">その時</title>)")) ==
           "test.xml:8: <slide id=\"s\"> has no English <title>");
 }
 
 TEST_CASE("[geo] annotations: a status's titles and notes by language") {
-    const auto annotations = geo::parse_annotations(
-        std::string(header) + status_with(R"(
+    const auto annotations = geo::parse_annotations(std::string(header) + status_with(R"(
         Administered by Russia; claimed by Japan.
         <title lang="en">Russia administers; Japan claims</title>
         <title lang="ja">ロシアが施政、日本が領有権を主張</title>
         <title lang="ru">Под управлением России; Япония претендует</title>
         <note lang="ja">ロシアが施政し、日本が領有権を主張している。</note>
       )") + "</atlas>\n",
-        "status.xml");
+                                                    "status.xml");
     const auto& period = annotations.islands.at(0).status.at(0);
     // The plain text is the English note.
     CHECK(period.note_in("en") == "Administered by Russia; claimed by Japan.");

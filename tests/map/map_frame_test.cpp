@@ -1,6 +1,7 @@
 #include "geo/atlas.hpp"
 #include "geo/projection.hpp"
 #include "map/map_frame.hpp"
+#include "map/names.hpp"
 #include "map/view_spec.hpp"
 #include "test_paths.hpp"
 
@@ -273,9 +274,9 @@ TEST_CASE("[frame] legend: only the lines and statuses in the frame (--island sh
     for (const auto& shown : frame.lines) {
         for (const auto& part : shown.line->projected) {
             if (on_screen(frame, part)) {
-                expected_lines.insert(kuril::line_display_name(
-                    shipped().atlas->annotations, *shown.line->line,
-                    kuril::text_language_code(frame.state.text_language)));
+                expected_lines.insert(
+                    kuril::line_display_name(shipped().atlas->annotations, *shown.line->line,
+                                             kuril::text_language_code(frame.state.text_language)));
             }
         }
     }
@@ -359,7 +360,8 @@ const geo::Event& moscow_event() {
     const auto& events = shipped().atlas->annotations.events;
     const auto it = std::find_if(events.begin(), events.end(), [](const geo::Event& event) {
         return std::abs(event.place.x - 37.6) < 0.1 && std::abs(event.place.y - 55.75) < 0.1 &&
-               event.first_day() == event.last_day() && event.first_day() == geo::Date{1956, 10, 19};
+               event.first_day() == event.last_day() &&
+               event.first_day() == geo::Date{1956, 10, 19};
     });
     REQUIRE(it != events.end());
     return *it;
@@ -433,14 +435,28 @@ TEST_CASE("[frame] an event inside the view gets its marker, not an arrow") {
         const auto frame = frame_on(shipped(), event.first_day());
         const bool on_map = std::any_of(frame.events.begin(), frame.events.end(),
                                         [&](const auto& s) { return s.event == &event; });
-        const bool at_edge =
-            std::any_of(frame.off_map_events.begin(), frame.off_map_events.end(),
-                        [&](const auto& s) { return s.event == &event; });
+        const bool at_edge = std::any_of(frame.off_map_events.begin(), frame.off_map_events.end(),
+                                         [&](const auto& s) { return s.event == &event; });
         CHECK(on_map != at_edge);
-        const bool in_region = event.place.x > 140 && event.place.x < 157 &&
-                               event.place.y > 42 && event.place.y < 54;
+        const bool in_region =
+            event.place.x > 140 && event.place.x < 157 && event.place.y > 42 && event.place.y < 54;
         if (in_region) {
             CHECK(on_map);
+        }
+    }
+}
+
+TEST_CASE("[frame] events off the map are on the timeline, named in the text language") {
+    const auto& atlas = *shipped().atlas;
+    const auto dates = atlas.history->key_dates();
+    for (const auto& event : atlas.annotations.events) {
+        CAPTURE(event.id);
+        // Every event's first day is a key date, and its tip names the event.
+        CHECK(std::find(dates.begin(), dates.end(), event.first_day()) != dates.end());
+        for (const char* lang : {"en", "ja", "ru"}) {
+            const std::string name =
+                kuril::key_date_name(atlas.annotations, *atlas.history, event.first_day(), lang);
+            CHECK(name.find(geo::text_in(event.titles, lang)) != std::string::npos);
         }
     }
 }

@@ -1,11 +1,11 @@
 // wrap_text with a fake advance (no font, no window): where lines break.
 #include "render/text.hpp"
 
+#include <SFML/System/String.hpp>
+#include <algorithm>
 #include <cstdint>
 #include <doctest/doctest.h>
 #include <set>
-#include <SFML/System/String.hpp>
-#include <algorithm>
 #include <string>
 
 namespace {
@@ -106,8 +106,7 @@ TEST_CASE("[render] wrap_text: Japanese lines never start with a closing mark no
 TEST_CASE("[render] wrap_text: Japanese beside Latin, and Russian words kept whole") {
     // A break where Japanese meets Latin text, but not inside the Latin word; （ stays with
     // what follows it.
-    CHECK(wrap("日ソ共同宣言（Joint Declaration）", 14) ==
-          "日ソ共同宣言\n（Joint\nDeclaration）");
+    CHECK(wrap("日ソ共同宣言（Joint Declaration）", 14) == "日ソ共同宣言\n（Joint\nDeclaration）");
     CHECK(wrap("Южные Курилы — Итуруп, Кунашир", 12) == "Южные Курилы\n— Итуруп,\nКунашир");
     CHECK(wrap("Совместная декларация СССР и Японии 1956 года", 22) ==
           "Совместная декларация\nСССР и Японии 1956\nгода");

@@ -178,11 +178,11 @@ void Presenter::draw_notes_window(bool changed, sf::RenderWindow& main) {
     char clock_text[32];
     std::snprintf(clock_text, sizeof clock_text, "%02d:%02d", seconds / 60, seconds % 60);
     const std::string_view lang = text_language_code(controller_.map().text_language);
-    std::string text = "Slide " + std::to_string(i + 1) + "/" + std::to_string(slides.size()) +
-                       ": " + slides[i].title_in(lang) + "\n\n" + slides[i].notes_in(lang) +
-                       "\n\nNext: " +
-                       (i + 1 < slides.size() ? slides[i + 1].title_in(lang) : std::string("(end)")) +
-                       "\n\nElapsed: " + clock_text;
+    std::string text =
+        "Slide " + std::to_string(i + 1) + "/" + std::to_string(slides.size()) + ": " +
+        slides[i].title_in(lang) + "\n\n" + slides[i].notes_in(lang) + "\n\nNext: " +
+        (i + 1 < slides.size() ? slides[i + 1].title_in(lang) : std::string("(end)")) +
+        "\n\nElapsed: " + clock_text;
     const auto size = notes_window_->getSize();
     notes_window_->setView(
         sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));

@@ -70,7 +70,8 @@ public:
         if (auto language = text_language_from_code(options.text_language)) {
             map_.text_language = *language;
         } else {
-            throw geo::InputError("--ui-lang '" + options.text_language + "': expected en, ja or ru");
+            throw geo::InputError("--ui-lang '" + options.text_language +
+                                  "': expected en, ja or ru");
         }
         for (const auto& error : atlas_->errors) {
             ui_state_.messages.push_back(error.to_string());

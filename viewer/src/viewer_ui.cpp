@@ -41,9 +41,9 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
     }
     if (slide != nullptr) {
         const std::string_view lang = text_language_code(map.text_language);
-        layout.slide = slide_overlay_->layout(slide->title_in(lang), slide->caption_in(lang),
-                                              map.date.long_text(),
-                                              layout.width, layout.height, layout.scale);
+        layout.slide =
+            slide_overlay_->layout(slide->title_in(lang), slide->caption_in(lang),
+                                   map.date.long_text(), layout.width, layout.height, layout.scale);
     }
     // The info panel keeps clear of the slide's bands in a tour, of the timeline otherwise.
     layout.info =

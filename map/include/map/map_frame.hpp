@@ -54,7 +54,8 @@ struct OffMapEvent {
     /// The screen direction toward the place (a unit vector, y down): the geodesic's initial
     /// bearing from the visible area's centre, turned as the projection turns north there.
     geo::Point direction;
-    std::string label; ///< the event's title in the text language (never its id)
+    /// The event's title in the text language (never its id), shown with the labels layer.
+    std::string label;
 };
 
 /// A name the frame wants to show: an island's, an islet's or a line's (placement, which needs

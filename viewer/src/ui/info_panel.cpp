@@ -64,11 +64,11 @@ std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float wi
         if (const auto* island = annotations.island(map.selected_island)) {
             // The status the frame decided (for a region of the map), else the record's.
             const auto* status = frame.status_of(island->id);
-            report = island_report(
-                *scene_.atlas, *island,
-                status != nullptr ? *status
-                                  : scene_.atlas->history->island_status(island->id, map.date),
-                lang);
+            report = island_report(*scene_.atlas, *island,
+                                   status != nullptr
+                                       ? *status
+                                       : scene_.atlas->history->island_status(island->id, map.date),
+                                   lang);
         }
         for (const auto& event : annotations.events) {
             if (event.id == map.selected_event) {
