@@ -16,6 +16,10 @@
 namespace kuril {
 namespace {
 
+constexpr const char* ui_lang_help =
+    "Language of the texts read (slide titles, captions and notes, event and status texts, "
+    "line names in the legend): en, ja or ru (default en; English where a text has none)";
+
 void add_data_options(CLI::App& command, DataOptions& data) {
     command.add_option("--data", data.data_dir,
                        "Folder with annotations.xml and the shapes it names (default: shipped)");
@@ -97,6 +101,7 @@ CommandExit run_cli(int argc, char** argv) {
                                "YYYY-MM-DD, 1850-01-01 to today (default: today)");
     export_command->add_option("--lang", exporting.language,
                                "en, ja, ru, en+ja, en+ru or ja+ru (default en+ru)");
+    export_command->add_option("--ui-lang", exporting.text_language, ui_lang_help);
     export_command->add_option("--layers", exporting.layers,
                                "Layers to show (land,lakes,...) or to change (-graticule,+events)");
     export_command->add_option("--title", exporting.title, "Title (default: place and date)");
@@ -137,6 +142,7 @@ CommandExit run_cli(int argc, char** argv) {
                               "No fly-to animation (low-power machines; key A toggles)");
     present_command->add_flag("--notes-window", present.notes_window,
                               "Speaker notes, next slide and elapsed time in a second window");
+    present_command->add_option("--ui-lang", present.text_language, ui_lang_help);
     present_command->add_option("--theme", present_theme, "default or projector (high contrast)");
     present_command->add_option("--slide", present.start_slide, "Start at this slide (1-based)");
     present_command->add_option("--screenshot", present.screenshot,
@@ -151,6 +157,7 @@ CommandExit run_cli(int argc, char** argv) {
     view_command->add_option("--date", view.date, "YYYY-MM-DD to show (default: today)");
     view_command->add_option("--lang", view.language,
                              "Labels: en, ja, ru, en+ja, en+ru or ja+ru (default en+ru)");
+    view_command->add_option("--ui-lang", view.text_language, ui_lang_help);
     view_command->add_flag("--fullscreen", view.fullscreen, "Full screen");
     view_command->add_option("--size", view_size, "Window size WxH (default 1280x800)");
     std::string view_ui_scale;
@@ -237,6 +244,7 @@ CommandExit run_cli(int argc, char** argv) {
             throw geo::InputError("--lang " + quoted_value(view.language) +
                                   ": expected en, ja, ru, en+ja, en+ru or ja+ru");
         }
+        parse_ui_language(view.text_language);
         view.width = width;
         view.height = height;
         view.annotations = resolve_annotations(view_data);

@@ -3,6 +3,7 @@
 #include "app/cli.hpp"
 #include "data_paths.hpp"
 #include "geo/date.hpp"
+#include "map/map_state.hpp"
 
 #include <filesystem>
 #include <string>
@@ -36,6 +37,7 @@ struct ExportCommandOptions {
     bool zoom_given = false; ///< --zoom was on the command line (it needs --center)
     std::string date;
     std::string language = "en+ru";
+    std::string text_language = "en"; ///< --ui-lang
     std::string layers;
     std::string title;
     bool no_legend = false;
@@ -46,6 +48,9 @@ struct ExportCommandOptions {
     std::filesystem::path tour_file; ///< --tour-file: the tour is in this file of the user's
     std::filesystem::path manifest;  ///< --manifest: what was drawn, as JSON
 };
+
+/// Parses --ui-lang (en, ja or ru); throws geo::InputError in one line otherwise.
+TextLanguage parse_ui_language(const std::string& code);
 
 /// Parses --size WxH; throws geo::InputError unless each side is within [min_side, max_side].
 std::pair<unsigned, unsigned> parse_size(const std::string& text, unsigned min_side,

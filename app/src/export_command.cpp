@@ -91,6 +91,14 @@ std::pair<unsigned, unsigned> parse_size(const std::string& text, unsigned min_s
     return {static_cast<unsigned>(width), static_cast<unsigned>(height)};
 }
 
+TextLanguage parse_ui_language(const std::string& code) {
+    const auto language = text_language_from_code(code);
+    if (!language) {
+        throw geo::InputError("--ui-lang " + quoted_value(code) + ": expected en, ja or ru");
+    }
+    return *language;
+}
+
 double parse_number(const char* option, const std::string& text, double min, double max) {
     char* end = nullptr;
     const double value = std::strtod(text.c_str(), &end);
@@ -210,6 +218,7 @@ CommandExit run_export(const ExportCommandOptions& command) {
                               ": expected en, ja, ru, en+ja, en+ru or ja+ru");
     }
     options.language = *language;
+    options.text_language = parse_ui_language(command.text_language);
     options.visible = parse_layers(command.layers);
     options.title = command.title;
     options.legend = !command.no_legend;

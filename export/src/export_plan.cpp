@@ -93,6 +93,7 @@ MapState export_state(const ExportOptions& options) {
     state.date = options.date;
     state.visible = options.visible;
     state.language = options.language;
+    state.text_language = options.text_language;
     state.ui_scale = options.scale > 0
                          ? options.scale
                          : std::max(0.75, std::min(options.width, options.height) / 1080.0);

@@ -73,10 +73,14 @@ std::string index_head(const geo::Tour& tour) {
 /// the sources: the slide's own, then those of what its image shows, each once, by title
 /// (never by id).
 std::string index_section(const std::function<const geo::Source*(const std::string&)>& find_source,
-                          const geo::Slide& slide, std::size_t number, std::size_t count,
-                          const std::string& image, const std::vector<std::string>& shown_sources) {
-    const std::string alt = slide.title + " (" + slide.date.long_text() + "). " + slide.caption;
-    std::string html = "<section>\n<img src=\"" + html_escape(image) + "\" alt=\"" +
+                          const geo::Slide& slide, std::string_view lang, std::size_t number,
+                          std::size_t count, const std::string& image,
+                          const std::vector<std::string>& shown_sources) {
+    const std::string alt =
+        slide.title_in(lang) + " (" + slide.date.long_text() + "). " + slide.caption_in(lang);
+    // The page's own words are English; the image and its description are in `lang`.
+    const std::string img_lang = lang == "en" ? "" : " lang=\"" + std::string(lang) + "\"";
+    std::string html = "<section>\n<img src=\"" + html_escape(image) + "\"" + img_lang + " alt=\"" +
                        html_escape(alt) + "\">\n<p class=\"slide\">Slide " +
                        std::to_string(number) + " of " + std::to_string(count) +
                        "</p>\n<p class=\"sources\">Sources: ";
@@ -122,8 +126,9 @@ ExportOptions slide_options(const ExportOptions& base, const fs::path& folder,
     std::snprintf(name, sizeof name, "slide-%02zu-%s.png", index + 1, slide.id.c_str());
     options.out = folder / name;
     options.geotiff = false;
-    options.title = slide.title;
-    options.caption = slide.caption;
+    const std::string_view lang = text_language_code(base.text_language);
+    options.title = slide.title_in(lang);
+    options.caption = slide.caption_in(lang);
     options.date = slide.date;
     options.view = ViewSpec::from_slide(slide);
     if (auto language = language_from_code(slide.lang)) {
@@ -208,8 +213,8 @@ HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const 
         if (progress) {
             progress(i + 1, count);
         }
-        html += index_section(source, slide, i + 1, count, slides[i].out.filename().string(),
-                              image.sources);
+        html += index_section(source, slide, text_language_code(base.text_language), i + 1, count,
+                              slides[i].out.filename().string(), image.sources);
     }
     html += "<p class=\"sources\">Coastlines: GSHHG 2.3.7 © P. Wessel &amp; W. H. F. Smith, "
             "LGPL-3. Lines marked approx. are constructions, not official lines.</p>\n"

@@ -20,6 +20,7 @@ ExportOptions export_options_for_view(const MapView& view, const MapState& state
     options.scale = state.ui_scale * factor;
     options.date = state.date;
     options.language = state.language;
+    options.text_language = state.text_language;
     options.visible = state.visible;
     options.out = folder / view_export_file_name(state.date, projection.inverse(view.center()),
                                                  options.width, options.height);

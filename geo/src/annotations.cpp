@@ -120,6 +120,17 @@ Annotations read(std::string_view xml, const fs::path& file, const ParseOptions&
 
 } // namespace
 
+const std::string& text_in(const Texts& texts, std::string_view lang) {
+    static const std::string none;
+    for (const std::string_view code : {lang, std::string_view("en")}) {
+        if (const auto it = texts.find(std::string(code));
+            it != texts.end() && !it->second.empty()) {
+            return it->second;
+        }
+    }
+    return none;
+}
+
 const Name* Island::name(std::string_view lang) const {
     return detail::find_name(names, lang);
 }

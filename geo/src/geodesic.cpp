@@ -42,6 +42,15 @@ double geodesic_distance_m(Point from_lon_lat, Point to_lon_lat) {
     return distance;
 }
 
+double geodesic_azimuth_deg(Point from_lon_lat, Point to_lon_lat) {
+    double distance = 0.0;
+    double azimuth1 = 0.0;
+    double azimuth2 = 0.0;
+    geod_inverse(&wgs84(), from_lon_lat.y, from_lon_lat.x, to_lon_lat.y, to_lon_lat.x, &distance,
+                 &azimuth1, &azimuth2);
+    return azimuth1;
+}
+
 double geodesic_area_m2(const Polygon& polygon) {
     double area = 0.0;
     for (std::size_t i = 0; i < polygon.rings.size(); ++i) {

@@ -127,7 +127,9 @@ IslandStatus History::island_status(std::string_view island_id, Date date) const
             status.administered_by = period.administered;
             status.claimed_by = period.claimed;
             status.sources = period.sources;
-            status.note = period.note;
+            status.note = period.note_in("en");
+            status.titles = period.titles;
+            status.notes = period.notes;
             status.period_from = period.from;
             status.period_to = period.to;
             return status;

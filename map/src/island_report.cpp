@@ -177,7 +177,7 @@ std::vector<geo::Polygon> island_land_lon_lat(const geo::Atlas& atlas, const geo
 }
 
 PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
-                          const geo::IslandStatus& status) {
+                          const geo::IslandStatus& status, std::string_view lang) {
     const geo::Date date = status.date;
     Citations citations(atlas.annotations);
     std::ostringstream out;
@@ -194,11 +194,13 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
     if (!status.known) {
         out << status.note << '\n';
     } else {
+        if (const std::string& headline = geo::text_in(status.titles, lang); !headline.empty()) {
+            out << headline << '\n';
+        }
         out << "Administered by " << party_names(status.administered_by, date) << ".\nClaimed by "
             << party_names(status.claimed_by, date) << ".\n";
-        if (!status.note.empty()) {
-            out << status.note;
-        }
+        const std::string& note = geo::text_in(status.notes, lang);
+        out << (note.empty() ? status.note : note);
         out << citations.cite(status.sources) << '\n';
     }
     // Areas: computed on the ellipsoid from the shipped coastline, beside the stated figures,
@@ -263,7 +265,7 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
             out << "\nEvents:\n";
             heading = true;
         }
-        out << event.date.display() << ": " << event.titles.at("en") << '\n';
+        out << event.date.display() << ": " << geo::text_in(event.titles, lang) << '\n';
     }
     std::string body = out.str();
     while (!body.empty() && body.back() == '\n') {
@@ -272,21 +274,26 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
     return {island.display_name(), body, citations.sources()};
 }
 
-PanelReport event_report(const geo::Annotations& annotations, const geo::Event& event) {
+PanelReport event_report(const geo::Annotations& annotations, const geo::Event& event,
+                         std::string_view lang) {
     std::ostringstream out;
     out << event.date.display();
     if (event.to) {
         out << " to " << event.to->display();
     }
-    out << (event.approx ? " (place approximate)" : "") << "\n\n" << event.texts.at("en");
+    const std::string& title = geo::text_in(event.titles, lang);
+    out << (event.approx ? " (place approximate)" : "") << "\n\n"
+        << geo::text_in(event.texts, lang);
+    // The title in the other languages, below the text.
     bool first_title = true;
-    for (const char* lang : {"ja", "ru"}) {
-        if (auto it = event.titles.find(lang); it != event.titles.end()) {
+    for (const char* other : {"en", "ja", "ru"}) {
+        if (auto it = event.titles.find(other);
+            it != event.titles.end() && it->second != title && !it->second.empty()) {
             out << (first_title ? "\n\n" : "\n") << it->second;
             first_title = false;
         }
     }
-    PanelReport report{event.titles.at("en"), out.str(), {}};
+    PanelReport report{title, out.str(), {}};
     for (const auto& id : event.sources) {
         if (const auto* source = annotations.source(id)) {
             report.sources.push_back(panel_source(*source));

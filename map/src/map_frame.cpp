@@ -1,10 +1,12 @@
 #include "map/map_frame.hpp"
 
+#include "geo/geodesic.hpp"
 #include "map/names.hpp"
 #include "map/polygon_set.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -140,6 +142,86 @@ void add_events(MapFrame& frame) {
             continue;
         }
         frame.events.push_back({&event, at, state.selected_event == event.id});
+    }
+}
+
+/// Off-map event markers: where on the visible area's edge, and which way, each event in
+/// progress on the date lies, for those whose place is not in the visible area. (Those in it
+/// but outside the scene's region get an ordinary marker.)
+void add_off_map_events(MapFrame& frame) {
+    const MapState& state = frame.state;
+    const MapView& view = frame.view;
+    const geo::Projection& projection = *frame.scene->projection;
+    const double top = state.reserved_top_px;
+    const double bottom = std::max(top, view.height_px() - state.reserved_bottom_px);
+    const double margin = 8.0 * state.ui_scale; // the tip stays this far inside the edge
+    const double arrow = 30.0 * state.ui_scale; // from the marker's centre to the tip
+    if (view.width_px() <= 2 * (margin + arrow) || bottom - top <= 2 * (margin + arrow)) {
+        return; // no room for a marker on this map
+    }
+    const geo::Point centre_px{view.width_px() / 2, (top + bottom) / 2};
+    const geo::Point centre_map = view.screen_to_map(centre_px);
+    const geo::Point centre = projection.inverse(centre_map);
+    if (!std::isfinite(centre.x) || !std::isfinite(centre.y)) {
+        return;
+    }
+    // North and east at the centre, on screen (the projection turns them away from up and
+    // right away from its central meridian).
+    const auto screen_step = [&](geo::Point lon_lat) {
+        const geo::Point s = view.map_to_screen(projection.forward(lon_lat));
+        const double dx = s.x - centre_px.x;
+        const double dy = s.y - centre_px.y;
+        const double length = std::hypot(dx, dy);
+        return length > 0 ? geo::Point{dx / length, dy / length} : geo::Point{0, 0};
+    };
+    const geo::Point north = screen_step({centre.x, centre.y + 0.01});
+    const geo::Point east = screen_step({centre.x + 0.01, centre.y});
+    const std::string_view lang = text_language_code(state.text_language);
+    const long long day = state.date.days_since_epoch();
+    for (const auto& event : frame.scene->atlas->annotations.events) {
+        if (event.first_day().days_since_epoch() > day ||
+            event.last_day().days_since_epoch() < day) {
+            continue; // not in progress on the date
+        }
+        // Its marker is on the map already.
+        if (std::any_of(frame.events.begin(), frame.events.end(),
+                        [&](const FrameEvent& shown) { return shown.event == &event; })) {
+            continue;
+        }
+        // In the visible area though outside the scene's region (Vladivostok on a wide view):
+        // an ordinary marker.
+        const geo::Point at = view.map_to_screen(projection.forward(event.place));
+        if (std::isfinite(at.x) && std::isfinite(at.y) && at.x >= 0 && at.x <= view.width_px() &&
+            at.y >= top && at.y <= bottom) {
+            frame.events.push_back({&event, at, state.selected_event == event.id});
+            continue;
+        }
+        const double bearing =
+            geo::geodesic_azimuth_deg(centre, event.place) * std::acos(-1.0) / 180.0;
+        geo::Point d{north.x * std::cos(bearing) + east.x * std::sin(bearing),
+                     north.y * std::cos(bearing) + east.y * std::sin(bearing)};
+        const double length = std::hypot(d.x, d.y);
+        if (!(length > 0)) {
+            continue;
+        }
+        d = {d.x / length, d.y / length};
+        // Along the ray from the centre to the edge of the area inset by the margin.
+        const double half_w = view.width_px() / 2 - margin;
+        const double half_h = (bottom - top) / 2 - margin;
+        double t = std::numeric_limits<double>::infinity();
+        if (d.x != 0) {
+            t = std::min(t, half_w / std::abs(d.x));
+        }
+        if (d.y != 0) {
+            t = std::min(t, half_h / std::abs(d.y));
+        }
+        OffMapEvent shown;
+        shown.event = &event;
+        shown.direction = d;
+        shown.tip = {centre_px.x + d.x * t, centre_px.y + d.y * t};
+        shown.marker = {shown.tip.x - d.x * arrow, shown.tip.y - d.y * arrow};
+        shown.label = geo::text_in(event.titles, lang);
+        frame.off_map_events.push_back(std::move(shown));
     }
 }
 
@@ -349,7 +431,9 @@ void add_legend_and_sources(MapFrame& frame) {
         if (!line_ids.insert(line.id).second) {
             continue;
         }
-        std::string name = line_display_name(annotations, line, frame.state.language);
+        // In the language of what a person reads, not the labels' (the legend is read).
+        std::string name =
+            line_display_name(annotations, line, text_language_code(frame.state.text_language));
         if (!named.insert(name).second) {
             continue;
         }
@@ -393,6 +477,7 @@ MapFrame build_frame(const MapScene& scene, const MapState& state, const MapView
     }
     if (state.shows(Layer::events)) {
         add_events(frame);
+        add_off_map_events(frame);
     }
     // Line names are placed with the place names, at a lower priority.
     frame.labels = std::move(line_labels);
@@ -400,6 +485,9 @@ MapFrame build_frame(const MapScene& scene, const MapState& state, const MapView
         add_place_labels(frame);
     }
     add_legend_and_sources(frame);
+    for (const auto& shown : frame.off_map_events) {
+        add_unique(frame.sources, shown.event->sources); // after those of the visible area
+    }
     return frame;
 }
 
@@ -434,6 +522,22 @@ const FrameEvent* MapFrame::event_at(geo::Point screen, double radius_px) const 
         if (d <= best_distance) {
             best = &shown;
             best_distance = d;
+        }
+    }
+    return best;
+}
+
+const geo::Event* MapFrame::off_map_event_at(geo::Point screen, double radius_px) const {
+    const geo::Event* best = nullptr;
+    double best_distance = radius_px;
+    for (const auto& shown : off_map_events) {
+        // The marker or the arrow's tip.
+        for (const geo::Point p : {shown.marker, shown.tip}) {
+            const double d = std::hypot(p.x - screen.x, p.y - screen.y);
+            if (d <= best_distance) {
+                best = shown.event;
+                best_distance = d;
+            }
         }
     }
     return best;
@@ -482,9 +586,9 @@ std::string_view first_language_code(LabelLanguage language) {
 }
 
 std::string line_display_name(const geo::Annotations& annotations, const geo::BoundaryLine& line,
-                              LabelLanguage language) {
+                              std::string_view lang) {
     // One name per line everywhere: the map's label in that language (map/names).
-    return line_name_in(annotations, line, first_language_code(language));
+    return line_name_in(annotations, line, lang);
 }
 
 } // namespace kuril

@@ -9,6 +9,8 @@ constexpr std::array<std::string_view, layer_count> layer_names = {
     "sea", "land", "lakes", "graticule", "status", "lines", "events", "labels"};
 constexpr std::array<std::string_view, language_count> language_codes = {"en",    "ja",    "ru",
                                                                          "en+ja", "en+ru", "ja+ru"};
+constexpr std::array<std::string_view, text_language_count> text_language_codes = {"en", "ja",
+                                                                                   "ru"};
 
 /// The enumerator whose name (at its index) is `name`.
 template <typename Enum, std::size_t count>
@@ -49,6 +51,14 @@ std::string_view language_code(LabelLanguage language) {
 
 std::optional<LabelLanguage> language_from_code(std::string_view code) {
     return find_name<LabelLanguage>(language_codes, code);
+}
+
+std::string_view text_language_code(TextLanguage language) {
+    return text_language_codes.at(static_cast<std::size_t>(language));
+}
+
+std::optional<TextLanguage> text_language_from_code(std::string_view code) {
+    return find_name<TextLanguage>(text_language_codes, code);
 }
 
 } // namespace kuril

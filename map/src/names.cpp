@@ -73,8 +73,7 @@ std::string line_name(const geo::Annotations& annotations, const geo::BoundaryLi
 }
 
 std::string key_date_name(const geo::Annotations& annotations, const geo::History& history,
-                          geo::Date date, LabelLanguage language) {
-    const std::string lang(language_code(first_language(language)));
+                          geo::Date date, std::string_view lang) {
     std::string text;
     const auto add = [&](const std::string& part) {
         if (!part.empty() && text.find(part) == std::string::npos) {
@@ -83,8 +82,7 @@ std::string key_date_name(const geo::Annotations& annotations, const geo::Histor
     };
     for (const auto& event : annotations.events) {
         if (event.first_day() == date) {
-            const auto it = event.titles.find(lang);
-            add(it != event.titles.end() ? it->second : event.titles.at("en"));
+            add(geo::text_in(event.titles, lang));
         }
     }
     if (!text.empty()) {

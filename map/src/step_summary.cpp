@@ -133,7 +133,7 @@ StepSummary summarize_step(const MapFrame& from_frame, const MapFrame& to_frame)
     auto line_name = [&](const std::string& id) {
         for (const auto& line : history.lines()) {
             if (line.id == id) {
-                return line_display_name(annotations, line, language);
+                return line_display_name(annotations, line, lang);
             }
         }
         return std::string("a boundary line"); // not reached: the ids come from the history

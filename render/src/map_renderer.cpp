@@ -5,6 +5,7 @@
 #include "map/map_furniture.hpp"
 #include "render/polyline.hpp"
 #include "render/style.hpp"
+#include "render/text.hpp"
 #include "stencil_fill.hpp"
 
 #include <SFML/OpenGL.hpp>
@@ -327,7 +328,109 @@ void MapRenderer::draw_events(sf::RenderTarget& target, const MapFrame& frame) {
         const sf::Color fill = shown.selected ? style::highlight : style::event_marker;
         append_marker(triangles_, at, radius, fill);
     }
+    // Events elsewhere: the marker, and an arrow from it toward the place.
+    const float ui = static_cast<float>(frame.state.ui_scale);
+    for (const auto& shown : off_map_) {
+        const sf::Color fill = shown.selected ? style::highlight : style::event_marker;
+        // A shaft from the marker to the head, cased in white like the marker.
+        const float head = 11.f * ui;
+        const std::vector<sf::Vector2f> shaft = {shown.marker, shown.tip - shown.direction * head};
+        append_polyline(triangles_, shaft, 2.5f * ui + 3.f, sf::Color::White);
+        append_polyline(triangles_, shaft, 2.5f * ui, fill);
+        append_arrowhead(triangles_, shown.tip, shown.direction, head, 12.f * ui, fill);
+        append_marker(triangles_, shown.marker, radius, fill);
+    }
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+}
+
+void MapRenderer::place_off_map_events(const MapFrame& frame, const MapView& view) {
+    off_map_.clear();
+    const float ui = static_cast<float>(frame.state.ui_scale);
+    const double radius = 6.0 * ui + 1.5;
+    const double top = frame.state.reserved_top_px;
+    const double bottom = std::max(top, view.height_px() - frame.state.reserved_bottom_px);
+    const double step = 12.0 * ui;
+    for (const auto& shown : frame.off_map_events) {
+        // The frame's place on the edge, or the nearest free one along the same edge.
+        const geo::Point d = shown.direction;
+        const geo::Point back{shown.marker.x - shown.tip.x, shown.marker.y - shown.tip.y};
+        const double margin = 8.0 * ui;
+        const bool on_left = std::abs(shown.tip.x - margin) < 1;
+        const bool on_side = on_left || std::abs(shown.tip.x - (view.width_px() - margin)) < 1;
+        const bool on_top = std::abs(shown.tip.y - (top + margin)) < 1;
+        // Along the edge first, then further in (past a band drawn over the map's edge).
+        const geo::Point along = on_side ? geo::Point{0, 1} : geo::Point{1, 0};
+        const geo::Point inward =
+            on_side ? geo::Point{on_left ? 1.0 : -1.0, 0} : geo::Point{0, on_top ? 1.0 : -1.0};
+        std::optional<geo::Point> tip;
+        ScreenRect box;
+        for (int k = 0; k < 61 * 8 && !tip; ++k) {
+            const double offset = step * ((k % 61 + 1) / 2) * (k % 2 == 0 ? 1 : -1);
+            const double in = step * (k / 61);
+            const geo::Point t{shown.tip.x + along.x * offset + inward.x * in,
+                               shown.tip.y + along.y * offset + inward.y * in};
+            const geo::Point m{t.x + back.x, t.y + back.y};
+            if (t.x < 0 || t.x > view.width_px() || t.y < top || t.y > bottom ||
+                m.y - radius < top || m.y + radius > bottom || m.x - radius < 0 ||
+                m.x + radius > view.width_px()) {
+                continue;
+            }
+            const double left = std::min(t.x, m.x - radius) - 2;
+            const double upper = std::min(t.y, m.y - radius) - 2;
+            box = {left, upper, std::max(t.x, m.x + radius) + 2 - left,
+                   std::max(t.y, m.y + radius) + 2 - upper};
+            if (labels_->is_free(box)) {
+                tip = t;
+            }
+        }
+        if (!tip) {
+            continue; // the edge is covered: the timeline and the panel still list the event
+        }
+        labels_->occupy(box);
+        const geo::Point marker{tip->x + back.x, tip->y + back.y};
+        off_map_.push_back(
+            {sf::Vector2f(static_cast<float>(tip->x), static_cast<float>(tip->y)),
+             sf::Vector2f(static_cast<float>(marker.x), static_cast<float>(marker.y)),
+             sf::Vector2f(static_cast<float>(d.x), static_cast<float>(d.y)),
+             frame.state.selected_event == shown.event->id});
+        // Its title beside the marker (text on the map is the labels layer's), on the side
+        // away from the edge first, wrapped short.
+        if (!frame.state.shows(Layer::labels)) {
+            continue;
+        }
+        const auto px = static_cast<unsigned>(std::max(8L, std::lround(12.0 * ui)));
+        const std::string content = wrap_text(shown.label, font_, px, 190.f * ui);
+        sf::Text& t = text("offmap:" + shown.event->id, content, px);
+        const auto [w, h] = detail::LabelLayer::measure(t);
+        // Right, left, below or above the marker and its arrow (the box they take).
+        std::vector<std::pair<double, LabelCandidate>> ranked;
+        const std::array<geo::Point, 4> sides = {geo::Point{1, 0}, geo::Point{-1, 0},
+                                                 geo::Point{0, 1}, geo::Point{0, -1}};
+        for (const auto& side : sides) {
+            LabelCandidate candidate;
+            const double left = side.x > 0   ? box.right() + 2
+                                : side.x < 0 ? box.left - 2 - w
+                                             : marker.x - w / 2;
+            const double upper = side.y > 0   ? box.bottom() + 2
+                                 : side.y < 0 ? box.top - 2 - h
+                                              : marker.y - h / 2;
+            candidate.rect = {left, upper, w, h};
+            ranked.push_back({side.x * d.x + side.y * d.y, candidate});
+        }
+        std::stable_sort(ranked.begin(), ranked.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        LabelRequest request;
+        request.anchor_x = marker.x;
+        request.anchor_y = marker.y;
+        request.width = w;
+        request.height = h;
+        request.priority = 3500; // after the disputed islands' names, before the others
+        request.owner = LandMask::no_land;
+        for (const auto& [rank, candidate] : ranked) {
+            request.candidates.push_back(candidate);
+        }
+        labels_->request({{&t, content}}, std::move(request), LabelKind::event, shown.event->id);
+    }
 }
 
 const LandMask& MapRenderer::land_mask(const MapView& view, double cell) {
@@ -361,6 +464,7 @@ void MapRenderer::place_labels(const MapFrame& frame) {
             {shown.screen.x - radius, shown.screen.y - radius, 2 * radius, 2 * radius});
     }
     const LandMask& land = land_mask(view, std::max(3.0, 2.0 * frame.state.ui_scale));
+    place_off_map_events(frame, view);
     const float line_width = (frame.state.high_contrast ? 4.f : 2.5f) * ui;
     for (const auto& label : frame.labels) {
         const double size = label.size_px * frame.state.ui_scale;

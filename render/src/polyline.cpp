@@ -66,4 +66,19 @@ void append_marker(std::vector<sf::Vertex>& out, sf::Vector2f at, float radius, 
     }
 }
 
+void append_arrowhead(std::vector<sf::Vertex>& out, sf::Vector2f tip, sf::Vector2f direction,
+                      float length, float width, sf::Color fill) {
+    const sf::Vector2f across{-direction.y, direction.x};
+    const float casing = 1.5f;
+    for (const auto& [grow, colour] : {std::pair{casing, sf::Color::White}, std::pair{0.f, fill}}) {
+        // The white casing: the same triangle, its tip and base pushed out by the casing.
+        const sf::Vector2f point = tip + direction * (grow * 2);
+        const sf::Vector2f base = tip - direction * (length + grow);
+        const float half = width / 2 + grow * 2;
+        out.emplace_back(point, colour);
+        out.emplace_back(base + across * half, colour);
+        out.emplace_back(base - across * half, colour);
+    }
+}
+
 } // namespace kuril

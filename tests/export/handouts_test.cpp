@@ -55,10 +55,10 @@ TEST_CASE("[export] handouts: an image per slide with its side files, each named
         return plain;
     };
     for (const auto& slide : tour.slides) {
-        CAPTURE(slide.title);
-        const auto first = text.find(escaped(slide.title));
+        CAPTURE(slide.title_in("en"));
+        const auto first = text.find(escaped(slide.title_in("en")));
         REQUIRE(first != std::string::npos);
-        CHECK(text.find(escaped(slide.title), first + 1) == std::string::npos);
+        CHECK(text.find(escaped(slide.title_in("en")), first + 1) == std::string::npos);
     }
     CHECK(text.find("<h2>") == std::string::npos);
     CHECK(text.find("@media print") != std::string::npos);
@@ -126,4 +126,42 @@ TEST_CASE("[export] handouts: a source not in English says its language, a book 
     CHECK(html.str().find("Заявление (in Russian) (Russia, Ministry of Foreign Affairs, 2022), "
                           "<a href=\"https://www.mid.ru/\">") != std::string::npos);
     CHECK(html.str().find("A book (A press, 1998), ISBN 978-0-8248-2555-3") != std::string::npos);
+}
+
+TEST_CASE("[export] handouts in Japanese: each image's title and caption in Japanese, English "
+          "where a slide has none") {
+    test_drawing::ShippedScene f;
+    const geo::Annotations tours =
+        geo::load_annotations(test_paths::fixtures() / "languages-tour.xml", &f.atlas->annotations);
+    const fs::path dir = test_paths::scratch("handouts_ja") / "languages";
+    kuril::ExportOptions options;
+    options.out = dir;
+    options.width = 320;
+    options.height = 200;
+    options.text_language = kuril::TextLanguage::ja;
+    kuril::ExportCanvas canvas;
+    const auto result =
+        kuril::export_handouts(f.scene, f.font, options, "languages", canvas, {}, &tours);
+    REQUIRE(result.slides == 2);
+    std::ifstream in(result.index);
+    std::stringstream html;
+    html << in.rdbuf();
+    const std::string text = html.str();
+    // The image's description is Japanese, and says so; the page's own words stay English.
+    CHECK(text.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(text.find("lang=\"ja\" alt=\"1855年：最初の国境 (7 February 1855). "
+                    "日露通好条約（下田条約）により") != std::string::npos);
+    CHECK(text.find("alt=\"1956年：日ソ共同宣言") != std::string::npos);
+    CHECK(text.find("1855: the first border") == std::string::npos);
+
+    // Russian: the second slide has no Russian notes, but titles and captions in Russian.
+    options.text_language = kuril::TextLanguage::ru;
+    options.out = test_paths::scratch("handouts_ru") / "languages";
+    const auto russian =
+        kuril::export_handouts(f.scene, f.font, options, "languages", canvas, {}, &tours);
+    std::ifstream ru_in(russian.index);
+    std::stringstream ru_html;
+    ru_html << ru_in.rdbuf();
+    CHECK(ru_html.str().find("lang=\"ru\" alt=\"1956 год: Совместная декларация СССР и Японии") !=
+          std::string::npos);
 }

@@ -66,7 +66,7 @@ TEST_CASE("[geo] annotations: a good file parses with names, facts, status and e
     REQUIRE(island.status.size() == 2);
     CHECK(!island.status[1].to);
     CHECK(island.status[1].claimed == std::vector<geo::Party>{geo::Party::JP, geo::Party::RU});
-    CHECK(island.status[1].note == "Disputed.");
+    CHECK(island.status[1].note_in("en") == "Disputed.");
     REQUIRE(annotations.events.size() == 1);
     CHECK(annotations.events[0].date.precision == geo::DatePrecision::month);
     CHECK(annotations.events[0].last_day() == geo::Date{1956, 10, 31});
@@ -331,4 +331,128 @@ TEST_CASE("[geo] annotations: a slide dated 'today' shows the day it is presente
   </tours>
 )") == "test.xml:8: <slide id=\"later\"> date: 'tomorrow' is not an ISO 8601 date (expected YYYY, "
        "YYYY-MM or YYYY-MM-DD)");
+}
+
+namespace {
+
+/// A tour with one slide whose children are `children` (the slide is on line 8).
+std::string slide_with(const std::string& children) {
+    return R"(  <tours>
+    <tour id="t">
+      <slide id="s" date="1956-10-19" center="147,44" zoom="1" sources="s1">
+)" + children +
+           R"(
+      </slide>
+    </tour>
+  </tours>
+)";
+}
+
+/// Shikotan with one status period (on line 9) whose content is `content`.
+std::string status_with(const std::string& content) {
+    return std::string(island_head) +
+           R"(      <status from="1945-09-01" administered="RU" claimed="JP RU" sources="s1">)" +
+           content + R"(</status>
+    </island>
+  </islands>
+)";
+}
+
+} // namespace
+
+TEST_CASE("[geo] annotations: a slide's title, caption and notes in three languages") {
+    const auto path = test_paths::fixtures() / "languages-tour.xml";
+    std::ifstream in(path);
+    const std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // The shipped islands and sources are known through a base.
+    geo::Annotations base;
+    base.islands.push_back({});
+    base.islands.back().id = "etorofu";
+    base.sources.push_back({});
+    base.sources.back().id = "mofa-compendium-period2";
+    const auto annotations = geo::parse_annotations(xml, path, &base);
+    REQUIRE(annotations.tours.size() == 1);
+    const auto& slides = annotations.tours[0].slides;
+    REQUIRE(slides.size() == 2);
+    CHECK(slides[0].title_in("en") == "1855: the first border");
+    CHECK(slides[0].title_in("ja") == "1855年：最初の国境");
+    CHECK(slides[0].title_in("ru") == "1855 год: первая граница");
+    CHECK(slides[0].caption_in("ja").rfind("日露通好条約", 0) == 0);
+    CHECK(slides[0].notes_in("ru") == "Обе стороны ссылаются на этот договор.");
+    // English where a language has none, never blank.
+    CHECK(slides[1].notes_in("ru") == "Signed in Moscow; the arrow points there.");
+    CHECK(slides[1].notes_in("ja") == "モスクワで署名された。矢印がその方向を示す。");
+    // The caption's white space collapses as before.
+    CHECK(slides[1].caption_in("en").find("  ") == std::string::npos);
+}
+
+TEST_CASE("[geo] annotations: text_in falls back to English, and to nothing without it") {
+    const geo::Texts texts = {{"en", "Treaty"}, {"ja", "条約"}, {"ru", ""}};
+    CHECK(geo::text_in(texts, "ja") == "条約");
+    CHECK(geo::text_in(texts, "ru") == "Treaty"); // empty counts as missing
+    CHECK(geo::text_in(texts, "en") == "Treaty");
+    CHECK(geo::text_in(geo::Texts{{"ja", "条約"}}, "ru").empty());
+}
+
+TEST_CASE("[geo] annotations: a slide's texts in an unknown or repeated language") {
+    CHECK(first_problem(slide_with(R"(        <title>Then</title>
+        <title lang="fr">Alors</title>)")) ==
+          "test.xml:10: <title> lang=\"fr\": expected en, ja or ru");
+    CHECK(first_problem(slide_with(R"(        <title>Then</title>
+        <caption lang="ja">一</caption>
+        <caption lang="ja">二</caption>)")) ==
+          "test.xml:11: a second <caption lang=\"ja\"> (one per language; without lang it is "
+          "English)");
+    // Without lang a text is English: lang="en" beside it is a second English one.
+    CHECK(first_problem(slide_with(R"(        <title>Then</title>
+        <notes>Say this.</notes>
+        <notes lang="en">Say that.</notes>)")) ==
+          "test.xml:11: a second <notes lang=\"en\"> (one per language; without lang it is "
+          "English)");
+    CHECK(first_problem(slide_with(R"(        <title>Then</title>
+        <caption lang="ru">  </caption>)")) == "test.xml:10: <caption lang=\"ru\"> is empty");
+    // A title in Japanese only: English is required.
+    CHECK(first_problem(slide_with(R"(        <title lang="ja">その時</title>)")) ==
+          "test.xml:8: <slide id=\"s\"> has no English <title>");
+}
+
+TEST_CASE("[geo] annotations: a status's titles and notes by language") {
+    const auto annotations = geo::parse_annotations(std::string(header) + status_with(R"(
+        Administered by Russia; claimed by Japan.
+        <title lang="en">Russia administers; Japan claims</title>
+        <title lang="ja">ロシアが施政、日本が領有権を主張</title>
+        <title lang="ru">Под управлением России; Япония претендует</title>
+        <note lang="ja">ロシアが施政し、日本が領有権を主張している。</note>
+      )") + "</atlas>\n",
+                                                    "status.xml");
+    const auto& period = annotations.islands.at(0).status.at(0);
+    // The plain text is the English note.
+    CHECK(period.note_in("en") == "Administered by Russia; claimed by Japan.");
+    CHECK(period.note_in("ja") == "ロシアが施政し、日本が領有権を主張している。");
+    CHECK(period.note_in("ru") == "Administered by Russia; claimed by Japan.");
+    CHECK(period.title_in("ja") == "ロシアが施政、日本が領有権を主張");
+    CHECK(period.title_in("ru") == "Под управлением России; Япония претендует");
+    // <note lang="en"> is the English note just as well.
+    const auto other = geo::parse_annotations(
+        std::string(header) + status_with(R"(<note lang="en">Held.</note>)") + "</atlas>\n",
+        "status.xml");
+    CHECK(other.islands.at(0).status.at(0).note_in("ru") == "Held.");
+}
+
+TEST_CASE("[geo] annotations: a status's notes: plain text and <note lang=en>, no English, a "
+          "bad language") {
+    CHECK(first_problem(status_with(R"(Held.
+        <note lang="en">Held too.</note>)")) ==
+          "test.xml:10: <status> has both plain text and a <note lang=\"en\">: the plain text "
+          "is the English note; keep one");
+    CHECK(first_problem(status_with(R"(<note lang="ru">Под управлением России.</note>)")) ==
+          "test.xml:9: <status> has a note but no English one (plain text or <note "
+          "lang=\"en\">)");
+    CHECK(first_problem(status_with(R"(<title lang="ja">施政</title>)")) ==
+          "test.xml:9: <status> has a <title> but no English one (<title lang=\"en\">)");
+    CHECK(first_problem(status_with(R"(<title lang="de">Verwaltet</title>)")) ==
+          "test.xml:9: <title> lang=\"de\": expected en, ja or ru");
+    CHECK(first_problem(status_with(R"(<title lang="en">A</title><title lang="en">B</title>)")) ==
+          "test.xml:9: a second <title lang=\"en\"> (one per language; without lang it is "
+          "English)");
 }

@@ -232,3 +232,43 @@ TEST_CASE("[map] island_report: a source not in English says its language; a boo
     CHECK(report.sources[2].text == "A book — A press, 1998, ISBN 978-0-8248-2555-3");
     CHECK(report.sources[2].url.empty());
 }
+
+TEST_CASE("[map] island_report: a status's headline and note, and events, in the text language") {
+    geo::IslandStatus status = status_on("etorofu", {1956, 10, 19});
+    REQUIRE(status.known);
+    status.titles = {{"en", "Administered by the USSR, claimed by Japan"},
+                     {"ja", "ソ連が施政、日本が領有権を主張"}};
+    status.notes = {{"en", "An English note."}, {"ja", "日本語の注記。"}};
+    status.note = "An English note.";
+    const auto japanese = kuril::island_report(shipped_atlas(), island("etorofu"), status, "ja");
+    CHECK(contains(japanese.body, "ソ連が施政、日本が領有権を主張\nAdministered by"));
+    CHECK(contains(japanese.body, "日本語の注記。"));
+    CHECK_FALSE(contains(japanese.body, "An English note."));
+    // Russian: none given, so English, never blank.
+    const auto russian = kuril::island_report(shipped_atlas(), island("etorofu"), status, "ru");
+    CHECK(contains(russian.body, "Administered by the USSR, claimed by Japan\n"));
+    CHECK(contains(russian.body, "An English note."));
+    // The island's events by their titles in the language (English where one has none).
+    for (const auto& event : shipped_atlas().annotations.events) {
+        if (std::find(event.islands.begin(), event.islands.end(), "etorofu") !=
+            event.islands.end()) {
+            CAPTURE(event.id);
+            CHECK(contains(japanese.body + "\n",
+                           event.date.display() + ": " + geo::text_in(event.titles, "ja") + "\n"));
+        }
+    }
+}
+
+TEST_CASE("[map] island_report: an event's panel in Japanese: its title and text, the others' "
+          "titles below") {
+    const auto& annotations = shipped_atlas().annotations;
+    const auto it = std::find_if(
+        annotations.events.begin(), annotations.events.end(), [](const geo::Event& event) {
+            return event.titles.count("ja") != 0 && event.titles.count("ru") != 0;
+        });
+    REQUIRE(it != annotations.events.end());
+    const auto report = kuril::event_report(annotations, *it, "ja");
+    CHECK(report.title == it->titles.at("ja"));
+    CHECK(contains(report.body, "\n\n" + geo::text_in(it->texts, "ja")));
+    CHECK(contains(report.body, "\n\n" + it->titles.at("en") + "\n" + it->titles.at("ru")));
+}

@@ -1,10 +1,12 @@
 #include "geo/atlas.hpp"
 #include "geo/projection.hpp"
 #include "map/map_frame.hpp"
+#include "map/names.hpp"
 #include "map/view_spec.hpp"
 #include "test_paths.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <doctest/doctest.h>
 #include <fstream>
 #include <map>
@@ -272,8 +274,9 @@ TEST_CASE("[frame] legend: only the lines and statuses in the frame (--island sh
     for (const auto& shown : frame.lines) {
         for (const auto& part : shown.line->projected) {
             if (on_screen(frame, part)) {
-                expected_lines.insert(kuril::line_display_name(
-                    shipped().atlas->annotations, *shown.line->line, frame.state.language));
+                expected_lines.insert(
+                    kuril::line_display_name(shipped().atlas->annotations, *shown.line->line,
+                                             kuril::text_language_code(frame.state.text_language)));
             }
         }
     }
@@ -338,9 +341,122 @@ TEST_CASE("[frame] legend: line rows are display names; markers and hatching hav
     state.toggle(kuril::Layer::events);
     CHECK_FALSE(has(legend_labels(frame_on(shipped(), {1946, 1, 1}, state)),
                     "Event of the ten years to this date"));
-    // In Japanese, the Japanese name, still marked approximate.
+    // In Japanese text, the Japanese name, still marked approximate. The legend is read: it
+    // follows the text language, not the labels' (Japanese labels leave it English).
+    state = {};
+    state.text_language = kuril::TextLanguage::ja;
+    CHECK(has(legend_labels(frame_on(shipped(), {1956, 10, 19}, state)),
+              "中間ライン（実効支配線、概略）"));
     state = {};
     state.language = kuril::LabelLanguage::ja;
     CHECK(has(legend_labels(frame_on(shipped(), {1956, 10, 19}, state)),
-              "中間ライン（実効支配線、概略）"));
+              "Line of control (median line, approx.)"));
+}
+
+namespace {
+
+/// A single-day event of the shipped annotations held in Moscow (the 1956 Joint Declaration).
+const geo::Event& moscow_event() {
+    const auto& events = shipped().atlas->annotations.events;
+    const auto it = std::find_if(events.begin(), events.end(), [](const geo::Event& event) {
+        return std::abs(event.place.x - 37.6) < 0.1 && std::abs(event.place.y - 55.75) < 0.1 &&
+               event.first_day() == event.last_day() &&
+               event.first_day() == geo::Date{1956, 10, 19};
+    });
+    REQUIRE(it != events.end());
+    return *it;
+}
+
+} // namespace
+
+TEST_CASE("[frame] an event in Moscow, viewed over the Kurils: a marker at the north-west edge") {
+    const geo::Event& event = moscow_event();
+    kuril::MapState state;
+    state.reserved_top_px = 60;
+    state.reserved_bottom_px = 90;
+    const auto frame = frame_on(shipped(), event.first_day(), state);
+    // Not on the map itself.
+    CHECK(std::none_of(frame.events.begin(), frame.events.end(),
+                       [&](const auto& shown) { return shown.event == &event; }));
+    const auto it =
+        std::find_if(frame.off_map_events.begin(), frame.off_map_events.end(),
+                     [&](const kuril::OffMapEvent& shown) { return shown.event == &event; });
+    REQUIRE(it != frame.off_map_events.end());
+    const kuril::OffMapEvent& shown = *it;
+    // Toward the north-west: up and to the left on a north-up map (the great circle from the
+    // Kurils to Moscow leaves to the north-west, over Siberia).
+    const double bearing = std::atan2(shown.direction.x, -shown.direction.y) * 180 / 3.14159265;
+    CAPTURE(bearing);
+    CHECK(bearing < -20);
+    CHECK(bearing > -70);
+    // On the left half of the top edge or the upper half of the left edge, inside the visible
+    // area (clear of the bands at the top and bottom), the marker behind the tip.
+    const double width = frame.view.width_px();
+    const double height = frame.view.height_px();
+    CHECK(shown.tip.x < width / 2);
+    CHECK(shown.tip.y < (state.reserved_top_px + height - state.reserved_bottom_px) / 2);
+    const bool top_edge = std::abs(shown.tip.y - (state.reserved_top_px + 8)) < 1;
+    const bool left_edge = std::abs(shown.tip.x - 8) < 1;
+    CHECK((top_edge || left_edge));
+    CHECK(shown.marker.y > state.reserved_top_px);
+    CHECK(shown.marker.x > 0);
+    CHECK(shown.marker.x > shown.tip.x); // behind the tip, inward
+    CHECK(shown.label == event.titles.at("en"));
+    // Its sources are cited with what the frame shows; a click on it finds it.
+    for (const auto& id : event.sources) {
+        CHECK(std::find(frame.sources.begin(), frame.sources.end(), id) != frame.sources.end());
+    }
+    CHECK(frame.off_map_event_at(shown.marker, 5) == &event);
+    CHECK(frame.off_map_event_at({width / 2, height / 2}, 5) == nullptr);
+
+    // In the text language, the title in it (English where it has none); hidden with the
+    // events layer; none the day after.
+    kuril::MapState japanese = state;
+    japanese.text_language = kuril::TextLanguage::ja;
+    const auto in_japanese = frame_on(shipped(), event.first_day(), japanese);
+    REQUIRE_FALSE(in_japanese.off_map_events.empty());
+    CHECK(std::any_of(in_japanese.off_map_events.begin(), in_japanese.off_map_events.end(),
+                      [&](const auto& s) { return s.label == geo::text_in(event.titles, "ja"); }));
+    kuril::MapState no_events = state;
+    no_events.toggle(kuril::Layer::events);
+    CHECK(frame_on(shipped(), event.first_day(), no_events).off_map_events.empty());
+    const auto next_day =
+        geo::Date::from_days_since_epoch(event.first_day().days_since_epoch() + 1);
+    const auto later = frame_on(shipped(), next_day, state);
+    CHECK(std::none_of(later.off_map_events.begin(), later.off_map_events.end(),
+                       [&](const auto& s) { return s.event == &event; }));
+}
+
+TEST_CASE("[frame] an event inside the view gets its marker, not an arrow") {
+    // Every event in progress on its first day is either on the map or at its edge, never
+    // both; those in the map's region are on a view of the whole region.
+    for (const auto& event : shipped().atlas->annotations.events) {
+        CAPTURE(event.id);
+        const auto frame = frame_on(shipped(), event.first_day());
+        const bool on_map = std::any_of(frame.events.begin(), frame.events.end(),
+                                        [&](const auto& s) { return s.event == &event; });
+        const bool at_edge = std::any_of(frame.off_map_events.begin(), frame.off_map_events.end(),
+                                         [&](const auto& s) { return s.event == &event; });
+        CHECK(on_map != at_edge);
+        const bool in_region =
+            event.place.x > 140 && event.place.x < 157 && event.place.y > 42 && event.place.y < 54;
+        if (in_region) {
+            CHECK(on_map);
+        }
+    }
+}
+
+TEST_CASE("[frame] events off the map are on the timeline, named in the text language") {
+    const auto& atlas = *shipped().atlas;
+    const auto dates = atlas.history->key_dates();
+    for (const auto& event : atlas.annotations.events) {
+        CAPTURE(event.id);
+        // Every event's first day is a key date, and its tip names the event.
+        CHECK(std::find(dates.begin(), dates.end(), event.first_day()) != dates.end());
+        for (const char* lang : {"en", "ja", "ru"}) {
+            const std::string name =
+                kuril::key_date_name(atlas.annotations, *atlas.history, event.first_day(), lang);
+            CHECK(name.find(geo::text_in(event.titles, lang)) != std::string::npos);
+        }
+    }
 }

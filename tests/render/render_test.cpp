@@ -1,6 +1,7 @@
 // Off-screen rendering under Xvfb, checked with pixel probes at known coordinates.
 #include "drawing_fixture.hpp"
 #include "map/island_report.hpp"
+#include "map/map_frame.hpp"
 #include "map/map_furniture.hpp"
 #include "render/map_renderer.hpp"
 #include "render/style.hpp"
@@ -266,4 +267,34 @@ TEST_CASE("[render] the inset locator is drawn above the map's lines, markers an
     }
     CHECK(covered > 100);
     CHECK(differing == 0);
+}
+
+TEST_CASE("[render] an event in Moscow is marked at the map's edge, its arrow toward it") {
+    Fixture f;
+    // 19 October 1956: the Joint Declaration, signed in Moscow, far west of the map.
+    const kuril::MapState state = only({kuril::Layer::sea, kuril::Layer::events}, {1956, 10, 19});
+    const kuril::MapFrame frame = kuril::build_frame(f.scene, state, f.view);
+    const auto it = std::find_if(frame.off_map_events.begin(), frame.off_map_events.end(),
+                                 [](const kuril::OffMapEvent& shown) {
+                                     return std::abs(shown.event->place.x - 37.6) < 0.1;
+                                 });
+    REQUIRE(it != frame.off_map_events.end());
+    const auto image = f.render(state);
+    const auto pixel = [&](geo::Point p) {
+        return image.getPixel(static_cast<unsigned>(std::lround(p.x)),
+                              static_cast<unsigned>(std::lround(p.y)));
+    };
+    // The marker's disc, the arrow's shaft halfway to the tip and its head just behind the tip
+    // are the marker colour; beyond the tip, sea.
+    const geo::Point d = it->direction;
+    CHECK(near(pixel(it->marker), kuril::style::event_marker));
+    CHECK(near(pixel({(it->marker.x + it->tip.x) / 2, (it->marker.y + it->tip.y) / 2}),
+               kuril::style::event_marker));
+    CHECK(near(pixel({it->tip.x - d.x * 4, it->tip.y - d.y * 4}), kuril::style::event_marker));
+    CHECK(near(pixel({it->tip.x + d.x * 6, it->tip.y + d.y * 6}), kuril::style::sea));
+    // Without the events layer, nothing there.
+    const auto plain = f.render(only({kuril::Layer::sea}, {1956, 10, 19}));
+    CHECK(near(plain.getPixel(static_cast<unsigned>(std::lround(it->marker.x)),
+                              static_cast<unsigned>(std::lround(it->marker.y))),
+               kuril::style::sea));
 }

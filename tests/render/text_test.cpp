@@ -1,6 +1,8 @@
 // wrap_text with a fake advance (no font, no window): where lines break.
 #include "render/text.hpp"
 
+#include <SFML/System/String.hpp>
+#include <algorithm>
 #include <cstdint>
 #include <doctest/doctest.h>
 #include <set>
@@ -67,4 +69,45 @@ TEST_CASE("[render] wrap_text measures code points, not bytes, and keeps UTF-8 i
         10);
     CHECK(seen == std::set<std::uint32_t>{0xE9, 0x629E});
     CHECK(wrap("", 10).empty());
+}
+
+TEST_CASE("[render] wrap_text: Japanese lines never start with a closing mark nor end with an "
+          "opening one") {
+    // Two units per character: at most three to a line of 6. 」 and 。 go with the character
+    // before them, 「 with the one after it.
+    CHECK(wrap("日本は「固有の領土」と呼ぶ。", 6) == "日本は\n「固有\nの領\n土」と\n呼ぶ。");
+    CHECK(wrap("南クリル、北方領土。", 6) == "南クリ\nル、北\n方領\n土。");
+    const std::string sentence = "日本政府は四島を「我が国固有の領土」と呼び、ロシア外務省は"
+                                 "「第二次世界大戦の結果」として（南クリル）ロシア領とする。";
+    const std::u32string closing = U"、。」）ー";
+    const std::u32string opening = U"「（";
+    for (float width = 4; width <= 40; width += 1) {
+        CAPTURE(width);
+        const std::string wrapped = wrap(sentence, width);
+        std::string joined;
+        std::size_t start = 0;
+        while (start <= wrapped.size()) {
+            const std::size_t end = std::min(wrapped.find('\n', start), wrapped.size());
+            const sf::String line = kuril::utf8(wrapped.substr(start, end - start));
+            REQUIRE(line.getSize() > 0);
+            CHECK(closing.find(static_cast<char32_t>(line[0])) == std::u32string::npos);
+            CHECK(opening.find(static_cast<char32_t>(line[line.getSize() - 1])) ==
+                  std::u32string::npos);
+            // Within the width, unless one unbreakable piece is wider (a bracket with its
+            // character and a closing mark: three characters, 6 units).
+            CHECK(static_cast<float>(line.getSize()) * 2.f <= std::max(width, 6.f));
+            joined += wrapped.substr(start, end - start);
+            start = end + 1;
+        }
+        CHECK(joined == sentence); // nothing lost, nothing added
+    }
+}
+
+TEST_CASE("[render] wrap_text: Japanese beside Latin, and Russian words kept whole") {
+    // A break where Japanese meets Latin text, but not inside the Latin word; （ stays with
+    // what follows it.
+    CHECK(wrap("日ソ共同宣言（Joint Declaration）", 14) == "日ソ共同宣言\n（Joint\nDeclaration）");
+    CHECK(wrap("Южные Курилы — Итуруп, Кунашир", 12) == "Южные Курилы\n— Итуруп,\nКунашир");
+    CHECK(wrap("Совместная декларация СССР и Японии 1956 года", 22) ==
+          "Совместная декларация\nСССР и Японии 1956\nгода");
 }

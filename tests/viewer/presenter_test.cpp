@@ -48,8 +48,8 @@ TEST_CASE("[viewer] presenter: a tour opens its slide with its date, layers and 
     CHECK(presenter.navigator().current() == 2);
     // The speaker notes, for the presenter's terminal.
     CHECK(t.notes.str() == "\n=== Slide 3/" + std::to_string(presenter.navigator().count()) + ": " +
-                               t.slide(2).title + " (" + t.slide(2).date.long_text() + ")\n" +
-                               t.slide(2).notes + "\n");
+                               t.slide(2).title_in("en") + " (" + t.slide(2).date.long_text() +
+                               ")\n" + t.slide(2).notes_in("en") + "\n");
     CHECK(t.map.date == t.slide(2).date);
     CHECK(t.map.visible == kuril::layers_from_names(t.slide(2).layers));
     kuril::MapView expected = t.view;

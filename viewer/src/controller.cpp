@@ -321,6 +321,11 @@ WindowRequest Controller::click(const UiLayout& layout, const MapFrame& frame, f
         select_event(marker->event->id);
         return {};
     }
+    // An event elsewhere, by its marker at the map's edge.
+    if (const auto* event = frame.off_map_event_at({x, y}, 12.0 * map_.ui_scale)) {
+        select_event(event->id);
+        return {};
+    }
     if (const auto* region = scene_.region_at(map_point)) {
         select_island(region->island->id);
         return {};

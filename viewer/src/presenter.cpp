@@ -84,9 +84,11 @@ void Presenter::open_slide(bool animate) {
         view.set(target.center(), target.metres_per_pixel());
     }
     const std::size_t n = navigator_.current() + 1;
-    notes_ << "\n=== Slide " << n << "/" << tour_->slides.size() << ": " << slide.title << " ("
-           << slide.date.long_text() << ")\n"
-           << (slide.notes.empty() ? "(no speaker notes)" : slide.notes) << std::endl;
+    const std::string_view lang = text_language_code(map.text_language);
+    const std::string& notes = slide.notes_in(lang);
+    notes_ << "\n=== Slide " << n << "/" << tour_->slides.size() << ": " << slide.title_in(lang)
+           << " (" << slide.date.long_text() << ")\n"
+           << (notes.empty() ? "(no speaker notes)" : notes) << std::endl;
 }
 
 WindowRequest Presenter::navigate(PresentCommand command, int digit) {
@@ -175,10 +177,12 @@ void Presenter::draw_notes_window(bool changed, sf::RenderWindow& main) {
     const std::size_t i = navigator_.current();
     char clock_text[32];
     std::snprintf(clock_text, sizeof clock_text, "%02d:%02d", seconds / 60, seconds % 60);
-    std::string text = "Slide " + std::to_string(i + 1) + "/" + std::to_string(slides.size()) +
-                       ": " + slides[i].title + "\n\n" + slides[i].notes + "\n\nNext: " +
-                       (i + 1 < slides.size() ? slides[i + 1].title : std::string("(end)")) +
-                       "\n\nElapsed: " + clock_text;
+    const std::string_view lang = text_language_code(controller_.map().text_language);
+    std::string text =
+        "Slide " + std::to_string(i + 1) + "/" + std::to_string(slides.size()) + ": " +
+        slides[i].title_in(lang) + "\n\n" + slides[i].notes_in(lang) + "\n\nNext: " +
+        (i + 1 < slides.size() ? slides[i + 1].title_in(lang) : std::string("(end)")) +
+        "\n\nElapsed: " + clock_text;
     const auto size = notes_window_->getSize();
     notes_window_->setView(
         sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));

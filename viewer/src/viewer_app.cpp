@@ -67,6 +67,12 @@ public:
             throw geo::InputError("--lang '" + options.language +
                                   "': expected en, ja, ru, en+ja, en+ru or ja+ru");
         }
+        if (auto language = text_language_from_code(options.text_language)) {
+            map_.text_language = *language;
+        } else {
+            throw geo::InputError("--ui-lang '" + options.text_language +
+                                  "': expected en, ja or ru");
+        }
         for (const auto& error : atlas_->errors) {
             ui_state_.messages.push_back(error.to_string());
         }

@@ -28,8 +28,8 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
     layout.timeline = layout_timeline_bar(layout.width, layout.height, layout.scale, ui);
     if (layout.timeline && ui.hover_key_date) {
         const geo::Date key = *ui.hover_key_date;
-        const std::string name =
-            key_date_name(scene_.atlas->annotations, *scene_.atlas->history, key, map.language);
+        const std::string name = key_date_name(scene_.atlas->annotations, *scene_.atlas->history,
+                                               key, text_language_code(map.text_language));
         const float x =
             layout.timeline->left + 20 +
             (layout.timeline->width - 40) * static_cast<float>(timeline_.fraction_of(key));
@@ -40,8 +40,10 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
                                             layout.height - layout.timeline_height - 6);
     }
     if (slide != nullptr) {
-        layout.slide = slide_overlay_->layout(slide->title, slide->caption, map.date.long_text(),
-                                              layout.width, layout.height, layout.scale);
+        const std::string_view lang = text_language_code(map.text_language);
+        layout.slide =
+            slide_overlay_->layout(slide->title_in(lang), slide->caption_in(lang),
+                                   map.date.long_text(), layout.width, layout.height, layout.scale);
     }
     // The info panel keeps clear of the slide's bands in a tour, of the timeline otherwise.
     layout.info =

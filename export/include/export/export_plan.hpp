@@ -42,7 +42,10 @@ struct ExportOptions {
     /// Also write what the frame drew as JSON (manifest.hpp); empty: none.
     std::filesystem::path manifest;
     geo::Date date = geo::Date::today();
-    LabelLanguage language = LabelLanguage::en_ru;
+    LabelLanguage language = LabelLanguage::en_ru; ///< the map labels'
+    /// What a person reads: a slide's title and caption, line names in the legend, event
+    /// texts (--ui-lang).
+    TextLanguage text_language = TextLanguage::en;
     std::array<bool, layer_count> visible{true, true, true, true, true, true, true, true};
     std::string title;   ///< empty: from the view and date
     std::string caption; ///< a slide's caption, printed large above the footer

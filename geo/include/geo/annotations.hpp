@@ -59,6 +59,13 @@ bool valid_isbn(std::string_view text);
 /// What is wrong with an ISBN ("check digit is 3, expected 7 for these digits"), or "".
 std::string isbn_problem(std::string_view text);
 
+/// A text in several languages, by language code ("en", "ja", "ru").
+using Texts = std::map<std::string, std::string>;
+
+/// The text in `lang`, else the English one (never blank when there is English); "" when
+/// neither is there.
+const std::string& text_in(const Texts& texts, std::string_view lang);
+
 struct Name {
     std::string lang; ///< en, ja or ru
     std::string text; ///< English; Japanese kanji; Russian Cyrillic
@@ -93,9 +100,13 @@ struct StatusPeriod {
     std::vector<Party> administered;
     std::vector<Party> claimed;
     std::vector<std::string> sources;
-    std::string note;
+    Texts titles; ///< a short headline by language; may be empty
+    Texts notes;  ///< by language; when there is any, there is an English one
     int line = 0;
     bool holds_on(Date date) const { return from <= date && (!to || date < *to); }
+    /// The headline or the note in a language, English where it has none.
+    const std::string& title_in(std::string_view lang) const { return text_in(titles, lang); }
+    const std::string& note_in(std::string_view lang) const { return text_in(notes, lang); }
 };
 
 struct Island {
@@ -157,10 +168,21 @@ struct Slide {
     std::string lang = "en+ru";      ///< as written; the map checks it (map/tour_check.hpp)
     std::vector<std::string> layers; ///< as written, comma-separated; empty: all
     std::vector<std::string> sources;
-    std::string title;
-    std::string caption;
-    std::string notes;
+    Texts titles;   ///< by language; en always present
+    Texts captions; ///< by language; may be empty
+    Texts notes;    ///< speaker notes by language; may be empty
     int line = 0;
+
+    /// The title, caption or speaker notes in a language, English where it has none.
+    const std::string& title_in(std::string_view language) const {
+        return text_in(titles, language);
+    }
+    const std::string& caption_in(std::string_view language) const {
+        return text_in(captions, language);
+    }
+    const std::string& notes_in(std::string_view language) const {
+        return text_in(notes, language);
+    }
 };
 
 struct Tour {

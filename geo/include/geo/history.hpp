@@ -46,7 +46,9 @@ struct IslandStatus {
     std::vector<Party> administered_by;
     std::vector<Party> claimed_by;
     std::vector<std::string> sources;
-    std::string note;
+    std::string note; ///< in English: the period's note, or why no status is known
+    Texts titles;     ///< the period's headline by language (may be empty)
+    Texts notes;      ///< the period's note by language (English: `note`)
     std::optional<Date> period_from;
     std::optional<Date> period_to;
 };

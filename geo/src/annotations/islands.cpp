@@ -96,7 +96,39 @@ std::optional<StatusPeriod> read_status(XmlReader& r, const XMLElement* e) {
         r.error(e, "<status> is missing the required attribute 'claimed'");
     }
     period.sources = r.sources(e, true);
-    period.note = collapse_whitespace(e->GetText());
+    // The text directly inside <status> is the English note; <note lang> and <title lang>
+    // give it and a headline in each language.
+    std::string plain;
+    for (const tinyxml2::XMLNode* node = e->FirstChild(); node != nullptr;
+         node = node->NextSibling()) {
+        if (const tinyxml2::XMLText* text = node->ToText()) {
+            plain += std::string(text->Value()) + " ";
+        }
+    }
+    plain = collapse_whitespace(plain.c_str());
+    for (const XMLElement* child = e->FirstChildElement(); child != nullptr;
+         child = child->NextSiblingElement()) {
+        const std::string_view name = child->Name();
+        if (name == "title") {
+            r.language_text(child, period.titles);
+        } else if (name == "note") {
+            if (r.language_text(child, period.notes) == "en" && !plain.empty()) {
+                r.error(child, "<status> has both plain text and a <note lang=\"en\">: the "
+                               "plain text is the English note; keep one");
+            }
+        } else {
+            r.warn(child, "unknown element <" + std::string(name) + "> in <status> ignored");
+        }
+    }
+    if (!plain.empty()) {
+        period.notes.emplace("en", std::move(plain));
+    }
+    if (!period.notes.empty() && period.notes.count("en") == 0) {
+        r.error(e, "<status> has a note but no English one (plain text or <note lang=\"en\">)");
+    }
+    if (!period.titles.empty() && period.titles.count("en") == 0) {
+        r.error(e, "<status> has a <title> but no English one (<title lang=\"en\">)");
+    }
     if (!from) {
         return std::nullopt;
     }

@@ -85,19 +85,20 @@ Slide read_slide(XmlReader& r, const XMLElement* e, std::unordered_set<std::stri
     for (const XMLElement* child = e->FirstChildElement(); child != nullptr;
          child = child->NextSiblingElement()) {
         const std::string_view name = child->Name();
+        // Each in English (no lang) and, optionally, in Japanese and Russian.
         if (name == "title") {
-            slide.title = collapse_whitespace(child->GetText());
+            r.language_text(child, slide.titles);
         } else if (name == "caption") {
-            slide.caption = collapse_whitespace(child->GetText());
+            r.language_text(child, slide.captions);
         } else if (name == "notes") {
-            slide.notes = collapse_whitespace(child->GetText());
+            r.language_text(child, slide.notes);
         } else {
             r.warn(child,
                    "unknown element <" + std::string(name) + "> in " + describe(e) + " ignored");
         }
     }
-    if (slide.title.empty()) {
-        r.error(e, describe(e) + " has no <title>");
+    if (slide.titles.count("en") == 0) {
+        r.error(e, describe(e) + " has no English <title>");
     }
     return slide;
 }

@@ -273,6 +273,31 @@ bool XmlReader::known_language(const XMLElement* e, const std::string& lang) {
     return false;
 }
 
+std::string XmlReader::language_text(const XMLElement* e, Texts& texts) {
+    allowed_attributes(e, {"lang"});
+    const char* given = e->Attribute("lang");
+    const std::string lang = given != nullptr ? given : "en";
+    // Appended piece by piece: "<" + std::string(...) trips GCC 12's -Wrestrict (bug 105329).
+    std::string element = "<";
+    element += e->Name();
+    element += " lang=\"";
+    element += lang;
+    element += "\">";
+    if (!known_language(e, lang)) {
+        return "";
+    }
+    std::string text = collapse_whitespace(e->GetText());
+    if (text.empty()) {
+        error(e, element + " is empty");
+        return "";
+    }
+    if (!texts.emplace(lang, std::move(text)).second) {
+        error(e, "a second " + element + " (one per language; without lang it is English)");
+        return "";
+    }
+    return lang;
+}
+
 std::optional<Name> XmlReader::name(const XMLElement* e) {
     allowed_attributes(e, {"lang", "romaji", "translit"});
     Name name;

@@ -108,6 +108,10 @@ public:
                    const std::string& id, std::string_view what);
     /// en, ja or ru; reports anything else.
     bool known_language(const XMLElement* e, const std::string& lang);
+    /// A text element in one language (<title lang="ja">; without lang, English) added to
+    /// `texts`. Reports an unknown language, a second text in one language and an empty text.
+    /// Returns the language, or "" after a problem.
+    std::string language_text(const XMLElement* e, Texts& texts);
     /// A <name lang="..."> element.
     std::optional<Name> name(const XMLElement* e);
     /// `count` comma-separated numbers; none after reporting them bad.

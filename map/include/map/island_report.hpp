@@ -35,11 +35,14 @@ std::vector<geo::Polygon> island_land_lon_lat(const geo::Atlas& atlas, const geo
 
 /// An island with its status on a date (as the frame decided it): names, the computed area
 /// beside the stated ones, who administers and claims it, the other facts, its events and the
-/// sources cited.
+/// sources cited. The status's headline and note and the events' titles are in `lang` ("en",
+/// "ja", "ru"), English where they have none; the rest is English (the UI is not translated).
 PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
-                          const geo::IslandStatus& status);
+                          const geo::IslandStatus& status, std::string_view lang = "en");
 
-/// An event: its dates, text, titles in Japanese and Russian, and its sources in full.
-PanelReport event_report(const geo::Annotations& annotations, const geo::Event& event);
+/// An event: its dates, its title and text in `lang` (English where it has none), its titles in
+/// the other languages, and its sources in full.
+PanelReport event_report(const geo::Annotations& annotations, const geo::Event& event,
+                         std::string_view lang = "en");
 
 } // namespace kuril

@@ -44,6 +44,20 @@ struct FrameEvent {
     bool selected = false;
 };
 
+/// An event in progress on the frame's date whose place lies outside the visible map area (in
+/// Moscow, Tokyo, San Francisco...): a marker just inside the area's edge with an arrow on the
+/// bearing toward the place, and the event's title.
+struct OffMapEvent {
+    const geo::Event* event = nullptr;
+    geo::Point tip;    ///< screen pixels: the arrow's tip, just inside the visible area's edge
+    geo::Point marker; ///< screen pixels: the marker's centre, behind the tip
+    /// The screen direction toward the place (a unit vector, y down): the geodesic's initial
+    /// bearing from the visible area's centre, turned as the projection turns north there.
+    geo::Point direction;
+    /// The event's title in the text language (never its id), shown with the labels layer.
+    std::string label;
+};
+
 /// A name the frame wants to show: an island's, an islet's or a line's (placement, which needs
 /// text metrics, is the renderer's, through map/label_placer).
 struct FrameLabel {
@@ -105,6 +119,8 @@ struct MapFrame {
     std::vector<FrameRegion> regions;
     std::vector<FrameLine> lines;
     std::vector<FrameEvent> events;
+    /// Events in progress on the date whose place is outside the visible map area.
+    std::vector<OffMapEvent> off_map_events;
     std::vector<FrameLabel> labels; ///< places first, then line names
     /// What is drawn within the visible map area (between the reserved bands), each once.
     std::vector<LegendItem> legend;
@@ -125,6 +141,8 @@ struct MapFrame {
     const geo::IslandStatus* status_of(const std::string& island_id) const;
     /// The event marker within `radius_px` of a screen point, or nullptr.
     const FrameEvent* event_at(geo::Point screen, double radius_px) const;
+    /// The event of the off-map marker within `radius_px` of a screen point, or nullptr.
+    const geo::Event* off_map_event_at(geo::Point screen, double radius_px) const;
 };
 
 /// Decides everything one frame shows: the layers, the status symbols on the state's date, the
@@ -139,9 +157,9 @@ LabelLanguage first_language(LabelLanguage language);
 /// The language code of a label language's first name: "en" for en+ja.
 std::string_view first_language_code(LabelLanguage language);
 
-/// A boundary line's name in the label language (the first of two), marked approximate when it
-/// is a construction, as the map labels it (map/names' line_name_in). Never its id.
+/// A boundary line's name in one language ("en", "ja", "ru"), marked approximate when it is a
+/// construction, as the map labels it (map/names' line_name_in). Never its id.
 std::string line_display_name(const geo::Annotations& annotations, const geo::BoundaryLine& line,
-                              LabelLanguage language);
+                              std::string_view lang);
 
 } // namespace kuril

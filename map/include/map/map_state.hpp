@@ -25,12 +25,21 @@ inline constexpr std::size_t language_count = 6;
 std::string_view language_code(LabelLanguage language); ///< "en", "en+ja", ...
 std::optional<LabelLanguage> language_from_code(std::string_view code);
 
+/// The language of what a person reads: slide titles, captions and notes, event and status
+/// texts, line names in the legend. English where a text has no translation. Independent of the
+/// map labels' language (LabelLanguage).
+enum class TextLanguage { en, ja, ru };
+inline constexpr std::size_t text_language_count = 3;
+std::string_view text_language_code(TextLanguage language); ///< "en", "ja", "ru"
+std::optional<TextLanguage> text_language_from_code(std::string_view code);
+
 /// What the map shows besides the view itself: the date, the layers, the language, and the
 /// transient highlights of a timeline step.
 struct MapState {
     geo::Date date = geo::Date::today();
     std::array<bool, layer_count> visible{true, true, true, true, true, true, true, true};
     LabelLanguage language = LabelLanguage::en_ru;
+    TextLanguage text_language = TextLanguage::en;
     std::vector<std::string> highlighted_lines;   ///< line ids that just changed
     std::vector<std::string> highlighted_islands; ///< island ids whose status just changed
     double highlight_strength = 0.0;              ///< 1 just after a step, fading to 0

@@ -24,10 +24,10 @@ std::string line_name_in(const geo::Annotations& annotations, const geo::Boundar
 std::string line_name(const geo::Annotations& annotations, const geo::BoundaryLine& line,
                       LabelLanguage language);
 
-/// What happened on a key date of the timeline, in a label language's first language: the
-/// events of that day, else the lines that came into force or ended on it, by name. Empty when
-/// the record names nothing for that day.
+/// What happened on a key date of the timeline, in a language ("en", "ja", "ru"; English where
+/// a text has none): the events of that day, else the lines that came into force or ended on
+/// it, by name. Empty when the record names nothing for that day.
 std::string key_date_name(const geo::Annotations& annotations, const geo::History& history,
-                          geo::Date date, LabelLanguage language);
+                          geo::Date date, std::string_view lang);
 
 } // namespace kuril

@@ -65,6 +65,9 @@ private:
     void draw_lines(sf::RenderTarget& target, const MapFrame& frame);
     void draw_events(sf::RenderTarget& target, const MapFrame& frame);
     void place_labels(const MapFrame& frame);
+    /// Places the off-map event markers along the edge, clear of the obstacles and the map's
+    /// furniture, and queues their titles with the labels.
+    void place_off_map_events(const MapFrame& frame, const MapView& view);
     void draw_measure(sf::RenderTarget& target, const MapView& view, const MapState& state);
     void draw_furniture(sf::RenderTarget& target, const MapFrame& frame,
                         const MapFurnitureLayout& layout);
@@ -96,6 +99,13 @@ private:
         std::vector<ScreenRect> hidden;
     } land_key_;
     float pattern_scale_ = 0.f; ///< the UI scale the patterns were built for
+    struct OffMapMarker {
+        sf::Vector2f tip;
+        sf::Vector2f marker;
+        sf::Vector2f direction;
+        bool selected = false;
+    };
+    std::vector<OffMapMarker> off_map_; ///< this draw's off-map markers, as placed
 };
 
 } // namespace kuril

@@ -13,4 +13,9 @@ void append_polyline(std::vector<sf::Vertex>& out, const std::vector<sf::Vector2
 /// Appends an event marker as the map draws it: a white ring around a disc of `fill`.
 void append_marker(std::vector<sf::Vertex>& out, sf::Vector2f at, float radius, sf::Color fill);
 
+/// Appends an arrowhead of `fill` cased in white, its tip at `tip`, pointing along the unit
+/// vector `direction`: `length` from base to tip and `width` across the base.
+void append_arrowhead(std::vector<sf::Vertex>& out, sf::Vector2f tip, sf::Vector2f direction,
+                      float length, float width, sf::Color fill);
+
 } // namespace kuril

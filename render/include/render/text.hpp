@@ -12,9 +12,10 @@ namespace kuril {
 sf::String utf8(const std::string& text);
 
 /// Wraps UTF-8 text greedily to `max_width`, measuring each code point with `advance`. Breaks
-/// before spaces (dropping the space at the start of a new line) and anywhere in CJK text (code
-/// points from U+3000 up); keeps existing line breaks. A word wider than the width stays whole
-/// on its own line.
+/// before spaces (dropping the space at the start of a new line) and between CJK characters
+/// (Japanese has no spaces), never before a closing mark (、。」）) nor after an opening one
+/// (「（); keeps Latin and Cyrillic words whole and existing line breaks. A word wider than the
+/// width stays whole on its own line.
 std::string wrap_text(const std::string& utf8_text,
                       const std::function<float(std::uint32_t)>& advance, float max_width);
 

@@ -11,8 +11,9 @@ struct ViewerOptions {
     std::filesystem::path annotations; ///< resolved annotations file
     std::string display_crs;
     std::string data_crs;
-    std::string date; ///< YYYY-MM-DD; empty: today
-    std::string language = "en+ru";
+    std::string date;                 ///< YYYY-MM-DD; empty: today
+    std::string language = "en+ru";   ///< the map labels'
+    std::string text_language = "en"; ///< what a person reads: en, ja or ru (--ui-lang)
     bool fullscreen = false;
     unsigned width = 1280;
     unsigned height = 800;

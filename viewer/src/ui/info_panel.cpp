@@ -53,8 +53,10 @@ std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float wi
     const float text_width = panel_width - 24 * s - 10 * s; // margins and the scroll bar
     const unsigned size = scaled_size(body_size, s);
     const float line = font_.getLineSpacing(size);
+    const std::string_view lang = text_language_code(map.text_language);
     const std::string key = map.selected_island + "|" + map.selected_event + "|" + map.date.iso() +
-                            "|" + std::to_string(s) + "|" + std::to_string(panel_width);
+                            "|" + std::string(lang) + "|" + std::to_string(s) + "|" +
+                            std::to_string(panel_width);
     if (key != key_) {
         key_ = key;
         const auto& annotations = scene_.atlas->annotations;
@@ -62,14 +64,15 @@ std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float wi
         if (const auto* island = annotations.island(map.selected_island)) {
             // The status the frame decided (for a region of the map), else the record's.
             const auto* status = frame.status_of(island->id);
-            report = island_report(
-                *scene_.atlas, *island,
-                status != nullptr ? *status
-                                  : scene_.atlas->history->island_status(island->id, map.date));
+            report = island_report(*scene_.atlas, *island,
+                                   status != nullptr
+                                       ? *status
+                                       : scene_.atlas->history->island_status(island->id, map.date),
+                                   lang);
         }
         for (const auto& event : annotations.events) {
             if (event.id == map.selected_event) {
-                report = event_report(annotations, event);
+                report = event_report(annotations, event, lang);
             }
         }
         body_ = wrap_text(report.body, font_, size, text_width);
