@@ -47,7 +47,7 @@ kuril_build() {
     local build="$kuril_root/build"
     if [ ! -f "$build/CMakeCache.txt" ]; then
         cmake -S "$kuril_root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-            -DKURIL_WARNINGS_AS_ERRORS=ON
+            -DKURIL_WARNINGS_AS_ERRORS=ON -DKURIL_BUILD_RECIPES=ON
     fi
     cmake --build "$build" --parallel "$(nproc)"
 }

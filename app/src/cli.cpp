@@ -71,7 +71,7 @@ CommandExit run_cli(int argc, char** argv) {
     add_data_options(*info_command, info.data);
     info_command->add_flag("--json", info.json, "Print JSON");
     info_command->add_option("--date", info.date,
-                             "YYYY-MM-DD: add the lines in force and each island's status");
+                             "YYYY-MM-DD: add the lines drawn that day and each island's status");
     info_command->add_option("sources", info.sources,
                              "Other vector sources (any OGR format) to report instead");
 

@@ -192,7 +192,7 @@ void print_text(const fs::path& annotations, const geo::Projection& projection,
     if (!date) {
         return;
     }
-    std::cout << "\nOn " << date->long_text() << ":\n  lines in force: ";
+    std::cout << "\nOn " << date->long_text() << ":\n  lines drawn: ";
     if (lines.empty()) {
         std::cout << "none";
     }

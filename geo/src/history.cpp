@@ -17,6 +17,8 @@ std::string_view line_kind_name(LineKind kind) {
         return "claim";
     case LineKind::line_of_control:
         return "line_of_control";
+    case LineKind::implied:
+        return "implied";
     }
     return "treaty";
 }
@@ -24,8 +26,8 @@ std::string_view line_kind_name(LineKind kind) {
 namespace {
 
 std::optional<LineKind> line_kind_from_name(std::string_view name) {
-    for (auto kind :
-         {LineKind::treaty, LineKind::proposal, LineKind::claim, LineKind::line_of_control}) {
+    for (auto kind : {LineKind::treaty, LineKind::proposal, LineKind::claim,
+                      LineKind::line_of_control, LineKind::implied}) {
         if (line_kind_name(kind) == name) {
             return kind;
         }
@@ -60,7 +62,7 @@ std::vector<BoundaryLine> boundary_lines_from_layer(const VectorLayer& layer) {
             line.kind = *parsed;
         } else {
             throw bad_feature(context + ": kind '" + kind +
-                              "' is not one of treaty, proposal, claim, line_of_control");
+                              "' is not one of treaty, proposal, claim, line_of_control, implied");
         }
         try {
             line.valid_from = parse_partial_date(required("valid_from")).first;

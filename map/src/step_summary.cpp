@@ -138,31 +138,51 @@ StepSummary summarize_step(const MapFrame& from_frame, const MapFrame& to_frame)
         }
         return std::string("a boundary line"); // not reached: the ids come from the history
     };
-    auto is_proposal = [&](const std::string& id) {
+    // The words for a line that starts or ends, by its kind: a claim is not "in force", and the
+    // line the 1956 Declaration implies is never called a treaty border.
+    struct Words {
+        const char* starts;
+        const char* ends;
+        const char* still;
+        const char* not_yet;
+    };
+    auto words_for = [&](const std::string& id) -> Words {
+        geo::LineKind kind = geo::LineKind::treaty;
         for (const auto& line : history.lines()) {
             if (line.id == id) {
-                return line.kind == geo::LineKind::proposal;
+                kind = line.kind;
+                break;
             }
         }
-        return false;
+        switch (kind) {
+        case geo::LineKind::proposal:
+            return {" proposed", " dropped", " still proposed", " not yet proposed"};
+        case geo::LineKind::claim:
+            return {" now claimed", " no longer claimed", " still claimed", " not yet claimed"};
+        case geo::LineKind::line_of_control:
+            return {" comes into effect", " no longer in effect", " still in effect",
+                    " not yet in effect"};
+        case geo::LineKind::implied:
+            return {" now shown", " no longer shown", " still shown", " not yet shown"};
+        case geo::LineKind::treaty:
+            break;
+        }
+        return {" comes into force", " no longer in force", " still in force", " not yet in force"};
     };
     std::vector<std::string> line_parts;
     for (const auto& id : after) {
         if (!contains(before, id)) {
             summary.changed_lines.push_back(id);
             // Forwards it starts now; backwards it is still there, and ends after this date.
-            const char* words = backward ? (is_proposal(id) ? " still proposed" : " still in force")
-                                         : (is_proposal(id) ? " proposed" : " comes into force");
-            line_parts.push_back(line_name(id) + words);
+            const Words words = words_for(id);
+            line_parts.push_back(line_name(id) + (backward ? words.still : words.starts));
         }
     }
     for (const auto& id : before) {
         if (!contains(after, id)) {
             // Forwards it ended; backwards it has not started yet.
-            const char* words = backward
-                                    ? (is_proposal(id) ? " not yet proposed" : " not yet in force")
-                                    : (is_proposal(id) ? " dropped" : " no longer in force");
-            line_parts.push_back(line_name(id) + words);
+            const Words words = words_for(id);
+            line_parts.push_back(line_name(id) + (backward ? words.not_yet : words.ends));
         }
     }
 

@@ -15,6 +15,9 @@ LineSymbol line_symbol(geo::LineKind kind, bool approx) {
         return {LineRole::claim, {4, 4}};
     case geo::LineKind::line_of_control:
         return {LineRole::line_of_control, {14, 5, 3, 5}};
+    case geo::LineKind::implied:
+        // Dash-dot-dot: apart from the treaty dashes, the claim dots and the control dash-dot.
+        return {LineRole::implied, {10, 4, 2, 4, 2, 4}};
     }
     return {};
 }

@@ -32,6 +32,12 @@ const DateTruth line_truths[] = {
     {{1945, 8, 27}, {}},
     {{1945, 9, 2}, {}},
     {{1946, 1, 1}, {"line-of-control"}},
+    // Japan's stated border from the San Francisco treaty's entry into force (Habomai and
+    // Shikotan part of Hokkaido), the Etorofu-Urup claim from Morishita's statement of 1956.
+    {{1952, 4, 27}, {"line-of-control"}},
+    {{1952, 4, 28}, {"japan-claim-1952", "line-of-control"}},
+    {{1956, 2, 10}, {"japan-claim-1952", "line-of-control"}},
+    {{1956, 2, 11}, {"japan-claim", "line-of-control"}},
     {{1956, 10, 19}, {"japan-claim", "joint-declaration-1956", "line-of-control"}},
     {{1998, 6, 1}, {"japan-claim", "joint-declaration-1956", "kawana-1998", "line-of-control"}},
     {{1999, 1, 1}, {"japan-claim", "joint-declaration-1956", "line-of-control"}},
@@ -123,8 +129,11 @@ TEST_CASE("[geo] history: boundary attributes are checked feature by feature") {
     layer.features.push_back(feature);
     CHECK_THROWS_WITH_AS(geo::boundary_lines_from_layer(layer),
                          "lines.shp: feature 3 (x): kind 'border' is not one of treaty, "
-                         "proposal, claim, line_of_control",
+                         "proposal, claim, line_of_control, implied",
                          geo::InputError);
+    layer.features[0].attributes["kind"] = "implied";
+    CHECK(geo::boundary_lines_from_layer(layer).front().kind == geo::LineKind::implied);
+    CHECK(geo::line_kind_name(geo::LineKind::implied) == "implied");
     layer.features[0].attributes["kind"] = "treaty";
     layer.features[0].attributes["valid_to"] = "1854";
     CHECK_THROWS_WITH_AS(geo::boundary_lines_from_layer(layer),

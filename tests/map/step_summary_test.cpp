@@ -54,11 +54,17 @@ TEST_CASE("[step] a timeline step names what changed between two frames") {
 
 TEST_CASE("[step] forwards: lines are named by their names, with the event of the step") {
     const Shipped shipped;
-    CHECK(shipped.step({1951, 9, 7}, {1951, 9, 8}).caption ==
-          "1951: San Francisco Peace Treaty — Border claimed by Japan (approx.) comes into force");
-    CHECK(shipped.step({1952, 4, 28}, {1956, 10, 19}).caption ==
+    // A claim is claimed, not "in force"; the line the 1956 Declaration implies is shown, never
+    // said to come into force like a treaty border.
+    CHECK(shipped.step({1956, 2, 10}, {1956, 2, 11}).caption ==
+          "1956: Border claimed by Japan (approx.) now claimed; Japan's stated border (1952–1956, "
+          "approx.) no longer claimed");
+    CHECK(shipped.step({1956, 2, 11}, {1956, 10, 19}).caption ==
           "1956: Soviet–Japanese Joint Declaration — Implied line of the 1956 Joint Declaration "
-          "(approx.) comes into force");
+          "(approx.) now shown");
+    CHECK(shipped.step({1952, 4, 27}, {1952, 4, 28}).caption ==
+          "1952: Urup, Simushir, Paramushir, Shumshu, South Sakhalin claimed by USSR; Japan's "
+          "stated border (1952–1956, approx.) now claimed");
     CHECK(shipped.step({1998, 4, 18}, {1998, 11, 13}).caption ==
           "1998: Moscow Declaration and Russian counter-proposal — Kawana proposal (1998, "
           "approx.) dropped");
@@ -70,9 +76,12 @@ TEST_CASE("[step] forwards: lines are named by their names, with the event of th
 TEST_CASE("[step] backwards: the caption describes the state arrived at") {
     const Shipped shipped;
     // The 1956 line is not yet in force in 1952 (not "no longer").
-    CHECK(shipped.step({1956, 10, 19}, {1952, 4, 28}).caption ==
-          "1952, before Soviet–Japanese Joint Declaration (1956) — Implied line of the 1956 "
-          "Joint Declaration (approx.) not yet in force");
+    CHECK(shipped.step({1956, 10, 19}, {1956, 2, 11}).caption ==
+          "1956, before Soviet–Japanese Joint Declaration — Implied line of the 1956 Joint "
+          "Declaration (approx.) not yet shown");
+    CHECK(shipped.step({1956, 2, 11}, {1956, 2, 10}).caption ==
+          "1956: Japan's stated border (1952–1956, approx.) still claimed; Border claimed by "
+          "Japan (approx.) not yet claimed");
     // On 23 August 1945 South Sakhalin is still Japanese: a state, not a change to Japan.
     CHECK(shipped.step({1945, 8, 25}, {1945, 8, 23}).caption ==
           "1945: South Sakhalin administered by Japan; Treaty of Portsmouth border, 50th "

@@ -28,18 +28,30 @@ TEST_CASE("[symbology] each line kind has its role; constructed lines are never 
     const auto approx = kuril::line_symbol(LineKind::treaty, true);
     CHECK(approx.role == LineRole::treaty_approx);
     CHECK(approx.dashed());
-    for (const auto kind : {LineKind::proposal, LineKind::claim, LineKind::line_of_control}) {
+    for (const auto kind :
+         {LineKind::proposal, LineKind::claim, LineKind::line_of_control, LineKind::implied}) {
         for (const bool is_approx : {false, true}) {
             const auto symbol = kuril::line_symbol(kind, is_approx);
             CHECK(symbol.dashed());
             CHECK(symbol.role != LineRole::treaty);
         }
     }
-    // Distinct roles read apart: no two kinds share a dash pattern.
-    CHECK(kuril::line_symbol(LineKind::proposal, false).dash !=
-          kuril::line_symbol(LineKind::claim, false).dash);
-    CHECK(kuril::line_symbol(LineKind::claim, false).dash !=
-          kuril::line_symbol(LineKind::line_of_control, false).dash);
+    // Distinct roles read apart: no two kinds share a role or a dash pattern.
+    const LineKind kinds[] = {LineKind::treaty, LineKind::proposal, LineKind::claim,
+                              LineKind::line_of_control, LineKind::implied};
+    for (const auto a : kinds) {
+        for (const auto b : kinds) {
+            if (a != b) {
+                CAPTURE(geo::line_kind_name(a));
+                CAPTURE(geo::line_kind_name(b));
+                CHECK(kuril::line_symbol(a, true).dash != kuril::line_symbol(b, true).dash);
+                CHECK(kuril::line_symbol(a, true).role != kuril::line_symbol(b, true).role);
+            }
+        }
+    }
+    // The line the 1956 Declaration implies is never drawn as a treaty line.
+    CHECK(kuril::line_symbol(LineKind::implied, true).role == LineRole::implied);
+    CHECK(kuril::line_symbol(LineKind::implied, false).role == LineRole::implied);
 }
 
 TEST_CASE("[symbology] status symbols: fill, stripes for joint rule, hatch for a claim only") {

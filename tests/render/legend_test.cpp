@@ -99,6 +99,39 @@ TEST_CASE("[render] legend: line swatches have the map's dash pattern, colour an
     CHECK(high == doctest::Approx(5).epsilon(0.25));
 }
 
+TEST_CASE("[render] legend: the implied line's swatch is grey dash-dot-dot, no party's colour") {
+    test_drawing::ShippedScene fixture;
+    kuril::LegendItem item;
+    item.swatch = kuril::LegendItem::Swatch::line;
+    item.line = kuril::line_symbol(geo::LineKind::implied, true);
+    item.line_width = 2.5f;
+    const float scale = 2;
+    const sf::Image image = swatch_image(item, scale, 120, 30);
+    const sf::Color colour = kuril::style::implied_line;
+    CHECK(colour.r == colour.g);
+    CHECK(colour.g == colour.b); // neutral: neither Japan's blue nor Russia's orange
+    for (const auto role : {kuril::LineRole::treaty, kuril::LineRole::proposal,
+                            kuril::LineRole::claim, kuril::LineRole::line_of_control}) {
+        CHECK_FALSE(near(kuril::style::line_colour(role), colour, 40));
+    }
+    // Runs of line colour along the middle row: dash (10), dot (2), dot (2), dash (10).
+    std::vector<unsigned> runs;
+    unsigned run = 0;
+    for (unsigned x = 0; x < 120; ++x) {
+        if (near(image.getPixel(x, 15), colour, 40)) {
+            ++run;
+        } else if (run > 0) {
+            runs.push_back(run);
+            run = 0;
+        }
+    }
+    REQUIRE(runs.size() >= 4);
+    CHECK(runs[0] == doctest::Approx(10 * scale).epsilon(0.2));
+    CHECK(runs[1] == doctest::Approx(2 * scale).epsilon(0.5));
+    CHECK(runs[2] == doctest::Approx(2 * scale).epsilon(0.5));
+    CHECK(runs[3] == doctest::Approx(10 * scale).epsilon(0.2));
+}
+
 TEST_CASE("[render] legend: the event swatch is the map's marker") {
     test_drawing::ShippedScene fixture;
     kuril::LegendItem item;

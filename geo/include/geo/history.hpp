@@ -11,11 +11,14 @@
 
 namespace geo {
 
-enum class LineKind { treaty, proposal, claim, line_of_control };
+/// What a boundary line is. `implied` is a line a document implies without drawing it (the
+/// 1956 Joint Declaration's transfer of Habomai and Shikotan): never a treaty border.
+enum class LineKind { treaty, proposal, claim, line_of_control, implied };
 
 std::string_view line_kind_name(LineKind kind);
 
-/// One feature of the boundaries layer: a treaty line, proposal, claim or line of control, with
+/// One feature of the boundaries layer: a treaty line, proposal, claim, line of control or implied
+/// line, with
 /// the half-open period [valid_from, valid_to) it held. A line id may have several parts with
 /// their own periods (the 1875 line: First Kuril Strait until 1945, La Pérouse until 1905).
 struct BoundaryLine {

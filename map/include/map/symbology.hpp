@@ -13,7 +13,8 @@
 namespace kuril {
 
 /// What a line is drawn as. A constructed (approximate) treaty line is never a firm solid line.
-enum class LineRole { treaty, treaty_approx, proposal, claim, line_of_control };
+/// `implied`: a line a document implies but does not draw (the 1956 Joint Declaration).
+enum class LineRole { treaty, treaty_approx, proposal, claim, line_of_control, implied };
 
 struct LineSymbol {
     LineRole role = LineRole::treaty;
