@@ -3,6 +3,7 @@
 #include "geo/input_file.hpp"
 #include "geo/islands.hpp"
 #include "map/tour_check.hpp"
+#include "source_audit.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -168,6 +169,16 @@ int run_check(const CheckOptions& options) {
                          }) != atlas->unknown_members.end()) {
             continue;
         }
+        ++warning_count;
+        std::cout << "warning: " << warning.to_string() << '\n';
+    }
+    for (const auto& warning : copy_site_warnings(annotations)) {
+        ++warning_count;
+        std::cout << "warning: " << warning.to_string() << '\n';
+    }
+    const auto official = official_sources_by_island(annotations);
+    std::cout << official_sources_table(official);
+    for (const auto& warning : missing_official_warnings(annotations, official)) {
         ++warning_count;
         std::cout << "warning: " << warning.to_string() << '\n';
     }

@@ -4,11 +4,13 @@
 #include "geo/geodesic.hpp"
 #include "geo/islands.hpp"
 #include "geo/projection.hpp"
+#include "map/island_report.hpp"
 #include "map/tour_check.hpp"
 #include "text_format.hpp"
 #include "util/json_writer.hpp"
 #include "util/strings.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -32,6 +34,7 @@ struct LayerReport {
 
 struct IslandReport {
     std::string id;
+    std::string group; ///< disputed, kuril, main or region (the annotation's)
     const geo::Island* annotation = nullptr;
     std::optional<double> area_km2;
     std::size_t polygons = 0;
@@ -81,6 +84,75 @@ std::string official_areas(const geo::Island* island) {
     return text.empty() ? "" : "official: " + text;
 }
 
+/// The headings of `info --date`'s status list and the island groups each gathers.
+const std::vector<std::pair<std::string, std::vector<std::string>>> status_groups = {
+    {"Disputed islands", {"disputed"}},
+    {"Other Kuril Islands", {"kuril"}},
+    {"Main islands and regions", {"main", "region"}},
+};
+
+std::string party_names(const std::vector<geo::Party>& parties, geo::Date date) {
+    std::string text;
+    for (const auto party : parties) {
+        text += (text.empty() ? "" : " and ") + geo::party_display_name(party, date) + " (" +
+                std::string(geo::party_code(party)) + ")";
+    }
+    return text.empty() ? std::string("nobody") : text;
+}
+
+/// "from 1875-05-07 until 1945-08-31" or "from 1952-04-28, still in force".
+std::string period_text(const geo::IslandStatus& status) {
+    std::string text = status.period_from ? "from " + status.period_from->iso() : "";
+    if (status.period_to) {
+        text += (text.empty() ? "" : " ") + std::string("until ") + status.period_to->iso();
+    } else if (!text.empty()) {
+        text += ", still in force";
+    }
+    return text;
+}
+
+/// What to say of an island with no status period on the date: the fact, and why.
+std::string no_status_text(const IslandReport& island, const geo::Annotations& annotations) {
+    std::string text = "no status recorded on this date";
+    if (island.annotation == nullptr) {
+        return text;
+    }
+    if (island.annotation->status.empty()) {
+        std::string regions;
+        for (const auto& other : annotations.islands) {
+            if (other.part_of == island.id) {
+                regions += (regions.empty() ? "" : ", ") + other.display_name();
+            }
+        }
+        return regions.empty() ? text : text + " (its regions have theirs: " + regions + ")";
+    }
+    if (island.status->period_to) {
+        return text + " (the first recorded period begins on " + island.status->period_to->iso() +
+               ")";
+    }
+    return text;
+}
+
+void print_status(const IslandReport& island, geo::Date date) {
+    const auto& status = *island.status;
+    const std::string name =
+        island.annotation != nullptr ? island.annotation->display_name() : island.id;
+    std::cout << "    " << name << " (" << island.id << "): ";
+    if (!status.known) {
+        std::cout << status.note << '\n';
+        return;
+    }
+    std::cout << "administered by " << party_names(status.administered_by, date) << "; claimed by "
+              << party_names(status.claimed_by, date) << "  [sources: ";
+    for (std::size_t i = 0; i < status.sources.size(); ++i) {
+        std::cout << (i > 0 ? " " : "") << status.sources[i];
+    }
+    std::cout << "]\n      period: " << period_text(status) << '\n';
+    if (!status.note.empty()) {
+        std::cout << "      note: " << status.note << '\n';
+    }
+}
+
 void print_text(const fs::path& annotations, const geo::Projection& projection,
                 const std::vector<LayerReport>& layers, const std::vector<IslandReport>& islands,
                 const std::optional<geo::Date>& date, const std::vector<std::string>& lines) {
@@ -103,6 +175,9 @@ void print_text(const fs::path& annotations, const geo::Projection& projection,
     }
     std::cout << "\nDisputed islands (geodesic area on the WGS84 ellipsoid):\n";
     for (const auto& island : islands) {
+        if (island.group != "disputed") {
+            continue;
+        }
         std::string names = name_text(island.annotation, "en");
         for (const char* lang : {"ja", "ru"}) {
             if (auto text = name_text(island.annotation, lang); !text.empty()) {
@@ -125,30 +200,19 @@ void print_text(const fs::path& annotations, const geo::Projection& projection,
         std::cout << (i > 0 ? ", " : "") << lines[i];
     }
     std::cout << '\n';
-    for (const auto& island : islands) {
-        if (!island.status) {
-            continue;
-        }
-        const auto& status = *island.status;
-        std::cout << "  " << island.id << ": ";
-        if (!status.known) {
-            std::cout << status.note << '\n';
-            continue;
-        }
-        auto names = [&](const std::vector<geo::Party>& parties) {
-            std::string text;
-            for (const auto party : parties) {
-                text += (text.empty() ? "" : " and ") + geo::party_display_name(party, *date) +
-                        " (" + std::string(geo::party_code(party)) + ")";
+    for (const auto& [heading, groups] : status_groups) {
+        bool first = true;
+        for (const auto& island : islands) {
+            if (!island.status ||
+                std::find(groups.begin(), groups.end(), island.group) == groups.end()) {
+                continue;
             }
-            return text.empty() ? std::string("nobody") : text;
-        };
-        std::cout << "administered by " << names(status.administered_by) << "; claimed by "
-                  << names(status.claimed_by) << "  [sources: ";
-        for (std::size_t i = 0; i < status.sources.size(); ++i) {
-            std::cout << (i > 0 ? " " : "") << status.sources[i];
+            if (first) {
+                std::cout << "  " << heading << ":\n";
+                first = false;
+            }
+            print_status(island, *date);
         }
-        std::cout << "]\n";
     }
 }
 
@@ -191,6 +255,7 @@ void print_json(const fs::path& annotations, const geo::Projection& projection,
             json.null("area_km2");
         }
         json.value("polygons", static_cast<long long>(island.polygons));
+        json.value("group", island.group);
         if (island.annotation != nullptr) {
             json.begin_object("names");
             for (const char* lang : {"en", "ja", "ru"}) {
@@ -220,6 +285,15 @@ void print_json(const fs::path& annotations, const geo::Projection& projection,
             }
             json.strings("administered_by", administered);
             json.strings("claimed_by", claimed);
+            json.value("status_recorded", island.status->known);
+            if (island.status->known && island.status->period_from) {
+                json.value("period_from", island.status->period_from->iso());
+                if (island.status->period_to) {
+                    json.value("period_to", island.status->period_to->iso());
+                } else {
+                    json.null("period_to");
+                }
+            }
             json.strings("status_sources", island.status->sources);
             if (!island.status->note.empty()) {
                 json.value("status_note", island.status->note);
@@ -282,20 +356,40 @@ int run_info(const InfoOptions& options) {
             throw geo::InputError(annotations_path.string() +
                                   ": no layer with id 'land' (the island polygons)");
         }
-        const auto by_island = geo::polygons_by_island(*land);
+        // The four disputed islands first (each even when the annotations lack it), then every
+        // other island and region of the annotations in file order.
+        std::vector<std::pair<std::string, const geo::Island*>> listed;
         for (const auto id : geo::disputed_island_ids) {
+            listed.emplace_back(std::string(id), atlas->annotations.island(id));
+        }
+        for (const auto& island : atlas->annotations.islands) {
+            if (std::find(geo::disputed_island_ids.begin(), geo::disputed_island_ids.end(),
+                          island.id) == geo::disputed_island_ids.end()) {
+                listed.emplace_back(island.id, &island);
+            }
+        }
+        for (const auto& [id, annotation] : listed) {
             IslandReport island;
-            island.id = std::string(id);
-            island.annotation = atlas->annotations.island(id);
-            if (auto it = by_island.find(island.id); it != by_island.end()) {
-                island.area_km2 = geo::geodesic_area_km2(it->second);
-                island.polygons = it->second.size();
-            } else {
+            island.id = id;
+            island.annotation = annotation;
+            const bool disputed = annotation == nullptr || annotation->group == "disputed";
+            island.group = disputed ? "disputed" : annotation->group;
+            // An island's land with its members', a region's its band of the parent: what
+            // the viewer's panel measures.
+            const auto land_of = annotation != nullptr ? island_land_lon_lat(*atlas, *annotation)
+                                                       : std::vector<geo::Polygon>{};
+            if (!land_of.empty()) {
+                island.area_km2 = geo::geodesic_area_km2(land_of);
+                island.polygons = land_of.size();
+            } else if (disputed) {
                 warnings.push_back(land->source.string() + ": no polygon has island '" + island.id +
                                    "'");
             }
             if (date && island.annotation != nullptr) {
                 island.status = atlas->history->island_status(id, *date);
+                if (!island.status->known) {
+                    island.status->note = no_status_text(island, atlas->annotations);
+                }
             }
             islands.push_back(std::move(island));
         }

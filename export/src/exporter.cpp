@@ -46,12 +46,15 @@ std::unique_ptr<RowSink> open_image(const MapScene& scene, const ExportOptions& 
                                        png_text(plan.title, options, sources_file_name));
 }
 
-/// A source in words: "Title. Publisher, date. URL".
+/// A source in words: "Title (in Japanese). Publisher, date. ISBN ... URL".
 std::string source_line(const geo::Source& source) {
-    std::string text = source.title;
+    std::string text = source.title + source.language_note();
     if (!source.publisher.empty() || !source.date.empty()) {
         text += ". " + source.publisher +
                 (source.publisher.empty() || source.date.empty() ? "" : ", ") + source.date;
+    }
+    if (!source.isbn.empty()) {
+        text += ". ISBN " + source.isbn;
     }
     return source.url.empty() ? text : text + ". " + source.url;
 }

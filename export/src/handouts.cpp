@@ -94,11 +94,14 @@ std::string index_section(const std::function<const geo::Source*(const std::stri
         }
         html += first ? "" : "; ";
         first = false;
-        html += html_escape(source->title);
+        html += html_escape(source->title + source->language_note());
         if (!source->publisher.empty() || !source->date.empty()) {
             html += " (" + html_escape(source->publisher) +
                     (source->publisher.empty() || source->date.empty() ? "" : ", ") +
                     html_escape(source->date) + ")";
+        }
+        if (!source->isbn.empty()) {
+            html += ", ISBN " + html_escape(source->isbn);
         }
         if (!source->url.empty()) {
             html += ", <a href=\"" + html_escape(source->url) + "\">" + html_escape(source->url) +

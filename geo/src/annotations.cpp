@@ -133,6 +133,67 @@ const Name* LineInfo::name(std::string_view lang) const {
     return detail::find_name(names, lang);
 }
 
+bool Source::is_official_of(Party party) const {
+    return std::find(parties.begin(), parties.end(), party) != parties.end();
+}
+
+std::string Source::language_note() const {
+    if (lang == "ja") {
+        return " (in Japanese)";
+    }
+    if (lang == "ru") {
+        return " (in Russian)";
+    }
+    return "";
+}
+
+std::string isbn_problem(std::string_view text) {
+    std::string digits; // the digits, and a final X of an ISBN-10
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c >= '0' && c <= '9') {
+            digits += c;
+        } else if ((c == 'X' || c == 'x') && i + 1 == text.size()) {
+            digits += 'X';
+        } else if (c != '-' && c != ' ') {
+            return "has '" + std::string(1, c) +
+                   "': expected digits (and a final X in an ISBN-10), hyphens and spaces";
+        } else if (digits.empty() || i + 1 == text.size()) {
+            return "expected hyphens and spaces only between digits";
+        }
+    }
+    if (digits.size() == 10) {
+        int sum = 0;
+        for (std::size_t i = 0; i < 9; ++i) {
+            sum += (digits[i] - '0') * static_cast<int>(10 - i);
+        }
+        const int check = (11 - sum % 11) % 11;
+        const char expected = check == 10 ? 'X' : static_cast<char>('0' + check);
+        if (digits[9] != expected) {
+            return std::string("check digit is ") + digits[9] + ", expected " + expected +
+                   " for these digits";
+        }
+        return "";
+    }
+    if (digits.size() == 13 && digits.back() != 'X') {
+        int sum = 0;
+        for (std::size_t i = 0; i < 12; ++i) {
+            sum += (digits[i] - '0') * (i % 2 == 0 ? 1 : 3);
+        }
+        const char expected = static_cast<char>('0' + (10 - sum % 10) % 10);
+        if (digits[12] != expected) {
+            return std::string("check digit is ") + digits[12] + ", expected " + expected +
+                   " for these digits";
+        }
+        return "";
+    }
+    return "has " + std::to_string(digits.size()) + " digits, expected 10 or 13";
+}
+
+bool valid_isbn(std::string_view text) {
+    return isbn_problem(text).empty();
+}
+
 const Source* Annotations::source(std::string_view id) const {
     return find_by_id(sources, id);
 }

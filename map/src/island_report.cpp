@@ -21,14 +21,18 @@ std::string party_names(const std::vector<geo::Party>& parties, geo::Date date) 
     return text;
 }
 
-/// A source in words: "Title — Publisher, 1992".
+/// A source in words: "Title (in Japanese) — Publisher, 1992" (and its ISBN if it has one).
 PanelSource panel_source(const geo::Source& source) {
-    std::string text = source.title;
+    std::string text = source.title + source.language_note();
     if (!source.publisher.empty()) {
         text += " — " + source.publisher;
     }
     if (!source.date.empty()) {
         text += (source.publisher.empty() ? " — " : ", ") + source.date.substr(0, 4);
+    }
+    if (!source.isbn.empty()) {
+        text += (source.publisher.empty() && source.date.empty() ? " — " : ", ") +
+                std::string("ISBN ") + source.isbn;
     }
     return {text, source.url};
 }

@@ -94,3 +94,36 @@ TEST_CASE("[export] handouts: an unknown tour is one line naming the known ones"
                          "unknown tour 'nowhere' (known: default)", geo::InputError);
     CHECK(fs::is_empty(dir));
 }
+
+TEST_CASE("[export] handouts: a source not in English says its language, a book its ISBN") {
+    test_drawing::ShippedScene f;
+    const geo::Annotations tours = geo::parse_annotations(R"(<atlas version="1">
+  <sources>
+    <source id="own-ru" title="Заявление" publisher="Russia, Ministry of Foreign Affairs"
+            date="2022" lang="ru" party="RU" url="https://www.mid.ru/"/>
+    <source id="own-book" title="A book" publisher="A press" date="1998" lang="en"
+            isbn="978-0-8248-2555-3"/>
+  </sources>
+  <tours>
+    <tour id="own">
+      <slide id="one" date="1956-10-19" island="shikotan" sources="own-ru own-book">
+        <title>One</title>
+      </slide>
+    </tour>
+  </tours>
+</atlas>)",
+                                                          "own-tour.xml", &f.atlas->annotations);
+    const fs::path dir = test_paths::scratch("handouts") / "languages";
+    kuril::ExportOptions options;
+    options.out = dir;
+    options.width = 160;
+    options.height = 100;
+    kuril::ExportCanvas canvas;
+    const auto result = kuril::export_handouts(f.scene, f.font, options, "own", canvas, {}, &tours);
+    std::ifstream in(result.index);
+    std::stringstream html;
+    html << in.rdbuf();
+    CHECK(html.str().find("Заявление (in Russian) (Russia, Ministry of Foreign Affairs, 2022), "
+                          "<a href=\"https://www.mid.ru/\">") != std::string::npos);
+    CHECK(html.str().find("A book (A press, 1998), ISBN 978-0-8248-2555-3") != std::string::npos);
+}

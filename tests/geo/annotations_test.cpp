@@ -10,7 +10,7 @@ namespace {
 constexpr const char* header = R"(<?xml version="1.0" encoding="UTF-8"?>
 <atlas version="1">
   <sources>
-    <source id="s1" title="A source" publisher="Someone" date="2020" url="https://example.org/1"/>
+    <source id="s1" title="A source" publisher="Someone" date="2020" url="https://example.org/1" lang="en"/>
   </sources>
 )";
 
@@ -110,6 +110,92 @@ TEST_CASE("[geo] annotations: an unknown element is a warning, not an error") {
     CHECK(annotations.sources.size() == 1);
 }
 
+/// The problems of a <sources> section holding `source` (on line 7) and nothing else.
+std::vector<std::string> source_problems(const std::string& source) {
+    std::vector<std::string> found;
+    for (const auto& problem : problems("  <sources>\n    " + source + "\n  </sources>\n")) {
+        found.push_back(problem.to_string());
+    }
+    return found;
+}
+
+TEST_CASE("[geo] annotations: a source's language, party and ISBN") {
+    const auto annotations = geo::parse_annotations(std::string(header) + R"(  <sources>
+    <source id="mofa" title="Northern Territories" publisher="Japan, Ministry of Foreign Affairs"
+            lang="ja" party="JP" url="https://www.mofa.go.jp/"/>
+    <source id="compendium" title="Joint Compendium" lang="ru" party="JP RU" url="https://example.org/c"/>
+    <source id="book" title="A book" lang="en" isbn="978-0-8248-2555-3"/>
+    <source id="old-book" title="An old book" lang="en" isbn="0-8044-2957-X"/>
+  </sources>
+)" + "</atlas>",
+                                                    "sources.xml");
+    REQUIRE(annotations.sources.size() == 5);
+    const geo::Source& mofa = *annotations.source("mofa");
+    CHECK(mofa.lang == "ja");
+    CHECK(mofa.parties == std::vector<geo::Party>{geo::Party::JP});
+    CHECK(mofa.is_official_of(geo::Party::JP));
+    CHECK(!mofa.is_official_of(geo::Party::RU));
+    CHECK(mofa.language_note() == " (in Japanese)");
+    const geo::Source& compendium = *annotations.source("compendium");
+    CHECK(compendium.is_official_of(geo::Party::JP));
+    CHECK(compendium.is_official_of(geo::Party::RU));
+    CHECK(compendium.language_note() == " (in Russian)");
+    const geo::Source& book = *annotations.source("book");
+    CHECK(book.url.empty());
+    CHECK(book.isbn == "978-0-8248-2555-3");
+    CHECK(book.parties.empty());
+    CHECK(book.language_note().empty());
+    CHECK(annotations.warnings.empty());
+}
+
+TEST_CASE("[geo] annotations: ISBN check digits") {
+    CHECK(geo::valid_isbn("9780824825553"));
+    CHECK(geo::valid_isbn("978 0 8248 2555 3"));
+    CHECK(geo::valid_isbn("0-8248-2555-X") == false);
+    CHECK(geo::valid_isbn("0-19-853453-1"));
+    CHECK(geo::valid_isbn("0-8044-2957-X"));
+    CHECK(geo::isbn_problem("978-0-8248-2555-4") ==
+          "check digit is 4, expected 3 for these digits");
+    CHECK(geo::isbn_problem("0-19-853453-2") == "check digit is 2, expected 1 for these digits");
+    CHECK(geo::isbn_problem("978-0-8248") == "has 8 digits, expected 10 or 13");
+    CHECK(geo::isbn_problem("978-0-8248-2555-3-") ==
+          "expected hyphens and spaces only between digits");
+    CHECK(geo::isbn_problem("ISBN 9780824825553") ==
+          "has 'I': expected digits (and a final X in an ISBN-10), hyphens and spaces");
+}
+
+TEST_CASE("[geo] annotations: a source without lang is a warning, a bad lang an error") {
+    const auto annotations = geo::parse_annotations(std::string(header) + R"(  <sources>
+    <source id="s2" title="Untold" url="https://example.org/2"/>
+  </sources>
+</atlas>)",
+                                                    "nolang.xml");
+    REQUIRE(annotations.warnings.size() == 1);
+    CHECK(annotations.warnings[0].to_string() ==
+          "nolang.xml:7: <source id=\"s2\"> has no lang: expected lang=\"en\", \"ja\" or "
+          "\"ru\" (the language of the document)");
+    CHECK(annotations.source("s2")->lang.empty());
+    CHECK(source_problems(R"(<source id="s2" title="T" url="u" lang="de"/>)") ==
+          std::vector<std::string>{"test.xml:7: <source id=\"s2\"> lang=\"de\": expected en, ja "
+                                   "or ru"});
+}
+
+TEST_CASE("[geo] annotations: a bad party, a missing url and a bad ISBN are errors") {
+    CHECK(source_problems(R"(<source id="s2" title="T" url="u" lang="en" party="US"/>)") ==
+          std::vector<std::string>{"test.xml:7: <source id=\"s2\"> party: unknown party 'US' "
+                                   "(expected JP or RU)"});
+    CHECK(source_problems(R"(<source id="s2" title="T" url="u" lang="en" party=" "/>)") ==
+          std::vector<std::string>{"test.xml:7: <source id=\"s2\"> party=\" \" is empty: "
+                                   "expected JP, RU or \"JP RU\" (or no party attribute)"});
+    CHECK(source_problems(R"(<source id="s2" title="T" lang="en"/>)") ==
+          std::vector<std::string>{"test.xml:7: <source id=\"s2\"> has neither url nor isbn: "
+                                   "expected url=\"...\" (or isbn=\"...\" for a book)"});
+    CHECK(source_problems(R"(<source id="s2" title="T" lang="en" isbn="978-0-8248-2555-4"/>)") ==
+          std::vector<std::string>{"test.xml:7: <source id=\"s2\"> isbn=\"978-0-8248-2555-4\" "
+                                   "is not a valid ISBN: check digit is 4, expected 3 for these "
+                                   "digits"});
+}
+
 TEST_CASE("[geo] annotations: a missing required attribute") {
     CHECK(first_problem("  <events>\n    <event id=\"e\" lon=\"1\" lat=\"2\" sources=\"s1\">"
                         "<title lang=\"en\">T</title><text lang=\"en\">X</text></event>\n"
@@ -198,7 +284,8 @@ TEST_CASE("[geo] annotations: a missing file and a folder are named") {
 }
 
 TEST_CASE("[geo] annotations: every problem is reported, in line order") {
-    const auto found = problems("  <sources>\n    <source id=\"s1\" url=\"u\"/>\n  </sources>\n");
+    const auto found =
+        problems("  <sources>\n    <source id=\"s1\" url=\"u\" lang=\"en\"/>\n  </sources>\n");
     REQUIRE(found.size() == 2);
     CHECK(found[0].message == "duplicate source id 's1'");
     CHECK(found[1].message == "<source id=\"s1\"> is missing the required attribute 'title'");

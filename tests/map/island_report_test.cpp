@@ -110,9 +110,9 @@ TEST_CASE(
     REQUIRE(mofa != nullptr);
     bool listed = false;
     for (const auto& source : report.sources) {
-        listed = listed ||
-                 (source.url == mofa->url && source.text == mofa->title + " — " + mofa->publisher +
-                                                                ", " + mofa->date.substr(0, 4));
+        listed = listed || (source.url == mofa->url &&
+                            source.text == mofa->title + mofa->language_note() + " — " +
+                                               mofa->publisher + ", " + mofa->date.substr(0, 4));
     }
     CHECK(listed);
     // The status before and after the Soviet occupation differs.
@@ -205,4 +205,30 @@ TEST_CASE("[map] island_report: an event's panel: dates, text, other titles, sou
         listed = listed || (source.url == wiki->url && contains(source.text, wiki->title));
     }
     CHECK(listed);
+}
+
+TEST_CASE("[map] island_report: a source not in English says its language; a book its ISBN") {
+    const auto annotations = geo::parse_annotations(R"(<atlas version="1">
+  <sources>
+    <source id="mid" title="Заявление" publisher="Russia, Ministry of Foreign Affairs" date="2022"
+            lang="ru" party="RU" url="https://www.mid.ru/"/>
+    <source id="mofa" title="北方領土" lang="ja" party="JP" url="https://www.mofa.go.jp/"/>
+    <source id="book" title="A book" publisher="A press" date="1998" lang="en"
+            isbn="978-0-8248-2555-3"/>
+  </sources>
+  <events>
+    <event id="e" date="2022-03-21" lon="37.6" lat="55.75" sources="mid mofa book">
+      <title lang="en">T</title><text lang="en">X</text>
+    </event>
+  </events>
+</atlas>)",
+                                                    "lang.xml");
+    const auto report = kuril::event_report(annotations, annotations.events.at(0));
+    REQUIRE(report.sources.size() == 3);
+    CHECK(report.sources[0].text ==
+          "Заявление (in Russian) — Russia, Ministry of Foreign Affairs, 2022");
+    CHECK(report.sources[0].url == "https://www.mid.ru/");
+    CHECK(report.sources[1].text == "北方領土 (in Japanese)");
+    CHECK(report.sources[2].text == "A book — A press, 1998, ISBN 978-0-8248-2555-3");
+    CHECK(report.sources[2].url.empty());
 }

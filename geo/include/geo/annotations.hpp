@@ -40,9 +40,24 @@ struct Source {
     std::string title;
     std::string publisher;
     std::string date;
-    std::string url;
+    std::string url;  ///< url or isbn (or both) is present
+    std::string isbn; ///< a book's ISBN-10 or ISBN-13 as written (hyphens kept)
+    std::string lang; ///< the document's language: en, ja or ru; empty when not given
+    /// The sides whose own official words the document is (a government, ministry, gazette or
+    /// state archive); both for a joint document; none for scholarly, press or other sources.
+    std::vector<Party> parties;
     int line = 0;
+
+    bool is_official_of(Party party) const;
+    /// " (in Japanese)" or " (in Russian)" for a document not in English, else "".
+    std::string language_note() const;
 };
+
+/// Whether the text is an ISBN-10 or ISBN-13 whose check digit is right (hyphens and spaces
+/// between the digits are allowed).
+bool valid_isbn(std::string_view text);
+/// What is wrong with an ISBN ("check digit is 3, expected 7 for these digits"), or "".
+std::string isbn_problem(std::string_view text);
 
 struct Name {
     std::string lang; ///< en, ja or ru
