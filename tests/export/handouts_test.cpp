@@ -113,7 +113,7 @@ TEST_CASE("[export] handouts: a source not in English says its language, a book 
   </tours>
 </atlas>)",
                                                           "own-tour.xml", &f.atlas->annotations);
-    const fs::path dir = test_paths::scratch("handouts") / "languages";
+    const fs::path dir = test_paths::scratch("handouts_source_languages");
     kuril::ExportOptions options;
     options.out = dir;
     options.width = 160;

@@ -53,7 +53,11 @@ struct StatusTruth {
 };
 
 const StatusTruth status_truths[] = {
-    {"etorofu", {1854, 1, 1}, false, {}, {}},
+    // Before the first treaty: the shogunate's posts on the southern islands, Russia's claim
+    // from Urup north; no post of either side north of 50° N on Sakhalin.
+    {"etorofu", {1854, 1, 1}, true, {Party::JP}, {Party::JP}},
+    {"urup", {1854, 1, 1}, true, {Party::RU}, {Party::RU}},
+    {"north-sakhalin", {1854, 1, 1}, false, {}, {}},
     {"etorofu", {1860, 1, 1}, true, {Party::JP}, {Party::JP}},
     {"urup", {1860, 1, 1}, true, {Party::RU}, {Party::RU}},
     {"south-sakhalin", {1860, 1, 1}, true, {Party::JP, Party::RU}, {Party::JP, Party::RU}},
@@ -61,16 +65,30 @@ const StatusTruth status_truths[] = {
     {"shumshu", {1880, 1, 1}, true, {Party::JP}, {Party::JP}},
     {"south-sakhalin", {1880, 1, 1}, true, {Party::RU}, {Party::RU}},
     {"south-sakhalin", {1910, 1, 1}, true, {Party::JP}, {Party::JP}},
+    // July-September 1905: Japanese forces hold the whole island; Russia still claims it.
+    {"south-sakhalin", {1905, 8, 1}, true, {Party::JP}, {Party::RU}},
+    {"north-sakhalin", {1905, 8, 1}, true, {Party::JP}, {Party::RU}},
     {"north-sakhalin", {1910, 1, 1}, true, {Party::RU}, {Party::RU}},
+    // The 1920-1925 occupation from the first landings (April 1920), not the July proclamation.
+    {"north-sakhalin", {1920, 5, 1}, true, {Party::JP}, {Party::RU}},
     {"etorofu", {1945, 8, 27}, true, {Party::JP}, {Party::JP}},
     {"etorofu", {1945, 8, 28}, true, {Party::RU}, {Party::JP, Party::RU}},
     {"shumshu", {1945, 8, 27}, true, {Party::RU}, {Party::JP, Party::RU}},
+    // The garrisons south of Paramushir surrendered on 25 August, not 23 August.
+    {"onekotan", {1945, 8, 24}, true, {Party::JP}, {Party::JP}},
+    {"onekotan", {1945, 8, 25}, true, {Party::RU}, {Party::JP, Party::RU}},
     {"kunashiri", {1945, 8, 31}, true, {Party::JP}, {Party::JP}},
     {"kunashiri", {1945, 9, 2}, true, {Party::RU}, {Party::JP, Party::RU}},
     {"shikotan", {1945, 9, 2}, true, {Party::RU}, {Party::JP, Party::RU}},
     {"habomai", {1945, 9, 2}, true, {Party::JP}, {Party::JP}},
     {"habomai", {1946, 1, 1}, true, {Party::RU}, {Party::JP, Party::RU}},
     {"urup", {1946, 1, 1}, true, {Party::RU}, {Party::JP, Party::RU}},
+    // 1952-1956: Japan's government counted Etorofu and Kunashiri among the renounced Kurils
+    // until its statement of 11 February 1956; it claimed Habomai and Shikotan throughout.
+    {"etorofu", {1953, 1, 1}, true, {Party::RU}, {Party::RU}},
+    {"kunashiri", {1953, 1, 1}, true, {Party::RU}, {Party::RU}},
+    {"shikotan", {1953, 1, 1}, true, {Party::RU}, {Party::JP, Party::RU}},
+    {"etorofu", {1956, 3, 1}, true, {Party::RU}, {Party::JP, Party::RU}},
     {"urup", {1956, 10, 19}, true, {Party::RU}, {Party::RU}},
     {"south-sakhalin", {1956, 10, 19}, true, {Party::RU}, {Party::RU}},
     {"etorofu", {1956, 10, 19}, true, {Party::RU}, {Party::JP, Party::RU}},

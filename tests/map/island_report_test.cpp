@@ -91,19 +91,29 @@ TEST_CASE(
     // The stated areas under one heading that says why they differ, each with what it counts.
     CHECK(contains(
         body, "Stated areas (they differ with what they count and with the source):\n"
-              "• 3,168 km², as stated by Japan. Including adjacent islets." +
+              "• 3,168 km², as stated by Japan. Including adjacent islets (GSI 2022, as given by "
+              "the Foreign Ministry)." +
                   cite({"mofa-hoppo"}) + "\n• 3,167 km², as stated by Japan. Main island only." +
-                  cite({"mofa-hoppo"}) + "\n• 3,166.6 km², as stated by Japan." +
-                  cite({"hoppou-islands"}) + "\n• 3,200 km². Approximate (about 3,200 km²)." +
-                  cite({"epfl-iturup", "oceandots-iturup"}) + "\n"));
+                  cite({"mofa-hoppo"}) +
+                  "\n• 3,166.6 km², as stated by Japan. Cabinet Office table (GSI)." +
+                  cite({"hoppou-islands", "hoppou-gakushu-area"}) + "\n"));
     CHECK(contains(body, "\nOn 19 October 1956:\nAdministered by "));
-    CHECK(contains(body, "Highest point: Stokap (Стокап), 1,634 m." +
-                             cite({"epfl-iturup", "oceandots-iturup"}) + "\n"));
-    CHECK(contains(body, "Population: 5,934 (2016)." + cite({"honkawa-population"})));
+    // The status's headline comes first, then who administers and claims, then the note.
+    CHECK(contains(body, "\nOn 19 October 1956:\nAdministered by the USSR, then Russia; claimed by "
+                         "both\nAdministered by USSR.\nClaimed by Japan and USSR.\n"));
+    // Both heights of the highest peak, each with both names and its source.
+    CHECK(
+        contains(body, "Highest point: Nishi-Hitokappu-yama (西単冠山) / Stokap (Стокап), 1,634 m. "
+                       "Height in Russian sources." +
+                           cite({"ruwiki-iturup-island", "hoppou-blog-stokap"}) + "\n"));
+    CHECK(contains(body,
+                   "Highest point: Nishi-Hitokappu-yama (西単冠山) / Stokap (Стокап), 1,629 m. "));
+    CHECK(contains(body,
+                   "Main settlement: Shana (紗那) / Kurilsk (Курильск), population 2,070 (2010)."));
     CHECK(contains(body, "Japanese villages: Rubetsu (留別村), Shana (紗那村), Shibetoro (蘂取村). "
                          "Village of the Japanese administrative claim (Nemuro Subprefecture, "
                          "Hokkaido)." +
-                             cite({"pucchi-villages"}) + "\n"));
+                             cite({"yahoo-hoppo-villages", "mofa-hoppo"}) + "\n"));
     CHECK(contains(body, "\nEvents:\n7 February 1855: Treaty of Shimoda\n"));
     // Sources by title, publisher and year, in the order they are first cited.
     const auto* mofa = shipped_atlas().annotations.source("mofa-hoppo");
@@ -197,7 +207,7 @@ TEST_CASE("[map] island_report: an event's panel: dates, text, other titles, sou
     CHECK(report.title == "Treaty of Shimoda");
     CHECK(report.body.rfind("7 February 1855 (place approximate)\n\nJapan and Russia sign", 0) ==
           0);
-    CHECK(contains(report.body, "\n\n日露和親条約\nСимодский трактат"));
+    CHECK(contains(report.body, "\n\n日魯通好条約\nСимодский трактат"));
     const auto* wiki = annotations.source("wiki-shimoda");
     REQUIRE(wiki != nullptr);
     bool listed = false;

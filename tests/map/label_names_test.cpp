@@ -42,14 +42,14 @@ TEST_CASE("[map] a constructed line's name says it is approximate, once, in its 
     const auto& implied = shipped_line("joint-declaration-1956");
     REQUIRE(implied.approx);
     CHECK(kuril::line_name(annotations, implied, kuril::LabelLanguage::en) ==
-          "Implied line of the 1956 Joint Declaration (approx.)");
+          "Line implied by the 1956 Joint Declaration (approx.)");
     // The Japanese and Russian names already say so.
     CHECK(kuril::line_name(annotations, implied, kuril::LabelLanguage::ja) ==
-          "日ソ共同宣言に基づく想定線（概略）");
+          "日ソ共同宣言から想定される線（1956年、概略）");
     CHECK(kuril::line_name(annotations, implied, kuril::LabelLanguage::ru) ==
-          "Предполагаемая линия по Совместной декларации 1956 года (приблизительно)");
+          "Линия, подразумеваемая Совместной декларацией 1956 г. (приблизительно)");
     CHECK(kuril::line_name(annotations, shipped_line("line-of-control"),
-                           kuril::LabelLanguage::ja) == "中間ライン（実効支配線、概略）");
+                           kuril::LabelLanguage::ja) == "実効支配線（概略）");
 }
 
 TEST_CASE("[map] every shipped line has a name in every language, never its id") {

@@ -36,11 +36,12 @@ TEST_CASE("[step] a timeline step names what changed between two frames") {
     CHECK(contains(summary.changed_islands, "urup"));
     CHECK(contains(summary.changed_islands, "south-sakhalin"));
     CHECK(!contains(summary.changed_islands, "etorofu"));
-    CHECK(summary.caption ==
-          "1875: Treaty of Saint Petersburg — Urup, Simushir, Paramushir, Shumshu → Japan; "
-          "South Sakhalin, North Sakhalin → Russian Empire; Treaty of Saint Petersburg borders "
-          "(1875, approx.) comes into force; Treaty of Shimoda border (1855, approx.) no longer "
-          "in force");
+    CHECK(
+        summary.caption ==
+        "1875: Treaty of Saint Petersburg — Urup, Simushir, Onekotan, Paramushir, Shumshu → Japan; "
+        "South Sakhalin, North Sakhalin → Russian Empire; Treaty of Saint Petersburg borders "
+        "(1875, approx.) comes into force; Treaty of Shimoda border (1855, approx.) no longer "
+        "in force");
 
     const auto occupation = shipped.step({1945, 8, 27}, {1945, 8, 28});
     CHECK(occupation.changed_islands == std::vector<std::string>{"etorofu"});
@@ -57,14 +58,16 @@ TEST_CASE("[step] forwards: lines are named by their names, with the event of th
     // A claim is claimed, not "in force"; the line the 1956 Declaration implies is shown, never
     // said to come into force like a treaty border.
     CHECK(shipped.step({1956, 2, 10}, {1956, 2, 11}).caption ==
-          "1956: Border claimed by Japan (approx.) now claimed; Japan's stated border (1952–1956, "
-          "approx.) no longer claimed");
+          "1956: Japan's unified view: Kunashiri and Etorofu not among the renounced Kurils — "
+          "Etorofu / Iturup, Kunashiri / Kunashir claimed by Japan + USSR; Border claimed by Japan "
+          "since 1956 (approx.) now claimed; Border claimed by Japan, 1952–1956 (approx.) no "
+          "longer claimed");
     CHECK(shipped.step({1956, 2, 11}, {1956, 10, 19}).caption ==
-          "1956: Soviet–Japanese Joint Declaration — Implied line of the 1956 Joint Declaration "
+          "1956: Soviet–Japanese Joint Declaration — Line implied by the 1956 Joint Declaration "
           "(approx.) now shown");
     CHECK(shipped.step({1952, 4, 27}, {1952, 4, 28}).caption ==
-          "1952: Urup, Simushir, Paramushir, Shumshu, South Sakhalin claimed by USSR; Japan's "
-          "stated border (1952–1956, approx.) now claimed");
+          "1952: 8 islands claimed by USSR; Border claimed by Japan, 1952–1956 (approx.) now "
+          "claimed");
     CHECK(shipped.step({1998, 4, 18}, {1998, 11, 13}).caption ==
           "1998: Moscow Declaration and Russian counter-proposal — Kawana proposal (1998, "
           "approx.) dropped");
@@ -77,26 +80,30 @@ TEST_CASE("[step] backwards: the caption describes the state arrived at") {
     const Shipped shipped;
     // The 1956 line is not yet in force in 1952 (not "no longer").
     CHECK(shipped.step({1956, 10, 19}, {1956, 2, 11}).caption ==
-          "1956, before Soviet–Japanese Joint Declaration — Implied line of the 1956 Joint "
-          "Declaration (approx.) not yet shown");
+          "1956: Japan's unified view: Kunashiri and Etorofu not among the renounced Kurils — "
+          "Line implied by the 1956 Joint Declaration (approx.) not yet shown");
     CHECK(shipped.step({1956, 2, 11}, {1956, 2, 10}).caption ==
-          "1956: Japan's stated border (1952–1956, approx.) still claimed; Border claimed by "
-          "Japan (approx.) not yet claimed");
+          "1956, before Japan's unified view: Kunashiri and Etorofu not among the renounced "
+          "Kurils — Etorofu / Iturup, Kunashiri / Kunashir claimed by USSR; Border claimed by "
+          "Japan, 1952–1956 (approx.) still claimed; Border claimed by Japan since 1956 (approx.) "
+          "not yet claimed");
     // On 23 August 1945 South Sakhalin is still Japanese: a state, not a change to Japan.
     CHECK(shipped.step({1945, 8, 25}, {1945, 8, 23}).caption ==
-          "1945: South Sakhalin administered by Japan; Treaty of Portsmouth border, 50th "
+          "1945: Onekotan, South Sakhalin administered by Japan; Treaty of Portsmouth border, 50th "
           "parallel (1905) still in force");
     // Arriving on the day of an event: that event, and what still held on that day.
     CHECK(shipped.step({1945, 9, 1}, {1945, 8, 28}).caption ==
           "1945: Soviet forces reach Etorofu — Kunashiri / Kunashir, Shikotan, Urup, Simushir "
           "administered by Japan");
-    // Before the first treaty nothing is recorded: one short phrase, not eleven names.
+    // Before the first treaty: Sakhalin south of 50° N Japanese only (Russia's posts came in
+    // 1853), nothing recorded north of it; the other islands held as after the treaty.
     CHECK(shipped.step({1855, 2, 7}, {1850, 1, 1}).caption ==
-          "1850, before Treaty of Shimoda (1855) — all islands: no recorded holder; Treaty of "
-          "Shimoda border (1855, approx.) not yet in force");
+          "1850, before Treaty of Shimoda (1855) — South Sakhalin administered by Japan; North "
+          "Sakhalin: no recorded holder; Treaty of Shimoda border (1855, approx.) not yet in "
+          "force");
     // Back to a date where nothing changed since: said so.
     CHECK(shipped.step({1945, 2, 11}, {1925, 5, 15}).caption ==
-          "1925, before Yalta Agreement (1945) — no change in status");
+          "1925, before Soviet–Japanese Neutrality Pact (1941) — no change in status");
 }
 
 TEST_CASE("[step] names in the chosen language (the first of two)") {
@@ -108,7 +115,7 @@ TEST_CASE("[step] names in the chosen language (the first of two)") {
     state.language = kuril::LabelLanguage::ru;
     CHECK(shipped.step({1952, 4, 28}, {1956, 10, 19}, state)
               .caption.find(
-                  "Предполагаемая линия по Совместной декларации 1956 года (приблизительно)") !=
+                  "Линия, подразумеваемая Совместной декларацией 1956 г. (приблизительно)") !=
           std::string::npos);
 }
 

@@ -294,7 +294,9 @@ TEST_CASE("[viewer] controller: a new selection opens its panel at the top") {
 TEST_CASE("[viewer] controller: a click near a key date's tick lands on the key date") {
     Fixture f;
     const kuril::UiLayout layout = sample_layout();
-    const geo::Date key{1956, 10, 19};
+    // A key date with no other within years of it (the Tokyo Declaration), so that the nearest
+    // tick is its own.
+    const geo::Date key{1993, 10, 13};
     const auto& timeline = shipped().timeline;
     REQUIRE(std::find(timeline.key_dates().begin(), timeline.key_dates().end(), key) !=
             timeline.key_dates().end());
@@ -316,7 +318,7 @@ TEST_CASE("[viewer] controller: a click near a key date's tick lands on the key 
 TEST_CASE("[viewer] controller: pointing at a key date's tick names it, elsewhere nothing") {
     Fixture f;
     const kuril::UiLayout layout = sample_layout();
-    const geo::Date key{1956, 10, 19};
+    const geo::Date key{1993, 10, 13}; // no other key date within years of it
     const auto& timeline = shipped().timeline;
     const float tick =
         layout.timeline->left + 20 +
