@@ -50,15 +50,15 @@ struct Cli {
         app.get_subcommand("check")->add_option("file", values.emplace_back());
         add(*app.add_subcommand("export"),
             {"--out", "--size", "--scale", "--dpi", "--bbox", "--island", "--center", "--zoom",
-             "--date", "--lang", "--layers", "--title", "--format", "--manifest", "--tour",
-             "--tour-file"},
+             "--date", "--lang", "--ui-lang", "--layers", "--title", "--format", "--manifest",
+             "--tour", "--tour-file"},
             {"--no-legend", "--no-footer", "--no-credit"});
         add(*app.add_subcommand("present"),
-            {"--tour", "--tour-file", "--size", "--theme", "--slide", "--screenshot"},
+            {"--tour", "--tour-file", "--size", "--theme", "--slide", "--screenshot", "--ui-lang"},
             {"--window", "--no-animation", "--notes-window"});
         add(*app.add_subcommand("view"),
-            {"--date", "--lang", "--size", "--ui-scale", "--screenshot", "--bbox", "--island",
-             "--center", "--zoom"},
+            {"--date", "--lang", "--ui-lang", "--size", "--ui-scale", "--screenshot", "--bbox",
+             "--island", "--center", "--zoom"},
             {"--fullscreen"});
     }
 };
@@ -79,6 +79,8 @@ void parse_value(const std::string& option, const std::string& text, kuril::View
             (void)geo::parse_partial_date(text).display();
         } else if (option == "--lang") {
             (void)kuril::language_from_code(text);
+        } else if (option == "--ui-lang") {
+            (void)kuril::text_language_from_code(text);
         } else if (option == "--layers") {
             // Names, or +name/-name, comma-separated.
             std::vector<std::string> names;
