@@ -99,6 +99,8 @@ Annotations read(std::string_view xml, const fs::path& file, const ParseOptions&
             each("event", detail::read_event);
         } else if (name == "tours") {
             each("tour", detail::read_tour);
+        } else if (name == "places") {
+            each("place", detail::read_place);
         } else {
             r.warn(section, "unknown element <" + std::string(name) + "> ignored");
         }
@@ -219,6 +221,9 @@ const LayerRef* Annotations::layer(std::string_view id) const {
 }
 const Tour* Annotations::tour(std::string_view id) const {
     return find_by_id(tours, id);
+}
+const Place* Annotations::place(std::string_view id) const {
+    return find_by_id(places, id);
 }
 
 Annotations parse_annotations(std::string_view xml, const fs::path& file, const Annotations* base) {

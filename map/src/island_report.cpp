@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <set>
 #include <sstream>
@@ -272,6 +273,54 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
         body.pop_back();
     }
     return {island.display_name(), body, citations.sources()};
+}
+
+PanelReport place_report(const geo::Annotations& annotations, const geo::Place& place,
+                         geo::Date date) {
+    std::ostringstream out;
+    std::string kind(geo::place_kind_name(place.kind));
+    kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
+    char position[64];
+    std::snprintf(position, sizeof position, "%.2f° %s, %.2f° %s", std::abs(place.place.y),
+                  place.place.y < 0 ? "S" : "N", std::abs(place.place.x),
+                  place.place.x < 0 ? "W" : "E");
+    out << kind << ", " << position << "\n";
+    const char* languages[][2] = {{"en", "English"}, {"ja", "Japanese"}, {"ru", "Russian"}};
+    for (const auto& [code, language] : languages) {
+        if (const geo::PlaceName* name = place.name(code, date)) {
+            const std::string& spelled = name->romaji.empty() ? name->translit : name->romaji;
+            out << language << ": " << name->text << (spelled.empty() ? "" : " (" + spelled + ")")
+                << '\n';
+        } else {
+            out << language << ": no name on " << date.long_text() << '\n';
+        }
+    }
+    // Names by period, when any name has one (a town renamed).
+    const bool periods = std::any_of(place.names.begin(), place.names.end(),
+                                     [](const geo::PlaceName& n) { return n.from || n.to; });
+    if (periods) {
+        out << "\nNames by period:\n";
+        for (const auto& [code, language] : languages) {
+            for (const auto& name : place.names) {
+                if (name.lang != code) {
+                    continue;
+                }
+                std::string period = name.from && name.to ? name.from_text + " to " + name.to_text
+                                     : name.from          ? "from " + name.from_text
+                                     : name.to            ? "until " + name.to_text
+                                                          : "always";
+                out << language << ": " << name.text << ", " << period << '\n';
+            }
+        }
+    }
+    const geo::PlaceName* english = place.name("en", date);
+    PanelReport report{english != nullptr ? english->text : place.display_name(), out.str(), {}};
+    for (const auto& id : place.sources) {
+        if (const auto* source = annotations.source(id)) {
+            report.sources.push_back(panel_source(*source));
+        }
+    }
+    return report;
 }
 
 PanelReport event_report(const geo::Annotations& annotations, const geo::Event& event,

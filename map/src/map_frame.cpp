@@ -279,6 +279,68 @@ void add_place_labels(MapFrame& frame) {
     }
 }
 
+PlaceStyle style_of(geo::PlaceKind kind) {
+    switch (kind) {
+    case geo::PlaceKind::town:
+    case geo::PlaceKind::cape:
+        return PlaceStyle::dot;
+    case geo::PlaceKind::sea:
+        return PlaceStyle::sea;
+    case geo::PlaceKind::strait:
+    case geo::PlaceKind::bay:
+        return PlaceStyle::water;
+    case geo::PlaceKind::volcano:
+    case geo::PlaceKind::peninsula:
+        return PlaceStyle::land;
+    }
+    return PlaceStyle::none;
+}
+
+/// Names of <places> whose rank this zoom allows, on screen, in the label language with the
+/// names valid on the frame's date. Below every island's name in priority: a place's name
+/// never takes the room of an island's (disputed islands' names are essential besides).
+void add_places(MapFrame& frame) {
+    const MapView& view = frame.view;
+    const LabelLanguage language = frame.state.language;
+    const std::string code(language_code(language));
+    // Thresholds are in metres per UI pixel: a display that draws text larger (the UI scale)
+    // shows as many names as a smaller one of the same extent.
+    const double mpp = view.metres_per_pixel() * std::max(0.25, frame.state.ui_scale);
+    const ScreenRect screen{0, 0, view.width_px(), view.height_px()};
+    for (const ScenePlace& scene_place : frame.scene->places) {
+        const geo::Place& place = *scene_place.place;
+        if (mpp > place_rank_max_mpp(place.rank)) {
+            continue;
+        }
+        const geo::Point anchor = view.map_to_screen(scene_place.position);
+        if (!ScreenRect{anchor.x, anchor.y, 0, 0}.intersects(screen, 0.5)) {
+            continue;
+        }
+        const std::vector<geo::Name> names = place.names_on(frame.state.date);
+        if (names.empty()) {
+            continue; // no name of it holds on this date
+        }
+        const PlaceStyle style = style_of(place.kind);
+        frame.places.push_back({&place, anchor, style});
+        FrameLabel shown;
+        shown.key = "place:" + place.id + ":" + code + ":" + label_text(names, language);
+        shown.text = label_text(names, language);
+        shown.anchor = anchor;
+        shown.priority = 480 - 20 * place.rank;
+        shown.size_px = style == PlaceStyle::sea ? 15 : style == PlaceStyle::dot ? 12 : 12.5;
+        shown.italic = style == PlaceStyle::sea || style == PlaceStyle::water;
+        shown.kind = LabelKind::place;
+        shown.feature = place.id;
+        shown.region =
+            style == PlaceStyle::sea || style == PlaceStyle::water ? -1 : scene_place.region;
+        shown.place_style = style;
+        if (is_two_languages(language)) {
+            shown.short_text = label_text(names, first_language(language));
+        }
+        frame.labels.push_back(std::move(shown));
+    }
+}
+
 /// The visible map area in north-up metres: the view without the bands kept clear.
 geo::Box visible_area(const MapFrame& frame) {
     const MapView& view = frame.view;
@@ -483,8 +545,12 @@ MapFrame build_frame(const MapScene& scene, const MapState& state, const MapView
     frame.labels = std::move(line_labels);
     if (state.shows(Layer::labels)) {
         add_place_labels(frame);
+        add_places(frame);
     }
     add_legend_and_sources(frame);
+    for (const auto& shown : frame.places) {
+        add_unique(frame.sources, shown.place->sources); // the names drawn
+    }
     for (const auto& shown : frame.off_map_events) {
         add_unique(frame.sources, shown.event->sources); // after those of the visible area
     }
@@ -538,6 +604,32 @@ const geo::Event* MapFrame::off_map_event_at(geo::Point screen, double radius_px
                 best = shown.event;
                 best_distance = d;
             }
+        }
+    }
+    return best;
+}
+
+double place_rank_max_mpp(int rank) {
+    switch (rank) {
+    case 1:
+        return std::numeric_limits<double>::infinity();
+    case 2:
+        return 2500;
+    case 3:
+        return 1000;
+    default:
+        return 250;
+    }
+}
+
+const FramePlace* MapFrame::place_at(geo::Point screen, double radius_px) const {
+    const FramePlace* best = nullptr;
+    double nearest = radius_px;
+    for (const auto& shown : places) {
+        const double d = std::hypot(shown.screen.x - screen.x, shown.screen.y - screen.y);
+        if (d <= nearest) {
+            nearest = d;
+            best = &shown;
         }
     }
     return best;

@@ -307,6 +307,12 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
             }
         }
     }
+    for (const auto& place : source.annotations.places) {
+        const geo::Point at = proj.forward(place.place);
+        if (is_finite(at)) {
+            places.push_back({&place, at, region_at_point(at, -1)});
+        }
+    }
     if (!anything_visible || !(world.min_x < world.max_x) || !(world.min_y < world.max_y)) {
         throw geo::InputError(
             "nothing of the data is visible in this CRS (" + proj.target_name() +

@@ -67,7 +67,7 @@ std::pair<std::size_t, std::size_t> LabelLayer::place(double width, double heigh
         const Pending& pending = pending_[static_cast<std::size_t>(p.id)];
         const auto variant = std::clamp<std::size_t>(static_cast<std::size_t>(p.variant), 0,
                                                      pending.variants.size() - 1);
-        drawn_.push_back({pending.variants[variant].text, p});
+        drawn_.push_back({pending.variants[variant].text, p, pending.variants[variant].fill});
         placed_.push_back(
             {pending.variants[variant].content, pending.feature, pending.kind, p.rect, p.leader});
         occupied_.push_back(p.rect);
@@ -95,6 +95,7 @@ void LabelLayer::draw(sf::RenderTarget& target, float ui_scale) {
         sf::Text& t = *drawn.text;
         const ScreenRect& rect = drawn.placement.rect;
         measure(t);
+        t.setFillColor(drawn.fill);
         if (drawn.placement.angle_deg == 0.0) {
             t.setOrigin(0, 0);
             t.setRotation(0);

@@ -37,6 +37,7 @@ public:
     struct Variant {
         sf::Text* text = nullptr;
         std::string content;
+        sf::Color fill = sf::Color(30, 30, 30); ///< the text's colour (style::text by default)
     };
     /// Queues a label: its variants (indexed by its candidates' `variant`), the request with its
     /// candidates, and what the manifest reports.
@@ -63,6 +64,7 @@ private:
     struct Drawn {
         sf::Text* text = nullptr;
         PlacedLabel placement;
+        sf::Color fill;
     };
     const sf::Font& font_;
     std::map<std::string, sf::Text> texts_;

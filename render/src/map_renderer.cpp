@@ -466,13 +466,25 @@ void MapRenderer::place_labels(const MapFrame& frame) {
     const LandMask& land = land_mask(view, std::max(3.0, 2.0 * frame.state.ui_scale));
     place_off_map_events(frame, view);
     const float line_width = (frame.state.high_contrast ? 4.f : 2.5f) * ui;
+    // A town's or a cape's dot: no other name covers it (a disputed island's may).
+    const float dot = 3.f * ui + 1.5f;
+    for (const auto& shown : frame.places) {
+        if (shown.style == PlaceStyle::dot) {
+            labels_->occupy_softly({shown.screen.x - dot, shown.screen.y - dot, 2 * dot, 2 * dot});
+        }
+    }
     for (const auto& label : frame.labels) {
         const double size = label.size_px * frame.state.ui_scale;
         const auto variant = [&](const std::string& content, double scale, int index) {
             const auto px = static_cast<unsigned>(std::max(8L, std::lround(size * scale)));
             sf::Text& t = text(label.key + ":" + std::to_string(index), content, px);
             t.setStyle(label.italic ? sf::Text::Italic : sf::Text::Regular);
-            return detail::LabelLayer::Variant{&t, content};
+            // A sea's name is spaced out, as atlases set the names of large areas.
+            t.setLetterSpacing(label.place_style == PlaceStyle::sea ? 1.6f : 1.f);
+            const sf::Color fill = label.place_style == PlaceStyle::sea     ? style::sea_text
+                                   : label.place_style == PlaceStyle::water ? style::water_text
+                                                                            : style::text;
+            return detail::LabelLayer::Variant{&t, content, fill};
         };
         std::vector<detail::LabelLayer::Variant> variants = {variant(label.text, 1.0, 0)};
         LabelRequest request;
@@ -533,6 +545,35 @@ void MapRenderer::place_labels(const MapFrame& frame) {
             if (label.beside_main_island) {
                 feature = label.feature_box; // a group's name stands by its namesake
             }
+            if (label.place_style == PlaceStyle::dot) {
+                // Beside its dot. Towns and capes lie on coasts, among islets the coastline
+                // does not tag: the name is not held to one island's land, only kept off the
+                // names and dots already placed.
+                feature = ScreenRect{label.anchor.x - dot, label.anchor.y - dot, 2 * dot, 2 * dot};
+                request.owner = LandMask::sea;
+            } else if (label.place_style != PlaceStyle::none) {
+                // Water and land features without a symbol: the name is centred on the place.
+                request.owner = label.region >= 0 ? label.region : LandMask::sea;
+                if (label.place_style == PlaceStyle::sea ||
+                    label.place_style == PlaceStyle::water) {
+                    request.owner = LandMask::no_land;
+                }
+                for (std::size_t v = 0; v < sizes.size(); ++v) {
+                    const auto& [w, h] = sizes[v];
+                    for (const auto& [dx, dy] :
+                         {std::pair{0.0, 0.0}, std::pair{0.0, -0.8}, std::pair{0.0, 0.8},
+                          std::pair{-0.35, 0.0}, std::pair{0.35, 0.0}}) {
+                        LabelCandidate candidate;
+                        candidate.rect = {label.anchor.x - w / 2 + dx * w,
+                                          label.anchor.y - h / 2 + dy * h, w, h};
+                        candidate.variant = static_cast<int>(v);
+                        request.candidates.push_back(candidate);
+                    }
+                }
+                labels_->request(std::move(variants), std::move(request), label.kind,
+                                 label.feature);
+                continue;
+            }
             if (!feature) {
                 feature = ScreenRect{label.anchor.x - 2, label.anchor.y - 2, 4, 4};
             }
@@ -544,6 +585,24 @@ void MapRenderer::place_labels(const MapFrame& frame) {
     const auto [placed, hidden] = labels_->place(view.width_px(), view.height_px(), &land);
     stats_.labels_placed += placed;
     stats_.labels_hidden += hidden;
+}
+
+void MapRenderer::draw_place_dots(sf::RenderTarget& target, const MapFrame& frame) {
+    triangles_.clear();
+    const float radius = 3.f * static_cast<float>(frame.state.ui_scale);
+    const auto& placed = labels_->placed();
+    for (const auto& shown : frame.places) {
+        if (shown.style != PlaceStyle::dot ||
+            std::none_of(placed.begin(), placed.end(), [&](const PlacedMapLabel& label) {
+                return label.kind == LabelKind::place && label.feature == shown.place->id;
+            })) {
+            continue; // a dot without its name would be a riddle
+        }
+        append_marker(triangles_,
+                      {static_cast<float>(shown.screen.x), static_cast<float>(shown.screen.y)},
+                      radius, style::place_dot);
+    }
+    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
 }
 
 const std::vector<PlacedMapLabel>& MapRenderer::placed_labels() const {
@@ -683,6 +742,7 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     }
     draw_events(target, frame);
     draw_lines(target, frame);
+    draw_place_dots(target, frame);
     labels_->draw(target, static_cast<float>(state.ui_scale));
     draw_furniture(target, frame, furniture);
     draw_measure(target, view, state);

@@ -1,10 +1,12 @@
 #include "controller.hpp"
 
 #include "geo/error.hpp"
+#include "map/view_spec.hpp"
 #include "viewer/frame_updates.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 
 namespace kuril {
@@ -67,6 +69,9 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
     case ViewerAction::toggle_help:
         ui_.show_help = !ui_.show_help;
         break;
+    case ViewerAction::find_name:
+        ui_.search = NameSearch{};
+        break;
     case ViewerAction::go_to_date:
         ui_.typed_date = std::string();
         show_typed_date();
@@ -77,7 +82,8 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
         } else if (ui_.measuring) {
             ui_.measuring = false;
             map_.measure_points.clear();
-        } else if (!map_.selected_island.empty() || !map_.selected_event.empty()) {
+        } else if (!map_.selected_island.empty() || !map_.selected_event.empty() ||
+                   !map_.selected_place.empty()) {
             clear_selection();
         } else {
             ui_.messages.clear();
@@ -114,6 +120,7 @@ void Controller::set_date(geo::Date date, bool announce) {
 void Controller::clear_selection() {
     map_.selected_island.clear();
     map_.selected_event.clear();
+    map_.selected_place.clear();
     ui_.info_scroll = 0;
 }
 
@@ -123,6 +130,7 @@ void Controller::select_island(const std::string& id) {
     }
     map_.selected_island = id;
     map_.selected_event.clear();
+    map_.selected_place.clear();
 }
 
 void Controller::select_event(const std::string& id) {
@@ -131,6 +139,126 @@ void Controller::select_event(const std::string& id) {
     }
     map_.selected_event = id;
     map_.selected_island.clear();
+    map_.selected_place.clear();
+}
+
+void Controller::select_place(const std::string& id) {
+    if (map_.selected_place != id) {
+        ui_.info_scroll = 0;
+    }
+    map_.selected_place = id;
+    map_.selected_island.clear();
+    map_.selected_event.clear();
+}
+
+bool Controller::search_key(sf::Keyboard::Key key) {
+    if (!ui_.search) {
+        return false;
+    }
+    NameSearch& search = *ui_.search;
+    switch (key) {
+    case sf::Keyboard::Escape:
+        ui_.search.reset();
+        break;
+    case sf::Keyboard::Down:
+        if (!search.matches.empty()) {
+            search.chosen = (search.chosen + 1) % search.matches.size();
+        }
+        break;
+    case sf::Keyboard::Up:
+        if (!search.matches.empty()) {
+            search.chosen = (search.chosen + search.matches.size() - 1) % search.matches.size();
+        }
+        break;
+    case sf::Keyboard::BackSpace:
+        // One character, not one byte: the last UTF-8 sequence.
+        while (!search.query.empty()) {
+            const auto last = static_cast<unsigned char>(search.query.back());
+            search.query.pop_back();
+            if ((last & 0xC0) != 0x80) {
+                break;
+            }
+        }
+        search.matches = find_names(scene_.atlas->annotations, search.query);
+        search.chosen = 0;
+        break;
+    case sf::Keyboard::Enter:
+        if (!search.matches.empty()) {
+            const NameMatch match =
+                search.matches[std::min(search.chosen, search.matches.size() - 1)];
+            ui_.search.reset();
+            fly_to(match);
+        }
+        break;
+    default:
+        break; // letters arrive as text (search_text); no map key acts while typing
+    }
+    return true;
+}
+
+bool Controller::search_text(char32_t character) {
+    if (!ui_.search) {
+        return false;
+    }
+    // Control characters (Backspace, Enter, Esc arrive as keys) and the '/' that opened the box
+    // are not part of a name.
+    if (character < 0x20 || character == 0x7F || character == U'/' || character > 0x10FFFF ||
+        (character >= 0xD800 && character <= 0xDFFF)) {
+        return true;
+    }
+    NameSearch& search = *ui_.search;
+    if (search.query.size() >= 80) {
+        return true;
+    }
+    const auto cp = static_cast<std::uint32_t>(character);
+    std::string& out = search.query;
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    search.matches = find_names(scene_.atlas->annotations, search.query);
+    search.chosen = 0;
+    return true;
+}
+
+void Controller::fly_to(const NameMatch& match) {
+    MapView target = view_;
+    if (match.kind == NameMatch::Kind::island) {
+        select_island(match.id);
+        const bool has_region =
+            std::any_of(scene_.regions.begin(), scene_.regions.end(),
+                        [&](const StatusRegion& region) { return region.island->id == match.id; });
+        if (has_region) {
+            ViewSpec spec;
+            spec.island = match.id;
+            spec.apply(scene_, target, insets_);
+            animator_.move_to(view_, target.center(), target.metres_per_pixel());
+            return;
+        }
+    } else {
+        select_place(match.id);
+    }
+    // A place (or an island without land of its own): centred, at a scale where its name shows.
+    double mpp = view_.metres_per_pixel();
+    if (const geo::Place* place = scene_.atlas->annotations.place(match.id)) {
+        const double ui = std::max(0.25, map_.ui_scale);
+        mpp = std::min(mpp, std::min(place_rank_max_mpp(place->rank), 2000.0) * 0.6 / ui);
+    } else {
+        mpp = std::min(mpp, 300.0);
+    }
+    mpp = std::clamp(mpp, target.min_metres_per_pixel(), target.max_metres_per_pixel());
+    animator_.move_to(view_, scene_.projection->forward(match.place), mpp);
 }
 
 WindowRequest Controller::copy_source(const InfoPanelLayout& info, std::size_t index) {
@@ -198,7 +326,7 @@ void Controller::notify(std::string text, double seconds) {
 
 bool Controller::has_something_to_close() const {
     return ui_.show_help || !map_.selected_island.empty() || !map_.selected_event.empty() ||
-           ui_.measuring;
+           !map_.selected_place.empty() || ui_.measuring || ui_.search.has_value();
 }
 
 WindowRequest Controller::press(const UiLayout& layout, const MapFrame& frame, int x, int y) {
@@ -326,11 +454,25 @@ WindowRequest Controller::click(const UiLayout& layout, const MapFrame& frame, f
         select_event(event->id);
         return {};
     }
+    // A place, by its name as last drawn or by its dot (or position, for a sea's name).
+    for (const auto& label : placed_) {
+        const ScreenRect& box = label.bbox_px;
+        if (label.kind == LabelKind::place && x >= box.left && x <= box.right() && y >= box.top &&
+            y <= box.bottom() && scene_.atlas->annotations.place(label.feature) != nullptr) {
+            select_place(label.feature);
+            return {};
+        }
+    }
+    if (const auto* place = frame.place_at({x, y}, 7.0 * map_.ui_scale)) {
+        select_place(place->place->id);
+        return {};
+    }
     if (const auto* region = scene_.region_at(map_point)) {
         select_island(region->island->id);
         return {};
     }
-    if (map_.selected_island.empty() && map_.selected_event.empty()) {
+    if (map_.selected_island.empty() && map_.selected_event.empty() &&
+        map_.selected_place.empty()) {
         return {WindowRequest::empty_map_click}; // in a tour, a clicker's left click
     }
     clear_selection();

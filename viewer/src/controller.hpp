@@ -72,6 +72,20 @@ public:
     /// While a date is being typed (G): takes the key (digits, '-', Backspace, Enter, Esc) and
     /// returns true; otherwise returns false and the key goes to the key table.
     bool type_date_key(sf::Keyboard::Key key);
+    /// While the search box is open (/): takes the key (arrows choose, Enter flies to the chosen
+    /// match, Backspace deletes, Esc closes) and returns true; otherwise returns false.
+    bool search_key(sf::Keyboard::Key key);
+    /// While the search box is open: adds a typed character (a code point) to the query and
+    /// finds the matches again; returns false when the box is closed.
+    bool search_text(char32_t character);
+    /// Opens the panel of a match and moves the view to it (an island fitted as --island fits
+    /// it, a place centred at a scale its rank is shown at).
+    void fly_to(const NameMatch& match);
+
+    /// The map's labels as the last frame drew them (a click on a place's name opens its
+    /// panel).
+    void set_placed_labels(std::vector<PlacedMapLabel> labels) { placed_ = std::move(labels); }
+
     /// The key date whose tick lies within a few pixels of x on the timeline, if any.
     std::optional<geo::Date> key_date_near(const UiLayout& layout, float x) const;
     /// The date under a point of the timeline, snapped to a key date within a few pixels.
@@ -83,6 +97,7 @@ private:
     WindowRequest copy_source(const InfoPanelLayout& info, std::size_t index);
     void select_island(const std::string& id);
     void select_event(const std::string& id);
+    void select_place(const std::string& id);
 
     const MapScene& scene_;
     const Timeline& timeline_;
@@ -91,6 +106,7 @@ private:
     MapState& map_;
     UiState& ui_;
     ScreenInsets insets_;
+    std::vector<PlacedMapLabel> placed_;
     int export_factor_ = 2; ///< E exports at the factor last clicked
     int press_x_ = 0;
     int press_y_ = 0;

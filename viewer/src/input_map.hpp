@@ -28,6 +28,7 @@ enum class ViewerAction {
     export_view,
     copy_source_url, ///< the first source shown in the info panel
     go_to_date,      ///< type a date, then Enter
+    find_name,       ///< the search box: type a name, arrows, Enter flies there
     quit,
     // A tour's keys.
     next_slide,

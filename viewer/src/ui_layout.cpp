@@ -22,6 +22,9 @@ std::vector<ScreenRect> UiLayout::obstacles() const {
     if (info) {
         rects.push_back({info->rect.left, info->rect.top, info->rect.width, info->rect.height});
     }
+    if (search) {
+        rects.push_back({search->box.left, search->box.top, search->box.width, search->box.height});
+    }
     return rects;
 }
 

@@ -182,6 +182,7 @@ private:
         frame_->state.reserved_top_px = map_.reserved_top_px;
         frame_->state.reserved_bottom_px = map_.reserved_bottom_px;
         renderer_->draw(window_, *frame_, layout_.obstacles());
+        controller_.set_placed_labels(renderer_->placed_labels());
         ui_->draw(window_, layout_, map_, ui_state_);
         if (presenter_) {
             const auto& navigator = presenter_->navigator();
@@ -232,6 +233,9 @@ private:
         case sf::Event::KeyPressed:
             perform(key_command(event.key.code));
             break;
+        case sf::Event::TextEntered:
+            controller_.search_text(static_cast<char32_t>(event.text.unicode));
+            break;
         default:
             break;
         }
@@ -239,6 +243,9 @@ private:
 
     /// A tour's keys first, then the map's.
     WindowRequest key_command(sf::Keyboard::Key key) {
+        if (controller_.search_key(key)) {
+            return {};
+        }
         if (controller_.type_date_key(key)) {
             return {};
         }

@@ -5,6 +5,7 @@
 #include "ui/info_panel.hpp"
 #include "ui/layers_panel.hpp"
 #include "ui/messages.hpp"
+#include "ui/search_box.hpp"
 #include "ui/slide_overlay.hpp"
 #include "ui/timeline_bar.hpp"
 
@@ -54,6 +55,9 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
     if (ui.show_help) {
         layout.help = layout_help(layout.width, layout.height, layout.scale, font_);
     }
+    if (ui.search) {
+        layout.search = layout_search(*ui.search, layout.width, layout.scale, font_);
+    }
     return layout;
 }
 
@@ -70,6 +74,9 @@ void ViewerUi::draw(sf::RenderTarget& target, const UiLayout& layout, const MapS
     draw_messages(target, layout.messages, layout.scale, font_);
     if (layout.help) {
         draw_help(target, *layout.help, layout.scale, font_);
+    }
+    if (layout.search) {
+        draw_search(target, *layout.search, layout.scale, font_);
     }
 }
 

@@ -185,6 +185,45 @@ struct Slide {
     }
 };
 
+/// What a named place is. Towns and capes are drawn with a dot; the others by their name only.
+enum class PlaceKind { town, cape, strait, sea, bay, volcano, peninsula };
+/// "town", "cape", ... as annotations.xml writes it.
+std::string_view place_kind_name(PlaceKind kind);
+/// The kind written `text`, or nullopt.
+std::optional<PlaceKind> place_kind_from_name(std::string_view text);
+/// The rank a place of this kind has when annotations.xml gives none: 1 for seas, 2 for
+/// straits and peninsulas, 3 for towns, capes and bays, 4 for volcanoes.
+int default_place_rank(PlaceKind kind);
+
+/// A place's name in one language, valid from `from` (inclusive) to `to` (exclusive); a name
+/// without a period always holds.
+struct PlaceName : Name {
+    std::optional<Date> from;
+    std::optional<Date> to;
+    std::string from_text; ///< as written ("1946-06-01"), for reports
+    std::string to_text;
+    int line = 0;
+    bool holds_on(Date date) const { return (!from || *from <= date) && (!to || date < *to); }
+};
+
+/// A town, cape, strait, sea, bay, volcano or peninsula named on the map (<places>).
+struct Place {
+    std::string id;
+    PlaceKind kind = PlaceKind::town;
+    geo::Point place;
+    int rank = 3; ///< 1: shown at the widest view ... 4: only close up
+    std::vector<PlaceName> names;
+    std::vector<std::string> sources;
+    int line = 0;
+
+    /// The name in a language on a date: the one whose period holds; nullptr when none does.
+    const PlaceName* name(std::string_view lang, Date date) const;
+    /// The names in every language that hold on a date (as island names are, for labels).
+    std::vector<Name> names_on(Date date) const;
+    /// The English name today (else any English name, else the id).
+    std::string display_name() const;
+};
+
 struct Tour {
     std::string id;
     std::string title;
@@ -200,6 +239,7 @@ struct Annotations {
     std::vector<LineInfo> lines;
     std::vector<Event> events;
     std::vector<Tour> tours;
+    std::vector<Place> places;
     std::vector<Diagnostic> warnings;
 
     const Source* source(std::string_view id) const;
@@ -207,6 +247,7 @@ struct Annotations {
     const LineInfo* line_info(std::string_view id) const;
     const LayerRef* layer(std::string_view id) const;
     const Tour* tour(std::string_view id) const;
+    const Place* place(std::string_view id) const;
 };
 
 /// A check added to the parser's own by a caller that knows more than geo does (the map's

@@ -13,6 +13,7 @@ void read_island(XmlReader& r, const XMLElement* e); // islands.cpp
 void read_line(XmlReader& r, const XMLElement* e);   // lines.cpp
 void read_event(XmlReader& r, const XMLElement* e);  // events.cpp
 void read_tour(XmlReader& r, const XMLElement* e);   // tours.cpp
+void read_place(XmlReader& r, const XMLElement* e);  // places.cpp
 
 /// Sorts the island's status periods by start and reports those that overlap.
 void check_periods(XmlReader& r, Island& island); // references.cpp

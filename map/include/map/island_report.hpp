@@ -45,4 +45,10 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
 PanelReport event_report(const geo::Annotations& annotations, const geo::Event& event,
                          std::string_view lang = "en");
 
+/// A place of <places> on a date: its kind, its names in the three languages on that date (with
+/// romaji and transliteration), every name with its period when it has changed, its position
+/// and its sources.
+PanelReport place_report(const geo::Annotations& annotations, const geo::Place& place,
+                         geo::Date date);
+
 } // namespace kuril

@@ -58,6 +58,23 @@ struct OffMapEvent {
     std::string label;
 };
 
+/// How a place's name is drawn: towns and capes beside a dot; seas in larger, lighter,
+/// letter-spaced italic; straits, bays and the rest in italic without a symbol.
+enum class PlaceStyle { none, dot, sea, water, land };
+
+/// A named place of <places> shown in the frame (its rank allows it at this zoom and it is on
+/// screen), with its names on the frame's date.
+struct FramePlace {
+    const geo::Place* place = nullptr;
+    geo::Point screen; ///< its position, pixels of the frame's whole image
+    PlaceStyle style = PlaceStyle::none;
+};
+
+/// The coarsest scale (metres per pixel) at which places of a rank are shown: rank 1 at every
+/// zoom, rank 2 from 2,500 m/px, rank 3 from 1,000 m/px, rank 4 from 250 m/px (see
+/// docs/annotations.md).
+double place_rank_max_mpp(int rank);
+
 /// A name the frame wants to show: an island's, an islet's or a line's (placement, which needs
 /// text metrics, is the renderer's, through map/label_placer).
 struct FrameLabel {
@@ -83,6 +100,8 @@ struct FrameLabel {
     std::string short_text;
     /// A line's visible part, in screen pixels: its name runs along it.
     std::vector<geo::Point> path;
+    /// A place of <places>: how it is drawn (a dot for towns and capes, sea or strait text).
+    PlaceStyle place_style = PlaceStyle::none;
 };
 
 /// One row of the legend: a swatch drawn as the map draws that symbol, and its words (never an
@@ -121,7 +140,9 @@ struct MapFrame {
     std::vector<FrameEvent> events;
     /// Events in progress on the date whose place is outside the visible map area.
     std::vector<OffMapEvent> off_map_events;
-    std::vector<FrameLabel> labels; ///< places first, then line names
+    std::vector<FrameLabel> labels; ///< line names, then island names, then places
+    /// The places of <places> shown (with the labels layer), for their dots and for clicks.
+    std::vector<FramePlace> places;
     /// What is drawn within the visible map area (between the reserved bands), each once.
     std::vector<LegendItem> legend;
     /// Ids of the sources behind what is drawn within the visible map area (lines, statuses,
@@ -141,6 +162,9 @@ struct MapFrame {
     const geo::IslandStatus* status_of(const std::string& island_id) const;
     /// The event marker within `radius_px` of a screen point, or nullptr.
     const FrameEvent* event_at(geo::Point screen, double radius_px) const;
+    /// The shown place whose dot (or, without a dot, whose position) is within `radius_px` of
+    /// a screen point, the nearest; nullptr when none is.
+    const FramePlace* place_at(geo::Point screen, double radius_px) const;
     /// The event of the off-map marker within `radius_px` of a screen point, or nullptr.
     const geo::Event* off_map_event_at(geo::Point screen, double radius_px) const;
 };

@@ -29,6 +29,15 @@ struct SceneEvent {
     geo::Point position; ///< north-up metres
 };
 
+/// A named place of annotations.xml's <places> (a town, cape, strait, sea, ...).
+struct ScenePlace {
+    const geo::Place* place = nullptr;
+    geo::Point position; ///< north-up metres
+    /// The status region whose land holds it (a town on Kunashiri), or -1 (at sea, or on land
+    /// of no status region).
+    int region = -1;
+};
+
 /// A place name: an island, a region or an islet.
 struct SceneLabel {
     std::string id;
@@ -62,6 +71,7 @@ struct MapScene {
     std::vector<SceneLine> lines;
     std::vector<SceneEvent> events; ///< events whose place lies in the region
     std::vector<SceneLabel> labels;
+    std::vector<ScenePlace> places; ///< every place whose position the projection shows
     double prepare_ms = 0.0;
 
     /// Builds the levels of detail that views at scales in this range draw (land, lakes,

@@ -45,6 +45,7 @@ struct MapState {
     double highlight_strength = 0.0;              ///< 1 just after a step, fading to 0
     std::string selected_island;
     std::string selected_event;
+    std::string selected_place;             ///< a place of <places> whose panel is open
     std::vector<geo::Point> measure_points; ///< north-up map metres; 0, 1 or 2
     double ui_scale = 1.0;                  ///< text and symbol size factor
     double reserved_bottom_px = 0;          ///< kept clear at the bottom (timeline, footer)

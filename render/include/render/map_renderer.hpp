@@ -64,6 +64,8 @@ private:
     void draw_graticule_labels(sf::RenderTarget& target, const MapFrame& frame);
     void draw_lines(sf::RenderTarget& target, const MapFrame& frame);
     void draw_events(sf::RenderTarget& target, const MapFrame& frame);
+    /// The dots of the towns and capes whose names were placed.
+    void draw_place_dots(sf::RenderTarget& target, const MapFrame& frame);
     void place_labels(const MapFrame& frame);
     /// Places the off-map event markers along the edge, clear of the obstacles and the map's
     /// furniture, and queues their titles with the labels.

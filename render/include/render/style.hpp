@@ -35,6 +35,12 @@ inline const sf::Color halo{255, 255, 255, 220};
 inline const sf::Color panel{255, 255, 255, 235};
 inline const sf::Color panel_border{150, 150, 150};
 inline const sf::Color accent{0, 114, 178};
+/// Names of water (<places> seas, straits, bays): a dark blue-grey, and seas lighter still,
+/// as atlases set them apart from the names of land.
+inline const sf::Color water_text{45, 80, 115};
+inline const sf::Color sea_text{85, 120, 155};
+/// The dot of a town or a cape.
+inline const sf::Color place_dot{50, 50, 50};
 
 /// Land a party administers: Okabe-Ito blue (0,114,178) greyed for Japan, Okabe-Ito orange
 /// (230,159,0) lightened for Russia.

@@ -86,6 +86,17 @@ struct HelpLayout {
     unsigned size = 16;   ///< text size that fits the window
 };
 
+/// The search box at the top centre: the typed text, then a row per match.
+struct SearchLayout {
+    sf::FloatRect box;
+    std::string query; ///< as shown, with a caret
+    std::vector<std::string> rows;
+    std::size_t chosen = 0;
+    float row_height = 0;
+    float rows_top = 0; ///< y of the first row
+    unsigned size = 15;
+};
+
 /// Where everything over the map goes in one frame, laid out before the map is drawn: the map
 /// keeps its labels out of it, clicks are tested against it and the widgets draw into it.
 struct UiLayout {
@@ -101,6 +112,7 @@ struct UiLayout {
     std::optional<SlideLayout> slide;
     std::vector<MessageLayout> messages;
     std::optional<HelpLayout> help;
+    std::optional<SearchLayout> search;
 
     /// Screen areas the map's labels keep out of.
     std::vector<ScreenRect> obstacles() const;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "geo/date.hpp"
+#include "map/name_search.hpp"
 
 #include <optional>
 #include <string>
@@ -8,12 +9,21 @@
 
 namespace kuril {
 
+/// The search box (/): what has been typed, the islands and places whose names contain it, and
+/// the one chosen with the arrow keys (Enter flies there).
+struct NameSearch {
+    std::string query;
+    std::vector<NameMatch> matches;
+    std::size_t chosen = 0;
+};
+
 /// The viewer's own state beside the map's.
 struct UiState {
     bool show_help = false;
     bool show_layers = true;
     std::optional<geo::Date> hover_key_date; ///< the key date's tick under the pointer
     std::optional<std::string> typed_date;   ///< a date being typed (G), until Enter or Esc
+    std::optional<NameSearch> search;        ///< the search box is open (/), until Enter or Esc
     bool presenting = false; ///< a tour: no timeline, the slide's title and caption instead
     bool measuring = false;
     float info_scroll = 0; ///< how far the info panel is scrolled (pixels; the layout clamps it)

@@ -44,7 +44,7 @@ std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float wi
                                                  float scale, float bottom_reserved, float scroll,
                                                  float top_reserved) {
     const MapState& map = frame.state;
-    if (map.selected_island.empty() && map.selected_event.empty()) {
+    if (map.selected_island.empty() && map.selected_event.empty() && map.selected_place.empty()) {
         key_.clear();
         return std::nullopt;
     }
@@ -54,9 +54,9 @@ std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float wi
     const unsigned size = scaled_size(body_size, s);
     const float line = font_.getLineSpacing(size);
     const std::string_view lang = text_language_code(map.text_language);
-    const std::string key = map.selected_island + "|" + map.selected_event + "|" + map.date.iso() +
-                            "|" + std::string(lang) + "|" + std::to_string(s) + "|" +
-                            std::to_string(panel_width);
+    const std::string key = map.selected_island + "|" + map.selected_event + "|" +
+                            map.selected_place + "|" + map.date.iso() + "|" + std::string(lang) +
+                            "|" + std::to_string(s) + "|" + std::to_string(panel_width);
     if (key != key_) {
         key_ = key;
         const auto& annotations = scene_.atlas->annotations;
@@ -74,6 +74,9 @@ std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float wi
             if (event.id == map.selected_event) {
                 report = event_report(annotations, event, lang);
             }
+        }
+        if (const auto* place = annotations.place(map.selected_place)) {
+            report = place_report(annotations, *place, map.date);
         }
         body_ = wrap_text(report.body, font_, size, text_width);
         title_ = wrap_text(report.title, font_, scaled_size(title_size, s), panel_width - 50 * s);

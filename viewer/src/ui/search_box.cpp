@@ -1,0 +1,62 @@
+#include "search_box.hpp"
+
+#include "box.hpp"
+#include "render/style.hpp"
+
+#include <algorithm>
+
+namespace kuril {
+
+SearchLayout layout_search(const NameSearch& search, float width, float scale,
+                           const sf::Font& font) {
+    const float s = scale;
+    SearchLayout layout;
+    layout.size = scaled_size(15, s);
+    layout.query = "Find: " + search.query + "|";
+    for (const auto& match : search.matches) {
+        layout.rows.push_back(match.text + " — " + match.what);
+    }
+    if (layout.rows.empty()) {
+        layout.rows.push_back(search.query.empty()
+                                  ? "Type a name in English, Japanese or Russian"
+                                  : "No island or place has a name with \"" + search.query + "\"");
+    }
+    layout.chosen = search.matches.empty() ? layout.rows.size() : search.chosen;
+    layout.row_height = font.getLineSpacing(layout.size) + 4 * s;
+    float text_width = ui_text(font, layout.query, layout.size).getLocalBounds().width;
+    for (const auto& row : layout.rows) {
+        text_width = std::max(text_width, ui_text(font, row, layout.size).getLocalBounds().width);
+    }
+    const float box_width = std::min(std::max(420 * s, text_width + 30 * s), width - 20 * s);
+    layout.rows_top = 10 * s + 8 * s + layout.row_height + 6 * s;
+    const float box_height = layout.rows_top - 10 * s +
+                             layout.row_height * static_cast<float>(layout.rows.size()) + 8 * s;
+    layout.box = {(width - box_width) / 2, 10 * s, box_width, box_height};
+    return layout;
+}
+
+void draw_search(sf::RenderTarget& target, const SearchLayout& layout, float scale,
+                 const sf::Font& font) {
+    const float s = scale;
+    draw_box(target, layout.box, sf::Color(255, 255, 255, 245), style::accent);
+    sf::Text query = ui_text(font, layout.query, layout.size, style::text, sf::Text::Bold);
+    query.setPosition(layout.box.left + 12 * s, layout.box.top + 8 * s);
+    target.draw(query);
+    for (std::size_t i = 0; i < layout.rows.size(); ++i) {
+        const float y = layout.rows_top + layout.row_height * static_cast<float>(i);
+        if (i == layout.chosen) {
+            draw_box(
+                target,
+                {layout.box.left + 4 * s, y - 2 * s, layout.box.width - 8 * s, layout.row_height},
+                sf::Color(220, 235, 248), sf::Color(220, 235, 248));
+        }
+        sf::Text row = ui_text(font, layout.rows[i], layout.size,
+                               i == layout.chosen || layout.chosen < layout.rows.size()
+                                   ? style::text
+                                   : sf::Color(110, 110, 110));
+        row.setPosition(layout.box.left + 12 * s, y);
+        target.draw(row);
+    }
+}
+
+} // namespace kuril
