@@ -467,7 +467,7 @@ void MapRenderer::place_labels(const MapFrame& frame) {
     place_off_map_events(frame, view);
     const float line_width = (frame.state.high_contrast ? 4.f : 2.5f) * ui;
     // A town's or a cape's dot: no other name covers it (a disputed island's may).
-    const float dot = 3.f * ui + 1.5f;
+    const float dot = 4.5f * ui; // the drawn dot and its ring, scaled as the text is
     for (const auto& shown : frame.places) {
         if (shown.style == PlaceStyle::dot) {
             labels_->occupy_softly({shown.screen.x - dot, shown.screen.y - dot, 2 * dot, 2 * dot});

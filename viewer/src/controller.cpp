@@ -463,7 +463,7 @@ WindowRequest Controller::click(const UiLayout& layout, const MapFrame& frame, f
             return {};
         }
     }
-    if (const auto* place = frame.place_at({x, y}, 7.0 * map_.ui_scale)) {
+    if (const auto* place = frame.place_at({x, y}, 5.0 * map_.ui_scale)) {
         select_place(place->place->id);
         return {};
     }
