@@ -327,6 +327,7 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double
                          return a.priority > b.priority;
                      });
     std::vector<PlacedLabel> placed;
+    std::vector<ScreenRect> placed_symbols; ///< the symbols of the labels placed so far
     const auto inside = [&](const ScreenRect& rect) {
         return rect.left >= 0 && rect.top >= 0 && rect.right() <= viewport_width &&
                rect.bottom() <= viewport_height;
@@ -395,8 +396,19 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double
                             [&](const ScreenRect& o) { return candidate.rect.intersects(o); })) {
                 return false;
             }
+            if (request.avoid_symbols &&
+                std::any_of(placed_symbols.begin(), placed_symbols.end(),
+                            [&](const ScreenRect& o) { return candidate.rect.intersects(o); })) {
+                return false;
+            }
             return on_own_land(candidate);
         };
+        if (request.symbol &&
+            (hits_placed(*request.symbol) ||
+             std::any_of(placed_symbols.begin(), placed_symbols.end(),
+                         [&](const ScreenRect& o) { return request.symbol->intersects(o); }))) {
+            continue; // its symbol is under a name (or a symbol) placed before it
+        }
         auto chosen = std::find_if(candidates.begin(), candidates.end(), fits);
         if (chosen == candidates.end()) {
             clear_of_others = 0.0;
@@ -415,6 +427,9 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double
             }
         }
         if (chosen != candidates.end()) {
+            if (request.symbol) {
+                placed_symbols.push_back(*request.symbol);
+            }
             placed.push_back(
                 {request.id, chosen->rect, chosen->variant, chosen->angle_deg, chosen->leader});
         }

@@ -466,13 +466,8 @@ void MapRenderer::place_labels(const MapFrame& frame) {
     const LandMask& land = land_mask(view, std::max(3.0, 2.0 * frame.state.ui_scale));
     place_off_map_events(frame, view);
     const float line_width = (frame.state.high_contrast ? 4.f : 2.5f) * ui;
-    // A town's or a cape's dot: no other name covers it (a disputed island's may).
-    const float dot = 4.5f * ui; // the drawn dot and its ring, scaled as the text is
-    for (const auto& shown : frame.places) {
-        if (shown.style == PlaceStyle::dot) {
-            labels_->occupy_softly({shown.screen.x - dot, shown.screen.y - dot, 2 * dot, 2 * dot});
-        }
-    }
+    // A town's or a cape's dot (and its ring), scaled as the text is.
+    const float dot = 4.5f * ui;
     for (const auto& label : frame.labels) {
         const double size = label.size_px * frame.state.ui_scale;
         const auto variant = [&](const std::string& content, double scale, int index) {
@@ -493,6 +488,9 @@ void MapRenderer::place_labels(const MapFrame& frame) {
         request.priority = label.priority;
         request.owner = label.region;
         request.essential = label.essential;
+        // Names placed after the towns' keep off their dots; an island's, placed first, need not
+        // (a town whose dot it covers is not named).
+        request.avoid_symbols = label.kind != LabelKind::island;
         if (label.kind == LabelKind::line) {
             request.owner = LandMask::no_land;
             if (!label.short_text.empty()) {
@@ -550,6 +548,7 @@ void MapRenderer::place_labels(const MapFrame& frame) {
                 // does not tag: the name is not held to one island's land, only kept off the
                 // names and dots already placed.
                 feature = ScreenRect{label.anchor.x - dot, label.anchor.y - dot, 2 * dot, 2 * dot};
+                request.symbol = feature;
                 request.owner = LandMask::sea;
             } else if (label.place_style != PlaceStyle::none) {
                 // Water and land features without a symbol: the name is centred on the place.

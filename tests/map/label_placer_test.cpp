@@ -125,3 +125,38 @@ TEST_CASE("[map] an essential label is never dropped: with a leader when its isl
     essential.essential = false;
     CHECK(kuril::place_labels({essential}, 1000, 800, obstacles).empty());
 }
+
+TEST_CASE("[map] a town's dot: no name placed before covers it, later names keep off it") {
+    // A town at (300, 300): its dot's box, its name to the right only.
+    const auto town = [](int id, int priority) {
+        kuril::LabelRequest request = request_at(300, 300, 80, 20, priority, id);
+        request.symbol = kuril::ScreenRect{295, 295, 10, 10};
+        request.candidates = {{{308, 290, 80, 20}, 0, 0.0, std::nullopt}};
+        request.avoid_symbols = true;
+        return request;
+    };
+    // An island's name over the dot, placed first: the town is not named (nor dotted).
+    kuril::LabelRequest island = request_at(300, 300, 60, 20, 3000, 1);
+    island.candidates = {{{270, 290, 60, 20}, 0, 0.0, std::nullopt}};
+    auto placed = kuril::place_labels({island, town(2, 400)}, 1000, 600);
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0].id == 1);
+    // Elsewhere, the island's name leaves the dot free: the town is named.
+    island.candidates = {{{100, 100, 60, 20}, 0, 0.0, std::nullopt}};
+    placed = kuril::place_labels({island, town(2, 400)}, 1000, 600);
+    CHECK(placed.size() == 2);
+    // A line's name placed after the town keeps off its dot (its first candidate covers it);
+    // without avoid_symbols it would take it.
+    kuril::LabelRequest line = request_at(300, 300, 33, 12, 10, 3);
+    line.candidates = {{{270, 294, 33, 12}, 0, 0.0, std::nullopt},
+                       {{200, 400, 33, 12}, 0, 0.0, std::nullopt}};
+    line.avoid_symbols = true;
+    placed = kuril::place_labels({town(2, 400), line}, 1000, 600);
+    REQUIRE(placed.size() == 2);
+    CHECK(placed[1].id == 3);
+    CHECK(placed[1].rect.left == 200);
+    line.avoid_symbols = false;
+    placed = kuril::place_labels({town(2, 400), line}, 1000, 600);
+    REQUIRE(placed.size() == 2);
+    CHECK(placed[1].rect.left == 270);
+}

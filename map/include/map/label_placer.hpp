@@ -112,6 +112,13 @@ struct LabelRequest {
     /// Placed before every other label, over event markers (`soft_obstacles`), and never
     /// dropped: if no candidate is free, the least bad one is taken.
     bool essential = false;
+    /// The label's own symbol (a town's dot): no label placed before may cover it (else the
+    /// label is not placed: a dot under another name, or a name without its dot, misleads),
+    /// and labels placed after that keep off symbols keep off it.
+    std::optional<ScreenRect> symbol;
+    /// Keeps off the symbols of the labels placed before it (place and line names; an island's
+    /// name, placed first, need not).
+    bool avoid_symbols = false;
 };
 
 struct PlacedLabel {
