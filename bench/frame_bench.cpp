@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
     }
     kuril::MapRenderer renderer(scene, font);
     kuril::ViewerUi ui(scene, timeline, font);
-    kuril::MapView view(scene.world, width, height);
+    kuril::MapView view(scene.world, width, height, scene.data_area);
     kuril::MapState state;
     state.ui_scale = 1.2;
     kuril::UiState ui_state;
@@ -135,7 +135,7 @@ int main(int argc, char** argv) {
         bool timeline_step;
     };
     std::vector<Step> path;
-    const kuril::MapView whole(scene.world, width, height);
+    const kuril::MapView whole(scene.world, width, height, scene.data_area);
     const geo::Point region_center = whole.center();
     const double region_mpp = whole.metres_per_pixel();
     const geo::Point habomai = projection.forward({146.1, 43.45});

@@ -67,6 +67,69 @@ void extend(geo::Box& box, geo::Point p) {
            std::max(box.max_y, p.y)};
 }
 
+/// The lon/lat box of a layer's polygon vertices.
+geo::Box lonlat_extent(const geo::VectorLayer& layer) {
+    geo::Box box{1e300, 1e300, -1e300, -1e300};
+    for (const auto& feature : layer.features) {
+        for (const auto& polygon : feature.polygons) {
+            for (const auto& ring : polygon.rings) {
+                for (const auto& p : ring) {
+                    extend(box, p);
+                }
+            }
+        }
+    }
+    return box;
+}
+
+/// A box in north-up metres inside a lon/lat box projected: left of no point of the east edge,
+/// right of every point of the west edge, and so on (the edges, sampled densely, curve in a
+/// conic projection), shrunk by 0.5% on each side so that a coast stroke on an edge stays out
+/// of a view that touches the box. nullopt when an edge point is beyond the horizon or the
+/// box comes out empty.
+std::optional<geo::Box> inner_box(const geo::Box& lonlat, const geo::Projection& proj) {
+    constexpr int samples = 200;
+    double west = -1e300;
+    double east = 1e300;
+    double south = -1e300;
+    double north = 1e300;
+    for (int i = 0; i <= samples; ++i) {
+        const double t = static_cast<double>(i) / samples;
+        const double lon = lonlat.min_x + (lonlat.max_x - lonlat.min_x) * t;
+        const double lat = lonlat.min_y + (lonlat.max_y - lonlat.min_y) * t;
+        const geo::Point w = proj.forward({lonlat.min_x, lat});
+        const geo::Point e = proj.forward({lonlat.max_x, lat});
+        const geo::Point s = proj.forward({lon, lonlat.min_y});
+        const geo::Point n = proj.forward({lon, lonlat.max_y});
+        if (!is_finite(w) || !is_finite(e) || !is_finite(s) || !is_finite(n)) {
+            return std::nullopt;
+        }
+        west = std::max(west, w.x);
+        east = std::min(east, e.x);
+        south = std::max(south, s.y);
+        north = std::min(north, n.y);
+    }
+    if (!(west < east) || !(south < north)) {
+        return std::nullopt;
+    }
+    const double margin_x = (east - west) * 0.005;
+    const double margin_y = (north - south) * 0.005;
+    return geo::Box{west + margin_x, south + margin_y, east - margin_x, north - margin_y};
+}
+
+/// The polygons of a country (field `iso`) in the countries layer.
+std::vector<geo::Polygon> country_polygons(const geo::Atlas& atlas, const std::string& iso) {
+    std::vector<geo::Polygon> out;
+    if (const auto* layer = atlas.layer("countries")) {
+        for (const auto& feature : layer->features) {
+            if (feature.attribute("iso") == iso) {
+                out.insert(out.end(), feature.polygons.begin(), feature.polygons.end());
+            }
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 std::vector<geo::Polygon> project_polygons(const std::vector<geo::Polygon>& polygons,
@@ -121,6 +184,7 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
             }
         }
     }
+    const geo::Box region_box = world;
 
     auto gather = [](const geo::VectorLayer& layer) {
         std::vector<geo::Polygon> polygons;
@@ -153,6 +217,10 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         by_island = geo::polygons_by_island(*layer);
         by_island_projected = geo::polygons_by_island(projected);
     }
+    if (const auto* layer = source.layer("land")) {
+        data_extent = lonlat_extent(*layer);
+        data_area = inner_box(*data_extent, proj);
+    }
     if (const auto* layer = source.layer("lakes")) {
         lakes = build_polygon_set(project_polygons(gather(*layer), proj));
         has_lakes = true;
@@ -164,10 +232,19 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         }
         std::vector<geo::Polygon> polygons; // projected
         if (!island.part_of.empty()) {
-            // A latitude band of an island (South Sakhalin): cut in lon/lat, then projected.
+            // A latitude band of an island (South Sakhalin) or a country's part of a landmass
+            // (the Russian mainland): cut in lon/lat, then projected.
             if (auto it = by_island.find(island.part_of); it != by_island.end()) {
-                polygons = project_polygons(
-                    clip_to_band(it->second, island.lat_min, island.lat_max), proj);
+                std::vector<geo::Polygon> part;
+                if (island.country.empty() || island.lat_min || island.lat_max) {
+                    part = clip_to_band(it->second, island.lat_min, island.lat_max);
+                } else {
+                    part = it->second;
+                }
+                if (!island.country.empty()) {
+                    part = geo::clip_to_polygons(part, country_polygons(source, island.country));
+                }
+                polygons = project_polygons(part, proj);
             }
         } else {
             std::set<std::string> ids(island.members.begin(), island.members.end());
@@ -216,6 +293,22 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
                 }
             }
             lines.push_back(std::move(scene_line));
+        }
+    }
+    if (const auto* layer = source.layer("borders")) {
+        for (const auto& feature : layer->features) {
+            for (const auto& line : feature.lines) {
+                auto projected = line;
+                proj.forward_in_place(projected);
+                for (auto& stretch : visible_stretches(projected)) {
+                    geo::Box box{1e300, 1e300, -1e300, -1e300};
+                    for (const auto& p : stretch) {
+                        extend(box, p);
+                    }
+                    border_boxes.push_back(box);
+                    borders.push_back(std::move(stretch));
+                }
+            }
         }
     }
     const geo::Box lonlat_region{139, 41, 158, 55};
@@ -311,6 +404,17 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         throw geo::InputError(
             "nothing of the data is visible in this CRS (" + proj.target_name() +
             "): it lies beyond the horizon; choose a CRS centred nearer 139-158 E, 41-55 N");
+    }
+    if (data_extent && data_extent->min_x <= lonlat_region.min_x &&
+        data_extent->max_x >= lonlat_region.max_x && data_extent->min_y <= lonlat_region.min_y &&
+        data_extent->max_y >= lonlat_region.max_y && region_box.min_x < region_box.max_x) {
+        world = region_box; // the data covers the region: Home shows the region, not all of it
+    }
+    if (data_area) {
+        const geo::Box inside{
+            std::max(world.min_x, data_area->min_x), std::max(world.min_y, data_area->min_y),
+            std::min(world.max_x, data_area->max_x), std::min(world.max_y, data_area->max_y)};
+        world = inside.min_x < inside.max_x && inside.min_y < inside.max_y ? inside : *data_area;
     }
     prepare_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

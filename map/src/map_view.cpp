@@ -5,8 +5,9 @@
 
 namespace kuril {
 
-MapView::MapView(geo::Box world, double width_px, double height_px)
-    : world_(world), width_(std::max(1.0, width_px)), height_(std::max(1.0, height_px)) {
+MapView::MapView(geo::Box world, double width_px, double height_px, std::optional<geo::Box> limits)
+    : world_(world), limits_(limits), width_(std::max(1.0, width_px)),
+      height_(std::max(1.0, height_px)) {
     reset();
 }
 
@@ -20,7 +21,13 @@ double MapView::max_metres_per_pixel() const {
     // Whole region visible with some room around it, whatever the window's shape.
     const double fit_x = (world_.max_x - world_.min_x) / width_;
     const double fit_y = (world_.max_y - world_.min_y) / height_;
-    return std::max(fit_x, fit_y) * 1.5;
+    double limit = std::max(fit_x, fit_y) * 1.5;
+    if (limits_) {
+        // The whole visible box inside the data: as wide as the limits or as high.
+        limit = std::min({limit, (limits_->max_x - limits_->min_x) / width_,
+                          (limits_->max_y - limits_->min_y) / height_});
+    }
+    return std::max(limit, min_metres_per_pixel());
 }
 
 geo::Box MapView::visible_box() const {
@@ -91,6 +98,16 @@ void MapView::set(geo::Point center, double metres_per_pixel) {
 
 void MapView::clamp() {
     scale_ = std::clamp(scale_, min_metres_per_pixel(), max_metres_per_pixel());
+    if (limits_) {
+        // The visible box stays inside the data: no data edge is ever in view.
+        const auto keep_inside = [](double centre, double lo, double hi, double half) {
+            return lo + half <= hi - half ? std::clamp(centre, lo + half, hi - half)
+                                          : (lo + hi) / 2;
+        };
+        center_.x = keep_inside(center_.x, limits_->min_x, limits_->max_x, width_ * scale_ / 2);
+        center_.y = keep_inside(center_.y, limits_->min_y, limits_->max_y, height_ * scale_ / 2);
+        return;
+    }
     // The centre stays over the data so the user cannot get lost.
     center_.x = std::clamp(center_.x, world_.min_x, world_.max_x);
     center_.y = std::clamp(center_.y, world_.min_y, world_.max_y);

@@ -53,7 +53,15 @@ struct MapScene {
 
     const geo::Atlas* atlas;
     const geo::Projection* projection;
-    geo::Box world; ///< north-up metres: the region 139-158 E, 41-55 N
+    /// North-up metres: what Home shows, the region 139-158 E, 41-55 N (with data that
+    /// does not cover the region, widened to the data), inside `data_area` when there is one.
+    geo::Box world;
+    /// North-up metres: a box inside the land layer's lon/lat extent, projected (its edges
+    /// sampled, the box kept a little inside them so that no data edge shows): views stay in it.
+    /// nullopt without land, or when part of that extent lies beyond the projection's horizon.
+    std::optional<geo::Box> data_area;
+    /// The land layer's extent in lon/lat degrees (min_x..max_x = west..east).
+    std::optional<geo::Box> data_extent;
     PolygonSet land;
     PolygonSet lakes;
     bool has_land = false;
@@ -62,6 +70,10 @@ struct MapScene {
     std::vector<SceneLine> lines;
     std::vector<SceneEvent> events; ///< events whose place lies in the region
     std::vector<SceneLabel> labels;
+    /// Country borders on land (the borders layer), projected, split where they pass beyond the
+    /// horizon: each stretch with its box (north-up metres).
+    std::vector<std::vector<geo::Point>> borders;
+    std::vector<geo::Box> border_boxes;
     double prepare_ms = 0.0;
 
     /// Builds the levels of detail that views at scales in this range draw (land, lakes,

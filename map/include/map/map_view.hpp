@@ -2,6 +2,8 @@
 
 #include "geo/geometry.hpp"
 
+#include <optional>
+
 namespace kuril {
 
 /// Pixels along each edge of a view that something else covers (panels, bands): a fit keeps
@@ -18,8 +20,11 @@ struct ScreenInsets {
 /// so the arithmetic is tested without a window.
 class MapView {
 public:
-    /// `world` is the data's extent in projected metres; the view starts fitted to it.
-    MapView(geo::Box world, double width_px, double height_px);
+    /// `world` is the area Home shows, in projected metres; the view starts fitted to it.
+    /// `limits`, when given, is the area the data covers (MapScene::data_area): the visible
+    /// box never leaves it, however far out the view zooms or pans.
+    MapView(geo::Box world, double width_px, double height_px,
+            std::optional<geo::Box> limits = std::nullopt);
 
     void resize(double width_px, double height_px);
     double width_px() const { return width_; }
@@ -29,6 +34,7 @@ public:
     double metres_per_pixel() const { return scale_; }
     geo::Box visible_box() const;
     const geo::Box& world() const { return world_; }
+    const std::optional<geo::Box>& limits() const { return limits_; }
 
     geo::Point screen_to_map(geo::Point screen) const;
     geo::Point map_to_screen(geo::Point map) const;
@@ -46,7 +52,8 @@ public:
     void reset(const ScreenInsets& insets = {});
     void set(geo::Point center, double metres_per_pixel);
 
-    /// The zoom limits: no further out than the whole region, no further in than 2 m per pixel.
+    /// The zoom limits: no further out than the whole region with room around it (and than
+    /// the limits, when set), no further in than 2 m per pixel.
     double min_metres_per_pixel() const { return 2.0; }
     double max_metres_per_pixel() const;
 
@@ -54,6 +61,7 @@ private:
     void clamp();
 
     geo::Box world_;
+    std::optional<geo::Box> limits_;
     double width_;
     double height_;
     geo::Point center_;
