@@ -82,39 +82,92 @@ geo::Box lonlat_extent(const geo::VectorLayer& layer) {
     return box;
 }
 
-/// A box in north-up metres inside a lon/lat box projected: left of no point of the east edge,
-/// right of every point of the west edge, and so on (the edges, sampled densely, curve in a
-/// conic projection), shrunk by 0.5% on each side so that a coast stroke on an edge stays out
-/// of a view that touches the box. nullopt when an edge point is beyond the horizon or the
-/// box comes out empty.
+/// A box in north-up metres inside a lon/lat box projected (its edges curve and lean in a
+/// conic projection: meridians converge northwards, parallels sag in the middle), as large as
+/// a 16:9 view can use: the edges are sampled densely; for each pair of bottom and top (on a
+/// grid), the box spans the widest range about the central meridian that no edge point within
+/// those heights enters. Shrunk by 0.5% on each side so that a coast stroke on an edge stays
+/// out of a view that touches the box. nullopt when an edge point is beyond the horizon or
+/// nothing fits.
 std::optional<geo::Box> inner_box(const geo::Box& lonlat, const geo::Projection& proj) {
-    constexpr int samples = 200;
-    double west = -1e300;
-    double east = 1e300;
-    double south = -1e300;
-    double north = 1e300;
+    constexpr int samples = 400;
+    std::vector<geo::Point> edge;
+    edge.reserve(4 * (samples + 1));
     for (int i = 0; i <= samples; ++i) {
         const double t = static_cast<double>(i) / samples;
         const double lon = lonlat.min_x + (lonlat.max_x - lonlat.min_x) * t;
         const double lat = lonlat.min_y + (lonlat.max_y - lonlat.min_y) * t;
-        const geo::Point w = proj.forward({lonlat.min_x, lat});
-        const geo::Point e = proj.forward({lonlat.max_x, lat});
-        const geo::Point s = proj.forward({lon, lonlat.min_y});
-        const geo::Point n = proj.forward({lon, lonlat.max_y});
-        if (!is_finite(w) || !is_finite(e) || !is_finite(s) || !is_finite(n)) {
-            return std::nullopt;
+        for (const geo::Point p : {geo::Point{lonlat.min_x, lat}, geo::Point{lonlat.max_x, lat},
+                                   geo::Point{lon, lonlat.min_y}, geo::Point{lon, lonlat.max_y}}) {
+            edge.push_back(proj.forward(p));
+            if (!is_finite(edge.back())) {
+                return std::nullopt;
+            }
         }
-        west = std::max(west, w.x);
-        east = std::min(east, e.x);
-        south = std::max(south, s.y);
-        north = std::min(north, n.y);
     }
-    if (!(west < east) || !(south < north)) {
+    // The vertical through the middle of the box: its bottom and top are the highest and lowest
+    // heights the box can have.
+    const double mid_lon = (lonlat.min_x + lonlat.max_x) / 2;
+    const double centre_x = proj.forward({mid_lon, (lonlat.min_y + lonlat.max_y) / 2}).x;
+    double low = -1e300;
+    double high = 1e300;
+    {
+        // Where the vertical x = centre_x crosses the south and north edges (their samples
+        // nearest in x).
+        double best_south = 1e300;
+        double best_north = 1e300;
+        for (int i = 0; i <= samples; ++i) {
+            const geo::Point s = edge[static_cast<std::size_t>(4 * i + 2)];
+            const geo::Point n = edge[static_cast<std::size_t>(4 * i + 3)];
+            if (std::abs(s.x - centre_x) < best_south) {
+                best_south = std::abs(s.x - centre_x);
+                low = s.y;
+            }
+            if (std::abs(n.x - centre_x) < best_north) {
+                best_north = std::abs(n.x - centre_x);
+                high = n.y;
+            }
+        }
+    }
+    if (!(low < high)) {
         return std::nullopt;
     }
-    const double margin_x = (east - west) * 0.005;
-    const double margin_y = (north - south) * 0.005;
-    return geo::Box{west + margin_x, south + margin_y, east - margin_x, north - margin_y};
+    constexpr int steps = 60;
+    std::optional<geo::Box> best;
+    double best_fit = 0;
+    for (int b = 0; b < steps; ++b) {
+        const double y0 = low + (high - low) * b / steps;
+        for (int t = b + 1; t <= steps; ++t) {
+            const double y1 = low + (high - low) * t / steps;
+            double x0 = -1e300;
+            double x1 = 1e300;
+            for (const geo::Point& p : edge) {
+                if (p.y > y0 && p.y < y1) {
+                    if (p.x <= centre_x) {
+                        x0 = std::max(x0, p.x);
+                    } else {
+                        x1 = std::min(x1, p.x);
+                    }
+                }
+            }
+            if (!(x0 < centre_x && centre_x < x1)) {
+                continue;
+            }
+            // The widest 16:9 view this box holds.
+            const double fit = std::min((x1 - x0) / 16, (y1 - y0) / 9);
+            if (fit > best_fit) {
+                best_fit = fit;
+                best = geo::Box{x0, y0, x1, y1};
+            }
+        }
+    }
+    if (!best) {
+        return std::nullopt;
+    }
+    const double margin_x = (best->max_x - best->min_x) * 0.005;
+    const double margin_y = (best->max_y - best->min_y) * 0.005;
+    return geo::Box{best->min_x + margin_x, best->min_y + margin_y, best->max_x - margin_x,
+                    best->max_y - margin_y};
 }
 
 /// The polygons of a country (field `iso`) in the countries layer.
