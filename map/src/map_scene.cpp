@@ -89,7 +89,7 @@ geo::Box lonlat_extent(const geo::VectorLayer& layer) {
 /// those heights enters. Shrunk by 0.5% on each side so that a coast stroke on an edge stays
 /// out of a view that touches the box. nullopt when an edge point is beyond the horizon or
 /// nothing fits.
-std::optional<geo::Box> inner_box(const geo::Box& lonlat, const geo::Projection& proj) {
+std::shared_ptr<const ViewLimits> data_limits(const geo::Box& lonlat, const geo::Projection& proj) {
     constexpr int samples = 400;
     std::vector<geo::Point> edge;
     edge.reserve(4 * (samples + 1));
@@ -101,7 +101,7 @@ std::optional<geo::Box> inner_box(const geo::Box& lonlat, const geo::Projection&
                                    geo::Point{lon, lonlat.min_y}, geo::Point{lon, lonlat.max_y}}) {
             edge.push_back(proj.forward(p));
             if (!is_finite(edge.back())) {
-                return std::nullopt;
+                return nullptr;
             }
         }
     }
@@ -130,7 +130,7 @@ std::optional<geo::Box> inner_box(const geo::Box& lonlat, const geo::Projection&
         }
     }
     if (!(low < high)) {
-        return std::nullopt;
+        return nullptr;
     }
     constexpr int steps = 60;
     std::optional<geo::Box> best;
@@ -162,12 +162,26 @@ std::optional<geo::Box> inner_box(const geo::Box& lonlat, const geo::Projection&
         }
     }
     if (!best) {
-        return std::nullopt;
+        return nullptr;
     }
-    const double margin_x = (best->max_x - best->min_x) * 0.005;
-    const double margin_y = (best->max_y - best->min_y) * 0.005;
-    return geo::Box{best->min_x + margin_x, best->min_y + margin_y, best->max_x - margin_x,
-                    best->max_y - margin_y};
+    auto limits = std::make_shared<ViewLimits>();
+    const double margin_x = (best->max_x - best->min_x) * 0.01;
+    const double margin_y = (best->max_y - best->min_y) * 0.01;
+    limits->inner = {best->min_x + margin_x, best->min_y + margin_y, best->max_x - margin_x,
+                     best->max_y - margin_y};
+    // The edge as one ring: south west to east, east south to north, north east to west, west
+    // north to south.
+    const auto side = [&](int which, bool reverse) {
+        for (int k = 0; k <= samples; ++k) {
+            const int i = reverse ? samples - k : k;
+            limits->outline.push_back(edge[static_cast<std::size_t>(4 * i + which)]);
+        }
+    };
+    side(2, false);
+    side(1, false);
+    side(3, true);
+    side(0, true);
+    return limits;
 }
 
 /// The polygons of a country (field `iso`) in the countries layer.
@@ -272,7 +286,7 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
     }
     if (const auto* layer = source.layer("land")) {
         data_extent = lonlat_extent(*layer);
-        data_area = inner_box(*data_extent, proj);
+        data_area = data_limits(*data_extent, proj);
     }
     if (const auto* layer = source.layer("lakes")) {
         lakes = build_polygon_set(project_polygons(gather(*layer), proj));
@@ -464,10 +478,11 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         world = region_box; // the data covers the region: Home shows the region, not all of it
     }
     if (data_area) {
+        const geo::Box& inner = data_area->inner;
         const geo::Box inside{
-            std::max(world.min_x, data_area->min_x), std::max(world.min_y, data_area->min_y),
-            std::min(world.max_x, data_area->max_x), std::min(world.max_y, data_area->max_y)};
-        world = inside.min_x < inside.max_x && inside.min_y < inside.max_y ? inside : *data_area;
+            std::max(world.min_x, inner.min_x), std::max(world.min_y, inner.min_y),
+            std::min(world.max_x, inner.max_x), std::min(world.max_y, inner.max_y)};
+        world = inside.min_x < inside.max_x && inside.min_y < inside.max_y ? inside : inner;
     }
     prepare_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

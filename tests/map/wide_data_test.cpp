@@ -7,6 +7,7 @@
 #include "test_paths.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <doctest/doctest.h>
 #include <fstream>
 #include <memory>
@@ -108,7 +109,7 @@ TEST_CASE("[map] no straight data edge of the land layer is inside any view (fix
     CHECK(s.scene.data_extent->max_x == 150.0);
     CHECK(s.scene.data_extent->min_y == 35.0);
     CHECK(s.scene.data_extent->max_y == 55.0);
-    REQUIRE(s.scene.data_area.has_value());
+    REQUIRE(s.scene.data_area != nullptr);
     const auto edges = data_edge_points(s);
     REQUIRE(edges.size() > 100); // the west, north, east and south edges
     // Without the limits the widest view shows the edges: the check below can fail.
@@ -128,9 +129,30 @@ TEST_CASE("[map] no straight data edge of the land layer is inside any view (fix
     CHECK(home.metres_per_pixel() == doctest::Approx(home.max_metres_per_pixel()));
 }
 
+TEST_CASE("[map] close up, a view reaches the data's corners beyond the widest view's box") {
+    const Scene& s = wide();
+    const kuril::ViewLimits& limits = *s.scene.data_area;
+    // Near the north-east corner: outside the box of the widest view, inside the data.
+    const geo::Point corner = s.projection.forward({146.0, 52.0});
+    CHECK(!limits.inner.contains(corner));
+    kuril::MapView view(s.scene.world, 1280, 720, s.scene.data_area);
+    view.set(corner, 300);
+    CHECK(std::hypot(view.center().x - corner.x, view.center().y - corner.y) < 1.0);
+    // Further out it slides back only as far as the data's edge needs: much nearer the wanted
+    // centre than the widest view's centre is, and inside.
+    view.set(corner, 700);
+    const geo::Point middle{(limits.inner.min_x + limits.inner.max_x) / 2,
+                            (limits.inner.min_y + limits.inner.max_y) / 2};
+    const auto distance = [](geo::Point a, geo::Point b) {
+        return std::hypot(a.x - b.x, a.y - b.y);
+    };
+    CHECK(distance(view.center(), corner) < 0.5 * distance(middle, corner));
+    CHECK(limits.holds(view.visible_box()));
+}
+
 TEST_CASE("[map] no straight data edge of the shipped land is inside any view") {
     const Scene& s = shipped();
-    REQUIRE(s.scene.data_area.has_value());
+    REQUIRE(s.scene.data_area != nullptr);
     const auto edges = data_edge_points(s);
     REQUIRE(!edges.empty());
     for (const auto& view : views_to_try(s.scene)) {

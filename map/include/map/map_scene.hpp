@@ -2,8 +2,10 @@
 
 #include "geo/atlas.hpp"
 #include "geo/projection.hpp"
+#include "map/map_view.hpp"
 #include "map/polygon_set.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,10 +58,10 @@ struct MapScene {
     /// North-up metres: what Home shows, the region 139-158 E, 41-55 N (with data that
     /// does not cover the region, widened to the data), inside `data_area` when there is one.
     geo::Box world;
-    /// North-up metres: a box inside the land layer's lon/lat extent, projected (its edges
-    /// sampled, the box kept a little inside them so that no data edge shows): views stay in it.
-    /// nullopt without land, or when part of that extent lies beyond the projection's horizon.
-    std::optional<geo::Box> data_area;
+    /// The land layer's lon/lat extent, projected: its edge, and a box inside it as large as
+    /// the widest 16:9 view (north-up metres). Views stay inside the edge. Null without land,
+    /// or when part of that extent lies beyond the projection's horizon.
+    std::shared_ptr<const ViewLimits> data_area;
     /// The land layer's extent in lon/lat degrees (min_x..max_x = west..east).
     std::optional<geo::Box> data_extent;
     PolygonSet land;

@@ -2,7 +2,7 @@
 
 #include "geo/geometry.hpp"
 
-#include <optional>
+#include <memory>
 
 namespace kuril {
 
@@ -15,6 +15,17 @@ struct ScreenInsets {
     double bottom = 0;
 };
 
+/// Where the data ends, for a view that must never show beyond it: the edge of the data's
+/// lon/lat extent, projected and densely sampled (north-up metres; it curves and leans in a
+/// conic projection), and a box inside it that bounds how far a view zooms out.
+struct ViewLimits {
+    geo::Ring outline;
+    geo::Box inner;
+    /// Whether a box (north-up metres) lies inside the outline: its corners inside, no outline
+    /// point within it.
+    bool holds(const geo::Box& box) const;
+};
+
 /// What part of the map a window shows: a centre in projected metres and a scale in metres
 /// per pixel, over a viewport in pixels (y down on screen, north up on the map). No SFML here,
 /// so the arithmetic is tested without a window.
@@ -24,7 +35,7 @@ public:
     /// `limits`, when given, is the area the data covers (MapScene::data_area): the visible
     /// box never leaves it, however far out the view zooms or pans.
     MapView(geo::Box world, double width_px, double height_px,
-            std::optional<geo::Box> limits = std::nullopt);
+            std::shared_ptr<const ViewLimits> limits = nullptr);
 
     void resize(double width_px, double height_px);
     double width_px() const { return width_; }
@@ -34,7 +45,7 @@ public:
     double metres_per_pixel() const { return scale_; }
     geo::Box visible_box() const;
     const geo::Box& world() const { return world_; }
-    const std::optional<geo::Box>& limits() const { return limits_; }
+    const ViewLimits* limits() const { return limits_.get(); }
 
     geo::Point screen_to_map(geo::Point screen) const;
     geo::Point map_to_screen(geo::Point map) const;
@@ -59,9 +70,10 @@ public:
 
 private:
     void clamp();
+    void keep_inside_limits();
 
     geo::Box world_;
-    std::optional<geo::Box> limits_;
+    std::shared_ptr<const ViewLimits> limits_;
     double width_;
     double height_;
     geo::Point center_;
