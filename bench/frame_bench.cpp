@@ -58,7 +58,11 @@ int main(int argc, char** argv) {
     }
     const unsigned width = 1920;
     const unsigned height = 1080;
-    auto atlas = geo::load_atlas(std::string(KURIL_SHIPPED_DATA_DIR) + "/annotations.xml");
+    // FRAME_BENCH_ANNOTATIONS=FILE: another annotations file (other layers) than the shipped one.
+    const char* annotations = std::getenv("FRAME_BENCH_ANNOTATIONS");
+    auto atlas = geo::load_atlas(annotations != nullptr
+                                     ? std::string(annotations)
+                                     : std::string(KURIL_SHIPPED_DATA_DIR) + "/annotations.xml");
     const geo::Projection projection;
     const kuril::MapScene scene(*atlas, projection);
     const kuril::Timeline timeline(atlas->history->key_dates());
