@@ -58,7 +58,11 @@ int main(int argc, char** argv) {
     }
     const unsigned width = 1920;
     const unsigned height = 1080;
-    auto atlas = geo::load_atlas(std::string(KURIL_SHIPPED_DATA_DIR) + "/annotations.xml");
+    // FRAME_BENCH_ANNOTATIONS=FILE: another annotations file (other layers) than the shipped one.
+    const char* annotations = std::getenv("FRAME_BENCH_ANNOTATIONS");
+    auto atlas = geo::load_atlas(annotations != nullptr
+                                     ? std::string(annotations)
+                                     : std::string(KURIL_SHIPPED_DATA_DIR) + "/annotations.xml");
     const geo::Projection projection;
     const kuril::MapScene scene(*atlas, projection);
     const kuril::Timeline timeline(atlas->history->key_dates());
@@ -78,7 +82,7 @@ int main(int argc, char** argv) {
     }
     kuril::MapRenderer renderer(scene, font);
     kuril::ViewerUi ui(scene, timeline, font);
-    kuril::MapView view(scene.world, width, height);
+    kuril::MapView view(scene.world, width, height, scene.data_area);
     kuril::MapState state;
     state.ui_scale = 1.2;
     kuril::UiState ui_state;
@@ -135,7 +139,7 @@ int main(int argc, char** argv) {
         bool timeline_step;
     };
     std::vector<Step> path;
-    const kuril::MapView whole(scene.world, width, height);
+    const kuril::MapView whole(scene.world, width, height, scene.data_area);
     const geo::Point region_center = whole.center();
     const double region_mpp = whole.metres_per_pixel();
     const geo::Point habomai = projection.forward({146.1, 43.45});

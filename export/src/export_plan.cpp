@@ -27,7 +27,7 @@ MapView export_view(const MapScene& scene, const ExportOptions& options, double 
     // What is asked for (a bbox, an island, the region, the viewer's view) is fitted between
     // the title band and the footer, not under them.
     const double content_height = std::max(1.0, options.height - reserved_top - reserved_bottom);
-    MapView content(scene.world, options.width, content_height);
+    MapView content(scene.world, options.width, content_height, scene.data_area);
     if (options.exact_view) {
         // The viewer's view at `factor` times its size: same centre, metres per pixel divided
         // by the factor. The image is taller by the bands (exact_view_height), so the map
@@ -39,7 +39,7 @@ MapView export_view(const MapScene& scene, const ExportOptions& options, double 
     }
     // The full image at the same scale, its centre moved so that the content sits between
     // the bands: (top - bottom) / 2 pixels below the image's centre.
-    MapView view(scene.world, options.width, options.height);
+    MapView view(scene.world, options.width, options.height, scene.data_area);
     const double shift = (reserved_top - reserved_bottom) / 2 * content.metres_per_pixel();
     view.set({content.center().x, content.center().y + shift}, content.metres_per_pixel());
     return view;

@@ -88,6 +88,30 @@ void load_layers(Atlas& atlas_ref, const AtlasOptions& options) {
             }
         }
     }
+    // A region split by country needs that country in the countries layer.
+    const VectorLayer* countries = atlas->layer("countries");
+    for (const auto& island : atlas->annotations.islands) {
+        if (island.country.empty()) {
+            continue;
+        }
+        bool found = false;
+        if (countries != nullptr) {
+            for (const auto& feature : countries->features) {
+                found = found || feature.attribute("iso") == island.country;
+            }
+        }
+        if (!found) {
+            atlas->warnings.push_back(
+                {atlas->annotations.file, island.line,
+                 "<island id=\"" + island.id + "\"> country=\"" + island.country + "\": " +
+                     (countries == nullptr
+                          ? std::string("no countries layer to cut '") + island.part_of + "' by"
+                          : "no polygon with iso " + island.country + " in " +
+                                countries->source.string()) +
+                     "; the region is not drawn",
+                 island.id});
+        }
+    }
     atlas->history = std::make_unique<History>(atlas->annotations, std::move(lines));
 }
 

@@ -2,6 +2,7 @@
 
 #include "geo/error.hpp"
 
+#include <algorithm>
 #include <geos_c.h>
 #include <memory>
 #include <string>
@@ -140,7 +141,138 @@ void append_polygons(GEOSContextHandle_t context, const GEOSGeometry* geometry,
     out.push_back(std::move(polygon));
 }
 
+/// A ring as a closed GEOS line string, or nullptr for fewer than three points.
+GEOSGeometry* to_geos_closed_line(GEOSContextHandle_t context, const Ring& ring) {
+    if (ring.size() < 3) {
+        return nullptr;
+    }
+    std::vector<double> xy;
+    xy.reserve(ring.size() * 2 + 2);
+    for (const Point& p : ring) {
+        xy.push_back(p.x);
+        xy.push_back(p.y);
+    }
+    if (!(ring.front() == ring.back())) {
+        xy.push_back(ring.front().x);
+        xy.push_back(ring.front().y);
+    }
+    GEOSCoordSequence* sequence = GEOSCoordSeq_copyFromBuffer_r(
+        context, xy.data(), static_cast<unsigned>(xy.size() / 2), 0, 0);
+    if (sequence == nullptr) {
+        throw InternalError("GEOS could not make a coordinate sequence");
+    }
+    return GEOSGeom_createLineString_r(context, sequence); // takes the sequence
+}
+
+/// Twice the signed area of a ring (shoelace), relative to its first vertex.
+double doubled_area(const Ring& ring) {
+    double sum = 0.0;
+    const Point o = ring.front();
+    for (std::size_t i = 1; i + 1 < ring.size(); ++i) {
+        sum +=
+            (ring[i].x - o.x) * (ring[i + 1].y - o.y) - (ring[i + 1].x - o.x) * (ring[i].y - o.y);
+    }
+    return sum;
+}
+
+Box box_of(const Ring& ring) {
+    Box box{ring.front().x, ring.front().y, ring.front().x, ring.front().y};
+    for (const Point& p : ring) {
+        box = {std::min(box.min_x, p.x), std::min(box.min_y, p.y), std::max(box.max_x, p.x),
+               std::max(box.max_y, p.y)};
+    }
+    return box;
+}
+
+/// Even-odd test of a point against one ring (the point is on no ring: rings do not meet).
+bool ring_contains(const Ring& ring, Point p) {
+    bool inside = false;
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        const Point a = ring[i];
+        const Point b = ring[j];
+        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) {
+            inside = !inside;
+        }
+    }
+    return inside;
+}
+
+bool polygon_certainly_valid(GEOSContextHandle_t context, const Polygon& polygon) {
+    constexpr std::size_t max_holes = 20000; // beyond it the pairwise hole test costs too much
+    if (polygon.rings.empty() || polygon.rings.size() - 1 > max_holes) {
+        return false;
+    }
+    for (const Ring& ring : polygon.rings) {
+        if (ring.size() < 3 || doubled_area(ring) == 0.0) {
+            return false;
+        }
+    }
+    // No ring crosses or touches itself or another: all rings as lines are simple.
+    std::vector<GEOSGeometry*> lines;
+    lines.reserve(polygon.rings.size());
+    for (const Ring& ring : polygon.rings) {
+        lines.push_back(to_geos_closed_line(context, ring));
+    }
+    const GeosGeometry all(GEOSGeom_createCollection_r(context, GEOS_MULTILINESTRING, lines.data(),
+                                                       static_cast<unsigned>(lines.size())),
+                           {context});
+    if (!all || GEOSisSimple_r(context, all.get()) != 1) {
+        return false;
+    }
+    if (polygon.rings.size() == 1) {
+        return true;
+    }
+    // Every hole inside the shell: one vertex of it (on no other ring) inside, by an indexed
+    // point-in-polygon test.
+    Polygon shell_only;
+    shell_only.rings.push_back(polygon.rings.front());
+    const GeosGeometry shell = to_geos(context, shell_only);
+    if (!shell) {
+        return false;
+    }
+    const GEOSPreparedGeometry* prepared = GEOSPrepare_r(context, shell.get());
+    if (prepared == nullptr) {
+        return false;
+    }
+    bool inside = true;
+    for (std::size_t i = 1; i < polygon.rings.size() && inside; ++i) {
+        const Point p = polygon.rings[i].front();
+        const GeosGeometry point(GEOSGeom_createPointFromXY_r(context, p.x, p.y), {context});
+        inside = point && GEOSPreparedContainsProperly_r(context, prepared, point.get()) == 1;
+    }
+    GEOSPreparedGeom_destroy_r(context, prepared);
+    if (!inside) {
+        return false;
+    }
+    // No hole inside another: only pairs whose boxes nest need the point test.
+    std::vector<Box> boxes;
+    boxes.reserve(polygon.rings.size() - 1);
+    for (std::size_t i = 1; i < polygon.rings.size(); ++i) {
+        boxes.push_back(box_of(polygon.rings[i]));
+    }
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        for (std::size_t j = 0; j < boxes.size(); ++j) {
+            const Box& outer = boxes[j];
+            const Box& inner = boxes[i];
+            if (i != j && outer.min_x <= inner.min_x && outer.max_x >= inner.max_x &&
+                outer.min_y <= inner.min_y && outer.max_y >= inner.max_y &&
+                ring_contains(polygon.rings[j + 1], polygon.rings[i + 1].front())) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 } // namespace
+
+bool certainly_valid(const std::vector<Polygon>& polygons) {
+    if (polygons.size() != 1) {
+        return false; // the parts of a multipolygon must also keep apart: GEOS decides
+    }
+    const GeosContext geos;
+    return polygon_certainly_valid(geos.get(), polygons.front());
+}
 
 std::vector<Polygon> clip_to_latitude_band(const std::vector<Polygon>& polygons, double lat_min,
                                            double lat_max) {
@@ -176,6 +308,71 @@ std::vector<Polygon> clip_to_latitude_band(const std::vector<Polygon>& polygons,
         }
         append_polygons(context, part.get(), out);
     }
+    return out;
+}
+
+std::vector<Polygon> clip_to_polygons(const std::vector<Polygon>& polygons,
+                                      const std::vector<Polygon>& mask) {
+    std::vector<Polygon> out;
+    const GeosContext geos;
+    GEOSContextHandle_t context = geos.get();
+    std::vector<GEOSGeometry*> parts;
+    for (const Polygon& polygon : mask) {
+        if (GeosGeometry part = to_geos(context, polygon)) {
+            if (!polygon_certainly_valid(context, polygon) &&
+                GEOSisValid_r(context, part.get()) != 1) {
+                part.reset(GEOSMakeValid_r(context, part.get()));
+            }
+            if (part) {
+                parts.push_back(part.release());
+            }
+        }
+    }
+    if (parts.empty()) {
+        return out;
+    }
+    const GeosGeometry collection(GEOSGeom_createCollection_r(context, GEOS_GEOMETRYCOLLECTION,
+                                                              parts.data(),
+                                                              static_cast<unsigned>(parts.size())),
+                                  {context});
+    const GeosGeometry area(GEOSUnaryUnion_r(context, collection.get()), {context});
+    if (!area) {
+        throw InputError("the mask polygons cannot be joined: GEOS could not union them");
+    }
+    const GEOSPreparedGeometry* prepared = GEOSPrepare_r(context, area.get());
+    if (prepared == nullptr) {
+        throw InternalError("GEOS could not prepare the mask polygons");
+    }
+    try {
+        for (const Polygon& polygon : polygons) {
+            GeosGeometry shape = to_geos(context, polygon);
+            if (!shape) {
+                continue;
+            }
+            if (GEOSPreparedContains_r(context, prepared, shape.get()) == 1) {
+                out.push_back(polygon);
+                continue;
+            }
+            if (GEOSPreparedIntersects_r(context, prepared, shape.get()) != 1) {
+                continue;
+            }
+            if (!polygon_certainly_valid(context, polygon) &&
+                GEOSisValid_r(context, shape.get()) != 1) {
+                shape.reset(GEOSMakeValid_r(context, shape.get()));
+            }
+            const GeosGeometry part(
+                shape ? GEOSIntersection_r(context, shape.get(), area.get()) : nullptr, {context});
+            if (!part) {
+                throw InputError("a polygon cannot be clipped to the mask: GEOS could not "
+                                 "intersect it");
+            }
+            append_polygons(context, part.get(), out);
+        }
+    } catch (...) {
+        GEOSPreparedGeom_destroy_r(context, prepared);
+        throw;
+    }
+    GEOSPreparedGeom_destroy_r(context, prepared);
     return out;
 }
 

@@ -416,13 +416,11 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
             linear.reset(geometry->getLinearGeometry());
             geometry = linear.get();
         }
-        {
-            // Before GEOS and PROJ see it: a non-finite vertex must not reach them.
-            Feature raw;
-            collect(*geometry, raw);
-            if (auto problem = bad_vertex(raw, !to_wgs84)) {
-                throw InputError(feature_problem(path, *feature, ": " + *problem));
-            }
+        // Before GEOS and PROJ see it: a non-finite vertex must not reach them.
+        Feature raw;
+        collect(*geometry, raw);
+        if (auto problem = bad_vertex(raw, !to_wgs84)) {
+            throw InputError(feature_problem(path, *feature, ": " + *problem));
         }
         const auto type = geometry->getGeometryType();
         if (options.expected == GeometryKind::polygons && !is_polygonal(type)) {
@@ -437,7 +435,10 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
         }
         std::unique_ptr<OGRGeometry> repaired;
         const std::size_t warnings_before = errors.warnings().size();
-        const bool valid = !options.repair_invalid || !is_polygonal(type) || geometry->IsValid();
+        // The indexed check first (GEOS's own is far slower on a large polygon with many
+        // holes); only what it cannot show valid goes to GEOS, which decides and repairs.
+        const bool valid = !options.repair_invalid || !is_polygonal(type) ||
+                           certainly_valid(raw.polygons) || geometry->IsValid();
         errors.drop_warnings_after(warnings_before);
         if (!valid) {
             const std::string reason = invalidity_reason(*geometry);
@@ -461,7 +462,13 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
                                                  ": coordinates cannot be transformed to WGS 84"));
             }
         }
-        collect(*geometry, out);
+        if (geometry == feature->GetGeometryRef() || geometry == linear.get()) {
+            // Neither repaired nor transformed: what was read for the checks is the feature.
+            out.polygons = std::move(raw.polygons);
+            out.lines = std::move(raw.lines);
+        } else {
+            collect(*geometry, out);
+        }
         if (to_wgs84) {
             if (auto problem = bad_vertex(out, true)) {
                 throw InputError(feature_problem(path, *feature, ": " + *problem + " in WGS 84"));

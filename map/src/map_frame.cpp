@@ -423,6 +423,13 @@ void add_legend_and_sources(MapFrame& frame) {
                                 .label = "Land (GSHHG coastline)",
                                 .features = {}});
     }
+    const auto& borders = frame.scene->borders;
+    if (std::any_of(frame.borders.begin(), frame.borders.end(),
+                    [&](std::size_t i) { return polyline_meets(borders[i], area); })) {
+        frame.legend.push_back({.swatch = LegendItem::Swatch::border,
+                                .label = "Country border (DCW)",
+                                .features = {}});
+    }
     std::vector<const FrameLine*> lines;
     std::set<std::string> line_ids;
     for (const auto& shown : frame.lines) {
@@ -526,6 +533,16 @@ MapFrame build_frame(const MapScene& scene, const MapState& state, const MapView
     MapFrame frame(scene, state, view);
     frame.land = state.shows(Layer::land) && scene.has_land;
     frame.lakes = state.shows(Layer::lakes) && scene.has_lakes;
+    if (frame.land) {
+        const geo::Box seen = view.visible_box();
+        for (std::size_t i = 0; i < scene.borders.size(); ++i) {
+            const geo::Box& box = scene.border_boxes[i];
+            if (box.max_x >= seen.min_x && box.min_x <= seen.max_x && box.max_y >= seen.min_y &&
+                box.min_y <= seen.max_y) {
+                frame.borders.push_back(i);
+            }
+        }
+    }
     if (state.shows(Layer::graticule)) {
         frame.graticule = build_graticule(*scene.projection, view, state.ui_scale);
     }

@@ -67,6 +67,136 @@ void extend(geo::Box& box, geo::Point p) {
            std::max(box.max_y, p.y)};
 }
 
+/// The lon/lat box of a layer's polygon vertices.
+geo::Box lonlat_extent(const geo::VectorLayer& layer) {
+    geo::Box box{1e300, 1e300, -1e300, -1e300};
+    for (const auto& feature : layer.features) {
+        for (const auto& polygon : feature.polygons) {
+            for (const auto& ring : polygon.rings) {
+                for (const auto& p : ring) {
+                    extend(box, p);
+                }
+            }
+        }
+    }
+    return box;
+}
+
+/// A box in north-up metres inside a lon/lat box projected (its edges curve and lean in a
+/// conic projection: meridians converge northwards, parallels sag in the middle), as large as
+/// a 16:9 view can use: the edges are sampled densely; for each pair of bottom and top (on a
+/// grid), the box spans the widest range about the central meridian that no edge point within
+/// those heights enters. Shrunk by 0.5% on each side so that a coast stroke on an edge stays
+/// out of a view that touches the box. nullopt when an edge point is beyond the horizon or
+/// nothing fits.
+std::shared_ptr<const ViewLimits> data_limits(const geo::Box& lonlat, const geo::Projection& proj) {
+    constexpr int samples = 400;
+    std::vector<geo::Point> edge;
+    edge.reserve(4 * (samples + 1));
+    for (int i = 0; i <= samples; ++i) {
+        const double t = static_cast<double>(i) / samples;
+        const double lon = lonlat.min_x + (lonlat.max_x - lonlat.min_x) * t;
+        const double lat = lonlat.min_y + (lonlat.max_y - lonlat.min_y) * t;
+        for (const geo::Point p : {geo::Point{lonlat.min_x, lat}, geo::Point{lonlat.max_x, lat},
+                                   geo::Point{lon, lonlat.min_y}, geo::Point{lon, lonlat.max_y}}) {
+            edge.push_back(proj.forward(p));
+            if (!is_finite(edge.back())) {
+                return nullptr;
+            }
+        }
+    }
+    // The vertical through the middle of the box: its bottom and top are the highest and lowest
+    // heights the box can have.
+    const double mid_lon = (lonlat.min_x + lonlat.max_x) / 2;
+    const double centre_x = proj.forward({mid_lon, (lonlat.min_y + lonlat.max_y) / 2}).x;
+    double low = -1e300;
+    double high = 1e300;
+    {
+        // Where the vertical x = centre_x crosses the south and north edges (their samples
+        // nearest in x).
+        double best_south = 1e300;
+        double best_north = 1e300;
+        for (int i = 0; i <= samples; ++i) {
+            const geo::Point s = edge[static_cast<std::size_t>(4 * i + 2)];
+            const geo::Point n = edge[static_cast<std::size_t>(4 * i + 3)];
+            if (std::abs(s.x - centre_x) < best_south) {
+                best_south = std::abs(s.x - centre_x);
+                low = s.y;
+            }
+            if (std::abs(n.x - centre_x) < best_north) {
+                best_north = std::abs(n.x - centre_x);
+                high = n.y;
+            }
+        }
+    }
+    if (!(low < high)) {
+        return nullptr;
+    }
+    constexpr int steps = 60;
+    std::optional<geo::Box> best;
+    double best_fit = 0;
+    for (int b = 0; b < steps; ++b) {
+        const double y0 = low + (high - low) * b / steps;
+        for (int t = b + 1; t <= steps; ++t) {
+            const double y1 = low + (high - low) * t / steps;
+            double x0 = -1e300;
+            double x1 = 1e300;
+            for (const geo::Point& p : edge) {
+                if (p.y > y0 && p.y < y1) {
+                    if (p.x <= centre_x) {
+                        x0 = std::max(x0, p.x);
+                    } else {
+                        x1 = std::min(x1, p.x);
+                    }
+                }
+            }
+            if (!(x0 < centre_x && centre_x < x1)) {
+                continue;
+            }
+            // The widest 16:9 view this box holds.
+            const double fit = std::min((x1 - x0) / 16, (y1 - y0) / 9);
+            if (fit > best_fit) {
+                best_fit = fit;
+                best = geo::Box{x0, y0, x1, y1};
+            }
+        }
+    }
+    if (!best) {
+        return nullptr;
+    }
+    auto limits = std::make_shared<ViewLimits>();
+    const double margin_x = (best->max_x - best->min_x) * 0.01;
+    const double margin_y = (best->max_y - best->min_y) * 0.01;
+    limits->inner = {best->min_x + margin_x, best->min_y + margin_y, best->max_x - margin_x,
+                     best->max_y - margin_y};
+    // The edge as one ring: south west to east, east south to north, north east to west, west
+    // north to south.
+    const auto side = [&](int which, bool reverse) {
+        for (int k = 0; k <= samples; ++k) {
+            const int i = reverse ? samples - k : k;
+            limits->outline.push_back(edge[static_cast<std::size_t>(4 * i + which)]);
+        }
+    };
+    side(2, false);
+    side(1, false);
+    side(3, true);
+    side(0, true);
+    return limits;
+}
+
+/// The polygons of a country (field `iso`) in the countries layer.
+std::vector<geo::Polygon> country_polygons(const geo::Atlas& atlas, const std::string& iso) {
+    std::vector<geo::Polygon> out;
+    if (const auto* layer = atlas.layer("countries")) {
+        for (const auto& feature : layer->features) {
+            if (feature.attribute("iso") == iso) {
+                out.insert(out.end(), feature.polygons.begin(), feature.polygons.end());
+            }
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 std::vector<geo::Polygon> project_polygons(const std::vector<geo::Polygon>& polygons,
@@ -121,6 +251,7 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
             }
         }
     }
+    const geo::Box region_box = world;
 
     auto gather = [](const geo::VectorLayer& layer) {
         std::vector<geo::Polygon> polygons;
@@ -153,6 +284,10 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         by_island = geo::polygons_by_island(*layer);
         by_island_projected = geo::polygons_by_island(projected);
     }
+    if (const auto* layer = source.layer("land")) {
+        data_extent = lonlat_extent(*layer);
+        data_area = data_limits(*data_extent, proj);
+    }
     if (const auto* layer = source.layer("lakes")) {
         lakes = build_polygon_set(project_polygons(gather(*layer), proj));
         has_lakes = true;
@@ -164,10 +299,19 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         }
         std::vector<geo::Polygon> polygons; // projected
         if (!island.part_of.empty()) {
-            // A latitude band of an island (South Sakhalin): cut in lon/lat, then projected.
+            // A latitude band of an island (South Sakhalin) or a country's part of a landmass
+            // (the Russian mainland): cut in lon/lat, then projected.
             if (auto it = by_island.find(island.part_of); it != by_island.end()) {
-                polygons = project_polygons(
-                    clip_to_band(it->second, island.lat_min, island.lat_max), proj);
+                std::vector<geo::Polygon> part;
+                if (island.country.empty() || island.lat_min || island.lat_max) {
+                    part = clip_to_band(it->second, island.lat_min, island.lat_max);
+                } else {
+                    part = it->second;
+                }
+                if (!island.country.empty()) {
+                    part = geo::clip_to_polygons(part, country_polygons(source, island.country));
+                }
+                polygons = project_polygons(part, proj);
             }
         } else {
             std::set<std::string> ids(island.members.begin(), island.members.end());
@@ -216,6 +360,22 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
                 }
             }
             lines.push_back(std::move(scene_line));
+        }
+    }
+    if (const auto* layer = source.layer("borders")) {
+        for (const auto& feature : layer->features) {
+            for (const auto& line : feature.lines) {
+                auto projected = line;
+                proj.forward_in_place(projected);
+                for (auto& stretch : visible_stretches(projected)) {
+                    geo::Box box{1e300, 1e300, -1e300, -1e300};
+                    for (const auto& p : stretch) {
+                        extend(box, p);
+                    }
+                    border_boxes.push_back(box);
+                    borders.push_back(std::move(stretch));
+                }
+            }
         }
     }
     const geo::Box lonlat_region{139, 41, 158, 55};
@@ -317,6 +477,18 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         throw geo::InputError(
             "nothing of the data is visible in this CRS (" + proj.target_name() +
             "): it lies beyond the horizon; choose a CRS centred nearer 139-158 E, 41-55 N");
+    }
+    if (data_extent && data_extent->min_x <= lonlat_region.min_x &&
+        data_extent->max_x >= lonlat_region.max_x && data_extent->min_y <= lonlat_region.min_y &&
+        data_extent->max_y >= lonlat_region.max_y && region_box.min_x < region_box.max_x) {
+        world = region_box; // the data covers the region: Home shows the region, not all of it
+    }
+    if (data_area) {
+        const geo::Box& inner = data_area->inner;
+        const geo::Box inside{
+            std::max(world.min_x, inner.min_x), std::max(world.min_y, inner.min_y),
+            std::min(world.max_x, inner.max_x), std::min(world.max_y, inner.max_y)};
+        world = inside.min_x < inside.max_x && inside.min_y < inside.max_y ? inside : inner;
     }
     prepare_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace kuril {
 
-MapView::MapView(geo::Box world, double width_px, double height_px)
-    : world_(world), width_(std::max(1.0, width_px)), height_(std::max(1.0, height_px)) {
+MapView::MapView(geo::Box world, double width_px, double height_px,
+                 std::shared_ptr<const ViewLimits> limits)
+    : world_(world), limits_(std::move(limits)), width_(std::max(1.0, width_px)),
+      height_(std::max(1.0, height_px)) {
     reset();
 }
 
@@ -20,7 +23,14 @@ double MapView::max_metres_per_pixel() const {
     // Whole region visible with some room around it, whatever the window's shape.
     const double fit_x = (world_.max_x - world_.min_x) / width_;
     const double fit_y = (world_.max_y - world_.min_y) / height_;
-    return std::max(fit_x, fit_y) * 1.5;
+    double limit = std::max(fit_x, fit_y) * 1.5;
+    if (limits_) {
+        // The whole visible box inside the data: as wide as the limits or as high.
+        const geo::Box& inner = limits_->inner;
+        limit = std::min(
+            {limit, (inner.max_x - inner.min_x) / width_, (inner.max_y - inner.min_y) / height_});
+    }
+    return std::max(limit, min_metres_per_pixel());
 }
 
 geo::Box MapView::visible_box() const {
@@ -91,9 +101,82 @@ void MapView::set(geo::Point center, double metres_per_pixel) {
 
 void MapView::clamp() {
     scale_ = std::clamp(scale_, min_metres_per_pixel(), max_metres_per_pixel());
+    if (limits_) {
+        keep_inside_limits();
+        return;
+    }
     // The centre stays over the data so the user cannot get lost.
     center_.x = std::clamp(center_.x, world_.min_x, world_.max_x);
     center_.y = std::clamp(center_.y, world_.min_y, world_.max_y);
+}
+
+namespace {
+
+/// Even-odd test of a point against a ring.
+bool ring_contains(const geo::Ring& ring, geo::Point p) {
+    bool inside = false;
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        const geo::Point a = ring[i];
+        const geo::Point b = ring[j];
+        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) {
+            inside = !inside;
+        }
+    }
+    return inside;
+}
+
+} // namespace
+
+bool ViewLimits::holds(const geo::Box& box) const {
+    if (outline.size() < 3) {
+        return false;
+    }
+    for (const geo::Point corner :
+         {geo::Point{box.min_x, box.min_y}, geo::Point{box.max_x, box.min_y},
+          geo::Point{box.max_x, box.max_y}, geo::Point{box.min_x, box.max_y}}) {
+        if (!ring_contains(outline, corner)) {
+            return false;
+        }
+    }
+    return std::none_of(outline.begin(), outline.end(), [&](geo::Point p) {
+        return p.x > box.min_x && p.x < box.max_x && p.y > box.min_y && p.y < box.max_y;
+    });
+}
+
+void MapView::keep_inside_limits() {
+    // The visible box with a few pixels to spare (a coast stroke on the data's edge).
+    const auto box_at = [this](geo::Point c) {
+        const double half_w = width_ * scale_ / 2 + 2 * scale_;
+        const double half_h = height_ * scale_ / 2 + 2 * scale_;
+        return geo::Box{c.x - half_w, c.y - half_h, c.x + half_w, c.y + half_h};
+    };
+    if (limits_->holds(box_at(center_))) {
+        return;
+    }
+    // The inner box's centre holds the view at any allowed scale (the inner box is inside the
+    // outline and as large as the widest view): move from there towards the wanted centre as
+    // far as the view stays inside, then slide along each axis towards it.
+    const geo::Box& inner = limits_->inner;
+    const geo::Point safe{(inner.min_x + inner.max_x) / 2, (inner.min_y + inner.max_y) / 2};
+    const auto farthest = [&](geo::Point from, geo::Point to) {
+        double lo = 0.0; // from + (to - from) * lo holds
+        double hi = 1.0;
+        for (int i = 0; i < 40; ++i) {
+            const double mid = (lo + hi) / 2;
+            const geo::Point at{from.x + (to.x - from.x) * mid, from.y + (to.y - from.y) * mid};
+            (limits_->holds(box_at(at)) ? lo : hi) = mid;
+        }
+        return geo::Point{from.x + (to.x - from.x) * lo, from.y + (to.y - from.y) * lo};
+    };
+    const geo::Point wanted = center_;
+    if (!limits_->holds(box_at(safe))) {
+        center_ = safe; // a scale the inner box cannot hold (a tiny window): its centre
+        return;
+    }
+    geo::Point at = farthest(safe, wanted);
+    at = farthest(at, {wanted.x, at.y});
+    at = farthest(at, {at.x, wanted.y});
+    center_ = at;
 }
 
 void ViewAnimator::zoom_about(const MapView& view, geo::Point screen, double factor) {

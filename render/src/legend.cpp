@@ -99,6 +99,16 @@ void draw_legend_swatch(sf::RenderTarget& target, const LegendItem& item, sf::Fl
                         style::line_colour(item.line.role), dash);
         break;
     }
+    case LegendItem::Swatch::border: {
+        std::vector<float> dash = style::country_border_dash;
+        for (auto& length : dash) {
+            length *= s;
+        }
+        const float y = swatch.top + swatch.height / 2;
+        append_polyline(v, {{swatch.left, y}, {swatch.left + swatch.width, y}},
+                        style::country_border_width * s, style::country_border, dash);
+        break;
+    }
     case LegendItem::Swatch::event:
         append_marker(v, {swatch.left + swatch.width / 2, swatch.top + swatch.height / 2}, 6 * s,
                       style::event_marker);

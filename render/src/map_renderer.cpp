@@ -319,6 +319,30 @@ void MapRenderer::draw_lines(sf::RenderTarget& target, const MapFrame& frame) {
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
 }
 
+void MapRenderer::draw_borders(sf::RenderTarget& target, const MapFrame& frame) {
+    if (frame.borders.empty()) {
+        return;
+    }
+    triangles_.clear();
+    const float ui = static_cast<float>(frame.state.ui_scale);
+    std::vector<float> pattern = style::country_border_dash;
+    for (auto& length : pattern) {
+        length *= ui;
+    }
+    std::vector<sf::Vector2f> points;
+    for (const std::size_t index : frame.borders) {
+        const auto& stretch = scene_.borders[index];
+        points.clear();
+        points.reserve(stretch.size());
+        for (const auto& p : stretch) {
+            points.push_back(to_screen(frame.view, p));
+        }
+        append_polyline(triangles_, points, style::country_border_width * ui, style::country_border,
+                        pattern);
+    }
+    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+}
+
 void MapRenderer::draw_events(sf::RenderTarget& target, const MapFrame& frame) {
     triangles_.clear();
     const float radius = 6.f * static_cast<float>(frame.state.ui_scale);
@@ -723,6 +747,7 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
         draw_outlines(target, scene_.lakes, view, style::coast);
     }
     target.setView(screen_sf_view(view, tile_));
+    draw_borders(target, frame);
     if (state.shows(Layer::status)) {
         draw_claim_outlines(target, frame);
     }

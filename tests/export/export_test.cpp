@@ -125,6 +125,44 @@ TEST_CASE("[viewer] export: land and sea probed through the world file") {
     CHECK(near(pixel_at(image, gt, f.projection, {143.5, 45.3}), kuril::style::sea));  // Okhotsk
 }
 
+TEST_CASE("[viewer] export: a wide view of the region's land probed through the world file") {
+    // Issue 14: the basemap reaches the mainland, Primorye, Kamchatka and Honshu with no edge.
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_wide_probe");
+    auto options = f.options(dir / "wide.png");
+    options.width = 1600;
+    options.height = 1000;
+    options.view.bbox = geo::Box{130, 39, 163, 57};
+    options.visible.fill(false);
+    options.visible[static_cast<std::size_t>(kuril::Layer::sea)] = true;
+    options.visible[static_cast<std::size_t>(kuril::Layer::land)] = true;
+    options.legend = false;
+    options.footer = false;
+    kuril::export_map(f.scene, f.font, options);
+    sf::Image image;
+    REQUIRE(image.loadFromFile((dir / "wide.png").string()));
+    const auto gt = geotransform(dir / "wide.png");
+    const auto colour = [&](geo::Point lon_lat) {
+        const geo::Point xy = f.projection.forward(lon_lat);
+        const double column = (xy.x - gt[0]) / gt[1];
+        const double row = (xy.y - gt[3]) / gt[5];
+        REQUIRE(column >= 0);
+        REQUIRE(column < 1600);
+        REQUIRE(row >= 40); // below the title band
+        REQUIRE(row < 1000);
+        return image.getPixel(static_cast<unsigned>(column), static_cast<unsigned>(row));
+    };
+    CHECK(near(colour({135.0, 48.0}), kuril::style::land)); // the mainland by the Amur
+    CHECK(near(colour({133.5, 44.5}), kuril::style::land)); // Primorye
+    CHECK(near(colour({158.5, 53.5}), kuril::style::land)); // Kamchatka, by Avacha Bay
+    CHECK(near(colour({159.8, 54.2}), kuril::style::land)); // Kamchatka, by Kronotsky Bay
+    CHECK(near(colour({140.9, 40.6}), kuril::style::land)); // Honshu's north (Aomori)
+    CHECK(near(colour({161.5, 53.5}), kuril::style::sea));  // the Pacific off Kamchatka
+    CHECK(near(colour({150.0, 40.0}), kuril::style::sea));  // the Pacific
+    CHECK(near(colour({136.0, 40.0}), kuril::style::sea));  // the Sea of Japan
+    CHECK(near(colour({145.0, 47.0}), kuril::style::sea));  // the Sea of Okhotsk
+}
+
 TEST_CASE("[viewer] export: tiles stitch to the same image as one pass") {
     ExportFixture f;
     const fs::path dir = test_paths::scratch("export_tiles");

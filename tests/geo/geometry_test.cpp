@@ -111,3 +111,72 @@ TEST_CASE("[geo] geometry: a band outside the polygons or touching only their ed
     // A degenerate polygon (two points) is ignored.
     CHECK(geo::clip_to_latitude_band({{{{{140, 45}, {141, 46}}}}}, -90, 90).empty());
 }
+
+namespace {
+
+geo::Ring reversed(geo::Ring ring) {
+    std::reverse(ring.begin(), ring.end());
+    return ring;
+}
+
+geo::Polygon with_holes(const geo::Ring& shell, const std::vector<geo::Ring>& holes) {
+    geo::Polygon polygon;
+    polygon.rings.push_back(shell);
+    for (const auto& hole : holes) {
+        polygon.rings.push_back(reversed(hole));
+    }
+    return polygon;
+}
+
+} // namespace
+
+TEST_CASE("[geo] geometry: the indexed validity check shows valid polygons valid") {
+    CHECK(geo::certainly_valid({with_holes(square(0, 0, 10, 10), {})}));
+    // Many holes, apart and inside the shell, either orientation.
+    std::vector<geo::Ring> holes;
+    for (int i = 0; i < 9; ++i) {
+        for (int j = 0; j < 9; ++j) {
+            holes.push_back(square(0.5 + i, 0.5 + j, 0.9 + i, 0.9 + j));
+        }
+    }
+    CHECK(geo::certainly_valid({with_holes(square(0, 0, 10, 10), holes)}));
+    CHECK(geo::certainly_valid({with_holes(reversed(square(0, 0, 10, 10)), holes)}));
+}
+
+TEST_CASE("[geo] geometry: the indexed validity check never shows an invalid polygon valid") {
+    const geo::Ring shell = square(0, 0, 10, 10);
+    // A bow tie crosses itself.
+    CHECK(!geo::certainly_valid({geo::Polygon{{{{0, 0}, {10, 10}, {10, 0}, {0, 10}}}}}));
+    // A ring without area, and one of two points.
+    CHECK(!geo::certainly_valid({geo::Polygon{{{{0, 0}, {5, 5}, {10, 10}}}}}));
+    CHECK(!geo::certainly_valid({geo::Polygon{{{{0, 0}, {5, 5}}}}}));
+    // A hole outside its shell, one crossing it, one inside another, two crossing each other,
+    // two touching at a vertex (the interior would be split or pinched).
+    CHECK(!geo::certainly_valid({with_holes(shell, {square(20, 20, 21, 21)})}));
+    CHECK(!geo::certainly_valid({with_holes(shell, {square(9, 4, 11, 6)})}));
+    CHECK(!geo::certainly_valid({with_holes(shell, {square(2, 2, 8, 8), square(4, 4, 5, 5)})}));
+    CHECK(!geo::certainly_valid({with_holes(shell, {square(2, 2, 5, 5), square(4, 4, 7, 7)})}));
+    CHECK(!geo::certainly_valid({with_holes(shell, {square(2, 2, 4, 4), square(4, 4, 6, 6)})}));
+    // A hole touching the shell at a vertex.
+    CHECK(!geo::certainly_valid({with_holes(shell, {geo::Ring{{0, 5}, {3, 4}, {3, 6}}})}));
+    // Two polygons in one feature: GEOS decides whether they keep apart.
+    CHECK(!geo::certainly_valid({with_holes(shell, {}), with_holes(square(20, 20, 30, 30), {})}));
+}
+
+TEST_CASE("[geo] geometry: polygons clipped to a mask keep what lies inside it") {
+    // Mask: two boxes, one north of y 5 and one far east; a polygon across y 5 is cut, one
+    // inside is kept whole, one outside dropped, one only touching the mask dropped.
+    const std::vector<geo::Polygon> mask = {with_holes(square(0, 5, 10, 10), {}),
+                                            with_holes(square(20, 0, 30, 10), {})};
+    const std::vector<geo::Polygon> cut =
+        geo::clip_to_polygons({with_holes(square(1, 1, 9, 9), {square(4, 6, 6, 8)})}, mask);
+    CHECK(area(cut) == doctest::Approx(8 * 4 - 4));
+    CHECK(bounds(cut).min_y == doctest::Approx(5));
+    REQUIRE(cut.size() == 1);
+    CHECK(cut.front().rings.size() == 2); // the hole stays a hole
+    CHECK(area(geo::clip_to_polygons({with_holes(square(21, 1, 22, 2), {})}, mask)) ==
+          doctest::Approx(1));
+    CHECK(geo::clip_to_polygons({with_holes(square(12, 1, 14, 2), {})}, mask).empty());
+    CHECK(geo::clip_to_polygons({with_holes(square(10, 6, 12, 7), {})}, mask).empty());
+    CHECK(geo::clip_to_polygons({with_holes(square(1, 1, 2, 2), {})}, {}).empty());
+}

@@ -280,3 +280,22 @@ TEST_CASE("[geo] input checks: an annotations file over 256 MB is refused before
           path.string() + ": is 257 MB, larger than the 256 MB an annotations file may be");
     fs::remove(path);
 }
+
+TEST_CASE("[geo] input checks: a region's country is an ISO code and needs part_of") {
+    const std::string mainland = island(R"(id="b" group="main" lon="135" lat="50")");
+    const auto region = [&](const std::string& country) {
+        return mainland.substr(0, mainland.rfind("  </islands>")) + "    <island id=\"a\" " +
+               "group=\"region\" part_of=\"b\" lon=\"135\" lat=\"50\" country=\"" + country +
+               "\">\n      <name lang=\"en\">Y</name>\n    </island>\n  </islands>\n";
+    };
+    CHECK(first_problem(region("RU")) == "(no problem)");
+    CHECK(first_problem(region("ru")) ==
+          "test.xml:10: <island id=\"a\"> country=\"ru\": expected an ISO 3166-1 alpha-2 code in "
+          "capitals, e.g. RU");
+    CHECK(first_problem(region("RUS")) ==
+          "test.xml:10: <island id=\"a\"> country=\"RUS\": expected an ISO 3166-1 alpha-2 code in "
+          "capitals, e.g. RU");
+    CHECK(first_problem(island(R"(id="a" group="main" lon="135" lat="50" country="RU")")) ==
+          "test.xml:7: <island id=\"a\"> has a country but no part_of (the landmass it is part "
+          "of)");
+}

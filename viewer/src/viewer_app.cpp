@@ -44,7 +44,7 @@ public:
               geo::Projection projection)
         : options_(options), atlas_(std::move(atlas)), projection_(std::move(projection)),
           scene_(*atlas_, projection_), timeline_(atlas_->history->key_dates()),
-          view_(scene_.world, options.width, options.height),
+          view_(scene_.world, options.width, options.height, scene_.data_area),
           controller_(scene_, timeline_, view_, animator_, map_, ui_state_) {
         load_map_font(font_);
         renderer_ = std::make_unique<MapRenderer>(scene_, font_);

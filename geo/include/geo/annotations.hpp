@@ -119,6 +119,9 @@ struct Island {
     /// For a region of a larger island (South Sakhalin): the latitude band it covers.
     std::optional<double> lat_min;
     std::optional<double> lat_max;
+    /// For a region of a larger landmass by country (the Russian part of the mainland): the
+    /// ISO 3166-1 alpha-2 code of the country in the countries layer whose polygons it keeps.
+    std::string country;
     Point anchor;
     std::vector<Name> names;
     std::vector<Fact> facts;

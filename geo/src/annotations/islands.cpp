@@ -1,6 +1,7 @@
 // <islands>: each island with its names, facts, islets and status periods.
 #include "annotations/elements.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -147,8 +148,8 @@ std::optional<StatusPeriod> read_status(XmlReader& r, const XMLElement* e) {
 } // namespace
 
 void read_island(XmlReader& r, const XMLElement* e) {
-    r.allowed_attributes(e,
-                         {"id", "group", "lon", "lat", "part_of", "members", "lat_min", "lat_max"});
+    r.allowed_attributes(
+        e, {"id", "group", "lon", "lat", "part_of", "members", "lat_min", "lat_max", "country"});
     Island island;
     island.line = e->GetLineNum();
     island.id = r.required_string(e, "id");
@@ -174,6 +175,19 @@ void read_island(XmlReader& r, const XMLElement* e) {
         r.error(e, describe(e) + " lat_min=\"" + optional_string(e, "lat_min") +
                        "\" is not below lat_max=\"" + optional_string(e, "lat_max") +
                        "\" (the band is empty or reversed)");
+    }
+    island.country = optional_string(e, "country");
+    if (e->Attribute("country") != nullptr) {
+        const bool code =
+            island.country.size() == 2 && std::all_of(island.country.begin(), island.country.end(),
+                                                      [](char c) { return c >= 'A' && c <= 'Z'; });
+        if (!code) {
+            r.error(e, describe(e) + " country=\"" + island.country +
+                           "\": expected an ISO 3166-1 alpha-2 code in capitals, e.g. RU");
+        }
+        if (island.part_of.empty()) {
+            r.error(e, describe(e) + " has a country but no part_of (the landmass it is part of)");
+        }
     }
     island.anchor = r.place(e);
     for (const XMLElement* child = e->FirstChildElement(); child != nullptr;

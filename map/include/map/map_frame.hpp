@@ -107,7 +107,7 @@ struct FrameLabel {
 /// One row of the legend: a swatch drawn as the map draws that symbol, and its words (never an
 /// id). The swatch's colour comes from the party or the line role through render/style.hpp.
 struct LegendItem {
-    enum class Swatch { land, fill, stripes, hatch, line, event };
+    enum class Swatch { land, fill, stripes, hatch, line, event, border };
     Swatch swatch = Swatch::fill;
     geo::Party party = geo::Party::JP; ///< fill, stripes, hatch
     /// stripes, hatch: the administering party's fill they are drawn over on the map
@@ -134,6 +134,9 @@ struct MapFrame {
 
     bool land = false;  ///< the land layer is drawn
     bool lakes = false; ///< the lakes layer is drawn
+    /// Indexes (in MapScene::borders) of the country borders drawn: with the land layer, those
+    /// whose box meets the view.
+    std::vector<std::size_t> borders;
     std::optional<Graticule> graticule;
     std::vector<FrameRegion> regions;
     std::vector<FrameLine> lines;

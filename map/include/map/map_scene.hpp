@@ -2,8 +2,10 @@
 
 #include "geo/atlas.hpp"
 #include "geo/projection.hpp"
+#include "map/map_view.hpp"
 #include "map/polygon_set.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,7 +64,15 @@ struct MapScene {
 
     const geo::Atlas* atlas;
     const geo::Projection* projection;
-    geo::Box world; ///< north-up metres: the region 139-158 E, 41-55 N
+    /// North-up metres: what Home shows, the region 139-158 E, 41-55 N (with data that
+    /// does not cover the region, widened to the data), inside `data_area` when there is one.
+    geo::Box world;
+    /// The land layer's lon/lat extent, projected: its edge, and a box inside it as large as
+    /// the widest 16:9 view (north-up metres). Views stay inside the edge. Null without land,
+    /// or when part of that extent lies beyond the projection's horizon.
+    std::shared_ptr<const ViewLimits> data_area;
+    /// The land layer's extent in lon/lat degrees (min_x..max_x = west..east).
+    std::optional<geo::Box> data_extent;
     PolygonSet land;
     PolygonSet lakes;
     bool has_land = false;
@@ -72,6 +82,10 @@ struct MapScene {
     std::vector<SceneEvent> events; ///< events whose place lies in the region
     std::vector<SceneLabel> labels;
     std::vector<ScenePlace> places; ///< every place whose position the projection shows
+    /// Country borders on land (the borders layer), projected, split where they pass beyond the
+    /// horizon: each stretch with its box (north-up metres).
+    std::vector<std::vector<geo::Point>> borders;
+    std::vector<geo::Box> border_boxes;
     double prepare_ms = 0.0;
 
     /// Builds the levels of detail that views at scales in this range draw (land, lakes,

@@ -2,6 +2,8 @@
 
 #include "geo/geometry.hpp"
 
+#include <memory>
+
 namespace kuril {
 
 /// Pixels along each edge of a view that something else covers (panels, bands): a fit keeps
@@ -13,13 +15,27 @@ struct ScreenInsets {
     double bottom = 0;
 };
 
+/// Where the data ends, for a view that must never show beyond it: the edge of the data's
+/// lon/lat extent, projected and densely sampled (north-up metres; it curves and leans in a
+/// conic projection), and a box inside it that bounds how far a view zooms out.
+struct ViewLimits {
+    geo::Ring outline;
+    geo::Box inner;
+    /// Whether a box (north-up metres) lies inside the outline: its corners inside, no outline
+    /// point within it.
+    bool holds(const geo::Box& box) const;
+};
+
 /// What part of the map a window shows: a centre in projected metres and a scale in metres
 /// per pixel, over a viewport in pixels (y down on screen, north up on the map). No SFML here,
 /// so the arithmetic is tested without a window.
 class MapView {
 public:
-    /// `world` is the data's extent in projected metres; the view starts fitted to it.
-    MapView(geo::Box world, double width_px, double height_px);
+    /// `world` is the area Home shows, in projected metres; the view starts fitted to it.
+    /// `limits`, when given, is the area the data covers (MapScene::data_area): the visible
+    /// box never leaves it, however far out the view zooms or pans.
+    MapView(geo::Box world, double width_px, double height_px,
+            std::shared_ptr<const ViewLimits> limits = nullptr);
 
     void resize(double width_px, double height_px);
     double width_px() const { return width_; }
@@ -29,6 +45,7 @@ public:
     double metres_per_pixel() const { return scale_; }
     geo::Box visible_box() const;
     const geo::Box& world() const { return world_; }
+    const ViewLimits* limits() const { return limits_.get(); }
 
     geo::Point screen_to_map(geo::Point screen) const;
     geo::Point map_to_screen(geo::Point map) const;
@@ -46,14 +63,17 @@ public:
     void reset(const ScreenInsets& insets = {});
     void set(geo::Point center, double metres_per_pixel);
 
-    /// The zoom limits: no further out than the whole region, no further in than 2 m per pixel.
+    /// The zoom limits: no further out than the whole region with room around it (and than
+    /// the limits, when set), no further in than 2 m per pixel.
     double min_metres_per_pixel() const { return 2.0; }
     double max_metres_per_pixel() const;
 
 private:
     void clamp();
+    void keep_inside_limits();
 
     geo::Box world_;
+    std::shared_ptr<const ViewLimits> limits_;
     double width_;
     double height_;
     geo::Point center_;

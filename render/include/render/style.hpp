@@ -4,6 +4,7 @@
 #include "map/symbology.hpp"
 
 #include <SFML/Graphics/Color.hpp>
+#include <vector>
 
 namespace kuril::style {
 
@@ -73,6 +74,11 @@ inline const sf::Color control_line{0, 158, 115};    // bluish green
 /// from Japan's fill, 40.6 from Russia's, 43.5 from land; above the closest pair before it
 /// (proposal vs control, 15.9 under deuteranopia). Its dash-dot-dot pattern sets it apart too.
 inline const sf::Color implied_line{95, 95, 95};
+/// Country borders on land (DCW): thin, grey, dash-dot, under every boundary line, so that
+/// they read as background and never as one of the dispute's lines. Width and dash in UI pixels.
+inline const sf::Color country_border{128, 128, 128};
+inline constexpr float country_border_width = 1.2f;
+inline const std::vector<float> country_border_dash{9.f, 3.f, 2.f, 3.f};
 inline const sf::Color highlight{240, 228, 66}; // yellow glow
 inline const sf::Color event_marker{213, 94, 0};
 /// The measuring tool: a solid magenta line cased in white, unlike any boundary.

@@ -1,0 +1,255 @@
+// The basemap without edges (issue 14): views never leave the data, regions split by country,
+// country borders drawn with the land. Fixture: tests/data/wide (land over lon 125-150 E,
+// lat 35-55 N, RU north of 45 N and CN south of it, one CN-RU border along 45 N).
+#include "geo/atlas.hpp"
+#include "geo/projection.hpp"
+#include "map/map_frame.hpp"
+#include "test_paths.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <doctest/doctest.h>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Scene {
+    explicit Scene(const std::filesystem::path& annotations)
+        : atlas(geo::load_atlas(annotations)), scene(*atlas, projection) {}
+    std::unique_ptr<geo::Atlas> atlas;
+    geo::Projection projection;
+    kuril::MapScene scene;
+};
+
+const Scene& wide() {
+    static const Scene scene(test_paths::fixtures() / "wide" / "annotations.xml");
+    return scene;
+}
+
+const Scene& shipped() {
+    static const Scene scene(test_paths::shipped() / "annotations.xml");
+    return scene;
+}
+
+/// Points (projected, 20 per segment) along the land layer's polygon edges that lie on the
+/// layer's lon/lat bounding box: the straight data edges no view may show.
+std::vector<geo::Point> data_edge_points(const Scene& s) {
+    const geo::Box box = *s.scene.data_extent;
+    const auto on_same_side = [&](geo::Point a, geo::Point b) {
+        return (a.x == box.min_x && b.x == box.min_x) || (a.x == box.max_x && b.x == box.max_x) ||
+               (a.y == box.min_y && b.y == box.min_y) || (a.y == box.max_y && b.y == box.max_y);
+    };
+    std::vector<geo::Point> out;
+    for (const auto& feature : s.atlas->layer("land")->features) {
+        for (const auto& polygon : feature.polygons) {
+            for (const auto& ring : polygon.rings) {
+                for (std::size_t i = 0; i < ring.size(); ++i) {
+                    const geo::Point a = ring[i];
+                    const geo::Point b = ring[(i + 1) % ring.size()];
+                    if (!on_same_side(a, b)) {
+                        continue;
+                    }
+                    for (int k = 0; k <= 20; ++k) {
+                        const double t = k / 20.0;
+                        out.push_back(
+                            s.projection.forward({a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}));
+                    }
+                }
+            }
+        }
+    }
+    return out;
+}
+
+/// How many of the points are strictly inside the view (a metre in from its edges).
+std::size_t seen(const std::vector<geo::Point>& points, const kuril::MapView& view) {
+    const geo::Box v = view.visible_box();
+    return static_cast<std::size_t>(std::count_if(points.begin(), points.end(), [&](geo::Point p) {
+        return p.x > v.min_x + 1 && p.x < v.max_x - 1 && p.y > v.min_y + 1 && p.y < v.max_y - 1;
+    }));
+}
+
+/// Views at the widest zoom, at Home and panned to each corner and edge, at several sizes.
+std::vector<kuril::MapView> views_to_try(const kuril::MapScene& scene) {
+    std::vector<kuril::MapView> views;
+    for (const auto& [w, h] : {std::pair{1280.0, 720.0},
+                               {3840.0, 2160.0},
+                               {720.0, 1280.0},
+                               {1920.0, 1080.0},
+                               {400.0, 300.0}}) {
+        kuril::MapView home(scene.world, w, h, scene.data_area);
+        home.reset({0, 40, 0, 60});
+        views.push_back(home);
+        views.push_back(kuril::MapView(scene.world, w, h, scene.data_area));
+        for (const double mpp : {1e9, 3000.0}) {
+            for (const double dx : {-1e8, 0.0, 1e8}) {
+                for (const double dy : {-1e8, 0.0, 1e8}) {
+                    kuril::MapView view(scene.world, w, h, scene.data_area);
+                    view.set(view.center(), mpp);
+                    view.pan_pixels(dx / view.metres_per_pixel(), dy / view.metres_per_pixel());
+                    views.push_back(view);
+                    view.zoom_about({w - 1, h - 1}, 1e-6);
+                    views.push_back(view);
+                }
+            }
+        }
+    }
+    return views;
+}
+
+} // namespace
+
+TEST_CASE("[map] no straight data edge of the land layer is inside any view (fixture)") {
+    const Scene& s = wide();
+    REQUIRE(s.scene.data_extent.has_value());
+    CHECK(s.scene.data_extent->min_x == 125.0);
+    CHECK(s.scene.data_extent->max_x == 150.0);
+    CHECK(s.scene.data_extent->min_y == 35.0);
+    CHECK(s.scene.data_extent->max_y == 55.0);
+    REQUIRE(s.scene.data_area != nullptr);
+    const auto edges = data_edge_points(s);
+    REQUIRE(edges.size() > 100); // the west, north, east and south edges
+    // Without the limits the widest view shows the edges: the check below can fail.
+    kuril::MapView unlimited(s.scene.world, 1280, 720);
+    unlimited.set(unlimited.center(), 1e9);
+    CHECK(seen(edges, unlimited) > 0);
+    for (const auto& view : views_to_try(s.scene)) {
+        CAPTURE(view.width_px());
+        CAPTURE(view.center().x);
+        CAPTURE(view.center().y);
+        CAPTURE(view.metres_per_pixel());
+        CHECK(seen(edges, view) == 0);
+    }
+    // Home shows the data, not sea beyond it: it is the whole data area at this size.
+    kuril::MapView home(s.scene.world, 1280, 720, s.scene.data_area);
+    home.reset();
+    CHECK(home.metres_per_pixel() == doctest::Approx(home.max_metres_per_pixel()));
+}
+
+TEST_CASE("[map] close up, a view reaches the data's corners beyond the widest view's box") {
+    const Scene& s = wide();
+    const kuril::ViewLimits& limits = *s.scene.data_area;
+    // Near the north-east corner: outside the box of the widest view, inside the data.
+    const geo::Point corner = s.projection.forward({146.0, 52.0});
+    CHECK(!limits.inner.contains(corner));
+    kuril::MapView view(s.scene.world, 1280, 720, s.scene.data_area);
+    view.set(corner, 300);
+    CHECK(std::hypot(view.center().x - corner.x, view.center().y - corner.y) < 1.0);
+    // Further out it slides back only as far as the data's edge needs: much nearer the wanted
+    // centre than the widest view's centre is, and inside.
+    view.set(corner, 700);
+    const geo::Point middle{(limits.inner.min_x + limits.inner.max_x) / 2,
+                            (limits.inner.min_y + limits.inner.max_y) / 2};
+    const auto distance = [](geo::Point a, geo::Point b) {
+        return std::hypot(a.x - b.x, a.y - b.y);
+    };
+    CHECK(distance(view.center(), corner) < 0.5 * distance(middle, corner));
+    CHECK(limits.holds(view.visible_box()));
+}
+
+TEST_CASE("[map] no straight data edge of the shipped land is inside any view") {
+    const Scene& s = shipped();
+    REQUIRE(s.scene.data_area != nullptr);
+    const auto edges = data_edge_points(s);
+    REQUIRE(!edges.empty());
+    for (const auto& view : views_to_try(s.scene)) {
+        CAPTURE(view.width_px());
+        CAPTURE(view.metres_per_pixel());
+        CHECK(seen(edges, view) == 0);
+    }
+}
+
+TEST_CASE("[map] a region split by country keeps that country's part of its landmass") {
+    const Scene& s = wide();
+    const kuril::StatusRegion* russian = nullptr;
+    for (const auto& region : s.scene.regions) {
+        if (region.island->id == "mainland-ru") {
+            russian = &region;
+        }
+    }
+    REQUIRE(russian != nullptr);
+    const auto at = [&](double lon, double lat) {
+        const kuril::StatusRegion* hit = s.scene.region_at(s.projection.forward({lon, lat}));
+        return hit == nullptr ? std::string("-") : hit->island->id;
+    };
+    CHECK(at(130, 50) == "mainland-ru"); // mainland, in RU
+    CHECK(at(137, 46) == "mainland-ru");
+    CHECK(at(130, 42) == "-"); // mainland, in CN
+    CHECK(at(131, 44.9) == "-");
+    CHECK(at(148, 52) == "kamchatka"); // its own island, whole
+    // The cut runs along 45 N: every vertex of the region is at or north of it.
+    for (const auto& polygon : russian->projected) {
+        for (const auto& p : polygon.rings.front()) {
+            CHECK(s.projection.inverse(p).y >= 45.0 - 1e-6);
+        }
+    }
+    for (const auto& warning : s.atlas->warnings) {
+        CHECK(warning.message.find("country=") == std::string::npos);
+    }
+}
+
+TEST_CASE("[map] a region split by a country the data lacks is not drawn, with a warning") {
+    const auto dir = test_paths::scratch("wide-no-countries");
+    std::ifstream in(test_paths::fixtures() / "wide" / "annotations.xml");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string countries_layer =
+        R"(    <layer id="countries" kind="polygons" path="countries.geojson"/>)"
+        "\n";
+    const auto cut = text.find(countries_layer);
+    REQUIRE(cut != std::string::npos);
+    text.erase(cut, countries_layer.size());
+    const auto land = text.find("path=\"land.geojson\"");
+    text.replace(land, 19,
+                 "path=\"" + (test_paths::fixtures() / "wide" / "land.geojson").string() + "\"");
+    const auto borders = text.find("path=\"borders.geojson\"");
+    text.replace(borders, 22,
+                 "path=\"" + (test_paths::fixtures() / "wide" / "borders.geojson").string() + "\"");
+    std::ofstream(dir / "annotations.xml") << text;
+    const auto island_at = text.find("<island id=\"mainland-ru\"");
+    const int island_line =
+        1 + static_cast<int>(std::count(text.begin(), text.begin() + island_at, '\n'));
+    const Scene s(dir / "annotations.xml");
+    CHECK(s.atlas->errors.empty());
+    bool warned = false;
+    for (const auto& warning : s.atlas->warnings) {
+        if (warning.message == "<island id=\"mainland-ru\"> country=\"RU\": no countries layer "
+                               "to cut 'mainland' by; the region is not drawn") {
+            warned = true;
+            CHECK(warning.line == island_line);
+        }
+    }
+    CHECK(warned);
+    for (const auto& region : s.scene.regions) {
+        CHECK(region.island->id != "mainland-ru");
+    }
+}
+
+TEST_CASE("[map] country borders are drawn with the land, and in the legend") {
+    const Scene& s = wide();
+    REQUIRE(s.scene.borders.size() == 1);
+    kuril::MapView view(s.scene.world, 1280, 720, s.scene.data_area);
+    view.set(s.projection.forward({131, 45}), 2000);
+    kuril::MapState state;
+    const auto frame = kuril::build_frame(s.scene, state, view);
+    CHECK(frame.borders.size() == 1);
+    const auto has_row = [](const kuril::MapFrame& f) {
+        return std::any_of(f.legend.begin(), f.legend.end(), [](const kuril::LegendItem& item) {
+            return item.swatch == kuril::LegendItem::Swatch::border &&
+                   item.label == "Country border (DCW)";
+        });
+    };
+    CHECK(has_row(frame));
+    state.toggle(kuril::Layer::land);
+    const auto without_land = kuril::build_frame(s.scene, state, view);
+    CHECK(without_land.borders.empty());
+    CHECK(!has_row(without_land));
+    // Far from the border: not in the frame, not in the legend.
+    state.toggle(kuril::Layer::land);
+    view.set(s.projection.forward({148, 53}), 500);
+    const auto elsewhere = kuril::build_frame(s.scene, state, view);
+    CHECK(elsewhere.borders.empty());
+    CHECK(!has_row(elsewhere));
+}
