@@ -63,6 +63,7 @@ private:
     void draw_graticule(sf::RenderTarget& target, const MapFrame& frame);
     void draw_graticule_labels(sf::RenderTarget& target, const MapFrame& frame);
     void draw_lines(sf::RenderTarget& target, const MapFrame& frame);
+    void draw_zones(sf::RenderTarget& target, const MapFrame& frame);
     void draw_events(sf::RenderTarget& target, const MapFrame& frame);
     void place_labels(const MapFrame& frame);
     /// Places the off-map event markers along the edge, clear of the obstacles and the map's
