@@ -17,7 +17,7 @@
 // circles of radius r (computed on the WGS84 ellipsoid with PROJ's geod_direct, 96 vertices, so
 // a vertex is exactly r from its coast point and a chord is at most r(1-cos(pi/96)) inside)
 // around those points; between two points `s` apart the union dips at most s^2/8r inside the
-// true buffer (12 nm, s = 2 km: 23 m; 200 nm, s = 6 km: 12 m). The union is formed in a
+// true buffer (s = 2 km; 12 nm: 23 m; 200 nm: 1.4 m). The union is formed in a
 // local azimuthal equidistant projection centred at --centre (only as a plane to overlay in:
 // the vertices are geodesic). Where two sides' zones meet, the zone is clipped at the median
 // (equidistance) line as in median_line.cpp: the Voronoi diagram (GEOS) of all coast points in
@@ -570,6 +570,21 @@ Built build_zone(const Context& c, const ZoneSpec& spec) {
     const Geom outline = checked(GEOSBoundary_r(ctx, zone.get()), "boundary");
     const Geom inner = checked(GEOSBuffer_r(ctx, drawn.get(), -200.0, 8), "inner box");
     Geom lines = checked(GEOSIntersection_r(ctx, outline.get(), inner.get()), "limit");
+    // The mainland is one polygon shared by several sides: where the own cells cut it, the
+    // outline runs over land. That is no limit.
+    std::vector<Geom> mainland;
+    for (const auto& item : *c.land) {
+        if (item.side == per_point) {
+            mainland.push_back(polygon(item.projected));
+        }
+    }
+    if (!mainland.empty()) {
+        const Geom shared = checked(
+            GEOSUnaryUnion_r(
+                ctx, collection(GEOS_GEOMETRYCOLLECTION, std::move(mainland), "mainland").get()),
+            "mainland");
+        lines = checked(GEOSDifference_r(ctx, lines.get(), shared.get()), "over land");
+    }
     lines = checked(GEOSLineMerge_r(ctx, lines.get()), "merge");
     Geom median = checked(GEOSBoundary_r(ctx, mine.get()), "median");
     return {std::move(zone), std::move(lines), std::move(median)};
@@ -756,7 +771,7 @@ int run(int argc, char** argv) {
         s.source = "worldjpn-19761210 ev-worldjpn-soviet-zone-1977";
         s.own = {R, D};
         s.radius_nm = 200;
-        s.step_m = 6000;
+        s.step_m = 2000;
         specs.push_back(s);
     }
     {
@@ -770,7 +785,7 @@ int run(int argc, char** argv) {
         s.source = "ev-law-1977-fishing-zone hara-uri-thesis-1979 eez-law-1996";
         s.own = {J, D};
         s.radius_nm = 200;
-        s.step_m = 6000;
+        s.step_m = 2000;
         s.west = 135;
         specs.push_back(s);
     }
