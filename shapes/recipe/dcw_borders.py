@@ -5,7 +5,7 @@ gmt-dcw) for lon 120-180 E, lat 30-65 N.
 Called by make-borders.sh (run that, not this).  Needs Debian's gmt,
 gmt-dcw and python3-gdal (OGR with GEOS).
 
-  1. `gmt coast -E<ISO> -M` dumps a country's DCW polygons (one ring per
+  1. `gmt coast -E<ISO> -M` dumps a country's DCW polygons (COUNTRIES) (one ring per
      segment, at %.15g),
   2. each ring is made valid (DCW has self-touching island rings), rings
      outside the box are skipped, the rest are clipped to the box and

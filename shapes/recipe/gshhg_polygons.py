@@ -91,7 +91,7 @@ ISLAND_POINTS = [
     ("sakhalin",     142.740,  46.960),  # Yuzhno-Sakhalinsk
     # Eurasia.  Kamchatka is joined to it by the isthmus near 60 N
     # (Parapolsky Dol), inside the box, so it is part of this polygon too.
-    ("mainland",     136.500,  46.500),  # Sikhote-Alin, Primorsky Krai
+    ("mainland",     136.500,  46.500),  # in the Sikhote-Alin range
     # Southern Kurils (the disputed four)
     ("etorofu",      147.886,  45.227),  # Kurilsk (Iturup)
     ("kunashiri",    145.856,  44.031),  # Yuzhno-Kurilsk (Kunashir)
@@ -266,9 +266,7 @@ def drop_axis_collinear(ring, lines_x, lines_y):
                 continue
             out.append(b)
         if changed:
-            # drop one vertex at a time per pass is not needed: a run's inner
-            # vertices all go, its ends stay (they are not collinear with
-            # both neighbours).
+            # A run's inner vertices all go in one pass; its ends stay.
             ring = out
     return ring
 
