@@ -28,8 +28,7 @@
 namespace kuril {
 
 std::array<bool, layer_count> parse_layers(const std::string& list) {
-    std::array<bool, layer_count> visible{};
-    visible.fill(true);
+    std::array<bool, layer_count> visible = default_layers;
     if (list.empty()) {
         return visible;
     }

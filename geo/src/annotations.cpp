@@ -95,6 +95,8 @@ Annotations read(std::string_view xml, const fs::path& file, const ParseOptions&
             each("island", detail::read_island);
         } else if (name == "lines") {
             each("line", detail::read_line);
+        } else if (name == "zones") {
+            each("zone", detail::read_zone);
         } else if (name == "events") {
             each("event", detail::read_event);
         } else if (name == "tours") {
@@ -215,6 +217,9 @@ const Island* Annotations::island(std::string_view id) const {
 }
 const LineInfo* Annotations::line_info(std::string_view id) const {
     return find_by_id(lines, id);
+}
+const LineInfo* Annotations::zone_info(std::string_view id) const {
+    return find_by_id(zones, id);
 }
 const LayerRef* Annotations::layer(std::string_view id) const {
     return find_by_id(layers, id);

@@ -62,6 +62,8 @@ void load_layers(Atlas& atlas_ref, const AtlasOptions& options) {
             LoadedLayer loaded{ref, load_vector_layer(ref.path, load), 0.0};
             if (ref.id == "boundaries") {
                 lines = boundary_lines_from_layer(loaded.layer);
+            } else if (ref.id == "zones") {
+                atlas->zones = zone_lines_from_layer(loaded.layer);
             }
             loaded.load_ms =
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)

@@ -124,6 +124,83 @@ void add_lines(MapFrame& frame, std::vector<FrameLabel>& line_labels) {
     }
 }
 
+/// The longest run of a polyline's points that is visible (in the view, clear of the reserved
+/// bands), in screen pixels.
+std::vector<geo::Point> longest_visible_run(const MapFrame& frame,
+                                            const std::vector<geo::Point>& part) {
+    std::vector<geo::Point> visible;
+    std::vector<geo::Point> run;
+    const auto keep_longest = [&] {
+        if (run.size() > visible.size()) {
+            visible = run;
+        }
+        run.clear();
+    };
+    for (const auto& p : part) {
+        const geo::Point s = frame.view.map_to_screen(p);
+        if (s.x > 0 && s.y > frame.state.reserved_top_px && s.x < frame.view.width_px() &&
+            s.y < frame.view.height_px() - frame.state.reserved_bottom_px) {
+            run.push_back(s);
+        } else {
+            keep_longest();
+        }
+    }
+    keep_longest();
+    return visible;
+}
+
+/// A zone's name for the map's labels (two lines for two languages).
+std::string zone_label_text(const geo::Annotations& annotations, const geo::ZoneLine& zone,
+                            LabelLanguage language) {
+    const std::string code(language_code(language));
+    const auto plus = code.find('+');
+    if (plus == std::string::npos) {
+        return zone_display_name(annotations, zone, code);
+    }
+    return zone_display_name(annotations, zone, code.substr(0, plus)) + "\n" +
+           zone_display_name(annotations, zone, code.substr(plus + 1));
+}
+
+/// The maritime zones in force on the date (layer "zones"), and one label per zone along the
+/// longest visible run of its limit.
+void add_zones(MapFrame& frame, std::vector<FrameLabel>& labels) {
+    const MapState& state = frame.state;
+    const geo::Annotations& annotations = frame.scene->atlas->annotations;
+    std::map<std::string, FrameLabel> best; // zone id -> its label
+    for (const auto& scene_zone : frame.scene->zones) {
+        const geo::ZoneLine& zone = *scene_zone.zone;
+        if (!zone.in_force_on(state.date)) {
+            continue;
+        }
+        frame.zones.push_back({&scene_zone, zone_symbol(zone.kind, zone.party)});
+        for (const auto& part : scene_zone.projected) {
+            auto visible = longest_visible_run(frame, part);
+            if (visible.size() < 2 ||
+                (best.count(zone.id) != 0 && best[zone.id].path.size() >= visible.size())) {
+                continue;
+            }
+            FrameLabel label;
+            label.key = "zone:" + zone.id + ":" + std::string(language_code(state.language));
+            label.text = zone_label_text(annotations, zone, state.language);
+            label.anchor = visible[visible.size() / 2];
+            label.priority = 5; // below the boundary lines' names
+            label.size_px = 11;
+            label.italic = true;
+            label.kind = LabelKind::line;
+            label.feature = zone.id;
+            label.short_text =
+                is_two_languages(state.language)
+                    ? zone_label_text(annotations, zone, first_language(state.language))
+                    : std::string();
+            label.path = std::move(visible);
+            best[zone.id] = std::move(label);
+        }
+    }
+    for (auto& [id, label] : best) {
+        labels.push_back(std::move(label));
+    }
+}
+
 void add_events(MapFrame& frame) {
     const MapState& state = frame.state;
     const MapView& view = frame.view;
@@ -512,6 +589,26 @@ void add_legend_and_sources(MapFrame& frame) {
                                 .label = std::move(name),
                                 .features = {line.id}});
     }
+    // The maritime zones whose limit meets the visible area, one row per name.
+    for (const auto& shown : frame.zones) {
+        const geo::ZoneLine& zone = *shown.zone->zone;
+        const auto& parts = shown.zone->projected;
+        if (!std::any_of(parts.begin(), parts.end(),
+                         [&](const auto& part) { return polyline_meets(part, area); })) {
+            continue;
+        }
+        add_unique(frame.sources, zone.sources);
+        std::string name =
+            zone_display_name(annotations, zone, text_language_code(frame.state.text_language));
+        if (!named.insert(name).second) {
+            continue;
+        }
+        frame.legend.push_back({.swatch = LegendItem::Swatch::line,
+                                .line = shown.symbol,
+                                .line_width = zone_line_width(frame.state.high_contrast),
+                                .label = std::move(name),
+                                .features = {zone.id}});
+    }
     std::vector<std::string> events;
     for (const auto& shown : frame.events) {
         const geo::Point at = frame.view.screen_to_map(shown.screen);
@@ -550,6 +647,9 @@ MapFrame build_frame(const MapScene& scene, const MapState& state, const MapView
     std::vector<FrameLabel> line_labels;
     if (state.shows(Layer::lines)) {
         add_lines(frame, line_labels);
+    }
+    if (state.shows(Layer::zones)) {
+        add_zones(frame, line_labels);
     }
     if (state.shows(Layer::status)) {
         add_regions(frame);
@@ -692,6 +792,19 @@ std::string label_text(const std::vector<geo::Name>& names, LabelLanguage langua
 
 std::string_view first_language_code(LabelLanguage language) {
     return language_code(first_language(language));
+}
+
+std::string zone_display_name(const geo::Annotations& annotations, const geo::ZoneLine& zone,
+                              std::string_view lang) {
+    if (const geo::LineInfo* info = annotations.zone_info(zone.id)) {
+        if (const geo::Name* found = info->name(lang)) {
+            return found->text;
+        }
+        if (const geo::Name* english = info->name("en")) {
+            return english->text;
+        }
+    }
+    return zone.label; // the layer's label marks it approximate
 }
 
 std::string line_display_name(const geo::Annotations& annotations, const geo::BoundaryLine& line,

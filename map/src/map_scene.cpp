@@ -378,6 +378,18 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
             }
         }
     }
+    for (const auto& zone : source.zones) {
+        SceneZone scene_zone;
+        scene_zone.zone = &zone;
+        for (const auto& part : zone.geometry) {
+            auto dense = densify(part, 0.05);
+            proj.forward_in_place(dense);
+            for (auto& stretch : visible_stretches(dense)) {
+                scene_zone.projected.push_back(std::move(stretch));
+            }
+        }
+        zones.push_back(std::move(scene_zone));
+    }
     const geo::Box lonlat_region{139, 41, 158, 55};
     for (const auto& event : source.annotations.events) {
         if (lonlat_region.contains(event.place)) {

@@ -6,7 +6,7 @@ namespace kuril {
 namespace {
 
 constexpr std::array<std::string_view, layer_count> layer_names = {
-    "sea", "land", "lakes", "graticule", "status", "lines", "events", "labels"};
+    "sea", "land", "lakes", "graticule", "status", "lines", "events", "labels", "zones"};
 constexpr std::array<std::string_view, language_count> language_codes = {"en",    "ja",    "ru",
                                                                          "en+ja", "en+ru", "ja+ru"};
 constexpr std::array<std::string_view, text_language_count> text_language_codes = {"en", "ja",
@@ -35,8 +35,10 @@ std::optional<Layer> layer_from_name(std::string_view name) {
 }
 
 std::array<bool, layer_count> layers_from_names(const std::vector<std::string>& names) {
+    if (names.empty()) {
+        return default_layers;
+    }
     std::array<bool, layer_count> visible{};
-    visible.fill(names.empty());
     for (const auto& name : names) {
         if (auto layer = layer_from_name(name)) {
             visible[static_cast<std::size_t>(*layer)] = true;

@@ -22,6 +22,18 @@ LineSymbol line_symbol(geo::LineKind kind, bool approx) {
     return {};
 }
 
+LineSymbol zone_symbol(geo::ZoneKind kind, geo::Party party) {
+    const LineRole role = party == geo::Party::JP ? LineRole::zone_jp : LineRole::zone_ru;
+    if (kind == geo::ZoneKind::territorial_sea) {
+        return {role, {2, 3}}; // dotted
+    }
+    return {role, {10, 3, 2, 3}}; // dash-dot
+}
+
+float zone_line_width(bool high_contrast) {
+    return high_contrast ? 2.5f : 1.5f;
+}
+
 std::optional<StatusSymbol> status_symbol(const geo::IslandStatus& status) {
     if (!status.known || status.administered_by.empty()) {
         return std::nullopt;

@@ -343,6 +343,29 @@ void MapRenderer::draw_borders(sf::RenderTarget& target, const MapFrame& frame) 
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
 }
 
+void MapRenderer::draw_zones(sf::RenderTarget& target, const MapFrame& frame) {
+    triangles_.clear();
+    const float ui = static_cast<float>(frame.state.ui_scale);
+    const float width = zone_line_width(frame.state.high_contrast) * ui;
+    std::vector<sf::Vector2f> points;
+    for (const auto& shown : frame.zones) {
+        const sf::Color color = style::line_colour(shown.symbol.role);
+        std::vector<float> pattern = shown.symbol.dash;
+        for (auto& length : pattern) {
+            length *= ui;
+        }
+        for (const auto& part : shown.zone->projected) {
+            points.clear();
+            points.reserve(part.size());
+            for (const auto& p : part) {
+                points.push_back(to_screen(frame.view, p));
+            }
+            append_polyline(triangles_, points, width, color, pattern);
+        }
+    }
+    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+}
+
 void MapRenderer::draw_events(sf::RenderTarget& target, const MapFrame& frame) {
     triangles_.clear();
     const float radius = 6.f * static_cast<float>(frame.state.ui_scale);
@@ -764,6 +787,7 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     if (frame.graticule) {
         draw_graticule_labels(target, frame);
     }
+    draw_zones(target, frame);
     draw_events(target, frame);
     draw_lines(target, frame);
     draw_place_dots(target, frame);

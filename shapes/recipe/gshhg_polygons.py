@@ -91,7 +91,7 @@ ISLAND_POINTS = [
     ("sakhalin",     142.740,  46.960),  # Yuzhno-Sakhalinsk
     # Eurasia.  Kamchatka is joined to it by the isthmus near 60 N
     # (Parapolsky Dol), inside the box, so it is part of this polygon too.
-    ("mainland",     136.500,  46.500),  # Sikhote-Alin, Primorsky Krai
+    ("mainland",     136.500,  46.500),  # in the Sikhote-Alin range
     # Southern Kurils (the disputed four)
     ("etorofu",      147.886,  45.227),  # Kurilsk (Iturup)
     ("kunashiri",    145.856,  44.031),  # Yuzhno-Kurilsk (Kunashir)
@@ -142,12 +142,16 @@ GROUP_REGIONS = [
 KAIGARA_LIGHTHOUSE = (145.858, 43.397)
 
 # Islets not tagged so far take the id of the nearest tagged polygon within
-# this distance (km, shortest distance between the outlines).  3 km is less
-# than the narrowest strait between two differently named islands that an
-# untagged islet could lie in (the Goyomai Strait between Cape Nosappu and
-# Kaigara is 3.7 km wide and its islets are in the Habomai region anyway),
-# and more than the gap between the islands and their offshore rocks.
-ISLET_DISTANCE_KM = 3.0
+# this distance (km, shortest distance between the outlines), unless an
+# untagged island larger than ISLET_MAX_KM2 (Kyushu, Shikoku, Karaginsky ...)
+# is nearer: then they stay untagged.  4 km: the islets of a named island lie
+# within it (Yururi, the farthest islet of Hokkaido's Nemuro coast, is 3.5 km
+# from the coast as GSHHG draws it), and it is narrower than the straits
+# between differently named islands that an untagged islet could lie in (the
+# Goyomai Strait between Cape Nosappu and Kaigara is 3.7 km wide, but its
+# islets are all in the Habomai region, tagged before; the Nemuro Strait is
+# at least 16 km wide).  A nearer named island always wins.
+ISLET_DISTANCE_KM = 4.0
 # ... if smaller than this (km², geodesic area approximated at the polygon's
 # latitude): larger islands near a tagged one keep their own identity (Kyushu
 # is 0.6 km from Honshu, Shikoku and Awaji are near it too).
@@ -171,6 +175,7 @@ CLASSES = ["ocean", "land", "lake", "island", "pond"]  # index = GSHHG level
 def gmt(args, workdir, stdin=None):
     cmd = ["gmt"] + args + ["--FORMAT_FLOAT_OUT=" + FLOAT_FMT,
                             "--DIR_GSHHG=/usr/share/gmt-gshhg",
+                            "--DIR_DCW=/usr/share/gmt-dcw",
                             "--GMT_HISTORY=false"]
     res = subprocess.run(cmd, cwd=workdir, input=stdin, capture_output=True,
                          text=True)
@@ -261,9 +266,7 @@ def drop_axis_collinear(ring, lines_x, lines_y):
                 continue
             out.append(b)
         if changed:
-            # drop one vertex at a time per pass is not needed: a run's inner
-            # vertices all go, its ends stay (they are not collinear with
-            # both neighbours).
+            # A run's inner vertices all go in one pass; its ends stay.
             ring = out
     return ring
 
@@ -551,7 +554,7 @@ def tag_islands(feats):
                 f["island"] = "mainland"
                 f["tagged_by"] = "box edge"
     # Distance: the nearest polygon tagged so far, if within ISLET_DISTANCE_KM.
-    named = [f for f in feats if f["island"]]
+    named = [f for f in feats if f["island"] or km2(f) >= ISLET_MAX_KM2]
     margin_deg = ISLET_DISTANCE_KM / 110.0
     new_tags = []
     for f in feats:
@@ -568,8 +571,11 @@ def tag_islands(feats):
             d = outline_distance_km(f, t, margin_deg)
             if d < best[0] or (d == best[0] and t["island"] < best[1]):
                 best = (d, t["island"])
-        if best[0] <= ISLET_DISTANCE_KM:
+        if best[0] <= ISLET_DISTANCE_KM and best[1]:
             new_tags.append((f, best[1]))
+            if best[0] > 3.0 and 139 <= f["env"][0] <= 158 and 41 <= f["env"][2] <= 55:
+                print("  islet %.4f %.4f tagged %s at %.2f km"
+                      % (f["env"][0], f["env"][2], best[1], best[0]))
     for f, name in new_tags:
         f["island"] = name
         f["tagged_by"] = "distance"
@@ -582,16 +588,16 @@ def tag_islands(feats):
                      % (x, y, nearest["island"], name))
 
 
-def write_layer(path, feats, fields):
+def write_layer(path, feats, fields, dbf_date=DBF_DATE, geom_type=ogr.wkbPolygon):
     drv = ogr.GetDriverByName("ESRI Shapefile")
     ds = drv.CreateDataSource(path)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(4326)
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     name = os.path.splitext(os.path.basename(path))[0]
-    lyr = ds.CreateLayer(name, srs, ogr.wkbPolygon,
+    lyr = ds.CreateLayer(name, srs, geom_type,
                          options=["ENCODING=UTF-8", "SPATIAL_INDEX=NO",
-                                  "DBF_DATE_LAST_UPDATE=" + DBF_DATE])
+                                  "DBF_DATE_LAST_UPDATE=" + dbf_date])
     for fname, ftype, width in fields:
         fd = ogr.FieldDefn(fname, ftype)
         fd.SetWidth(width)

@@ -53,7 +53,7 @@ TEST_CASE("[viewer] input_map: keys of the map") {
     CHECK(kuril::map_command(K::RBracket) == ViewerCommand{ViewerAction::next_date});
     CHECK(kuril::map_command(K::Num1) == ViewerCommand{ViewerAction::toggle_layer, 0});
     CHECK(kuril::map_command(K::Numpad8) == ViewerCommand{ViewerAction::toggle_layer, 7});
-    CHECK_FALSE(kuril::map_command(K::Num9).has_value());
+    CHECK(kuril::map_command(K::Num9) == ViewerCommand{ViewerAction::toggle_layer, 8}); // zones
     CHECK_FALSE(kuril::map_command(K::Num0).has_value());
     CHECK(kuril::map_command(K::F1) == ViewerCommand{ViewerAction::toggle_help});
     CHECK(kuril::map_command(K::Escape) == ViewerCommand{ViewerAction::close});

@@ -46,7 +46,7 @@ struct ExportOptions {
     /// What a person reads: a slide's title and caption, line names in the legend, event
     /// texts (--ui-lang).
     TextLanguage text_language = TextLanguage::en;
-    std::array<bool, layer_count> visible{true, true, true, true, true, true, true, true};
+    std::array<bool, layer_count> visible = default_layers;
     std::string title;   ///< empty: from the view and date
     std::string caption; ///< a slide's caption, printed large above the footer
     bool legend = true;

@@ -240,6 +240,7 @@ struct Annotations {
     std::vector<Source> sources;
     std::vector<Island> islands;
     std::vector<LineInfo> lines;
+    std::vector<LineInfo> zones; ///< <zones>: the maritime zones (shapes/zones.shp), as lines
     std::vector<Event> events;
     std::vector<Tour> tours;
     std::vector<Place> places;
@@ -248,6 +249,7 @@ struct Annotations {
     const Source* source(std::string_view id) const;
     const Island* island(std::string_view id) const;
     const LineInfo* line_info(std::string_view id) const;
+    const LineInfo* zone_info(std::string_view id) const;
     const LayerRef* layer(std::string_view id) const;
     const Tour* tour(std::string_view id) const;
     const Place* place(std::string_view id) const;

@@ -3,6 +3,7 @@
 #include "geo/annotations.hpp"
 #include "geo/history.hpp"
 #include "geo/vector_source.hpp"
+#include "geo/zones.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -39,6 +40,8 @@ struct Atlas {
     /// <island>. Also in `warnings` (the map still draws); `check` counts them as errors.
     std::vector<Diagnostic> unknown_members;
     std::unique_ptr<History> history;
+    /// The maritime zones (layer "zones"), if the annotations name that layer.
+    std::vector<ZoneLine> zones;
 
     const VectorLayer* layer(std::string_view id) const;
 };

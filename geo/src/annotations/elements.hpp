@@ -11,6 +11,7 @@ void read_layer(XmlReader& r, const XMLElement* e);  // layers.cpp
 void read_source(XmlReader& r, const XMLElement* e); // layers.cpp
 void read_island(XmlReader& r, const XMLElement* e); // islands.cpp
 void read_line(XmlReader& r, const XMLElement* e);   // lines.cpp
+void read_zone(XmlReader& r, const XMLElement* e);   // lines.cpp: <zone>, as <line>
 void read_event(XmlReader& r, const XMLElement* e);  // events.cpp
 void read_tour(XmlReader& r, const XMLElement* e);   // tours.cpp
 void read_place(XmlReader& r, const XMLElement* e);  // places.cpp

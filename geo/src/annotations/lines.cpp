@@ -3,12 +3,16 @@
 
 namespace geo::detail {
 
-void read_line(XmlReader& r, const XMLElement* e) {
+namespace {
+
+// A <line> or a <zone>: an id, sources, names and texts by language.
+LineInfo read_line_info(XmlReader& r, const XMLElement* e, std::unordered_set<std::string>& ids,
+                        const char* what) {
     r.allowed_attributes(e, {"id", "sources"});
     LineInfo line;
     line.line = e->GetLineNum();
     line.id = r.required_string(e, "id");
-    r.unique_id(r.ids.lines, e, line.id, "line");
+    r.unique_id(ids, e, line.id, what);
     line.sources = r.sources(e, true);
     for (const XMLElement* child = e->FirstChildElement(); child != nullptr;
          child = child->NextSiblingElement()) {
@@ -31,7 +35,17 @@ void read_line(XmlReader& r, const XMLElement* e) {
     if (find_name(line.names, "en") == nullptr) {
         r.error(e, describe(e) + " has no English <name lang=\"en\">");
     }
-    r.out.lines.push_back(std::move(line));
+    return line;
+}
+
+} // namespace
+
+void read_line(XmlReader& r, const XMLElement* e) {
+    r.out.lines.push_back(read_line_info(r, e, r.ids.lines, "line"));
+}
+
+void read_zone(XmlReader& r, const XMLElement* e) {
+    r.out.zones.push_back(read_line_info(r, e, r.ids.zones, "zone"));
 }
 
 } // namespace geo::detail

@@ -63,8 +63,8 @@ public:
     std::vector<Diagnostic> errors;
     std::vector<Diagnostic> warnings;
     struct Ids {
-        std::unordered_set<std::string> layers, sources, islands, islets, lines, events, tours,
-            places;
+        std::unordered_set<std::string> layers, sources, islands, islets, lines, zones, events,
+            tours, places;
     } ids;
     std::vector<Reference> source_refs;
     std::vector<Reference> island_refs;

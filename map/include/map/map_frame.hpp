@@ -37,6 +37,12 @@ struct FrameLine {
     std::optional<geo::Point> label_anchor;
 };
 
+/// A part of a maritime zone's limit in force on the frame's date (layer "zones").
+struct FrameZone {
+    const SceneZone* zone = nullptr;
+    LineSymbol symbol;
+};
+
 /// An event marker: the events of the ten years up to the date, in the view.
 struct FrameEvent {
     const geo::Event* event = nullptr;
@@ -140,6 +146,7 @@ struct MapFrame {
     std::optional<Graticule> graticule;
     std::vector<FrameRegion> regions;
     std::vector<FrameLine> lines;
+    std::vector<FrameZone> zones; ///< drawn under the lines, thinner
     std::vector<FrameEvent> events;
     /// Events in progress on the date whose place is outside the visible map area.
     std::vector<OffMapEvent> off_map_events;
@@ -183,6 +190,11 @@ LabelLanguage first_language(LabelLanguage language);
 
 /// The language code of a label language's first name: "en" for en+ja.
 std::string_view first_language_code(LabelLanguage language);
+
+/// A maritime zone's name in one language ("en", "ja", "ru"), as its <zone> names it (names say
+/// "approx."), or the layer's label. Never its id.
+std::string zone_display_name(const geo::Annotations& annotations, const geo::ZoneLine& zone,
+                              std::string_view lang);
 
 /// A boundary line's name in one language ("en", "ja", "ru"), marked approximate when it is a
 /// construction, as the map labels it (map/names' line_name_in). Never its id.

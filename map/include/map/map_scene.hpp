@@ -26,6 +26,12 @@ struct SceneLine {
     std::vector<std::vector<geo::Point>> projected; ///< densified, north-up metres
 };
 
+/// A part of a maritime zone's limit (geo/zones.hpp).
+struct SceneZone {
+    const geo::ZoneLine* zone = nullptr;
+    std::vector<std::vector<geo::Point>> projected; ///< densified, north-up metres
+};
+
 struct SceneEvent {
     const geo::Event* event = nullptr;
     geo::Point position; ///< north-up metres
@@ -79,6 +85,7 @@ struct MapScene {
     bool has_lakes = false;
     std::vector<StatusRegion> regions;
     std::vector<SceneLine> lines;
+    std::vector<SceneZone> zones;   ///< they do not widen `world` (they reach far out to sea)
     std::vector<SceneEvent> events; ///< events whose place lies in the region
     std::vector<SceneLabel> labels;
     std::vector<ScenePlace> places; ///< every place whose position the projection shows

@@ -12,8 +12,11 @@
 namespace kuril {
 
 /// The map's layers, in drawing order.
-enum class Layer { sea, land, lakes, graticule, status, lines, events, labels };
-inline constexpr std::size_t layer_count = 8;
+enum class Layer { sea, land, lakes, graticule, status, lines, events, labels, zones };
+inline constexpr std::size_t layer_count = 9;
+/// The layers shown unless asked otherwise: all but the maritime zones.
+inline constexpr std::array<bool, layer_count> default_layers{true, true, true, true, true,
+                                                              true, true, true, false};
 std::string_view layer_name(Layer layer);
 std::optional<Layer> layer_from_name(std::string_view name);
 /// The layers a slide shows: those named (unknown names ignored), or all when none are.
@@ -37,7 +40,7 @@ std::optional<TextLanguage> text_language_from_code(std::string_view code);
 /// transient highlights of a timeline step.
 struct MapState {
     geo::Date date = geo::Date::today();
-    std::array<bool, layer_count> visible{true, true, true, true, true, true, true, true};
+    std::array<bool, layer_count> visible = default_layers;
     LabelLanguage language = LabelLanguage::en_ru;
     TextLanguage text_language = TextLanguage::en;
     std::vector<std::string> highlighted_lines;   ///< line ids that just changed

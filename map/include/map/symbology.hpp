@@ -5,6 +5,7 @@
 
 #include "geo/history.hpp"
 #include "geo/party.hpp"
+#include "geo/zones.hpp"
 
 #include <optional>
 #include <string>
@@ -14,7 +15,16 @@ namespace kuril {
 
 /// What a line is drawn as. A constructed (approximate) treaty line is never a firm solid line.
 /// `implied`: a line a document implies but does not draw (the 1956 Joint Declaration).
-enum class LineRole { treaty, treaty_approx, proposal, claim, line_of_control, implied };
+enum class LineRole {
+    treaty,
+    treaty_approx,
+    proposal,
+    claim,
+    line_of_control,
+    implied,
+    zone_jp, ///< a maritime zone's limit declared by Japan
+    zone_ru  ///< a maritime zone's limit declared by the USSR/Russia
+};
 
 struct LineSymbol {
     LineRole role = LineRole::treaty;
@@ -25,6 +35,13 @@ struct LineSymbol {
 
 /// The symbol of a boundary line, from its kind and whether it is approximate.
 LineSymbol line_symbol(geo::LineKind kind, bool approx);
+
+/// The symbol of a maritime zone's limit: the declaring party's role (its colour), dotted for
+/// a territorial sea, dash-dot for a fishing zone; drawn thinner than the boundary lines
+/// (zone_line_width). The rule is symmetric in the parties.
+LineSymbol zone_symbol(geo::ZoneKind kind, geo::Party party);
+/// A zone limit's width in UI pixels (boundary lines: 2.5; high contrast: 4).
+float zone_line_width(bool high_contrast);
 
 /// How an island's status is drawn: filled in the administering party's colour (the first by
 /// code when two held it jointly), striped in a co-administrator's, and hatched in the colour

@@ -64,6 +64,7 @@ private:
     void draw_graticule_labels(sf::RenderTarget& target, const MapFrame& frame);
     void draw_lines(sf::RenderTarget& target, const MapFrame& frame);
     void draw_borders(sf::RenderTarget& target, const MapFrame& frame);
+    void draw_zones(sf::RenderTarget& target, const MapFrame& frame);
     void draw_events(sf::RenderTarget& target, const MapFrame& frame);
     /// The dots of the towns and capes whose names were placed.
     void draw_place_dots(sf::RenderTarget& target, const MapFrame& frame);

@@ -79,6 +79,11 @@ inline const sf::Color implied_line{95, 95, 95};
 inline const sf::Color country_border{128, 128, 128};
 inline constexpr float country_border_width = 1.2f;
 inline const std::vector<float> country_border_dash{9.f, 3.f, 2.f, 3.f};
+/// Maritime zones (thin, dotted or dash-dot): each declaring party's hue (Okabe-Ito blue and
+/// orange, as the fills), greyed and darkened so that a zone's limit is not read as a claim line
+/// (Japan's claim line is a saturated blue, 2.5 px) nor as land; the same rule for both parties.
+inline const sf::Color zone_jp{70, 110, 150};
+inline const sf::Color zone_ru{175, 110, 20};
 inline const sf::Color highlight{240, 228, 66}; // yellow glow
 inline const sf::Color event_marker{213, 94, 0};
 /// The measuring tool: a solid magenta line cased in white, unlike any boundary.
@@ -99,6 +104,10 @@ inline sf::Color line_colour(LineRole role) {
         return control_line;
     case LineRole::implied:
         return implied_line;
+    case LineRole::zone_jp:
+        return zone_jp;
+    case LineRole::zone_ru:
+        return zone_ru;
     }
     return treaty_line;
 }
