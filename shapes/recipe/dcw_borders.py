@@ -11,7 +11,7 @@ gmt-dcw and python3-gdal (OGR with GEOS).
      outside the box are skipped, the rest are clipped to the box and
      unioned per country,
   3. parts of a country whose sovereignty is disputed are removed
-     (DISPUTED): DCW puts the four southern Kuril islands in RU and the
+     (DISPUTED boxes): DCW puts the four southern Kuril islands in RU and the
      Liancourt Rocks (Takeshima/Dokdo) in JP; this atlas gives the islands
      their status from its annotations, by date, never from a country layer,
   4. a land border between countries A and B (A < B alphabetically) is the
@@ -46,18 +46,25 @@ DBF_DATE = "2022-05-20"  # DCW-GMT 2.1.1 release date (its ChangeLog)
 BORDER_EPS = 0.003       # degrees, ~300 m
 MAIN_PART_MIN_AREA = 1.0  # square degrees
 
-# (what, ring): every country part lying wholly inside one of these rings is
-# dropped.
+# (what, expected country, boxes lon_min, lon_max, lat_min, lat_max): every
+# country part lying wholly inside one of the boxes is dropped; the recipe
+# fails unless parts of exactly the expected country are dropped there.  The
+# boxes hold each island with its islets (their envelopes in land.shp plus a
+# margin) and no land of Hokkaido, Urup or Korea.
 DISPUTED = [
-    ("Etorofu/Iturup, Kunashiri/Kunashir, Shikotan, the Habomai islets",
-     [(145.35, 43.25), (148.95, 45.20), (148.95, 45.75), (147.90, 45.75),
-      (145.30, 44.45), (145.35, 43.25)]),
-    ("Liancourt Rocks (Takeshima/Dokdo)",
-     [(131.80, 37.20), (131.90, 37.20), (131.90, 37.27), (131.80, 37.27),
-      (131.80, 37.20)]),
+    ("Etorofu/Iturup, Kunashiri/Kunashir, Shikotan, the Habomai islets", "RU",
+     [(146.800, 148.950, 44.380, 45.620),    # Etorofu
+      (145.380, 146.620, 43.620, 44.550),    # Kunashiri
+      (146.550, 146.950, 43.680, 43.920),    # Shikotan
+      (145.835, 146.500, 43.300, 43.700)]),  # Habomai (land.shp's region)
+    ("Liancourt Rocks (Takeshima/Dokdo)", "JP",
+     [(131.800, 131.900, 37.200, 37.270)]),
 ]
-# Each disputed region must have held at least one part of this country.
-DISPUTED_EXPECTED = {0: "RU", 1: "JP"}
+
+
+def box_polygon(b):
+    w, e, s, n = b
+    return gp.polygon_from_list([(w, s), (e, s), (e, n), (w, n), (w, s)])
 
 
 def country_rings(iso, workdir):
@@ -121,13 +128,13 @@ def main():
     ap.add_argument("--outdir", required=True, help="where countries.* and borders.* go")
     a = ap.parse_args()
 
-    disputed = [gp.polygon_from_list(ring) for _, ring in DISPUTED]
+    disputed = [[box_polygon(b) for b in boxes] for _, _, boxes in DISPUTED]
     dropped = {i: [] for i in range(len(DISPUTED))}
     countries = {}
     for iso in COUNTRIES:
         kept = []
         for p in country(iso, a.workdir):
-            hit = [i for i, d in enumerate(disputed) if p.Within(d)]
+            hit = [i for i, ds in enumerate(disputed) if any(p.Within(d) for d in ds)]
             if hit:
                 dropped[hit[0]].append(iso)
             else:
@@ -137,9 +144,9 @@ def main():
     for i, isos in dropped.items():
         print("dropped as disputed (%s): %s" % (DISPUTED[i][0], ", ".join(
             "%s %d" % (iso, isos.count(iso)) for iso in sorted(set(isos)))))
-        if DISPUTED_EXPECTED[i] not in isos:
-            sys.exit("no %s part found in the disputed region %s"
-                     % (DISPUTED_EXPECTED[i], DISPUTED[i][0]))
+        if sorted(set(isos)) != [DISPUTED[i][1]]:
+            sys.exit("expected to drop parts of %s only in the disputed region %s, got %r"
+                     % (DISPUTED[i][1], DISPUTED[i][0], sorted(set(isos))))
 
     feats = []
     for iso in COUNTRIES:
