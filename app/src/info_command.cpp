@@ -89,6 +89,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>> status_group
     {"Disputed islands", {"disputed"}},
     {"Other Kuril Islands", {"kuril"}},
     {"Main islands and regions", {"main", "region"}},
+    {"Context (land shown around the dispute)", {"context"}},
 };
 
 std::string party_names(const std::vector<geo::Party>& parties, geo::Date date) {

@@ -51,8 +51,8 @@ TEST_CASE("[geo] diagnostic: annotations problems name the feature of their elem
         const auto& problems = error.problems();
         REQUIRE(problems.size() == 3);
         CHECK(problems[0].to_string() ==
-              "f.xml:3: <island id=\"a\"> group=\"nowhere\": expected disputed, kuril, main or "
-              "region");
+              "f.xml:3: <island id=\"a\"> group=\"nowhere\": expected disputed, kuril, main, "
+              "region or context");
         CHECK(problems[0].feature == "a");
         CHECK(problems[2].to_string() == "f.xml:4: <name> lang=\"xx\": expected en, ja or ru");
         CHECK(problems[2].feature == "a"); // <name> takes its island's id

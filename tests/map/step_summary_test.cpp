@@ -39,7 +39,8 @@ TEST_CASE("[step] a timeline step names what changed between two frames") {
     CHECK(
         summary.caption ==
         "1875: Treaty of Saint Petersburg — Urup, Simushir, Onekotan, Paramushir, Shumshu → Japan; "
-        "South Sakhalin, North Sakhalin → Russian Empire; Treaty of Saint Petersburg borders "
+        "South Sakhalin, North Sakhalin, Russian Far East → Russian Empire; Treaty of Saint "
+        "Petersburg borders "
         "(1875, approx.) comes into force; Treaty of Shimoda border (1855, approx.) no longer "
         "in force");
 

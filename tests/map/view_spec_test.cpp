@@ -192,6 +192,11 @@ TEST_CASE("[map] a default view spec shows the whole region") {
 TEST_CASE("[map] an island view fits the island with a margin") {
     const auto& scene = shipped();
     for (const auto& region : scene.regions) {
+        // Land shown for context (the Russian Far East) is larger than the widest view the data
+        // allows: its view is the widest, tested with the view limits.
+        if (region.island->group == "context") {
+            continue;
+        }
         geo::Box island{1e300, 1e300, -1e300, -1e300};
         for (const auto& polygon : region.projected) {
             for (const auto& p : polygon.rings.front()) {

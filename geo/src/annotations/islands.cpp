@@ -156,9 +156,9 @@ void read_island(XmlReader& r, const XMLElement* e) {
     r.unique_id(r.ids.islands, e, island.id, "island");
     island.group = r.required_string(e, "group");
     if (!island.group.empty() && island.group != "disputed" && island.group != "kuril" &&
-        island.group != "main" && island.group != "region") {
+        island.group != "main" && island.group != "region" && island.group != "context") {
         r.error(e, describe(e) + " group=\"" + island.group +
-                       "\": expected disputed, kuril, main or region");
+                       "\": expected disputed, kuril, main, region or context");
     }
     island.part_of = optional_string(e, "part_of");
     island.members = split_list(e->Attribute("members"));
