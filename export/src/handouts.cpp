@@ -217,7 +217,8 @@ HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const 
                               slides[i].out.filename().string(), image.sources);
     }
     html += "<p class=\"sources\">Coastlines: GSHHG 2.3.7 © P. Wessel &amp; W. H. F. Smith, "
-            "LGPL-3. Lines marked approx. are constructions, not official lines.</p>\n"
+            "LGPL-3; country borders: DCW-GMT, LGPL-3. Lines marked approx. are constructions, "
+            "not official lines.</p>\n"
             "</body>\n</html>\n";
     auto index = std::make_shared<AtomicFile>(result.index);
     index->write_text(html);

@@ -117,10 +117,11 @@ private:
 /// (one pixel or less at 8 px) fade out of the image.
 inline constexpr unsigned min_credit_size = 11;
 
-/// GSHHG's attribution, which its licence asks for, punctuation intact: every image keeps it
-/// unless the user asks for no credit at all.
+/// GSHHG's attribution, which its licence asks for, punctuation intact, and the country
+/// borders' source (DCW as packaged for GMT): every image keeps it unless the user asks for no
+/// credit at all.
 inline constexpr const char* coastline_credit =
-    "Coastlines: GSHHG 2.3.7 © P. Wessel & W. H. F. Smith, LGPL-3";
+    "Coastlines: GSHHG 2.3.7 © P. Wessel & W. H. F. Smith, LGPL-3; borders: DCW-GMT, LGPL-3";
 
 /// The footer's credit, one or two lines: the coastline attribution, what "approx." means, the
 /// date shown and where the sources are listed, e.g. "... — approx. = constructed line —
