@@ -3,7 +3,6 @@
 #include "geo/error.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 namespace geo {
 
@@ -40,53 +39,16 @@ std::optional<LineKind> line_kind_from_name(std::string_view name) {
 std::vector<BoundaryLine> boundary_lines_from_layer(const VectorLayer& layer) {
     std::vector<BoundaryLine> lines;
     for (const auto& feature : layer.features) {
-        const std::string fid = std::to_string(feature.fid);
-        const std::string where = layer.source.string() + ": feature " + fid;
-        // The message names the file and feature; the error carries them as fields too.
-        auto bad_feature = [&](std::string message) {
-            return InputError(Diagnostic{layer.source, 0, std::move(message), fid});
-        };
-        auto required = [&](const char* name) -> const std::string& {
-            const std::string& value = feature.attribute(name);
-            if (value.empty()) {
-                throw bad_feature(where + ": attribute '" + name + "' is missing or empty");
-            }
-            return value;
-        };
+        const DatedLineReader reader(layer, feature);
         BoundaryLine line;
-        line.id = required("id");
-        const std::string context = where + " (" + line.id + ")";
-        line.part = feature.attribute("part");
-        const std::string& kind = required("kind");
+        const std::string& kind = reader.required("kind");
         if (auto parsed = line_kind_from_name(kind)) {
             line.kind = *parsed;
         } else {
-            throw bad_feature(context + ": kind '" + kind +
-                              "' is not one of treaty, proposal, claim, line_of_control, implied");
+            throw reader.error("kind '" + kind +
+                               "' is not one of treaty, proposal, claim, line_of_control, implied");
         }
-        try {
-            line.valid_from = parse_partial_date(required("valid_from")).first;
-            if (const auto& to = feature.attribute("valid_to"); !to.empty()) {
-                line.valid_to = parse_partial_date(to).first;
-            }
-        } catch (const InputError& problem) {
-            throw bad_feature(context + ": " + problem.what());
-        }
-        if (line.valid_to && !(line.valid_from < *line.valid_to)) {
-            throw bad_feature(context + ": valid_to " + line.valid_to->iso() +
-                              " is not after valid_from " + line.valid_from.iso());
-        }
-        line.label = required("label");
-        const std::string& approx = required("approx");
-        if (approx != "true" && approx != "false") {
-            throw bad_feature(context + ": approx '" + approx + "' is not true or false");
-        }
-        line.approx = approx == "true";
-        std::istringstream sources(required("source"));
-        for (std::string id; sources >> id;) {
-            line.sources.push_back(id);
-        }
-        line.geometry = feature.lines;
+        reader.read(line);
         lines.push_back(std::move(line));
     }
     return lines;

@@ -2,6 +2,7 @@
 
 #include "geo/annotations.hpp"
 #include "geo/date.hpp"
+#include "geo/dated_line.hpp"
 #include "geo/party.hpp"
 #include "geo/vector_source.hpp"
 
@@ -21,20 +22,8 @@ std::string_view line_kind_name(LineKind kind);
 /// line, with
 /// the half-open period [valid_from, valid_to) it held. A line id may have several parts with
 /// their own periods (the 1875 line: First Kuril Strait until 1945, La Pérouse until 1905).
-struct BoundaryLine {
-    std::string id;
-    std::string part;
+struct BoundaryLine : DatedLine {
     LineKind kind = LineKind::treaty;
-    Date valid_from;
-    std::optional<Date> valid_to;
-    std::string label;
-    bool approx = false;
-    std::vector<std::string> sources;
-    std::vector<LineString> geometry; ///< WGS84 lon/lat
-
-    bool in_force_on(Date date) const {
-        return valid_from <= date && (!valid_to || date < *valid_to);
-    }
 };
 
 /// Reads boundary lines from a loaded line layer, checking each attribute. Throws InputError

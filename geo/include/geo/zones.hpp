@@ -3,7 +3,7 @@
 // territorial seas and the 200-nautical-mile fishing zones of 1977, each with its party, its
 // dates and its sources (annotations.xml <zones>). See shapes/ZONES.md.
 
-#include "geo/date.hpp"
+#include "geo/dated_line.hpp"
 #include "geo/geometry.hpp"
 #include "geo/party.hpp"
 #include "geo/vector_source.hpp"
@@ -22,21 +22,10 @@ std::optional<ZoneKind> zone_kind_from_name(std::string_view name);
 
 /// One part of a zone's limit: "limit" (at the zone's breadth from the coast) or "median" (on
 /// the equidistance line where it meets another side's zone).
-struct ZoneLine {
-    std::string id;
-    std::string part;
+struct ZoneLine : DatedLine {
     ZoneKind kind = ZoneKind::territorial_sea;
     Party party = Party::JP;
-    Date valid_from;
-    std::optional<Date> valid_to;
-    std::string label;
-    bool approx = true;
-    std::vector<std::string> sources;
-    std::vector<LineString> geometry; ///< WGS84 lon/lat
 
-    bool in_force_on(Date date) const {
-        return valid_from <= date && (!valid_to || date < *valid_to);
-    }
     /// The zone's breadth in nautical miles: 12 or 200.
     double breadth_nm() const { return kind == ZoneKind::territorial_sea ? 12.0 : 200.0; }
 };
