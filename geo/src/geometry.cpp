@@ -59,8 +59,8 @@ struct GeosGeometryDeleter {
 };
 using GeosGeometry = std::unique_ptr<GEOSGeometry, GeosGeometryDeleter>;
 
-/// A closed GEOS ring, or nullptr for a ring of fewer than three points.
-GEOSGeometry* to_geos_ring(GEOSContextHandle_t context, const Ring& ring) {
+/// The ring's coordinates as a closed GEOS sequence, or nullptr for fewer than three points.
+GEOSCoordSequence* closed_sequence(GEOSContextHandle_t context, const Ring& ring) {
     if (ring.size() < 3) {
         return nullptr;
     }
@@ -79,7 +79,14 @@ GEOSGeometry* to_geos_ring(GEOSContextHandle_t context, const Ring& ring) {
     if (sequence == nullptr) {
         throw InternalError("GEOS could not make a coordinate sequence");
     }
-    return GEOSGeom_createLinearRing_r(context, sequence); // takes the sequence
+    return sequence;
+}
+
+/// A closed GEOS ring, or nullptr for a ring of fewer than three points.
+GEOSGeometry* to_geos_ring(GEOSContextHandle_t context, const Ring& ring) {
+    GEOSCoordSequence* sequence = closed_sequence(context, ring);
+    return sequence == nullptr ? nullptr
+                               : GEOSGeom_createLinearRing_r(context, sequence); // takes it
 }
 
 /// The polygon in GEOS, or an empty pointer when its outer ring is degenerate.
@@ -143,25 +150,9 @@ void append_polygons(GEOSContextHandle_t context, const GEOSGeometry* geometry,
 
 /// A ring as a closed GEOS line string, or nullptr for fewer than three points.
 GEOSGeometry* to_geos_closed_line(GEOSContextHandle_t context, const Ring& ring) {
-    if (ring.size() < 3) {
-        return nullptr;
-    }
-    std::vector<double> xy;
-    xy.reserve(ring.size() * 2 + 2);
-    for (const Point& p : ring) {
-        xy.push_back(p.x);
-        xy.push_back(p.y);
-    }
-    if (!(ring.front() == ring.back())) {
-        xy.push_back(ring.front().x);
-        xy.push_back(ring.front().y);
-    }
-    GEOSCoordSequence* sequence = GEOSCoordSeq_copyFromBuffer_r(
-        context, xy.data(), static_cast<unsigned>(xy.size() / 2), 0, 0);
-    if (sequence == nullptr) {
-        throw InternalError("GEOS could not make a coordinate sequence");
-    }
-    return GEOSGeom_createLineString_r(context, sequence); // takes the sequence
+    GEOSCoordSequence* sequence = closed_sequence(context, ring);
+    return sequence == nullptr ? nullptr
+                               : GEOSGeom_createLineString_r(context, sequence); // takes it
 }
 
 /// Twice the signed area of a ring (shoelace), relative to its first vertex.
@@ -182,19 +173,6 @@ Box box_of(const Ring& ring) {
                std::max(box.max_y, p.y)};
     }
     return box;
-}
-
-/// Even-odd test of a point against one ring (the point is on no ring: rings do not meet).
-bool ring_contains(const Ring& ring, Point p) {
-    bool inside = false;
-    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-        const Point a = ring[i];
-        const Point b = ring[j];
-        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) {
-            inside = !inside;
-        }
-    }
-    return inside;
 }
 
 bool polygon_certainly_valid(GEOSContextHandle_t context, const Polygon& polygon) {
@@ -266,6 +244,18 @@ bool polygon_certainly_valid(GEOSContextHandle_t context, const Polygon& polygon
 
 } // namespace
 
+bool ring_contains(const Ring& ring, Point p) {
+    bool inside = false;
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        const Point a = ring[i];
+        const Point b = ring[j];
+        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) {
+            inside = !inside;
+        }
+    }
+    return inside;
+}
+
 bool certainly_valid(const std::vector<Polygon>& polygons) {
     if (polygons.size() != 1) {
         return false; // the parts of a multipolygon must also keep apart: GEOS decides
@@ -311,6 +301,15 @@ std::vector<Polygon> clip_to_latitude_band(const std::vector<Polygon>& polygons,
     return out;
 }
 
+/// Repairs `shape` (the polygon in GEOS) when it is not valid: the cheap check first, GEOS's
+/// only when that cannot tell.
+void repair_if_invalid(GEOSContextHandle_t context, const Polygon& polygon, GeosGeometry& shape) {
+    if (shape && !polygon_certainly_valid(context, polygon) &&
+        GEOSisValid_r(context, shape.get()) != 1) {
+        shape.reset(GEOSMakeValid_r(context, shape.get()));
+    }
+}
+
 std::vector<Polygon> clip_to_polygons(const std::vector<Polygon>& polygons,
                                       const std::vector<Polygon>& mask) {
     std::vector<Polygon> out;
@@ -318,14 +317,10 @@ std::vector<Polygon> clip_to_polygons(const std::vector<Polygon>& polygons,
     GEOSContextHandle_t context = geos.get();
     std::vector<GEOSGeometry*> parts;
     for (const Polygon& polygon : mask) {
-        if (GeosGeometry part = to_geos(context, polygon)) {
-            if (!polygon_certainly_valid(context, polygon) &&
-                GEOSisValid_r(context, part.get()) != 1) {
-                part.reset(GEOSMakeValid_r(context, part.get()));
-            }
-            if (part) {
-                parts.push_back(part.release());
-            }
+        GeosGeometry part = to_geos(context, polygon);
+        repair_if_invalid(context, polygon, part);
+        if (part) {
+            parts.push_back(part.release());
         }
     }
     if (parts.empty()) {
@@ -356,10 +351,7 @@ std::vector<Polygon> clip_to_polygons(const std::vector<Polygon>& polygons,
             if (GEOSPreparedIntersects_r(context, prepared, shape.get()) != 1) {
                 continue;
             }
-            if (!polygon_certainly_valid(context, polygon) &&
-                GEOSisValid_r(context, shape.get()) != 1) {
-                shape.reset(GEOSMakeValid_r(context, shape.get()));
-            }
+            repair_if_invalid(context, polygon, shape);
             const GeosGeometry part(
                 shape ? GEOSIntersection_r(context, shape.get(), area.get()) : nullptr, {context});
             if (!part) {

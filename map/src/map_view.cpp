@@ -110,23 +110,6 @@ void MapView::clamp() {
     center_.y = std::clamp(center_.y, world_.min_y, world_.max_y);
 }
 
-namespace {
-
-/// Even-odd test of a point against a ring.
-bool ring_contains(const geo::Ring& ring, geo::Point p) {
-    bool inside = false;
-    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-        const geo::Point a = ring[i];
-        const geo::Point b = ring[j];
-        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) {
-            inside = !inside;
-        }
-    }
-    return inside;
-}
-
-} // namespace
-
 bool ViewLimits::holds(const geo::Box& box) const {
     if (outline.size() < 3) {
         return false;
@@ -134,7 +117,7 @@ bool ViewLimits::holds(const geo::Box& box) const {
     for (const geo::Point corner :
          {geo::Point{box.min_x, box.min_y}, geo::Point{box.max_x, box.min_y},
           geo::Point{box.max_x, box.max_y}, geo::Point{box.min_x, box.max_y}}) {
-        if (!ring_contains(outline, corner)) {
+        if (!geo::ring_contains(outline, corner)) {
             return false;
         }
     }

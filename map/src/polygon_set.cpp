@@ -271,13 +271,7 @@ geo::Ring clip_ring(const geo::Ring& ring, const geo::Box& box) {
 bool polygon_contains(const geo::Polygon& polygon, geo::Point p) {
     bool inside = false;
     for (const auto& ring : polygon.rings) {
-        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-            const geo::Point a = ring[i];
-            const geo::Point b = ring[j];
-            if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) {
-                inside = !inside;
-            }
-        }
+        inside = inside != geo::ring_contains(ring, p); // even-odd over all rings
     }
     return inside;
 }

@@ -46,6 +46,9 @@ std::size_t vertex_count(const std::vector<LineString>& lines);
 /// without an index.
 bool certainly_valid(const std::vector<Polygon>& polygons);
 
+/// Even-odd test of a point against one ring (a point on the ring may fall either way).
+bool ring_contains(const Ring& ring, Point p);
+
 /// The parts of lon/lat polygons between two latitudes (a region of a larger island: South
 /// Sakhalin, below 50° N), as valid polygons: GEOS intersects each with the band, so a polygon
 /// cut in two comes out as two and a hole stays a hole. What only touches the band's edges
