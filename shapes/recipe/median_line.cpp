@@ -23,6 +23,7 @@
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
 #include "geo/vector_source.hpp"
+#include "geos_plumbing.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -40,6 +41,8 @@
 #include <vector>
 
 namespace {
+
+using namespace recipe;
 
 struct LonLatBox {
     double west = 0, south = 0, east = 0, north = 0;
@@ -71,10 +74,6 @@ struct LineSpec {
     std::optional<geo::Point> from; // the line starts at its end nearer this point
 };
 
-[[noreturn]] void fail(const std::string& message) {
-    throw std::runtime_error(message);
-}
-
 std::vector<double> numbers(const std::string& text, std::size_t count, const std::string& what) {
     std::vector<double> values;
     std::stringstream in(text);
@@ -105,61 +104,6 @@ LonLatBox parse_box(const std::string& text, const std::string& what) {
 geo::Point parse_point(const std::string& text, const std::string& what) {
     const auto v = numbers(text, 2, what);
     return {v[0], v[1]};
-}
-
-// --- GEOS, reentrant API, with owning handles -------------------------------------------------
-
-GEOSContextHandle_t ctx = nullptr;
-
-void geos_message(const char* format, ...) {
-    va_list args;
-    va_start(args, format);
-    std::vfprintf(stderr, format, args);
-    va_end(args);
-    std::fputc('\n', stderr);
-}
-
-struct GeomDeleter {
-    void operator()(GEOSGeometry* g) const { GEOSGeom_destroy_r(ctx, g); }
-};
-using Geom = std::unique_ptr<GEOSGeometry, GeomDeleter>;
-struct PreparedDeleter {
-    void operator()(const GEOSPreparedGeometry* g) const { GEOSPreparedGeom_destroy_r(ctx, g); }
-};
-using Prepared = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
-
-Geom checked(GEOSGeometry* g, const char* what) {
-    if (g == nullptr) {
-        fail(std::string("GEOS failed: ") + what);
-    }
-    return Geom(g);
-}
-
-GEOSCoordSequence* sequence(const std::vector<geo::Point>& points) {
-    auto* seq = GEOSCoordSeq_create_r(ctx, static_cast<unsigned>(points.size()), 2);
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        GEOSCoordSeq_setXY_r(ctx, seq, static_cast<unsigned>(i), points[i].x, points[i].y);
-    }
-    return seq;
-}
-
-std::vector<geo::Point> coordinates(const GEOSGeometry* g) {
-    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, g);
-    unsigned size = 0;
-    GEOSCoordSeq_getSize_r(ctx, seq, &size);
-    std::vector<geo::Point> points(size);
-    for (unsigned i = 0; i < size; ++i) {
-        GEOSCoordSeq_getXY_r(ctx, seq, i, &points[i].x, &points[i].y);
-    }
-    return points;
-}
-
-Geom point(geo::Point p) {
-    return checked(GEOSGeom_createPointFromXY_r(ctx, p.x, p.y), "point");
-}
-
-Geom line_string(const std::vector<geo::Point>& points) {
-    return checked(GEOSGeom_createLineString_r(ctx, sequence(points)), "line");
 }
 
 Geom polygon(const geo::Polygon& source) {
@@ -700,16 +644,5 @@ int run(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
-    ctx = GEOS_init_r();
-    GEOSContext_setNoticeHandler_r(ctx, geos_message);
-    GEOSContext_setErrorHandler_r(ctx, geos_message);
-    int status = 0;
-    try {
-        status = run(argc, argv);
-    } catch (const std::exception& problem) {
-        std::fprintf(stderr, "median_line: %s\n", problem.what());
-        status = 2;
-    }
-    GEOS_finish_r(ctx);
-    return status;
+    return recipe::run_with_geos("median_line", run, argc, argv);
 }

@@ -30,6 +30,7 @@
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
 #include "geo/vector_source.hpp"
+#include "geos_plumbing.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -48,64 +49,9 @@
 
 namespace {
 
+using namespace recipe;
+
 constexpr double nautical_mile = 1852.0;
-
-[[noreturn]] void fail(const std::string& message) {
-    throw std::runtime_error(message);
-}
-
-GEOSContextHandle_t ctx = nullptr;
-
-void geos_message(const char* format, ...) {
-    va_list args;
-    va_start(args, format);
-    std::vfprintf(stderr, format, args);
-    va_end(args);
-    std::fputc('\n', stderr);
-}
-
-struct GeomDeleter {
-    void operator()(GEOSGeometry* g) const { GEOSGeom_destroy_r(ctx, g); }
-};
-using Geom = std::unique_ptr<GEOSGeometry, GeomDeleter>;
-struct PreparedDeleter {
-    void operator()(const GEOSPreparedGeometry* g) const { GEOSPreparedGeom_destroy_r(ctx, g); }
-};
-using Prepared = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
-
-Geom checked(GEOSGeometry* g, const char* what) {
-    if (g == nullptr) {
-        fail(std::string("GEOS failed: ") + what);
-    }
-    return Geom(g);
-}
-
-GEOSCoordSequence* sequence(const std::vector<geo::Point>& points) {
-    auto* seq = GEOSCoordSeq_create_r(ctx, static_cast<unsigned>(points.size()), 2);
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        GEOSCoordSeq_setXY_r(ctx, seq, static_cast<unsigned>(i), points[i].x, points[i].y);
-    }
-    return seq;
-}
-
-std::vector<geo::Point> coordinates(const GEOSGeometry* g) {
-    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, g);
-    unsigned size = 0;
-    GEOSCoordSeq_getSize_r(ctx, seq, &size);
-    std::vector<geo::Point> points(size);
-    for (unsigned i = 0; i < size; ++i) {
-        GEOSCoordSeq_getXY_r(ctx, seq, i, &points[i].x, &points[i].y);
-    }
-    return points;
-}
-
-Geom point(geo::Point p) {
-    return checked(GEOSGeom_createPointFromXY_r(ctx, p.x, p.y), "point");
-}
-
-Geom line_string(const std::vector<geo::Point>& points) {
-    return checked(GEOSGeom_createLineString_r(ctx, sequence(points)), "line");
-}
 
 Geom ring_polygon(std::vector<geo::Point> ring) {
     ring.push_back(ring.front());
@@ -486,18 +432,18 @@ Geom box_polygon(double west, double south, double east, double north,
 }
 
 struct ZoneSpec {
-    std::string id;
-    std::string kind;
-    std::string party;
-    std::string valid_from;
-    std::string valid_to;
-    std::string label;
-    std::string source;
-    std::vector<int> own;
+    std::string id{};
+    std::string kind{};
+    std::string party{};
+    std::string valid_from{};
+    std::string valid_to{};
+    std::string label{};
+    std::string source{};
+    std::vector<int> own{};
     double radius_nm = 12;
     double step_m = 2000; // spacing of the circles' centres along the coast
     double west = -1e9, south = -1e9, east = 1e9, north = 1e9; // drawn inside this box only
-    std::string minus;                                         // drop lines shared with this zone
+    std::string minus{};                                       // drop lines shared with this zone
 };
 
 struct Built {
@@ -707,88 +653,70 @@ int run(int argc, char** argv) {
     const auto cells = voronoi_cells(sites, envelope.get());
     Context context{&land, &sites, &cells, &projection, extent, wgs84(), spacing};
 
-    // The zones. Sources: annotations.xml <zones>; see shapes/ZONES.md.
-    std::vector<ZoneSpec> specs;
-    {
-        ZoneSpec s;
-        s.id = "su-territorial-sea";
-        s.kind = "territorial_sea";
-        s.party = "RU";
-        s.valid_from = "1945-09-05";
-        s.label = "12-nm territorial sea, USSR/Russia (approx.)";
-        s.source = "isaev-territorial-sea ev-worldjpn-soviet-zone-1977";
-        s.own = {R, D};
-        s.radius_nm = 12;
-        s.step_m = 2000;
-        s.west = 139;
-        s.south = 41;
-        s.east = 158;
-        s.north = 55;
-        specs.push_back(s);
-    }
-    {
-        ZoneSpec s;
-        s.id = "jp-territorial-sea";
-        s.kind = "territorial_sea";
-        s.party = "JP";
-        s.valid_from = "1977-07-01";
-        s.label = "12-nm territorial sea, Japan (1977, approx.)";
-        s.source = "mot-whitepaper-1977-territorial-sea ev-law-1977-fishing-zone";
-        s.own = {J};
-        s.radius_nm = 12;
-        s.step_m = 2000;
-        s.west = 139;
-        s.south = 41;
-        s.east = 158;
-        s.north = 55;
-        specs.push_back(s);
-    }
-    {
-        ZoneSpec s;
-        s.id = "jp-territorial-sea-claim";
-        s.kind = "territorial_sea";
-        s.party = "JP";
-        s.valid_from = "1977-07-01";
-        s.label = "Japan's claimed 12-nm sea round the four islands (approx.)";
-        s.source = "mot-whitepaper-1977-territorial-sea worldjpn-19770225";
-        s.own = {J, D};
-        s.radius_nm = 12;
-        s.step_m = 2000;
-        s.west = 139;
-        s.south = 41;
-        s.east = 158;
-        s.north = 55;
-        s.minus = "jp-territorial-sea";
-        specs.push_back(s);
-    }
-    {
-        ZoneSpec s;
-        s.id = "su-fishing-zone-1977";
-        s.kind = "fishing_zone";
-        s.party = "RU";
-        s.valid_from = "1977-03-01";
-        s.label = "Soviet 200-nm fishing zone (1977, approx.)";
-        s.source = "worldjpn-19761210 ev-worldjpn-soviet-zone-1977";
-        s.own = {R, D};
-        s.radius_nm = 200;
-        s.step_m = 2000;
-        specs.push_back(s);
-    }
-    {
-        ZoneSpec s;
-        s.id = "jp-fishing-zone-1977";
-        s.kind = "fishing_zone";
-        s.party = "JP";
-        s.valid_from = "1977-07-01";
-        s.valid_to = "1996-07-20";
-        s.label = "Japan's 200-nm fishing zone (1977, approx.)";
-        s.source = "ev-law-1977-fishing-zone hara-uri-thesis-1979 eez-law-1996";
-        s.own = {J, D};
-        s.radius_nm = 200;
-        s.step_m = 2000;
-        s.west = 135;
-        specs.push_back(s);
-    }
+    // The zones. Sources: annotations.xml <zones>; see shapes/ZONES.md. Territorial seas are
+    // drawn inside the core box (lon 139-158, lat 41-55) only.
+    const std::vector<ZoneSpec> specs = {
+        {.id = "su-territorial-sea",
+         .kind = "territorial_sea",
+         .party = "RU",
+         .valid_from = "1945-09-05",
+         .label = "12-nm territorial sea, USSR/Russia (approx.)",
+         .source = "isaev-territorial-sea ev-worldjpn-soviet-zone-1977",
+         .own = {R, D},
+         .radius_nm = 12,
+         .step_m = 2000,
+         .west = 139,
+         .south = 41,
+         .east = 158,
+         .north = 55},
+        {.id = "jp-territorial-sea",
+         .kind = "territorial_sea",
+         .party = "JP",
+         .valid_from = "1977-07-01",
+         .label = "12-nm territorial sea, Japan (1977, approx.)",
+         .source = "mot-whitepaper-1977-territorial-sea ev-law-1977-fishing-zone",
+         .own = {J},
+         .radius_nm = 12,
+         .step_m = 2000,
+         .west = 139,
+         .south = 41,
+         .east = 158,
+         .north = 55},
+        {.id = "jp-territorial-sea-claim",
+         .kind = "territorial_sea",
+         .party = "JP",
+         .valid_from = "1977-07-01",
+         .label = "Japan's claimed 12-nm sea round the four islands (approx.)",
+         .source = "mot-whitepaper-1977-territorial-sea worldjpn-19770225",
+         .own = {J, D},
+         .radius_nm = 12,
+         .step_m = 2000,
+         .west = 139,
+         .south = 41,
+         .east = 158,
+         .north = 55,
+         .minus = "jp-territorial-sea"},
+        {.id = "su-fishing-zone-1977",
+         .kind = "fishing_zone",
+         .party = "RU",
+         .valid_from = "1977-03-01",
+         .label = "Soviet 200-nm fishing zone (1977, approx.)",
+         .source = "worldjpn-19761210 ev-worldjpn-soviet-zone-1977",
+         .own = {R, D},
+         .radius_nm = 200,
+         .step_m = 2000},
+        {.id = "jp-fishing-zone-1977",
+         .kind = "fishing_zone",
+         .party = "JP",
+         .valid_from = "1977-07-01",
+         .valid_to = "1996-07-20",
+         .label = "Japan's 200-nm fishing zone (1977, approx.)",
+         .source = "ev-law-1977-fishing-zone hara-uri-thesis-1979 eez-law-1996",
+         .own = {J, D},
+         .radius_nm = 200,
+         .step_m = 2000,
+         .west = 135},
+    };
 
     std::map<std::string, Geom> built_lines;
     std::printf("{\n\"type\": \"FeatureCollection\",\n\"name\": \"zones\",\n\"features\": [\n");
@@ -839,16 +767,5 @@ int run(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
-    ctx = GEOS_init_r();
-    GEOSContext_setNoticeHandler_r(ctx, geos_message);
-    GEOSContext_setErrorHandler_r(ctx, geos_message);
-    int status = 0;
-    try {
-        status = run(argc, argv);
-    } catch (const std::exception& problem) {
-        std::fprintf(stderr, "zone_lines: %s\n", problem.what());
-        status = 2;
-    }
-    GEOS_finish_r(ctx);
-    return status;
+    return recipe::run_with_geos("zone_lines", run, argc, argv);
 }
