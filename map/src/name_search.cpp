@@ -1,49 +1,12 @@
 #include "map/name_search.hpp"
 
+#include "util/strings.hpp"
+
 #include <algorithm>
 #include <cstdint>
 
 namespace kuril {
 namespace {
-
-/// The code points of UTF-8 text (an invalid byte stands for itself).
-std::u32string decode(std::string_view text) {
-    std::u32string out;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        const std::size_t length = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        if (length == 1 || i + length > text.size()) {
-            out += static_cast<char32_t>(c);
-            ++i;
-            continue;
-        }
-        char32_t cp = c & (0x7F >> length);
-        for (std::size_t k = 1; k < length; ++k) {
-            cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        }
-        out += cp;
-        i += length;
-    }
-    return out;
-}
-
-void encode(char32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 char32_t fold(char32_t cp) {
     if (cp >= U'A' && cp <= U'Z') {
@@ -104,8 +67,8 @@ int score(const geo::Name& name, const std::string& query) {
 
 std::string fold_for_search(std::string_view text) {
     std::string out;
-    for (const char32_t cp : decode(text)) {
-        encode(fold(cp), out);
+    for (const char32_t cp : decode_utf8(text)) {
+        append_utf8(fold(cp), out);
     }
     return out;
 }

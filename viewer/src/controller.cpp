@@ -2,6 +2,7 @@
 
 #include "geo/error.hpp"
 #include "map/view_spec.hpp"
+#include "util/strings.hpp"
 #include "viewer/frame_updates.hpp"
 
 #include <algorithm>
@@ -210,23 +211,7 @@ bool Controller::search_text(char32_t character) {
     if (search.query.size() >= 80) {
         return true;
     }
-    const auto cp = static_cast<std::uint32_t>(character);
-    std::string& out = search.query;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    append_utf8(character, search.query);
     search.matches = find_names(scene_.atlas->annotations, search.query);
     search.chosen = 0;
     return true;

@@ -111,6 +111,41 @@ inline unsigned utf8_code(std::string_view text, std::size_t i, std::size_t leng
 
 } // namespace detail
 
+/// The code points of UTF-8 text; a byte that starts no well-formed sequence stands for itself.
+inline std::u32string decode_utf8(std::string_view text) {
+    std::u32string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = detail::utf8_length(text, i);
+        if (length == 0) {
+            out += static_cast<char32_t>(static_cast<unsigned char>(text[i]));
+            ++i;
+            continue;
+        }
+        out += static_cast<char32_t>(detail::utf8_code(text, i, length));
+        i += length;
+    }
+    return out;
+}
+
+/// Appends a code point to UTF-8 text.
+inline void append_utf8(char32_t code, std::string& out) {
+    if (code < 0x80) {
+        out += static_cast<char>(code);
+    } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (code >> 18));
+        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+}
+
 /// `text` on one line, safe to print: control characters escaped (a newline as \n, a tab as
 /// \t, others as \xHH or \uHHHH, also the C1 controls and the Unicode line and paragraph
 /// separators), bytes that are not UTF-8 as \xHH, and cut to at most `max` bytes (never
