@@ -63,9 +63,33 @@ void add_regions(MapFrame& frame) {
     }
 }
 
+/// The longest run of a polyline's points that is visible (in the view, clear of the reserved
+/// bands), in screen pixels.
+std::vector<geo::Point> longest_visible_run(const MapFrame& frame,
+                                            const std::vector<geo::Point>& part) {
+    std::vector<geo::Point> visible;
+    std::vector<geo::Point> run;
+    const auto keep_longest = [&] {
+        if (run.size() > visible.size()) {
+            visible = run;
+        }
+        run.clear();
+    };
+    for (const auto& p : part) {
+        const geo::Point s = frame.view.map_to_screen(p);
+        if (s.x > 0 && s.y > frame.state.reserved_top_px && s.x < frame.view.width_px() &&
+            s.y < frame.view.height_px() - frame.state.reserved_bottom_px) {
+            run.push_back(s);
+        } else {
+            keep_longest();
+        }
+    }
+    keep_longest();
+    return visible;
+}
+
 void add_lines(MapFrame& frame, std::vector<FrameLabel>& line_labels) {
     const MapState& state = frame.state;
-    const MapView& view = frame.view;
     for (const auto& scene_line : frame.scene->lines) {
         const geo::BoundaryLine& line = *scene_line.line;
         if (!line.in_force_on(state.date)) {
@@ -76,25 +100,7 @@ void add_lines(MapFrame& frame, std::vector<FrameLabel>& line_labels) {
                         std::nullopt};
         // Each visible part is named along its visible points (the longest visible run).
         for (const auto& part : scene_line.projected) {
-            std::vector<geo::Point> visible;
-            std::vector<geo::Point> run;
-            const auto keep_longest = [&] {
-                if (run.size() > visible.size()) {
-                    visible = run;
-                }
-                run.clear();
-            };
-            for (const auto& p : part) {
-                const geo::Point s = view.map_to_screen(p);
-                // Visible: in the view and clear of the bands kept at its top and bottom.
-                if (s.x > 0 && s.y > state.reserved_top_px && s.x < view.width_px() &&
-                    s.y < view.height_px() - state.reserved_bottom_px) {
-                    run.push_back(s);
-                } else {
-                    keep_longest();
-                }
-            }
-            keep_longest();
+            auto visible = longest_visible_run(frame, part);
             if (!visible.empty()) {
                 const geo::Point anchor = visible[visible.size() / 2];
                 if (!shown.label_anchor) {
@@ -122,31 +128,6 @@ void add_lines(MapFrame& frame, std::vector<FrameLabel>& line_labels) {
         }
         frame.lines.push_back(std::move(shown));
     }
-}
-
-/// The longest run of a polyline's points that is visible (in the view, clear of the reserved
-/// bands), in screen pixels.
-std::vector<geo::Point> longest_visible_run(const MapFrame& frame,
-                                            const std::vector<geo::Point>& part) {
-    std::vector<geo::Point> visible;
-    std::vector<geo::Point> run;
-    const auto keep_longest = [&] {
-        if (run.size() > visible.size()) {
-            visible = run;
-        }
-        run.clear();
-    };
-    for (const auto& p : part) {
-        const geo::Point s = frame.view.map_to_screen(p);
-        if (s.x > 0 && s.y > frame.state.reserved_top_px && s.x < frame.view.width_px() &&
-            s.y < frame.view.height_px() - frame.state.reserved_bottom_px) {
-            run.push_back(s);
-        } else {
-            keep_longest();
-        }
-    }
-    keep_longest();
-    return visible;
 }
 
 /// A zone's name for the map's labels (two lines for two languages).
