@@ -2,7 +2,9 @@
 
 #include "geo/islands.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 
 namespace geo {
 
@@ -90,10 +92,29 @@ void load_layers(Atlas& atlas_ref, const AtlasOptions& options) {
             }
         }
     }
-    // A region split by country needs that country in the countries layer.
+    // A region cut out of a landmass (part_of) comes from the regions layer, which the data
+    // recipe computes once; a region split by country and missing there needs that country in
+    // the countries layer (the scene then cuts it when it is loaded).
+    std::map<std::string, std::vector<Polygon>> precomputed;
+    if (const VectorLayer* regions = atlas->layer("regions"); regions != nullptr) {
+        precomputed = polygons_by_island(*regions);
+        for (const auto& [id, polygons] : precomputed) {
+            const auto island =
+                std::find_if(atlas->annotations.islands.begin(), atlas->annotations.islands.end(),
+                             [&id = id](const Island& candidate) { return candidate.id == id; });
+            if (island == atlas->annotations.islands.end() || island->part_of.empty()) {
+                atlas->warnings.push_back(
+                    {regions->source, 0,
+                     "island '" + id + "' of " + regions->source.string() +
+                         " is no <island part_of=...> of the annotations; its polygons are "
+                         "not drawn",
+                     id});
+            }
+        }
+    }
     const VectorLayer* countries = atlas->layer("countries");
     for (const auto& island : atlas->annotations.islands) {
-        if (island.country.empty()) {
+        if (island.country.empty() || precomputed.count(island.id) != 0) {
             continue;
         }
         bool found = false;

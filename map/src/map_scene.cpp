@@ -293,6 +293,11 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         has_lakes = true;
     }
 
+    // Regions the data recipe cut out of a landmass (shapes/recipe/make-regions.sh), by id.
+    std::map<std::string, std::vector<geo::Polygon>> precomputed; // lon/lat
+    if (const auto* layer = source.layer("regions")) {
+        precomputed = geo::polygons_by_island(*layer);
+    }
     for (const auto& island : source.annotations.islands) {
         if (island.status.empty()) {
             continue;
@@ -300,8 +305,10 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         std::vector<geo::Polygon> polygons; // projected
         if (!island.part_of.empty()) {
             // A latitude band of an island (South Sakhalin) or a country's part of a landmass
-            // (the Russian mainland): cut in lon/lat, then projected.
-            if (auto it = by_island.find(island.part_of); it != by_island.end()) {
+            // (the Russian mainland): as the recipe cut it, or cut here in lon/lat; projected.
+            if (auto cut = precomputed.find(island.id); cut != precomputed.end()) {
+                polygons = project_polygons(cut->second, proj);
+            } else if (auto it = by_island.find(island.part_of); it != by_island.end()) {
                 std::vector<geo::Polygon> part;
                 if (island.country.empty() || island.lat_min || island.lat_max) {
                     part = clip_to_band(it->second, island.lat_min, island.lat_max);

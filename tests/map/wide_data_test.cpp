@@ -191,8 +191,9 @@ TEST_CASE("[map] a region split by country keeps that country's part of its land
     }
 }
 
-TEST_CASE("[map] a region split by a country the data lacks is not drawn, with a warning") {
-    const auto dir = test_paths::scratch("wide-no-countries");
+/// The wide fixture's annotations in `dir`, its layers by absolute path, with `layers` (lines of
+/// <layer>) in place of the countries layer.
+std::string wide_with_layers(const std::filesystem::path& dir, const std::string& layers) {
     std::ifstream in(test_paths::fixtures() / "wide" / "annotations.xml");
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const std::string countries_layer =
@@ -200,14 +201,19 @@ TEST_CASE("[map] a region split by a country the data lacks is not drawn, with a
         "\n";
     const auto cut = text.find(countries_layer);
     REQUIRE(cut != std::string::npos);
-    text.erase(cut, countries_layer.size());
-    const auto land = text.find("path=\"land.geojson\"");
-    text.replace(land, 19,
-                 "path=\"" + (test_paths::fixtures() / "wide" / "land.geojson").string() + "\"");
-    const auto borders = text.find("path=\"borders.geojson\"");
-    text.replace(borders, 22,
-                 "path=\"" + (test_paths::fixtures() / "wide" / "borders.geojson").string() + "\"");
+    text.replace(cut, countries_layer.size(), layers);
+    for (const std::string name : {"land.geojson", "borders.geojson"}) {
+        const auto at = text.find("path=\"" + name + "\"");
+        REQUIRE(at != std::string::npos);
+        text.replace(at + 6, name.size(), (test_paths::fixtures() / "wide" / name).string());
+    }
     std::ofstream(dir / "annotations.xml") << text;
+    return text;
+}
+
+TEST_CASE("[map] a region split by a country the data lacks is not drawn, with a warning") {
+    const auto dir = test_paths::scratch("wide-no-countries");
+    const std::string text = wide_with_layers(dir, "");
     const auto island_at = text.find("<island id=\"mainland-ru\"");
     const int island_line =
         1 + static_cast<int>(std::count(text.begin(), text.begin() + island_at, '\n'));
@@ -225,6 +231,63 @@ TEST_CASE("[map] a region split by a country the data lacks is not drawn, with a
     for (const auto& region : s.scene.regions) {
         CHECK(region.island->id != "mainland-ru");
     }
+}
+
+TEST_CASE("[map] a region the regions layer gives is taken from it, not cut again") {
+    const auto dir = test_paths::scratch("wide-regions");
+    // Not the countries' cut at 45 N: a band of 50-53 N, so the test sees which one is drawn.
+    std::ofstream(dir / "regions.geojson")
+        << R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+  "properties": {"island": "mainland-ru"},
+  "geometry": {"type": "Polygon", "coordinates": [[[126, 50], [140, 50], [140, 53], [126, 53], [126, 50]]]}}]})";
+    wide_with_layers(dir,
+                     "    <layer id=\"regions\" kind=\"polygons\" path=\"regions.geojson\"/>\n");
+    const Scene s(dir / "annotations.xml");
+    CHECK(s.atlas->errors.empty());
+    CHECK(s.atlas->warnings.empty()); // no countries layer, and none needed
+    const auto at = [&](double lon, double lat) {
+        const kuril::StatusRegion* hit = s.scene.region_at(s.projection.forward({lon, lat}));
+        return hit == nullptr ? std::string("-") : hit->island->id;
+    };
+    CHECK(at(130, 51.5) == "mainland-ru");
+    CHECK(at(130, 47) == "-"); // in RU by the countries, but not in the regions layer
+    CHECK(at(148, 52) == "kamchatka");
+}
+
+TEST_CASE("[map] a regions feature naming no <island part_of> is not drawn, with a warning") {
+    const auto dir = test_paths::scratch("wide-regions-unknown");
+    std::ofstream(dir / "regions.geojson")
+        << R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+  "properties": {"island": "atlantis"},
+  "geometry": {"type": "Polygon", "coordinates": [[[126, 50], [140, 50], [140, 53], [126, 53], [126, 50]]]}}]})";
+    wide_with_layers(dir, "    <layer id=\"regions\" kind=\"polygons\" path=\"regions.geojson\"/>\n"
+                          "    <layer id=\"countries\" kind=\"polygons\" path=\"" +
+                              (test_paths::fixtures() / "wide" / "countries.geojson").string() +
+                              "\"/>\n");
+    const Scene s(dir / "annotations.xml");
+    CHECK(s.atlas->errors.empty());
+    REQUIRE(s.atlas->warnings.size() == 1);
+    CHECK(s.atlas->warnings.front().message ==
+          "island 'atlantis' of " + (dir / "regions.geojson").string() +
+              " is no <island part_of=...> of the annotations; its polygons are not drawn");
+    // mainland-ru, not in the regions layer, is cut by the countries at 45 N as before.
+    const kuril::StatusRegion* hit = s.scene.region_at(s.projection.forward({137, 46}));
+    REQUIRE(hit != nullptr);
+    CHECK(hit->island->id == "mainland-ru");
+}
+
+TEST_CASE("[map] the shipped Russian mainland comes from shapes/regions.shp") {
+    const Scene& s = shipped();
+    REQUIRE(s.atlas->layer("regions") != nullptr);
+    CHECK(s.atlas->layer("countries") == nullptr); // its one use is precomputed
+    const auto at = [&](double lon, double lat) {
+        const kuril::StatusRegion* hit = s.scene.region_at(s.projection.forward({lon, lat}));
+        return hit == nullptr ? std::string("-") : hit->island->id;
+    };
+    CHECK(at(131.95, 43.8) == "russia-mainland");  // Ussuriysk
+    CHECK(at(135.07, 48.48) == "russia-mainland"); // Khabarovsk
+    CHECK(at(126.6, 45.75) == "-");                // Harbin, China
+    CHECK(at(125.75, 39.03) == "-");               // Pyongyang
 }
 
 TEST_CASE("[map] country borders are drawn with the land, and in the legend") {
