@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <fstream>
+#include <future>
 #include <geos_c.h>
 #include <memory>
 #include <ogr_geometry.h>
@@ -270,20 +271,100 @@ std::string invalidity_reason(const OGRGeometry& geometry) {
     return reason;
 }
 
-std::string feature_label(const fs::path& path, const OGRFeature& feature) {
-    return quoted(path) + ": feature " + std::to_string(feature.GetFID());
+std::string feature_label(const fs::path& path, GIntBig fid) {
+    return quoted(path) + ": feature " + std::to_string(fid);
 }
 
 /// A problem of one feature, placed: the message starts with feature_label (which names the
 /// file and the feature); file and feature are also fields.
+Diagnostic feature_problem(const fs::path& path, GIntBig fid, std::string what) {
+    return {path, 0, feature_label(path, fid) + what, std::to_string(fid)};
+}
+
 Diagnostic feature_problem(const fs::path& path, const OGRFeature& feature, std::string what) {
-    return {path, 0, feature_label(path, feature) + what, std::to_string(feature.GetFID())};
+    return feature_problem(path, feature.GetFID(), std::move(what));
 }
 
 /// The same without the file in the message: a warning whose to_string() adds it.
+Diagnostic feature_warning(const fs::path& path, GIntBig fid, std::string what) {
+    return {path, 0, "feature " + std::to_string(fid) + what, std::to_string(fid)};
+}
+
 Diagnostic feature_warning(const fs::path& path, const OGRFeature& feature, std::string what) {
-    return {path, 0, "feature " + std::to_string(feature.GetFID()) + what,
-            std::to_string(feature.GetFID())};
+    return feature_warning(path, feature.GetFID(), std::move(what));
+}
+
+/// A polygon feature read as it is, whose validity is decided after the layer is read.
+struct DeferredCheck {
+    std::size_t index; ///< in the layer's features
+    GIntBig fid;
+    std::unique_ptr<OGRGeometry> geometry; ///< as read, for GEOS when the quick check cannot tell
+};
+
+/// Decides the validity of the deferred features: the indexed check on two threads (split by
+/// vertex count), then GEOS, in file order, for what it cannot show valid; an invalid one is
+/// repaired (with a warning). Then each is transformed to WGS 84 when `to_wgs84` is given; a
+/// repaired or transformed one has its polygons collected again.
+void check_deferred(const fs::path& path, std::vector<DeferredCheck>& deferred,
+                    OGRCoordinateTransformation* to_wgs84, std::vector<Feature>& features,
+                    detail::CplErrorCollector& errors, std::vector<Diagnostic>& warnings) {
+    std::vector<char> certain(deferred.size(), 0);
+    std::size_t total = 0;
+    for (const auto& d : deferred) {
+        total += vertex_count(features[d.index].polygons);
+    }
+    std::size_t split = 0;
+    for (std::size_t seen = 0; split < deferred.size() && seen * 2 < total; ++split) {
+        seen += vertex_count(features[deferred[split].index].polygons);
+    }
+    const auto check = [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            certain[i] = certainly_valid(features[deferred[i].index].polygons) ? 1 : 0;
+        }
+    };
+    auto first_part = std::async(std::launch::async, check, std::size_t{0}, split);
+    check(split, deferred.size());
+    first_part.get();
+    for (std::size_t i = 0; i < deferred.size(); ++i) {
+        std::unique_ptr<OGRGeometry>& geometry = deferred[i].geometry;
+        const GIntBig fid = deferred[i].fid;
+        bool changed = false;
+        if (certain[i] == 0) {
+            const std::size_t warnings_before = errors.warnings().size();
+            const bool valid = geometry->IsValid();
+            errors.drop_warnings_after(warnings_before);
+            if (!valid) {
+                const std::string reason = invalidity_reason(*geometry);
+                geometry.reset(geometry->MakeValid());
+                if (!geometry) {
+                    throw InputError(feature_problem(path, fid,
+                                                     ": invalid geometry (" + reason +
+                                                         ") that GEOS could not repair"));
+                }
+                warnings.push_back(
+                    feature_warning(path, fid, ": invalid geometry (" + reason + ") repaired"));
+                changed = true;
+            }
+        }
+        if (to_wgs84 != nullptr) {
+            if (geometry->transform(to_wgs84) != OGRERR_NONE) {
+                throw InputError(
+                    feature_problem(path, fid, ": coordinates cannot be transformed to WGS 84"));
+            }
+            changed = true;
+        }
+        if (changed) {
+            Feature& out = features[deferred[i].index];
+            out.polygons.clear();
+            out.lines.clear();
+            collect(*geometry, out);
+            if (to_wgs84 != nullptr) {
+                if (auto problem = bad_vertex(out, true)) {
+                    throw InputError(feature_problem(path, fid, ": " + *problem + " in WGS 84"));
+                }
+            }
+        }
+    }
 }
 
 } // namespace
@@ -395,6 +476,7 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
         }
     }
 
+    std::vector<DeferredCheck> deferred;
     layer->ResetReading();
     for (auto& feature : *layer) {
         Feature out;
@@ -433,29 +515,20 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
                                              std::string(" is a ") + OGRGeometryTypeToName(type) +
                                                  ", expected lines"));
         }
-        std::unique_ptr<OGRGeometry> repaired;
-        const std::size_t warnings_before = errors.warnings().size();
-        // The indexed check first (GEOS's own is far slower on a large polygon with many
-        // holes); only what it cannot show valid goes to GEOS, which decides and repairs.
-        const bool valid = !options.repair_invalid || !is_polygonal(type) ||
-                           certainly_valid(raw.polygons) || geometry->IsValid();
-        errors.drop_warnings_after(warnings_before);
-        if (!valid) {
-            const std::string reason = invalidity_reason(*geometry);
-            repaired.reset(geometry->MakeValid());
-            if (!repaired) {
-                throw InputError(feature_problem(path, *feature,
-                                                 ": invalid geometry (" + reason +
-                                                     ") that GEOS could not repair"));
-            }
-            geometry = repaired.get();
-            result.warnings.push_back(
-                feature_warning(path, *feature, ": invalid geometry (" + reason + ") repaired"));
+        if (options.repair_invalid && is_polygonal(type)) {
+            // Its validity is decided with the others' after the loop (then it is transformed).
+            std::unique_ptr<OGRGeometry> owned =
+                linear ? std::move(linear) : std::unique_ptr<OGRGeometry>(feature->StealGeometry());
+            out.polygons = std::move(raw.polygons);
+            result.features.push_back(std::move(out));
+            deferred.push_back({result.features.size() - 1, feature->GetFID(), std::move(owned)});
+            continue;
         }
+        std::unique_ptr<OGRGeometry> transformed;
         if (to_wgs84) {
             if (geometry == feature->GetGeometryRef()) {
-                repaired.reset(geometry->clone());
-                geometry = repaired.get();
+                transformed.reset(geometry->clone());
+                geometry = transformed.get();
             }
             if (geometry->transform(to_wgs84.get()) != OGRERR_NONE) {
                 throw InputError(feature_problem(path, *feature,
@@ -463,7 +536,7 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
             }
         }
         if (geometry == feature->GetGeometryRef() || geometry == linear.get()) {
-            // Neither repaired nor transformed: what was read for the checks is the feature.
+            // Not transformed: what was read for the checks is the feature.
             out.polygons = std::move(raw.polygons);
             out.lines = std::move(raw.lines);
         } else {
@@ -476,6 +549,7 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
         }
         result.features.push_back(std::move(out));
     }
+    check_deferred(path, deferred, to_wgs84.get(), result.features, errors, result.warnings);
     if (!errors.failures().empty()) {
         throw InputError(where + ": " + errors.first_failure());
     }
