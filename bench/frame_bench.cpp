@@ -5,6 +5,7 @@
 #include "geo/projection.hpp"
 #include "render/fonts.hpp"
 #include "render/map_renderer.hpp"
+#include "util/phase_timer.hpp"
 #include "viewer/frame_updates.hpp"
 #include "viewer/viewer_ui.hpp"
 
@@ -16,7 +17,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <future>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -45,6 +49,7 @@ long rss_kib() {
 
 int main(int argc, char** argv) {
     const auto start = clock_type::now();
+    kuril::PhaseTimer::global().mark("start");
     // --seconds S: repeat the path for S seconds and report memory (a long scripted session).
     double session_seconds = 0;
     for (int i = 1; i + 1 < argc; ++i) {
@@ -60,12 +65,15 @@ int main(int argc, char** argv) {
     const unsigned height = 1080;
     // FRAME_BENCH_ANNOTATIONS=FILE: another annotations file (other layers) than the shipped one.
     const char* annotations = std::getenv("FRAME_BENCH_ANNOTATIONS");
-    auto atlas = geo::load_atlas(annotations != nullptr
-                                     ? std::string(annotations)
-                                     : std::string(KURIL_SHIPPED_DATA_DIR) + "/annotations.xml");
-    const geo::Projection projection;
-    const kuril::MapScene scene(*atlas, projection);
-    const kuril::Timeline timeline(atlas->history->key_dates());
+    // As the viewer starts: the data (and the projection) load on a second thread while this
+    // one starts OpenGL; then the scene.
+    auto loading = std::async(std::launch::async, [annotations] {
+        return std::make_pair(
+            geo::load_atlas(annotations != nullptr
+                                ? std::string(annotations)
+                                : std::string(KURIL_SHIPPED_DATA_DIR) + "/annotations.xml"),
+            std::make_unique<geo::Projection>());
+    });
     sf::Font font;
     try {
         kuril::load_map_font(font);
@@ -73,6 +81,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "frame-bench: %s\n", error.what());
         return 2;
     }
+    kuril::PhaseTimer::global().mark("font");
     sf::ContextSettings settings;
     settings.stencilBits = 8;
     sf::RenderTexture target;
@@ -80,6 +89,13 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "frame-bench: cannot create a render texture\n");
         return 2;
     }
+    kuril::PhaseTimer::global().mark("render texture");
+    auto [atlas, projection_owner] = loading.get();
+    const geo::Projection& projection = *projection_owner;
+    kuril::PhaseTimer::global().mark("wait for data");
+    const kuril::MapScene scene(*atlas, projection);
+    kuril::PhaseTimer::global().mark("scene");
+    const kuril::Timeline timeline(atlas->history->key_dates());
     kuril::MapRenderer renderer(scene, font);
     kuril::ViewerUi ui(scene, timeline, font);
     kuril::MapView view(scene.world, width, height, scene.data_area);
@@ -118,6 +134,7 @@ int main(int argc, char** argv) {
         finish_ms_total += ms_since(f0);
     };
     frame();
+    kuril::PhaseTimer::global().mark("first frame");
     const double startup_ms = ms_since(start);
     // As the viewer does after its first frame: build the other levels of detail.
     kuril::prepare_remaining_levels(scene);

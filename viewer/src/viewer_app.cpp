@@ -12,12 +12,14 @@
 #include "render/fonts.hpp"
 #include "render/map_renderer.hpp"
 #include "render/text.hpp"
+#include "util/phase_timer.hpp"
 #include "viewer/frame_updates.hpp"
 #include "viewer/viewer_ui.hpp"
 #include "xdg.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <algorithm>
+#include <future>
 #include <iostream>
 
 namespace kuril {
@@ -85,6 +87,7 @@ public:
 
     int run() {
         create_window();
+        PhaseTimer::global().mark("window");
         try {
             // The first frame is already fitted clear of the panels: the layout is made
             // before the view spec is applied (a tour's slides fit themselves).
@@ -132,6 +135,7 @@ public:
                 window_.display();
                 dirty = false;
                 if (++frames == 1) {
+                    PhaseTimer::global().mark("first frame");
                     prepare_remaining_levels(scene_);
                 }
                 if (!options_.screenshot.empty() && frames >= 3) {
@@ -336,16 +340,27 @@ private:
 
 int run_viewer(const ViewerOptions& options) {
     require_display();
+    auto& timer = PhaseTimer::global();
     geo::AtlasOptions atlas_options;
     atlas_options.data_crs = options.data_crs;
     atlas_options.check = check_tours;
-    auto atlas = geo::load_atlas_lenient(options.annotations, atlas_options);
-    geo::Projection projection(options.display_crs.empty() ? std::string(geo::default_display_crs)
-                                                           : options.display_crs);
+    // The data (and the projection) load on a second thread while this one starts OpenGL (the
+    // driver's first context costs about as much as the loading); the two share nothing.
+    auto loading = std::async(std::launch::async, [&options, &atlas_options] {
+        return std::make_pair(geo::load_atlas_lenient(options.annotations, atlas_options),
+                              geo::Projection(options.display_crs.empty()
+                                                  ? std::string(geo::default_display_crs)
+                                                  : options.display_crs));
+    });
+    { const sf::Context warm_up; }
+    timer.mark("OpenGL");
+    auto [atlas, projection] = loading.get();
+    timer.mark("wait for data");
     for (const auto& error : atlas->errors) {
         std::cerr << "kuril-atlas: " << error.to_string() << '\n';
     }
     ViewerApp app(options, std::move(atlas), std::move(projection));
+    timer.mark("scene");
     return app.run();
 }
 
