@@ -8,6 +8,7 @@ KURIL_PACKAGES=(
     libsfml-dev libpng-dev libisal-dev zlib1g-dev libfontconfig-dev
     fonts-noto-cjk fonts-vlgothic
     xvfb xauth
+    appstream desktop-file-utils
 )
 
 # Only for scripts/fuzz (libFuzzer targets built with clang), installed on demand.

@@ -59,7 +59,7 @@ std::string command_word(const CLI::App& app, int argc, char** argv) {
 
 CommandExit run_cli(int argc, char** argv) {
     CLI::App app{"Kuril Atlas: a map of the Kuril Islands dispute, 1855 to today"};
-    app.set_version_flag("--version", "kuril-atlas 0.1.0");
+    app.set_version_flag("--version", std::string("kuril-atlas ") + KURIL_VERSION);
     app.require_subcommand(0, 1);
     bool verbose = false;
     const char* const verbose_help = "Show what the libraries (SFML, GDAL, PROJ) print";
