@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "geo/error.hpp"
+#include "manual.hpp"
 #include "map/map_state.hpp"
 #include "suggest.hpp"
 #include "util/strings.hpp"
@@ -61,6 +62,12 @@ CommandExit run_cli(int argc, char** argv) {
     CLI::App app{"Kuril Atlas: a map of the Kuril Islands dispute, 1855 to today"};
     app.set_version_flag("--version", std::string("kuril-atlas ") + KURIL_VERSION);
     app.require_subcommand(0, 1);
+    bool print_manual = false;
+    bool print_completion = false;
+    // Hidden (group ""): what the build installs as the manual page and the bash completion.
+    app.add_flag("--manual", print_manual, "Print the manual page (roff)")->group("");
+    app.add_flag("--bash-completion", print_completion, "Print the bash completion script")
+        ->group("");
     bool verbose = false;
     const char* const verbose_help = "Show what the libraries (SFML, GDAL, PROJ) print";
     app.add_flag("--verbose", verbose, verbose_help);
@@ -194,6 +201,11 @@ CommandExit run_cli(int argc, char** argv) {
         std::cerr << "kuril-atlas: " << one_line(error.what(), 300) << " (see kuril-atlas "
                   << (command.empty() ? "" : command + " ") << "--help)\n";
         return {2};
+    }
+    if (print_manual || print_completion) {
+        std::cout << (print_manual ? manual_page(app, KURIL_VERSION, KURIL_RELEASE_DATE)
+                                   : bash_completion(app));
+        return {0};
     }
     quiet_libraries(verbose);
 

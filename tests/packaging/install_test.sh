@@ -12,7 +12,8 @@ for f in bin/kuril-atlas share/kuril-atlas/annotations.xml share/kuril-atlas/sha
          share/applications/org.kurilatlas.KurilAtlas.desktop \
          share/icons/hicolor/scalable/apps/org.kurilatlas.KurilAtlas.svg \
          share/metainfo/org.kurilatlas.KurilAtlas.metainfo.xml \
-         share/doc/kuril-atlas/copyright share/doc/kuril-atlas/changelog.gz; do
+         share/doc/kuril-atlas/copyright share/doc/kuril-atlas/changelog.gz \
+         share/man/man1/kuril-atlas.1.gz share/bash-completion/completions/kuril-atlas; do
     [ -f "$prefix/$f" ] || fail "not installed: $f"
 done
 [ -x "$prefix/bin/kuril-atlas" ] || fail "bin/kuril-atlas is not executable"

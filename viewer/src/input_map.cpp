@@ -1,5 +1,7 @@
 #include "input_map.hpp"
 
+#include "viewer/key_help.hpp"
+
 namespace kuril {
 namespace {
 
@@ -60,20 +62,36 @@ std::vector<HelpRow> make_map_keys() {
     };
 }
 
-std::vector<KeyBinding> make_tour_keys() {
-    std::vector<KeyBinding> keys = {
-        {K::Right, {A::next_slide}},         {K::Down, {A::next_slide}},
-        {K::PageDown, {A::next_slide}},      {K::Space, {A::next_slide}},
-        {K::Enter, {A::enter_slide}},        {K::Left, {A::previous_slide}},
-        {K::Up, {A::previous_slide}},        {K::PageUp, {A::previous_slide}},
-        {K::BackSpace, {A::previous_slide}}, {K::Home, {A::first_slide}},
-        {K::End, {A::last_slide}},           {K::B, {A::blank_slide}},
-        {K::Period, {A::blank_slide}},       {K::A, {A::toggle_animation}},
-        {K::F, {A::toggle_fullscreen}},      {K::Escape, {A::leave_tour}},
+std::vector<HelpRow> make_tour_keys() {
+    return {
+        {"Right, Down, Page Down, Space",
+         "next slide",
+         {{K::Right, {A::next_slide}},
+          {K::Down, {A::next_slide}},
+          {K::PageDown, {A::next_slide}},
+          {K::Space, {A::next_slide}}}},
+        {"Left, Up, Page Up, Backspace",
+         "previous slide",
+         {{K::Left, {A::previous_slide}},
+          {K::Up, {A::previous_slide}},
+          {K::PageUp, {A::previous_slide}},
+          {K::BackSpace, {A::previous_slide}}}},
+        {"Home and End",
+         "first and last slide",
+         {{K::Home, {A::first_slide}}, {K::End, {A::last_slide}}}},
+        {"Number, then Enter", "go to that slide",
+         [] {
+             auto keys = numbered(K::Num0, K::Numpad0, 10, A::slide_digit, 0);
+             keys.push_back({K::Enter, {A::enter_slide}});
+             return keys;
+         }()},
+        {"B or .",
+         "blank the screen (again: back)",
+         {{K::B, {A::blank_slide}}, {K::Period, {A::blank_slide}}}},
+        {"A", "slide transitions on or off", {{K::A, {A::toggle_animation}}}},
+        {"F", "full screen or window", {{K::F, {A::toggle_fullscreen}}}},
+        {"Esc", "leave the tour", {{K::Escape, {A::leave_tour}}}},
     };
-    const auto digits = numbered(K::Num0, K::Numpad0, 10, A::slide_digit, 0);
-    keys.insert(keys.end(), digits.begin(), digits.end());
-    return keys;
 }
 
 } // namespace
@@ -104,14 +122,40 @@ std::optional<ViewerCommand> map_command(sf::Keyboard::Key key) {
     return std::nullopt;
 }
 
+const std::vector<HelpRow>& tour_keys() {
+    static const std::vector<HelpRow> rows = make_tour_keys();
+    return rows;
+}
+
 std::optional<ViewerCommand> tour_command(sf::Keyboard::Key key) {
-    static const std::vector<KeyBinding> keys = make_tour_keys();
-    for (const auto& binding : keys) {
-        if (binding.key == key) {
-            return binding.command;
+    for (const auto& row : tour_keys()) {
+        for (const auto& binding : row.bindings) {
+            if (binding.key == key) {
+                return binding.command;
+            }
         }
     }
     return std::nullopt;
+}
+
+namespace {
+
+std::vector<KeyHelp> key_help(const std::vector<HelpRow>& rows) {
+    std::vector<KeyHelp> out;
+    for (const auto& row : rows) {
+        out.push_back({std::string(row.keys), std::string(row.meaning)});
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<KeyHelp> map_key_help() {
+    return key_help(map_keys());
+}
+
+std::vector<KeyHelp> presenter_key_help() {
+    return key_help(tour_keys());
 }
 
 } // namespace kuril

@@ -70,6 +70,9 @@ std::vector<std::string> help_lines();
 
 /// The command of a key while exploring the map, if the key has one.
 std::optional<ViewerCommand> map_command(sf::Keyboard::Key key);
+/// The presenter's keys during a tour, in the order its help lists them: one table for dispatch
+/// and help, as for the map.
+const std::vector<HelpRow>& tour_keys();
 /// The command of a key during a tour, if it is a presenter's key (others go to the map).
 std::optional<ViewerCommand> tour_command(sf::Keyboard::Key key);
 
