@@ -47,7 +47,8 @@ struct ExportOptions {
     /// texts (--ui-lang).
     TextLanguage text_language = TextLanguage::en;
     std::array<bool, layer_count> visible = default_layers;
-    std::string title;   ///< empty: from the view and date
+    std::string pov = std::string(default_pov); ///< --pov: the point of view drawn
+    std::string title;   ///< empty: from the view and date (and the point of view)
     std::string caption; ///< a slide's caption, printed large above the footer
     bool legend = true;
     bool footer = true; ///< the credit footer (attribution, approx., date, sources pointer)
