@@ -342,6 +342,7 @@ void add_place_labels(MapFrame& frame) {
     const MapView& view = frame.view;
     for (const SceneLabel& label : frame.scene->labels) {
         LabelLanguage language = frame.state.language;
+        bool both_sides = false; // a disputed island named with both sides' names
         // The neutral view names disputed land with both sides' names (the English names of
         // the disputed islands already give both).
         if (frame.pov != nullptr && frame.pov->rule == geo::PovRule::disputed && label.island &&
@@ -350,6 +351,7 @@ void add_place_labels(MapFrame& frame) {
             const auto symbol = symbol_under_pov(frame, static_cast<std::size_t>(label.region));
             if (symbol && symbol->look == StatusSymbol::Look::disputed) {
                 language = LabelLanguage::ja_ru;
+                both_sides = true;
             }
         }
         const std::string code(language_code(language));
@@ -387,7 +389,11 @@ void add_place_labels(MapFrame& frame) {
         shown.feature_box = main_island ? main_island : box;
         shown.beside_main_island = main_island.has_value();
         shown.essential = label.essential;
-        if (is_two_languages(language)) {
+        if (both_sides) {
+            // When the two lines do not fit: the English name, which gives both sides' names
+            // ("Kunashiri / Kunashir"), never one side's script alone.
+            shown.short_text = label_text(*label.names, LabelLanguage::en);
+        } else if (is_two_languages(language)) {
             shown.short_text = label_text(*label.names, first_language(language));
         }
         frame.labels.push_back(std::move(shown));

@@ -171,6 +171,7 @@ TEST_CASE("[map] pov neutral on 2020-01-01: disputed islands in neither side's c
             if (label.feature == "etorofu") {
                 etorofu = true;
                 CHECK(label.text == "択捉島\nИтуруп");
+                CHECK(label.short_text == "Etorofu / Iturup"); // both names when short too
             }
             if (label.feature == "urup") {
                 urup = true;
