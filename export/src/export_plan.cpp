@@ -23,16 +23,11 @@ std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date
     return place + ", " + date.long_text();
 }
 
-namespace {
-
-/// " — As drawn by Japan's government" for a point of view other than the de facto map.
-std::string pov_suffix(const MapScene& scene, const ExportOptions& options) {
-    const std::string title =
+std::string default_title(const MapScene& scene, const ExportOptions& options) {
+    const std::string pov =
         pov_title(scene.atlas->annotations, options.pov, text_language_code(options.text_language));
-    return title.empty() ? std::string() : " — " + title;
+    return default_title(scene, options.view, options.date) + (pov.empty() ? "" : " — " + pov);
 }
-
-} // namespace
 
 MapView export_view(const MapScene& scene, const ExportOptions& options, double reserved_top,
                     double reserved_bottom) {
@@ -169,9 +164,7 @@ ExportPlan plan_export(const MapScene& scene, const ExportOptions& options, doub
         .band_tops = band_tops,
         .tiles_total = across * static_cast<unsigned>(band_tops.size()),
         .tiled = layout.tile_width < options.width,
-        .title = options.title.empty()
-                     ? default_title(scene, options.view, options.date) + pov_suffix(scene, options)
-                     : options.title,
+        .title = options.title.empty() ? default_title(scene, options) : options.title,
         .sidecars = sidecar_paths(options),
     };
     plan.state.reserved_top_px = reserved_top;

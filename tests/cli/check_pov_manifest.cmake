@@ -13,3 +13,8 @@ endif()
 if(NOT json MATCHES "\"South Sakhalin, Kurils north of Urup: uncoloured on Japan's maps")
   message(FATAL_ERROR "no legend row for the land Japan's maps leave uncoloured:\n${json}")
 endif()
+# The sources file repeats, on its second line, the title the image's title band shows.
+file(READ "${SOURCES}" sources)
+if(NOT sources MATCHES "^[^\n]*\nKuril Islands, 1 January 2020 — As drawn by Japan's government\n")
+  message(FATAL_ERROR "the title band does not name the point of view:\n${sources}")
+endif()
