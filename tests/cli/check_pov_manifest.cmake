@@ -10,7 +10,7 @@ string(JSON first GET "${json}" legend 0 text)
 if(NOT first STREQUAL "As drawn by Japan's government")
   message(FATAL_ERROR "the legend's first row is '${first}'")
 endif()
-if(NOT json MATCHES "\"South Sakhalin, Kurils north of Urup: uncoloured on Japan's maps")
+if(NOT json MATCHES "\"South Sakhalin, Urup and the Kurils north of it: uncoloured on Japan's maps")
   message(FATAL_ERROR "no legend row for the land Japan's maps leave uncoloured:\n${json}")
 endif()
 # The sources file repeats, on its second line, the title the image's title band shows.

@@ -120,8 +120,8 @@ TEST_CASE("[map] pov jp on 2020-01-01: the four islands in Japan's fill, the res
     CHECK(legend_row(frame, "Japan, as drawn by Japan's government") != nullptr);
     CHECK(legend_row(frame, "Border, as drawn by Japan's government (approx.)") != nullptr);
     const auto* uncoloured =
-        legend_row(frame, "South Sakhalin, Kurils north of Urup: uncoloured on Japan's maps "
-                          "(undetermined)");
+        legend_row(frame, "South Sakhalin, Urup and the Kurils north of it: uncoloured on Japan's "
+                          "maps (undetermined)");
     REQUIRE(uncoloured != nullptr);
     CHECK(uncoloured->swatch == kuril::LegendItem::Swatch::land);
     CHECK(legend_row(frame, "Administered by Russian Federation") == nullptr);
