@@ -17,6 +17,11 @@
 namespace kuril {
 namespace {
 
+constexpr const char* pov_help =
+    "Point of view: defacto (who administers, claims hatched; default), jp (as drawn by Japan's "
+    "government), ru (as drawn by Russia's government) or neutral (disputed islands in neither "
+    "side's colour); defined in annotations.xml <points_of_view>";
+
 constexpr const char* ui_lang_help =
     "Language of the texts read (slide titles, captions and notes, event and status texts, "
     "line names in the legend): en, ja or ru (default en; English where a text has none)";
@@ -109,6 +114,7 @@ CommandExit run_cli(int argc, char** argv) {
     export_command->add_option("--lang", exporting.language,
                                "en, ja, ru, en+ja, en+ru or ja+ru (default en+ru)");
     export_command->add_option("--ui-lang", exporting.text_language, ui_lang_help);
+    export_command->add_option("--pov", exporting.pov, pov_help);
     export_command->add_option("--layers", exporting.layers,
                                "Layers to show (land,lakes,...) or to change (-graticule,+events)");
     export_command->add_option("--title", exporting.title, "Title (default: place and date)");
@@ -165,6 +171,7 @@ CommandExit run_cli(int argc, char** argv) {
     view_command->add_option("--lang", view.language,
                              "Labels: en, ja, ru, en+ja, en+ru or ja+ru (default en+ru)");
     view_command->add_option("--ui-lang", view.text_language, ui_lang_help);
+    view_command->add_option("--pov", view.pov, pov_help);
     view_command->add_flag("--fullscreen", view.fullscreen, "Full screen");
     view_command->add_option("--size", view_size, "Window size WxH (default 1280x800)");
     std::string view_ui_scale;

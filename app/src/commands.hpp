@@ -38,6 +38,7 @@ struct ExportCommandOptions {
     std::string date;
     std::string language = "en+ru";
     std::string text_language = "en"; ///< --ui-lang
+    std::string pov = "defacto";      ///< --pov: a point of view of the annotations
     std::string layers;
     std::string title;
     bool no_legend = false;

@@ -219,6 +219,7 @@ CommandExit run_export(const ExportCommandOptions& command) {
     options.language = *language;
     options.text_language = parse_ui_language(command.text_language);
     options.visible = parse_layers(command.layers);
+    options.pov = command.pov;
     options.title = command.title;
     options.legend = !command.no_legend;
     options.footer = !command.no_footer && !command.no_credit;
@@ -282,6 +283,9 @@ CommandExit run_export(const ExportCommandOptions& command) {
         loaded.atlas = geo::load_atlas(resolve_annotations(command.data), atlas_options);
         if (!loaded.atlas->errors.empty()) {
             throw geo::InputError(loaded.atlas->errors.front().to_string());
+        }
+        if (command.tour.empty()) {
+            check_pov(loaded.atlas->annotations, command.pov, "--pov");
         }
         loaded.projection = std::make_unique<geo::Projection>(
             command.data.display_crs.empty() ? std::string(geo::default_display_crs)

@@ -24,8 +24,7 @@ public:
                   const MapState& state, unsigned width, unsigned height)
         : font_(&font), scale_(static_cast<float>(state.ui_scale)),
           width_(static_cast<float>(width)), height_(static_cast<float>(height)),
-          title_(options.title.empty() ? default_title(scene, options.view, state.date)
-                                       : options.title),
+          title_(options.title.empty() ? default_title(scene, options) : options.title),
           band_(font, title_, "Situation on " + state.date.long_text(), width_,
                 title_metrics(scale_)) {
         const float s = scale_;

@@ -2,6 +2,7 @@
 
 #include "geo/error.hpp"
 #include "imageio/atomic_file.hpp"
+#include "map/map_frame.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +21,12 @@ std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date
         }
     }
     return place + ", " + date.long_text();
+}
+
+std::string default_title(const MapScene& scene, const ExportOptions& options) {
+    const std::string pov =
+        pov_title(scene.atlas->annotations, options.pov, text_language_code(options.text_language));
+    return default_title(scene, options.view, options.date) + (pov.empty() ? "" : " — " + pov);
 }
 
 MapView export_view(const MapScene& scene, const ExportOptions& options, double reserved_top,
@@ -94,6 +101,7 @@ MapState export_state(const ExportOptions& options) {
     state.visible = options.visible;
     state.language = options.language;
     state.text_language = options.text_language;
+    state.pov = options.pov;
     state.ui_scale = options.scale > 0
                          ? options.scale
                          : std::max(0.75, std::min(options.width, options.height) / 1080.0);
@@ -156,8 +164,7 @@ ExportPlan plan_export(const MapScene& scene, const ExportOptions& options, doub
         .band_tops = band_tops,
         .tiles_total = across * static_cast<unsigned>(band_tops.size()),
         .tiled = layout.tile_width < options.width,
-        .title = options.title.empty() ? default_title(scene, options.view, options.date)
-                                       : options.title,
+        .title = options.title.empty() ? default_title(scene, options) : options.title,
         .sidecars = sidecar_paths(options),
     };
     plan.state.reserved_top_px = reserved_top;

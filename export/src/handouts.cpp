@@ -135,6 +135,7 @@ ExportOptions slide_options(const ExportOptions& base, const fs::path& folder,
         options.language = *language;
     }
     options.visible = layers_from_names(slide.layers);
+    options.pov = slide.pov.empty() ? std::string(default_pov) : slide.pov;
     return options;
 }
 

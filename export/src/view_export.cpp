@@ -22,6 +22,7 @@ ExportOptions export_options_for_view(const MapView& view, const MapState& state
     options.language = state.language;
     options.text_language = state.text_language;
     options.visible = state.visible;
+    options.pov = state.pov;
     options.out = folder / view_export_file_name(state.date, projection.inverse(view.center()),
                                                  options.width, options.height);
     options.manifest = manifest_path_for(options.out);

@@ -103,6 +103,8 @@ Annotations read(std::string_view xml, const fs::path& file, const ParseOptions&
             each("tour", detail::read_tour);
         } else if (name == "places") {
             each("place", detail::read_place);
+        } else if (name == "points_of_view") {
+            each("pov", detail::read_pov);
         } else {
             r.warn(section, "unknown element <" + std::string(name) + "> ignored");
         }
@@ -112,6 +114,7 @@ Annotations read(std::string_view xml, const fs::path& file, const ParseOptions&
         r.errors.insert(r.errors.end(), std::make_move_iterator(found.begin()),
                         std::make_move_iterator(found.end()));
     }
+    detail::check_points_of_view(r);
     detail::resolve_references(r);
     if (!r.errors.empty()) {
         std::stable_sort(r.errors.begin(), r.errors.end(),
@@ -227,6 +230,31 @@ const LayerRef* Annotations::layer(std::string_view id) const {
 const Tour* Annotations::tour(std::string_view id) const {
     return find_by_id(tours, id);
 }
+const PointOfView* Annotations::point_of_view(std::string_view id) const {
+    return find_by_id(points_of_view, id);
+}
+
+const PovPeriod* PointOfView::period_on(Date date) const {
+    for (const auto& period : periods) {
+        if (period.holds_on(date)) {
+            return &period;
+        }
+    }
+    return nullptr;
+}
+
+std::string_view pov_rule_name(PovRule rule) {
+    switch (rule) {
+    case PovRule::administration:
+        return "administration";
+    case PovRule::party_maps:
+        return "party-maps";
+    case PovRule::disputed:
+        return "disputed";
+    }
+    return "administration";
+}
+
 const Place* Annotations::place(std::string_view id) const {
     return find_by_id(places, id);
 }

@@ -1,5 +1,6 @@
 #include "map/map_frame.hpp"
 
+#include "geo/error.hpp"
 #include "geo/geodesic.hpp"
 #include "map/names.hpp"
 #include "map/polygon_set.hpp"
@@ -48,12 +49,47 @@ void add_statuses(MapFrame& frame) {
     }
 }
 
+/// How the frame's point of view draws a status region (index in the scene): the de facto
+/// symbol, except that a party's maps fill the islands they draw as its own in its colour,
+/// leave those they hold undetermined uncoloured and show no other claim, and the neutral
+/// view draws contested land (claimed by a party that does not administer it) as disputed.
+std::optional<StatusSymbol> symbol_under_pov(const MapFrame& frame, std::size_t region) {
+    const std::string& id = frame.scene->regions[region].island->id;
+    auto symbol = status_symbol(frame.statuses[region]);
+    if (frame.pov == nullptr) {
+        return symbol;
+    }
+    if (frame.pov->rule == geo::PovRule::disputed) {
+        if (symbol && !symbol->hatches.empty()) {
+            symbol->look = StatusSymbol::Look::disputed;
+        }
+        return symbol;
+    }
+    if (frame.pov_period == nullptr || !frame.pov->party) {
+        return symbol; // outside the party's recorded periods: as administered
+    }
+    if (contains(frame.pov_period->own, id)) {
+        StatusSymbol own;
+        own.fill = *frame.pov->party;
+        return own;
+    }
+    if (contains(frame.pov_period->undetermined, id)) {
+        StatusSymbol undetermined;
+        undetermined.look = StatusSymbol::Look::uncoloured;
+        return undetermined;
+    }
+    if (symbol) {
+        symbol->hatches.clear(); // a party's maps show no other party's claim
+    }
+    return symbol;
+}
+
 void add_regions(MapFrame& frame) {
     const MapState& state = frame.state;
     for (std::size_t i = 0; i < frame.scene->regions.size(); ++i) {
         const StatusRegion& region = frame.scene->regions[i];
         geo::IslandStatus status = frame.statuses[i];
-        const auto symbol = status_symbol(status);
+        const auto symbol = symbol_under_pov(frame, i);
         if (!symbol) {
             continue;
         }
@@ -95,7 +131,18 @@ void add_lines(MapFrame& frame, std::vector<FrameLabel>& line_labels) {
         if (!line.in_force_on(state.date)) {
             continue;
         }
-        FrameLine shown{&scene_line, line_symbol(line.kind, line.approx),
+        LineSymbol symbol = line_symbol(line.kind, line.approx);
+        if (frame.pov_period != nullptr) {
+            // A party's maps draw its border as a border, and no competing claim or control
+            // line.
+            if (contains(frame.pov_period->borders, line.id)) {
+                symbol = line_symbol(geo::LineKind::treaty, line.approx);
+            } else if (line.kind == geo::LineKind::claim ||
+                       line.kind == geo::LineKind::line_of_control) {
+                continue;
+            }
+        }
+        FrameLine shown{&scene_line, std::move(symbol),
                         state.highlight_strength > 0 && contains(state.highlighted_lines, line.id),
                         std::nullopt};
         // Each visible part is named along its visible points (the longest visible run).
@@ -293,9 +340,21 @@ ScreenRect screen_box(const StatusRegion& region, const MapView& view) {
 
 void add_place_labels(MapFrame& frame) {
     const MapView& view = frame.view;
-    const LabelLanguage language = frame.state.language;
-    const std::string code(language_code(language));
     for (const SceneLabel& label : frame.scene->labels) {
+        LabelLanguage language = frame.state.language;
+        bool both_sides = false; // a disputed island named with both sides' names
+        // The neutral view names disputed land with both sides' names (the English names of
+        // the disputed islands already give both).
+        if (frame.pov != nullptr && frame.pov->rule == geo::PovRule::disputed && label.island &&
+            label.region >= 0 && language != LabelLanguage::en &&
+            language != LabelLanguage::ja_ru) {
+            const auto symbol = symbol_under_pov(frame, static_cast<std::size_t>(label.region));
+            if (symbol && symbol->look == StatusSymbol::Look::disputed) {
+                language = LabelLanguage::ja_ru;
+                both_sides = true;
+            }
+        }
+        const std::string code(language_code(language));
         // A disputed island is named at every zoom.
         if (!label.essential && view.metres_per_pixel() > label.min_zoom_mpp) {
             continue;
@@ -330,7 +389,11 @@ void add_place_labels(MapFrame& frame) {
         shown.feature_box = main_island ? main_island : box;
         shown.beside_main_island = main_island.has_value();
         shown.essential = label.essential;
-        if (is_two_languages(language)) {
+        if (both_sides) {
+            // When the two lines do not fit: the English name, which gives both sides' names
+            // ("Kunashiri / Kunashir"), never one side's script alone.
+            shown.short_text = label_text(*label.names, LabelLanguage::en);
+        } else if (is_two_languages(language)) {
             shown.short_text = label_text(*label.names, first_language(language));
         }
         frame.labels.push_back(std::move(shown));
@@ -476,6 +539,25 @@ void add_legend_and_sources(MapFrame& frame) {
     const geo::Date date = frame.state.date;
     const geo::Annotations& annotations = frame.scene->atlas->annotations;
     const geo::Box area = visible_area(frame);
+    // Which point of view is shown, first; a party's maps outside its periods say so.
+    if (!frame.pov_title.empty()) {
+        frame.legend.push_back(
+            {.swatch = LegendItem::Swatch::note, .label = frame.pov_title, .features = {}});
+        if (frame.pov->rule == geo::PovRule::party_maps && frame.pov_period == nullptr) {
+            const std::string& note =
+                geo::text_in(frame.pov->notes, text_language_code(frame.state.text_language));
+            if (!note.empty()) {
+                frame.legend.push_back(
+                    {.swatch = LegendItem::Swatch::note, .label = note, .features = {}});
+            }
+        }
+    }
+    if (frame.pov != nullptr) {
+        add_unique(frame.sources, frame.pov->sources);
+        if (frame.pov_period != nullptr) {
+            add_unique(frame.sources, frame.pov_period->sources);
+        }
+    }
     if (frame.land) {
         frame.legend.push_back({.swatch = LegendItem::Swatch::land,
                                 .label = "Land (GSHHG coastline)",
@@ -501,6 +583,8 @@ void add_legend_and_sources(MapFrame& frame) {
     std::set<geo::Party> fills;
     std::map<geo::Party, geo::Party> hatches;               // claimant -> the fill it is drawn over
     std::optional<std::pair<geo::Party, geo::Party>> joint; // stripes -> fill
+    std::set<std::pair<geo::Party, geo::Party>> disputed;   // administrator, claimant
+    bool uncoloured = false;
     std::vector<const FrameRegion*> visible;
     for (const auto& region : frame.regions) {
         if (!polygons_meet(region.region->projected, area)) {
@@ -508,6 +592,16 @@ void add_legend_and_sources(MapFrame& frame) {
         }
         visible.push_back(&region);
         add_unique(frame.sources, region.status.sources);
+        if (region.symbol.look == StatusSymbol::Look::uncoloured) {
+            uncoloured = true;
+            continue;
+        }
+        if (region.symbol.look == StatusSymbol::Look::disputed) {
+            for (const auto party : region.symbol.hatches) {
+                disputed.emplace(region.symbol.fill, party);
+            }
+            continue;
+        }
         fills.insert(region.symbol.fill);
         if (!region.symbol.stripes.empty() && !joint) {
             joint = {region.symbol.stripes.front(), region.symbol.fill};
@@ -526,12 +620,41 @@ void add_legend_and_sources(MapFrame& frame) {
         }
         return ids;
     };
+    // A party's maps: "Japan, as drawn by Japan's government" rather than "administered by".
+    std::string as_drawn;
+    if (frame.pov_period != nullptr) {
+        as_drawn = geo::text_in(frame.pov->titles, "en");
+        if (!as_drawn.empty() && as_drawn[0] >= 'A' && as_drawn[0] <= 'Z') {
+            as_drawn[0] = static_cast<char>(as_drawn[0] - 'A' + 'a');
+        }
+    }
+    using Look = StatusSymbol::Look;
     for (const auto party : fills) {
-        frame.legend.push_back({.swatch = LegendItem::Swatch::fill,
-                                .party = party,
-                                .label = "Administered by " + geo::party_display_name(party, date),
-                                .features = islands_where(
-                                    [party](const StatusSymbol& s) { return s.fill == party; })});
+        frame.legend.push_back(
+            {.swatch = LegendItem::Swatch::fill,
+             .party = party,
+             .label = as_drawn.empty() ? "Administered by " + geo::party_display_name(party, date)
+                                       : geo::party_display_name(party, date) + ", " + as_drawn,
+             .features = islands_where([party](const StatusSymbol& s) {
+                 return s.look == Look::party && s.fill == party;
+             })});
+    }
+    for (const auto& [administrator, claimant] : disputed) {
+        frame.legend.push_back(
+            {.swatch = LegendItem::Swatch::disputed,
+             .label = "Disputed: administered by " + geo::party_display_name(administrator, date) +
+                      ", claimed by " + geo::party_display_name(claimant, date),
+             .features = islands_where([administrator = administrator](const StatusSymbol& s) {
+                 return s.look == Look::disputed && s.fill == administrator;
+             })});
+    }
+    if (uncoloured) {
+        frame.legend.push_back(
+            {.swatch = LegendItem::Swatch::land,
+             .label = geo::text_in(frame.pov_period->notes,
+                                   text_language_code(frame.state.text_language)),
+             .features =
+                 islands_where([](const StatusSymbol& s) { return s.look == Look::uncoloured; })});
     }
     if (joint) {
         frame.legend.push_back(
@@ -548,7 +671,8 @@ void add_legend_and_sources(MapFrame& frame) {
              .under = under,
              .label = "Hatched: also claimed by " + geo::party_display_name(party, date),
              .features = islands_where([party = party](const StatusSymbol& s) {
-                 return std::find(s.hatches.begin(), s.hatches.end(), party) != s.hatches.end();
+                 return s.look == Look::party &&
+                        std::find(s.hatches.begin(), s.hatches.end(), party) != s.hatches.end();
              })});
     }
     const float line_width = frame.state.high_contrast ? 4.f : 2.5f; // as the renderer draws
@@ -561,6 +685,9 @@ void add_legend_and_sources(MapFrame& frame) {
         // In the language of what a person reads, not the labels' (the legend is read).
         std::string name =
             line_display_name(annotations, line, text_language_code(frame.state.text_language));
+        if (frame.pov_period != nullptr && contains(frame.pov_period->borders, line.id)) {
+            name = "Border, " + as_drawn + (line.approx ? " (approx.)" : "");
+        }
         if (!named.insert(name).second) {
             continue;
         }
@@ -609,6 +736,13 @@ void add_legend_and_sources(MapFrame& frame) {
 
 MapFrame build_frame(const MapScene& scene, const MapState& state, const MapView& view) {
     MapFrame frame(scene, state, view);
+    if (const geo::PointOfView* pov = scene.atlas->annotations.point_of_view(state.pov);
+        pov != nullptr && pov->rule != geo::PovRule::administration) {
+        frame.pov = pov;
+        frame.pov_period =
+            pov->rule == geo::PovRule::party_maps ? pov->period_on(state.date) : nullptr;
+        frame.pov_title = geo::text_in(pov->titles, text_language_code(state.text_language));
+    }
     frame.land = state.shows(Layer::land) && scene.has_land;
     frame.lakes = state.shows(Layer::lakes) && scene.has_lakes;
     if (frame.land) {
@@ -731,6 +865,37 @@ const FramePlace* MapFrame::place_at(geo::Point screen, double radius_px) const 
         }
     }
     return best;
+}
+
+std::string known_pov_ids(const geo::Annotations& annotations) {
+    std::string ids;
+    for (const auto& pov : annotations.points_of_view) {
+        ids += (ids.empty() ? "" : ", ") + pov.id;
+    }
+    return ids.empty() ? "none defined" : ids;
+}
+
+void check_pov(const geo::Annotations& annotations, std::string_view id, std::string_view option) {
+    // The de facto map needs no definition: annotations without <points_of_view> draw it.
+    if (id == default_pov || annotations.point_of_view(id) != nullptr) {
+        return;
+    }
+    // The value is the user's: at most 40 characters of it, control characters shown as '?'.
+    std::string shown;
+    for (const char c : id.substr(0, 40)) {
+        shown += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
+    }
+    throw geo::InputError(std::string(option) + " '" + shown + (id.size() > 40 ? "...'" : "'") +
+                          ": unknown point of view (known: " + known_pov_ids(annotations) + ")");
+}
+
+std::string pov_title(const geo::Annotations& annotations, std::string_view pov,
+                      std::string_view lang) {
+    const geo::PointOfView* found = annotations.point_of_view(pov);
+    if (found == nullptr || found->rule == geo::PovRule::administration) {
+        return "";
+    }
+    return geo::text_in(found->titles, lang);
 }
 
 LabelLanguage first_language(LabelLanguage language) {

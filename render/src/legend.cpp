@@ -109,6 +109,12 @@ void draw_legend_swatch(sf::RenderTarget& target, const LegendItem& item, sf::Fl
                         style::country_border_width * s, style::country_border, dash);
         break;
     }
+    case LegendItem::Swatch::disputed:
+        append_quad(v, swatch, style::disputed_fill);
+        append_diagonal_pattern(v, swatch, 10 * pattern, 2 * pattern, style::disputed_hatch);
+        break;
+    case LegendItem::Swatch::note:
+        break; // words only: which point of view is shown
     case LegendItem::Swatch::event:
         append_marker(v, {swatch.left + swatch.width / 2, swatch.top + swatch.height / 2}, 6 * s,
                       style::event_marker);

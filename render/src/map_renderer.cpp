@@ -175,7 +175,9 @@ void MapRenderer::draw_claim_outlines(sf::RenderTarget& target, const MapFrame& 
     };
     for (const auto& shown : frame.regions) {
         const PolygonSet& set = shown.region->shapes;
-        if (shown.symbol.hatches.empty() || set.empty() || !overlaps(set.bounds, visible)) {
+        // Disputed land (the neutral view) is outlined in neither side's colour.
+        if (shown.symbol.look != StatusSymbol::Look::party || shown.symbol.hatches.empty() ||
+            set.empty() || !overlaps(set.bounds, visible)) {
             continue;
         }
         // Two claimants (never recorded so far) would share the outline; the first is drawn.
@@ -207,18 +209,26 @@ void MapRenderer::draw_status(sf::RenderTarget& target, const MapFrame& frame) {
     std::map<geo::Party, std::vector<const PolygonSet*>> fills;   // administered (alone or first)
     std::map<geo::Party, std::vector<const PolygonSet*>> joint;   // co-administered: stripes
     std::map<geo::Party, std::vector<const PolygonSet*>> hatches; // claimed, not administered
+    std::vector<const PolygonSet*> disputed; // the neutral view: neither side's colour
     std::vector<const PolygonSet*> glowing;
     for (const auto& shown : frame.regions) {
         const PolygonSet* shapes = &shown.region->shapes;
+        if (shown.highlighted) {
+            glowing.push_back(shapes);
+        }
+        if (shown.symbol.look == StatusSymbol::Look::uncoloured) {
+            continue; // the land's own colour
+        }
+        if (shown.symbol.look == StatusSymbol::Look::disputed) {
+            disputed.push_back(shapes);
+            continue;
+        }
         fills[shown.symbol.fill].push_back(shapes);
         for (const auto party : shown.symbol.stripes) {
             joint[party].push_back(shapes);
         }
         for (const auto party : shown.symbol.hatches) {
             hatches[party].push_back(shapes);
-        }
-        if (shown.highlighted) {
-            glowing.push_back(shapes);
         }
     }
     const MapView& view = frame.view;
@@ -230,6 +240,10 @@ void MapRenderer::draw_status(sf::RenderTarget& target, const MapFrame& frame) {
     }
     for (const auto& [party, sets] : hatches) {
         fill_sets(target, sets, view, style::party_hatch(party), &hatch_);
+    }
+    if (!disputed.empty()) {
+        fill_sets(target, disputed, view, style::disputed_fill, nullptr);
+        fill_sets(target, disputed, view, style::disputed_hatch, &hatch_);
     }
     // Islands whose status just changed glow briefly.
     if (!glowing.empty()) {

@@ -70,18 +70,28 @@ TEST_CASE("[ids] step captions at every key date, both ways, name things by thei
     }
 }
 
-TEST_CASE("[ids] legends at every key date are words, not ids") {
+TEST_CASE("[ids] legends at every key date, from every point of view, are words, not ids") {
     const auto& s = shipped();
     const kuril::MapView view(s.scene.world, 1280, 720);
-    for (const auto date : s.atlas->history->key_dates()) {
-        kuril::MapState state;
-        state.date = date;
-        const auto frame = kuril::build_frame(s.scene, state, view);
-        for (const auto& item : frame.legend) {
-            CAPTURE(date.iso());
-            CAPTURE(item.label);
-            CHECK_FALSE(item.label.empty());
-            CHECK(test_ids::find_id(item.label, s.ids).empty());
+    REQUIRE(s.atlas->annotations.points_of_view.size() == 4);
+    // The points of view's ids too ("neutral" is an English word elsewhere, so only here).
+    std::vector<std::string> ids = s.ids;
+    for (const auto& pov : s.atlas->annotations.points_of_view) {
+        ids.push_back(pov.id);
+    }
+    for (const auto& pov : s.atlas->annotations.points_of_view) {
+        for (const auto date : s.atlas->history->key_dates()) {
+            kuril::MapState state;
+            state.date = date;
+            state.pov = pov.id;
+            const auto frame = kuril::build_frame(s.scene, state, view);
+            for (const auto& item : frame.legend) {
+                CAPTURE(pov.id);
+                CAPTURE(date.iso());
+                CAPTURE(item.label);
+                CHECK_FALSE(item.label.empty());
+                CHECK(test_ids::find_id(item.label, ids).empty());
+            }
         }
     }
 }

@@ -364,3 +364,31 @@ TEST_CASE("[viewer] controller: G, a typed date and Enter go to that date") {
     CHECK_FALSE(f.ui.typed_date.has_value());
     CHECK(f.map.date == shipped().timeline.last());
 }
+
+TEST_CASE("[viewer] controller: V cycles the points of view, saying which by its title") {
+    Fixture f;
+    CHECK(f.map.pov == "defacto");
+    f.apply(ViewerAction::cycle_pov);
+    CHECK(f.map.pov == "jp");
+    CHECK(f.ui.notice == "Point of view: As drawn by Japan's government");
+    f.apply(ViewerAction::cycle_pov);
+    CHECK(f.map.pov == "ru");
+    f.apply(ViewerAction::cycle_pov);
+    CHECK(f.map.pov == "neutral");
+    f.apply(ViewerAction::cycle_pov);
+    CHECK(f.map.pov == "defacto");
+    const auto command = kuril::map_command(sf::Keyboard::V);
+    REQUIRE(command);
+    CHECK(command->action == ViewerAction::cycle_pov);
+}
+
+TEST_CASE("[viewer] controller: a click on a point-of-view button draws that one") {
+    Fixture f;
+    kuril::UiLayout layout = sample_layout();
+    layout.layers->pov_buttons.push_back({"ru", "Russia's maps", {120, 340, 90, 19}});
+    f.click(layout, 150, 350);
+    CHECK(f.map.pov == "ru");
+    CHECK(f.ui.notice == "Point of view: As drawn by Russia's government");
+    f.click(layout, 60, 350); // beside the button: the panel, nothing changes
+    CHECK(f.map.pov == "ru");
+}

@@ -99,3 +99,15 @@ TEST_CASE("[viewer] presenter: an unknown tour is refused, naming the known ones
     CHECK_THROWS_WITH_AS(kuril::Presenter(t.options, t.scene, t.font, t.controller, t.notes),
                          doctest::Contains("no tour 'nowhere' (known: default)"), geo::InputError);
 }
+
+TEST_CASE("[viewer] presenter: a slide's pov is drawn; a slide without one is de facto") {
+    Tour t;
+    t.options.tour_file = test_paths::fixtures() / "pov-tour.xml";
+    t.options.tour = "povs";
+    t.map.pov = "neutral"; // what the viewer showed before
+    kuril::Presenter presenter(t.options, t.scene, t.font, t.controller, t.notes);
+    presenter.start();
+    CHECK(t.map.pov == "jp");
+    presenter.next();
+    CHECK(t.map.pov == "defacto");
+}

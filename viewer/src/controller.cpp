@@ -55,6 +55,20 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
                                                    language_count);
         notify("Labels: " + std::string(language_code(map_.language)), 1.5);
         break;
+    case ViewerAction::cycle_pov: {
+        const auto& povs = scene_.atlas->annotations.points_of_view;
+        if (povs.empty()) {
+            break;
+        }
+        std::size_t next = 0;
+        for (std::size_t i = 0; i < povs.size(); ++i) {
+            if (povs[i].id == map_.pov) {
+                next = (i + 1) % povs.size();
+            }
+        }
+        set_pov(povs[next].id);
+        break;
+    }
     case ViewerAction::toggle_layer:
         if (command.value >= 0 && static_cast<std::size_t>(command.value) < layer_count) {
             map_.toggle(static_cast<Layer>(command.value));
@@ -304,6 +318,16 @@ bool Controller::type_date_key(sf::Keyboard::Key key) {
     return true;
 }
 
+void Controller::set_pov(const std::string& id) {
+    const geo::PointOfView* pov = scene_.atlas->annotations.point_of_view(id);
+    if (pov == nullptr) {
+        return;
+    }
+    map_.pov = id;
+    notify("Point of view: " + geo::text_in(pov->titles, text_language_code(map_.text_language)),
+           2.5);
+}
+
 void Controller::notify(std::string text, double seconds) {
     ui_.notice = std::move(text);
     ui_.notice_alpha = seconds;
@@ -411,6 +435,10 @@ WindowRequest Controller::click(const UiLayout& layout, const MapFrame& frame, f
     }
     if (auto layer = layout.layer_row_at(x, y)) {
         map_.toggle(*layer);
+        return {};
+    }
+    if (auto pov = layout.pov_button_at(x, y)) {
+        set_pov(*pov);
         return {};
     }
     if (layout.timeline_contains(x, y)) {

@@ -47,6 +47,9 @@ public:
     /// Moves to a date; `announce` highlights and captions what changed (a step, not a drag).
     void set_date(geo::Date date, bool announce);
     void clear_selection();
+    /// Draws the map from a point of view of the annotations (an unknown id is ignored) and
+    /// says which, by its title, in a transient line.
+    void set_pov(const std::string& id);
     /// A transient line at the top, shown for about `seconds` (it fades).
     void notify(std::string text, double seconds);
     void show_typed_date();

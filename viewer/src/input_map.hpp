@@ -20,6 +20,7 @@ enum class ViewerAction {
     previous_date,
     next_date,
     cycle_language,
+    cycle_pov,    ///< the next point of view of the annotations
     toggle_layer, ///< value: the layer's index
     toggle_layers_panel,
     toggle_measure,

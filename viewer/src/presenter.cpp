@@ -72,6 +72,7 @@ void Presenter::open_slide(bool animate) {
         map.language = *language;
     }
     map.visible = layers_from_names(slide.layers);
+    map.pov = slide.pov.empty() ? std::string(default_pov) : slide.pov;
     controller_.clear_selection();
     controller_.animator().stop();
     if (animate) {

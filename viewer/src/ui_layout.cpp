@@ -64,6 +64,17 @@ std::optional<Layer> UiLayout::layer_row_at(float x, float y) const {
     return std::nullopt;
 }
 
+std::optional<std::string> UiLayout::pov_button_at(float x, float y) const {
+    if (layers) {
+        for (const auto& button : layers->pov_buttons) {
+            if (button.rect.contains(x, y)) {
+                return button.id;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<int> UiLayout::export_button_at(float x, float y) const {
     if (layers) {
         for (const auto& [factor, rect] : layers->export_buttons) {

@@ -6,6 +6,7 @@
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
 #include "input_map.hpp"
+#include "map/map_frame.hpp"
 #include "map/tour_check.hpp"
 #include "presenter.hpp"
 #include "render/display.hpp"
@@ -75,6 +76,8 @@ public:
             throw geo::InputError("--ui-lang '" + options.text_language +
                                   "': expected en, ja or ru");
         }
+        check_pov(atlas_->annotations, options.pov, "--pov");
+        map_.pov = options.pov;
         for (const auto& error : atlas_->errors) {
             ui_state_.messages.push_back(error.to_string());
         }

@@ -37,8 +37,15 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
         layout.timeline_tip.emplace(x, key.long_text() + (name.empty() ? "" : ": " + name));
     }
     if (ui.show_layers) {
-        layout.layers = layout_layers_panel(frame.legend, layout.scale, font_, layout.width * 0.5f,
-                                            layout.height - layout.timeline_height - 6);
+        // The points of view of the annotations, by their short labels (never their ids).
+        std::vector<std::pair<std::string, std::string>> povs;
+        for (const auto& pov : scene_.atlas->annotations.points_of_view) {
+            povs.emplace_back(pov.id,
+                              geo::text_in(pov.labels, text_language_code(map.text_language)));
+        }
+        layout.layers =
+            layout_layers_panel(frame.legend, povs, layout.scale, font_, layout.width * 0.5f,
+                                layout.height - layout.timeline_height - 6);
     }
     if (slide != nullptr) {
         const std::string_view lang = text_language_code(map.text_language);

@@ -47,7 +47,8 @@ struct ExportOptions {
     /// texts (--ui-lang).
     TextLanguage text_language = TextLanguage::en;
     std::array<bool, layer_count> visible = default_layers;
-    std::string title;   ///< empty: from the view and date
+    std::string pov = std::string(default_pov); ///< --pov: the point of view drawn
+    std::string title;   ///< empty: from the view and date (and the point of view)
     std::string caption; ///< a slide's caption, printed large above the footer
     bool legend = true;
     bool footer = true; ///< the credit footer (attribution, approx., date, sources pointer)
@@ -83,6 +84,9 @@ MapView export_view(const MapScene& scene, const ExportOptions& options, double 
 
 /// The default title: "Kuril Islands, 19 October 1956" (or the island's name).
 std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date date);
+/// The title of an export without --title: the place and date, and the point of view when it
+/// is not the de facto map ("Kuril Islands, 1 January 2020 — As drawn by Japan's government").
+std::string default_title(const MapScene& scene, const ExportOptions& options);
 
 /// Throws geo::InputError for a size out of range or no output file name.
 void validate_export(const ExportOptions& options);

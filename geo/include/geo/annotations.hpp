@@ -169,6 +169,7 @@ struct Slide {
     std::optional<Point> center; ///< ...or this centre with a zoom
     double zoom = 0;
     std::string lang = "en+ru";      ///< as written; the map checks it (map/tour_check.hpp)
+    std::string pov;                 ///< a point of view's id; empty: the default (de facto)
     std::vector<std::string> layers; ///< as written, comma-separated; empty: all
     std::vector<std::string> sources;
     Texts titles;   ///< by language; en always present
@@ -227,6 +228,45 @@ struct Place {
     std::string display_name() const;
 };
 
+/// How a point of view (<points_of_view>) draws the islands' status on a date. It changes the
+/// symbols only, never the statuses themselves.
+enum class PovRule {
+    administration, ///< who administers, claims hatched: the de facto map
+    party_maps,     ///< as one party's official maps draw it, in dated periods
+    disputed        ///< contested islands in a "disputed" symbol, neither side's colour
+};
+/// "administration", "party-maps", "disputed" as annotations.xml writes it.
+std::string_view pov_rule_name(PovRule rule);
+
+/// What one party's official maps showed over a period [from, to).
+struct PovPeriod {
+    Date from;
+    std::optional<Date> to;                ///< exclusive; empty = still holds
+    std::vector<std::string> own;          ///< islands drawn as the party's territory
+    std::vector<std::string> undetermined; ///< islands left uncoloured: status undetermined
+    std::vector<std::string> borders;      ///< line ids drawn as the party's border
+    std::vector<std::string> sources;
+    Texts notes; ///< what the legend says of the period (by language; English present)
+    int line = 0;
+    bool holds_on(Date date) const { return from <= date && (!to || date < *to); }
+};
+
+/// A point of view: how the same facts are drawn (de facto, one side's maps, neutral).
+struct PointOfView {
+    std::string id; ///< defacto, jp, ru, neutral (the --pov values)
+    PovRule rule = PovRule::administration;
+    std::optional<Party> party; ///< party_maps: whose maps
+    Texts titles;               ///< "As drawn by Japan's government", by language
+    Texts labels;               ///< short, for a button: "Japan's maps", by language
+    Texts notes;                ///< what the legend says outside every period (party_maps)
+    std::vector<PovPeriod> periods;
+    std::vector<std::string> sources;
+    int line = 0;
+
+    /// The period that holds on a date, or nullptr.
+    const PovPeriod* period_on(Date date) const;
+};
+
 struct Tour {
     std::string id;
     std::string title;
@@ -244,6 +284,7 @@ struct Annotations {
     std::vector<Event> events;
     std::vector<Tour> tours;
     std::vector<Place> places;
+    std::vector<PointOfView> points_of_view; ///< <points_of_view>, in file order
     std::vector<Diagnostic> warnings;
 
     const Source* source(std::string_view id) const;
@@ -253,6 +294,7 @@ struct Annotations {
     const LayerRef* layer(std::string_view id) const;
     const Tour* tour(std::string_view id) const;
     const Place* place(std::string_view id) const;
+    const PointOfView* point_of_view(std::string_view id) const;
 };
 
 /// A check added to the parser's own by a caller that knows more than geo does (the map's

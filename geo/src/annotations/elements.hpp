@@ -15,6 +15,10 @@ void read_zone(XmlReader& r, const XMLElement* e);   // lines.cpp: <zone>, as <l
 void read_event(XmlReader& r, const XMLElement* e);  // events.cpp
 void read_tour(XmlReader& r, const XMLElement* e);   // tours.cpp
 void read_place(XmlReader& r, const XMLElement* e);  // places.cpp
+void read_pov(XmlReader& r, const XMLElement* e);    // points_of_view.cpp
+/// Reports what points of view and slides refer to that is not defined: islands, lines, points
+/// of view.
+void check_points_of_view(XmlReader& r); // points_of_view.cpp
 
 /// Sorts the island's status periods by start and reports those that overlap.
 void check_periods(XmlReader& r, Island& island); // references.cpp

@@ -8,7 +8,7 @@ namespace {
 
 Slide read_slide(XmlReader& r, const XMLElement* e, std::unordered_set<std::string>& slide_ids) {
     r.allowed_attributes(
-        e, {"id", "date", "island", "bbox", "center", "zoom", "lang", "layers", "sources"});
+        e, {"id", "date", "island", "bbox", "center", "zoom", "lang", "layers", "sources", "pov"});
     Slide slide;
     slide.line = e->GetLineNum();
     slide.id = r.required_string(e, "id");
@@ -75,6 +75,8 @@ Slide read_slide(XmlReader& r, const XMLElement* e, std::unordered_set<std::stri
     if (const char* lang = e->Attribute("lang")) {
         slide.lang = lang;
     }
+    // A point of view's id, checked once everything is read (check_points_of_view).
+    slide.pov = optional_string(e, "pov");
     if (const char* layers = e->Attribute("layers")) {
         std::stringstream in(layers);
         for (std::string item; std::getline(in, item, ',');) {

@@ -64,7 +64,7 @@ public:
     std::vector<Diagnostic> warnings;
     struct Ids {
         std::unordered_set<std::string> layers, sources, islands, islets, lines, zones, events,
-            tours, places;
+            tours, places, povs;
     } ids;
     std::vector<Reference> source_refs;
     std::vector<Reference> island_refs;

@@ -113,7 +113,9 @@ struct FrameLabel {
 /// One row of the legend: a swatch drawn as the map draws that symbol, and its words (never an
 /// id). The swatch's colour comes from the party or the line role through render/style.hpp.
 struct LegendItem {
-    enum class Swatch { land, fill, stripes, hatch, line, event, border };
+    /// `disputed`: the neutral point of view's symbol; `note`: a row of words without a swatch
+    /// (which point of view is shown).
+    enum class Swatch { land, fill, stripes, hatch, line, event, border, disputed, note };
     Swatch swatch = Swatch::fill;
     geo::Party party = geo::Party::JP; ///< fill, stripes, hatch
     /// stripes, hatch: the administering party's fill they are drawn over on the map
@@ -137,6 +139,15 @@ struct MapFrame {
     const MapScene* scene;
     MapState state;
     MapView view;
+
+    /// The point of view drawn (annotations' <points_of_view>), or nullptr for the de facto
+    /// map (draws="administration", or an id the annotations do not define).
+    const geo::PointOfView* pov = nullptr;
+    /// A party's maps: the period that holds on the date, or nullptr (drawn as administered).
+    const geo::PovPeriod* pov_period = nullptr;
+    /// The point of view's title in the text language ("As drawn by Japan's government"), for
+    /// the title band and the legend; empty for the de facto map.
+    std::string pov_title;
 
     bool land = false;  ///< the land layer is drawn
     bool lakes = false; ///< the lakes layer is drawn
@@ -182,6 +193,17 @@ struct MapFrame {
 /// Decides everything one frame shows: the layers, the status symbols on the state's date, the
 /// lines in force, the event markers, the labels wanted, the legend and the cited sources.
 MapFrame build_frame(const MapScene& scene, const MapState& state, const MapView& view);
+
+/// The title of a point of view in a language ("en", "ja", "ru"), English where it has none;
+/// empty for the de facto map or an id the annotations do not define.
+std::string pov_title(const geo::Annotations& annotations, std::string_view pov,
+                      std::string_view lang);
+
+/// The ids of the points of view the annotations define, in file order ("defacto, jp, ...").
+std::string known_pov_ids(const geo::Annotations& annotations);
+/// Throws geo::InputError in one line ("--pov 'xx': unknown point of view (known: defacto, jp,
+/// ru, neutral)") unless the annotations define the point of view `id`.
+void check_pov(const geo::Annotations& annotations, std::string_view id, std::string_view option);
 
 /// The label text of a place in a language (two lines for two languages).
 std::string label_text(const std::vector<geo::Name>& names, LabelLanguage language);

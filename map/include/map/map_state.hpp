@@ -36,6 +36,9 @@ inline constexpr std::size_t text_language_count = 3;
 std::string_view text_language_code(TextLanguage language); ///< "en", "ja", "ru"
 std::optional<TextLanguage> text_language_from_code(std::string_view code);
 
+/// The point of view drawn unless another is asked for: who administers, claims hatched.
+inline constexpr std::string_view default_pov = "defacto";
+
 /// What the map shows besides the view itself: the date, the layers, the language, and the
 /// transient highlights of a timeline step.
 struct MapState {
@@ -54,6 +57,10 @@ struct MapState {
     double reserved_bottom_px = 0;          ///< kept clear at the bottom (timeline, footer)
     double reserved_top_px = 0;             ///< kept clear at the top (title band)
     bool high_contrast = false;             ///< projector theme: darker lines, stronger fills
+    /// The point of view (<points_of_view> in annotations.xml): "defacto", "jp", "ru",
+    /// "neutral"; it changes how statuses and lines are drawn, never what they are. An id the
+    /// annotations do not define draws as "defacto" (the commands refuse one first).
+    std::string pov = std::string(default_pov);
 
     bool shows(Layer layer) const { return visible[static_cast<std::size_t>(layer)]; }
     void toggle(Layer layer) {

@@ -48,6 +48,11 @@ float zone_line_width(bool high_contrast);
 /// of each party that claims it without administering it. Empty when nothing is recorded.
 /// The rule is symmetric: swapping the parties in a status swaps them in the symbol.
 struct StatusSymbol {
+    /// How the land is drawn: in `fill` (with stripes and hatches), in the "disputed" symbol
+    /// (neither side's colour: the neutral point of view), or left uncoloured (land whose status
+    /// a party's maps leave undetermined).
+    enum class Look { party, disputed, uncoloured };
+    Look look = Look::party;
     geo::Party fill = geo::Party::JP;
     std::vector<geo::Party> stripes;
     std::vector<geo::Party> hatches;

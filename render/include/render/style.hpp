@@ -54,6 +54,12 @@ inline sf::Color party_hatch(geo::Party party) {
     return party == geo::Party::JP ? sf::Color(0, 70, 130) : sf::Color(250, 178, 35);
 }
 
+/// The neutral point of view's "disputed" symbol: a neutral grey, hatched in a darker grey,
+/// neither side's colour and no hue at all (the same under every colour-vision deficiency);
+/// apart from land (L* 95), Japan's fill (58.5) and Russia's (80.1) by its hatching as well.
+inline const sf::Color disputed_fill{200, 200, 200};
+inline const sf::Color disputed_hatch{90, 90, 90};
+
 /// The claim hatching in UI pixels (times the UI scale on screen): diagonal lines rising to
 /// the right, `hatch_spacing` apart along x, each `hatch_width` wide along x.
 inline constexpr float hatch_spacing = 10.f;

@@ -26,6 +26,14 @@ struct LayersPanelLayout {
     float legend_top = 0; ///< the legend's heading
     float export_top = 0;
     std::vector<std::pair<int, sf::FloatRect>> export_buttons; ///< by factor: 1, 2, 4
+    float pov_top = 0;                                         ///< the "Point of view" heading
+    /// One button per point of view: its id (never shown) and its short label.
+    struct PovButton {
+        std::string id;
+        std::string label;
+        sf::FloatRect rect;
+    };
+    std::vector<PovButton> pov_buttons;
 };
 
 /// One cited source in the info panel: its words and URL, wrapped, where it sits in the
@@ -120,6 +128,8 @@ struct UiLayout {
     /// --island, --bbox) shows its area in the rest.
     ScreenInsets map_insets() const;
     std::optional<Layer> layer_row_at(float x, float y) const;
+    /// The point of view whose button is under a point: its id, if any.
+    std::optional<std::string> pov_button_at(float x, float y) const;
     /// The export button (1, 2 or 4 times the window size) under a point, if any.
     std::optional<int> export_button_at(float x, float y) const;
     bool timeline_contains(float x, float y) const;

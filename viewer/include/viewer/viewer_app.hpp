@@ -14,6 +14,7 @@ struct ViewerOptions {
     std::string date;                 ///< YYYY-MM-DD; empty: today
     std::string language = "en+ru";   ///< the map labels'
     std::string text_language = "en"; ///< what a person reads: en, ja or ru (--ui-lang)
+    std::string pov = "defacto";      ///< the point of view drawn (--pov)
     bool fullscreen = false;
     unsigned width = 1280;
     unsigned height = 800;

@@ -3,6 +3,7 @@
 #include "box.hpp"
 #include "render/legend.hpp"
 #include "render/style.hpp"
+#include "render/text.hpp"
 
 #include <algorithm>
 
@@ -10,14 +11,16 @@ namespace kuril {
 namespace {
 
 constexpr const char* export_label = "Export view (E):";
+constexpr const char* pov_label = "Point of view (V):";
 
 } // namespace
 
 namespace {
 
 /// The panel at one text scale: layer rows in one column, or in two when `two_columns`.
-LayersPanelLayout layout_at(const std::vector<LegendItem>& legend, float s, bool two_columns,
-                            const sf::Font& font) {
+LayersPanelLayout layout_at(const std::vector<LegendItem>& legend,
+                            const std::vector<std::pair<std::string, std::string>>& povs, float s,
+                            bool two_columns, const sf::Font& font) {
     const float left = 10 * s;
     const float top = 10 * s;
     const float row = 21 * s;
@@ -31,8 +34,16 @@ LayersPanelLayout layout_at(const std::vector<LegendItem>& legend, float s, bool
     for (const auto& entry : layout.legend) {
         width = std::max(width, ui_text(font, entry.label, size).getLocalBounds().width + 56 * s);
     }
+    // The point-of-view buttons in one row, each as wide as its label.
+    float buttons_width = 16 * s;
+    for (const auto& [id, label] : povs) {
+        buttons_width += ui_text(font, label, size).getLocalBounds().width + 18 * s;
+    }
+    width = std::max(width, buttons_width);
     const std::size_t layer_rows = two_columns ? (layer_count + 1) / 2 : layer_count;
-    const float height = static_cast<float>(layer_rows + 3 + layout.legend.size()) * row + 20 * s;
+    const std::size_t pov_rows = povs.empty() ? 0 : 2;
+    const float height =
+        static_cast<float>(layer_rows + 3 + layout.legend.size() + pov_rows) * row + 20 * s;
     layout.rect = {left, top, width, height};
     for (std::size_t i = 0; i < layer_count; ++i) {
         const std::size_t r = two_columns ? i % layer_rows : i;
@@ -44,6 +55,17 @@ LayersPanelLayout layout_at(const std::vector<LegendItem>& legend, float s, bool
     layout.legend_top = top + 6 * s + static_cast<float>(layer_rows + 1) * row + 4 * s;
     layout.export_top =
         layout.legend_top + static_cast<float>(layout.legend.size()) * row + row + 4 * s;
+    if (!povs.empty()) {
+        layout.pov_top = layout.export_top;
+        float x = left + 8 * s;
+        const float y = layout.pov_top + row;
+        for (const auto& [id, label] : povs) {
+            const float w = ui_text(font, label, size).getLocalBounds().width + 12 * s;
+            layout.pov_buttons.push_back({id, label, {x, y, w, row - 2 * s}});
+            x += w + 6 * s;
+        }
+        layout.export_top += 2 * row;
+    }
     // The current view at 1, 2 or 4 times the window size (E: the last one clicked).
     float bx = left + 8 * s + ui_text(font, export_label, size).getLocalBounds().width + 10 * s;
     for (const int factor : {1, 2, 4}) {
@@ -55,20 +77,22 @@ LayersPanelLayout layout_at(const std::vector<LegendItem>& legend, float s, bool
 
 } // namespace
 
-LayersPanelLayout layout_layers_panel(const std::vector<LegendItem>& legend, float scale,
-                                      const sf::Font& font, float max_width, float max_height) {
+LayersPanelLayout layout_layers_panel(const std::vector<LegendItem>& legend,
+                                      const std::vector<std::pair<std::string, std::string>>& povs,
+                                      float scale, const sf::Font& font, float max_width,
+                                      float max_height) {
     // Never under the timeline nor wider than half the window: first the layer rows go into
     // two columns, then the text shrinks (to 60% of the UI scale at most).
     for (const bool two_columns : {false, true}) {
-        const auto layout = layout_at(legend, scale, two_columns, font);
+        const auto layout = layout_at(legend, povs, scale, two_columns, font);
         if (layout.rect.top + layout.rect.height <= max_height && layout.rect.width <= max_width) {
             return layout;
         }
     }
-    const auto natural = layout_at(legend, scale, true, font);
+    const auto natural = layout_at(legend, povs, scale, true, font);
     const float fit =
         std::min((max_height - 10 * scale) / natural.rect.height, max_width / natural.rect.width);
-    return layout_at(legend, scale * std::clamp(fit, 0.6f, 1.0f), true, font);
+    return layout_at(legend, povs, scale * std::clamp(fit, 0.6f, 1.0f), true, font);
 }
 
 void draw_layers_panel(sf::RenderTarget& target, const LayersPanelLayout& layout,
@@ -107,6 +131,22 @@ void draw_layers_panel(sf::RenderTarget& target, const LayersPanelLayout& layout
         sf::Text label = ui_text(font, entry.label, size);
         label.setPosition(left + 44 * s, y);
         target.draw(label);
+    }
+    if (!layout.pov_buttons.empty()) {
+        text.setString(pov_label);
+        text.setPosition(left + 8 * s, layout.pov_top);
+        target.draw(text);
+        for (const auto& button : layout.pov_buttons) {
+            // The one drawn is filled in the accent colour, its label white.
+            const bool active = button.id == map.pov;
+            draw_box(target, button.rect, active ? style::accent : sf::Color(235, 242, 248),
+                     style::accent);
+            text.setString(utf8(button.label));
+            text.setFillColor(active ? sf::Color::White : style::text);
+            text.setPosition(button.rect.left + 6 * s, button.rect.top);
+            target.draw(text);
+        }
+        text.setFillColor(style::text);
     }
     text.setString(export_label);
     text.setPosition(left + 8 * s, layout.export_top);

@@ -12,8 +12,11 @@ namespace kuril {
 /// shows on its date, and the export buttons, sized to the longest legend line.
 /// The layers panel at the top left, fitted above `max_height` (the timeline's top) and within
 /// `max_width`: layer rows in two columns and smaller text when the window is small.
-LayersPanelLayout layout_layers_panel(const std::vector<LegendItem>& legend, float scale,
-                                      const sf::Font& font, float max_width, float max_height);
+/// `povs`: the points of view (id, short label), one button each under the legend.
+LayersPanelLayout layout_layers_panel(const std::vector<LegendItem>& legend,
+                                      const std::vector<std::pair<std::string, std::string>>& povs,
+                                      float scale, const sf::Font& font, float max_width,
+                                      float max_height);
 
 void draw_layers_panel(sf::RenderTarget& target, const LayersPanelLayout& layout,
                        const MapState& map, float scale, const sf::Font& font);
