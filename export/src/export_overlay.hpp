@@ -98,8 +98,10 @@ public:
     }
 
     std::vector<ScreenRect> obstacles() const {
+        // The title band and, in a compare image, the halves' headings under it.
         std::vector<ScreenRect> rects = {
-            band_.rect(), {0, height_ - bottom_reserved(), width_, bottom_reserved()}};
+            {0, 0, width_, top_reserved()},
+            {0, height_ - bottom_reserved(), width_, bottom_reserved()}};
         if (!legend_.empty()) {
             rects.push_back(legend_rect());
         }

@@ -391,7 +391,7 @@ kuril::UiLayout compare_layout(bool swipe) {
 } // namespace
 
 TEST_CASE("[viewer] controller: S cycles compare side by side, swipe, off; the other half starts "
-          "at the next key date") {
+          "at the next key date; the layers panel is hidden meanwhile") {
     Fixture f;
     CHECK(f.ui.compare.mode == kuril::CompareMode::off);
     f.apply(ViewerAction::cycle_compare);
@@ -400,11 +400,13 @@ TEST_CASE("[viewer] controller: S cycles compare side by side, swipe, off; the o
     CHECK(f.ui.compare.other.date == shipped().timeline.next_key_date({1956, 10, 19}));
     CHECK(f.ui.compare.other.date != f.map.date);
     CHECK_FALSE(f.ui.compare.focus_right);
+    CHECK_FALSE(f.ui.show_layers); // each half has its own legend; Tab shows the panel
     f.apply(ViewerAction::cycle_compare);
     CHECK(f.ui.compare.mode == kuril::CompareMode::swipe);
     f.apply(ViewerAction::cycle_compare);
     CHECK(f.ui.compare.mode == kuril::CompareMode::off);
     CHECK(f.map.date == geo::Date{1956, 10, 19});
+    CHECK(f.ui.show_layers);
 }
 
 TEST_CASE("[viewer] controller: side by side, dragging one half pans both; the wheel zooms about "

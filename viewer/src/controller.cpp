@@ -155,12 +155,26 @@ void Controller::set_compare(CompareMode mode, std::optional<geo::Date> other) {
         // The other half starts at the next key date (the one before, at the timeline's end)
         // unless told: the two halves differ at once.
         ui_.compare.other = map_;
+        // The other half starts with no highlight of a step and nothing selected.
+        ui_.compare.other.highlighted_lines.clear();
+        ui_.compare.other.highlighted_islands.clear();
+        ui_.compare.other.highlight_strength = 0;
+        ui_.compare.other.selected_island.clear();
+        ui_.compare.other.selected_event.clear();
+        ui_.compare.other.selected_place.clear();
+        ui_.compare.other.measure_points.clear();
         const geo::Date next = timeline_.next_key_date(map_.date);
         ui_.compare.other.date = other               ? *other
                                  : next != map_.date ? next
                                                      : timeline_.previous_key_date(map_.date);
         ui_.compare.focus_right = false;
         ui_.compare.divider = 0.5;
+        // The layers panel would cover the left half's map, and each half has its own legend:
+        // it is hidden while comparing (Tab shows it) and comes back after.
+        ui_.compare.layers_shown_before = ui_.show_layers;
+        ui_.show_layers = false;
+    } else if (mode == CompareMode::off && ui_.compare.mode != CompareMode::off) {
+        ui_.show_layers = ui_.compare.layers_shown_before;
     } else if (other) {
         ui_.compare.other.date = *other;
     }

@@ -47,16 +47,20 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
     }
     if (slide != nullptr) {
         const std::string_view lang = text_language_code(map.text_language);
-        layout.slide =
-            slide_overlay_->layout(slide->title_in(lang), slide->caption_in(lang),
-                                   map.date.long_text(), layout.width, layout.height, layout.scale);
+        // Comparing, each half is headed with its date: the band has no date stamp.
+        layout.slide = slide_overlay_->layout(slide->title_in(lang), slide->caption_in(lang),
+                                              comparing ? std::string() : map.date.long_text(),
+                                              layout.width, layout.height, layout.scale);
     }
     if (comparing) {
         const bool focus_right = ui.compare.focus_right;
         layout.compare = layout_compare(
             focus_right ? *other : frame, focus_right ? frame : *other, ui.compare, layout.width,
             layout.height, layout.scale, layout.slide ? layout.slide->title_height : 0.f,
-            layout.slide ? layout.slide->caption_height : layout.timeline_height, font_);
+            layout.slide ? layout.slide->caption_height : layout.timeline_height,
+            layout.layers ? std::vector<sf::FloatRect>{layout.layers->rect}
+                          : std::vector<sf::FloatRect>{},
+            font_);
     }
     // The info panel keeps clear of the slide's bands in a tour, of the timeline otherwise.
     layout.info =

@@ -27,9 +27,10 @@ enum class CompareMode { off, side_by_side, swipe };
 struct CompareView {
     CompareMode mode = CompareMode::off;
     MapState other;
-    bool focus_right = false; ///< the half with focus is the right one
-    double divider = 0.5;     ///< swipe: where the divider is, a fraction of the width
-    float window_width = 0;   ///< the window's, for fitting a half's view before it is drawn
+    bool focus_right = false;        ///< the half with focus is the right one
+    double divider = 0.5;            ///< swipe: where the divider is, a fraction of the width
+    float window_width = 0;          ///< the window's, for fitting a half's view before it is drawn
+    bool layers_shown_before = true; ///< the layers panel, shown before comparing
 };
 
 /// The viewer's own state beside the map's.

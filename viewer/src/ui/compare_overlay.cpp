@@ -15,7 +15,7 @@ float compare_half_width(float width, float scale) {
 
 CompareLayout layout_compare(const MapFrame& left, const MapFrame& right, const CompareView& view,
                              float width, float height, float scale, float top, float bottom,
-                             const sf::Font& font) {
+                             const std::vector<sf::FloatRect>& panels, const sf::Font& font) {
     const float s = scale;
     CompareLayout layout;
     layout.swipe = view.mode == CompareMode::swipe;
@@ -59,14 +59,33 @@ CompareLayout layout_compare(const MapFrame& left, const MapFrame& right, const 
             x = side == 0 ? layout.divider.left - box_width - 8 * s
                           : layout.divider.left + layout.divider.width + 8 * s;
         }
-        half.heading_box = {std::round(x), std::round(top + 6 * s), std::round(box_width),
-                            std::round(box_height)};
+        sf::FloatRect box{std::round(x), std::round(top + 6 * s), std::round(box_width),
+                          std::round(box_height)};
+        // Clear of a panel over the half: beside it when the half has room, else below it.
+        for (const auto& panel : panels) {
+            if (!box.intersects(panel)) {
+                continue;
+            }
+            const float beside = panel.left + panel.width + 8 * s;
+            if (beside + box.width <= half.area.left + half.area.width - 4 * s) {
+                box.left = std::round(beside);
+            } else {
+                box.top = std::round(panel.top + panel.height + 6 * s);
+            }
+        }
+        half.heading_box = box;
         half.legend = LegendBox(font, frames[side]->legend, s, std::max(40.f, half.area.width));
         if (!half.legend.empty()) {
-            // At the half's outer bottom corner: the left's at the left, the right's at the right.
+            // At the bottom right of each half side by side (the scale bar is at the left). In
+            // a swipe, each at its own side of the window: the left one above the scale bar.
             const float margin = 10 * s;
-            const float lx = side == 0 ? margin : width - half.legend.width() - margin;
-            half.legend_rect = {lx, height - bottom - half.legend.height() - margin,
+            float lx = half.area.left + half.area.width - half.legend.width() - margin;
+            float raise = 0;
+            if (layout.swipe && side == 0) {
+                lx = margin;
+                raise = 56 * s;
+            }
+            half.legend_rect = {lx, height - bottom - half.legend.height() - margin - raise,
                                 half.legend.width(), half.legend.height()};
         }
     }
