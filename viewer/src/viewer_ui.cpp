@@ -68,6 +68,12 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
                             layout.slide ? layout.slide->caption_height : layout.timeline_height,
                             ui.info_scroll, layout.slide ? layout.slide->title_height : 0.f);
     layout.messages = layout_messages(map, ui, layout.width, layout.scale, font_);
+    if (layout.compare) {
+        // Under the halves' headings, which name the dates.
+        for (auto& message : layout.messages) {
+            message.box.top += layout.compare->heading_height;
+        }
+    }
     if (ui.show_help) {
         layout.help = layout_help(layout.width, layout.height, layout.scale, font_);
     }
