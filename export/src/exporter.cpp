@@ -345,6 +345,14 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     result.prj = plan.sidecars.prj;
     result.sources_file = sources_path;
     result.sources = frame.sources;
+    for (const MapFrame& half : half_frames) { // a compare image's: both halves', each once
+        for (const auto& id : half.sources) {
+            if (std::find(result.sources.begin(), result.sources.end(), id) ==
+                result.sources.end()) {
+                result.sources.push_back(id);
+            }
+        }
+    }
     result.width = options.width;
     result.height = options.height;
     result.view = plan.view;

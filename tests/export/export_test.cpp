@@ -966,6 +966,17 @@ TEST_CASE("[export] compare: each half shows its own date, placed by its own wor
                               std::istreambuf_iterator<char>());
     CHECK(sources.find("Left: situation on 1 January 1944; right: situation on 1 January 1950") !=
           std::string::npos);
+    // The result cites what both halves show: a source only the right half's date rests on too.
+    const auto left_frame =
+        kuril::build_frame(f.scene, result.halves[0].state, result.halves[0].view);
+    const auto right_frame =
+        kuril::build_frame(f.scene, result.halves[1].state, result.halves[1].view);
+    for (const auto* shown : {&left_frame, &right_frame}) {
+        for (const auto& id : shown->sources) {
+            CHECK(std::count(result.sources.begin(), result.sources.end(), id) == 1);
+        }
+    }
+    CHECK(right_frame.sources != left_frame.sources);
 }
 
 TEST_CASE("[export] compare: a tiled image equals the one drawn in bands") {
