@@ -128,6 +128,10 @@ CommandExit run_cli(int argc, char** argv) {
     export_command->add_option("--manifest", exporting.manifest,
                                "Also write what was drawn (labels with their boxes, legend, "
                                "features, sources) as JSON to this file");
+    export_command->add_option("--compare", exporting.compare,
+                               "DATE_A,DATE_B: two maps side by side, each with its date, heading "
+                               "and legend, one credit; a world file per half (FILE.left.pgw, "
+                               "FILE.right.pgw); not with --date");
     export_command->add_option("--tour", exporting.tour,
                                "Handouts: one image per slide of this tour into the folder "
                                "--out, with index.html");
@@ -188,6 +192,12 @@ CommandExit run_cli(int argc, char** argv) {
     std::string view_zoom_text;
     auto* view_zoom = view_command->add_option("--zoom", view_zoom_text,
                                                "With --center: 0 = whole region, +1 = 2x, to 20");
+    std::string view_compare;
+    view_command->add_option("--compare", view_compare,
+                             "DATE_A,DATE_B: two maps side by side, one view, each with its date "
+                             "(S: side by side, swipe, off); not with --date");
+    view_command->add_flag("--swipe", view.swipe,
+                           "With --compare: one map over the other, under a divider to drag");
     for (auto* command :
          {info_command, check_command, export_command, present_command, view_command}) {
         command->add_flag("--verbose", verbose, verbose_help);
@@ -258,6 +268,16 @@ CommandExit run_cli(int argc, char** argv) {
         // timeline at its end, with a notice).
         if (!view.date.empty()) {
             parse_date_text(view.date);
+        }
+        if (!view_compare.empty()) {
+            if (!view.date.empty()) {
+                throw geo::InputError("--compare and --date: give one or the other (--compare "
+                                      "gives each half its date)");
+            }
+            view.compare = parse_compare_dates(view_compare);
+        } else if (view.swipe) {
+            throw geo::InputError("--swipe needs --compare DATE_A,DATE_B (the dates either side "
+                                  "of the divider)");
         }
         if (!language_from_code(view.language)) {
             throw geo::InputError("--lang " + quoted_value(view.language) +

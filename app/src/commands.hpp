@@ -5,6 +5,7 @@
 #include "geo/date.hpp"
 #include "map/map_state.hpp"
 
+#include <array>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -48,6 +49,7 @@ struct ExportCommandOptions {
     std::string tour;                ///< handouts: one image per slide of this tour, and index.html
     std::filesystem::path tour_file; ///< --tour-file: the tour is in this file of the user's
     std::filesystem::path manifest;  ///< --manifest: what was drawn, as JSON
+    std::string compare;             ///< --compare DATE_A,DATE_B: two halves side by side
 };
 
 /// Parses --ui-lang (en, ja or ru); throws geo::InputError in one line otherwise.
@@ -76,6 +78,17 @@ geo::Date parse_date_text(const std::string& text);
 /// Parses a --date for export and info: a day within the timeline, 1850-01-01 to today;
 /// throws geo::InputError naming that range for a day outside it.
 geo::Date parse_timeline_date(const std::string& text);
+
+/// Splits an option's value "A,B" into its two items; throws geo::InputError naming the option
+/// unless there are exactly two, neither empty ("--compare '1944-01-01': expected two dates,
+/// A,B (e.g. 1944-01-01,1950-01-01)"). `what` names the items and `example` shows a pair. Each
+/// compare option (--compare, and one of points of view) reads its pair through it.
+std::array<std::string, 2> parse_pair(const char* option, const std::string& text, const char* what,
+                                      const char* example);
+
+/// Parses --compare DATE_A,DATE_B: two days within the timeline, not the same one (the left
+/// half's first). Throws geo::InputError in one line naming the date that is wrong.
+std::array<geo::Date, 2> parse_compare_dates(const std::string& text);
 
 /// Each returns the exit status and throws geo::InputError for bad input.
 int run_info(const InfoOptions& options);

@@ -131,6 +131,47 @@ geo::Date parse_timeline_date(const std::string& text) {
     return date;
 }
 
+std::array<std::string, 2> parse_pair(const char* option, const std::string& text, const char* what,
+                                      const char* example) {
+    const std::size_t comma = text.find(',');
+    const bool two = comma != std::string::npos && comma > 0 && comma + 1 < text.size() &&
+                     text.find(',', comma + 1) == std::string::npos;
+    if (!two) {
+        throw geo::InputError(std::string(option) + " " + quoted_value(text, 60) +
+                              ": expected two " + what + ", A,B (e.g. " + example + ")");
+    }
+    return {text.substr(0, comma), text.substr(comma + 1)};
+}
+
+std::array<geo::Date, 2> parse_compare_dates(const std::string& text) {
+    const auto items = parse_pair("--compare", text, "dates", "1944-01-01,1950-01-01");
+    const Timeline timeline(std::vector<geo::Date>{});
+    std::array<geo::Date, 2> dates;
+    for (std::size_t i = 0; i < 2; ++i) {
+        const std::string& item = items[i];
+        if (item.size() > 32 || one_line(item) != item) {
+            throw geo::InputError("--compare " + quoted_value(item, 40) +
+                                  ": expected YYYY-MM-DD, YYYY-MM or YYYY");
+        }
+        try {
+            dates[i] = geo::parse_day(item);
+        } catch (const geo::InputError& error) {
+            throw geo::InputError(std::string("--compare: ") + error.what());
+        }
+        if (dates[i] < timeline.first() || dates[i] > timeline.last()) {
+            throw geo::InputError("--compare " + text + ": " + item +
+                                  " is outside the timeline; expected dates from " +
+                                  timeline.first().iso() + " to " + timeline.last().iso() +
+                                  " (today)");
+        }
+    }
+    if (dates[0] == dates[1]) {
+        throw geo::InputError("--compare " + text +
+                              ": the two dates are the same day; give two different dates");
+    }
+    return dates;
+}
+
 namespace {
 
 /// Refuses an --out whose extension does not say what --format writes.
@@ -211,6 +252,19 @@ CommandExit run_export(const ExportCommandOptions& command) {
     if (!command.date.empty()) {
         options.date = parse_timeline_date(command.date);
     }
+    if (!command.compare.empty()) {
+        if (!command.date.empty()) {
+            throw geo::InputError("--compare and --date: give one or the other (--compare gives "
+                                  "each half its date)");
+        }
+        if (!command.tour.empty()) {
+            throw geo::InputError("--compare: not with --tour (a slide says itself whether it "
+                                  "compares)");
+        }
+        const auto dates = parse_compare_dates(command.compare);
+        options.compare = {{CompareHalfOptions{dates[0]}, CompareHalfOptions{dates[1]}}};
+        options.date = dates[0];
+    }
     const auto language = language_from_code(command.language);
     if (!language) {
         throw geo::InputError("--lang " + quoted_value(command.language) +
@@ -250,6 +304,7 @@ CommandExit run_export(const ExportCommandOptions& command) {
         options.manifest = command.manifest;
     }
     if (command.tour.empty()) {
+        validate_export(options); // a compare export as a GeoTIFF, or too narrow
         // A device, FIFO or folder as --out, or a side file that cannot be written, is refused
         // before the data is loaded (export_map checks again before drawing).
         check_export_outputs(options);
@@ -298,9 +353,15 @@ CommandExit run_export(const ExportCommandOptions& command) {
             // detail are built for every fit from no bands at all to bands over 3/8 of the
             // height (a footer citing many sources).
             const MapScene& scene = *loaded.scene;
-            const double finest = export_view(scene, options, 0, 0).metres_per_pixel();
+            // A compare export fits each half: the view is as wide as a half.
+            ExportOptions fit = options;
+            if (fit.compare) {
+                fit.width = compare_columns(fit.width, export_state(fit).ui_scale)[0].width;
+                fit.compare.reset();
+            }
+            const double finest = export_view(scene, fit, 0, 0).metres_per_pixel();
             const double coarsest =
-                export_view(scene, options, 0, 0.375 * options.height).metres_per_pixel();
+                export_view(scene, fit, 0, 0.375 * fit.height).metres_per_pixel();
             scene.prepare_for(finest, coarsest);
         }
         return loaded;
@@ -351,7 +412,11 @@ CommandExit run_export(const ExportCommandOptions& command) {
                                     : " bands")
               << ")";
     std::cout << " with " << result.sources_file.filename().string();
-    if (!result.world_file.empty()) {
+    if (!result.right_world_file.empty()) {
+        std::cout << ", " << result.world_file.filename().string() << " (left half), "
+                  << result.right_world_file.filename().string() << " (right half) and "
+                  << result.prj.filename().string();
+    } else if (!result.world_file.empty()) {
         std::cout << ", " << result.world_file.filename().string() << " and "
                   << result.prj.filename().string();
     }

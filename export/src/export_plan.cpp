@@ -29,6 +29,29 @@ std::string default_title(const MapScene& scene, const ExportOptions& options) {
     return default_title(scene, options.view, options.date) + (pov.empty() ? "" : " — " + pov);
 }
 
+std::string default_compare_title(const MapScene& scene, const ViewSpec& view,
+                                  const std::array<CompareHalfOptions, 2>& halves) {
+    return default_title(scene, view, halves[0].date) + " and " + halves[1].date.long_text();
+}
+
+std::string compare_half_heading(const CompareHalfOptions& half) {
+    return "Situation on " + half.date.long_text();
+}
+
+std::string situation_text(const ExportOptions& options) {
+    if (!options.compare) {
+        return "Situation on " + options.date.long_text();
+    }
+    return "Left: situation on " + (*options.compare)[0].date.long_text() +
+           "; right: situation on " + (*options.compare)[1].date.long_text();
+}
+
+std::array<HalfColumns, 2> compare_columns(unsigned width, double scale) {
+    const auto divider = static_cast<unsigned>(std::max(2.0, std::round(6 * scale)));
+    const unsigned half = width > divider ? (width - divider) / 2 : 0;
+    return {HalfColumns{0, half}, HalfColumns{width - half, half}};
+}
+
 MapView export_view(const MapScene& scene, const ExportOptions& options, double reserved_top,
                     double reserved_bottom) {
     // What is asked for (a bbox, an island, the region, the viewer's view) is fitted between
@@ -93,6 +116,21 @@ void validate_export(const ExportOptions& options) {
     if (options.out.empty()) {
         throw geo::InputError("--out: an output file name is required");
     }
+    if (options.compare) {
+        if (options.geotiff) {
+            throw geo::InputError("--compare: not with --format geotiff (a GeoTIFF holds one "
+                                  "georeferencing; a PNG gets a world file per half)");
+        }
+        if (options.exact_view) {
+            throw geo::InputError("--compare: not with an export of the viewer's own view");
+        }
+        if (options.width < 200) {
+            throw geo::InputError("--size " + std::to_string(options.width) + "x" +
+                                  std::to_string(options.height) +
+                                  ": a compare export needs at least 200 pixels across (two "
+                                  "halves side by side)");
+        }
+    }
 }
 
 MapState export_state(const ExportOptions& options) {
@@ -123,7 +161,12 @@ std::vector<unsigned> band_order(unsigned height, unsigned band_height, bool any
 
 SidecarPaths sidecar_paths(const ExportOptions& options) {
     SidecarPaths paths;
-    if (!options.geotiff) {
+    if (!options.geotiff && options.compare) {
+        paths.world_file = fs::path(options.out).replace_extension(".left.pgw");
+        paths.right_world_file = fs::path(options.out).replace_extension(".right.pgw");
+        paths.prj = fs::path(options.out).replace_extension(".prj");
+        paths.aux_xml = options.out.string() + ".aux.xml";
+    } else if (!options.geotiff) {
         paths.world_file = fs::path(options.out).replace_extension(".pgw");
         paths.prj = fs::path(options.out).replace_extension(".prj");
         paths.aux_xml = options.out.string() + ".aux.xml";
@@ -136,6 +179,9 @@ std::vector<fs::path> export_output_paths(const ExportOptions& options) {
     const SidecarPaths sidecars = sidecar_paths(options);
     if (!sidecars.empty()) {
         paths.insert(paths.end(), {sidecars.world_file, sidecars.prj, sidecars.aux_xml});
+        if (!sidecars.right_world_file.empty()) {
+            paths.push_back(sidecars.right_world_file);
+        }
     }
     paths.push_back(fs::path(options.out).replace_extension(".sources.txt"));
     if (!options.manifest.empty()) {
@@ -164,8 +210,11 @@ ExportPlan plan_export(const MapScene& scene, const ExportOptions& options, doub
         .band_tops = band_tops,
         .tiles_total = across * static_cast<unsigned>(band_tops.size()),
         .tiled = layout.tile_width < options.width,
-        .title = options.title.empty() ? default_title(scene, options) : options.title,
+        .title = !options.title.empty() ? options.title
+                 : options.compare ? default_compare_title(scene, options.view, *options.compare)
+                                   : default_title(scene, options),
         .sidecars = sidecar_paths(options),
+        .halves = {},
     };
     plan.state.reserved_top_px = reserved_top;
     plan.state.reserved_bottom_px = reserved_bottom;
@@ -173,6 +222,23 @@ ExportPlan plan_export(const MapScene& scene, const ExportOptions& options, doub
         const double factor = options.width / options.exact_view->width_px();
         plan.state.reserved_top_px += options.view_reserved_top_px * factor;
         plan.state.reserved_bottom_px += options.view_reserved_bottom_px * factor;
+    }
+    if (options.compare) {
+        // Each half is an export of its columns' width and the image's height, at the whole
+        // image's text scale: the same view fitted the same way, the same furniture.
+        const auto columns = compare_columns(options.width, plan.state.ui_scale);
+        for (std::size_t side = 0; side < 2; ++side) {
+            ExportOptions half_options = options;
+            half_options.width = columns[side].width;
+            half_options.compare.reset();
+            MapState state = plan.state;
+            state.date = (*options.compare)[side].date;
+            plan.halves.push_back(
+                {columns[side], state,
+                 export_view(scene, half_options, reserved_top, reserved_bottom)});
+        }
+        plan.state = plan.halves[0].state;
+        plan.view = plan.halves[0].view;
     }
     return plan;
 }

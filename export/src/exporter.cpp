@@ -15,6 +15,7 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace kuril {
 namespace {
@@ -27,7 +28,7 @@ PngText png_text(const std::string& title, const ExportOptions& options,
                  const std::string& sources_file_name) {
     return {{"Title", title},
             {"Software", "Kuril Atlas"},
-            {"Description", credit_text(options.date, sources_file_name)},
+            {"Description", credit_text_for(situation_text(options), sources_file_name)},
             {"Copyright", coastline_credit}};
 }
 
@@ -59,6 +60,36 @@ std::string source_line(const geo::Source& source) {
     return source.url.empty() ? text : text + ". " + source.url;
 }
 
+/// Draws the part of each half of a compare image that a tile holds into the part of the
+/// texture it covers (the renderer's area), each as the whole half would be drawn; the gap
+/// between them is left to the overlay's divider. Keeps each half's placed labels.
+void draw_halves(MapRenderer& renderer, sf::RenderTexture& texture, const ExportPlan& plan,
+                 const std::vector<ScreenRect>& obstacles, const sf::FloatRect& tile,
+                 std::vector<std::vector<PlacedMapLabel>>& labels) {
+    texture.setView(sf::View(tile));
+    texture.clear(sf::Color::White);
+    for (std::size_t side = 0; side < plan.halves.size(); ++side) {
+        const ExportHalf& half = plan.halves[side];
+        const auto left = static_cast<float>(half.columns.left);
+        const float from = std::max(tile.left, left);
+        const float to =
+            std::min(tile.left + tile.width, left + static_cast<float>(half.columns.width));
+        if (from >= to) {
+            continue;
+        }
+        // The obstacles in the half's own pixels.
+        std::vector<ScreenRect> own = obstacles;
+        for (auto& rect : own) {
+            rect.left -= left;
+        }
+        const sf::FloatRect half_tile(from - left, tile.top, to - from, tile.height);
+        const sf::IntRect area(static_cast<int>(from - tile.left), 0, static_cast<int>(to - from),
+                               static_cast<int>(tile.height));
+        renderer.draw(texture, half.view, half.state, own, half_tile, area);
+        labels[side] = renderer.placed_labels();
+    }
+}
+
 } // namespace
 
 std::filesystem::path sources_file_path(const std::filesystem::path& image) {
@@ -67,13 +98,27 @@ std::filesystem::path sources_file_path(const std::filesystem::path& image) {
 
 std::string sources_file_text(const MapFrame& frame, const std::string& image_name,
                               const std::string& title) {
-    const geo::Annotations& annotations = frame.scene->atlas->annotations;
-    std::string text = "Sources of what is shown in " + image_name + "\n" + title +
-                       "\nSituation on " + frame.state.date.long_text() + "\n\n";
+    return sources_file_text(std::vector<const MapFrame*>{&frame}, image_name, title);
+}
+
+std::string sources_file_text(const std::vector<const MapFrame*>& frames,
+                              const std::string& image_name, const std::string& title) {
+    const geo::Annotations& annotations = frames.front()->scene->atlas->annotations;
+    std::string situation = "Situation on " + frames.front()->state.date.long_text();
+    if (frames.size() == 2) {
+        situation = "Left: situation on " + frames[0]->state.date.long_text() +
+                    "; right: situation on " + frames[1]->state.date.long_text();
+    }
+    std::string text =
+        "Sources of what is shown in " + image_name + "\n" + title + "\n" + situation + "\n\n";
     std::size_t number = 0;
-    for (const auto& id : frame.sources) {
-        if (const geo::Source* source = annotations.source(id)) {
-            text += std::to_string(++number) + ". " + source_line(*source) + "\n";
+    std::set<std::string> listed;
+    for (const MapFrame* frame : frames) {
+        for (const auto& id : frame->sources) {
+            const geo::Source* source = annotations.source(id);
+            if (source != nullptr && listed.insert(id).second) {
+                text += std::to_string(++number) + ". " + source_line(*source) + "\n";
+            }
         }
     }
     if (number == 0) {
@@ -130,7 +175,15 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     state = plan.state; // the overlay keeps drawing from `state`
     // What the map area shows, as the renderer will decide it: the legend and the sources.
     const MapFrame frame = build_frame(scene, state, plan.view);
-    overlay->set_frame(frame);
+    // A compare image: each half's frame, left and right (the left is `frame`'s state).
+    std::vector<MapFrame> half_frames;
+    for (std::size_t side = 0; side < plan.halves.size(); ++side) {
+        half_frames.push_back(build_frame(scene, plan.halves[side].state, plan.halves[side].view));
+        overlay->set_half_frame(side, half_frames.back());
+    }
+    if (plan.halves.empty()) {
+        overlay->set_frame(frame);
+    }
     auto obstacles = overlay->obstacles();
     if (options.exact_view) {
         // What covered the window's map covers the same part of the export's map: its labels
@@ -145,10 +198,19 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
 
     const std::shared_ptr<RowSink> image = open_image(scene, options, plan, sources_name);
     auto georef = std::make_shared<GeorefFiles>(plan.sidecars);
-    georef->write(plan.view, *scene.projection);
+    if (plan.halves.size() == 2) {
+        georef->write(plan.halves[0].view, *scene.projection, &plan.halves[1].view,
+                      plan.halves[1].columns.left);
+    } else {
+        georef->write(plan.view, *scene.projection);
+    }
     auto sources = std::make_shared<AtomicFile>(sources_path);
+    std::vector<const MapFrame*> shown_frames{&frame};
+    if (!half_frames.empty()) {
+        shown_frames = {&half_frames[0], &half_frames[1]};
+    }
     sources->write_text(
-        sources_file_text(frame, options.out.filename().string(), overlay->title()));
+        sources_file_text(shown_frames, options.out.filename().string(), overlay->title()));
     std::shared_ptr<AtomicFile> manifest;
     if (!options.manifest.empty()) {
         manifest = std::make_shared<AtomicFile>(options.manifest);
@@ -163,6 +225,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     image->prepare_buffers(std::size_t{options.width} * layout.tile_height * 4);
     BandReader reader;
     unsigned tiles = 0;
+    std::vector<std::vector<PlacedMapLabel>> half_labels(plan.halves.size());
     for (const unsigned top : plan.band_tops) {
         const unsigned rows = std::min(layout.tile_height, options.height - top);
         PixelBuffer band; // taken once the first tile is drawn (see prepare_buffers)
@@ -173,7 +236,11 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
             const sf::FloatRect tile(static_cast<float>(left), static_cast<float>(top),
                                      static_cast<float>(layout.tile_width),
                                      static_cast<float>(layout.tile_height));
-            renderer.draw(texture, plan.view, state, obstacles, tile);
+            if (plan.halves.empty()) {
+                renderer.draw(texture, plan.view, state, obstacles, tile);
+            } else {
+                draw_halves(renderer, texture, plan, obstacles, tile, half_labels);
+            }
             texture.setView(sf::View(tile));
             overlay->draw(texture);
             finish_drawing(texture);
@@ -210,6 +277,40 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
             content.legend = overlay->legend_items();
         }
         content.labels = renderer.placed_labels();
+        for (std::size_t side = 0; side < plan.halves.size(); ++side) {
+            const ExportHalf& half = plan.halves[side];
+            ManifestHalf entry;
+            entry.side = side == 0 ? "left" : "right";
+            entry.left_px = half.columns.left;
+            entry.width_px = half.columns.width;
+            entry.world_file =
+                (side == 0 ? plan.sidecars.world_file : plan.sidecars.right_world_file)
+                    .filename()
+                    .string();
+            // The half's view placed in the whole image: its column 0 is the image's left_px.
+            const geo::Point origin = half.view.screen_to_map({-double(half.columns.left), 0});
+            entry.geotransform = {origin.x, size, 0, origin.y, 0, -size};
+            entry.frame = &half_frames[side];
+            if (options.legend) {
+                entry.legend = overlay->half_legend_items(side);
+            }
+            content.halves.push_back(std::move(entry));
+        }
+        if (!plan.halves.empty()) {
+            // Every label in image pixels: the right half's moved by its left edge.
+            content.labels.clear();
+            for (std::size_t side = 0; side < plan.halves.size(); ++side) {
+                for (PlacedMapLabel label : half_labels[side]) {
+                    const auto dx = static_cast<double>(plan.halves[side].columns.left);
+                    label.bbox_px.left += dx;
+                    if (label.leader_px) {
+                        (*label.leader_px)[0] += dx;
+                        (*label.leader_px)[2] += dx;
+                    }
+                    content.labels.push_back(std::move(label));
+                }
+            }
+        }
         manifest->write_text(manifest_json(content));
     }
     // Everything is written and synced before anything is renamed: a full disk leaves the
@@ -239,9 +340,19 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     result.image = options.out;
     result.manifest = options.manifest;
     result.world_file = plan.sidecars.world_file;
+    result.right_world_file = plan.sidecars.right_world_file;
+    result.halves = plan.halves;
     result.prj = plan.sidecars.prj;
     result.sources_file = sources_path;
     result.sources = frame.sources;
+    for (const MapFrame& half : half_frames) { // a compare image's: both halves', each once
+        for (const auto& id : half.sources) {
+            if (std::find(result.sources.begin(), result.sources.end(), id) ==
+                result.sources.end()) {
+                result.sources.push_back(id);
+            }
+        }
+    }
     result.width = options.width;
     result.height = options.height;
     result.view = plan.view;

@@ -130,6 +130,10 @@ ExportOptions slide_options(const ExportOptions& base, const fs::path& folder,
     options.title = slide.title_in(lang);
     options.caption = slide.caption_in(lang);
     options.date = slide.date;
+    if (slide.compare) {
+        // A slide that compares is a compare image: its date on the left, the other on the right.
+        options.compare = {{CompareHalfOptions{slide.date}, CompareHalfOptions{*slide.compare}}};
+    }
     options.view = ViewSpec::from_slide(slide);
     if (auto language = language_from_code(slide.lang)) {
         options.language = *language;

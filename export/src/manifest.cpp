@@ -67,6 +67,51 @@ std::vector<std::pair<std::string, const char*>> drawn_features(const MapFrame& 
     return drawn;
 }
 
+/// "legend" (each row with the drawn features it stands for) and "features".
+void write_features(JsonWriter& json, const MapFrame& frame,
+                    const std::vector<LegendItem>& legend) {
+    const auto drawn = drawn_features(frame);
+    std::set<std::string> drawn_ids;
+    for (const auto& [id, kind] : drawn) {
+        drawn_ids.insert(id);
+    }
+    // A legend row names the drawn features it stands for.
+    json.begin_array("legend");
+    for (const auto& item : legend) {
+        json.begin_object();
+        json.value("text", item.label);
+        json.begin_array("features");
+        for (const auto& id : item.features) {
+            if (drawn_ids.count(id) != 0) {
+                json.element(id);
+            }
+        }
+        json.end_array();
+        json.end_object();
+    }
+    json.end_array();
+    json.begin_array("features");
+    for (const auto& [id, kind] : drawn) {
+        json.begin_object();
+        json.value("id", id);
+        json.value("kind", kind);
+        json.end_object();
+    }
+    json.end_array();
+}
+
+void write_sources(JsonWriter& json, const MapFrame& frame) {
+    json.begin_array("sources");
+    for (const auto& id : frame.sources) {
+        json.begin_object();
+        json.value("id", id);
+        const auto* source = frame.scene->atlas->annotations.source(id);
+        json.value("title", source != nullptr ? source->title : std::string());
+        json.end_object();
+    }
+    json.end_array();
+}
+
 } // namespace
 
 std::string manifest_json(const ManifestContent& content) {
@@ -106,43 +151,30 @@ std::string manifest_json(const ManifestContent& content) {
         json.end_object();
     }
     json.end_array();
-    const auto drawn = drawn_features(frame);
-    std::set<std::string> drawn_ids;
-    for (const auto& [id, kind] : drawn) {
-        drawn_ids.insert(id);
-    }
-    // A legend row names the drawn features it stands for.
-    json.begin_array("legend");
-    for (const auto& item : content.legend) {
-        json.begin_object();
-        json.value("text", item.label);
-        json.begin_array("features");
-        for (const auto& id : item.features) {
-            if (drawn_ids.count(id) != 0) {
-                json.element(id);
+    write_features(json, frame, content.legend);
+    write_sources(json, frame);
+    if (!content.halves.empty()) {
+        json.begin_array("compare");
+        for (const auto& half : content.halves) {
+            json.begin_object();
+            json.value("side", half.side);
+            json.begin_array("x_px");
+            json.element_number(half.left_px, 0);
+            json.element_number(half.left_px + half.width_px, 0);
+            json.end_array();
+            json.value("date", half.frame->state.date.iso());
+            json.value("world_file", half.world_file);
+            json.begin_array("geotransform");
+            for (const double term : half.geotransform) {
+                json.element_number(term, 6);
             }
+            json.end_array();
+            write_features(json, *half.frame, half.legend);
+            write_sources(json, *half.frame);
+            json.end_object();
         }
         json.end_array();
-        json.end_object();
     }
-    json.end_array();
-    json.begin_array("features");
-    for (const auto& [id, kind] : drawn) {
-        json.begin_object();
-        json.value("id", id);
-        json.value("kind", kind);
-        json.end_object();
-    }
-    json.end_array();
-    json.begin_array("sources");
-    for (const auto& id : frame.sources) {
-        json.begin_object();
-        json.value("id", id);
-        const auto* source = frame.scene->atlas->annotations.source(id);
-        json.value("title", source != nullptr ? source->title : std::string());
-        json.end_object();
-    }
-    json.end_array();
     json.end_object();
     return json.str() + "\n";
 }

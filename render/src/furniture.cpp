@@ -104,8 +104,12 @@ void Footer::draw_text(sf::RenderTarget& target, float top, float scale) const {
 }
 
 std::string credit_text(geo::Date date, const std::string& where_sources_are) {
-    return std::string(coastline_credit) + " — approx. = constructed line — Situation on " +
-           date.long_text() + " — Sources: see " + where_sources_are;
+    return credit_text_for("Situation on " + date.long_text(), where_sources_are);
+}
+
+std::string credit_text_for(const std::string& situation, const std::string& where_sources_are) {
+    return std::string(coastline_credit) + " — approx. = constructed line — " + situation +
+           " — Sources: see " + where_sources_are;
 }
 
 LegendBox::LegendBox(const sf::Font& font, std::vector<LegendItem> items, float scale,

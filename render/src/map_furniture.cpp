@@ -89,8 +89,11 @@ void MapRenderer::draw_inset(sf::RenderTarget& target, const geo::Box& visible,
     const sf::Vector2f size = target.getView().getSize();
     const float ox = tile_ ? tile_->left : 0.f;
     const float oy = tile_ ? tile_->top : 0.f;
-    inset.setViewport(sf::FloatRect((left - ox) / size.x, (top - oy) / size.y, inset_w / size.x,
-                                    inset_h / size.y));
+    // A fraction of the current view's viewport (the whole target, or this draw's area).
+    const sf::FloatRect port = target.getView().getViewport();
+    inset.setViewport(sf::FloatRect(port.left + (left - ox) / size.x * port.width,
+                                    port.top + (top - oy) / size.y * port.height,
+                                    inset_w / size.x * port.width, inset_h / size.y * port.height));
     const sf::View saved = target.getView();
     target.setView(inset);
     if (!scene_.land.empty()) {

@@ -123,7 +123,8 @@ void MapRenderer::fill_sets(sf::RenderTarget& target, const std::vector<const Po
     }
     stats_.fill_vertices += scratch_.size();
     const sf::View map_view = target.getView();
-    detail::stencil_fill(target, map_view, scratch_, screen_sf_view(view, tile_), cover_, pattern);
+    detail::stencil_fill(target, map_view, scratch_, placed(screen_sf_view(view, tile_)), cover_,
+                         pattern);
     target.setView(map_view);
 }
 
@@ -730,22 +731,42 @@ void MapRenderer::draw_measure(sf::RenderTarget& target, const MapView& view,
 }
 
 void MapRenderer::draw(sf::RenderTarget& target, const MapView& view, const MapState& state,
-                       const std::vector<ScreenRect>& obstacles,
-                       std::optional<sf::FloatRect> tile) {
-    draw(target, build_frame(scene_, state, view), obstacles, tile);
+                       const std::vector<ScreenRect>& obstacles, std::optional<sf::FloatRect> tile,
+                       std::optional<sf::IntRect> area) {
+    draw(target, build_frame(scene_, state, view), obstacles, tile, area);
+}
+
+sf::View MapRenderer::placed(sf::View view) const {
+    if (viewport_) {
+        view.setViewport(*viewport_);
+    }
+    return view;
 }
 
 void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
-                       const std::vector<ScreenRect>& obstacles,
-                       std::optional<sf::FloatRect> tile) {
+                       const std::vector<ScreenRect>& obstacles, std::optional<sf::FloatRect> tile,
+                       std::optional<sf::IntRect> area) {
     const MapView& view = frame.view;
     const MapState& state = frame.state;
     tile_ = tile;
+    viewport_.reset();
     prepare_patterns(static_cast<float>(state.ui_scale));
     stats_ = {};
     labels_->begin(obstacles);
     hidden_ = obstacles;
     target.setActive(true);
+    if (area) {
+        // The views are mapped onto the area (glViewport) and the clear is cut to it (scissor):
+        // the rest of the target, another half of a compare view, stays as it is.
+        const sf::Vector2u size = target.getSize();
+        viewport_ = sf::FloatRect(static_cast<float>(area->left) / static_cast<float>(size.x),
+                                  static_cast<float>(area->top) / static_cast<float>(size.y),
+                                  static_cast<float>(area->width) / static_cast<float>(size.x),
+                                  static_cast<float>(area->height) / static_cast<float>(size.y));
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(area->left, static_cast<GLint>(size.y) - area->top - area->height, area->width,
+                  area->height);
+    }
     // Colour, depth and stencil cleared in one call: clearing the stencil alone makes a
     // packed depth-stencil buffer keep its depth bits, a read-modify-write of every pixel on
     // a software rasteriser; a full clear is a plain fill. Depth itself is never used.
@@ -758,7 +779,7 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     glClearColor(background.r / 255.f, background.g / 255.f, background.b / 255.f,
                  background.a / 255.f);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
-    target.setView(map_sf_view(view, tile_));
+    target.setView(placed(map_sf_view(view, tile_)));
     if (frame.land) {
         fill_sets(target, {&scene_.land}, view, style::land, nullptr);
     }
@@ -766,9 +787,9 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
         fill_sets(target, {&scene_.lakes}, view, style::sea, nullptr);
     }
     if (frame.graticule) {
-        target.setView(screen_sf_view(view, tile_));
+        target.setView(placed(screen_sf_view(view, tile_)));
         draw_graticule(target, frame);
-        target.setView(map_sf_view(view, tile_));
+        target.setView(placed(map_sf_view(view, tile_)));
     }
     if (state.shows(Layer::status)) {
         draw_status(target, frame);
@@ -783,7 +804,7 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     if (frame.lakes) {
         draw_outlines(target, scene_.lakes, view, style::coast);
     }
-    target.setView(screen_sf_view(view, tile_));
+    target.setView(placed(screen_sf_view(view, tile_)));
     draw_borders(target, frame);
     if (state.shows(Layer::status)) {
         draw_claim_outlines(target, frame);
@@ -808,6 +829,9 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     labels_->draw(target, static_cast<float>(state.ui_scale));
     draw_furniture(target, frame, furniture);
     draw_measure(target, view, state);
+    if (area) {
+        glDisable(GL_SCISSOR_TEST);
+    }
 }
 
 } // namespace kuril

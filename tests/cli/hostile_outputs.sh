@@ -102,6 +102,56 @@ handout_second_slide)
     expect_refusal "^kuril-atlas: tour 'short', slide 2 \(today\): [^ ]*slide-02-today.png: is a folder"
     expect_folder slide-02-today.png
     ;;
+compare_one_date)
+    run export --out "$dir/x.png" --size 320x200 --compare 1944-01-01
+    expect_refusal "^kuril-atlas: --compare '1944-01-01': expected two dates, A,B \(e.g. 1944-01-01,1950-01-01\)$"
+    expect_folder
+    ;;
+compare_malformed)
+    run export --out "$dir/x.png" --size 320x200 --compare 1944-13-01,1950-01-01
+    expect_refusal "^kuril-atlas: --compare: '1944-13-01' is not a date: there is no month 13$"
+    expect_folder
+    ;;
+compare_outside)
+    run export --out "$dir/x.png" --size 320x200 --compare 1944-01-01,2999-01-01
+    expect_refusal "^kuril-atlas: --compare 1944-01-01,2999-01-01: 2999-01-01 is outside the timeline; expected dates from 1850-01-01 to [0-9-]+ \(today\)$"
+    expect_folder
+    ;;
+compare_same)
+    run export --out "$dir/x.png" --size 320x200 --compare 1950-01-01,1950-01-01
+    expect_refusal "^kuril-atlas: --compare 1950-01-01,1950-01-01: the two dates are the same day; give two different dates$"
+    expect_folder
+    ;;
+compare_with_date)
+    run export --out "$dir/x.png" --size 320x200 --date 1956-10-19 --compare 1944-01-01,1950-01-01
+    expect_refusal "^kuril-atlas: --compare and --date: give one or the other"
+    expect_folder
+    ;;
+compare_geotiff)
+    run export --out "$dir/x.tif" --format geotiff --size 320x200 --compare 1944-01-01,1950-01-01
+    expect_refusal "^kuril-atlas: --compare: not with --format geotiff"
+    expect_folder
+    ;;
+compare_unwritable)
+    # The right half's world file cannot be written (a folder has its name): nothing is.
+    mkdir "$dir/x.right.pgw"
+    run export --out "$dir/x.png" --size 320x200 --compare 1944-01-01,1950-01-01
+    expect_refusal '^kuril-atlas: [^ ]*x.right.pgw: is a folder'
+    expect_folder x.right.pgw
+    ;;
+compare_unwritable_folder)
+    run export --out "$dir/missing/x.png" --size 320x200 --compare 1944-01-01,1950-01-01
+    expect_refusal '^kuril-atlas: [^ ]*missing'
+    expect_folder
+    ;;
+compare_written)
+    # A compare image: one image, a world file per half, one sources file, the manifest.
+    run export --out "$dir/x.png" --size 640x360 --compare 1944-01-01,1950-01-01 --manifest "$dir/x.json"
+    [ "$status" -eq 0 ] || fail "exit status $status: $err"
+    [[ $out =~ x.left.pgw\ \(left\ half\),\ x.right.pgw\ \(right\ half\) ]] || fail "stdout: $out"
+    expect_folder x.png x.left.pgw x.right.pgw x.prj x.png.aux.xml x.sources.txt x.json
+    grep -q '"compare":\[{"side":"left","x_px":\[0,' "$dir/x.json" || fail "no compare in the manifest"
+    ;;
 killed)
     # A kill while the image is written leaves no temporary file.
     "$exe" export --out "$dir/big.png" --size 12000x12000 --date 2000-01-01 >/dev/null 2>&1 &

@@ -863,3 +863,161 @@ TEST_CASE("[export] credit: --no-footer keeps a licence credit line, --no-credit
     // The sources file is written whatever the image shows.
     CHECK(fs::exists(dir / "none.sources.txt"));
 }
+
+namespace {
+
+/// The geotransform a world file gives (GDAL's six terms: the corner of the first pixel).
+std::array<double, 6> world_file_geotransform(const fs::path& world_file) {
+    std::ifstream in(world_file);
+    std::array<double, 6> terms{}; // A, D, B, E, C, F
+    for (double& term : terms) {
+        REQUIRE(static_cast<bool>(in >> term));
+    }
+    return {terms[4] - terms[0] / 2, terms[0], terms[2],
+            terms[5] - terms[3] / 2, terms[1], terms[3]};
+}
+
+/// How many pixels within 4 of a point (lon/lat, placed by `gt`) are near each of two colours;
+/// `column` is set to the point's column.
+std::pair<int, int> colours_around(const sf::Image& image, const std::array<double, 6>& gt,
+                                   const geo::Projection& projection, geo::Point lon_lat,
+                                   sf::Color first, sf::Color second, unsigned& column) {
+    const geo::Point xy = projection.forward(lon_lat);
+    column = static_cast<unsigned>((xy.x - gt[0]) / gt[1]);
+    const auto row = static_cast<unsigned>((xy.y - gt[3]) / gt[5]);
+    std::pair<int, int> counts{0, 0};
+    for (unsigned y = row - 4; y <= row + 4; ++y) {
+        for (unsigned x = column - 4; x <= column + 4; ++x) {
+            counts.first += near(image.getPixel(x, y), first) ? 1 : 0;
+            counts.second += near(image.getPixel(x, y), second) ? 1 : 0;
+        }
+    }
+    return counts;
+}
+
+} // namespace
+
+TEST_CASE("[export] compare: each half shows its own date, placed by its own world file") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_compare");
+    auto options = f.options(dir / "pair.png");
+    options.width = 1200;
+    options.height = 700;
+    options.view.bbox = geo::Box{140, 43, 146, 50}; // South Sakhalin and Hokkaido
+    options.visible.fill(false);
+    for (const auto layer : {kuril::Layer::sea, kuril::Layer::land, kuril::Layer::status}) {
+        options.visible[static_cast<std::size_t>(layer)] = true;
+    }
+    options.compare = {
+        {kuril::CompareHalfOptions{{1944, 1, 1}}, kuril::CompareHalfOptions{{1950, 1, 1}}}};
+    options.manifest = dir / "pair.json";
+    const auto result = kuril::export_map(f.scene, f.font, options);
+    REQUIRE(result.halves.size() == 2);
+    CHECK(result.width == 1200);
+    CHECK(fs::exists(dir / "pair.left.pgw"));
+    CHECK(fs::exists(dir / "pair.right.pgw"));
+    CHECK_FALSE(fs::exists(dir / "pair.pgw")); // no world file that is wrong for half the image
+    const auto left = result.halves[0].columns;
+    const auto right = result.halves[1].columns;
+    CHECK(left.left == 0);
+    CHECK(left.width == right.width);
+    CHECK(right.left + right.width == 1200);
+    CHECK(left.width > 580);
+    // The same view in both halves: the same scale, the same centre.
+    CHECK(result.halves[0].view.metres_per_pixel() == result.halves[1].view.metres_per_pixel());
+    CHECK(result.halves[0].view.center().x == result.halves[1].view.center().x);
+
+    sf::Image image;
+    REQUIRE(image.loadFromFile((dir / "pair.png").string()));
+    const sf::Color japan = kuril::style::party_fill(geo::Party::JP);
+    const sf::Color russia = kuril::style::party_fill(geo::Party::RU);
+    // South Sakhalin (inland, north of Yuzhno-Sakhalinsk): Japan's on 1 January 1944, the
+    // USSR's on 1 January 1950, each found through its half's world file in its half.
+    const geo::Point south_sakhalin{142.75, 47.4};
+    unsigned column = 0;
+    const auto in_left = colours_around(image, world_file_geotransform(dir / "pair.left.pgw"),
+                                        f.projection, south_sakhalin, japan, russia, column);
+    CHECK(column < left.width);
+    CHECK(in_left.first > 40);
+    CHECK(in_left.second == 0);
+    const auto in_right = colours_around(image, world_file_geotransform(dir / "pair.right.pgw"),
+                                         f.projection, south_sakhalin, japan, russia, column);
+    CHECK(column >= right.left);
+    CHECK(in_right.second > 20); // under the hatching of Japan's claim on that date
+    CHECK(in_right.first == 0);
+    // Hokkaido is Japan's on both dates.
+    const geo::Point hokkaido{143.0, 43.6};
+    CHECK(colours_around(image, world_file_geotransform(dir / "pair.right.pgw"), f.projection,
+                         hokkaido, japan, russia, column)
+              .first > 40);
+
+    // The manifest says which columns are which half and its date.
+    std::ifstream in(dir / "pair.json");
+    const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(json.find("\"side\":\"left\",\"x_px\":[0," + std::to_string(left.width) +
+                    "],\"date\":\"1944-01-01\",\"world_file\":\"pair.left.pgw\"") !=
+          std::string::npos);
+    CHECK(json.find("\"side\":\"right\",\"x_px\":[" + std::to_string(right.left) +
+                    ",1200],\"date\":\"1950-01-01\",\"world_file\":\"pair.right.pgw\"") !=
+          std::string::npos);
+    // One sources file for both halves, naming both dates.
+    std::ifstream sources_in(dir / "pair.sources.txt");
+    const std::string sources((std::istreambuf_iterator<char>(sources_in)),
+                              std::istreambuf_iterator<char>());
+    CHECK(sources.find("Left: situation on 1 January 1944; right: situation on 1 January 1950") !=
+          std::string::npos);
+    // The result cites what both halves show: a source only the right half's date rests on too.
+    const auto left_frame =
+        kuril::build_frame(f.scene, result.halves[0].state, result.halves[0].view);
+    const auto right_frame =
+        kuril::build_frame(f.scene, result.halves[1].state, result.halves[1].view);
+    for (const auto* shown : {&left_frame, &right_frame}) {
+        for (const auto& id : shown->sources) {
+            CHECK(std::count(result.sources.begin(), result.sources.end(), id) == 1);
+        }
+    }
+    CHECK(right_frame.sources != left_frame.sources);
+}
+
+TEST_CASE("[export] compare: a tiled image equals the one drawn in bands") {
+    // The halves are cut by tiles that straddle the divider: the stitched image is the same.
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_compare_tiles");
+    auto options = f.options(dir / "bands.png");
+    options.width = 900;
+    options.height = 500;
+    options.compare = {
+        {kuril::CompareHalfOptions{{1944, 1, 1}}, kuril::CompareHalfOptions{{1950, 1, 1}}}};
+    kuril::export_map(f.scene, f.font, options);
+    options.out = dir / "tiles.png";
+    options.force_tiling = true;
+    options.tile_side = 256;
+    const auto tiled = kuril::export_map(f.scene, f.font, options);
+    CHECK(tiled.tiled);
+    sf::Image bands;
+    sf::Image tiles;
+    REQUIRE(bands.loadFromFile((dir / "bands.png").string()));
+    REQUIRE(tiles.loadFromFile((dir / "tiles.png").string()));
+    CHECK(pixels_differing(bands, tiles, 8) < 900 * 500 / 1000);
+}
+
+TEST_CASE("[export] compare: refused as a GeoTIFF and too narrow, before anything is written") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_compare_refused");
+    auto options = f.options(dir / "pair.tif");
+    options.geotiff = true;
+    options.compare = {
+        {kuril::CompareHalfOptions{{1944, 1, 1}}, kuril::CompareHalfOptions{{1950, 1, 1}}}};
+    CHECK_THROWS_WITH_AS(kuril::export_map(f.scene, f.font, options),
+                         "--compare: not with --format geotiff (a GeoTIFF holds one "
+                         "georeferencing; a PNG gets a world file per half)",
+                         geo::InputError);
+    options.geotiff = false;
+    options.out = dir / "pair.png";
+    options.width = 150;
+    CHECK_THROWS_WITH_AS(kuril::export_map(f.scene, f.font, options),
+                         "--size 150x600: a compare export needs at least 200 pixels across (two "
+                         "halves side by side)",
+                         geo::InputError);
+    CHECK(files_in(dir) == 0);
+}

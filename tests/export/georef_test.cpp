@@ -46,7 +46,7 @@ TEST_CASE("[export] georef: the .aux.xml is well-formed and holds the WKT, escap
 
 TEST_CASE("[export] georef: the side files appear only when committed") {
     const fs::path dir = test_paths::scratch("georef_files");
-    const kuril::SidecarPaths paths{dir / "map.pgw", dir / "map.prj", dir / "map.png.aux.xml"};
+    const kuril::SidecarPaths paths{dir / "map.pgw", dir / "map.prj", dir / "map.png.aux.xml", {}};
     geo::Projection projection;
     kuril::MapView view(geo::Box{0, 0, 1e6, 1e6}, 200, 100);
     {

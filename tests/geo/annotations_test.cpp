@@ -333,6 +333,40 @@ TEST_CASE("[geo] annotations: a slide dated 'today' shows the day it is presente
        "YYYY-MM or YYYY-MM-DD)");
 }
 
+TEST_CASE("[geo] annotations: a slide may compare its date with another") {
+    const auto annotations = geo::parse_annotations(std::string(header) + R"(  <tours>
+    <tour id="t" title="T">
+      <slide id="two" date="1944-01-01" compare="1950-01-01" center="147,44" zoom="1" sources="s1"><title>Two</title></slide>
+      <slide id="one" date="1956-10-19" center="147,44" zoom="1" sources="s1"><title>One</title></slide>
+    </tour>
+  </tours>
+</atlas>
+)",
+                                                    "compare.xml");
+    REQUIRE(annotations.tours.size() == 1);
+    REQUIRE(annotations.tours[0].slides[0].compare);
+    CHECK(*annotations.tours[0].slides[0].compare == geo::Date{1950, 1, 1});
+    CHECK_FALSE(annotations.tours[0].slides[1].compare);
+    const auto problem = [](const std::string& compare) {
+        return first_problem(R"(  <tours>
+    <tour id="t" title="T">
+      <slide id="c" date="1944-01-01" compare=")" +
+                             compare +
+                             R"(" center="147,44" zoom="1" sources="s1"><title>C</title></slide>
+    </tour>
+  </tours>
+)");
+    };
+    CHECK(problem("1950-13-01") ==
+          "test.xml:8: <slide id=\"c\"> compare: '1950-13-01' is not a date: there is no month 13");
+    CHECK(problem("1950") == "test.xml:8: <slide id=\"c\"> compare '1950': a full date YYYY-MM-DD "
+                             "is expected (the right half's date)");
+    CHECK(problem("1700-01-01") ==
+          "test.xml:8: <slide id=\"c\"> compare 1700-01-01 is out of range (1850-01-01 to today)");
+    CHECK(problem("1944-01-01") == "test.xml:8: <slide id=\"c\"> compare 1944-01-01 is the "
+                                   "slide's own date: give another date to compare it with");
+}
+
 namespace {
 
 /// A tour with one slide whose children are `children` (the slide is on line 8).

@@ -298,3 +298,37 @@ TEST_CASE("[render] an event in Moscow is marked at the map's edge, its arrow to
                               static_cast<unsigned>(std::lround(it->marker.y))),
                kuril::style::sea));
 }
+
+TEST_CASE("[render] a frame drawn into an area of the target is the frame drawn alone, and "
+          "nothing outside the area changes") {
+    // A compare view's half: the right half of the target holds a 500x800 view.
+    Fixture f;
+    const kuril::MapState state = only({kuril::Layer::sea, kuril::Layer::land, kuril::Layer::status,
+                                        kuril::Layer::lines, kuril::Layer::labels},
+                                       {1950, 1, 1});
+    kuril::MapView half(f.scene.world, 500, 800);
+    kuril::MapRenderer renderer(f.scene, f.font);
+    sf::RenderTexture alone;
+    sf::ContextSettings settings;
+    settings.stencilBits = 8;
+    REQUIRE(alone.create(500, 800, settings));
+    renderer.draw(alone, half, state);
+    alone.display();
+    const sf::Image expected = alone.getTexture().copyToImage();
+
+    f.target.setView(sf::View(sf::FloatRect(0, 0, 1000, 800)));
+    f.target.clear(sf::Color::Magenta);
+    renderer.draw(f.target, half, state, {}, std::nullopt, sf::IntRect(500, 0, 500, 800));
+    f.target.display();
+    const sf::Image image = f.target.getTexture().copyToImage();
+    std::size_t outside_changed = 0;
+    std::size_t inside_differing = 0;
+    for (unsigned y = 0; y < 800; ++y) {
+        for (unsigned x = 0; x < 500; ++x) {
+            outside_changed += image.getPixel(x, y) == sf::Color::Magenta ? 0 : 1;
+            inside_differing += near(image.getPixel(500 + x, y), expected.getPixel(x, y)) ? 0 : 1;
+        }
+    }
+    CHECK(outside_changed == 0);
+    CHECK(inside_differing < 500 * 800 / 1000);
+}

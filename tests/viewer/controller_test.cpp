@@ -392,3 +392,118 @@ TEST_CASE("[viewer] controller: a click on a point-of-view button draws that one
     f.click(layout, 60, 350); // beside the button: the panel, nothing changes
     CHECK(f.map.pov == "ru");
 }
+
+namespace {
+
+/// sample_layout() with a compare view over it: side by side (halves 638 wide, a 4-pixel bar)
+/// or a swipe with its divider in the middle.
+kuril::UiLayout compare_layout(bool swipe) {
+    kuril::UiLayout layout = sample_layout();
+    kuril::CompareLayout compare;
+    compare.swipe = swipe;
+    if (swipe) {
+        compare.halves[0].area = compare.halves[0].tile = {0, 0, 640, 720};
+        compare.halves[1].area = compare.halves[1].tile = {640, 0, 640, 720};
+        compare.divider = {639, 0, 2, 656};
+        compare.handle = {626, 314, 28, 28};
+    } else {
+        compare.halves[0].area = {0, 0, 638, 720};
+        compare.halves[1].area = {642, 0, 638, 720};
+        compare.halves[0].tile = compare.halves[1].tile = {0, 0, 638, 720};
+        compare.divider = {638, 0, 4, 720};
+    }
+    layout.compare = compare;
+    return layout;
+}
+
+} // namespace
+
+TEST_CASE("[viewer] controller: S cycles compare side by side, swipe, off; the other half starts "
+          "at the next key date; the layers panel is hidden meanwhile") {
+    Fixture f;
+    CHECK(f.ui.compare.mode == kuril::CompareMode::off);
+    f.apply(ViewerAction::cycle_compare);
+    CHECK(f.ui.compare.mode == kuril::CompareMode::side_by_side);
+    CHECK(f.map.date == geo::Date{1956, 10, 19});
+    CHECK(f.ui.compare.other.date == shipped().timeline.next_key_date({1956, 10, 19}));
+    CHECK(f.ui.compare.other.date != f.map.date);
+    CHECK_FALSE(f.ui.compare.focus_right);
+    CHECK_FALSE(f.ui.show_layers); // each half has its own legend; Tab shows the panel
+    f.apply(ViewerAction::cycle_compare);
+    CHECK(f.ui.compare.mode == kuril::CompareMode::swipe);
+    f.apply(ViewerAction::cycle_compare);
+    CHECK(f.ui.compare.mode == kuril::CompareMode::off);
+    CHECK(f.map.date == geo::Date{1956, 10, 19});
+    CHECK(f.ui.show_layers);
+}
+
+TEST_CASE("[viewer] controller: side by side, dragging one half pans both; the wheel zooms about "
+          "the point under the cursor in either half") {
+    Fixture f;
+    f.controller.set_compare(kuril::CompareMode::side_by_side, geo::Date{1950, 1, 1});
+    f.map.date = {1944, 1, 1};
+    f.view.resize(638, 720); // the viewer's view is a half's size side by side
+    const kuril::UiLayout layout = compare_layout(false);
+    // Both halves draw the one view: a map point's pixel in the view is the same in each half.
+    const geo::Point before = f.view.screen_to_map({900.0 - 642, 300});
+    f.controller.press(layout, f.no_markers, 900, 300);
+    f.controller.move(layout, 950, 330, true);
+    f.controller.release(layout, f.no_markers, 950, 330);
+    // The point followed the pointer: 50 right, 30 down, in the right half and so in the left.
+    const geo::Point after = f.view.map_to_screen(before);
+    CHECK(after.x == doctest::Approx(950.0 - 642));
+    CHECK(after.y == doctest::Approx(330));
+    // Each half kept its own date; the press gave the right half the focus.
+    CHECK(f.ui.compare.focus_right);
+    CHECK(f.map.date == geo::Date{1950, 1, 1});
+    CHECK(f.ui.compare.other.date == geo::Date{1944, 1, 1});
+    // The wheel over the left half zooms about the point under the cursor there.
+    const geo::Point under = f.view.screen_to_map({200, 500});
+    const double scale = f.view.metres_per_pixel();
+    f.controller.wheel(layout, 200, 500, 1);
+    f.finish_animation();
+    CHECK(f.view.metres_per_pixel() < scale * 0.8);
+    const geo::Point still = f.view.map_to_screen(under);
+    CHECK(still.x == doctest::Approx(200).epsilon(1e-3));
+    CHECK(still.y == doctest::Approx(500).epsilon(1e-3));
+}
+
+TEST_CASE("[viewer] controller: the timeline moves the half with focus; a click gives it focus") {
+    Fixture f;
+    f.map.date = {1944, 1, 1};
+    f.controller.set_compare(kuril::CompareMode::side_by_side, geo::Date{1950, 1, 1});
+    f.view.resize(638, 720);
+    const kuril::UiLayout layout = compare_layout(false);
+    f.apply(ViewerAction::next_date);
+    const geo::Date left_moved = f.map.date;
+    CHECK(left_moved > geo::Date{1944, 1, 1});
+    CHECK(f.ui.compare.other.date == geo::Date{1950, 1, 1});
+    // A click on the right half only gives it the focus: no island is selected by it.
+    f.click(layout, 1000, 200);
+    CHECK(f.ui.compare.focus_right);
+    CHECK(f.map.selected_island.empty());
+    f.apply(ViewerAction::next_date);
+    CHECK(f.map.date == shipped().timeline.next_key_date({1950, 1, 1}));
+    CHECK(f.ui.compare.other.date == left_moved);
+    // Off: the half with focus stays.
+    f.controller.set_compare(kuril::CompareMode::off);
+    CHECK(f.map.date == shipped().timeline.next_key_date({1950, 1, 1}));
+}
+
+TEST_CASE("[viewer] controller: in a swipe, dragging the divider moves it and pans nothing") {
+    Fixture f;
+    f.controller.set_compare(kuril::CompareMode::swipe, geo::Date{1950, 1, 1});
+    const kuril::UiLayout layout = compare_layout(true);
+    const geo::Point centre = f.view.center();
+    f.controller.press(layout, f.no_markers, 641, 500);
+    f.controller.move(layout, 960, 520, true);
+    f.controller.release(layout, f.no_markers, 960, 520);
+    CHECK(f.ui.compare.divider == doctest::Approx(960.0 / 1280));
+    CHECK(f.view.center().x == centre.x);
+    CHECK(f.view.center().y == centre.y);
+    // Elsewhere a drag pans, as without a divider.
+    f.controller.press(layout, f.no_markers, 300, 500);
+    f.controller.move(layout, 340, 500, true);
+    f.controller.release(layout, f.no_markers, 340, 500);
+    CHECK(f.view.center().x < centre.x);
+}

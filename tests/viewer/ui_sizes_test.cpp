@@ -103,3 +103,72 @@ TEST_CASE("[viewer-ui] pointing at a key date's tick names what happened that da
     CHECK_FALSE(ui.layout(kuril::build_frame(shipped.scene, state, view), ui_state, nullptr)
                     .timeline_tip.has_value());
 }
+
+TEST_CASE("[viewer-ui] compare: at every size each half's heading and legend stay in the half, "
+          "clear of the layers panel, the timeline and each other") {
+    test_drawing::ShippedScene shipped;
+    const kuril::Timeline timeline(shipped.atlas->history->key_dates());
+    kuril::ViewerUi ui(shipped.scene, timeline, shipped.font);
+    struct Size {
+        unsigned w;
+        unsigned h;
+        double scale;
+    };
+    for (const bool swipe : {false, true}) {
+        for (const Size size :
+             {Size{1280, 720, 1.0}, Size{1920, 1080, 1.5}, Size{3840, 2160, 2.4}}) {
+            CAPTURE(swipe);
+            CAPTURE(size.w);
+            kuril::UiState ui_state;
+            ui_state.compare.mode =
+                swipe ? kuril::CompareMode::swipe : kuril::CompareMode::side_by_side;
+            ui_state.compare.other.date = {1950, 1, 1};
+            ui_state.compare.other.ui_scale = size.scale;
+            kuril::MapState state;
+            state.date = {1944, 1, 1};
+            state.ui_scale = size.scale;
+            const auto w = static_cast<float>(size.w);
+            const auto h = static_cast<float>(size.h);
+            // Side by side each frame's view is a half's size; the layout is the window's.
+            const double view_width = swipe ? w : (w - 4 * size.scale) / 2;
+            const kuril::MapView view(shipped.scene.world, view_width, size.h);
+            const auto left = kuril::build_frame(shipped.scene, state, view);
+            const auto right = kuril::build_frame(shipped.scene, ui_state.compare.other, view);
+            const auto layout = ui.layout(left, ui_state, nullptr, &right, w);
+            REQUIRE(layout.compare);
+            REQUIRE(layout.timeline);
+            REQUIRE(layout.layers);
+            CHECK(layout.width == w);
+            const kuril::CompareLayout& compare = *layout.compare;
+            CHECK(compare.halves[0].focused);
+            CHECK_FALSE(compare.halves[1].focused);
+            CHECK(compare.halves[0].heading == "Situation on 1 January 1944");
+            CHECK(compare.halves[1].heading == "Situation on 1 January 1950");
+            for (std::size_t side = 0; side < 2; ++side) {
+                CAPTURE(side);
+                const kuril::CompareHalfLayout& half = compare.halves[side];
+                CHECK(inside(half.heading_box, w, h));
+                CHECK_FALSE(half.heading_box.intersects(layout.layers->rect));
+                CHECK_FALSE(half.legend.empty());
+                CHECK(inside(half.legend_rect, w, h));
+                CHECK(half.legend_rect.top + half.legend_rect.height <= layout.timeline->top);
+                if (!swipe) {
+                    // Side by side, everything of a half is inside it.
+                    const sf::FloatRect& area = half.area;
+                    CHECK(half.heading_box.left >= area.left);
+                    CHECK(half.heading_box.left + half.heading_box.width <= area.left + area.width);
+                    CHECK(half.legend_rect.left >= area.left);
+                    CHECK(half.legend_rect.left + half.legend_rect.width <= area.left + area.width);
+                }
+            }
+            CHECK_FALSE(compare.halves[0].heading_box.intersects(compare.halves[1].heading_box));
+            CHECK_FALSE(compare.halves[0].legend_rect.intersects(compare.halves[1].legend_rect));
+            // Side by side the two areas and the bar fill the window.
+            if (!swipe) {
+                CHECK(compare.halves[0].area.width == compare.halves[1].area.width);
+                CHECK(compare.halves[1].area.left + compare.halves[1].area.width == w);
+                CHECK(compare.divider.left == compare.halves[0].area.width);
+            }
+        }
+    }
+}

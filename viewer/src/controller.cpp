@@ -87,6 +87,18 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
     case ViewerAction::find_name:
         ui_.search = NameSearch{};
         break;
+    case ViewerAction::cycle_compare:
+        if (ui_.compare.mode == CompareMode::off) {
+            set_compare(CompareMode::side_by_side);
+            notify("Compare: side by side (S: swipe; click a half to move its date)", 3.0);
+        } else if (ui_.compare.mode == CompareMode::side_by_side) {
+            set_compare(CompareMode::swipe);
+            notify("Compare: swipe (drag the divider; S: off)", 3.0);
+        } else {
+            set_compare(CompareMode::off);
+            notify("Compare off", 1.5);
+        }
+        break;
     case ViewerAction::go_to_date:
         ui_.typed_date = std::string();
         show_typed_date();
@@ -130,6 +142,58 @@ void Controller::set_date(geo::Date date, bool announce) {
     if (announce && before != date) {
         show_step(scene_, before, date, map_, ui_);
     }
+}
+
+void Controller::focus_half(std::size_t side) {
+    const bool right = side == 1;
+    if (ui_.compare.mode == CompareMode::off || ui_.compare.focus_right == right) {
+        return;
+    }
+    // The window's own settings stay; everything else of each half goes with it.
+    MapState focused = std::move(ui_.compare.other);
+    focused.ui_scale = map_.ui_scale;
+    focused.reserved_top_px = map_.reserved_top_px;
+    focused.reserved_bottom_px = map_.reserved_bottom_px;
+    focused.high_contrast = map_.high_contrast;
+    ui_.compare.other = std::move(map_);
+    map_ = std::move(focused);
+    ui_.compare.focus_right = right;
+    ui_.info_scroll = 0;
+}
+
+void Controller::set_compare(CompareMode mode, std::optional<geo::Date> other) {
+    if (mode == ui_.compare.mode && !other) {
+        return;
+    }
+    if (ui_.compare.mode == CompareMode::off && mode != CompareMode::off) {
+        // The other half starts at the next key date (the one before, at the timeline's end)
+        // unless told: the two halves differ at once.
+        ui_.compare.other = map_;
+        // The other half starts with no highlight of a step and nothing selected.
+        ui_.compare.other.highlighted_lines.clear();
+        ui_.compare.other.highlighted_islands.clear();
+        ui_.compare.other.highlight_strength = 0;
+        ui_.compare.other.selected_island.clear();
+        ui_.compare.other.selected_event.clear();
+        ui_.compare.other.selected_place.clear();
+        ui_.compare.other.measure_points.clear();
+        const geo::Date next = timeline_.next_key_date(map_.date);
+        ui_.compare.other.date = other               ? *other
+                                 : next != map_.date ? next
+                                                     : timeline_.previous_key_date(map_.date);
+        ui_.compare.focus_right = false;
+        ui_.compare.divider = 0.5;
+        // The layers panel would cover the left half's map, and each half has its own legend:
+        // it is hidden while comparing (Tab shows it) and comes back after.
+        ui_.compare.layers_shown_before = ui_.show_layers;
+        ui_.show_layers = false;
+    } else if (mode == CompareMode::off && ui_.compare.mode != CompareMode::off) {
+        ui_.show_layers = ui_.compare.layers_shown_before;
+    } else if (other) {
+        ui_.compare.other.date = *other;
+    }
+    ui_.compare.mode = mode;
+    dragging_divider_ = false;
 }
 
 void Controller::clear_selection() {
@@ -347,6 +411,22 @@ WindowRequest Controller::press(const UiLayout& layout, const MapFrame& frame, i
     const auto fy = static_cast<float>(y);
     dragging_map_ = !layout.panel_contains(fx, fy) && !layout.timeline_contains(fx, fy);
     moved_ = false;
+    focus_moved_ = false;
+    if (dragging_map_ && layout.compare && ui_.compare.mode != CompareMode::off) {
+        if (layout.compare->divider_contains(fx, fy)) {
+            dragging_divider_ = true;
+            dragging_map_ = false;
+            return {};
+        }
+        // A press on a half gives it the focus (and the drag pans both: they share the view).
+        // A click that only moves the focus selects nothing: the frame last drawn was the
+        // other half's.
+        if (const auto side = layout.compare->half_at(fx, fy)) {
+            const bool before = ui_.compare.focus_right;
+            focus_half(*side);
+            focus_moved_ = before != ui_.compare.focus_right;
+        }
+    }
     if (!dragging_map_) {
         return click(layout, frame, fx, fy);
     }
@@ -382,7 +462,10 @@ void Controller::move(const UiLayout& layout, int x, int y, bool left_button_dow
     ui_.hover_key_date = layout.timeline_contains(static_cast<float>(x), static_cast<float>(y))
                              ? key_date_near(layout, static_cast<float>(x))
                              : std::nullopt;
-    if (dragging_timeline_) {
+    if (dragging_divider_) {
+        ui_.compare.divider =
+            std::clamp(static_cast<double>(x) / std::max(1.f, layout.width), 0.02, 0.98);
+    } else if (dragging_timeline_) {
         set_date(timeline_date_at(layout, static_cast<float>(x)), false);
     } else if (dragging_map_ && left_button_down) {
         if (std::abs(x - press_x_) + std::abs(y - press_y_) > 3) {
@@ -399,11 +482,12 @@ void Controller::move(const UiLayout& layout, int x, int y, bool left_button_dow
 
 WindowRequest Controller::release(const UiLayout& layout, const MapFrame& frame, int x, int y) {
     WindowRequest request;
-    if (dragging_map_ && !moved_) {
+    if (dragging_map_ && !moved_ && !focus_moved_) {
         request = click(layout, frame, static_cast<float>(x), static_cast<float>(y));
     }
     dragging_map_ = false;
     dragging_timeline_ = false;
+    dragging_divider_ = false;
     return request;
 }
 
@@ -415,8 +499,18 @@ void Controller::wheel(const UiLayout& layout, float x, float y, float delta) {
             std::clamp(layout.info->scroll - delta * step, 0.f, layout.info->max_scroll);
         return;
     }
-    animator_.zoom_about(view_, {static_cast<double>(x), static_cast<double>(y)},
-                         std::pow(1.5, delta));
+    animator_.zoom_about(view_, map_pixels(layout, x, y), std::pow(1.5, delta));
+}
+
+geo::Point Controller::map_pixels(const UiLayout& layout, float x, float y) const {
+    if (layout.compare && !layout.compare->swipe && ui_.compare.mode == CompareMode::side_by_side) {
+        // Both halves show the one view: a point of either is in the same pixels of it.
+        const std::size_t side =
+            layout.compare->half_at(x, y).value_or(ui_.compare.focus_right ? 1 : 0);
+        const sf::FloatRect& area = layout.compare->halves[side].area;
+        return {static_cast<double>(x - area.left), static_cast<double>(y - area.top)};
+    }
+    return {static_cast<double>(x), static_cast<double>(y)};
 }
 
 WindowRequest Controller::click(const UiLayout& layout, const MapFrame& frame, float x, float y) {
@@ -449,6 +543,10 @@ WindowRequest Controller::click(const UiLayout& layout, const MapFrame& frame, f
     if (layout.panel_contains(x, y)) {
         return {};
     }
+    // The map's own pixels (a side-by-side view's right half starts at its left edge).
+    const geo::Point local = map_pixels(layout, x, y);
+    x = static_cast<float>(local.x);
+    y = static_cast<float>(local.y);
     const geo::Point map_point = view_.screen_to_map({x, y});
     if (ui_.measuring) {
         if (map_.measure_points.size() >= 2) {

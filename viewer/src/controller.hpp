@@ -64,6 +64,13 @@ public:
     /// The wheel: over the info panel it scrolls the panel, elsewhere it zooms about the point.
     void wheel(const UiLayout& layout, float x, float y, float delta);
 
+    /// Gives the focus of a compare view to a half (0 left, 1 right): its state becomes the
+    /// one the timeline, the date keys and the layer keys change; the other half keeps its own.
+    void focus_half(std::size_t side);
+    /// Turns the compare view on (two halves: this state on the left with focus, and a copy at
+    /// `other` on the right, in a swipe or side by side) or off (the half with focus stays).
+    void set_compare(CompareMode mode, std::optional<geo::Date> other = std::nullopt);
+
     /// What covers the map's edges in the current layout: Home fits the region clear of it.
     void set_map_insets(const ScreenInsets& insets) { insets_ = insets; }
 
@@ -95,6 +102,9 @@ public:
     geo::Date timeline_date_at(const UiLayout& layout, float x) const;
 
 private:
+    /// A window point in the pixels of the map with focus: a side-by-side view's right half
+    /// starts at its own left edge.
+    geo::Point map_pixels(const UiLayout& layout, float x, float y) const;
     WindowRequest click(const UiLayout& layout, const MapFrame& frame, float x, float y);
     /// Copies a source's URL of the open panel (with a notice saying so).
     WindowRequest copy_source(const InfoPanelLayout& info, std::size_t index);
@@ -117,6 +127,8 @@ private:
     int last_y_ = 0;
     bool dragging_map_ = false;
     bool dragging_timeline_ = false;
+    bool dragging_divider_ = false; ///< a compare view's swipe divider
+    bool focus_moved_ = false;      ///< the press gave the focus to the other half
     bool moved_ = false;
 };
 

@@ -30,6 +30,7 @@ enum class ViewerAction {
     copy_source_url, ///< the first source shown in the info panel
     go_to_date,      ///< type a date, then Enter
     find_name,       ///< the search box: type a name, arrows, Enter flies there
+    cycle_compare,   ///< two moments: side by side, swipe, off
     quit,
     // A tour's keys.
     next_slide,

@@ -4,6 +4,7 @@
 #include "map/tour_check.hpp"
 #include "map/view_spec.hpp"
 #include "render/text.hpp"
+#include "ui/compare_overlay.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -63,8 +64,17 @@ void Presenter::start() {
 void Presenter::open_slide(bool animate) {
     const geo::Slide& slide = this->slide();
     MapView& view = controller_.view();
+    // A slide that compares starts afresh: its own date on the left, with focus.
+    controller_.set_compare(CompareMode::off);
     MapState& map = controller_.map();
     MapView target = view;
+    // The view is fitted at the size it will have: a half's, for a slide that compares.
+    const float window = controller_.ui().compare.window_width > 0
+                             ? controller_.ui().compare.window_width
+                             : static_cast<float>(view.width_px());
+    target.resize(slide.compare ? compare_half_width(window, static_cast<float>(map.ui_scale))
+                                : window,
+                  view.height_px());
     ViewSpec::from_slide(slide).apply(scene_, target);
     controller_.set_date(slide.date, true);
     controller_.ui().caption_alpha = 0; // the slide's own caption is shown instead
@@ -74,6 +84,9 @@ void Presenter::open_slide(bool animate) {
     map.visible = layers_from_names(slide.layers);
     map.pov = slide.pov.empty() ? std::string(default_pov) : slide.pov;
     controller_.clear_selection();
+    if (slide.compare) {
+        controller_.set_compare(CompareMode::side_by_side, *slide.compare);
+    }
     controller_.animator().stop();
     if (animate) {
         flight_ = std::make_unique<FlyTo>(view.center(), view.metres_per_pixel(), target.center(),

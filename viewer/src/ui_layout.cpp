@@ -25,7 +25,39 @@ std::vector<ScreenRect> UiLayout::obstacles() const {
     if (search) {
         rects.push_back({search->box.left, search->box.top, search->box.width, search->box.height});
     }
+    if (compare) {
+        const auto rect = [&](const sf::FloatRect& r) {
+            rects.push_back({r.left, r.top, r.width, r.height});
+        };
+        rect(compare->divider);
+        rect(compare->handle);
+        for (const auto& half : compare->halves) {
+            rect(half.heading_box);
+            if (!half.legend.empty()) {
+                rect(half.legend_rect);
+            }
+        }
+    }
     return rects;
+}
+
+std::optional<std::size_t> CompareLayout::half_at(float x, float y) const {
+    for (std::size_t side = 0; side < 2; ++side) {
+        if (halves[side].area.contains(x, y)) {
+            return side;
+        }
+    }
+    return std::nullopt;
+}
+
+bool CompareLayout::divider_contains(float x, float y) const {
+    if (!swipe) {
+        return false;
+    }
+    const float grab = std::max(6.f, divider.width * 3);
+    return handle.contains(x, y) ||
+           (x >= divider.left - grab && x <= divider.left + divider.width + grab &&
+            y >= divider.top && y <= divider.top + divider.height);
 }
 
 ScreenInsets UiLayout::map_insets() const {
@@ -44,6 +76,14 @@ ScreenInsets UiLayout::map_insets() const {
             insets.right = std::max<double>(insets.right, width - rect.left);
         }
     };
+    if (compare) {
+        // The halves' dates head the map; side by side, the view is a half's, which the
+        // panels over the window do not measure.
+        insets.top += compare->heading_height;
+        if (!compare->swipe) {
+            return insets;
+        }
+    }
     if (layers) {
         cover(layers->rect);
     }

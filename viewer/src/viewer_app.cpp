@@ -13,6 +13,7 @@
 #include "render/fonts.hpp"
 #include "render/map_renderer.hpp"
 #include "render/text.hpp"
+#include "ui/compare_overlay.hpp"
 #include "util/phase_timer.hpp"
 #include "viewer/frame_updates.hpp"
 #include "viewer/viewer_ui.hpp"
@@ -81,6 +82,11 @@ public:
         for (const auto& error : atlas_->errors) {
             ui_state_.messages.push_back(error.to_string());
         }
+        if (options.compare) {
+            map_.date = (*options.compare)[0];
+            controller_.set_compare(options.swipe ? CompareMode::swipe : CompareMode::side_by_side,
+                                    (*options.compare)[1]);
+        }
         fullscreen_ = options.fullscreen;
         if (options.present) {
             presenter_ =
@@ -96,8 +102,7 @@ public:
             // before the view spec is applied (a tour's slides fit themselves).
             ScreenInsets insets;
             if (!presenter_) {
-                frame_.emplace(build_frame(scene_, map_, view_));
-                layout_ = ui_->layout(*frame_, ui_state_, nullptr);
+                prepare_frame();
                 insets = layout_.map_insets();
                 controller_.set_map_insets(insets);
             }
@@ -166,6 +171,7 @@ private:
 
     void resize(unsigned width, unsigned height) {
         view_.resize(width, height);
+        ui_state_.compare.window_width = static_cast<float>(width);
         map_.ui_scale = options_.ui_scale > 0 ? options_.ui_scale : auto_ui_scale(height);
         window_.setView(
             sf::View(sf::FloatRect(0, 0, static_cast<float>(width), static_cast<float>(height))));
@@ -177,25 +183,89 @@ private:
             window_.clear(sf::Color::Black);
             return;
         }
-        // One frame decides what is shown; the UI is laid out from it before the map is drawn,
-        // and clicks are tested against both until the next frame.
-        frame_.emplace(build_frame(scene_, map_, view_));
-        layout_ = ui_->layout(*frame_, ui_state_, presenter_ ? &presenter_->slide() : nullptr);
-        controller_.set_map_insets(layout_.map_insets());
-        // The map's furniture keeps clear of the bands this layout puts at the top and bottom.
-        map_.reserved_top_px = layout_.slide ? layout_.slide->title_height : 0.0;
-        map_.reserved_bottom_px =
-            layout_.slide ? layout_.slide->caption_height : layout_.timeline_height;
-        frame_->state.reserved_top_px = map_.reserved_top_px;
-        frame_->state.reserved_bottom_px = map_.reserved_bottom_px;
-        renderer_->draw(window_, *frame_, layout_.obstacles());
-        controller_.set_placed_labels(renderer_->placed_labels());
+        prepare_frame();
+        if (!layout_.compare || !other_frame_) {
+            renderer_->draw(window_, *frame_, layout_.obstacles());
+            controller_.set_placed_labels(renderer_->placed_labels());
+        } else {
+            draw_compare_halves(*other_frame_);
+        }
         ui_->draw(window_, layout_, map_, ui_state_);
         if (presenter_) {
             const auto& navigator = presenter_->navigator();
             ui_->draw_slide(window_, layout_, navigator.current(), navigator.count(),
                             navigator.typed_number(), presenter_->projector_theme());
         }
+    }
+
+    /// The frames (the map's, and a compare view's other half's) and the UI laid out from
+    /// them: the view resized for a side-by-side view, the map's reserved bands set.
+    void prepare_frame() {
+        // One frame decides what is shown; the UI is laid out from it before the map is drawn,
+        // and clicks are tested against both until the next frame.
+        const CompareView& compare = ui_state_.compare;
+        const auto window_width = static_cast<float>(window_.getSize().x);
+        // Side by side, the one view both halves show is a half's size; otherwise the window's.
+        const double view_width =
+            compare.mode == CompareMode::side_by_side
+                ? compare_half_width(window_width, static_cast<float>(map_.ui_scale))
+                : window_width;
+        if (view_.width_px() != view_width) {
+            view_.resize(view_width, view_.height_px());
+        }
+        frame_.emplace(build_frame(scene_, map_, view_));
+        std::optional<MapFrame> other;
+        if (compare.mode != CompareMode::off) {
+            MapState& state = ui_state_.compare.other;
+            state.ui_scale = map_.ui_scale;
+            state.high_contrast = map_.high_contrast;
+            other.emplace(build_frame(scene_, state, view_));
+        }
+        layout_ = ui_->layout(*frame_, ui_state_, presenter_ ? &presenter_->slide() : nullptr,
+                              other ? &*other : nullptr, window_width);
+        controller_.set_map_insets(layout_.map_insets());
+        // The map's furniture keeps clear of the bands this layout puts at the top and bottom.
+        map_.reserved_top_px = (layout_.slide ? layout_.slide->title_height : 0.0) +
+                               (layout_.compare ? layout_.compare->heading_height : 0.0);
+        map_.reserved_bottom_px =
+            layout_.slide ? layout_.slide->caption_height : layout_.timeline_height;
+        frame_->state.reserved_top_px = map_.reserved_top_px;
+        frame_->state.reserved_bottom_px = map_.reserved_bottom_px;
+        if (other) {
+            other->state.reserved_top_px = map_.reserved_top_px;
+            other->state.reserved_bottom_px = map_.reserved_bottom_px;
+        }
+        other_frame_ = std::move(other);
+    }
+
+    /// Both halves of a compare view, each through the renderer into its area of the window:
+    /// the half with focus from `frame_`, the other from `other`.
+    void draw_compare_halves(const MapFrame& other) {
+        window_.clear(sf::Color::White); // under the bar between the halves
+        const CompareLayout& compare = *layout_.compare;
+        const auto obstacles = layout_.obstacles();
+        for (std::size_t side = 0; side < 2; ++side) {
+            const CompareHalfLayout& half = compare.halves[side];
+            if (half.area.width < 1 || half.area.height < 1) {
+                continue;
+            }
+            // The obstacles in the pixels of the view the half shows.
+            const float dx = half.area.left - half.tile.left;
+            std::vector<ScreenRect> own = obstacles;
+            for (auto& rect : own) {
+                rect.left -= dx;
+            }
+            const bool focused = half.focused;
+            const sf::IntRect area(
+                static_cast<int>(half.area.left), static_cast<int>(half.area.top),
+                static_cast<int>(half.area.width), static_cast<int>(half.area.height));
+            renderer_->draw(window_, focused ? *frame_ : other, own, half.tile, area);
+            if (focused) {
+                controller_.set_placed_labels(renderer_->placed_labels());
+            }
+        }
+        window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(window_.getSize().x),
+                                               static_cast<float>(window_.getSize().y))));
     }
 
     int save_screenshot() {
@@ -326,7 +396,8 @@ private:
     std::unique_ptr<ViewerUi> ui_;
     std::unique_ptr<Presenter> presenter_;
     UiLayout layout_;
-    std::optional<MapFrame> frame_; ///< the frame last drawn
+    std::optional<MapFrame> frame_;       ///< the frame last drawn
+    std::optional<MapFrame> other_frame_; ///< a compare view's other half's, last drawn
 
     /// The frame last drawn (what a click hits), or the current state's before any frame.
     const MapFrame& current_frame() {

@@ -1,6 +1,7 @@
 #include "viewer/viewer_ui.hpp"
 
 #include "map/names.hpp"
+#include "ui/compare_overlay.hpp"
 #include "ui/help_overlay.hpp"
 #include "ui/info_panel.hpp"
 #include "ui/layers_panel.hpp"
@@ -18,12 +19,14 @@ ViewerUi::ViewerUi(const MapScene& scene, const Timeline& timeline, const sf::Fo
 
 ViewerUi::~ViewerUi() = default;
 
-UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::Slide* slide) {
+UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::Slide* slide,
+                          const MapFrame* other, float window_width) {
     const MapView& view = frame.view;
     const MapState& map = frame.state;
+    const bool comparing = other != nullptr && ui.compare.mode != CompareMode::off;
     UiLayout layout;
     layout.scale = static_cast<float>(map.ui_scale);
-    layout.width = static_cast<float>(view.width_px());
+    layout.width = window_width > 0 ? window_width : static_cast<float>(view.width_px());
     layout.height = static_cast<float>(view.height_px());
     layout.timeline_height = timeline_bar_height(layout.scale);
     layout.timeline = layout_timeline_bar(layout.width, layout.height, layout.scale, ui);
@@ -43,15 +46,27 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
             povs.emplace_back(pov.id,
                               geo::text_in(pov.labels, text_language_code(map.text_language)));
         }
-        layout.layers =
-            layout_layers_panel(frame.legend, povs, layout.scale, font_, layout.width * 0.5f,
-                                layout.height - layout.timeline_height - 6);
+        // Comparing, each half has its own legend at its foot: the panel keeps the layer rows.
+        layout.layers = layout_layers_panel(comparing ? std::vector<LegendItem>{} : frame.legend,
+                                            povs, layout.scale, font_, layout.width * 0.5f,
+                                            layout.height - layout.timeline_height - 6);
     }
     if (slide != nullptr) {
         const std::string_view lang = text_language_code(map.text_language);
-        layout.slide =
-            slide_overlay_->layout(slide->title_in(lang), slide->caption_in(lang),
-                                   map.date.long_text(), layout.width, layout.height, layout.scale);
+        // Comparing, each half is headed with its date: the band has no date stamp.
+        layout.slide = slide_overlay_->layout(slide->title_in(lang), slide->caption_in(lang),
+                                              comparing ? std::string() : map.date.long_text(),
+                                              layout.width, layout.height, layout.scale);
+    }
+    if (comparing) {
+        const bool focus_right = ui.compare.focus_right;
+        layout.compare = layout_compare(
+            focus_right ? *other : frame, focus_right ? frame : *other, ui.compare, layout.width,
+            layout.height, layout.scale, layout.slide ? layout.slide->title_height : 0.f,
+            layout.slide ? layout.slide->caption_height : layout.timeline_height,
+            layout.layers ? std::vector<sf::FloatRect>{layout.layers->rect}
+                          : std::vector<sf::FloatRect>{},
+            font_);
     }
     // The info panel keeps clear of the slide's bands in a tour, of the timeline otherwise.
     layout.info =
@@ -59,6 +74,12 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
                             layout.slide ? layout.slide->caption_height : layout.timeline_height,
                             ui.info_scroll, layout.slide ? layout.slide->title_height : 0.f);
     layout.messages = layout_messages(map, ui, layout.width, layout.scale, font_);
+    if (layout.compare) {
+        // Under the halves' headings, which name the dates.
+        for (auto& message : layout.messages) {
+            message.box.top += layout.compare->heading_height;
+        }
+    }
     if (ui.show_help) {
         layout.help = layout_help(layout.width, layout.height, layout.scale, font_);
     }
@@ -76,6 +97,9 @@ void ViewerUi::draw(sf::RenderTarget& target, const UiLayout& layout, const MapS
     }
     if (layout.info) {
         draw_info_panel(target, *layout.info, layout.scale, font_);
+    }
+    if (layout.compare) {
+        draw_compare(target, *layout.compare, layout.scale, font_);
     }
     draw_timeline_bar(target, layout, timeline_, map, ui, font_);
     draw_messages(target, layout.messages, layout.scale, font_);

@@ -21,6 +21,12 @@ namespace kuril {
 inline constexpr unsigned max_single_pass_side = 16384;
 inline constexpr unsigned max_export_side = 32768;
 
+/// One half of a compare export (--compare DATE_A,DATE_B): what that half shows. Each half has
+/// a whole MapState of its own (export_state); a point of view per half would be a field here.
+struct CompareHalfOptions {
+    geo::Date date;
+};
+
 struct ExportOptions {
     std::filesystem::path out;
     unsigned width = 1920;
@@ -42,6 +48,9 @@ struct ExportOptions {
     /// Also write what the frame drew as JSON (manifest.hpp); empty: none.
     std::filesystem::path manifest;
     geo::Date date = geo::Date::today();
+    /// Two maps side by side, left and right (--compare): the same view and scale, each half
+    /// with its own date, heading and legend, under one title and one credit. Empty: one map.
+    std::optional<std::array<CompareHalfOptions, 2>> compare;
     LabelLanguage language = LabelLanguage::en_ru; ///< the map labels'
     /// What a person reads: a slide's title and caption, line names in the legend, event
     /// texts (--ui-lang).
@@ -87,8 +96,26 @@ std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date
 /// The title of an export without --title: the place and date, and the point of view when it
 /// is not the de facto map ("Kuril Islands, 1 January 2020 — As drawn by Japan's government").
 std::string default_title(const MapScene& scene, const ExportOptions& options);
+/// The default title of a compare export: "Kuril Islands, 1 January 1944 and 1 January 1950".
+std::string default_compare_title(const MapScene& scene, const ViewSpec& view,
+                                  const std::array<CompareHalfOptions, 2>& halves);
+/// What a half of a compare export is headed with: "Situation on 1 January 1944".
+std::string compare_half_heading(const CompareHalfOptions& half);
+/// What the credit and the sources file say is shown: "Situation on 19 October 1956", or for a
+/// compare export "Left: situation on 1 January 1944; right: situation on 1 January 1950".
+std::string situation_text(const ExportOptions& options);
 
-/// Throws geo::InputError for a size out of range or no output file name.
+/// The pixel columns of a half of a compare export.
+struct HalfColumns {
+    unsigned left = 0;
+    unsigned width = 0;
+};
+/// The halves of a compare export `width` pixels wide, at a text scale: equal widths, the left
+/// from column 0, the right ending at the last column, a divider of a few pixels between.
+std::array<HalfColumns, 2> compare_columns(unsigned width, double scale);
+
+/// Throws geo::InputError for a size out of range or no output file name, or a compare export
+/// that cannot be made (as a GeoTIFF, which holds one georeferencing; halves too narrow).
 void validate_export(const ExportOptions& options);
 
 /// What the map shows (date, layers, language) and at which text and symbol scale; nothing
@@ -104,9 +131,13 @@ std::vector<unsigned> band_order(unsigned height, unsigned band_height, bool any
 /// The files beside a PNG that place it: world file (.pgw), .prj and, for GDAL and QGIS, the
 /// CRS in NAME.png.aux.xml. A GeoTIFF carries its georeferencing inside: none.
 struct SidecarPaths {
+    /// A compare export's halves each have their own: NAME.left.pgw and NAME.right.pgw, each
+    /// placing the whole image so that its own half's pixels are right (the manifest says
+    /// which columns are which half).
     std::filesystem::path world_file;
     std::filesystem::path prj;
     std::filesystem::path aux_xml;
+    std::filesystem::path right_world_file; ///< compare: the right half's; empty otherwise
     bool empty() const { return world_file.empty(); }
 };
 SidecarPaths sidecar_paths(const ExportOptions& options);
@@ -120,6 +151,14 @@ std::vector<std::filesystem::path> export_output_paths(const ExportOptions& opti
 /// written beside it.
 void check_export_outputs(const ExportOptions& options);
 
+/// A half of a compare export as planned: its columns, its map's state and its view (of the
+/// half's columns and the image's full height).
+struct ExportHalf {
+    HalfColumns columns;
+    MapState state;
+    MapView view;
+};
+
 /// Everything an export decides before drawing, from the options and the heights the overlay
 /// keeps clear at the top (title band) and bottom (footer and caption).
 struct ExportPlan {
@@ -131,6 +170,9 @@ struct ExportPlan {
     bool tiled = false;              ///< tiles narrower than the image
     std::string title;
     SidecarPaths sidecars;
+    /// A compare export's two halves, left and right (`state` and `view` are the left's);
+    /// empty for one map.
+    std::vector<ExportHalf> halves;
 };
 
 /// Throws geo::InputError for bad options (validate_export) or a view that cannot be shown

@@ -19,18 +19,20 @@ namespace kuril {
 
 struct ExportResult {
     std::filesystem::path image;
-    std::filesystem::path world_file;   ///< empty for GeoTIFF
-    std::filesystem::path prj;          ///< empty for GeoTIFF
-    std::filesystem::path manifest;     ///< empty unless asked for
-    std::filesystem::path sources_file; ///< the sources of what is shown (sources_file_path)
-    std::vector<std::string> sources;   ///< their ids, as the frame cites them
+    std::filesystem::path world_file;       ///< empty for GeoTIFF; a compare image's left half's
+    std::filesystem::path right_world_file; ///< a compare image's right half's; empty otherwise
+    std::filesystem::path prj;              ///< empty for GeoTIFF
+    std::filesystem::path manifest;         ///< empty unless asked for
+    std::filesystem::path sources_file;     ///< the sources of what is shown (sources_file_path)
+    std::vector<std::string> sources;       ///< their ids, as the frame (or halves) cite them
     unsigned width = 0;
     unsigned height = 0;
-    std::optional<MapView> view; ///< the view of the whole image, as the world file gives it
-    double reserved_top = 0;     ///< pixels of the title band
-    double reserved_bottom = 0;  ///< pixels of the footer (and caption)
-    unsigned tiles = 1;          ///< passes drawn: 1, bands of whole rows, or tiles
-    bool tiled = false;          ///< tiles narrower than the image (above max_single_pass_side)
+    std::optional<MapView> view;    ///< the view of the whole image, as the world file gives it
+    std::vector<ExportHalf> halves; ///< a compare image's halves, left and right
+    double reserved_top = 0;        ///< pixels of the title band
+    double reserved_bottom = 0;     ///< pixels of the footer (and caption)
+    unsigned tiles = 1;             ///< passes drawn: 1, bands of whole rows, or tiles
+    bool tiled = false;             ///< tiles narrower than the image (above max_single_pass_side)
     double milliseconds = 0;
 };
 
@@ -41,6 +43,9 @@ std::filesystem::path sources_file_path(const std::filesystem::path& image);
 /// and address (never its id), then the coastline credit.
 std::string sources_file_text(const MapFrame& frame, const std::string& image_name,
                               const std::string& title);
+/// The same for a compare image's two halves (left, right): both dates, each source once.
+std::string sources_file_text(const std::vector<const MapFrame*>& frames,
+                              const std::string& image_name, const std::string& title);
 
 /// The outputs of one or more exports, written and synced under temporary names, put in
 /// place together by commit(): a handout's slides appear all at once or not at all.

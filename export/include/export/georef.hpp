@@ -15,8 +15,9 @@ namespace kuril {
 class AtomicFile;
 
 /// The world file text for an image of a view: pixel size, rotation, and the centre of the
-/// top-left pixel, as GDAL reads it.
-std::string world_file_text(const MapView& view);
+/// top-left pixel, as GDAL reads it. With `left_px`, the view's column 0 is that column of the
+/// image (the right half of a compare image).
+std::string world_file_text(const MapView& view, double left_px = 0);
 
 /// GDAL's auxiliary file for a PNG (NAME.png.aux.xml), from which GDAL, and so QGIS, takes its
 /// CRS: the WKT in <PAMDataset><SRS>, escaped as XML.
@@ -33,7 +34,10 @@ public:
 
     /// Writes the files for an image of `view` in `projection`'s CRS under their temporary
     /// names. They are flushed to disk on a thread of their own, while the image is drawn.
-    void write(const MapView& view, const geo::Projection& projection);
+    /// A compare image's right half (`right_view`, from column `right_left_px`) gets its own
+    /// world file too.
+    void write(const MapView& view, const geo::Projection& projection,
+               const MapView* right_view = nullptr, double right_left_px = 0);
     /// Waits for the flush (a full disk fails here, before anything is renamed).
     void finish();
     /// Finishes (if not done yet) and renames the files into place.
@@ -41,6 +45,7 @@ public:
 
 private:
     std::unique_ptr<AtomicFile> world_file_;
+    std::unique_ptr<AtomicFile> right_world_file_;
     std::unique_ptr<AtomicFile> prj_;
     std::unique_ptr<AtomicFile> aux_xml_;
     std::future<void> synced_;

@@ -164,6 +164,9 @@ struct Event {
 struct Slide {
     std::string id;
     Date date;
+    /// compare="DATE": a second date; the slide shows two maps side by side, `date` on the
+    /// left and this on the right, in one view.
+    std::optional<Date> compare;
     std::string island;          ///< view: fit this island...
     std::optional<Box> bbox;     ///< ...or this lon/lat box...
     std::optional<Point> center; ///< ...or this centre with a zoom

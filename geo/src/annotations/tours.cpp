@@ -7,8 +7,8 @@ namespace geo::detail {
 namespace {
 
 Slide read_slide(XmlReader& r, const XMLElement* e, std::unordered_set<std::string>& slide_ids) {
-    r.allowed_attributes(
-        e, {"id", "date", "island", "bbox", "center", "zoom", "lang", "layers", "sources", "pov"});
+    r.allowed_attributes(e, {"id", "date", "compare", "island", "bbox", "center", "zoom", "lang",
+                             "layers", "sources", "pov"});
     Slide slide;
     slide.line = e->GetLineNum();
     slide.id = r.required_string(e, "id");
@@ -27,6 +27,20 @@ Slide read_slide(XmlReader& r, const XMLElement* e, std::unordered_set<std::stri
                            "today)");
         }
         slide.date = day->first;
+    }
+    if (const auto day = r.date(e, "compare", false)) {
+        if (day->precision != DatePrecision::day) {
+            r.error(e, describe(e) + " compare '" + day->text +
+                           "': a full date YYYY-MM-DD is expected (the right half's date)");
+        } else if (day->first < Date{1850, 1, 1} || Date::today() < day->first) {
+            r.error(e, describe(e) + " compare " + day->text +
+                           " is out of range (1850-01-01 to today)");
+        } else if (day->first == slide.date) {
+            r.error(e, describe(e) + " compare " + day->text +
+                           " is the slide's own date: give another date to compare it with");
+        } else {
+            slide.compare = day->first;
+        }
     }
     int views = 0;
     if (const char* island = e->Attribute("island")) {

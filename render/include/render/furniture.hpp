@@ -127,6 +127,9 @@ inline constexpr const char* coastline_credit =
 /// date shown and where the sources are listed, e.g. "... — approx. = constructed line —
 /// Situation on 19 October 1956 — Sources: see map.sources.txt".
 std::string credit_text(geo::Date date, const std::string& where_sources_are);
+/// The same with what is shown said in words ("Situation on 19 October 1956", or a compare
+/// image's two dates).
+std::string credit_text_for(const std::string& situation, const std::string& where_sources_are);
 
 /// The legend box: a heading and one row per item with its swatch.
 class LegendBox {

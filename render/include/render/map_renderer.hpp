@@ -33,13 +33,17 @@ public:
     /// inset). `obstacles` are screen areas labels must avoid (panels). With `tile`, the target
     /// holds only that pixel rectangle of the view's full image (exports larger than a
     /// texture): everything is laid out for the full image, so stitched tiles equal one pass.
+    /// With `area` (pixels of the target), the view (or the tile) is drawn into that rectangle
+    /// only and nothing outside it is touched: one half of a compare view, beside the other.
     void draw(sf::RenderTarget& target, const MapFrame& frame,
               const std::vector<ScreenRect>& obstacles = {},
-              std::optional<sf::FloatRect> tile = std::nullopt);
+              std::optional<sf::FloatRect> tile = std::nullopt,
+              std::optional<sf::IntRect> area = std::nullopt);
     /// Builds the frame of `state` in `view` and draws it.
     void draw(sf::RenderTarget& target, const MapView& view, const MapState& state,
               const std::vector<ScreenRect>& obstacles = {},
-              std::optional<sf::FloatRect> tile = std::nullopt);
+              std::optional<sf::FloatRect> tile = std::nullopt,
+              std::optional<sf::IntRect> area = std::nullopt);
 
     struct Stats {
         std::size_t fill_vertices = 0;
@@ -78,6 +82,8 @@ private:
     void draw_inset(sf::RenderTarget& target, const geo::Box& visible, const InsetLayout& layout);
 
     sf::Text& text(const std::string& key, const std::string& content, unsigned size);
+    /// `view` mapped onto this draw's area of the target (the whole target without one).
+    sf::View placed(sf::View view) const;
 
     const MapScene& scene_;
     const sf::Font& font_;
@@ -90,6 +96,7 @@ private:
     std::vector<sf::Vertex> cover_;
     Stats stats_;
     std::optional<sf::FloatRect> tile_;
+    std::optional<sf::FloatRect> viewport_; ///< this draw's area, as a fraction of the target
     std::vector<ScreenRect> hidden_; ///< the obstacles of this draw: land under them is hidden
     /// The land mask of the last view, kept while the view and its obstacles stay the same.
     const LandMask& land_mask(const MapView& view, double cell);

@@ -8,6 +8,7 @@
 
 #include <SFML/Graphics/Color.hpp>
 #include <SFML/Graphics/Rect.hpp>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -105,6 +106,34 @@ struct SearchLayout {
     unsigned size = 15;
 };
 
+/// One half of a compare view: where it is drawn and what of the shared view it shows there.
+struct CompareHalfLayout {
+    sf::FloatRect area; ///< window pixels it is drawn in
+    /// The pixels of the shared view shown there: the whole view side by side (the view is a
+    /// half's size), the part on its side of the divider in a swipe.
+    sf::FloatRect tile;
+    bool focused = false;
+    std::string heading; ///< its date, in words (never an id)
+    sf::FloatRect heading_box;
+    LegendBox legend; ///< what it shows on its date
+    sf::FloatRect legend_rect;
+};
+
+/// The compare view's halves (left, right), their headings and legends, and the divider.
+struct CompareLayout {
+    bool swipe = false;
+    std::array<CompareHalfLayout, 2> halves;
+    sf::FloatRect divider; ///< the bar between the halves, or the swipe's line
+    sf::FloatRect handle;  ///< swipe: the grip on the line
+    unsigned heading_size = 16;
+    float heading_height = 0; ///< kept clear at the top of the map for the headings
+
+    /// The half whose map is under a point: 0 left, 1 right, none over the divider's bar.
+    std::optional<std::size_t> half_at(float x, float y) const;
+    /// Over the swipe divider (a few pixels either side of the line, or its grip).
+    bool divider_contains(float x, float y) const;
+};
+
 /// Where everything over the map goes in one frame, laid out before the map is drawn: the map
 /// keeps its labels out of it, clicks are tested against it and the widgets draw into it.
 struct UiLayout {
@@ -121,6 +150,7 @@ struct UiLayout {
     std::vector<MessageLayout> messages;
     std::optional<HelpLayout> help;
     std::optional<SearchLayout> search;
+    std::optional<CompareLayout> compare; ///< two halves (S)
 
     /// Screen areas the map's labels keep out of.
     std::vector<ScreenRect> obstacles() const;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "geo/date.hpp"
+#include "map/map_state.hpp"
 #include "map/name_search.hpp"
 
 #include <optional>
@@ -15,6 +16,21 @@ struct NameSearch {
     std::string query;
     std::vector<NameMatch> matches;
     std::size_t chosen = 0;
+};
+
+/// Two moments compared (S cycles off, side by side, swipe): two maps with one view (the same
+/// centre and scale however either is panned or zoomed), each with its own date.
+enum class CompareMode { off, side_by_side, swipe };
+
+/// The compare view. The controller's MapState is the half with focus (the one the timeline,
+/// the date keys and the layer keys change); `other` is the other half's whole state.
+struct CompareView {
+    CompareMode mode = CompareMode::off;
+    MapState other;
+    bool focus_right = false;        ///< the half with focus is the right one
+    double divider = 0.5;            ///< swipe: where the divider is, a fraction of the width
+    float window_width = 0;          ///< the window's, for fitting a half's view before it is drawn
+    bool layers_shown_before = true; ///< the layers panel, shown before comparing
 };
 
 /// The viewer's own state beside the map's.
@@ -32,6 +48,7 @@ struct UiState {
     std::vector<std::string> messages; ///< errors and notices, shown until dismissed
     std::string notice;                ///< a transient line (e.g. where an export went)
     double notice_alpha = 0.0;
+    CompareView compare;
 };
 
 } // namespace kuril

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "geo/date.hpp"
 #include "map/view_spec.hpp"
 
+#include <array>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace kuril {
@@ -21,6 +24,9 @@ struct ViewerOptions {
     double ui_scale = 0;              ///< 0: from the window height
     std::filesystem::path screenshot; ///< render, save this PNG, and exit (tests)
     ViewSpec view;
+    /// Start comparing these two dates (left, right): side by side, or under a swipe divider.
+    std::optional<std::array<geo::Date, 2>> compare;
+    bool swipe = false;
 
     // Presentation mode (`kuril-atlas present`).
     bool present = false;

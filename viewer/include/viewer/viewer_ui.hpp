@@ -27,8 +27,10 @@ public:
     ViewerUi& operator=(const ViewerUi&) = delete;
 
     /// Lays out the UI of a frame (its view, state, legend and statuses); `slide`: the tour's
-    /// current slide, or nullptr.
-    UiLayout layout(const MapFrame& frame, const UiState& ui, const geo::Slide* slide);
+    /// current slide, or nullptr. A compare view (ui.compare) passes the other half's frame as
+    /// `other` and, side by side (where each frame's view is a half), the window's width.
+    UiLayout layout(const MapFrame& frame, const UiState& ui, const geo::Slide* slide,
+                    const MapFrame* other = nullptr, float window_width = 0);
     void draw(sf::RenderTarget& target, const UiLayout& layout, const MapState& map,
               const UiState& ui) const;
 

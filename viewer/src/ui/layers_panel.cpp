@@ -121,10 +121,12 @@ void draw_layers_panel(sf::RenderTarget& target, const LayersPanelLayout& layout
         target.draw(text);
     }
     float y = layout.legend_top;
-    sf::Text heading =
-        ui_text(font, "Legend — " + map.date.long_text(), size, style::text, sf::Text::Bold);
-    heading.setPosition(left + 8 * s, y);
-    target.draw(heading);
+    if (!layout.legend.empty()) { // comparing, each half has its own legend instead
+        sf::Text heading =
+            ui_text(font, "Legend — " + map.date.long_text(), size, style::text, sf::Text::Bold);
+        heading.setPosition(left + 8 * s, y);
+        target.draw(heading);
+    }
     for (const auto& entry : layout.legend) {
         y += row;
         draw_legend_swatch(target, entry, {left + 10 * s, y + 2 * s, 26 * s, 14 * s}, s);
