@@ -81,7 +81,11 @@ unsigned exact_view_height(const ExportOptions& options, double reserved_top,
         return options.height;
     }
     const MapView& seen = *options.exact_view;
-    const double map_height = seen.height_px() * options.width / seen.width_px();
+    // A compare image shows the view in each half: the half's width is the view's width.
+    const double across =
+        options.compare ? compare_columns(options.width, export_state(options).ui_scale)[0].width
+                        : options.width;
+    const double map_height = seen.height_px() * across / seen.width_px();
     return static_cast<unsigned>(std::lround(map_height + reserved_top + reserved_bottom));
 }
 
@@ -120,9 +124,6 @@ void validate_export(const ExportOptions& options) {
         if (options.geotiff) {
             throw geo::InputError("--compare: not with --format geotiff (a GeoTIFF holds one "
                                   "georeferencing; a PNG gets a world file per half)");
-        }
-        if (options.exact_view) {
-            throw geo::InputError("--compare: not with an export of the viewer's own view");
         }
         if (options.width < 200) {
             throw geo::InputError("--size " + std::to_string(options.width) + "x" +

@@ -1021,3 +1021,30 @@ TEST_CASE("[export] compare: refused as a GeoTIFF and too narrow, before anythin
                          geo::InputError);
     CHECK(files_in(dir) == 0);
 }
+
+TEST_CASE("[export] compare: an export of the viewer's view shows that view in each half, at "
+          "the half's width") {
+    // The viewer side by side: one 600x400 view shown in each half of its window; E at 2x.
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_compare_view");
+    kuril::MapView view(f.scene.world, 600, 400, f.scene.data_area);
+    view.set(f.projection.forward({146.0, 45.5}), 3000);
+    kuril::MapState state;
+    state.date = {1944, 1, 1};
+    auto options = kuril::export_options_for_view(view, state, f.projection, 2, dir, {});
+    options.compare = {
+        {kuril::CompareHalfOptions{{1944, 1, 1}}, kuril::CompareHalfOptions{{1950, 1, 1}}}};
+    options.width = 2 * 1204;
+    const auto result = kuril::export_map(f.scene, f.font, options);
+    REQUIRE(result.halves.size() == 2);
+    for (const auto& half : result.halves) {
+        // The view's scale at the half's width, its centre in the middle of the half.
+        CHECK(half.view.metres_per_pixel() ==
+              doctest::Approx(3000.0 * 600 / half.columns.width).epsilon(1e-9));
+        CHECK(half.view.center().x == doctest::Approx(view.center().x).epsilon(1e-9));
+    }
+    // The image is the view's shape at a half's width, taller by the bands.
+    const double map_height = 400.0 * result.halves[0].columns.width / 600;
+    CHECK(result.height == static_cast<unsigned>(std::lround(map_height + result.reserved_top +
+                                                             result.reserved_bottom)));
+}

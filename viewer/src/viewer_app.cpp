@@ -1,6 +1,7 @@
 #include "viewer/viewer_app.hpp"
 
 #include "controller.hpp"
+#include "export/manifest.hpp"
 #include "export/view_export.hpp"
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
@@ -366,13 +367,32 @@ private:
     }
 
     void export_view(int factor) {
-        const ExportOptions options = export_options_for_view(
-            view_, map_, projection_, factor, pictures_folder(), layout_.obstacles());
+        ExportOptions options = export_options_for_view(view_, map_, projection_, factor,
+                                                        pictures_folder(), layout_.obstacles());
+        const CompareView& compare = ui_state_.compare;
+        if (compare.mode != CompareMode::off) {
+            // Both halves side by side at the window's width times the factor, each showing the
+            // one view with its own date (the panels and bands over the window are its own).
+            const MapState& left = compare.focus_right ? compare.other : map_;
+            const MapState& right = compare.focus_right ? map_ : compare.other;
+            options.compare = {{CompareHalfOptions{left.date}, CompareHalfOptions{right.date}}};
+            options.date = left.date;
+            options.width = window_.getSize().x * static_cast<unsigned>(factor);
+            options.view_obstacles.clear();
+            options.view_reserved_top_px = 0;
+            options.view_reserved_bottom_px = 0;
+            options.out = pictures_folder() /
+                          view_export_file_name(left.date, projection_.inverse(view_.center()),
+                                                options.width, options.height);
+            options.manifest = manifest_path_for(options.out);
+        }
         try {
             const auto result = export_map(scene_, font_, options);
             controller_.notify(
                 "Exported " + result.image.string() + " (" + std::to_string(result.width) + "x" +
-                    std::to_string(result.height) + ", with .pgw, .prj and the manifest .json)",
+                    std::to_string(result.height) + ", with " +
+                    (result.right_world_file.empty() ? ".pgw" : ".left.pgw, .right.pgw") +
+                    ", .prj and the manifest .json)",
                 4.0);
             std::cout << "exported " << result.image.string() << '\n';
         } catch (const geo::InputError& error) {

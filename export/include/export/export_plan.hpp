@@ -81,7 +81,8 @@ struct ExportLayout {
 ExportLayout export_layout(const ExportOptions& options);
 
 /// The height of an export of the viewer's view (exact_view): the view's shape at the
-/// export's width plus the title band and footer; otherwise options.height.
+/// export's width (a compare image's: at a half's width) plus the title band and footer;
+/// otherwise options.height.
 unsigned exact_view_height(const ExportOptions& options, double reserved_top,
                            double reserved_bottom);
 
@@ -115,7 +116,8 @@ struct HalfColumns {
 std::array<HalfColumns, 2> compare_columns(unsigned width, double scale);
 
 /// Throws geo::InputError for a size out of range or no output file name, or a compare export
-/// that cannot be made (as a GeoTIFF, which holds one georeferencing; halves too narrow).
+/// that cannot be made (as a GeoTIFF, which holds one georeferencing; halves too narrow). A
+/// compare export of the viewer's view (exact_view) shows that view in each half.
 void validate_export(const ExportOptions& options);
 
 /// What the map shows (date, layers, language) and at which text and symbol scale; nothing
