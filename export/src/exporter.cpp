@@ -46,7 +46,8 @@ std::unique_ptr<RowSink> open_image(const MapScene& scene, const ExportOptions& 
                                        png_text(plan.title, options, sources_file_name));
 }
 
-/// A source in words: "Title (in Japanese). Publisher, date. ISBN ... URL".
+} // namespace
+
 std::string source_line(const geo::Source& source) {
     std::string text = source.title + source.language_note();
     if (!source.publisher.empty() || !source.date.empty()) {
@@ -58,8 +59,6 @@ std::string source_line(const geo::Source& source) {
     }
     return source.url.empty() ? text : text + ". " + source.url;
 }
-
-} // namespace
 
 std::filesystem::path sources_file_path(const std::filesystem::path& image) {
     return std::filesystem::path(image).replace_extension(".sources.txt");

@@ -9,8 +9,19 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <sstream>
 
 namespace kuril {
+namespace {
+
+/// "4 years", "1 year", "0.5 years".
+std::string speed_words(double years) {
+    std::ostringstream text;
+    text << years << (years == 1 ? " year" : " years");
+    return text.str();
+}
+
+} // namespace
 
 Controller::Controller(const MapScene& scene, const Timeline& timeline, MapView& view,
                        ViewAnimator& animator, MapState& map, UiState& ui)
@@ -73,6 +84,17 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
     case ViewerAction::find_name:
         ui_.search = NameSearch{};
         break;
+    case ViewerAction::toggle_play:
+        if (!ui_.presenting) {
+            toggle_playback();
+        }
+        break;
+    case ViewerAction::play_slower:
+        change_play_speed(slower_playback_speed(ui_.play_speed));
+        break;
+    case ViewerAction::play_faster:
+        change_play_speed(faster_playback_speed(ui_.play_speed));
+        break;
     case ViewerAction::go_to_date:
         ui_.typed_date = std::string();
         show_typed_date();
@@ -110,7 +132,63 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
     return {};
 }
 
+PlaybackPlan Controller::playback_plan(geo::Date from, bool hold_at_start) const {
+    PlaybackSettings settings;
+    settings.years_per_second = ui_.play_speed;
+    settings.hold_at_start = hold_at_start;
+    return PlaybackPlan(timeline_.key_dates(), from, timeline_.last(), settings);
+}
+
+void Controller::toggle_playback() {
+    if (ui_.playback) {
+        ui_.playback.reset();
+        notify("Paused on " + map_.date.long_text(), 2.0);
+        return;
+    }
+    // From where the map is, unless nothing changes ahead: then the whole story.
+    const bool ahead = timeline_.next_key_date(map_.date) > map_.date &&
+                       timeline_.next_key_date(map_.date) < timeline_.last();
+    const geo::Date from = ahead ? map_.date : geo::Date{1855, 1, 1};
+    ui_.playback = Playback{playback_plan(from, true), 0, std::nullopt};
+    map_.date = from;
+    notify("Playing history at " + speed_words(ui_.play_speed) +
+               " a second (P pauses, comma and period change the speed)",
+           3.0);
+}
+
+void Controller::change_play_speed(double years_per_second) {
+    ui_.play_speed = years_per_second;
+    notify("Playing speed: " + speed_words(years_per_second) + " a second", 2.0);
+    if (ui_.playback) {
+        // On from the date shown; a key date already held is not held again.
+        ui_.playback = Playback{playback_plan(map_.date, false), 0, std::nullopt};
+    }
+}
+
+bool Controller::advance_playback(double seconds) {
+    if (!ui_.playback) {
+        return false;
+    }
+    Playback& playback = *ui_.playback;
+    playback.elapsed += seconds;
+    const PlaybackSample sample = playback.plan.at(playback.elapsed);
+    map_.date = sample.date;
+    if (sample.caption && sample.caption != playback.caption_shown) {
+        // The key date reached: what changed since the day before, highlighted and captioned
+        // as a step is.
+        const geo::Date stop = playback.plan.stops()[*sample.caption];
+        show_step(scene_, geo::Date::from_days_since_epoch(stop.days_since_epoch() - 1), stop, map_,
+                  ui_);
+        playback.caption_shown = sample.caption;
+    }
+    if (sample.finished) {
+        ui_.playback.reset();
+    }
+    return true;
+}
+
 void Controller::set_date(geo::Date date, bool announce) {
+    ui_.playback.reset();
     const geo::Date before = map_.date;
     map_.date = date;
     if (announce && before != date) {
@@ -411,6 +489,10 @@ WindowRequest Controller::click(const UiLayout& layout, const MapFrame& frame, f
     }
     if (auto layer = layout.layer_row_at(x, y)) {
         map_.toggle(*layer);
+        return {};
+    }
+    if (layout.play_button_contains(x, y)) {
+        toggle_playback();
         return {};
     }
     if (layout.timeline_contains(x, y)) {

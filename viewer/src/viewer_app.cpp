@@ -123,6 +123,9 @@ public:
             if (animator_.update(view_, dt)) {
                 dirty = true;
             }
+            if (controller_.advance_playback(dt)) {
+                dirty = true;
+            }
             if (fade(map_.highlight_strength, dt / 2.5) | fade(ui_state_.caption_alpha, dt / 6) |
                 fade(ui_state_.notice_alpha, dt / 5)) {
                 dirty = true;

@@ -2,6 +2,7 @@
 
 #include "geo/date.hpp"
 #include "map/name_search.hpp"
+#include "map/playback_plan.hpp"
 
 #include <optional>
 #include <string>
@@ -15,6 +16,13 @@ struct NameSearch {
     std::string query;
     std::vector<NameMatch> matches;
     std::size_t chosen = 0;
+};
+
+/// History playing along the timeline (P or the play button): the plan and how far into it.
+struct Playback {
+    PlaybackPlan plan;
+    double elapsed = 0;                       ///< seconds since the plan started
+    std::optional<std::size_t> caption_shown; ///< the stop whose step was last captioned
 };
 
 /// The viewer's own state beside the map's.
@@ -32,6 +40,8 @@ struct UiState {
     std::vector<std::string> messages; ///< errors and notices, shown until dismissed
     std::string notice;                ///< a transient line (e.g. where an export went)
     double notice_alpha = 0.0;
+    std::optional<Playback> playback; ///< playing, until the end, P, or a date chosen
+    double play_speed = 4;            ///< years a second between key dates (, and .)
 };
 
 } // namespace kuril
