@@ -58,7 +58,8 @@ inline Decoded decode(const std::filesystem::path& file, const std::set<int>& ke
     result.codec = codec->name;
     result.width = stream->codecpar->width;
     result.height = stream->codecpar->height;
-    result.duration = format->duration > 0 ? format->duration / double(AV_TIME_BASE) : 0;
+    result.duration =
+        format->duration > 0 ? static_cast<double>(format->duration) / AV_TIME_BASE : 0;
     result.frame_rate = av_q2d(stream->avg_frame_rate);
     AVPacket* packet = av_packet_alloc();
     AVFrame* frame = av_frame_alloc();
@@ -70,6 +71,13 @@ inline Decoded decode(const std::filesystem::path& file, const std::set<int>& ke
                                               static_cast<AVPixelFormat>(frame->format),
                                               frame->width, frame->height, AV_PIX_FMT_RGB24,
                                               SWS_POINT, nullptr, nullptr, nullptr);
+                // As a player reads it: BT.709 where the stream says so (libswscale assumes
+                // BT.601).
+                if (frame->colorspace == AVCOL_SPC_BT709) {
+                    const int* coefficients = sws_getCoefficients(SWS_CS_ITU709);
+                    sws_setColorspaceDetails(scaler, coefficients, 0, coefficients, 1, 0,
+                                             1 << 16, 1 << 16);
+                }
                 std::vector<std::uint8_t> rgb(static_cast<std::size_t>(frame->width) *
                                               frame->height * 3);
                 std::uint8_t* planes[1] = {rgb.data()};

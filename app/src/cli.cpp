@@ -186,6 +186,8 @@ CommandExit run_cli(int argc, char** argv) {
                              "Text and symbol scale, 0.5 to 8 (default: from the window height)");
     view_command->add_option("--screenshot", view.screenshot,
                              "Render, save a PNG screenshot of the window, and exit");
+    view_command->add_flag("--play", view.play,
+                           "Start playing history at once, as P does (from --date, or 1855)");
     std::string view_bbox;
     std::string view_center;
     view_command->add_option("--bbox", view_bbox, "minlon,minlat,maxlon,maxlat to show");

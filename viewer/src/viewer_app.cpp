@@ -101,6 +101,8 @@ public:
         }
         if (presenter_) {
             presenter_->start();
+        } else if (options_.play) {
+            controller_.toggle_playback();
         }
         sf::Clock clock;
         bool dirty = true;
