@@ -75,8 +75,8 @@ inline Decoded decode(const std::filesystem::path& file, const std::set<int>& ke
                 // BT.601).
                 if (frame->colorspace == AVCOL_SPC_BT709) {
                     const int* coefficients = sws_getCoefficients(SWS_CS_ITU709);
-                    sws_setColorspaceDetails(scaler, coefficients, 0, coefficients, 1, 0,
-                                             1 << 16, 1 << 16);
+                    sws_setColorspaceDetails(scaler, coefficients, 0, coefficients, 1, 0, 1 << 16,
+                                             1 << 16);
                 }
                 std::vector<std::uint8_t> rgb(static_cast<std::size_t>(frame->width) *
                                               frame->height * 3);

@@ -162,14 +162,7 @@ int run_handouts(const MapScene& scene, const sf::Font& font, const ExportOption
             tour_file, geo::ParseOptions{&scene.atlas->annotations, check_tours});
     }
     bool bar_shown = false;
-    int percent_shown = -1;
-    const auto progress = [&bar_shown, &percent_shown](std::size_t done, std::size_t total) {
-        // Redrawn when the percentage changes, not for every frame.
-        const auto percent = static_cast<int>(100 * done / total);
-        if (percent == percent_shown && done != total) {
-            return;
-        }
-        percent_shown = percent;
+    const auto progress = [&bar_shown](std::size_t done, std::size_t total) {
         const int filled = static_cast<int>(30 * done / total);
         std::fprintf(stderr, "\rhandouts [%s%s] %zu/%zu", std::string(filled, '#').c_str(),
                      std::string(30 - filled, ' ').c_str(), done, total);
@@ -252,7 +245,14 @@ AnimationOptions animation_options(const ExportCommandOptions& command, const Ex
 int run_animation(const MapScene& scene, const sf::Font& font, const AnimationOptions& options,
                   ExportCanvas& canvas) {
     bool bar_shown = false;
-    const auto progress = [&bar_shown](std::size_t done, std::size_t total) {
+    int percent_shown = -1;
+    const auto progress = [&bar_shown, &percent_shown](std::size_t done, std::size_t total) {
+        // Redrawn when the percentage changes, not for every frame.
+        const auto percent = static_cast<int>(100 * done / total);
+        if (percent == percent_shown && done != total) {
+            return;
+        }
+        percent_shown = percent;
         const int filled = static_cast<int>(30 * done / total);
         std::fprintf(stderr, "\ranimate [%s%s] %zu/%zu frames", std::string(filled, '#').c_str(),
                      std::string(30 - filled, ' ').c_str(), done, total);
