@@ -429,3 +429,13 @@ TEST_CASE("[viewer] the play button on the timeline plays and pauses") {
     CHECK_FALSE(f.ui.playback);
     CHECK(f.map.date == geo::Date{1956, 10, 19}); // the click did not move the date
 }
+
+TEST_CASE("[viewer] in a tour, which has no timeline, P and the speed keys do nothing") {
+    Fixture f;
+    f.ui.presenting = true;
+    f.apply(ViewerAction::toggle_play);
+    CHECK_FALSE(f.ui.playback);
+    f.apply(ViewerAction::play_faster);
+    CHECK(f.ui.play_speed == 4);
+    CHECK(f.map.date == geo::Date{1956, 10, 19});
+}

@@ -89,11 +89,15 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
             toggle_playback();
         }
         break;
-    case ViewerAction::play_slower:
-        change_play_speed(slower_playback_speed(ui_.play_speed));
+    case ViewerAction::play_slower: // a tour has no timeline to play
+        if (!ui_.presenting) {
+            change_play_speed(slower_playback_speed(ui_.play_speed));
+        }
         break;
     case ViewerAction::play_faster:
-        change_play_speed(faster_playback_speed(ui_.play_speed));
+        if (!ui_.presenting) {
+            change_play_speed(faster_playback_speed(ui_.play_speed));
+        }
         break;
     case ViewerAction::go_to_date:
         ui_.typed_date = std::string();

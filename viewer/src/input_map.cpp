@@ -37,7 +37,7 @@ std::vector<HelpRow> make_map_keys() {
          {{K::LBracket, {A::previous_date}}, {K::RBracket, {A::next_date}}}},
         {"Drag the timeline", "any date from 1850 to today", {}},
         {"P or the play button",
-         "play history to today (from 1855 when at today), pausing at each key date",
+         "play history to today, pausing at each key date (from 1855 if none is ahead)",
          {{K::P, {A::toggle_play}}}},
         {", and .",
          "play slower / faster (years a second)",
