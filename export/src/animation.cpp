@@ -313,7 +313,7 @@ AnimationResult export_animation(const MapScene& scene, const sf::Font& font,
     std::vector<std::string> captions;
     for (const geo::Date stop : plan.stops()) {
         captions.push_back(
-            summarize_step(drawer.frame_on(day_before(stop)), drawer.frame_on(stop)).caption);
+            playback_caption(drawer.frame_on(day_before(stop)), drawer.frame_on(stop)));
     }
     const std::size_t total = plan.frame_count(options.fps);
     std::set<std::string> sources;

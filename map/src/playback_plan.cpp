@@ -1,6 +1,8 @@
 #include "map/playback_plan.hpp"
 
 #include "geo/error.hpp"
+#include "map/names.hpp"
+#include "map/step_summary.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -136,6 +138,19 @@ std::size_t PlaybackPlan::frame_count(double fps) const {
 
 double PlaybackPlan::frame_time(std::size_t index, double fps) const {
     return std::min(duration_, static_cast<double>(index) / fps);
+}
+
+std::string playback_caption(const MapFrame& day_before, const MapFrame& key_date) {
+    const StepSummary step = summarize_step(day_before, key_date);
+    if (!step.changed_islands.empty() || !step.changed_lines.empty()) {
+        return step.caption;
+    }
+    const geo::Date date = key_date.state.date;
+    const std::string name =
+        key_date_name(key_date.scene->atlas->annotations, *key_date.scene->atlas->history, date,
+                      text_language_code(key_date.state.text_language));
+    return name.empty() ? std::string()
+                        : std::to_string(date.year) + ": " + name + " — no change in status";
 }
 
 const std::vector<double>& playback_speeds() {

@@ -1,5 +1,10 @@
+#include "geo/atlas.hpp"
 #include "geo/error.hpp"
+#include "geo/projection.hpp"
+#include "id_pattern.hpp"
 #include "map/playback_plan.hpp"
+#include "map/timeline.hpp"
+#include "test_paths.hpp"
 
 #include <cmath>
 #include <doctest/doctest.h>
@@ -155,4 +160,34 @@ TEST_CASE("[map] playback speeds step slower and faster and stop at the ends") {
     CHECK(kuril::faster_playback_speed(kuril::playback_speeds().back()) ==
           kuril::playback_speeds().back());
     CHECK(kuril::faster_playback_speed(3) == 4); // from a speed between two steps
+}
+
+TEST_CASE("[map] each key date played is captioned by what changed, or named, never by id") {
+    const auto atlas = geo::load_atlas(test_paths::shipped() / "annotations.xml");
+    const geo::Projection projection;
+    const kuril::MapScene scene(*atlas, projection);
+    const kuril::MapView view(scene.world, 1, 1);
+    const auto frame_on = [&](geo::Date date) {
+        kuril::MapState state;
+        state.date = date;
+        return kuril::build_frame(scene, state, view);
+    };
+    const auto day_before = [](geo::Date date) {
+        return geo::Date::from_days_since_epoch(date.days_since_epoch() - 1);
+    };
+    const std::string occupation =
+        kuril::playback_caption(frame_on({1945, 8, 27}), frame_on({1945, 8, 28}));
+    CHECK(occupation.rfind("1945", 0) == 0);
+    CHECK(occupation.find("Etorofu") != std::string::npos);
+    const kuril::Timeline timeline(atlas->history->key_dates());
+    const auto ids = test_ids::internal_ids(atlas->annotations);
+    for (const geo::Date date : timeline.key_dates()) {
+        const std::string caption =
+            kuril::playback_caption(frame_on(day_before(date)), frame_on(date));
+        CAPTURE(date.iso());
+        CAPTURE(caption);
+        // A caption that says only that nothing changed is not shown.
+        CHECK(caption != std::to_string(date.year) + ": no change in status");
+        CHECK(test_ids::find_id(caption, ids).empty());
+    }
 }

@@ -5,6 +5,7 @@
 // without a window.
 
 #include "geo/date.hpp"
+#include "map/map_frame.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -89,6 +90,12 @@ private:
     double final_travel_start_ = 0;
     double duration_ = 0;
 };
+
+/// The caption of a key date as history plays (the viewer's and the films'): the step's caption
+/// from the day before (summarize_step), or, where no status or line changed, what the record
+/// names for that day ("1925: Soviet–Japanese Basic Convention — no change in status"), or
+/// nothing when it names nothing.
+std::string playback_caption(const MapFrame& day_before, const MapFrame& key_date);
 
 /// The speeds the viewer steps through (years per second), slowest first, and the next one
 /// slower or faster than `current` (clamped at the ends).
