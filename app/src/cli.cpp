@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "geo/error.hpp"
+#include "imageio/video_writer.hpp"
 #include "manual.hpp"
 #include "map/map_state.hpp"
 #include "suggest.hpp"
@@ -45,6 +46,7 @@ void quiet_libraries(bool verbose) {
         return;
     }
     sf::err().rdbuf(nullptr);
+    show_video_library_messages(false);
     CPLSetErrorHandler(CPLQuietErrorHandler);
     proj_log_level(nullptr, PJ_LOG_NONE);
 }
@@ -97,8 +99,13 @@ CommandExit run_cli(int argc, char** argv) {
     auto* export_command = app.add_subcommand(
         "export", "Export an annotated, georeferenced map image (PNG + .pgw + .prj, or GeoTIFF)");
     add_data_options(*export_command, exporting.data);
-    export_command->add_option("--out", exporting.out, "Output file (FILE.png)")->required();
-    export_command->add_option("--size", exporting.size, "WxH in pixels (default 1920x1080)");
+    export_command
+        ->add_option("--out", exporting.out,
+                     "Output file (FILE.png; with --animate FILE.webm, .mp4 or .gif; with "
+                     "--frames a folder)")
+        ->required();
+    auto* export_size = export_command->add_option(
+        "--size", exporting.size, "WxH in pixels (default 1920x1080; animations 1280x720)");
     export_command->add_option("--scale", exporting.scale,
                                "Text and symbol scale, 0.1 to 20 (default: from the size)");
     export_command->add_option("--dpi", exporting.dpi,
@@ -138,6 +145,20 @@ CommandExit run_cli(int argc, char** argv) {
     export_command->add_option("--tour-file", exporting.tour_file,
                                "A tour file of your own (may refer to the shipped islands and "
                                "sources); with --tour");
+
+    export_command->add_option("--animate", exporting.animate,
+                               "FROM:TO (dates as YYYY-MM-DD, YYYY-MM or YYYY, or today): play "
+                               "history into --out FILE.webm (VP9), .mp4 (H.264) or .gif, "
+                               "holding each key date with its caption");
+    export_command->add_option("--frames", exporting.frames,
+                               "FROM:TO: the same sequence as numbered PNGs (frame-00001.png, "
+                               "...) into the folder --out");
+    export_command->add_option("--fps", exporting.fps,
+                               "Frames a second of --animate and --frames, 1 to 60 (default 25)");
+    export_command->add_option("--speed", exporting.speed,
+                               "Years a second between key dates, 0.1 to 100 (default 4)");
+    export_command->add_option("--hold", exporting.hold,
+                               "Seconds held at each key date, 0 to 30 (default 2)");
 
     DataOptions present_data;
     ViewerOptions present;
@@ -183,6 +204,8 @@ CommandExit run_cli(int argc, char** argv) {
                              "Text and symbol scale, 0.5 to 8 (default: from the window height)");
     view_command->add_option("--screenshot", view.screenshot,
                              "Render, save a PNG screenshot of the window, and exit");
+    view_command->add_flag("--play", view.play,
+                           "Start playing history at once, as P does (from --date, or 1855)");
     std::string view_bbox;
     std::string view_center;
     view_command->add_option("--bbox", view_bbox, "minlon,minlat,maxlon,maxlat to show");
@@ -244,6 +267,7 @@ CommandExit run_cli(int argc, char** argv) {
         }
         if (*export_command) {
             exporting.zoom_given = export_zoom->count() > 0;
+            exporting.size_given = export_size->count() > 0;
             return run_export(exporting);
         }
         if (*info_command) {

@@ -50,6 +50,12 @@ struct ExportCommandOptions {
     std::filesystem::path tour_file; ///< --tour-file: the tour is in this file of the user's
     std::filesystem::path manifest;  ///< --manifest: what was drawn, as JSON
     std::string compare;             ///< --compare DATE_A,DATE_B: two halves side by side
+    bool size_given = false;         ///< --size was on the command line
+    std::string animate;             ///< --animate FROM:TO: a film (.webm, .mp4, .gif)
+    std::string frames;              ///< --frames FROM:TO: numbered PNGs into the folder --out
+    std::string fps = "25";
+    std::string speed = "4"; ///< years a second between key dates
+    std::string hold = "2";  ///< seconds held at each key date
 };
 
 /// Parses --ui-lang (en, ja or ru); throws geo::InputError in one line otherwise.

@@ -1,9 +1,12 @@
 #include "commands.hpp"
+#include "export/animation.hpp"
 #include "export/exporter.hpp"
 #include "export/handouts.hpp"
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
+#include "imageio/video_writer.hpp"
+#include "map/playback_plan.hpp"
 #include "map/timeline.hpp"
 #include "map/tour_check.hpp"
 #include "render/display.hpp"
@@ -222,12 +225,118 @@ int run_handouts(const MapScene& scene, const sf::Font& font, const ExportOption
     return 0;
 }
 
+/// FROM:TO of --animate or --frames: each side YYYY-MM-DD, YYYY-MM, YYYY or "today".
+std::pair<geo::Date, geo::Date> parse_range(const std::string& option, const std::string& text) {
+    const std::size_t colon = text.find(':');
+    if (text.size() > 64 || one_line(text) != text || colon == std::string::npos ||
+        text.find(':', colon + 1) != std::string::npos) {
+        throw geo::InputError(option + " " + quoted_value(text, 40) +
+                              ": expected FROM:TO, e.g. 1855:today (each YYYY-MM-DD, YYYY-MM, "
+                              "YYYY or today)");
+    }
+    const auto date = [&](const std::string& part) {
+        if (part == "today") {
+            return geo::Date::today();
+        }
+        try {
+            return geo::parse_day(part);
+        } catch (const geo::InputError& error) {
+            throw geo::InputError(option + " " + text + ": " + error.what());
+        }
+    };
+    return {date(text.substr(0, colon)), date(text.substr(colon + 1))};
+}
+
+/// The animation's own options, checked before the data loads: the range, the output, the
+/// codec and size, the pace.
+AnimationOptions animation_options(const ExportCommandOptions& command, const ExportOptions& map) {
+    const bool frames = !command.frames.empty();
+    const std::string option = frames ? "--frames" : "--animate";
+    if (!command.animate.empty() && frames) {
+        throw geo::InputError("--animate and --frames: give one or the other");
+    }
+    if (!command.date.empty()) {
+        throw geo::InputError("--date: not with " + option + " (its FROM:TO gives the dates)");
+    }
+    if (!command.tour.empty() || !command.manifest.empty() || command.format != "png") {
+        throw geo::InputError(option + ": not with --tour, --manifest or --format (a film is "
+                                       "one sequence of frames)");
+    }
+    AnimationOptions animation;
+    animation.map = map;
+    animation.out = command.out;
+    animation.frames = frames;
+    const auto [from, to] = parse_range(option, frames ? command.frames : command.animate);
+    const Timeline timeline(std::vector<geo::Date>{});
+    check_playback_range(option.c_str(), from, to, timeline.first(), timeline.last());
+    animation.from = from;
+    animation.to = to;
+    animation.fps = static_cast<int>(parse_number("--fps", command.fps, 1, 60));
+    if (std::to_string(animation.fps) != command.fps) {
+        throw geo::InputError("--fps " + quoted_value(command.fps) +
+                              ": expected a whole number from 1 to 60");
+    }
+    animation.playback.years_per_second = parse_number("--speed", command.speed, 0.1, 100);
+    animation.playback.hold_seconds = parse_number("--hold", command.hold, 0, 30);
+    check_animation(animation);
+    return animation;
+}
+
+/// Plays history into the film or the folder of frames, with a progress bar on stderr.
+int run_animation(const MapScene& scene, const sf::Font& font, const AnimationOptions& options,
+                  ExportCanvas& canvas) {
+    bool bar_shown = false;
+    int percent_shown = -1;
+    const auto progress = [&bar_shown, &percent_shown](std::size_t done, std::size_t total) {
+        // Redrawn when the percentage changes, not for every frame.
+        const auto percent = static_cast<int>(100 * done / total);
+        if (percent == percent_shown && done != total) {
+            return;
+        }
+        percent_shown = percent;
+        const int filled = static_cast<int>(30 * done / total);
+        std::fprintf(stderr, "\ranimate [%s%s] %zu/%zu frames", std::string(filled, '#').c_str(),
+                     std::string(30 - filled, ' ').c_str(), done, total);
+        std::fflush(stderr);
+        bar_shown = true;
+    };
+    AnimationResult result;
+    try {
+        result = export_animation(scene, font, options, canvas, progress);
+    } catch (...) {
+        if (bar_shown) {
+            std::fprintf(stderr, "\n"); // the error gets a line of its own
+        }
+        throw;
+    }
+    if (bar_shown) {
+        std::fprintf(stderr, "\n");
+    }
+    char figures[160];
+    std::snprintf(figures, sizeof figures, "%ux%u, %zu frames at %d fps, %.2f s; %zu drawn",
+                  options.map.width, options.map.height, result.frames, options.fps, result.seconds,
+                  result.drawn);
+    const std::string what =
+        options.frames
+            ? "PNG frames into " + result.out.string()
+            : result.out.string() + " (" + video_format_text(*video_format_for(result.out)) + ")";
+    std::cout << "wrote " << what << ", " << figures << ", with "
+              << result.sources_file.filename().string() << " in "
+              << static_cast<long long>(std::llround(result.milliseconds)) << " ms" << std::endl;
+    return 0;
+}
+
 } // namespace
 
 CommandExit run_export(const ExportCommandOptions& command) {
     ExportOptions options;
     options.out = command.out;
-    const auto [width, height] = parse_size(command.size, 1, max_export_side);
+    const bool animating = !command.animate.empty() || !command.frames.empty();
+    // A film is 1280x720 unless told otherwise, each side even for its codec.
+    const auto [width, height] =
+        animating
+            ? parse_size(command.size_given ? command.size : "1280x720", 2, max_animation_side)
+            : parse_size(command.size, 1, max_export_side);
     options.width = width;
     options.height = height;
     if (!command.scale.empty() && !command.dpi.empty()) {
@@ -278,6 +387,13 @@ CommandExit run_export(const ExportCommandOptions& command) {
     options.legend = !command.no_legend;
     options.footer = !command.no_footer && !command.no_credit;
     options.credit = !command.no_credit;
+    std::optional<AnimationOptions> animation;
+    if (animating) {
+        if (command.out.empty()) {
+            throw geo::InputError("--out FILE is required");
+        }
+        animation = animation_options(command, options);
+    }
     if (!command.tour_file.empty() && command.tour.empty()) {
         throw geo::InputError("--tour-file " + one_line(command.tour_file.string(), 160) +
                               ": give --tour ID too (the tour of that file to turn into handouts)");
@@ -290,7 +406,7 @@ CommandExit run_export(const ExportCommandOptions& command) {
     if (options.out.empty()) {
         throw geo::InputError("--out FILE is required");
     }
-    if (command.tour.empty() && !std::filesystem::is_directory(options.out)) {
+    if (command.tour.empty() && !animating && !std::filesystem::is_directory(options.out)) {
         check_out_extension(options.out, options.geotiff);
     }
     if (!command.manifest.empty()) {
@@ -303,7 +419,7 @@ CommandExit run_export(const ExportCommandOptions& command) {
         }
         options.manifest = command.manifest;
     }
-    if (command.tour.empty()) {
+    if (command.tour.empty() && !animating) {
         validate_export(options); // a compare export as a GeoTIFF, or too narrow
         // A device, FIFO or folder as --out, or a side file that cannot be written, is refused
         // before the data is loaded (export_map checks again before drawing).
@@ -372,13 +488,19 @@ CommandExit run_export(const ExportCommandOptions& command) {
     load_map_font(font);
     timer.mark("font");
     ExportCanvas& canvas = session->canvas;
-    if (command.tour.empty()) {
+    if (animating) {
+        canvas.texture(ExportLayout{options.width, options.height}); // one pass a frame
+        timer.mark("render texture");
+    } else if (command.tour.empty()) {
         canvas.texture(export_layout(options));
         timer.mark("render texture");
     }
     session->loaded = loading.get();
     timer.mark("wait for data");
     const MapScene& scene = *session->loaded.scene;
+    if (animation) {
+        return {run_animation(scene, font, *animation, canvas), std::move(session)};
+    }
     if (!command.tour.empty()) {
         return {run_handouts(scene, font, options, command.tour, command.tour_file, canvas)};
     }

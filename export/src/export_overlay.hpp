@@ -90,6 +90,10 @@ public:
     }
     const std::string& title() const { return title_; }
     std::string footer_text() const { return footer_ ? footer_->text() : std::string(); }
+    /// Where the legend box goes, if there is one (set_frame first).
+    std::optional<ScreenRect> legend_area() const {
+        return legend_.empty() ? std::nullopt : std::optional<ScreenRect>(legend_rect());
+    }
     /// The legend box's rows (empty without a legend).
     const std::vector<LegendItem>& legend_items() const { return legend_items_; }
     const std::optional<Footer>& footer() const { return footer_; }

@@ -47,7 +47,8 @@ std::unique_ptr<RowSink> open_image(const MapScene& scene, const ExportOptions& 
                                        png_text(plan.title, options, sources_file_name));
 }
 
-/// A source in words: "Title (in Japanese). Publisher, date. ISBN ... URL".
+} // namespace
+
 std::string source_line(const geo::Source& source) {
     std::string text = source.title + source.language_note();
     if (!source.publisher.empty() || !source.date.empty()) {
@@ -59,6 +60,8 @@ std::string source_line(const geo::Source& source) {
     }
     return source.url.empty() ? text : text + ". " + source.url;
 }
+
+namespace {
 
 /// Draws the part of each half of a compare image that a tile holds into the part of the
 /// texture it covers (the renderer's area), each as the whole half would be drawn; the gap

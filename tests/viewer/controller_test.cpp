@@ -507,3 +507,78 @@ TEST_CASE("[viewer] controller: in a swipe, dragging the divider moves it and pa
     f.controller.release(layout, f.no_markers, 340, 500);
     CHECK(f.view.center().x < centre.x);
 }
+
+TEST_CASE("[viewer] P plays history: the date runs, each key date is captioned as it passes, "
+          "P pauses") {
+    Fixture f;
+    f.map.date = f.map.date.today();
+    f.apply(ViewerAction::toggle_play);
+    REQUIRE(f.ui.playback);
+    CHECK(f.map.date == geo::Date{1855, 1, 1}); // at today, the whole story
+    CHECK(f.ui.notice.find("Playing history at 4 years a second") == 0);
+    // The first key date after 1855-01-01 is the Treaty of Shimoda (7 February 1855).
+    const geo::Date first = shipped().timeline.next_key_date({1855, 1, 1});
+    const double reach = f.ui.playback->plan.stop_start(0);
+    CHECK(f.controller.advance_playback(reach / 2));
+    CHECK(f.map.date > geo::Date{1855, 1, 1});
+    CHECK(f.map.date < first);
+    CHECK(f.ui.caption.empty());
+    f.controller.advance_playback(reach / 2 + 0.1);
+    CHECK(f.map.date == first);
+    CHECK_FALSE(f.ui.caption.empty());
+    CHECK(f.ui.caption.rfind("1855", 0) == 0);
+    CHECK(f.ui.caption_alpha > 0);
+    f.apply(ViewerAction::toggle_play);
+    CHECK_FALSE(f.ui.playback);
+    CHECK_FALSE(f.controller.advance_playback(1.0));
+    CHECK(f.map.date == first);
+}
+
+TEST_CASE("[viewer] playing starts from the map's date, changes speed on , and ., stops at a "
+          "date chosen and at the end") {
+    Fixture f; // 19 October 1956
+    f.apply(ViewerAction::toggle_play);
+    REQUIRE(f.ui.playback);
+    CHECK(f.ui.playback->plan.from() == geo::Date{1956, 10, 19});
+    CHECK(f.ui.playback->plan.to() == shipped().timeline.last());
+    f.apply(ViewerAction::play_faster);
+    CHECK(f.ui.play_speed == 8);
+    REQUIRE(f.ui.playback);
+    CHECK(f.ui.playback->plan.settings().years_per_second == 8);
+    f.apply(ViewerAction::play_slower);
+    f.apply(ViewerAction::play_slower);
+    CHECK(f.ui.play_speed == 2);
+    CHECK(f.ui.notice == "Playing speed: 2 years a second");
+    f.controller.advance_playback(1.0);
+    CHECK(f.map.date > geo::Date{1956, 10, 19});
+    f.apply(ViewerAction::next_date); // a date chosen: playing stops
+    CHECK_FALSE(f.ui.playback);
+
+    f.apply(ViewerAction::toggle_play);
+    REQUIRE(f.ui.playback);
+    const double duration = f.ui.playback->plan.duration();
+    f.controller.advance_playback(duration + 1);
+    CHECK(f.map.date == shipped().timeline.last());
+    CHECK_FALSE(f.ui.playback);
+}
+
+TEST_CASE("[viewer] the play button on the timeline plays and pauses") {
+    Fixture f;
+    kuril::UiLayout layout = sample_layout();
+    layout.play_button = sf::FloatRect{20, 658, 17, 17};
+    f.click(layout, 28, 666);
+    CHECK(f.ui.playback);
+    f.click(layout, 28, 666);
+    CHECK_FALSE(f.ui.playback);
+    CHECK(f.map.date == geo::Date{1956, 10, 19}); // the click did not move the date
+}
+
+TEST_CASE("[viewer] in a tour, which has no timeline, P and the speed keys do nothing") {
+    Fixture f;
+    f.ui.presenting = true;
+    f.apply(ViewerAction::toggle_play);
+    CHECK_FALSE(f.ui.playback);
+    f.apply(ViewerAction::play_faster);
+    CHECK(f.ui.play_speed == 4);
+    CHECK(f.map.date == geo::Date{1956, 10, 19});
+}

@@ -9,8 +9,19 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <sstream>
 
 namespace kuril {
+namespace {
+
+/// "4 years", "1 year", "0.5 years".
+std::string speed_words(double years) {
+    std::ostringstream text;
+    text << years << (years == 1 ? " year" : " years");
+    return text.str();
+}
+
+} // namespace
 
 Controller::Controller(const MapScene& scene, const Timeline& timeline, MapView& view,
                        ViewAnimator& animator, MapState& map, UiState& ui)
@@ -99,6 +110,21 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
             notify("Compare off", 1.5);
         }
         break;
+    case ViewerAction::toggle_play:
+        if (!ui_.presenting) {
+            toggle_playback();
+        }
+        break;
+    case ViewerAction::play_slower: // a tour has no timeline to play
+        if (!ui_.presenting) {
+            change_play_speed(slower_playback_speed(ui_.play_speed));
+        }
+        break;
+    case ViewerAction::play_faster:
+        if (!ui_.presenting) {
+            change_play_speed(faster_playback_speed(ui_.play_speed));
+        }
+        break;
     case ViewerAction::go_to_date:
         ui_.typed_date = std::string();
         show_typed_date();
@@ -136,7 +162,70 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
     return {};
 }
 
+PlaybackPlan Controller::playback_plan(geo::Date from, bool hold_at_start) const {
+    PlaybackSettings settings;
+    settings.years_per_second = ui_.play_speed;
+    settings.hold_at_start = hold_at_start;
+    return PlaybackPlan(timeline_.key_dates(), from, timeline_.last(), settings);
+}
+
+void Controller::toggle_playback() {
+    if (ui_.playback) {
+        ui_.playback.reset();
+        notify("Paused on " + map_.date.long_text(), 2.0);
+        return;
+    }
+    // From where the map is, unless nothing changes ahead: then the whole story.
+    const bool ahead = timeline_.next_key_date(map_.date) > map_.date &&
+                       timeline_.next_key_date(map_.date) < timeline_.last();
+    const geo::Date from = ahead ? map_.date : geo::Date{1855, 1, 1};
+    ui_.playback = Playback{playback_plan(from, true), 0, std::nullopt};
+    map_.date = from;
+    notify("Playing history at " + speed_words(ui_.play_speed) +
+               " a second (P pauses, comma and period change the speed)",
+           3.0);
+}
+
+void Controller::change_play_speed(double years_per_second) {
+    ui_.play_speed = years_per_second;
+    notify("Playing speed: " + speed_words(years_per_second) + " a second", 2.0);
+    if (ui_.playback) {
+        // On from the date shown; a key date already held is not held again.
+        ui_.playback = Playback{playback_plan(map_.date, false), 0, std::nullopt};
+    }
+}
+
+bool Controller::advance_playback(double seconds) {
+    if (!ui_.playback) {
+        return false;
+    }
+    Playback& playback = *ui_.playback;
+    playback.elapsed += seconds;
+    const PlaybackSample sample = playback.plan.at(playback.elapsed);
+    map_.date = sample.date;
+    if (sample.caption && sample.caption != playback.caption_shown) {
+        // The key date reached: what changed since the day before, highlighted and captioned
+        // as a step is.
+        const geo::Date stop = playback.plan.stops()[*sample.caption];
+        const geo::Date before = geo::Date::from_days_since_epoch(stop.days_since_epoch() - 1);
+        show_step(scene_, before, stop, map_, ui_);
+        // Captioned as the films caption it (a day that changed nothing is named, or not
+        // captioned).
+        const MapView view(scene_.world, 1, 1);
+        MapState from = map_;
+        from.date = before;
+        ui_.caption =
+            playback_caption(build_frame(scene_, from, view), build_frame(scene_, map_, view));
+        playback.caption_shown = sample.caption;
+    }
+    if (sample.finished) {
+        ui_.playback.reset();
+    }
+    return true;
+}
+
 void Controller::set_date(geo::Date date, bool announce) {
+    ui_.playback.reset();
     const geo::Date before = map_.date;
     map_.date = date;
     if (announce && before != date) {
@@ -533,6 +622,10 @@ WindowRequest Controller::click(const UiLayout& layout, const MapFrame& frame, f
     }
     if (auto pov = layout.pov_button_at(x, y)) {
         set_pov(*pov);
+        return {};
+    }
+    if (layout.play_button_contains(x, y)) {
+        toggle_playback();
         return {};
     }
     if (layout.timeline_contains(x, y)) {

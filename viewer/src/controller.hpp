@@ -45,7 +45,15 @@ public:
     WindowRequest apply(ViewerCommand command, const UiLayout* layout = nullptr);
 
     /// Moves to a date; `announce` highlights and captions what changed (a step, not a drag).
+    /// A date chosen stops history playing.
     void set_date(geo::Date date, bool announce);
+
+    /// Plays history (P, the play button) from the map's date to today, or from 1855 when no
+    /// key date lies ahead; or pauses it.
+    void toggle_playback();
+    /// Moves the playing history on by `seconds`: the date, and each key date's step
+    /// captioned as it is reached. True while playing (the window redraws).
+    bool advance_playback(double seconds);
     void clear_selection();
     /// Draws the map from a point of view of the annotations (an unknown id is ignored) and
     /// says which, by its title, in a transient line.
@@ -106,6 +114,10 @@ private:
     /// starts at its own left edge.
     geo::Point map_pixels(const UiLayout& layout, float x, float y) const;
     WindowRequest click(const UiLayout& layout, const MapFrame& frame, float x, float y);
+    /// The plan from `from` to today at the speed chosen.
+    PlaybackPlan playback_plan(geo::Date from, bool hold_at_start) const;
+    /// A speed chosen (, and .): said, and a playing history goes on at it from where it is.
+    void change_play_speed(double years_per_second);
     /// Copies a source's URL of the open panel (with a notice saying so).
     WindowRequest copy_source(const InfoPanelLayout& info, std::size_t index);
     void select_island(const std::string& id);

@@ -29,8 +29,11 @@ enum class ViewerAction {
     export_view,
     copy_source_url, ///< the first source shown in the info panel
     go_to_date,      ///< type a date, then Enter
-    find_name,       ///< the search box: type a name, arrows, Enter flies there
-    cycle_compare,   ///< two moments: side by side, swipe, off
+    toggle_play,     ///< play history along the timeline, or pause it
+    play_slower,
+    play_faster,
+    find_name,     ///< the search box: type a name, arrows, Enter flies there
+    cycle_compare, ///< two moments: side by side, swipe, off
     quit,
     // A tour's keys.
     next_slide,

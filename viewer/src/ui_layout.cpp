@@ -126,6 +126,10 @@ std::optional<int> UiLayout::export_button_at(float x, float y) const {
     return std::nullopt;
 }
 
+bool UiLayout::play_button_contains(float x, float y) const {
+    return play_button && play_button->contains(x, y);
+}
+
 bool UiLayout::timeline_contains(float x, float y) const {
     return timeline && timeline->contains(x, y);
 }

@@ -113,6 +113,8 @@ public:
         }
         if (presenter_) {
             presenter_->start();
+        } else if (options_.play) {
+            controller_.toggle_playback();
         }
         sf::Clock clock;
         bool dirty = true;
@@ -133,6 +135,9 @@ public:
                 dirty = presenter_->update(dt) || dirty;
             }
             if (animator_.update(view_, dt)) {
+                dirty = true;
+            }
+            if (controller_.advance_playback(dt)) {
                 dirty = true;
             }
             if (fade(map_.highlight_strength, dt / 2.5) | fade(ui_state_.caption_alpha, dt / 6) |

@@ -30,6 +30,10 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
     layout.height = static_cast<float>(view.height_px());
     layout.timeline_height = timeline_bar_height(layout.scale);
     layout.timeline = layout_timeline_bar(layout.width, layout.height, layout.scale, ui);
+    if (layout.timeline) {
+        layout.play_button = layout_play_button(*layout.timeline, layout.scale);
+        layout.play_speed = play_speed_text(ui.play_speed);
+    }
     if (layout.timeline && ui.hover_key_date) {
         const geo::Date key = *ui.hover_key_date;
         const std::string name = key_date_name(scene_.atlas->annotations, *scene_.atlas->history,

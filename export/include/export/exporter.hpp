@@ -39,6 +39,9 @@ struct ExportResult {
 /// Where the list of sources of an image goes: beside it, "map.png" -> "map.sources.txt".
 std::filesystem::path sources_file_path(const std::filesystem::path& image);
 
+/// A source in words: "Title (in Japanese). Publisher, date. ISBN ... URL" (never its id).
+std::string source_line(const geo::Source& source);
+
 /// The text of that file: for each source of what the frame draws, its title, publisher, date
 /// and address (never its id), then the coastline credit.
 std::string sources_file_text(const MapFrame& frame, const std::string& image_name,

@@ -142,6 +142,9 @@ struct UiLayout {
     float height = 0;
     float timeline_height = 0;
     std::optional<sf::FloatRect> timeline; ///< absent in a tour
+    /// The play button at the timeline's top left, and the speed written beside it.
+    std::optional<sf::FloatRect> play_button;
+    std::string play_speed;
     /// The name of the key date under the pointer, shown above its tick: x of the tick, text.
     std::optional<std::pair<float, std::string>> timeline_tip;
     std::optional<LayersPanelLayout> layers;
@@ -163,6 +166,7 @@ struct UiLayout {
     /// The export button (1, 2 or 4 times the window size) under a point, if any.
     std::optional<int> export_button_at(float x, float y) const;
     bool timeline_contains(float x, float y) const;
+    bool play_button_contains(float x, float y) const;
     /// Where along the timeline's axis a point lies, 0 to 1.
     double timeline_fraction(float x) const;
     /// Over the layers or info panel (clicks there do not reach the map).

@@ -3,6 +3,7 @@
 #include "geo/date.hpp"
 #include "map/map_state.hpp"
 #include "map/name_search.hpp"
+#include "map/playback_plan.hpp"
 
 #include <optional>
 #include <string>
@@ -33,6 +34,13 @@ struct CompareView {
     bool layers_shown_before = true; ///< the layers panel, shown before comparing
 };
 
+/// History playing along the timeline (P or the play button): the plan and how far into it.
+struct Playback {
+    PlaybackPlan plan;
+    double elapsed = 0;                       ///< seconds since the plan started
+    std::optional<std::size_t> caption_shown; ///< the stop whose step was last captioned
+};
+
 /// The viewer's own state beside the map's.
 struct UiState {
     bool show_help = false;
@@ -49,6 +57,8 @@ struct UiState {
     std::string notice;                ///< a transient line (e.g. where an export went)
     double notice_alpha = 0.0;
     CompareView compare;
+    std::optional<Playback> playback; ///< playing, until the end, P, or a date chosen
+    double play_speed = 4;            ///< years a second between key dates (, and .)
 };
 
 } // namespace kuril

@@ -23,6 +23,7 @@ struct ViewerOptions {
     unsigned height = 800;
     double ui_scale = 0;              ///< 0: from the window height
     std::filesystem::path screenshot; ///< render, save this PNG, and exit (tests)
+    bool play = false;                ///< start playing history at once (as P does)
     ViewSpec view;
     /// Start comparing these two dates (left, right): side by side, or under a swipe divider.
     std::optional<std::array<geo::Date, 2>> compare;

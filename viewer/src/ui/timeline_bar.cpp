@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 namespace kuril {
 
@@ -16,6 +17,18 @@ std::optional<sf::FloatRect> layout_timeline_bar(float width, float height, floa
     }
     const float bar = timeline_bar_height(scale);
     return sf::FloatRect{0, height - bar, width, bar};
+}
+
+sf::FloatRect layout_play_button(const sf::FloatRect& timeline, float scale) {
+    // Above the axis's left end, clear of its ticks (26 px down, 6 px each way).
+    const float side = 17 * scale;
+    return {timeline.left + 20, timeline.top + 2 * scale, side, side};
+}
+
+std::string play_speed_text(double years_per_second) {
+    std::ostringstream text;
+    text << years_per_second << (years_per_second == 1 ? " year/s" : " years/s");
+    return text.str();
 }
 
 StepCaptionLayout layout_step_caption(const sf::Font& font, const std::string& caption, float width,
@@ -80,6 +93,39 @@ void draw_timeline_bar(sf::RenderTarget& target, const UiLayout& layout, const T
         year_text.setPosition(std::round(x - b.width / 2), std::round(axis_y + 9 * s));
         target.draw(year_text);
     }
+    // The play button (a triangle, two bars while playing) and the speed beside it.
+    float date_min_x = 4.f;
+    if (layout.play_button) {
+        const sf::FloatRect button = *layout.play_button;
+        const bool playing = ui.playback.has_value();
+        draw_box(target, button, playing ? style::accent : style::panel, style::panel_border);
+        const sf::Color mark = playing ? sf::Color::White : style::text;
+        const float inset = button.width * 0.28f;
+        if (playing) {
+            for (const float x : {button.left + inset, button.left + button.width * 0.58f}) {
+                sf::RectangleShape bar({button.width * 0.14f, button.height - 2 * inset});
+                bar.setPosition(x, button.top + inset);
+                bar.setFillColor(mark);
+                target.draw(bar);
+            }
+        } else {
+            sf::ConvexShape triangle(3);
+            triangle.setPoint(0, {button.left + inset, button.top + inset * 0.8f});
+            triangle.setPoint(
+                1, {button.left + button.width - inset * 0.8f, button.top + button.height / 2});
+            triangle.setPoint(2, {button.left + inset, button.top + button.height - inset * 0.8f});
+            triangle.setFillColor(mark);
+            target.draw(triangle);
+        }
+        sf::Text speed =
+            ui_text(font, layout.play_speed, scaled_size(11, s), sf::Color(80, 80, 80));
+        const auto sb = speed.getLocalBounds();
+        const float speed_x = button.left + button.width + 5 * s;
+        speed.setPosition(std::round(speed_x),
+                          std::round(button.top + (button.height - sb.height) / 2 - sb.top));
+        target.draw(speed);
+        date_min_x = speed_x + sb.width + 10 * s;
+    }
     // The handle and the chosen date.
     const float hx = left + width * static_cast<float>(timeline.fraction_of(map.date));
     sf::RectangleShape handle({6 * s, 26 * s});
@@ -90,7 +136,8 @@ void draw_timeline_bar(sf::RenderTarget& target, const UiLayout& layout, const T
     sf::Text date_text =
         ui_text(font, map.date.long_text(), scaled_size(15, s), style::text, sf::Text::Bold);
     const auto b = date_text.getLocalBounds();
-    const float tx = std::clamp(hx - b.width / 2, 4.f, w - b.width - 4);
+    const float tx =
+        std::clamp(hx - b.width / 2, date_min_x, std::max(date_min_x, w - b.width - 4));
     date_text.setPosition(std::round(tx), std::round(h - height + 2 * s));
     // Keep the date readable over the ticks.
     draw_box(target, {tx - 4, h - height + 2 * s, b.width + 8, b.height + b.top + 4}, style::panel,
