@@ -139,6 +139,10 @@ CommandExit run_cli(int argc, char** argv) {
                                "DATE_A,DATE_B: two maps side by side, each with its date, heading "
                                "and legend, one credit; a world file per half (FILE.left.pgw, "
                                "FILE.right.pgw); not with --date");
+    export_command->add_option("--pov-compare", exporting.pov_compare,
+                               "A,B: two maps side by side, each drawn from its point of view "
+                               "(e.g. jp,ru), headed with it; with --compare, each half also has "
+                               "its date; not with --pov");
     export_command->add_option("--tour", exporting.tour,
                                "Handouts: one image per slide of this tour into the folder "
                                "--out, with index.html");

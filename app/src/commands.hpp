@@ -50,6 +50,7 @@ struct ExportCommandOptions {
     std::filesystem::path tour_file; ///< --tour-file: the tour is in this file of the user's
     std::filesystem::path manifest;  ///< --manifest: what was drawn, as JSON
     std::string compare;             ///< --compare DATE_A,DATE_B: two halves side by side
+    std::string pov_compare;         ///< --pov-compare A,B: two halves, a point of view each
     bool size_given = false;         ///< --size was on the command line
     std::string animate;             ///< --animate FROM:TO: a film (.webm, .mp4, .gif)
     std::string frames;              ///< --frames FROM:TO: numbered PNGs into the folder --out

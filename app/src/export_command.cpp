@@ -371,8 +371,34 @@ CommandExit run_export(const ExportCommandOptions& command) {
                                   "compares)");
         }
         const auto dates = parse_compare_dates(command.compare);
-        options.compare = {{CompareHalfOptions{dates[0]}, CompareHalfOptions{dates[1]}}};
+        options.compare = {{CompareHalfOptions{dates[0], {}}, CompareHalfOptions{dates[1], {}}}};
         options.date = dates[0];
+    }
+    if (!command.pov_compare.empty()) {
+        if (!command.tour.empty()) {
+            throw geo::InputError("--pov-compare: not with --tour (a slide says itself what it "
+                                  "shows)");
+        }
+        if (command.pov != default_pov) {
+            throw geo::InputError("--pov-compare and --pov: give one or the other (--pov-compare "
+                                  "gives each half its point of view)");
+        }
+        const auto povs =
+            parse_pair("--pov-compare", command.pov_compare, "points of view", "jp,ru");
+        if (!options.compare) {
+            options.compare = {
+                {CompareHalfOptions{options.date, {}}, CompareHalfOptions{options.date, {}}}};
+        }
+        if (povs[0] == povs[1] && (*options.compare)[0].date == (*options.compare)[1].date) {
+            throw geo::InputError("--pov-compare " + quoted_value(command.pov_compare, 60) +
+                                  ": the two halves would be the same; give two points of view");
+        }
+        (*options.compare)[0].pov = povs[0];
+        (*options.compare)[1].pov = povs[1];
+    }
+    if (animating && options.compare) {
+        throw geo::InputError(std::string(command.animate.empty() ? "--frames" : "--animate") +
+                              ": not with --compare or --pov-compare (a film shows one map)");
     }
     const auto language = language_from_code(command.language);
     if (!language) {
@@ -457,6 +483,12 @@ CommandExit run_export(const ExportCommandOptions& command) {
         }
         if (command.tour.empty()) {
             check_pov(loaded.atlas->annotations, command.pov, "--pov");
+            if (!command.pov_compare.empty()) {
+                for (const auto& pov :
+                     parse_pair("--pov-compare", command.pov_compare, "points of view", "jp,ru")) {
+                    check_pov(loaded.atlas->annotations, pov, "--pov-compare");
+                }
+            }
         }
         loaded.projection = std::make_unique<geo::Projection>(
             command.data.display_crs.empty() ? std::string(geo::default_display_crs)

@@ -25,8 +25,8 @@ public:
         : font_(&font), scale_(static_cast<float>(state.ui_scale)),
           width_(static_cast<float>(width)), height_(static_cast<float>(height)),
           title_(!options.title.empty() ? options.title
-                 : options.compare ? default_compare_title(scene, options.view, *options.compare)
-                                   : default_title(scene, options)),
+                 : options.compare      ? default_compare_title(scene, options)
+                                        : default_title(scene, options)),
           // A compare image's dates head its halves, not the title band.
           band_(font, title_,
                 options.compare ? std::string() : "Situation on " + state.date.long_text(), width_,
@@ -38,7 +38,7 @@ public:
             for (std::size_t side = 0; side < 2; ++side) {
                 halves_.push_back(
                     {columns[side],
-                     TitleBand(font, compare_half_heading((*options.compare)[side]), "",
+                     TitleBand(font, compare_half_heading(scene, options, side), "",
                                static_cast<float>(columns[side].width), heading_metrics(s)),
                      {},
                      {}});

@@ -29,21 +29,61 @@ std::string default_title(const MapScene& scene, const ExportOptions& options) {
     return default_title(scene, options.view, options.date) + (pov.empty() ? "" : " — " + pov);
 }
 
-std::string default_compare_title(const MapScene& scene, const ViewSpec& view,
-                                  const std::array<CompareHalfOptions, 2>& halves) {
-    return default_title(scene, view, halves[0].date) + " and " + halves[1].date.long_text();
+namespace {
+
+/// The title of a point of view for headings: the annotations' title, the de facto one included.
+std::string pov_heading(const MapScene& scene, const ExportOptions& options,
+                        const std::string& id) {
+    if (const geo::PointOfView* pov = scene.atlas->annotations.point_of_view(id)) {
+        return geo::text_in(pov->titles, text_language_code(options.text_language));
+    }
+    return id;
 }
 
-std::string compare_half_heading(const CompareHalfOptions& half) {
-    return "Situation on " + half.date.long_text();
+bool dates_differ(const std::array<CompareHalfOptions, 2>& halves) {
+    return halves[0].date != halves[1].date;
+}
+
+} // namespace
+
+const std::string& compare_half_pov(const ExportOptions& options, std::size_t side) {
+    const std::string& own = (*options.compare)[side].pov;
+    return own.empty() ? options.pov : own;
+}
+
+std::string default_compare_title(const MapScene& scene, const ExportOptions& options) {
+    const auto& halves = *options.compare;
+    if (!dates_differ(halves)) {
+        return default_title(scene, options.view, halves[0].date) + ": " +
+               pov_heading(scene, options, compare_half_pov(options, 0)) + " | " +
+               pov_heading(scene, options, compare_half_pov(options, 1));
+    }
+    return default_title(scene, options.view, halves[0].date) + " and " +
+           halves[1].date.long_text();
+}
+
+std::string compare_half_heading(const MapScene& scene, const ExportOptions& options,
+                                 std::size_t side) {
+    const auto& halves = *options.compare;
+    const std::string situation = "Situation on " + halves[side].date.long_text();
+    if (compare_half_pov(options, 0) == compare_half_pov(options, 1)) {
+        return situation;
+    }
+    const std::string pov = pov_heading(scene, options, compare_half_pov(options, side));
+    return dates_differ(halves) ? situation + " — " + pov : pov;
 }
 
 std::string situation_text(const ExportOptions& options) {
     if (!options.compare) {
         return "Situation on " + options.date.long_text();
     }
-    return "Left: situation on " + (*options.compare)[0].date.long_text() +
-           "; right: situation on " + (*options.compare)[1].date.long_text();
+    const auto& halves = *options.compare;
+    if (!dates_differ(halves)) {
+        return "Situation on " + halves[0].date.long_text() +
+               " from two points of view (left and right, as headed)";
+    }
+    return "Left: situation on " + halves[0].date.long_text() + "; right: situation on " +
+           halves[1].date.long_text();
 }
 
 std::array<HalfColumns, 2> compare_columns(unsigned width, double scale) {
@@ -212,8 +252,8 @@ ExportPlan plan_export(const MapScene& scene, const ExportOptions& options, doub
         .tiles_total = across * static_cast<unsigned>(band_tops.size()),
         .tiled = layout.tile_width < options.width,
         .title = !options.title.empty() ? options.title
-                 : options.compare ? default_compare_title(scene, options.view, *options.compare)
-                                   : default_title(scene, options),
+                 : options.compare      ? default_compare_title(scene, options)
+                                        : default_title(scene, options),
         .sidecars = sidecar_paths(options),
         .halves = {},
     };
@@ -234,6 +274,7 @@ ExportPlan plan_export(const MapScene& scene, const ExportOptions& options, doub
             half_options.compare.reset();
             MapState state = plan.state;
             state.date = (*options.compare)[side].date;
+            state.pov = compare_half_pov(options, side);
             plan.halves.push_back(
                 {columns[side], state,
                  export_view(scene, half_options, reserved_top, reserved_bottom)});

@@ -132,7 +132,8 @@ ExportOptions slide_options(const ExportOptions& base, const fs::path& folder,
     options.date = slide.date;
     if (slide.compare) {
         // A slide that compares is a compare image: its date on the left, the other on the right.
-        options.compare = {{CompareHalfOptions{slide.date}, CompareHalfOptions{*slide.compare}}};
+        options.compare = {
+            {CompareHalfOptions{slide.date, {}}, CompareHalfOptions{*slide.compare, {}}}};
     }
     options.view = ViewSpec::from_slide(slide);
     if (auto language = language_from_code(slide.lang)) {

@@ -163,6 +163,7 @@ std::string manifest_json(const ManifestContent& content) {
             json.element_number(half.left_px + half.width_px, 0);
             json.end_array();
             json.value("date", half.frame->state.date.iso());
+            json.value("pov", half.frame->state.pov);
             json.value("world_file", half.world_file);
             json.begin_array("geotransform");
             for (const double term : half.geotransform) {

@@ -909,7 +909,7 @@ TEST_CASE("[export] compare: each half shows its own date, placed by its own wor
         options.visible[static_cast<std::size_t>(layer)] = true;
     }
     options.compare = {
-        {kuril::CompareHalfOptions{{1944, 1, 1}}, kuril::CompareHalfOptions{{1950, 1, 1}}}};
+        {kuril::CompareHalfOptions{{1944, 1, 1}, {}}, kuril::CompareHalfOptions{{1950, 1, 1}, {}}}};
     options.manifest = dir / "pair.json";
     const auto result = kuril::export_map(f.scene, f.font, options);
     REQUIRE(result.halves.size() == 2);
@@ -954,12 +954,13 @@ TEST_CASE("[export] compare: each half shows its own date, placed by its own wor
     // The manifest says which columns are which half and its date.
     std::ifstream in(dir / "pair.json");
     const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    CHECK(json.find("\"side\":\"left\",\"x_px\":[0," + std::to_string(left.width) +
-                    "],\"date\":\"1944-01-01\",\"world_file\":\"pair.left.pgw\"") !=
+    CHECK(json.find(
+              "\"side\":\"left\",\"x_px\":[0," + std::to_string(left.width) +
+              "],\"date\":\"1944-01-01\",\"pov\":\"defacto\",\"world_file\":\"pair.left.pgw\"") !=
           std::string::npos);
     CHECK(json.find("\"side\":\"right\",\"x_px\":[" + std::to_string(right.left) +
-                    ",1200],\"date\":\"1950-01-01\",\"world_file\":\"pair.right.pgw\"") !=
-          std::string::npos);
+                    ",1200],\"date\":\"1950-01-01\",\"pov\":\"defacto\",\"world_file\":\"pair."
+                    "right.pgw\"") != std::string::npos);
     // One sources file for both halves, naming both dates.
     std::ifstream sources_in(dir / "pair.sources.txt");
     const std::string sources((std::istreambuf_iterator<char>(sources_in)),
@@ -979,6 +980,50 @@ TEST_CASE("[export] compare: each half shows its own date, placed by its own wor
     CHECK(right_frame.sources != left_frame.sources);
 }
 
+TEST_CASE("[export] compare two points of view: Etorofu in Japan's fill on the left, Russia's on "
+          "the right, each half headed with its point of view") {
+    ExportFixture f;
+    const fs::path dir = test_paths::scratch("export_pov_compare");
+    auto options = f.options(dir / "povs.png");
+    options.width = 1200;
+    options.height = 700;
+    options.date = {2020, 1, 1};
+    options.view.bbox = geo::Box{145, 43, 149.5, 46}; // the four islands and Urup
+    options.visible.fill(false);
+    for (const auto layer : {kuril::Layer::sea, kuril::Layer::land, kuril::Layer::status}) {
+        options.visible[static_cast<std::size_t>(layer)] = true;
+    }
+    options.compare = {{kuril::CompareHalfOptions{{2020, 1, 1}, "jp"},
+                        kuril::CompareHalfOptions{{2020, 1, 1}, "ru"}}};
+    options.manifest = dir / "povs.json";
+    const auto result = kuril::export_map(f.scene, f.font, options);
+    REQUIRE(result.halves.size() == 2);
+    CHECK(result.halves[0].state.pov == "jp");
+    CHECK(result.halves[1].state.pov == "ru");
+    CHECK(kuril::compare_half_heading(f.scene, options, 0) == "As drawn by Japan's government");
+    CHECK(kuril::compare_half_heading(f.scene, options, 1) == "As drawn by Russia's government");
+    sf::Image image;
+    REQUIRE(image.loadFromFile((dir / "povs.png").string()));
+    const sf::Color japan = kuril::style::party_fill(geo::Party::JP);
+    const sf::Color russia = kuril::style::party_fill(geo::Party::RU);
+    const geo::Point etorofu{147.9, 45.1};
+    unsigned column = 0;
+    const auto in_left = colours_around(image, world_file_geotransform(dir / "povs.left.pgw"),
+                                        f.projection, etorofu, japan, russia, column);
+    CHECK(column < result.halves[0].columns.width);
+    CHECK(in_left.first > 20);
+    CHECK(in_left.second == 0);
+    const auto in_right = colours_around(image, world_file_geotransform(dir / "povs.right.pgw"),
+                                         f.projection, etorofu, japan, russia, column);
+    CHECK(column >= result.halves[1].columns.left);
+    CHECK(in_right.second > 20);
+    CHECK(in_right.first == 0);
+    std::ifstream in(dir / "povs.json");
+    const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(json.find("\"date\":\"2020-01-01\",\"pov\":\"jp\"") != std::string::npos);
+    CHECK(json.find("\"date\":\"2020-01-01\",\"pov\":\"ru\"") != std::string::npos);
+}
+
 TEST_CASE("[export] compare: a tiled image equals the one drawn in bands") {
     // The halves are cut by tiles that straddle the divider: the stitched image is the same.
     ExportFixture f;
@@ -987,7 +1032,7 @@ TEST_CASE("[export] compare: a tiled image equals the one drawn in bands") {
     options.width = 900;
     options.height = 500;
     options.compare = {
-        {kuril::CompareHalfOptions{{1944, 1, 1}}, kuril::CompareHalfOptions{{1950, 1, 1}}}};
+        {kuril::CompareHalfOptions{{1944, 1, 1}, {}}, kuril::CompareHalfOptions{{1950, 1, 1}, {}}}};
     kuril::export_map(f.scene, f.font, options);
     options.out = dir / "tiles.png";
     options.force_tiling = true;
@@ -1007,7 +1052,7 @@ TEST_CASE("[export] compare: refused as a GeoTIFF and too narrow, before anythin
     auto options = f.options(dir / "pair.tif");
     options.geotiff = true;
     options.compare = {
-        {kuril::CompareHalfOptions{{1944, 1, 1}}, kuril::CompareHalfOptions{{1950, 1, 1}}}};
+        {kuril::CompareHalfOptions{{1944, 1, 1}, {}}, kuril::CompareHalfOptions{{1950, 1, 1}, {}}}};
     CHECK_THROWS_WITH_AS(kuril::export_map(f.scene, f.font, options),
                          "--compare: not with --format geotiff (a GeoTIFF holds one "
                          "georeferencing; a PNG gets a world file per half)",
@@ -1033,7 +1078,7 @@ TEST_CASE("[export] compare: an export of the viewer's view shows that view in e
     state.date = {1944, 1, 1};
     auto options = kuril::export_options_for_view(view, state, f.projection, 2, dir, {});
     options.compare = {
-        {kuril::CompareHalfOptions{{1944, 1, 1}}, kuril::CompareHalfOptions{{1950, 1, 1}}}};
+        {kuril::CompareHalfOptions{{1944, 1, 1}, {}}, kuril::CompareHalfOptions{{1950, 1, 1}, {}}}};
     options.width = 2 * 1204;
     const auto result = kuril::export_map(f.scene, f.font, options);
     REQUIRE(result.halves.size() == 2);

@@ -380,7 +380,8 @@ private:
             // one view with its own date (the panels and bands over the window are its own).
             const MapState& left = compare.focus_right ? compare.other : map_;
             const MapState& right = compare.focus_right ? map_ : compare.other;
-            options.compare = {{CompareHalfOptions{left.date}, CompareHalfOptions{right.date}}};
+            options.compare = {{CompareHalfOptions{left.date, left.pov},
+                                CompareHalfOptions{right.date, right.pov}}};
             options.date = left.date;
             options.width = window_.getSize().x * static_cast<unsigned>(factor);
             options.view_obstacles.clear();

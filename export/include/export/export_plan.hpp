@@ -25,6 +25,7 @@ inline constexpr unsigned max_export_side = 32768;
 /// a whole MapState of its own (export_state); a point of view per half would be a field here.
 struct CompareHalfOptions {
     geo::Date date;
+    std::string pov; ///< a point of view id; empty: the export's (--pov-compare gives one each)
 };
 
 struct ExportOptions {
@@ -97,11 +98,16 @@ std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date
 /// The title of an export without --title: the place and date, and the point of view when it
 /// is not the de facto map ("Kuril Islands, 1 January 2020 — As drawn by Japan's government").
 std::string default_title(const MapScene& scene, const ExportOptions& options);
-/// The default title of a compare export: "Kuril Islands, 1 January 1944 and 1 January 1950".
-std::string default_compare_title(const MapScene& scene, const ViewSpec& view,
-                                  const std::array<CompareHalfOptions, 2>& halves);
-/// What a half of a compare export is headed with: "Situation on 1 January 1944".
-std::string compare_half_heading(const CompareHalfOptions& half);
+/// The default title of a compare export: "Kuril Islands, 1 January 1944 and 1 January 1950",
+/// or for two points of view on one date "Kuril Islands, 1 January 2020: <left's> | <right's>".
+std::string default_compare_title(const MapScene& scene, const ExportOptions& options);
+/// What a half of a compare export is headed with: its date when the halves' dates differ
+/// ("Situation on 1 January 1944"), its point of view's title when their points of view differ
+/// ("As drawn by Japan's government"), both when both differ.
+std::string compare_half_heading(const MapScene& scene, const ExportOptions& options,
+                                 std::size_t side);
+/// The point of view of a half of a compare export: its own, or the export's.
+const std::string& compare_half_pov(const ExportOptions& options, std::size_t side);
 /// What the credit and the sources file say is shown: "Situation on 19 October 1956", or for a
 /// compare export "Left: situation on 1 January 1944; right: situation on 1 January 1950".
 std::string situation_text(const ExportOptions& options);
