@@ -90,6 +90,18 @@ frames-into-nowhere)
 fps)
     refuse "^kuril-atlas: --fps '2.5': expected a whole number from 1 to 60$" \
         --animate 1850:1900 --fps 2.5 --out "$dir/film.gif" ;;
+fps-zero)
+    refuse "^kuril-atlas: --fps '0': expected a number from 1 to 60$" \
+        --animate 1850:1900 --fps 0 --out "$dir/film.gif" ;;
+speed)
+    refuse "^kuril-atlas: --speed '0': expected a number from 0.1 to 100$" \
+        --animate 1850:1900 --speed 0 --out "$dir/film.gif" ;;
+hold)
+    refuse "^kuril-atlas: --hold '31': expected a number from 0 to 30$" \
+        --frames 1850:1900 --hold 31 --out "$dir" ;;
+with-manifest)
+    refuse '^kuril-atlas: --animate: not with --tour, --manifest or --format \(a film is one sequence of frames\)$' \
+        --animate 1850:1900 --manifest "$dir/m.json" --out "$dir/film.gif" ;;
 both)
     refuse '^kuril-atlas: --animate and --frames: give one or the other$' \
         --animate 1850:1900 --frames 1850:1900 --out "$dir/film.gif" ;;
