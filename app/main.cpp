@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // kuril-atlas: a thin main over the libraries; the commands live in app/src.
 #include "app/cli.hpp"
 #include "util/phase_timer.hpp"

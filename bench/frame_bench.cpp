@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Renders a scripted path off-screen at 1920x1080 with every layer on (whole region -> zoom
 // into Habomai -> pan along the chain -> timeline steps) and prints
 // `frames=N median_ms=X p95_ms=Y max_ms=Z startup_ms=S`. Run under Xvfb, no arguments.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Loads and reprojects the shipped shapes into the default display CRS, several times, and
 // prints the median: `vertices=N load_ms=X`. Run with no arguments (or --runs N, or paths of
 // other vector sources).

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes a synthetic 1.3M-vertex land shapefile for the load benchmark (never shipped).
 
     /usr/bin/python3 bench/make-synthetic-source.py OUT.shp

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes the annotations parser: the input is an annotations file (docs/annotations.md).
 // A file the parser refuses must raise geo::InputError (AnnotationsError); anything else that
 // escapes, and any memory error or undefined behaviour, is a crash.

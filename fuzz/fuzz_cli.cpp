@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes the command line's parsing layer without running a command: the input is split on
 // NUL or newline into arguments. The value after each option (or after its "=") goes through
 // that option's parser (--bbox, --center, --date, --lang, --layers; then the view checks), and

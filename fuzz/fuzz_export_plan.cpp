@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes the export plan (export/export_plan.hpp): options decoded from the input bytes are
 // validated and planned over the shipped map scene, as `export` does before anything is
 // drawn. No OpenGL: only export_plan.cpp is linked.

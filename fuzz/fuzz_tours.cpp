@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes a user's tour file read over the shipped data, as `present --tour-file` and
 // `export --tour --tour-file` read it (the shipped annotations as base, the map's tour check),
 // then asks the time model about what was read: the lines in force and each island's status

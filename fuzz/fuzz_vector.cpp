@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes the vector loader (geo::load_vector_layer through GDAL/OGR). The first byte chooses
 // what the rest of the input is: a GeoJSON file, a KML file, or one part of a shapefile whose
 // other parts are fixed valid ones (tests/data/squares.*). The second byte chooses the load

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What must never reach the screen or an image: the internal ids of the annotations (sources,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Reads a film back with libavformat and libavcodec, as a player would: its codec, size,

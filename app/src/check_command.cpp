@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.hpp"
 #include "geo/atlas.hpp"
 #include "geo/input_file.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.hpp"
 #include "export/animation.hpp"
 #include "export/exporter.hpp"

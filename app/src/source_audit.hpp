@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What `check` says about the sources beyond the schema: copies of other sites cited in place

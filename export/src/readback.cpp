@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Framebuffer functions (OpenGL 3.0) come straight from libGL, as Mesa exports them.
 #define GL_GLEXT_PROTOTYPES 1
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/view_export.hpp"
 
 #include "export/manifest.hpp"

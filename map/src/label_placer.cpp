@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "map/label_placer.hpp"
 
 #include "map/map_scene.hpp"

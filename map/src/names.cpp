@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "map/names.hpp"
 
 #include "map/map_frame.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "label_layer.hpp"
 
 #include "render/polyline.hpp"

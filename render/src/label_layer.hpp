@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Text for the map: a cache of laid-out texts, the screen areas already taken, and the

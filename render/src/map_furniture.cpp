@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The map's own furniture drawn from its layout (map/map_furniture.hpp): scale bar, north
 // arrow and the inset locator.
 #include "map/map_furniture.hpp"

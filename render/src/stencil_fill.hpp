@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Even-odd polygon fills through the stencil buffer (no triangulation), private to render/.

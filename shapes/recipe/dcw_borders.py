@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Write shapes/countries.shp and shapes/borders.shp from DCW-GMT (Debian's
 gmt-dcw) for lon 120-180 E, lat 30-65 N.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // GEOS plumbing shared by the recipe tools (median_line, zone_lines): one reentrant context,
 // owning handles, and conversions between point lists and GEOS geometries. Failures throw

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Rebuild GSHHG land and lake polygons for lon 120-180 E, lat 30-65 N at
 mixed resolution from GMT's binned coastline, and write them as
 deterministic ESRI shapefiles.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerate shapes/countries.* and shapes/borders.* (DCW-GMT 2.1.1 country
 # polygons of CN, JP, KP, KR, MN, RU, US clipped to lon 120-180 E, lat 30-65 N,
 # and the land borders between them) byte for byte.  See shapes/README.md.
@@ -22,7 +23,7 @@ check=false
 outdir=$shapes
 case "${1:-}" in
     --check) check=true ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '3,14p' "$0"; exit 0 ;;
     "") ;;
     *) outdir=$1 ;;
 esac

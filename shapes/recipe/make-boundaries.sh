@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerates shapes/boundaries.shp (+ .shx .dbf .prj .cpg) from the reviewable source
 # shapes/src/boundaries.geojson. Needs ogr2ogr/ogrinfo (Debian: gdal-bin).
 #

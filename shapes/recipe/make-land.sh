@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerate shapes/land.* and shapes/lakes.* (GSHHG 2.3.7 for lon 120-180 E,
 # lat 30-65 N: full resolution inside lon 139-158 E, lat 41-55 N, high inside
 # lon 126-170 E, lat 33-62 N, intermediate elsewhere) byte for byte.
@@ -24,7 +25,7 @@ check=false
 outdir=$shapes
 case "${1:-}" in
     --check) check=true ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '3,17p' "$0"; exit 0 ;;
     "") ;;
     *) outdir=$1 ;;
 esac

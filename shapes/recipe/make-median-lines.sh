@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Constructs the median (equidistance) lines of shapes/src/boundaries.geojson from the shipped
 # coastline shapes/land.shp (GSHHG full resolution) with median_line (GEOS Voronoi diagram), writes
 # their coordinates into shapes/src/boundaries.geojson, then runs make-boundaries.sh, which
@@ -22,7 +23,7 @@ geojson="$shapes/src/boundaries.geojson"
 print_only=false
 case "${1:-}" in
     --print) print_only=true ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '3,13p' "$0"; exit 0 ;;
     "") ;;
     *) echo "make-median-lines: unknown argument '$1'" >&2; exit 1 ;;
 esac

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerate shapes/regions.* (the status regions that annotations.xml cuts
 # out of a landmass by country, e.g. the Russian part of the mainland: land.shp
 # intersected with countries.shp) byte for byte.  Run it after make-land.sh or
@@ -24,7 +25,7 @@ check=false
 outdir=$shapes
 case "${1:-}" in
     --check) check=true ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '3,16p' "$0"; exit 0 ;;
     "") ;;
     *) outdir=$1 ;;
 esac

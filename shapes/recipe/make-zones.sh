@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Constructs the maritime zones' limits (shapes/src/zones.geojson) from the shipped coastline
 # shapes/land.shp (and shapes/countries.shp when present) with zone_lines (GEOS, PROJ), then
 # writes shapes/zones.shp from it byte for byte. See shapes/ZONES.md.
@@ -21,7 +22,7 @@ out="$shapes/zones.shp"
 construct=true
 case "${1:-}" in
     --shp) construct=false ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '3,12p' "$0"; exit 0 ;;
     "") ;;
     *) echo "make-zones: unknown argument '$1'" >&2; exit 1 ;;
 esac

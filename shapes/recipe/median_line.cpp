@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // median_line: constructs median (equidistance) lines between groups of land polygons of a
 // coastline layer (shapes/land.shp), with GEOS. A maintainer's tool, not shipped: built only
 // with -DKURIL_BUILD_RECIPES=ON; shapes/recipe/make-median-lines.sh runs it for every

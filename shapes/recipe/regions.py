@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Write shapes/regions.shp: the status regions that annotations.xml cuts out of
 a landmass by country, computed once here instead of at every start.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // zone_lines: constructs approximate limits of maritime zones (the 12-nautical-mile territorial
 // sea, the 200-nautical-mile fishing zones) from a coastline layer (shapes/land.shp), with GEOS.
 // A maintainer's tool, not shipped: built only with -DKURIL_BUILD_RECIPES=ON;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // JsonWriter: the CLI's --json output is valid JSON whatever the text in the annotations.
 #include "util/json_writer.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // with_thousands: areas and counts as people read them.
 #include "text_format.hpp"
 

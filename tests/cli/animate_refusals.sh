@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Bad input to export --animate and --frames (issue 15): each case checks the exit status 2, the
 # one line on stderr naming the problem, and that nothing was written.
 #   animate_refusals.sh CASE EXE SCRATCH_FOLDER

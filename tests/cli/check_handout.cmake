@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks a handout folder: index.html has one <section> per slide-NN-*.png and names each image.
 file(GLOB images "${DIR}/slide-*.png")
 list(LENGTH images count)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 cmake_minimum_required(VERSION 3.20)
 # Checks an export's manifest with CMake's JSON parser: its size, geotransform, labels (text,
 # kind, a box inside the image), legend rows with features, features and sources; and that no

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 cmake_minimum_required(VERSION 3.20)
 # Checks the manifest of `export --pov jp`: the title names the point of view, the legend's
 # first row says which it is and a row says what Japan's maps leave uncoloured.

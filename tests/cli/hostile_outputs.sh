@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Exports into hostile places and CRSs (issue 12): each case checks the exit status, the one
 # line on stderr and what is left in the folder.
 #   hostile_outputs.sh CASE EXE SCRATCH_FOLDER [TOUR_FILE]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs kuril-atlas with ARGS (a |-separated list) and checks its exit status and output.
 #   -DEXE=... -DARGS=... -DEXPECT_STATUS=N -DEXPECT_STDOUT=regex -DEXPECT_STDERR=regex
 #   -DFORBID_OUTPUT=regex (must match neither stream)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerates the binary test fixtures in this folder from the reviewed GeoJSON beside them.
 # Needs gdal-bin (ogr2ogr). The outputs are committed; tests never run this.
 set -euo pipefail

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // History played into films and frames off-screen under Xvfb, read back with libavformat (the
 // films) and SFML (the PNGs).
 #include "drawing_fixture.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The export plan without a display: validation, the view fitted between the title band and
 // the footer, bands and tiles, band order, title and side files.
 #include "export/export_plan.hpp"

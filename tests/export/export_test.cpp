@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Exports rendered off-screen under Xvfb, read back with GDAL and probed through their world
 // files.
 #include "drawing_fixture.hpp"

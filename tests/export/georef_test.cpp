@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The side files that place a PNG: the world file's numbers and an .aux.xml that any XML
 // parser reads back to the WKT given, whatever characters it holds.
 #include "export/georef.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Handouts: one image per slide and an index naming each, or one line for an unknown tour.
 #include "drawing_fixture.hpp"
 #include "export/handouts.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Checks of the shipped basemap data (shapes/land.shp, countries.shp, borders.shp) that its
 // recipes promise: islets tagged with their island, no seam or data-box edge where land does
 // not continue, disputed islands left out of the country layer.

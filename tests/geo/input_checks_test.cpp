@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hostile input (issue 12): numbers that are not finite, reversed bands, part_of cycles,
 // members naming no polygon, shapefile parts that disagree or cannot be read, vertices far off
 // the globe, and inputs that are not regular files. Fixtures are made here, at run time.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The constructed sea lines of shapes/boundaries.shp are median lines of the shipped coastline
 // shapes/land.shp: every point along them, sampled every 2 km, is within 1 km of equidistance
 // between the two coasts named for it (the distances to the two sides differ by at most 2 km),

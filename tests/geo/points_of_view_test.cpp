@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // <points_of_view>: parsed as data, and every bad definition reported with its line.
 #include "geo/annotations.hpp"
 #include "test_paths.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The maritime zones of shapes/zones.shp (shapes/ZONES.md): measured against the shipped
 // coastline with geodesic distance (geo/geodesic, Karney on WGS84), their dates, and the
 // messages for bad attributes.

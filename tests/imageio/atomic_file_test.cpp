@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Atomic files: nothing appears at the target until commit(); an abandoned file leaves
 // nothing; only regular files are replaced.
 #include "geo/error.hpp"

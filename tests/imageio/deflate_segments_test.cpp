@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Segments deflated on their own, put end to end behind a zlib header with the combined
 // Adler-32, must inflate (with zlib) to exactly the rows given.
 #include "imageio/deflate_segments.hpp"

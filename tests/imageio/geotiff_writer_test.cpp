@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The GeoTIFF writer: bands from the top, in either row order, read back by GDAL with the
 // pixels, geotransform and CRS given; out-of-order bands are a program fault.
 #include "geo/error.hpp"

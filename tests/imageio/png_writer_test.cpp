@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The PNG writer: images handed over in bands, in either row order, compressed on worker
 // threads in independent segments, must decode exactly; failures leave no file behind.
 #include "geo/error.hpp"

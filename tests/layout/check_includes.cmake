@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fails if any C++ file under ROOT/<folder> (for each folder in FOLDERS) includes SFML, OpenGL
 # (GL/, OpenGL headers) or X11. Run by CTest: cmake -DROOT=... -DFOLDERS=a;b -P check_includes.cmake
 if(NOT DEFINED ROOT OR NOT DEFINED FOLDERS)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "geo/atlas.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/islands.hpp"

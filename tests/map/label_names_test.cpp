@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "geo/atlas.hpp"
 #include "map/names.hpp"
 #include "test_paths.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // No internal id reaches the screen: every step caption (each key date, forwards and
 // backwards, in each label language) and every legend (each key date) is checked against the
 // ids of the shipped annotations.

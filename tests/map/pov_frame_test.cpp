@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Points of view: build_frame changes how the same statuses are drawn, never the statuses.
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "geo/annotations.hpp"
 #include "map/map_state.hpp"
 #include "map/tour_check.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ViewSpec: the view a user asks for on the command line (a lon/lat box, an island, a centre
 // and a zoom), parsed and applied to the shipped scene. No display.
 #include "geo/atlas.hpp"

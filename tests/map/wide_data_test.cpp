@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The basemap without edges (issue 14): views never leave the data, regions split by country,
 // country borders drawn with the land. Fixture: tests/data/wide (land over lon 125-150 E,
 // lat 35-55 N, RU north of 45 N and CN south of it, one CN-RU border along 45 N).

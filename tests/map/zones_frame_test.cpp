@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The "zones" layer through the frame model: off by default, toggled like any layer, in force
 // on its dates, in the legend in words (never an id), named along its lines.
 #include "geo/atlas.hpp"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `cmake --install` into a scratch prefix; the installed binary runs from / and finds its data in
 # the prefix; the desktop entry and the AppStream metainfo validate.
 #   install_test.sh BUILD_DIR SCRATCH_DIR VERSION

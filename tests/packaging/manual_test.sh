@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The manual page and the bash completion list every command and every option that the commands'
 # --help lists, render without groff warnings, and complete as expected.
 #   manual_test.sh KURIL_ATLAS

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Island names on their own land: for the whole region on six dates, each disputed island's
 // own view and three boxes, at two sizes and in two languages, every visible disputed island
 // has exactly one label, on or beside its own land (or with a leader ending there), covering no

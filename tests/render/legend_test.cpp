@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Legend swatches and the credit footer, drawn off-screen and checked pixel by pixel.
 #include "drawing_fixture.hpp"
 #include "id_pattern.hpp"

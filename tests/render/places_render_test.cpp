@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Names of <places> drawn with the island names (tests/data/places.xml): kind "place" in what
 // the renderer reports, never over an island's name, a dot beside a town, water in its colour.
 #include "drawing_fixture.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Points of view, drawn: pixel probes of the status fills on 2020-01-01 (the tests).
 #include "drawing_fixture.hpp"
 #include "map/map_frame.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Off-screen rendering under Xvfb, checked with pixel probes at known coordinates.
 #include "drawing_fixture.hpp"
 #include "map/island_report.hpp"

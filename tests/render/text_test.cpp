@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // wrap_text with a fake advance (no font, no window): where lines break.
 #include "render/text.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Compares a rendered image with its reference, in the manner of MapLibre's render tests: a
 // pixel differs when any channel (RGBA) differs by more than a threshold; the comparison passes
 // when the fraction of differing pixels is at most the allowed fraction. On failure it writes a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs one reference-image case (tests/render-cases/<case>/): renders it with kuril-atlas into
 # the scratch folder, then compares actual.png with the case's expected.png.
 #   -DEXE=kuril-atlas -DCOMPARE=kuril-png-compare -DCASE_DIR=... -DSCRATCH_DIR=...

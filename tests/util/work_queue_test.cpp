@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The worker pool: every job runs, on several threads at once; a failing job is reported and
 // does not stop the others; jobs not started can be dropped.
 #include "util/work_queue.hpp"

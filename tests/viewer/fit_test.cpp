@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fitting an area (Home, --island, --bbox) into what the viewer's own layout leaves free.
 #include "controller.hpp"
 #include "geo/atlas.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The info panel laid out and drawn from the shipped data: it scrolls, its URLs wrap inside it,
 // its close button is drawn.
 #include "drawing_fixture.hpp"

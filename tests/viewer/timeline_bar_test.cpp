@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The step caption over the timeline wraps to the window: nothing runs past an edge.
 #include "render/fonts.hpp"
 #include "ui/timeline_bar.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window's UI at the four window sizes people use, laid out with the real font: nothing
 // runs past an edge, nothing covers the timeline.
 #include "drawing_fixture.hpp"

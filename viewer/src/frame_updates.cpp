@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "viewer/frame_updates.hpp"
 
 #include "map/map_frame.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "input_map.hpp"
 
 #include "viewer/key_help.hpp"

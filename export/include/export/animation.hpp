@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // History played as a film: `export --animate FROM:TO` (WebM, MP4, GIF) and `export --frames`

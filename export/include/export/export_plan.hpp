@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What an export will do, decided before anything is drawn: no OpenGL, no files touched.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What places a PNG on the map for GIS software: the world file, the .prj and the .aux.xml.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What an export drew, as data: the manifest beside the image (`--manifest FILE.json`, and the

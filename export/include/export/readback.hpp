@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The off-screen render target exports draw on, and reading what was drawn back into rows.

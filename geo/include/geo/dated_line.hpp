@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the dated line layers have in common (shapes/boundaries.shp, shapes/zones.shp): an id and
 // part, the half-open period [valid_from, valid_to) the line held, a label, whether it is a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What an input file is before it is opened: a FIFO would block the reader, a device could

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Maritime zones (shapes/zones.shp): constructed, approximate limits of the 12-nautical-mile
 // territorial seas and the 200-nautical-mile fishing zones of 1977, each with its party, its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // <islands>: each island with its names, facts, islets and status periods.
 #include "annotations/elements.hpp"
 

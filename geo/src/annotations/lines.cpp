@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // <lines>: what the annotations say about each boundary line.
 #include "annotations/elements.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // <places>: towns, capes, straits, seas, bays, volcanoes and peninsulas named on the map, each
 // with names in en/ja/ru that may hold for a period (a town renamed: Toyohara, then
 // Yuzhno-Sakhalinsk from 1946).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // <points_of_view>: how each point of view draws the same facts (issue 15). Whose maps, from
 // when to when, which islands as whose territory, which left undetermined, which line as the
 // border: data, checked here, drawn by map/map_frame.

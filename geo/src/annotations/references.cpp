@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What can be checked only once everything is read: ids referred to, and overlapping status
 // periods.
 #include "annotations/elements.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // <tours> and their slides. The map checks the names of layers and languages (map/tour_check).
 #include "annotations/elements.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Frames in, a film out: WebM (VP9), MP4 (H.264) or GIF through Debian's libavcodec and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Label placement, decided without SFML: which screen box each label takes, chosen among

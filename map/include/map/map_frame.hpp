@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The frame model: what one frame (or one export) shows, decided once. The renderer, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Where the map's own furniture goes (scale bar, north arrow, inset locator) and what it shows:

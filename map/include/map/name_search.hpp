@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Finding an island or a place of <places> by any of its names: English, Japanese, Russian,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Playing history: the timeline run from one date to another, pausing at each key date. Pure

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The one symbology table: how each kind of line and each status is drawn. The renderer, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Map furniture shared by the viewer, slides and exports (QGIS's map decorations): each piece

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "compare_overlay.hpp"
 
 #include "box.hpp"

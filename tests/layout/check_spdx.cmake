@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Fails if a C++ file or CMake file under ROOT/<folder> (for each folder in FOLDERS) does not
+# say its licence on its first lines ("SPDX-License-Identifier: GPL-3.0-or-later").
+# Run by CTest: cmake -DROOT=... -DFOLDERS=a;b -P check_spdx.cmake
+if(NOT DEFINED ROOT OR NOT DEFINED FOLDERS)
+  message(FATAL_ERROR "usage: cmake -DROOT=dir -DFOLDERS=a;b -P check_spdx.cmake")
+endif()
+set(bad "")
+set(checked 0)
+foreach(folder IN LISTS FOLDERS)
+  if(NOT IS_DIRECTORY "${ROOT}/${folder}")
+    message(FATAL_ERROR "${ROOT}/${folder}: no such folder")
+  endif()
+  file(GLOB_RECURSE files "${ROOT}/${folder}/*.cpp" "${ROOT}/${folder}/*.hpp"
+       "${ROOT}/${folder}/CMakeLists.txt" "${ROOT}/${folder}/*.cmake")
+  foreach(f IN LISTS files)
+    math(EXPR checked "${checked} + 1")
+    file(STRINGS "${f}" head LIMIT_COUNT 3)
+    string(FIND "${head}" "SPDX-License-Identifier: GPL-3.0-or-later" at)
+    if(at EQUAL -1)
+      list(APPEND bad "${f}")
+    endif()
+  endforeach()
+endforeach()
+if(checked EQUAL 0)
+  message(FATAL_ERROR "no source files found under ${ROOT} (${FOLDERS})")
+endif()
+if(bad)
+  list(JOIN bad "\n  " text)
+  message(FATAL_ERROR "no SPDX-License-Identifier: GPL-3.0-or-later on the first lines of:\n  ${text}")
+endif()
+message(STATUS "${checked} files checked: each names its licence")
