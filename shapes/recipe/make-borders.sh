@@ -57,18 +57,6 @@ export GMT_USERDIR="$work/gmt" GMT_TMPDIR="$work/gmt"
 "$python" "$here/dcw_borders.py" --workdir "$work/gmt" --outdir "$work/out"
 
 cd "$work/out"
-if $check; then
-    status=0
-    for f in $outputs; do
-        if cmp -s "$f" "$shapes/$f"; then echo "same:    $f"; else echo "DIFFERS: $f"; status=1; fi
-    done
-    exit $status
-fi
-
-mkdir -p "$outdir"
-for f in $outputs; do
-    cp "$f" "$outdir/$f.new"
-    mv "$outdir/$f.new" "$outdir/$f"
-done
-cd "$outdir"
-sha256sum $outputs
+source "$here/finish.sh"
+# shellcheck disable=SC2086  # $outputs: the file names, split on purpose
+recipe_finish "$check" "$shapes" "$outdir" $outputs
