@@ -20,6 +20,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <set>
 #include <unistd.h>
 
@@ -178,6 +179,7 @@ public:
             throw geo::InputError(folder.string() + ": cannot create a folder in it (" +
                                   ec.message() + ")");
         }
+        guard_.emplace(staging_); // a kill (Ctrl-C) removes it too
     }
     ~StagedFrames() {
         std::error_code ec;
@@ -216,6 +218,7 @@ public:
 private:
     fs::path folder_;
     fs::path staging_;
+    std::optional<TemporaryFolderGuard> guard_;
     std::vector<std::string> names_;
     std::string index_;
 };

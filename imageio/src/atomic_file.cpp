@@ -7,9 +7,11 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdint>
 #include <cstring>
 #include <fcntl.h>
 #include <mutex>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -39,12 +41,61 @@ std::string reason(int error) {
 constexpr std::size_t max_pending = 512;
 std::array<std::atomic<char*>, max_pending> pending_names{};
 
+// A folder being filled (TemporaryFolderGuard): its descriptor, opened beforehand, lets the
+// handler list it with the getdents64 system call (async-signal-safe, unlike readdir).
+std::atomic<int> pending_folder_fd{-1};
+std::atomic<char*> pending_folder_name{nullptr};
+
+struct LinuxDirent64 {
+    std::uint64_t inode;
+    std::int64_t offset;
+    unsigned short length;
+    unsigned char type;
+    char name[1];
+};
+
+void remove_pending_folder() {
+    const int fd = pending_folder_fd.load();
+    char* name = pending_folder_name.load();
+    if (fd < 0 || name == nullptr) {
+        return;
+    }
+    alignas(8) char buffer[4096];
+    // Entries are removed while the folder is read: read it again from its start until a pass
+    // finds nothing left (a bounded number of passes).
+    for (int pass = 0; pass < 16; ++pass) {
+        ::lseek(fd, 0, SEEK_SET);
+        bool removed = false;
+        for (;;) {
+            const long got = ::syscall(SYS_getdents64, fd, buffer, sizeof buffer);
+            if (got <= 0) {
+                break;
+            }
+            for (long at = 0; at < got;) {
+                const auto* entry = reinterpret_cast<const LinuxDirent64*>(buffer + at);
+                const char* file = entry->name;
+                const bool dots =
+                    file[0] == '.' && (file[1] == 0 || (file[1] == '.' && file[2] == 0));
+                if (!dots && ::unlinkat(fd, file, 0) == 0) {
+                    removed = true;
+                }
+                at += entry->length;
+            }
+        }
+        if (!removed) {
+            break;
+        }
+    }
+    ::rmdir(name);
+}
+
 extern "C" void remove_temporaries_and_die(int signal_number) {
     for (auto& slot : pending_names) {
         if (char* name = slot.load(); name != nullptr) {
             ::unlink(name);
         }
     }
+    remove_pending_folder();
     // Ends as the signal would have ended it (the shell sees the kill).
     ::signal(signal_number, SIG_DFL);
     ::raise(signal_number);
@@ -92,6 +143,31 @@ void unregister_temporary(int& slot) {
 }
 
 } // namespace
+
+TemporaryFolderGuard::TemporaryFolderGuard(const fs::path& folder) {
+    install_handlers();
+    const std::string& text = folder.native();
+    char* copy = new char[text.size() + 1];
+    std::memcpy(copy, text.c_str(), text.size() + 1);
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        delete[] copy;
+        throw geo::InputError(folder.string() + ": cannot open the folder (" + reason(errno) + ")");
+    }
+    delete[] pending_folder_name.exchange(copy);
+    const int previous = pending_folder_fd.exchange(fd);
+    if (previous >= 0) {
+        ::close(previous);
+    }
+}
+
+TemporaryFolderGuard::~TemporaryFolderGuard() {
+    const int fd = pending_folder_fd.exchange(-1);
+    if (fd >= 0) {
+        ::close(fd);
+    }
+    delete[] pending_folder_name.exchange(nullptr);
+}
 
 void check_writable(const fs::path& target) {
     std::error_code ec;

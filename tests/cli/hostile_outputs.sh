@@ -170,6 +170,28 @@ killed)
     [ "$status" -eq 143 ] || fail "exit status $status, expected 143 (ended by SIGTERM)"
     expect_folder
     ;;
+frames_interrupted)
+    # Ctrl-C while export --frames writes its hidden folder of frames leaves nothing behind.
+    # Job control on, so that the background job keeps SIGINT's default handling (as a program
+    # run from a terminal has it) instead of the ignored SIGINT of a script's background job.
+    set -m
+    "$exe" export --frames 1855:today --size 320x180 --fps 25 --out "$dir" >/dev/null 2>&1 &
+    pid=$!
+    set +m
+    for _ in $(seq 1 600); do
+        if ls -A "$dir"/.kuril-frames.tmp-* 2>/dev/null | grep -q 'frame-'; then
+            break
+        fi
+        sleep 0.1
+    done
+    ls -A "$dir"/.kuril-frames.tmp-* 2>/dev/null | grep -q 'frame-' ||
+        { kill -KILL $pid; fail "no frame appeared in a hidden folder"; }
+    kill -INT $pid
+    wait $pid
+    status=$?
+    [ "$status" -eq 130 ] || fail "exit status $status, expected 130 (ended by SIGINT)"
+    expect_folder
+    ;;
 *)
     fail "unknown case"
     ;;

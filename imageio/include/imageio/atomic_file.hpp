@@ -12,6 +12,17 @@ namespace kuril {
 /// device, a FIFO): only regular files are ever replaced.
 void check_writable(const std::filesystem::path& target);
 
+/// While it lives, a SIGTERM, SIGINT or SIGHUP (handled as for AtomicFile) removes `folder`
+/// and the files in it (not sub-folders) before the process ends: a folder that holds files
+/// until they are moved into place (export --frames). One such folder at a time.
+class TemporaryFolderGuard {
+public:
+    explicit TemporaryFolderGuard(const std::filesystem::path& folder);
+    ~TemporaryFolderGuard();
+    TemporaryFolderGuard(const TemporaryFolderGuard&) = delete;
+    TemporaryFolderGuard& operator=(const TemporaryFolderGuard&) = delete;
+};
+
 /// A file written under a temporary name in the target's folder (".NAME.tmp-PID"), flushed to
 /// disk and renamed over the target by commit(); destroyed without commit() it is removed, so
 /// a failure never leaves a partial file nor touches an existing one. A SIGTERM, SIGINT or
