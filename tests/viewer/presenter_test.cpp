@@ -91,7 +91,35 @@ TEST_CASE("[viewer] presenter: Esc closes a panel first, then leaves the tour") 
     t.map.selected_island = "etorofu";
     CHECK_FALSE(presenter.key(K::Escape).has_value()); // the map's Esc closes the panel
     t.map.selected_island.clear();
+    // A stray Esc asks; another key stays (and does its work); Esc twice, or Esc then Enter,
+    // leaves.
+    CHECK(presenter.key(K::Escape)->kind == WindowRequest::none);
+    CHECK(t.ui.notice == "Leave the tour? Esc again or Enter: leave. Any other key: stay");
+    CHECK(presenter.key(K::Right)->kind == WindowRequest::none);
+    CHECK(presenter.navigator().current() == 1);
+    CHECK(t.ui.notice == "Still presenting");
+    CHECK(presenter.key(K::Escape)->kind == WindowRequest::none);
     CHECK(presenter.key(K::Escape)->kind == WindowRequest::quit);
+    Tour again;
+    kuril::Presenter second(again.options, again.scene, again.font, again.controller, again.notes);
+    second.start();
+    CHECK(second.key(K::Escape)->kind == WindowRequest::none);
+    CHECK(second.key(K::Enter)->kind == WindowRequest::quit);
+}
+
+TEST_CASE("[viewer] presenter: --slide beyond the tour is refused, naming its slides") {
+    Tour t;
+    const auto count = std::to_string(t.atlas->annotations.tour("default")->slides.size());
+    t.options.start_slide = 99;
+    CHECK_THROWS_WITH_AS(
+        kuril::Presenter(t.options, t.scene, t.font, t.controller, t.notes),
+        ("--slide 99: the tour 'default' has " + count + " slides (1 to " + count + ")").c_str(),
+        geo::InputError);
+    t.options.start_slide = 0;
+    CHECK_THROWS_WITH_AS(
+        kuril::Presenter(t.options, t.scene, t.font, t.controller, t.notes),
+        ("--slide 0: the tour 'default' has " + count + " slides (1 to " + count + ")").c_str(),
+        geo::InputError);
 }
 
 TEST_CASE("[viewer] presenter: an unknown tour is refused, naming the known ones") {

@@ -103,7 +103,9 @@ std::vector<HelpRow> make_tour_keys() {
          {{K::B, {A::blank_slide}}, {K::Period, {A::blank_slide}}}},
         {"A", "slide transitions on or off", {{K::A, {A::toggle_animation}}}},
         {"F", "full screen or window", {{K::F, {A::toggle_fullscreen}}}},
-        {"Esc", "leave the tour", {{K::Escape, {A::leave_tour}}}},
+        {"Esc, then Esc or Enter",
+         "leave the tour (the first Esc asks)",
+         {{K::Escape, {A::leave_tour}}}},
     };
 }
 

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 namespace kuril {
 
@@ -43,6 +44,12 @@ Presenter::Presenter(const ViewerOptions& options, const MapScene& scene, const 
             throw geo::InputError(source.file.string() + ":" + std::to_string(slide.line) +
                                   ": slide '" + slide.id + "': " + error.what());
         }
+    }
+    const int count = static_cast<int>(tour_->slides.size());
+    if (options.start_slide < 1 || options.start_slide > count) {
+        throw geo::InputError("--slide " + std::to_string(options.start_slide) + ": the tour '" +
+                              options.tour + "' has " + std::to_string(count) + " slides (1 to " +
+                              std::to_string(count) + ")");
     }
     navigator_ = SlideNavigator(tour_->slides.size());
     for (int i = 1; i < options.start_slide; ++i) {
@@ -115,6 +122,15 @@ WindowRequest Presenter::navigate(PresentCommand command, int digit) {
 
 std::optional<WindowRequest> Presenter::key(sf::Keyboard::Key key) {
     const auto command = tour_command(key);
+    // Leaving was asked (Esc): a second Esc or Enter leaves, any other key stays and does its
+    // own work.
+    if (std::exchange(confirming_leave_, false)) {
+        if (command && (command->action == ViewerAction::leave_tour ||
+                        command->action == ViewerAction::enter_slide)) {
+            return navigate(PresentCommand::leave);
+        }
+        controller_.notify("Still presenting", 1.5);
+    }
     if (!command) {
         return std::nullopt;
     }
@@ -143,7 +159,10 @@ std::optional<WindowRequest> Presenter::key(sf::Keyboard::Key key) {
         if (controller_.has_something_to_close()) {
             return std::nullopt; // Esc closes those first
         }
-        return navigate(PresentCommand::leave);
+        // A stray Esc must not end the class: it asks first.
+        confirming_leave_ = true;
+        controller_.notify("Leave the tour? Esc again or Enter: leave. Any other key: stay", 8.0);
+        return WindowRequest{};
     default:
         return std::nullopt;
     }

@@ -46,6 +46,7 @@ public:
     bool projector_theme() const { return projector_theme_; }
 
 private:
+    bool confirming_leave_ = false; ///< Esc was pressed: the next Esc or Enter leaves
     void open_slide(bool animate);
     WindowRequest navigate(PresentCommand command, int digit = 0);
 
