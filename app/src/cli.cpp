@@ -202,6 +202,9 @@ CommandExit run_cli(int argc, char** argv) {
                              "Labels: en, ja, ru, en+ja, en+ru or ja+ru (default en+ru)");
     view_command->add_option("--ui-lang", view.text_language, ui_lang_help);
     view_command->add_option("--pov", view.pov, pov_help);
+    view_command->add_flag("--reset", view.reset,
+                           "Start fresh: not where the viewer was left (the date, view, "
+                           "languages, point of view, layers and window size it remembers)");
     view_command->add_flag("--fullscreen", view.fullscreen, "Full screen");
     view_command->add_option("--size", view_size, "Window size WxH (default 1280x800)");
     std::string view_ui_scale;
@@ -315,6 +318,16 @@ CommandExit run_cli(int argc, char** argv) {
         parse_ui_language(view.text_language);
         view.width = width;
         view.height = height;
+        if (!*present_command) {
+            // What the command line says wins over what the viewer remembers.
+            const auto given = [&](const char* name) {
+                return view_command->get_option(name)->count() > 0;
+            };
+            view.language_given = given("--lang");
+            view.text_language_given = given("--ui-lang");
+            view.pov_given = given("--pov");
+            view.size_given = given("--size");
+        }
         view.annotations = resolve_annotations(view_data);
         view.display_crs = view_data.display_crs;
         view.data_crs = view_data.data_crs;

@@ -15,6 +15,7 @@
 #include "render/fonts.hpp"
 #include "render/map_renderer.hpp"
 #include "render/text.hpp"
+#include "settings.hpp"
 #include "ui/compare_overlay.hpp"
 #include "util/phase_timer.hpp"
 #include "viewer/frame_updates.hpp"
@@ -23,8 +24,10 @@
 
 #include <SFML/Graphics.hpp>
 #include <algorithm>
+#include <cmath>
 #include <future>
 #include <iostream>
+#include <sstream>
 
 namespace kuril {
 namespace {
@@ -79,10 +82,26 @@ public:
             throw geo::InputError("--ui-lang '" + options.text_language +
                                   "': expected en, ja or ru");
         }
-        check_pov(atlas_->annotations, options.pov, "--pov");
-        map_.pov = options.pov;
+        // A point of view remembered from an earlier run that the annotations no longer
+        // define is dropped (de facto); one asked for on the command line must exist.
+        if (options.pov_given || atlas_->annotations.point_of_view(options.pov) != nullptr) {
+            check_pov(atlas_->annotations, options.pov, "--pov");
+            map_.pov = options.pov;
+        }
         for (const auto& error : atlas_->errors) {
             ui_state_.messages.push_back(error.to_string());
+        }
+        if (!options.settings_message.empty()) {
+            ui_state_.messages.push_back(options.settings_message);
+        }
+        if (!options.layers.empty()) {
+            std::vector<std::string> names;
+            std::string item;
+            std::istringstream in(options.layers);
+            while (std::getline(in, item, ',')) {
+                names.push_back(item);
+            }
+            map_.visible = layers_from_names(names);
         }
         if (options.compare) {
             map_.date = (*options.compare)[0];
@@ -109,6 +128,13 @@ public:
                 controller_.set_map_insets(insets);
             }
             options_.view.apply(scene_, view_, insets);
+            if (options_.start_view) {
+                const auto [lon, lat, mpp] = *options_.start_view;
+                const geo::Point centre = projection_.forward({lon, lat});
+                if (std::isfinite(centre.x) && std::isfinite(centre.y)) {
+                    view_.set(centre, mpp);
+                }
+            }
         } catch (const geo::InputError& error) {
             ui_state_.messages.push_back(error.what());
         }
@@ -160,10 +186,47 @@ public:
                 sf::sleep(sf::milliseconds(8));
             }
         }
+        save_where_left();
         return 0;
     }
 
 private:
+    /// Saves the date, view, languages, point of view, layers and window size for the next
+    /// start (not for a tour or a screenshot); a failure is said on stderr, never fatal.
+    void save_where_left() {
+        if (!options_.remember || presenter_) {
+            return;
+        }
+        ViewerSettings settings;
+        settings.date = map_.date;
+        const geo::Point centre = projection_.inverse(view_.center());
+        if (std::isfinite(centre.x) && std::isfinite(centre.y)) {
+            settings.view = SavedView{centre.x, centre.y, view_.metres_per_pixel()};
+        }
+        settings.language = std::string(language_code(map_.language));
+        settings.ui_language = std::string(text_language_code(map_.text_language));
+        settings.pov = map_.pov;
+        std::string layers;
+        for (std::size_t i = 0; i < layer_count; ++i) {
+            if (map_.visible[i]) {
+                if (!layers.empty()) {
+                    layers += ',';
+                }
+                layers += layer_name(static_cast<Layer>(i));
+            }
+        }
+        settings.layers = layers.empty() ? "none" : layers;
+        if (windowed_size_.x > 0) {
+            settings.width = windowed_size_.x;
+            settings.height = windowed_size_.y;
+        }
+        try {
+            save_settings(settings_file(), settings);
+        } catch (const geo::InputError& error) {
+            std::cerr << "kuril-atlas: the settings were not saved: " << error.what() << '\n';
+        }
+    }
+
     void create_window() {
         sf::ContextSettings settings;
         settings.stencilBits = 8;
@@ -177,6 +240,9 @@ private:
     }
 
     void resize(unsigned width, unsigned height) {
+        if (!fullscreen_) {
+            windowed_size_ = {width, height};
+        }
         view_.resize(width, height);
         ui_state_.compare.window_width = static_cast<float>(width);
         map_.ui_scale = options_.ui_scale > 0 ? options_.ui_scale : auto_ui_scale(height);
@@ -435,12 +501,14 @@ private:
     }
     sf::RenderWindow window_;
     bool fullscreen_ = false;
+    sf::Vector2u windowed_size_; ///< the window's last size out of full screen
 };
 
 } // namespace
 
-int run_viewer(const ViewerOptions& options) {
+int run_viewer(const ViewerOptions& given) {
     require_display();
+    const ViewerOptions options = apply_settings(given, settings_file());
     auto& timer = PhaseTimer::global();
     geo::AtlasOptions atlas_options;
     atlas_options.data_crs = options.data_crs;

@@ -30,6 +30,19 @@ struct ViewerOptions {
     std::optional<std::array<geo::Date, 2>> compare;
     bool swipe = false;
 
+    // Settings (XDG config folder): the viewer starts where it was left, unless told otherwise.
+    bool remember = true;        ///< read and save settings.ini (never for tours or screenshots)
+    bool reset = false;          ///< --reset: start fresh, ignoring what was saved
+    bool language_given = false; ///< --lang was on the command line (not taken from settings)
+    bool text_language_given = false;
+    bool pov_given = false;
+    bool size_given = false;
+    bool layers_given = false;
+    /// Where the map was left: lon, lat and metres per pixel (from settings.ini).
+    std::optional<std::array<double, 3>> start_view;
+    std::string layers;           ///< the visible layers, comma-separated (from settings.ini)
+    std::string settings_message; ///< a problem with settings.ini, shown once in the window
+
     // Presentation mode (`kuril-atlas present`).
     bool present = false;
     std::string tour = "default";
