@@ -63,6 +63,36 @@ TEST_CASE("[viewer-ui] panels, help and messages stay inside the window at every
     }
 }
 
+TEST_CASE("[viewer-ui] H in a tour shows the presenter's keys, larger, inside the window") {
+    test_drawing::ShippedScene shipped;
+    const kuril::Timeline timeline(shipped.atlas->history->key_dates());
+    kuril::ViewerUi ui(shipped.scene, timeline, shipped.font);
+    for (const unsigned width : {1280U, 1920U}) {
+        CAPTURE(width);
+        const unsigned height = width * 9 / 16;
+        kuril::MapState state;
+        state.ui_scale = width / 1280.0;
+        kuril::UiState ui_state;
+        ui_state.show_help = true;
+        const kuril::MapView view(shipped.scene.world, width, height);
+        const auto frame = kuril::build_frame(shipped.scene, state, view);
+        const auto map_help = ui.layout(frame, ui_state, nullptr).help;
+        ui_state.presenting = true;
+        const auto tour_help = ui.layout(frame, ui_state, nullptr).help;
+        REQUIRE(map_help);
+        REQUIRE(tour_help);
+        CHECK(map_help->title == "Kuril Atlas: keys");
+        CHECK(tour_help->title == "Presenter's keys (H: close)");
+        CHECK(tour_help->keys.find("Right, Down, Page Down, Space") == 0);
+        CHECK(tour_help->meanings.find("leave the tour (the first Esc asks)") != std::string::npos);
+        CHECK(map_help->keys.find("Page Down") == std::string::npos);
+        // Read from the back of a room: at least 3 % of the screen's height.
+        CHECK(static_cast<double>(tour_help->size) >= 0.03 * height);
+        CHECK(tour_help->size > map_help->size);
+        CHECK(inside(tour_help->box, static_cast<float>(width), static_cast<float>(height)));
+    }
+}
+
 TEST_CASE("[viewer-ui] in a tour the info panel opens below the slide's title band") {
     test_drawing::ShippedScene shipped;
     const kuril::Timeline timeline(shipped.atlas->history->key_dates());

@@ -86,7 +86,7 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
         }
     }
     if (ui.show_help) {
-        layout.help = layout_help(layout.width, layout.height, layout.scale, font_);
+        layout.help = layout_help(layout.width, layout.height, layout.scale, font_, ui.presenting);
     }
     if (ui.search) {
         layout.search = layout_search(*ui.search, layout.width, layout.scale, font_);

@@ -90,6 +90,7 @@ struct MessageLayout {
 
 struct HelpLayout {
     sf::FloatRect box;
+    std::string title;    ///< "Kuril Atlas: keys", or the presenter's
     std::string keys;     ///< one row per line: the keys column
     std::string meanings; ///< the same rows: what they do
     float meaning_x = 0;  ///< where the second column starts, from the box's text margin

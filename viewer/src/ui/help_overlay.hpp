@@ -7,8 +7,10 @@
 
 namespace kuril {
 
-/// The keys, from the one key table (input_map), in a box at the centre.
-HelpLayout layout_help(float width, float height, float scale, const sf::Font& font);
+/// The keys, from the one key table (input_map), in a box at the centre. During a tour
+/// (`presenting`), the presenter's keys, large enough to read from the back of a room.
+HelpLayout layout_help(float width, float height, float scale, const sf::Font& font,
+                       bool presenting = false);
 
 void draw_help(sf::RenderTarget& target, const HelpLayout& layout, float scale,
                const sf::Font& font);
