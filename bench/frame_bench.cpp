@@ -105,15 +105,7 @@ int main(int argc, char** argv) {
     kuril::UiState ui_state;
     // FRAME_BENCH_LAYERS=land,lakes,... shows only those (to find where time goes).
     if (const char* only = std::getenv("FRAME_BENCH_LAYERS")) {
-        state.visible.fill(false);
-        std::string list = only;
-        for (std::size_t from = 0; from <= list.size();) {
-            const std::size_t end = std::min(list.find(',', from), list.size());
-            if (auto layer = kuril::layer_from_name(list.substr(from, end - from))) {
-                state.visible[static_cast<std::size_t>(*layer)] = true;
-            }
-            from = end + 1;
-        }
+        state.visible = kuril::layers_from_list(only);
     }
     const bool draw_ui = std::getenv("FRAME_BENCH_NO_UI") == nullptr;
 

@@ -485,9 +485,8 @@ CommandExit run_export(const ExportCommandOptions& command) {
         if (command.tour.empty()) {
             check_pov(loaded.atlas->annotations, command.pov, "--pov");
             if (!command.pov_compare.empty()) {
-                for (const auto& pov :
-                     parse_pair("--pov-compare", command.pov_compare, "points of view", "jp,ru")) {
-                    check_pov(loaded.atlas->annotations, pov, "--pov-compare");
+                for (const auto& half : *options.compare) {
+                    check_pov(loaded.atlas->annotations, half.pov, "--pov-compare");
                 }
             }
         }

@@ -3,6 +3,7 @@
 
 #include "viewer/key_help.hpp"
 
+#include <algorithm>
 #include <sstream>
 #include <vector>
 
@@ -134,6 +135,8 @@ std::string bash_completion(const CLI::App& app) {
     for (const CLI::App* command : commands(app)) {
         command_names += (command_names.empty() ? "" : " ") + command->get_name();
     }
+    std::string alternatives = command_names; // "info|check|...": a case pattern
+    std::replace(alternatives.begin(), alternatives.end(), ' ', '|');
     const auto option_words = [](const CLI::App& command, bool values) {
         std::string words;
         for (const CLI::Option* option : command.get_options()) {
@@ -156,14 +159,7 @@ std::string bash_completion(const CLI::App& app) {
            "    local command='' word\n"
            "    for word in \"${COMP_WORDS[@]:1:COMP_CWORD-1}\"; do\n"
            "        case $word in "
-        <<
-        [&] {
-            std::string alternatives;
-            for (const CLI::App* command : commands(app)) {
-                alternatives += (alternatives.empty() ? "" : "|") + command->get_name();
-            }
-            return alternatives;
-        }()
+        << alternatives
         << ") command=$word; break ;; esac\n"
            "    done\n"
            "    local flags values\n"

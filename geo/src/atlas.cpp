@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
-#include <map>
+#include <set>
 
 namespace geo {
 
@@ -96,13 +96,16 @@ void load_layers(Atlas& atlas_ref, const AtlasOptions& options) {
     // A region cut out of a landmass (part_of) comes from the regions layer, which the data
     // recipe computes once; a region split by country and missing there needs that country in
     // the countries layer (the scene then cuts it when it is loaded).
-    std::map<std::string, std::vector<Polygon>> precomputed;
+    std::set<std::string> precomputed; // the islands the regions layer gives
     if (const VectorLayer* regions = atlas->layer("regions"); regions != nullptr) {
-        precomputed = polygons_by_island(*regions);
-        for (const auto& [id, polygons] : precomputed) {
+        for (const auto& feature : regions->features) {
+            const std::string& id = feature.attribute("island");
+            if (id.empty() || !precomputed.insert(id).second) {
+                continue;
+            }
             const auto island =
                 std::find_if(atlas->annotations.islands.begin(), atlas->annotations.islands.end(),
-                             [&id = id](const Island& candidate) { return candidate.id == id; });
+                             [&id](const Island& candidate) { return candidate.id == id; });
             if (island == atlas->annotations.islands.end() || island->part_of.empty()) {
                 atlas->warnings.push_back(
                     {regions->source, 0,

@@ -299,12 +299,13 @@ Diagnostic feature_warning(const fs::path& path, const OGRFeature& feature, std:
 struct DeferredCheck {
     std::size_t index; ///< in the layer's features
     GIntBig fid;
-    std::unique_ptr<OGRGeometry> geometry; ///< as read, for GEOS when the quick check cannot tell
+    std::unique_ptr<OGRGeometry> geometry; ///< as read, for GEOS and the transform
+    bool validate = false;                 ///< polygons whose validity is decided (and repaired)
 };
 
-/// Decides the validity of the deferred features: the indexed check on two threads (split by
-/// vertex count), then GEOS, in file order, for what it cannot show valid; an invalid one is
-/// repaired (with a warning). Then each is transformed to WGS 84 when `to_wgs84` is given; a
+/// Finishes the features read: for those with `validate`, the indexed validity check on two threads
+/// (split by vertex count), then GEOS, in file order, for what it cannot show valid; an invalid one
+/// is repaired (with a warning). Then each is transformed to WGS 84 when `to_wgs84` is given; a
 /// repaired or transformed one has its polygons collected again.
 void check_deferred(const fs::path& path, std::vector<DeferredCheck>& deferred,
                     OGRCoordinateTransformation* to_wgs84, std::vector<Feature>& features,
@@ -320,7 +321,9 @@ void check_deferred(const fs::path& path, std::vector<DeferredCheck>& deferred,
     }
     const auto check = [&](std::size_t from, std::size_t to) {
         for (std::size_t i = from; i < to; ++i) {
-            certain[i] = certainly_valid(features[deferred[i].index].polygons) ? 1 : 0;
+            certain[i] =
+                !deferred[i].validate || certainly_valid(features[deferred[i].index].polygons) ? 1
+                                                                                               : 0;
         }
     };
     auto first_part = std::async(std::launch::async, check, std::size_t{0}, split);
@@ -516,39 +519,15 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
                                              std::string(" is a ") + OGRGeometryTypeToName(type) +
                                                  ", expected lines"));
         }
-        if (options.repair_invalid && is_polygonal(type)) {
-            // Its validity is decided with the others' after the loop (then it is transformed).
-            std::unique_ptr<OGRGeometry> owned =
-                linear ? std::move(linear) : std::unique_ptr<OGRGeometry>(feature->StealGeometry());
-            out.polygons = std::move(raw.polygons);
-            result.features.push_back(std::move(out));
-            deferred.push_back({result.features.size() - 1, feature->GetFID(), std::move(owned)});
-            continue;
-        }
-        std::unique_ptr<OGRGeometry> transformed;
-        if (to_wgs84) {
-            if (geometry == feature->GetGeometryRef()) {
-                transformed.reset(geometry->clone());
-                geometry = transformed.get();
-            }
-            if (geometry->transform(to_wgs84.get()) != OGRERR_NONE) {
-                throw InputError(feature_problem(path, *feature,
-                                                 ": coordinates cannot be transformed to WGS 84"));
-            }
-        }
-        if (geometry == feature->GetGeometryRef() || geometry == linear.get()) {
-            // Not transformed: what was read for the checks is the feature.
-            out.polygons = std::move(raw.polygons);
-            out.lines = std::move(raw.lines);
-        } else {
-            collect(*geometry, out);
-        }
-        if (to_wgs84) {
-            if (auto problem = bad_vertex(out, true)) {
-                throw InputError(feature_problem(path, *feature, ": " + *problem + " in WGS 84"));
-            }
-        }
+        // Polygon validity (when asked) and the transform to WGS 84 are decided for all the
+        // features together after the loop.
+        std::unique_ptr<OGRGeometry> owned =
+            linear ? std::move(linear) : std::unique_ptr<OGRGeometry>(feature->StealGeometry());
+        out.polygons = std::move(raw.polygons);
+        out.lines = std::move(raw.lines);
         result.features.push_back(std::move(out));
+        deferred.push_back({result.features.size() - 1, feature->GetFID(), std::move(owned),
+                            options.repair_invalid && is_polygonal(type)});
     }
     check_deferred(path, deferred, to_wgs84.get(), result.features, errors, result.warnings);
     if (!errors.failures().empty()) {

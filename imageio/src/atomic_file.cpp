@@ -120,11 +120,17 @@ void install_handlers() {
 
 /// The slot registered for `name`, or -1 when all are taken (the file is still removed on
 /// every other path).
-int register_temporary(const fs::path& name) {
-    install_handlers();
-    const std::string& text = name.native();
+/// A heap copy of `path` that a signal handler may read (freed with delete[]).
+char* handler_copy(const fs::path& path) {
+    const std::string& text = path.native();
     char* copy = new char[text.size() + 1];
     std::memcpy(copy, text.c_str(), text.size() + 1);
+    return copy;
+}
+
+int register_temporary(const fs::path& name) {
+    install_handlers();
+    char* copy = handler_copy(name);
     for (std::size_t i = 0; i < pending_names.size(); ++i) {
         char* expected = nullptr;
         if (pending_names[i].compare_exchange_strong(expected, copy)) {
@@ -146,15 +152,11 @@ void unregister_temporary(int& slot) {
 
 TemporaryFolderGuard::TemporaryFolderGuard(const fs::path& folder) {
     install_handlers();
-    const std::string& text = folder.native();
-    char* copy = new char[text.size() + 1];
-    std::memcpy(copy, text.c_str(), text.size() + 1);
     const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
-        delete[] copy;
         throw geo::InputError(folder.string() + ": cannot open the folder (" + reason(errno) + ")");
     }
-    delete[] pending_folder_name.exchange(copy);
+    delete[] pending_folder_name.exchange(handler_copy(folder));
     const int previous = pending_folder_fd.exchange(fd);
     if (previous >= 0) {
         ::close(previous);

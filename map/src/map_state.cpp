@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "map/map_state.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace kuril {
@@ -44,6 +45,31 @@ std::array<bool, layer_count> layers_from_names(const std::vector<std::string>& 
         if (auto layer = layer_from_name(name)) {
             visible[static_cast<std::size_t>(*layer)] = true;
         }
+    }
+    return visible;
+}
+
+std::string layer_list(const std::array<bool, layer_count>& visible) {
+    std::string list;
+    for (std::size_t i = 0; i < layer_count; ++i) {
+        if (visible[i]) {
+            if (!list.empty()) {
+                list += ',';
+            }
+            list += layer_name(static_cast<Layer>(i));
+        }
+    }
+    return list.empty() ? "none" : list;
+}
+
+std::array<bool, layer_count> layers_from_list(std::string_view list) {
+    std::array<bool, layer_count> visible{};
+    for (std::size_t from = 0; from <= list.size();) {
+        const std::size_t end = std::min(list.find(',', from), list.size());
+        if (auto layer = layer_from_name(list.substr(from, end - from))) {
+            visible[static_cast<std::size_t>(*layer)] = true;
+        }
+        from = end + 1;
     }
     return visible;
 }

@@ -6,11 +6,14 @@
 
 #include "geo/geometry.hpp"
 
+#include <cmath>
 #include <cstdarg>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <geos_c.h>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -22,6 +25,27 @@ namespace recipe {
 }
 
 /// The tool's GEOS context, made in main() with GEOS_init_r and message handlers below.
+/// `count` comma-separated numbers, or fail() naming `what`.
+inline std::vector<double> numbers(const std::string& text, std::size_t count,
+                                   const std::string& what) {
+    std::vector<double> values;
+    std::stringstream in(text);
+    for (std::string item; std::getline(in, item, ',');) {
+        char* end = nullptr;
+        const double value = std::strtod(item.c_str(), &end);
+        if (item.empty() || *end != '\0' || !std::isfinite(value)) {
+            fail(what + ": '" + text + "' is not " + std::to_string(count) +
+                 " comma-separated numbers");
+        }
+        values.push_back(value);
+    }
+    if (values.size() != count) {
+        fail(what + ": '" + text + "' is not " + std::to_string(count) +
+             " comma-separated numbers");
+    }
+    return values;
+}
+
 inline GEOSContextHandle_t ctx = nullptr;
 
 inline void geos_message(const char* format, ...) {

@@ -75,25 +75,6 @@ struct LineSpec {
     std::optional<geo::Point> from; // the line starts at its end nearer this point
 };
 
-std::vector<double> numbers(const std::string& text, std::size_t count, const std::string& what) {
-    std::vector<double> values;
-    std::stringstream in(text);
-    for (std::string item; std::getline(in, item, ',');) {
-        char* end = nullptr;
-        const double value = std::strtod(item.c_str(), &end);
-        if (item.empty() || *end != '\0' || !std::isfinite(value)) {
-            fail(what + ": '" + text + "' is not " + std::to_string(count) +
-                 " comma-separated numbers");
-        }
-        values.push_back(value);
-    }
-    if (values.size() != count) {
-        fail(what + ": '" + text + "' is not " + std::to_string(count) +
-             " comma-separated numbers");
-    }
-    return values;
-}
-
 LonLatBox parse_box(const std::string& text, const std::string& what) {
     const auto v = numbers(text, 4, what);
     if (!(v[0] < v[2] && v[1] < v[3])) {

@@ -568,25 +568,6 @@ split_parts(const GEOSGeometry* lines, const GEOSGeometry* median) {
     return parts;
 }
 
-std::vector<double> numbers(const std::string& text, std::size_t count, const std::string& what) {
-    std::vector<double> values;
-    std::stringstream in(text);
-    for (std::string item; std::getline(in, item, ',');) {
-        char* end = nullptr;
-        const double value = std::strtod(item.c_str(), &end);
-        if (item.empty() || *end != '\0' || !std::isfinite(value)) {
-            fail(what + ": '" + text + "' is not " + std::to_string(count) +
-                 " comma-separated numbers");
-        }
-        values.push_back(value);
-    }
-    if (values.size() != count) {
-        fail(what + ": '" + text + "' is not " + std::to_string(count) +
-             " comma-separated numbers");
-    }
-    return values;
-}
-
 std::string json_string(const std::string& text) {
     std::string out = "\"";
     for (const char ch : text) {

@@ -27,7 +27,6 @@
 #include <cmath>
 #include <future>
 #include <iostream>
-#include <sstream>
 
 namespace kuril {
 namespace {
@@ -95,13 +94,7 @@ public:
             ui_state_.messages.push_back(options.settings_message);
         }
         if (!options.layers.empty()) {
-            std::vector<std::string> names;
-            std::string item;
-            std::istringstream in(options.layers);
-            while (std::getline(in, item, ',')) {
-                names.push_back(item);
-            }
-            map_.visible = layers_from_names(names);
+            map_.visible = layers_from_list(options.layers);
         }
         if (options.compare) {
             map_.date = (*options.compare)[0];
@@ -206,16 +199,7 @@ private:
         settings.language = std::string(language_code(map_.language));
         settings.ui_language = std::string(text_language_code(map_.text_language));
         settings.pov = map_.pov;
-        std::string layers;
-        for (std::size_t i = 0; i < layer_count; ++i) {
-            if (map_.visible[i]) {
-                if (!layers.empty()) {
-                    layers += ',';
-                }
-                layers += layer_name(static_cast<Layer>(i));
-            }
-        }
-        settings.layers = layers.empty() ? "none" : layers;
+        settings.layers = layer_list(map_.visible);
         if (windowed_size_.x > 0) {
             settings.width = windowed_size_.x;
             settings.height = windowed_size_.y;

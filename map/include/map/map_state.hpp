@@ -22,6 +22,10 @@ std::string_view layer_name(Layer layer);
 std::optional<Layer> layer_from_name(std::string_view name);
 /// The layers a slide shows: those named (unknown names ignored), or all when none are.
 std::array<bool, layer_count> layers_from_names(const std::vector<std::string>& names);
+/// The visible layers as a comma-separated list of names ("none" when none is visible).
+std::string layer_list(const std::array<bool, layer_count>& visible);
+/// The layers of such a list (unknown names ignored; "none" and an empty list show none).
+std::array<bool, layer_count> layers_from_list(std::string_view list);
 
 /// Label languages: one or two at once.
 enum class LabelLanguage { en, ja, ru, en_ja, en_ru, ja_ru };
