@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Renders a scripted path off-screen at 1920x1080 with every layer on (whole region -> zoom
-// into Habomai -> pan along the chain -> timeline steps) and prints
-// `frames=N median_ms=X p95_ms=Y max_ms=Z startup_ms=S`. Run under Xvfb, no arguments.
+// Renders a scripted path off-screen at 1920x1080 (or --size WxH) with every layer on (whole
+// region -> zoom into Habomai -> pan along the chain -> timeline steps) and prints
+// `frames=N median_ms=X p95_ms=Y max_ms=Z startup_ms=S`. Run under Xvfb.
 #include "geo/atlas.hpp"
 #include "geo/projection.hpp"
 #include "render/fonts.hpp"
@@ -52,18 +52,26 @@ int main(int argc, char** argv) {
     const auto start = clock_type::now();
     kuril::PhaseTimer::global().mark("start");
     // --seconds S: repeat the path for S seconds and report memory (a long scripted session).
+    // --size WxH: the frame's size (default 1920x1080).
     double session_seconds = 0;
+    unsigned width = 1920;
+    unsigned height = 1080;
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::string(argv[i]) == "--seconds") {
             session_seconds = std::atof(argv[i + 1]);
+        } else if (std::string(argv[i]) == "--size") {
+            if (std::sscanf(argv[i + 1], "%ux%u", &width, &height) != 2 || width < 64 ||
+                height < 64 || width > 8192 || height > 8192) {
+                std::fprintf(stderr, "frame-bench: --size '%s': expected WxH, 64 to 8192\n",
+                             argv[i + 1]);
+                return 2;
+            }
         }
     }
     if (std::getenv("DISPLAY") == nullptr) {
         std::fprintf(stderr, "frame-bench: no DISPLAY; run under xvfb-run\n");
         return 2;
     }
-    const unsigned width = 1920;
-    const unsigned height = 1080;
     // FRAME_BENCH_ANNOTATIONS=FILE: another annotations file (other layers) than the shipped one.
     const char* annotations = std::getenv("FRAME_BENCH_ANNOTATIONS");
     // As the viewer starts: the data (and the projection) load on a second thread while this
@@ -83,10 +91,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     kuril::PhaseTimer::global().mark("font");
-    sf::ContextSettings settings;
-    settings.stencilBits = 8;
     sf::RenderTexture target;
-    if (!target.create(width, height, settings)) {
+    if (!target.create(width, height)) {
         std::fprintf(stderr, "frame-bench: cannot create a render texture\n");
         return 2;
     }
@@ -111,16 +117,21 @@ int main(int argc, char** argv) {
 
     double draw_ms_total = 0;
     double finish_ms_total = 0;
+    double frame_ms_total = 0; // build_frame and the UI's layout
+    double ui_ms_total = 0;
     auto frame = [&] {
         const auto d0 = clock_type::now();
         kuril::MapFrame map_frame = kuril::build_frame(scene, state, view);
         const kuril::UiLayout layout = ui.layout(map_frame, ui_state, nullptr);
         map_frame.state.reserved_bottom_px = layout.timeline_height;
+        frame_ms_total += ms_since(d0);
         renderer.draw(target, map_frame, layout.obstacles());
         draw_ms_total += ms_since(d0);
+        const auto u0 = clock_type::now();
         if (draw_ui) {
             ui.draw(target, layout, state, ui_state);
         }
+        ui_ms_total += ms_since(u0);
         const auto f0 = clock_type::now();
         target.display();
         glFinish();
@@ -230,9 +241,11 @@ int main(int argc, char** argv) {
                 "scene_prepare_ms=%.0f\n",
                 sorted.size(), at(0.5), at(0.95), sorted.back(), startup_ms, scene.prepare_ms);
     if (std::getenv("FRAME_BENCH_DETAIL") != nullptr) {
-        std::printf("map draw calls %.1f ms/frame, display+finish %.1f ms/frame\n",
-                    draw_ms_total / static_cast<double>(times.size() + 1),
-                    finish_ms_total / static_cast<double>(times.size() + 1));
+        const auto frames = static_cast<double>(times.size() + 1);
+        std::printf("map draw calls %.1f ms/frame (build_frame and UI layout %.1f), UI draw "
+                    "calls %.1f, display+finish %.1f ms/frame\n",
+                    draw_ms_total / frames, frame_ms_total / frames, ui_ms_total / frames,
+                    finish_ms_total / frames);
         for (std::size_t i = 0; i < times.size(); ++i) {
             std::printf("%zu %.1f\n", i, times[i]);
         }

@@ -15,41 +15,14 @@ namespace kuril {
 
 sf::RenderTexture& ExportCanvas::texture(const ExportLayout& layout) {
     if (!texture_ || width_ != layout.tile_width || height_ != layout.tile_height) {
-        release_stencil();
         texture_.reset();
+        // Colour only: fills are triangulated (one pass, no stencil) and nothing uses depth,
+        // so there is no depth or stencil buffer to allocate and clear.
         auto texture = std::make_unique<sf::RenderTexture>();
-        const auto w = static_cast<GLsizei>(layout.tile_width);
-        const auto h = static_cast<GLsizei>(layout.tile_height);
-        // Fills need a stencil buffer but no depth: SFML would attach a packed 32-bit
-        // depth-stencil buffer; an 8-bit stencil-only one is a quarter of the memory to clear
-        // and no read-modify-write of depth bits per stencil update.
-        bool stencil_only =
-            texture->create(layout.tile_width, layout.tile_height) && texture->setActive(true);
-        if (stencil_only) {
-            glGenRenderbuffers(1, &stencil_);
-            glBindRenderbuffer(GL_RENDERBUFFER, stencil_);
-            glRenderbufferStorage(GL_RENDERBUFFER, GL_STENCIL_INDEX8, w, h);
-            glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_STENCIL_ATTACHMENT, GL_RENDERBUFFER,
-                                      stencil_);
-            GLint bits = 0;
-            glGetIntegerv(GL_STENCIL_BITS, &bits);
-            stencil_only =
-                glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE && bits == 8;
-        }
-        if (!stencil_only) {
-            // The driver will not take it: let SFML attach its own depth-stencil buffer.
-            if (stencil_ != 0) {
-                glDeleteRenderbuffers(1, &stencil_);
-                stencil_ = 0;
-            }
-            texture = std::make_unique<sf::RenderTexture>();
-            sf::ContextSettings settings;
-            settings.stencilBits = 8;
-            if (!texture->create(layout.tile_width, layout.tile_height, settings)) {
-                throw geo::InputError("cannot create a " + std::to_string(layout.tile_width) + "x" +
-                                      std::to_string(layout.tile_height) +
-                                      " render texture (too large for this OpenGL?)");
-            }
+        if (!texture->create(layout.tile_width, layout.tile_height)) {
+            throw geo::InputError("cannot create a " + std::to_string(layout.tile_width) + "x" +
+                                  std::to_string(layout.tile_height) +
+                                  " render texture (too large for this OpenGL?)");
         }
         texture_ = std::move(texture);
         width_ = layout.tile_width;
@@ -60,16 +33,7 @@ sf::RenderTexture& ExportCanvas::texture(const ExportLayout& layout) {
 
 ExportCanvas::ExportCanvas() = default;
 
-ExportCanvas::~ExportCanvas() {
-    release_stencil();
-}
-
-void ExportCanvas::release_stencil() {
-    if (stencil_ != 0 && texture_ && texture_->setActive(true)) {
-        glDeleteRenderbuffers(1, &stencil_);
-    }
-    stencil_ = 0;
-}
+ExportCanvas::~ExportCanvas() = default;
 
 void finish_drawing(sf::RenderTexture& texture) {
     texture.display();

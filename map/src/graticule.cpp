@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <mutex>
+#include <tuple>
 
 namespace kuril {
 
@@ -32,6 +35,45 @@ std::string graticule_label(double value, bool is_lon) {
     return buffer;
 }
 
+namespace {
+
+/// A meridian or parallel traced through a projection: its sampled points in map metres, kept
+/// between frames. The traced range is whole steps, so that panning and zooming within a step
+/// trace nothing again; only the screen transform is done per frame.
+class TracedLines {
+public:
+    std::vector<geo::Point> get(const geo::Projection& projection, bool is_lon, double value,
+                                double from, double to) {
+        const Key key{projection.definition(), is_lon, value, from, to};
+        const std::lock_guard lock(mutex_);
+        if (const auto found = lines_.find(key); found != lines_.end()) {
+            return found->second;
+        }
+        if (lines_.size() > 1024) {
+            lines_.clear(); // a long session of many scales: start again rather than grow
+        }
+        const double inc = (to - from) / 150;
+        std::vector<geo::Point> samples;
+        for (double t = from; t <= to + 1e-9; t += inc) {
+            samples.push_back(is_lon ? geo::Point{value, t} : geo::Point{t, value});
+        }
+        projection.forward_in_place(samples);
+        return lines_.emplace(key, std::move(samples)).first->second;
+    }
+
+private:
+    using Key = std::tuple<std::string, bool, double, double, double>;
+    std::mutex mutex_;
+    std::map<Key, std::vector<geo::Point>> lines_;
+};
+
+TracedLines& traced_lines() {
+    static TracedLines lines;
+    return lines;
+}
+
+} // namespace
+
 Graticule build_graticule(const geo::Projection& projection, const MapView& view, double ui_scale) {
     Graticule graticule;
     const double step = graticule_step(view.metres_per_pixel(), ui_scale);
@@ -55,25 +97,21 @@ Graticule build_graticule(const geo::Projection& projection, const MapView& view
             region.max_y = std::max(region.max_y, ll.y);
         }
     }
-    region.min_x = std::max(region.min_x - step, 120.0);
-    region.max_x = std::min(region.max_x + step, 175.0);
-    region.min_y = std::max(region.min_y - step, 30.0);
-    region.max_y = std::min(region.max_y + step, 65.0);
+    // Whole steps beyond the visible part: the same lines for every view within a step.
+    region.min_x = std::max((std::floor(region.min_x / step) - 1) * step, 120.0);
+    region.max_x = std::min((std::ceil(region.max_x / step) + 1) * step, 175.0);
+    region.min_y = std::max((std::floor(region.min_y / step) - 1) * step, 30.0);
+    region.max_y = std::min((std::ceil(region.max_y / step) + 1) * step, 65.0);
     if (region.min_x >= region.max_x || region.min_y >= region.max_y) {
         return graticule;
     }
     const double w = view.width_px();
     const double h = view.height_px();
-    std::vector<geo::Point> samples;
     auto trace = [&](bool is_lon, double value) {
         const double from = is_lon ? region.min_y : region.min_x;
         const double to = is_lon ? region.max_y : region.max_x;
-        const double inc = (to - from) / 150;
-        samples.clear();
-        for (double t = from; t <= to + 1e-9; t += inc) {
-            samples.push_back(is_lon ? geo::Point{value, t} : geo::Point{t, value});
-        }
-        projection.forward_in_place(samples);
+        const std::vector<geo::Point> samples =
+            traced_lines().get(projection, is_lon, value, from, to);
         std::vector<geo::Point> points;
         points.reserve(samples.size());
         for (const auto& p : samples) {
@@ -104,13 +142,15 @@ Graticule build_graticule(const geo::Projection& projection, const MapView& view
         }
         (is_lon ? graticule.meridians : graticule.parallels).push_back(std::move(points));
     };
-    for (double lon = std::ceil(region.min_x / step) * step; lon <= region.max_x + 1e-9;
-         lon += step) {
-        trace(true, lon);
+    // Whole multiples of the step, computed (not accumulated) so each line's value is the same
+    // in every frame.
+    for (auto i = static_cast<long>(std::ceil(region.min_x / step - 1e-9));
+         static_cast<double>(i) * step <= region.max_x + 1e-9; ++i) {
+        trace(true, static_cast<double>(i) * step);
     }
-    for (double lat = std::ceil(region.min_y / step) * step; lat <= region.max_y + 1e-9;
-         lat += step) {
-        trace(false, lat);
+    for (auto i = static_cast<long>(std::ceil(region.min_y / step - 1e-9));
+         static_cast<double>(i) * step <= region.max_y + 1e-9; ++i) {
+        trace(false, static_cast<double>(i) * step);
     }
     return graticule;
 }

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "map/polygon_set.hpp"
 
+#include <GL/glu.h>
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <deque>
 #include <iterator>
 #include <limits>
+#include <stdexcept>
+#include <string>
 
 namespace kuril {
 namespace {
@@ -71,19 +76,93 @@ void simplify_range(const geo::Ring& ring, std::size_t first, std::size_t last, 
     }
 }
 
-/// Fan triangles from `origin` over every edge of the ring. Any origin gives the right
-/// even-odd coverage; one in the middle of the piece keeps the triangles small (less overdraw).
-void append_fan(const geo::Ring& ring, geo::Point origin_point, std::vector<MapVertex>& out) {
-    if (ring.size() < 3) {
-        return;
-    }
-    const MapVertex origin = to_map(origin_point);
-    for (std::size_t i = 0; i < ring.size(); ++i) {
-        out.push_back(origin);
-        out.push_back(to_map(ring[i]));
-        out.push_back(to_map(ring[(i + 1) % ring.size()]));
+/// What the tessellator's callbacks write to: triangles (GL_TRIANGLES only, as an edge-flag
+/// callback is set), the vertices it creates where rings cross, and its first error.
+struct Tessellation {
+    std::vector<MapVertex>* out = nullptr;
+    std::deque<std::array<GLdouble, 3>> created;
+    GLenum error = 0;
+};
+
+void GLAPIENTRY on_vertex(void* vertex, void* data) {
+    const auto* p = static_cast<const GLdouble*>(vertex);
+    static_cast<Tessellation*>(data)->out->push_back(to_map({p[0], p[1]}));
+}
+
+void GLAPIENTRY on_combine(GLdouble coords[3], void* [4], GLfloat[4], void** result, void* data) {
+    auto& created = static_cast<Tessellation*>(data)->created;
+    created.push_back({coords[0], coords[1], coords[2]});
+    *result = created.back().data();
+}
+
+void GLAPIENTRY on_error(GLenum error, void* data) {
+    auto* tessellation = static_cast<Tessellation*>(data);
+    if (tessellation->error == 0) {
+        tessellation->error = error;
     }
 }
+
+// Only its presence matters: with an edge-flag callback the tessellator emits GL_TRIANGLES
+// alone, never fans or strips.
+void GLAPIENTRY on_edge_flag(GLboolean, void*) {}
+
+void GLAPIENTRY on_begin(GLenum, void*) {}
+
+/// One tessellator object per thread, made on first use (levels of detail may be built on
+/// several threads at once).
+class Tessellator {
+public:
+    Tessellator() : tess_(gluNewTess()) {
+        if (tess_ == nullptr) {
+            throw std::runtime_error("polygon fill: the GLU tessellator could not be created");
+        }
+        gluTessProperty(tess_, GLU_TESS_WINDING_RULE, GLU_TESS_WINDING_ODD);
+        gluTessNormal(tess_, 0, 0, 1);
+        using Callback = void(GLAPIENTRY*)();
+        gluTessCallback(tess_, GLU_TESS_BEGIN_DATA, reinterpret_cast<Callback>(&on_begin));
+        gluTessCallback(tess_, GLU_TESS_VERTEX_DATA, reinterpret_cast<Callback>(&on_vertex));
+        gluTessCallback(tess_, GLU_TESS_COMBINE_DATA, reinterpret_cast<Callback>(&on_combine));
+        gluTessCallback(tess_, GLU_TESS_ERROR_DATA, reinterpret_cast<Callback>(&on_error));
+        gluTessCallback(tess_, GLU_TESS_EDGE_FLAG_DATA, reinterpret_cast<Callback>(&on_edge_flag));
+    }
+    ~Tessellator() { gluDeleteTess(tess_); }
+    Tessellator(const Tessellator&) = delete;
+    Tessellator& operator=(const Tessellator&) = delete;
+
+    void run(const std::vector<geo::Ring>& rings, std::vector<MapVertex>& out) {
+        // The tessellator keeps pointers to the coordinates until the polygon ends.
+        coords_.clear();
+        for (const auto& ring : rings) {
+            for (const auto& p : ring) {
+                coords_.push_back({p.x, p.y, 0.0});
+            }
+        }
+        Tessellation state;
+        state.out = &out;
+        const std::size_t first = out.size();
+        gluTessBeginPolygon(tess_, &state);
+        std::size_t next = 0;
+        for (const auto& ring : rings) {
+            gluTessBeginContour(tess_);
+            for (std::size_t i = 0; i < ring.size(); ++i, ++next) {
+                gluTessVertex(tess_, coords_[next].data(), coords_[next].data());
+            }
+            gluTessEndContour(tess_);
+        }
+        gluTessEndPolygon(tess_);
+        if (state.error != 0) {
+            out.resize(first);
+            const auto* text = reinterpret_cast<const char*>(gluErrorString(state.error));
+            throw std::runtime_error(std::string("polygon fill: the tessellator failed: ") +
+                                     (text != nullptr ? text : "unknown error"));
+        }
+        out.resize(first + (out.size() - first) / 3 * 3);
+    }
+
+private:
+    GLUtesselator* tess_;
+    std::vector<std::array<GLdouble, 3>> coords_;
+};
 
 void split_into_pieces(std::vector<geo::Ring> rings, const geo::Box& box, int depth,
                        std::vector<FillPiece>& out) {
@@ -100,14 +179,9 @@ void split_into_pieces(std::vector<geo::Ring> rings, const geo::Box& box, int de
     }
     if (vertices <= max_piece_vertices || depth >= max_depth) {
         FillPiece piece;
-        const geo::Box bounds = bounds_of(rings);
-        piece.bounds = to_map_box(bounds);
-        const geo::Point middle{(bounds.min_x + bounds.max_x) / 2,
-                                (bounds.min_y + bounds.max_y) / 2};
-        for (const auto& ring : rings) {
-            append_fan(ring, middle, piece.fan_triangles);
-        }
-        if (!piece.fan_triangles.empty()) {
+        piece.bounds = to_map_box(bounds_of(rings));
+        triangulate_even_odd(rings, piece.triangles);
+        if (!piece.triangles.empty()) {
             out.push_back(std::move(piece));
         }
         return;
@@ -267,6 +341,11 @@ geo::Ring clip_ring(const geo::Ring& ring, const geo::Box& box) {
         current = std::move(next);
     }
     return current;
+}
+
+void triangulate_even_odd(const std::vector<geo::Ring>& rings, std::vector<MapVertex>& out) {
+    thread_local Tessellator tessellator;
+    tessellator.run(rings, out);
 }
 
 bool polygon_contains(const geo::Polygon& polygon, geo::Point p) {

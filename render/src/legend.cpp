@@ -41,7 +41,7 @@ std::vector<sf::Vector2f> clip_diagonal(const std::vector<sf::Vector2f>& polygon
     return out;
 }
 
-/// The map's diagonal pattern (stencil_fill.hpp make_pattern: pixels where (x + y) mod period
+/// The map's diagonal pattern (pattern.hpp make_pattern: pixels where (x + y) mod period
 /// < thickness, scaled as the map scales it), as bands clipped to the swatch.
 void append_diagonal_pattern(std::vector<sf::Vertex>& v, sf::FloatRect swatch, float period,
                              float thickness, sf::Color colour) {

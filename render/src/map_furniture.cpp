@@ -4,10 +4,10 @@
 #include "map/map_furniture.hpp"
 
 #include "label_layer.hpp"
+#include "pattern.hpp"
 #include "render/map_renderer.hpp"
 #include "render/polyline.hpp"
 #include "render/style.hpp"
-#include "stencil_fill.hpp"
 
 #include <cmath>
 
@@ -99,20 +99,13 @@ void MapRenderer::draw_inset(sf::RenderTarget& target, const geo::Box& visible,
     target.setView(inset);
     if (!scene_.land.empty()) {
         scratch_.clear();
+        const sf::Color colour(200, 196, 184);
         for (const auto& piece : scene_.land.level(scene_.land.level_count() - 1).fills) {
-            for (const auto& v : piece.fan_triangles) {
-                scratch_.emplace_back(sf::Vector2f(v.x, v.y));
+            for (const auto& v : piece.triangles) {
+                scratch_.emplace_back(sf::Vector2f(v.x, v.y), colour);
             }
         }
-        const auto x0 = static_cast<float>(world.min_x);
-        const auto x1 = static_cast<float>(world.max_x);
-        const auto y0 = static_cast<float>(-world.max_y);
-        const auto y1 = static_cast<float>(-world.min_y);
-        const sf::Color colour(200, 196, 184);
-        const std::vector<sf::Vertex> cover = {{{x0, y0}, colour}, {{x1, y0}, colour},
-                                               {{x0, y1}, colour}, {{x1, y0}, colour},
-                                               {{x1, y1}, colour}, {{x0, y1}, colour}};
-        detail::stencil_fill(target, inset, scratch_, inset, cover, nullptr);
+        target.draw(scratch_.data(), scratch_.size(), sf::Triangles);
     }
     sf::RectangleShape box({static_cast<float>(visible.max_x - visible.min_x),
                             static_cast<float>(visible.max_y - visible.min_y)});

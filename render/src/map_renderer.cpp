@@ -4,10 +4,10 @@
 #include "geo/geodesic.hpp"
 #include "label_layer.hpp"
 #include "map/map_furniture.hpp"
+#include "pattern.hpp"
 #include "render/polyline.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
-#include "stencil_fill.hpp"
 
 #include <SFML/OpenGL.hpp>
 #include <algorithm>
@@ -81,52 +81,45 @@ void MapRenderer::fill_sets(sf::RenderTarget& target, const std::vector<const Po
                             const MapView& view, sf::Color color, const sf::Texture* pattern) {
     const geo::Box visible = visible_map_box(view, tile_);
     scratch_.clear();
-    // The cover pass spans each drawn piece's box, not the whole screen: far fewer pixels
-    // for a sparse island chain. The first cover of a pixel resets its stencil, so overlapping
-    // boxes do not blend twice.
-    cover_.clear();
+    // A pattern is screen-aligned: its texture coordinates are each vertex's pixel in the whole
+    // image (one texel per pixel, built at this frame's pixel scale), so it is never magnified
+    // and the tiles of an export match.
+    const double scale = view.metres_per_pixel();
+    const geo::Point origin = view.screen_to_map({0, 0}); // north-up metres of pixel (0, 0)
     for (const PolygonSet* set : sets) {
         if (set->empty() || !overlaps(set->bounds, visible)) {
             continue;
         }
-        const LodLevel& level = set->level_for(view.metres_per_pixel());
+        const LodLevel& level = set->level_for(scale);
         for (const auto& piece : level.fills) {
             if (!overlaps(piece.bounds, visible)) {
                 continue;
             }
-            for (const auto& v : piece.fan_triangles) {
-                scratch_.emplace_back(sf::Vector2f(v.x, v.y));
-            }
-            // Corners in screen pixels (for a screen-aligned pattern), clamped to the view.
-            const geo::Point a = view.map_to_screen({piece.bounds.min_x, -piece.bounds.min_y});
-            const geo::Point b = view.map_to_screen({piece.bounds.max_x, -piece.bounds.max_y});
-            const float x0 = std::floor(std::max(0.f, static_cast<float>(a.x) - 1));
-            const float y0 = std::floor(std::max(0.f, static_cast<float>(a.y) - 1));
-            const float x1 = std::ceil(
-                std::min(static_cast<float>(view.width_px()), static_cast<float>(b.x) + 1));
-            const float y1 = std::ceil(
-                std::min(static_cast<float>(view.height_px()), static_cast<float>(b.y) + 1));
-            if (x1 <= x0 || y1 <= y0) {
+            if (pattern == nullptr) {
+                for (const auto& v : piece.triangles) {
+                    scratch_.emplace_back(sf::Vector2f(v.x, v.y), color);
+                }
                 continue;
             }
-            // One texel per pixel of the whole image: the pattern was built at this frame's
-            // pixel scale, so it is never magnified (crisp at 8000 px) and stitched tiles match.
-            cover_.emplace_back(sf::Vector2f(x0, y0), color, sf::Vector2f(x0, y0));
-            cover_.emplace_back(sf::Vector2f(x1, y0), color, sf::Vector2f(x1, y0));
-            cover_.emplace_back(sf::Vector2f(x0, y1), color, sf::Vector2f(x0, y1));
-            cover_.emplace_back(sf::Vector2f(x1, y0), color, sf::Vector2f(x1, y0));
-            cover_.emplace_back(sf::Vector2f(x1, y1), color, sf::Vector2f(x1, y1));
-            cover_.emplace_back(sf::Vector2f(x0, y1), color, sf::Vector2f(x0, y1));
+            for (const auto& v : piece.triangles) {
+                const sf::Vector2f pixel(static_cast<float>((v.x - origin.x) / scale),
+                                         static_cast<float>((v.y + origin.y) / scale));
+                scratch_.emplace_back(sf::Vector2f(v.x, v.y), color, pixel);
+            }
         }
     }
     if (scratch_.empty()) {
         return;
     }
     stats_.fill_vertices += scratch_.size();
-    const sf::View map_view = target.getView();
-    detail::stencil_fill(target, map_view, scratch_, placed(screen_sf_view(view, tile_)), cover_,
-                         pattern);
-    target.setView(map_view);
+    sf::RenderStates states;
+    states.texture = pattern;
+    // An opaque plain fill replaces what is under it: no blending, so a software rasteriser
+    // writes its pixels without reading them first (triangles never overlap, nor anti-alias).
+    if (pattern == nullptr && color.a == 255) {
+        states.blendMode = sf::BlendNone;
+    }
+    target.draw(scratch_.data(), scratch_.size(), sf::Triangles, states);
 }
 
 void MapRenderer::draw_outlines(sf::RenderTarget& target, const PolygonSet& set,
@@ -207,7 +200,7 @@ void MapRenderer::draw_claim_outlines(sf::RenderTarget& target, const MapFrame& 
 }
 
 void MapRenderer::draw_status(sf::RenderTarget& target, const MapFrame& frame) {
-    // Group regions by how they are drawn so each style is one stencil pass.
+    // Group regions by how they are drawn so each style is one draw call.
     std::map<geo::Party, std::vector<const PolygonSet*>> fills;   // administered (alone or first)
     std::map<geo::Party, std::vector<const PolygonSet*>> joint;   // co-administered: stripes
     std::map<geo::Party, std::vector<const PolygonSet*>> hatches; // claimed, not administered
@@ -526,7 +519,13 @@ void MapRenderer::place_labels(const MapFrame& frame) {
         labels_->occupy_softly(
             {shown.screen.x - radius, shown.screen.y - radius, 2 * radius, 2 * radius});
     }
-    const LandMask& land = land_mask(view, std::max(3.0, 2.0 * frame.state.ui_scale));
+    // Which land is where: only when something is to be named (a frame without labels, events
+    // or off-map events rasterises no coast).
+    static const LandMask all_sea;
+    const bool names =
+        !frame.labels.empty() || !frame.events.empty() || !frame.off_map_events.empty();
+    const LandMask& land =
+        names ? land_mask(view, std::max(3.0, 2.0 * frame.state.ui_scale)) : all_sea;
     place_off_map_events(frame, view);
     const float line_width = (frame.state.high_contrast ? 4.f : 2.5f) * ui;
     // A town's or a cape's dot (and its ring), scaled as the text is.
@@ -768,18 +767,13 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
         glScissor(area->left, static_cast<GLint>(size.y) - area->top - area->height, area->width,
                   area->height);
     }
-    // Colour, depth and stencil cleared in one call: clearing the stencil alone makes a
-    // packed depth-stencil buffer keep its depth bits, a read-modify-write of every pixel on
-    // a software rasteriser; a full clear is a plain fill. Depth itself is never used.
+    // Colour only: fills are triangulated and drawn in one pass, nothing uses a stencil or
+    // depth buffer (the targets have none).
     const sf::Color background = state.shows(Layer::sea) ? style::sea : sf::Color::White;
     glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-    glStencilMask(0xFF);
-    glDepthMask(GL_TRUE);
-    glClearStencil(0);
-    glClearDepth(1.0);
     glClearColor(background.r / 255.f, background.g / 255.f, background.b / 255.f,
                  background.a / 255.f);
-    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    glClear(GL_COLOR_BUFFER_BIT);
     target.setView(placed(map_sf_view(view, tile_)));
     if (frame.land) {
         fill_sets(target, {&scene_.land}, view, style::land, nullptr);

@@ -16,17 +16,59 @@
 
 namespace {
 
-/// Signed area of the fan triangles: the even-odd fill's net area.
-double fan_area(const std::vector<kuril::MapVertex>& fans) {
+/// Signed area of one triangle (map space).
+double triangle_area(const kuril::MapVertex& a, const kuril::MapVertex& b,
+                     const kuril::MapVertex& c) {
+    return 0.5 * ((static_cast<double>(b.x) - a.x) * (static_cast<double>(c.y) - a.y) -
+                  (static_cast<double>(c.x) - a.x) * (static_cast<double>(b.y) - a.y));
+}
+
+/// The area the triangles cover, each counted once (unsigned): equal to the even-odd area only
+/// if no two overlap.
+double triangles_area(const std::vector<kuril::MapVertex>& triangles) {
     double area = 0;
-    for (std::size_t i = 0; i + 2 < fans.size(); i += 3) {
-        const auto& a = fans[i];
-        const auto& b = fans[i + 1];
-        const auto& c = fans[i + 2];
-        area += 0.5 * ((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y));
+    for (std::size_t i = 0; i + 2 < triangles.size(); i += 3) {
+        area += std::fabs(triangle_area(triangles[i], triangles[i + 1], triangles[i + 2]));
     }
     return area;
 }
+
+/// How many of the triangles contain p (map space, y down).
+int coverage(const std::vector<kuril::MapVertex>& triangles, geo::Point p) {
+    const kuril::MapVertex q{static_cast<float>(p.x), static_cast<float>(p.y)};
+    int count = 0;
+    for (std::size_t i = 0; i + 2 < triangles.size(); i += 3) {
+        const double d1 = triangle_area(triangles[i], triangles[i + 1], q);
+        const double d2 = triangle_area(triangles[i + 1], triangles[i + 2], q);
+        const double d3 = triangle_area(triangles[i + 2], triangles[i], q);
+        const bool negative = d1 < 0 || d2 < 0 || d3 < 0;
+        const bool positive = d1 > 0 || d2 > 0 || d3 > 0;
+        count += negative && positive ? 0 : 1;
+    }
+    return count;
+}
+
+/// Even-odd area of rings that do not cross (outer rings and the holes inside them): the area
+/// each point is covered by an odd number of rings, from nested ring areas.
+double shoelace(const geo::Ring& ring) {
+    double area = 0;
+    for (std::size_t i = 0; i < ring.size(); ++i) {
+        const auto& p = ring[i];
+        const auto& q = ring[(i + 1) % ring.size()];
+        area += p.x * q.y - q.x * p.y;
+    }
+    return std::fabs(area) / 2;
+}
+
+/// One fixture in the manner of earcut.hpp's: rings, the triangles expected, the even-odd area
+/// and how far the triangles' area may deviate from it (relative).
+struct TriangulationFixture {
+    std::string name;
+    std::vector<geo::Ring> rings;
+    std::size_t triangles;
+    double area;
+    double deviation;
+};
 
 /// Distance from p to the segment a-b.
 double segment_distance(geo::Point p, geo::Point a, geo::Point b) {
@@ -139,12 +181,127 @@ TEST_CASE("[viewer] levels of detail cut into pieces cover the polygon exactly o
     CHECK(finest.fills.size() > 4);
     double area = 0;
     for (const auto& piece : finest.fills) {
-        area += fan_area(piece.fan_triangles);
+        area += triangles_area(piece.triangles);
     }
-    // Net covered area = outer - hole (orientation may be either way).
-    CHECK(std::fabs(area) == doctest::Approx(1e10 - 4e8).epsilon(1e-6));
+    // Covered area = outer - hole, with no triangle overlapping another.
+    CHECK(area == doctest::Approx(1e10 - 4e8).epsilon(1e-6));
+    // Each point is covered once inside, never in the hole or outside.
+    for (const auto& [point, expected] :
+         {std::pair{geo::Point{10'000, -10'000}, 1}, std::pair{geo::Point{50'000, -50'000}, 0},
+          std::pair{geo::Point{70'010, -30'020}, 1}, std::pair{geo::Point{150'000, -50'000}, 0}}) {
+        int covered = 0;
+        for (const auto& piece : finest.fills) {
+            covered += coverage(piece.triangles, point);
+        }
+        CAPTURE(point.x);
+        CAPTURE(point.y);
+        CHECK(covered == expected);
+    }
     CHECK(&set.level_for(1.0) == &set.level(0));
     CHECK(&set.level_for(1e6) == &set.level(set.level_count() - 1));
+}
+
+TEST_CASE("[map] triangulation fixtures: holes, degenerate, self-touching and crossing rings") {
+    const geo::Ring square = {{0, 0}, {10, 0}, {10, 10}, {0, 10}};
+    const geo::Ring hole = {{4, 4}, {4, 6}, {6, 6}, {6, 4}};
+    const std::vector<TriangulationFixture> fixtures = {
+        {"square", {square}, 2, 100, 0},
+        {"square with a hole", {square, hole}, 8, 96, 0},
+        // The hole given with the outer ring's orientation: even-odd does not care.
+        {"hole in the same orientation", {square, {{4, 4}, {6, 4}, {6, 6}, {4, 6}}}, 8, 96, 0},
+        // Collinear and repeated vertices add no area.
+        {"collinear and repeated vertices",
+         {{{0, 0}, {5, 0}, {5, 0}, {10, 0}, {10, 5}, {10, 10}, {0, 10}, {0, 10}}},
+         0,
+         100,
+         0},
+        // Two squares meeting at one corner, as one ring that touches itself.
+        {"self-touching ring",
+         {{{0, 0}, {1, 0}, {1, 1}, {2, 1}, {2, 2}, {1, 2}, {1, 1}, {0, 1}}},
+         4,
+         2,
+         0},
+        // A bow tie: the crossing is split and both lobes filled.
+        {"bow tie", {{{0, 0}, {2, 2}, {2, 0}, {0, 2}}}, 2, 2, 0},
+        // Overlapping squares: even-odd leaves the overlap empty.
+        {"overlapping rings",
+         {{{0, 0}, {2, 0}, {2, 2}, {0, 2}}, {{1, 1}, {3, 1}, {3, 3}, {1, 3}}},
+         0,
+         6,
+         0},
+        // What clipping to a box leaves: two parts joined by a zero-width edge along the box.
+        {"zero-width connection",
+         {{{0, 0}, {4, 0}, {4, 1}, {1, 1}, {1, 3}, {4, 3}, {4, 4}, {0, 4}, {0, 3}, {0, 1}}},
+         0,
+         10,
+         0},
+        {"spike out and back",
+         {{{0, 0}, {4, 0}, {4, 2}, {8, 2}, {4, 2}, {4, 4}, {0, 4}}},
+         0,
+         16,
+         0},
+        {"fewer than three points", {{{0, 0}, {1, 1}}}, 0, 0, 0},
+    };
+    for (const auto& fixture : fixtures) {
+        CAPTURE(fixture.name);
+        std::vector<kuril::MapVertex> triangles;
+        kuril::triangulate_even_odd(fixture.rings, triangles);
+        CHECK(triangles.size() % 3 == 0);
+        if (fixture.triangles != 0) {
+            CHECK(triangles.size() / 3 == fixture.triangles);
+        }
+        const double area = triangles_area(triangles);
+        if (fixture.area == 0) {
+            CHECK(area == 0);
+        } else {
+            CHECK(std::fabs(area - fixture.area) / fixture.area <= fixture.deviation + 1e-9);
+        }
+    }
+}
+
+TEST_CASE("[map] triangulated land covers each point once, as the even-odd rule says") {
+    // A jagged island with two lakes, at every level of detail: sampled points are covered by as
+    // many triangles as the even-odd rule over the level's rings says (1 or 0), and the area
+    // matches the rings' within the simplification.
+    geo::Ring coast;
+    for (int i = 0; i < 3000; ++i) {
+        const double a = 6.283185307 * i / 3000;
+        const double radius = 50'000 + 8'000 * std::sin(7 * a) + 1'500 * std::sin(53 * a);
+        coast.push_back({radius * std::cos(a), radius * std::sin(a)});
+    }
+    const geo::Ring lake_a = {{-10'000, -5'000}, {-2'000, -5'000}, {-2'000, 5'000}};
+    const geo::Ring lake_b = {
+        {10'000, 10'000}, {20'000, 10'000}, {20'000, 20'000}, {10'000, 20'000}};
+    const auto set = kuril::build_polygon_set({geo::Polygon{{coast, lake_a, lake_b}}});
+    const double expected = shoelace(coast) - shoelace(lake_a) - shoelace(lake_b);
+    for (std::size_t index = 0; index < set.level_count(); ++index) {
+        CAPTURE(index);
+        const auto& level = set.level(index);
+        double area = 0;
+        for (const auto& piece : level.fills) {
+            area += triangles_area(piece.triangles);
+        }
+        // Simplification moves the coast by at most its tolerance.
+        const double tolerance = kuril::lod_tolerances_m()[index];
+        CHECK(std::fabs(area - expected) <= 2 * 3.2 * 62'000 * tolerance + 1e-6 * expected);
+        if (index != 0) {
+            continue;
+        }
+        int wrong = 0;
+        for (int gx = -60; gx <= 60; gx += 3) {
+            for (int gy = -60; gy <= 60; gy += 3) {
+                const geo::Point p{gx * 1'000.0 + 137, gy * 1'000.0 + 71};
+                const bool inside =
+                    kuril::polygon_contains(geo::Polygon{{coast, lake_a, lake_b}}, p);
+                int covered = 0;
+                for (const auto& piece : level.fills) {
+                    covered += coverage(piece.triangles, {p.x, -p.y});
+                }
+                wrong += covered == (inside ? 1 : 0) ? 0 : 1;
+            }
+        }
+        CHECK(wrong == 0);
+    }
 }
 
 TEST_CASE("[viewer] point in polygon respects holes") {

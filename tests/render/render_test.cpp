@@ -6,7 +6,7 @@
 #include "map/map_furniture.hpp"
 #include "render/map_renderer.hpp"
 #include "render/style.hpp"
-#include "stencil_fill.hpp"
+#include "pattern.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <algorithm>

@@ -212,8 +212,8 @@ private:
     }
 
     void create_window() {
-        sf::ContextSettings settings;
-        settings.stencilBits = 8;
+        // No depth or stencil buffer: fills are triangulated and drawn in one pass.
+        const sf::ContextSettings settings;
         const sf::VideoMode mode = fullscreen_ ? sf::VideoMode::getDesktopMode()
                                                : sf::VideoMode(options_.width, options_.height);
         window_.create(mode, "Kuril Atlas",

@@ -20,14 +20,11 @@ public:
     ~ExportCanvas();
     ExportCanvas(const ExportCanvas&) = delete;
     ExportCanvas& operator=(const ExportCanvas&) = delete;
-    /// The render texture (with a stencil buffer) for `layout`, created on first use.
+    /// The render texture (colour only) for `layout`, created on first use.
     sf::RenderTexture& texture(const ExportLayout& layout);
 
 private:
-    void release_stencil();
-
     std::unique_ptr<sf::RenderTexture> texture_;
-    unsigned stencil_ = 0; ///< the OpenGL renderbuffer of its stencil, when attached here
     unsigned width_ = 0;
     unsigned height_ = 0;
 };

@@ -16,11 +16,12 @@ struct MapVertex {
     float y = 0.f;
 };
 
-/// A piece of a polygon set cut to a quadtree cell, as fan triangles ready for an even-odd
-/// stencil fill (holes and the cut edges come out right without any triangulation).
+/// A piece of a polygon set cut to a quadtree cell, triangulated once (the even-odd interior of
+/// its rings: holes, cut edges and self-touching rings come out right), three vertices a
+/// triangle: drawn in one pass, each pixel once.
 struct FillPiece {
     geo::Box bounds; ///< map space, y down
-    std::vector<MapVertex> fan_triangles;
+    std::vector<MapVertex> triangles;
 };
 
 /// A stretch of outline (coast, lake shore) as line-segment pairs.
@@ -84,6 +85,12 @@ geo::Ring simplify_ring(const geo::Ring& ring, double tolerance);
 /// Sutherland-Hodgman clip of a closed ring to a box (non-finite vertices dropped first). The
 /// result may have zero-width connecting edges along the box, which an even-odd fill ignores.
 geo::Ring clip_ring(const geo::Ring& ring, const geo::Box& box);
+
+/// The even-odd interior of `rings` as triangles (three vertices each, map space: y flipped to
+/// point down), appended to `out`. Through the tessellator of Mesa's GLU (SGI's libtess: a
+/// sweep line that splits at every crossing, needs no OpenGL context and handles degenerate,
+/// self-touching and overlapping rings); throws std::runtime_error if it reports an error.
+void triangulate_even_odd(const std::vector<geo::Ring>& rings, std::vector<MapVertex>& out);
 
 /// Even-odd point-in-polygon test on projected rings.
 bool polygon_contains(const geo::Polygon& polygon, geo::Point p);

@@ -16,9 +16,9 @@
 
 namespace kuril {
 
-/// Draws a MapScene with SFML: fills through an even-odd stencil (no triangulation), culled to
-/// the view at a level of detail suited to the zoom, then lines, markers and labels in screen
-/// space. The target needs a stencil buffer (ContextSettings with stencilBits = 8).
+/// Draws a MapScene with SFML: fills from the levels of detail's cached triangulations (one
+/// pass, no stencil), culled to the view at a level suited to the zoom, then lines, markers and
+/// labels in screen space.
 namespace detail {
 class LabelLayer;
 }
@@ -94,7 +94,6 @@ private:
     std::vector<sf::Vertex> scratch_;   ///< reused every frame: memory stays flat
     std::vector<sf::Vertex> triangles_; ///< screen-space triangles (thick lines, markers)
     std::vector<sf::Vertex> thin_lines_;
-    std::vector<sf::Vertex> cover_;
     Stats stats_;
     std::optional<sf::FloatRect> tile_;
     std::optional<sf::FloatRect> viewport_; ///< this draw's area, as a fraction of the target
