@@ -4,9 +4,9 @@
 #include "map/island_report.hpp"
 #include "map/map_frame.hpp"
 #include "map/map_furniture.hpp"
+#include "pattern.hpp"
 #include "render/map_renderer.hpp"
 #include "render/style.hpp"
-#include "pattern.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <algorithm>
