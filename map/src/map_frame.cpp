@@ -34,7 +34,10 @@ void add_unique(std::vector<std::string>& ids, const std::vector<std::string>& m
 
 /// Place-name sizes by importance (pixels before the UI scale).
 double label_size(int priority) {
-    return priority >= 4000 ? 17 : priority >= 3000 ? 15 : priority >= 1000 ? 13 : 12;
+    return priority >= 4000   ? 17
+           : priority >= 3000 ? 15
+           : priority >= 1000 ? 13
+                              : smallest_island_label_px;
 }
 
 void add_statuses(MapFrame& frame) {

@@ -1,10 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "map/presentation.hpp"
 
+#include "map/map_frame.hpp"
+
 #include <algorithm>
 #include <cmath>
 
 namespace kuril {
+
+double window_ui_scale(double height_px) {
+    return std::clamp(height_px / 900.0, 1.0, 2.5);
+}
+
+double slide_ui_scale(double height_px) {
+    return std::max(window_ui_scale(height_px), 0.03 * height_px / smallest_island_label_px);
+}
 
 bool SlideNavigator::apply(PresentCommand command, int digit) {
     const std::size_t before = current_;

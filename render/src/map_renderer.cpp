@@ -123,7 +123,7 @@ void MapRenderer::fill_sets(sf::RenderTarget& target, const std::vector<const Po
 }
 
 void MapRenderer::draw_outlines(sf::RenderTarget& target, const PolygonSet& set,
-                                const MapView& view, sf::Color color) {
+                                const MapView& view, sf::Color color, float width_px) {
     if (set.empty()) {
         return;
     }
@@ -140,7 +140,14 @@ void MapRenderer::draw_outlines(sf::RenderTarget& target, const PolygonSet& set,
     }
     stats_.outline_vertices += scratch_.size();
     if (!scratch_.empty()) {
+        // Wider than a pixel (the projector theme): OpenGL's own wide lines, no extra vertices.
+        if (width_px > 1.f) {
+            glLineWidth(std::round(width_px));
+        }
         target.draw(scratch_.data(), scratch_.size(), sf::Lines);
+        if (width_px > 1.f) {
+            glLineWidth(1.f);
+        }
     }
 }
 
@@ -769,17 +776,18 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     }
     // Colour only: fills are triangulated and drawn in one pass, nothing uses a stencil or
     // depth buffer (the targets have none).
-    const sf::Color background = state.shows(Layer::sea) ? style::sea : sf::Color::White;
+    const sf::Color sea = style::sea_colour(state.high_contrast);
+    const sf::Color background = state.shows(Layer::sea) ? sea : sf::Color::White;
     glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     glClearColor(background.r / 255.f, background.g / 255.f, background.b / 255.f,
                  background.a / 255.f);
     glClear(GL_COLOR_BUFFER_BIT);
     target.setView(placed(map_sf_view(view, tile_)));
     if (frame.land) {
-        fill_sets(target, {&scene_.land}, view, style::land, nullptr);
+        fill_sets(target, {&scene_.land}, view, style::land_colour(state.high_contrast), nullptr);
     }
     if (frame.lakes) {
-        fill_sets(target, {&scene_.lakes}, view, style::sea, nullptr);
+        fill_sets(target, {&scene_.lakes}, view, sea, nullptr);
     }
     if (frame.graticule) {
         target.setView(placed(screen_sf_view(view, tile_)));
@@ -789,12 +797,14 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     if (state.shows(Layer::status)) {
         draw_status(target, frame);
         if (frame.lakes) {
-            fill_sets(target, {&scene_.lakes}, view, style::sea, nullptr); // lakes stay water
+            fill_sets(target, {&scene_.lakes}, view, sea, nullptr); // lakes stay water
         }
     }
     if (frame.land) {
+        // The projector theme: a dark coast, two UI pixels wide.
         draw_outlines(target, scene_.land, view,
-                      state.high_contrast ? sf::Color(20, 20, 20) : style::coast);
+                      state.high_contrast ? style::coast_projector : style::coast,
+                      state.high_contrast ? static_cast<float>(2 * state.ui_scale) : 1.f);
     }
     if (frame.lakes) {
         draw_outlines(target, scene_.lakes, view, style::coast);

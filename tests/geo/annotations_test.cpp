@@ -366,6 +366,7 @@ TEST_CASE("[geo] annotations: a slide may compare its date with another") {
           "test.xml:8: <slide id=\"c\"> compare 1700-01-01 is out of range (1850-01-01 to today)");
     CHECK(problem("1944-01-01") == "test.xml:8: <slide id=\"c\"> compare 1944-01-01 is the "
                                    "slide's own date: give another date to compare it with");
+    CHECK(annotations.tours[0].slides[0].legend); // on unless a slide says off
 }
 
 namespace {
@@ -490,4 +491,28 @@ TEST_CASE("[geo] annotations: a status's notes: plain text and <note lang=en>, n
     CHECK(first_problem(status_with(R"(<title lang="en">A</title><title lang="en">B</title>)")) ==
           "test.xml:9: a second <title lang=\"en\"> (one per language; without lang it is "
           "English)");
+}
+
+TEST_CASE("[geo] a slide's compact legend: on by default, legend=\"off\" hides it") {
+    const auto slide = [](const std::string& attribute) {
+        return std::string(R"(  <tours>
+    <tour id="t" title="T">
+      <slide id="c" date="1944-01-01" )") +
+               attribute + R"( center="147,44" zoom="1" sources="s1"><title>C</title></slide>
+    </tour>
+  </tours>
+)";
+    };
+    const auto read = [&](const std::string& attribute) {
+        return geo::parse_annotations(std::string(header) + slide(attribute) + "</atlas>\n",
+                                      "legend.xml")
+            .tours[0]
+            .slides[0]
+            .legend;
+    };
+    CHECK(read(""));
+    CHECK(read("legend=\"on\""));
+    CHECK_FALSE(read("legend=\"off\""));
+    CHECK(first_problem(slide("legend=\"no\"")) ==
+          "test.xml:8: <slide id=\"c\"> legend=\"no\": expected on or off");
 }

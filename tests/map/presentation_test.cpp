@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "map/map_frame.hpp"
 #include "map/presentation.hpp"
 
 #include <cmath>
@@ -89,4 +90,20 @@ TEST_CASE("[viewer] fly-to starts and ends exactly, moves monotonically, takes i
     const kuril::FlyTo instant(a, 50.0, b, 800.0, 1920, 0.0);
     instant.at(0, c, mpp);
     CHECK(c == b);
+}
+
+TEST_CASE("[map] a slide's names are at least 3 % of the screen's height, its lines 3 px") {
+    for (const double height : {480.0, 720.0, 1080.0, 2160.0}) {
+        CAPTURE(height);
+        const double scale = kuril::slide_ui_scale(height);
+        CHECK(kuril::smallest_island_label_px * scale >= 0.03 * height - 1e-9);
+        CHECK(2.5 * scale >= 3.0); // the thinnest boundary line, 2.5 UI pixels
+        CHECK(scale >= kuril::window_ui_scale(height));
+    }
+    // The window's own scale: 1 up to 900 px, then with the height, at most 2.5.
+    CHECK(kuril::window_ui_scale(720) == 1.0);
+    CHECK(kuril::window_ui_scale(1800) == doctest::Approx(2.0));
+    CHECK(kuril::window_ui_scale(4000) == 2.5);
+    // At 1280x720 the smallest island name is 21.6 px, not the viewer's 12.
+    CHECK(kuril::smallest_island_label_px * kuril::slide_ui_scale(720) == doctest::Approx(21.6));
 }

@@ -13,6 +13,9 @@ std::vector<ScreenRect> UiLayout::obstacles() const {
         rects.push_back({0, 0, width, slide->title_height});
         rects.push_back(
             {0, h - slide->caption_height - 30 * s, width, slide->caption_height + 30 * s});
+        if (slide->legend) {
+            rects.push_back(slide->legend_rect);
+        }
     } else {
         rects.push_back({0, h - timeline_height - 30 * s, width, timeline_height + 30 * s});
     }

@@ -9,6 +9,7 @@
 #include "geo/projection.hpp"
 #include "input_map.hpp"
 #include "map/map_frame.hpp"
+#include "map/presentation.hpp"
 #include "map/tour_check.hpp"
 #include "presenter.hpp"
 #include "render/display.hpp"
@@ -30,10 +31,6 @@
 
 namespace kuril {
 namespace {
-
-double auto_ui_scale(unsigned height) {
-    return std::clamp(height / 900.0, 1.0, 2.5);
-}
 
 /// Counts a fading value down; true while it was still showing.
 bool fade(double& value, double amount) {
@@ -229,7 +226,10 @@ private:
         }
         view_.resize(width, height);
         ui_state_.compare.window_width = static_cast<float>(width);
-        map_.ui_scale = options_.ui_scale > 0 ? options_.ui_scale : auto_ui_scale(height);
+        // A tour is read from the back of a room: its labels and lines grow with the screen.
+        map_.ui_scale = options_.ui_scale > 0 ? options_.ui_scale
+                        : presenter_          ? slide_ui_scale(height)
+                                              : window_ui_scale(height);
         window_.setView(
             sf::View(sf::FloatRect(0, 0, static_cast<float>(width), static_cast<float>(height))));
     }

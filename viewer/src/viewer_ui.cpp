@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "viewer/viewer_ui.hpp"
 
+#include "map/map_furniture.hpp"
 #include "map/names.hpp"
+#include "map/presentation.hpp"
 #include "ui/compare_overlay.hpp"
 #include "ui/help_overlay.hpp"
 #include "ui/info_panel.hpp"
@@ -59,9 +61,59 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
     if (slide != nullptr) {
         const std::string_view lang = text_language_code(map.text_language);
         // Comparing, each half is headed with its date: the band has no date stamp.
+        // The bands are sized by the screen's height at the window's scale; only the map's
+        // names and lines take a slide's larger scale (slide_ui_scale).
+        const auto band_scale =
+            std::min(layout.scale, static_cast<float>(window_ui_scale(layout.height)));
         layout.slide = slide_overlay_->layout(slide->title_in(lang), slide->caption_in(lang),
                                               comparing ? std::string() : map.date.long_text(),
-                                              layout.width, layout.height, layout.scale);
+                                              layout.width, layout.height, band_scale);
+        // A compact legend of what this slide draws, its text at least 2.2 % of the screen's
+        // height (smaller only to fit in 40 % of its width); comparing, each half has its own.
+        if (slide->legend && !comparing && !frame.legend.empty()) {
+            float legend_scale = std::max(band_scale, 0.022f * layout.height / 13.f);
+            const float max_width = layout.width * 0.4f;
+            LegendBox legend(font_, frame.legend, legend_scale, layout.width);
+            if (legend.width() > max_width) {
+                legend_scale *= max_width / legend.width();
+                legend = LegendBox(font_, frame.legend, legend_scale, max_width);
+            }
+            // Under the title band (on the right, under the locator inset too), in the top
+            // corner that hides fewer of the names the map wants to show (a disputed island's
+            // counts five times), never over the map's own furniture.
+            const float margin = 8 * legend_scale;
+            const float top = layout.slide->title_height + margin;
+            const MapFurnitureLayout furniture = layout_map_furniture(
+                frame, layout.slide->title_height, layout.slide->caption_height);
+            const float right_top =
+                furniture.inset.shown
+                    ? std::max(top, static_cast<float>(furniture.inset.rect.bottom()) + margin)
+                    : top;
+            const ScreenRect right{layout.width - legend.width() - margin, right_top,
+                                   legend.width(), legend.height()};
+            const ScreenRect left{margin, top, legend.width(), legend.height()};
+            const auto hidden = [&](const ScreenRect& rect) {
+                int count = 0;
+                for (const auto& taken : furniture.rects()) {
+                    if (taken.left < rect.right() && rect.left < taken.right() &&
+                        taken.top < rect.bottom() && rect.top < taken.bottom()) {
+                        count += 1000;
+                    }
+                }
+                if (rect.bottom() > layout.height - layout.slide->caption_height) {
+                    count += 1000;
+                }
+                for (const auto& label : frame.labels) {
+                    if (label.anchor.x >= rect.left && label.anchor.x <= rect.right() &&
+                        label.anchor.y >= rect.top && label.anchor.y <= rect.bottom()) {
+                        count += label.essential ? 5 : 1;
+                    }
+                }
+                return count;
+            };
+            layout.slide->legend_rect = hidden(left) < hidden(right) ? left : right;
+            layout.slide->legend = std::move(legend);
+        }
     }
     if (comparing) {
         const bool focus_right = ui.compare.focus_right;
@@ -121,6 +173,9 @@ void ViewerUi::draw_slide(sf::RenderTarget& target, const UiLayout& layout, std:
     if (layout.slide) {
         draw_slide_overlay(target, *layout.slide, layout.width, layout.height,
                            {index, count, typed, projector}, font_);
+        if (layout.slide->legend) {
+            layout.slide->legend->draw(target, layout.slide->legend_rect);
+        }
     }
 }
 

@@ -175,6 +175,8 @@ struct Slide {
     std::string lang = "en+ru";      ///< as written; the map checks it (map/tour_check.hpp)
     std::string pov;                 ///< a point of view's id; empty: the default (de facto)
     std::vector<std::string> layers; ///< as written, comma-separated; empty: all
+    /// legend="off": the presenter shows no compact legend on this slide (on by default).
+    bool legend = true;
     std::vector<std::string> sources;
     Texts titles;   ///< by language; en always present
     Texts captions; ///< by language; may be empty

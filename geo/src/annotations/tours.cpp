@@ -9,7 +9,7 @@ namespace {
 
 Slide read_slide(XmlReader& r, const XMLElement* e, std::unordered_set<std::string>& slide_ids) {
     r.allowed_attributes(e, {"id", "date", "compare", "island", "bbox", "center", "zoom", "lang",
-                             "layers", "sources", "pov"});
+                             "layers", "sources", "pov", "legend"});
     Slide slide;
     slide.line = e->GetLineNum();
     slide.id = r.required_string(e, "id");
@@ -96,6 +96,13 @@ Slide read_slide(XmlReader& r, const XMLElement* e, std::unordered_set<std::stri
         std::stringstream in(layers);
         for (std::string item; std::getline(in, item, ',');) {
             slide.layers.push_back(item);
+        }
+    }
+    if (const char* legend = e->Attribute("legend")) {
+        if (std::string_view(legend) == "off") {
+            slide.legend = false;
+        } else if (std::string_view(legend) != "on") {
+            r.error(e, describe(e) + " legend=\"" + legend + "\": expected on or off");
         }
     }
     slide.sources = r.sources(e, true);

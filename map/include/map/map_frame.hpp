@@ -77,6 +77,10 @@ struct FramePlace {
     PlaceStyle style = PlaceStyle::none;
 };
 
+/// The size of the smallest island name (UI pixels, before the UI scale); larger islands and
+/// the disputed ones are named larger.
+inline constexpr double smallest_island_label_px = 12;
+
 /// The coarsest scale (metres per pixel) at which places of a rank are shown: rank 1 at every
 /// zoom, rank 2 from 2,500 m/px, rank 3 from 1,000 m/px, rank 4 from 250 m/px (see
 /// docs/annotations.md).

@@ -8,6 +8,16 @@
 
 namespace kuril {
 
+/// The viewer's UI scale for a window `height_px` high: 1 up to 900 px, growing with the
+/// height up to 2.5.
+double window_ui_scale(double height_px);
+
+/// The UI scale of a slide's map `height_px` high: read from the back of a room, the smallest
+/// island name is at least 3 % of the screen's height (and lines, 2.5 UI pixels, at least 3 px),
+/// and never smaller than the viewer's own scale for that height. The title and caption bands,
+/// sized by the screen's height, keep the window's scale.
+double slide_ui_scale(double height_px);
+
 /// What a presenter's keys and clicker ask for, independent of SFML.
 enum class PresentCommand { next, previous, first, last, blank, digit, enter, leave, none };
 

@@ -61,7 +61,7 @@ private:
     void fill_sets(sf::RenderTarget& target, const std::vector<const PolygonSet*>& sets,
                    const MapView& view, sf::Color color, const sf::Texture* pattern);
     void draw_outlines(sf::RenderTarget& target, const PolygonSet& set, const MapView& view,
-                       sf::Color color);
+                       sf::Color color, float width_px = 1.f);
     void prepare_patterns(float ui_scale);
     void draw_status(sf::RenderTarget& target, const MapFrame& frame);
     void draw_claim_outlines(sf::RenderTarget& target, const MapFrame& frame);

@@ -31,6 +31,19 @@ namespace kuril::style {
 inline const sf::Color sea{222, 234, 242};
 inline const sf::Color land{243, 240, 230};
 inline const sf::Color coast{120, 116, 104};
+/// The projector theme (MapState::high_contrast): a projector washes out pale colours, and the
+/// sea and land above differ by 3 in L*. Here the sea is a clear blue (L* 86) under near-white
+/// land (L* 97.6), both still lighter than either party's fill (58.5, 80.1), and the coast is
+/// drawn dark and thicker.
+inline const sf::Color sea_projector{190, 217, 238};
+inline const sf::Color land_projector{251, 249, 243};
+inline const sf::Color coast_projector{20, 20, 20};
+inline sf::Color sea_colour(bool high_contrast) {
+    return high_contrast ? sea_projector : sea;
+}
+inline sf::Color land_colour(bool high_contrast) {
+    return high_contrast ? land_projector : land;
+}
 inline const sf::Color graticule{140, 160, 180, 110};
 inline const sf::Color text{30, 30, 30};
 inline const sf::Color halo{255, 255, 255, 220};

@@ -78,6 +78,10 @@ struct SlideLayout {
     /// The bands themselves: render's shared furniture, as a handout draws them.
     std::optional<TitleBand> title_band;
     CaptionBand caption_band;
+    /// The compact legend of what the slide's map draws (unless the slide says legend="off"),
+    /// at the top right under the title band, and where it is.
+    std::optional<LegendBox> legend;
+    ScreenRect legend_rect;
 };
 
 /// An error or notice box at the top, its text wrapped.
