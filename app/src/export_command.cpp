@@ -249,9 +249,10 @@ int run_vector_export(const ExportCommandOptions& command, const ExportOptions& 
     const VectorExportResult result =
         export_vector_data(scene, options, format, !command.data.display_crs.empty());
     std::cout << "wrote " << result.out.string() << " (" << vector_format_text(format) << ", "
-              << result.islands << " islands, " << result.lines << " lines in force on "
-              << options.date.iso() << ", " << result.crs << ") with "
-              << result.sources_file.filename().string() << std::endl;
+              << result.islands << " islands, " << result.lines
+              << (result.lines == 1 ? " line" : " lines") << " in force on " << options.date.iso()
+              << ", " << result.crs << ") with " << result.sources_file.filename().string()
+              << std::endl;
     return 0;
 }
 

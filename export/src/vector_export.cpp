@@ -6,10 +6,14 @@
 #include "geo/projection.hpp"
 #include "imageio/atomic_file.hpp"
 #include "map/map_frame.hpp"
+#include "map/symbology.hpp"
 #include "render/furniture.hpp"
+#include "render/style.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstdio>
 #include <gdal_priv.h>
 #include <memory>
 #include <ogrsf_frmts.h>
@@ -85,6 +89,13 @@ std::string party_list(const std::vector<geo::Party>& parties) {
     return joined(codes, ",");
 }
 
+/// "#RRGGBBAA" for an OGR style string.
+std::string hex(sf::Color colour, std::uint8_t alpha) {
+    char text[16];
+    std::snprintf(text, sizeof text, "#%02X%02X%02X%02X", colour.r, colour.g, colour.b, alpha);
+    return text;
+}
+
 /// The fields every layer has, in this order.
 void create_fields(OGRLayer& layer, const fs::path& out) {
     const auto field = [&](const char* name, OGRFieldType type, bool boolean = false) {
@@ -122,8 +133,10 @@ void create_fields(OGRLayer& layer, const fs::path& out) {
 /// Writes the data into an open dataset; returns the sources cited, in order.
 class Writer {
 public:
-    Writer(const MapScene& scene, const MapFrame& frame, const fs::path& out, bool lon_lat)
-        : scene_(scene), frame_(frame), out_(out), lon_lat_(lon_lat) {}
+    /// `styled`: each feature gets an OGR style string (KML's colours).
+    Writer(const MapScene& scene, const MapFrame& frame, const fs::path& out, bool lon_lat,
+           bool styled)
+        : scene_(scene), frame_(frame), out_(out), lon_lat_(lon_lat), styled_(styled) {}
 
     void island(OGRLayer& layer, std::size_t index) {
         const StatusRegion& region = scene_.regions[index];
@@ -176,6 +189,21 @@ public:
             polygons.addGeometry(&shape);
         }
         feature.SetGeometry(&polygons);
+        if (styled_ && status.known && !status.administered_by.empty()) {
+            // As the map draws it: the administering party's fill; the outline in the colour
+            // of a party that claims the land without administering it.
+            sf::Color outline = style::coast;
+            for (const geo::Party party : status.claimed_by) {
+                if (std::find(status.administered_by.begin(), status.administered_by.end(),
+                              party) == status.administered_by.end()) {
+                    outline = style::party_hatch(party);
+                }
+            }
+            feature.SetStyleString(
+                ("BRUSH(fc:" + hex(style::party_fill(status.administered_by.front()), 0xB0) +
+                 ");PEN(c:" + hex(outline, 0xFF) + ",w:2px)")
+                    .c_str());
+        }
         create(layer, feature);
     }
 
@@ -220,6 +248,11 @@ public:
             }
         }
         feature.SetGeometry(&parts);
+        if (styled_) {
+            const LineSymbol symbol = line_symbol(line.kind, line.approx);
+            feature.SetStyleString(
+                ("PEN(c:" + hex(style::line_colour(symbol.role), 0xFF) + ",w:3px)").c_str());
+        }
         create(layer, feature);
     }
 
@@ -264,6 +297,7 @@ private:
     const MapFrame& frame_;
     const fs::path& out_;
     bool lon_lat_;
+    bool styled_;
     std::vector<std::string> cited_;
 };
 
@@ -305,7 +339,11 @@ VectorExportResult export_vector_data(const MapScene& scene, const ExportOptions
     const fs::path sources_path = sources_file_path(options.out);
     check_writable(sources_path);
     GDALAllRegister();
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name(format));
+    // KML through libkml where GDAL has it (it writes the features' fill colours too).
+    const bool libkml =
+        format == VectorFormat::kml && GetGDALDriverManager()->GetDriverByName("LIBKML") != nullptr;
+    GDALDriver* driver =
+        GetGDALDriverManager()->GetDriverByName(libkml ? "LIBKML" : driver_name(format));
     if (driver == nullptr) {
         throw geo::InputError(options.out.string() + ": GDAL has no " + driver_name(format) +
                               " driver");
@@ -333,15 +371,21 @@ VectorExportResult export_vector_data(const MapScene& scene, const ExportOptions
     {
         const QuietGdal quiet;
         char** creation = nullptr;
-        if (format == VectorFormat::kml) {
+        if (format == VectorFormat::kml && !libkml) {
             creation = CSLSetNameValue(creation, "NameField", "name");
             creation = CSLSetNameValue(creation, "DescriptionField", "description");
         }
         const auto close = [](GDALDataset* open) {
             GDALClose(open);
         };
+        // libkml chooses what it writes by the name's extension (a folder for any other than
+        // .kml): it writes in memory, copied to the temporary file when done.
+        const std::string in_memory = "/vsimem/kuril-atlas-" +
+                                      std::to_string(reinterpret_cast<std::uintptr_t>(&file)) +
+                                      ".kml";
+        const std::string where = libkml ? in_memory : file.temporary().string();
         std::unique_ptr<GDALDataset, decltype(close)> dataset(
-            driver->Create(file.temporary().c_str(), 0, 0, 0, GDT_Unknown, creation), close);
+            driver->Create(where.c_str(), 0, 0, 0, GDT_Unknown, creation), close);
         CSLDestroy(creation);
         if (!dataset) {
             throw geo::InputError(options.out.string() + ": OGR cannot create the " +
@@ -361,13 +405,12 @@ VectorExportResult export_vector_data(const MapScene& scene, const ExportOptions
             create_fields(*created, options.out);
             return created;
         };
-        const std::string on = state.date.long_text();
-        // One layer after the other: KML writes a layer's features before the next layer.
+        // One layer after the other: KML writes a layer's features before the next layer. (KML
+        // folder names keep no spaces.)
         OGRLayer* islands = format == VectorFormat::geojson ? layer("kuril_atlas", wkbUnknown)
-                            : format == VectorFormat::kml
-                                ? layer("Islands: status on " + on, wkbMultiPolygon)
-                                : layer("islands", wkbMultiPolygon);
-        Writer writer(scene, frame, options.out, lon_lat);
+                            : format == VectorFormat::kml   ? layer("Islands", wkbMultiPolygon)
+                                                            : layer("islands", wkbMultiPolygon);
+        Writer writer(scene, frame, options.out, lon_lat, format == VectorFormat::kml);
         if (dataset->TestCapability(ODsCTransactions)) {
             dataset->StartTransaction();
         }
@@ -377,9 +420,8 @@ VectorExportResult export_vector_data(const MapScene& scene, const ExportOptions
         }
         // GeoJSON holds one layer: the lines join the islands in it.
         OGRLayer* lines = format == VectorFormat::geojson ? islands
-                          : format == VectorFormat::kml
-                              ? layer("Lines in force on " + on, wkbMultiLineString)
-                              : layer("lines", wkbMultiLineString);
+                          : format == VectorFormat::kml   ? layer("Lines", wkbMultiLineString)
+                                                          : layer("lines", wkbMultiLineString);
         for (const auto& scene_line : scene.lines) {
             if (scene_line.line->in_force_on(state.date)) {
                 writer.line(*lines, scene_line);
@@ -395,8 +437,20 @@ VectorExportResult export_vector_data(const MapScene& scene, const ExportOptions
         CPLErrorReset();
         dataset.reset(); // closes the file
         if (CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal) {
+            VSIUnlink(in_memory.c_str());
             throw geo::InputError(options.out.string() + ": OGR cannot finish the " +
                                   vector_format_text(format) + " file: " + CPLGetLastErrorMsg());
+        }
+        if (libkml) {
+            vsi_l_offset size = 0;
+            GByte* bytes = VSIGetMemFileBuffer(in_memory.c_str(), &size, FALSE);
+            const bool copied =
+                bytes != nullptr && std::fwrite(bytes, 1, static_cast<std::size_t>(size),
+                                                file.stream()) == static_cast<std::size_t>(size);
+            VSIUnlink(in_memory.c_str());
+            if (!copied) {
+                throw geo::InputError(options.out.string() + ": cannot write the KML file");
+            }
         }
     }
     sources.write_text(sources_text(scene, cited, options.out.filename().string(), state.date));

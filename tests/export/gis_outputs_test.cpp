@@ -233,6 +233,8 @@ TEST_CASE("[export] gis: the statuses and lines of a date as GeoJSON, GeoPackage
     }
     CHECK(placemarks.find("<name>Shikotan</name>") != std::string::npos);
     CHECK(placemarks.find("administered by USSR; claimed by Japan") != std::string::npos);
+    // Coloured as the map: Russia's fill (236,193,97) as KML's aabbggrr.
+    CHECK(placemarks.find("<color>b061c1ec</color>") != std::string::npos);
     // No temporary file is left.
     std::size_t files = 0;
     for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) {

@@ -32,15 +32,15 @@ struct VectorExportResult {
 
 /// Writes the status of every island of the scene (its land as polygons) and every line in
 /// force on options.date (as lines) to options.out, decided as the map frame decides them
-/// (build_frame): one GeoJSON layer with both, or in a GeoPackage and KML a layer "islands" and
-/// a layer "lines". Attributes: kind (island or line), id, part (a line's), name, name_en, name_ja,
-/// name_ru, group, status_known, administered_by and claimed_by (party codes JP, RU,
-/// comma-separated) with their names on the date (administered_by_name, claimed_by_name), approx,
-/// valid_from, valid_to, sources (ids), source_titles (the sources in words), date, description
-/// (the status in words). Coordinates in WGS 84 longitude, latitude, except a GeoPackage with
-/// `in_display_crs` (--crs given): in the scene's CRS. Also writes the list of sources beside
-/// it. Atomic: temporary files renamed into place. Throws geo::InputError when OGR cannot
-/// write.
+/// (build_frame): one GeoJSON layer with both, or in a GeoPackage a layer "islands" and
+/// a layer "lines" (in KML, folders "Islands" and "Lines"). Attributes: kind (island or line), id,
+/// part (a line's), name, name_en, name_ja, name_ru, group, status_known, administered_by and
+/// claimed_by (party codes JP, RU, comma-separated) with their names on the date
+/// (administered_by_name, claimed_by_name), approx, valid_from, valid_to, sources (ids),
+/// source_titles (the sources in words), date, description (the status in words). Coordinates in
+/// WGS 84 longitude, latitude, except a GeoPackage with `in_display_crs` (--crs given): in the
+/// scene's CRS. Also writes the list of sources beside it. Atomic: temporary files renamed into
+/// place. Throws geo::InputError when OGR cannot write.
 VectorExportResult export_vector_data(const MapScene& scene, const ExportOptions& options,
                                       VectorFormat format, bool in_display_crs);
 
