@@ -156,15 +156,15 @@ void GeoTiffWriter::write_rows(unsigned first_row, PixelBuffer rgba, unsigned ro
     if (bottom_up) {
         flip_rows(rgba, std::size_t{width} * 4, rows);
     }
-    for (int band = 1; band <= 3; ++band) {
-        const CPLErr error = state_->dataset->GetRasterBand(band)->RasterIO(
-            GF_Write, 0, static_cast<int>(first_row), static_cast<int>(width),
-            static_cast<int>(rows), rgba.data() + band - 1, static_cast<int>(width),
-            static_cast<int>(rows), GDT_Byte, 4, static_cast<GSpacing>(width) * 4, nullptr);
-        if (error != CE_None) {
-            throw geo::InputError(state_->file.target().string() +
-                                  ": cannot write the GeoTIFF: " + CPLGetLastErrorMsg());
-        }
+    // The three bands at once: each tile of the intermediate file is written whole.
+    int bands[] = {1, 2, 3};
+    const CPLErr error = state_->dataset->RasterIO(
+        GF_Write, 0, static_cast<int>(first_row), static_cast<int>(width), static_cast<int>(rows),
+        rgba.data(), static_cast<int>(width), static_cast<int>(rows), GDT_Byte, 3, bands, 4,
+        static_cast<GSpacing>(width) * 4, 1, nullptr);
+    if (error != CE_None) {
+        throw geo::InputError(state_->file.target().string() +
+                              ": cannot write the GeoTIFF: " + CPLGetLastErrorMsg());
     }
     state_->next_row += rows;
     state_->spare = std::move(rgba);
