@@ -10,6 +10,7 @@ KURIL_PACKAGES=(
     libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
     fonts-noto-cjk fonts-vlgothic
     xvfb xauth
+    gdal-bin python3-gdal
     appstream desktop-file-utils
 )
 

@@ -102,8 +102,8 @@ CommandExit run_cli(int argc, char** argv) {
     add_data_options(*export_command, exporting.data);
     export_command
         ->add_option("--out", exporting.out,
-                     "Output file (FILE.png; with --animate FILE.webm, .mp4 or .gif; with "
-                     "--frames a folder)")
+                     "Output file (FILE.png, .tif, .geojson, .gpkg or .kml; with --animate "
+                     "FILE.webm, .mp4 or .gif; with --frames a folder)")
         ->required();
     auto* export_size = export_command->add_option(
         "--size", exporting.size, "WxH in pixels (default 1920x1080; animations 1280x720)");
@@ -132,7 +132,10 @@ CommandExit run_cli(int argc, char** argv) {
     export_command->add_flag("--no-credit", exporting.no_credit,
                              "No credit line at all (the sources file is still written)");
     export_command->add_option("--format", exporting.format,
-                               "png (default; --out FILE.png) or geotiff (FILE.tif)");
+                               "png (FILE.png), geotiff (a Cloud-Optimized GeoTIFF, FILE.tif), or "
+                               "the islands' statuses and the lines in force on --date as vector "
+                               "data: geojson, gpkg (in --crs if given) or kml (default: from "
+                               "--out's extension)");
     export_command->add_option("--manifest", exporting.manifest,
                                "Also write what was drawn (labels with their boxes, legend, "
                                "features, sources) as JSON to this file");

@@ -45,8 +45,8 @@ struct ExportCommandOptions {
     std::string title;
     bool no_legend = false;
     bool no_footer = false;
-    bool no_credit = false; ///< with or without --no-footer: no credit in the image at all
-    std::string format = "png";
+    bool no_credit = false;          ///< with or without --no-footer: no credit in the image at all
+    std::string format;              ///< empty: from --out's extension
     std::string tour;                ///< handouts: one image per slide of this tour, and index.html
     std::filesystem::path tour_file; ///< --tour-file: the tour is in this file of the user's
     std::filesystem::path manifest;  ///< --manifest: what was drawn, as JSON

@@ -3,9 +3,11 @@
 #include "export/animation.hpp"
 #include "export/exporter.hpp"
 #include "export/handouts.hpp"
+#include "export/vector_export.hpp"
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
+#include "imageio/atomic_file.hpp"
 #include "imageio/video_writer.hpp"
 #include "map/playback_plan.hpp"
 #include "map/timeline.hpp"
@@ -178,18 +180,80 @@ std::array<geo::Date, 2> parse_compare_dates(const std::string& text) {
 
 namespace {
 
-/// Refuses an --out whose extension does not say what --format writes.
-void check_out_extension(const std::filesystem::path& out, bool geotiff) {
+/// --out's extension in lower case (".tif").
+std::string lower_extension(const std::filesystem::path& out) {
     std::string extension = out.extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    const bool fits = geotiff ? extension == ".tif" || extension == ".tiff" : extension == ".png";
+    return extension;
+}
+
+/// What the export writes: --format, or without it what --out's extension names (.tif or
+/// .tiff: geotiff; .geojson, .gpkg, .kml: vector data; otherwise png).
+std::string output_format(const ExportCommandOptions& command) {
+    if (command.format.empty()) {
+        const std::string extension = lower_extension(command.out);
+        if (extension == ".tif" || extension == ".tiff") {
+            return "geotiff";
+        }
+        if (vector_format_for(command.out)) {
+            return extension.substr(1);
+        }
+        return "png";
+    }
+    for (const char* known : {"png", "geotiff", "geojson", "gpkg", "kml"}) {
+        if (command.format == known) {
+            return command.format;
+        }
+    }
+    throw geo::InputError("--format " + quoted_value(command.format) +
+                          ": expected png, geotiff, geojson, gpkg or kml");
+}
+
+/// Refuses an --out whose extension does not say what the format writes.
+void check_out_extension(const std::filesystem::path& out, const std::string& format) {
+    const std::string extension = lower_extension(out);
+    const bool fits = format == "geotiff" ? extension == ".tif" || extension == ".tiff"
+                                          : extension == "." + format;
     if (!fits) {
         throw geo::InputError(
             "--out " + one_line(out.string(), 160) + ": " +
             (extension.empty() ? std::string("no extension") : "'" + extension + "'") +
-            " is not written; expected .png (--format png) or .tif or .tiff (--format geotiff)");
+            " is not written; expected .png (--format png), .tif or .tiff (--format geotiff), "
+            ".geojson, .gpkg or .kml (vector data)");
     }
+}
+
+/// export --out FILE.geojson|.gpkg|.kml: the islands' statuses and the lines in force on the
+/// date as vector data; no drawing, so no display.
+int run_vector_export(const ExportCommandOptions& command, const ExportOptions& options,
+                      VectorFormat format) {
+    if (!command.tour.empty() || !command.animate.empty() || !command.frames.empty() ||
+        !command.compare.empty() || !command.pov_compare.empty() || !command.manifest.empty()) {
+        throw geo::InputError("--out " + one_line(options.out.string(), 160) + ": " +
+                              vector_format_text(format) +
+                              " data is of one date: not with --tour, --animate, --frames, "
+                              "--compare, --pov-compare or --manifest");
+    }
+    check_writable(options.out);
+    geo::AtlasOptions atlas_options;
+    atlas_options.data_crs = command.data.data_crs;
+    const auto atlas = geo::load_atlas(resolve_annotations(command.data), atlas_options);
+    if (!atlas->errors.empty()) {
+        throw geo::InputError(atlas->errors.front().to_string());
+    }
+    const geo::Projection projection(command.data.display_crs.empty()
+                                         ? std::string(geo::default_display_crs)
+                                         : command.data.display_crs);
+    const MapScene scene(*atlas, projection);
+    const VectorExportResult result =
+        export_vector_data(scene, options, format, !command.data.display_crs.empty());
+    std::cout << "wrote " << result.out.string() << " (" << vector_format_text(format) << ", "
+              << result.islands << " islands, " << result.lines
+              << (result.lines == 1 ? " line" : " lines") << " in force on " << options.date.iso()
+              << ", " << result.crs << ") with " << result.sources_file.filename().string()
+              << std::endl;
+    return 0;
 }
 
 /// The handouts of a tour, with a progress bar on stderr.
@@ -259,7 +323,7 @@ AnimationOptions animation_options(const ExportCommandOptions& command, const Ex
     if (!command.date.empty()) {
         throw geo::InputError("--date: not with " + option + " (its FROM:TO gives the dates)");
     }
-    if (!command.tour.empty() || !command.manifest.empty() || command.format != "png") {
+    if (!command.tour.empty() || !command.manifest.empty() || !command.format.empty()) {
         throw geo::InputError(option + ": not with --tour, --manifest or --format (a film is "
                                        "one sequence of frames)");
     }
@@ -425,16 +489,16 @@ CommandExit run_export(const ExportCommandOptions& command) {
         throw geo::InputError("--tour-file " + one_line(command.tour_file.string(), 160) +
                               ": give --tour ID too (the tour of that file to turn into handouts)");
     }
-    if (command.format != "png" && command.format != "geotiff") {
-        throw geo::InputError("--format " + quoted_value(command.format) +
-                              ": expected png or geotiff");
-    }
-    options.geotiff = command.format == "geotiff";
+    const std::string format = output_format(command);
+    options.geotiff = format == "geotiff";
     if (options.out.empty()) {
         throw geo::InputError("--out FILE is required");
     }
     if (command.tour.empty() && !animating && !std::filesystem::is_directory(options.out)) {
-        check_out_extension(options.out, options.geotiff);
+        check_out_extension(options.out, format);
+    }
+    if (const auto vector = vector_format_for("data." + format); vector && !animating) {
+        return run_vector_export(command, options, *vector);
     }
     if (!command.manifest.empty()) {
         if (!command.tour.empty()) {

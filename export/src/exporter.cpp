@@ -33,16 +33,42 @@ PngText png_text(const std::string& title, const ExportOptions& options,
             {"Copyright", coastline_credit}};
 }
 
-/// The image file: a PNG (bands in any order, georeferenced by its side files) or a GeoTIFF
-/// with its georeferencing inside.
+/// What a GeoTIFF says about itself: the PNG's title, credit and attribution as TIFF tags, and
+/// as GDAL metadata items the title, the map's date, the attribution and the sources of what
+/// it shows, one a line (never their ids).
+GeoTiffMetadata geotiff_metadata(const std::string& title, const ExportOptions& options,
+                                 const std::string& sources_file_name, const MapFrame& frame) {
+    GeoTiffMetadata metadata;
+    metadata.title = title;
+    metadata.description =
+        title + ". " + credit_text_for(situation_text(options), sources_file_name);
+    metadata.copyright = coastline_credit;
+    std::string sources;
+    for (const auto& id : frame.sources) {
+        if (const geo::Source* source = frame.scene->atlas->annotations.source(id)) {
+            sources += (sources.empty() ? "" : "\n") + source_line(*source);
+        }
+    }
+    metadata.items = {{"TITLE", title},
+                      {"DATE", options.date.iso()},
+                      {"SITUATION", situation_text(options)},
+                      {"ATTRIBUTION", coastline_credit},
+                      {"SOURCES", sources}};
+    return metadata;
+}
+
+/// The image file: a PNG (bands in any order, georeferenced by its side files) or a
+/// Cloud-Optimized GeoTIFF with its georeferencing and metadata inside.
 std::unique_ptr<RowSink> open_image(const MapScene& scene, const ExportOptions& options,
-                                    const ExportPlan& plan, const std::string& sources_file_name) {
+                                    const ExportPlan& plan, const std::string& sources_file_name,
+                                    const MapFrame& frame) {
     if (options.geotiff) {
         const geo::Point corner = plan.view.screen_to_map({0, 0});
         const double size = plan.view.metres_per_pixel();
-        return std::make_unique<GeoTiffWriter>(options.out, options.width, options.height,
-                                               GeoTransform{corner.x, size, 0, corner.y, 0, -size},
-                                               scene.projection->target_wkt_esri());
+        return std::make_unique<GeoTiffWriter>(
+            options.out, options.width, options.height,
+            GeoTransform{corner.x, size, 0, corner.y, 0, -size}, scene.projection->target_wkt(),
+            geotiff_metadata(plan.title, options, sources_file_name, frame));
     }
     return std::make_unique<PngWriter>(options.out, options.width, options.height,
                                        png_text(plan.title, options, sources_file_name));
@@ -200,7 +226,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     }
     timer.mark("overlay layout");
 
-    const std::shared_ptr<RowSink> image = open_image(scene, options, plan, sources_name);
+    const std::shared_ptr<RowSink> image = open_image(scene, options, plan, sources_name, frame);
     auto georef = std::make_shared<GeorefFiles>(plan.sidecars);
     if (plan.halves.size() == 2) {
         georef->write(plan.halves[0].view, *scene.projection, &plan.halves[1].view,

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/georef.hpp"
 
+#include "geo/error.hpp"
 #include "imageio/atomic_file.hpp"
 
 #include <cstdio>
+#include <memory>
+#include <ogr_spatialref.h>
 #include <tinyxml2.h>
 
 namespace kuril {
@@ -18,11 +21,29 @@ std::string world_file_text(const MapView& view, double left_px) {
     return buffer;
 }
 
-std::string aux_xml_text(const std::string& wkt) {
+std::string data_axis_mapping(const std::string& wkt) {
+    OGRSpatialReference srs;
+    if (srs.importFromWkt(wkt.c_str()) != OGRERR_NONE) {
+        throw geo::InputError("the display CRS cannot be read back as WKT: " + wkt.substr(0, 80));
+    }
+    // The image's columns and rows run east and north (x = easting or longitude), whatever
+    // order the CRS's definition gives its axes: GDAL's "traditional GIS order".
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::string mapping;
+    for (const int axis : srs.GetDataAxisToSRSAxisMapping()) {
+        if (!mapping.empty()) {
+            mapping += ',';
+        }
+        mapping += std::to_string(axis);
+    }
+    return mapping;
+}
+
+std::string aux_xml_text(const std::string& wkt, const std::string& axis_mapping) {
     tinyxml2::XMLPrinter printer;
     printer.OpenElement("PAMDataset");
     printer.OpenElement("SRS");
-    printer.PushAttribute("dataAxisToSRSAxisMapping", "1,2");
+    printer.PushAttribute("dataAxisToSRSAxisMapping", axis_mapping.c_str());
     printer.PushText(wkt.c_str());
     printer.CloseElement();
     printer.CloseElement();
@@ -56,7 +77,8 @@ void GeorefFiles::write(const MapView& view, const geo::Projection& projection,
         right_world_file_->write_text(world_file_text(*right_view, right_left_px));
     }
     prj_->write_text(projection.target_wkt_esri());
-    aux_xml_->write_text(aux_xml_text(projection.target_wkt()));
+    const std::string wkt = projection.target_wkt();
+    aux_xml_->write_text(aux_xml_text(wkt, data_axis_mapping(wkt)));
     // Three fsyncs cost a journal commit each (about 5 ms on ext4): not on the way of drawing.
     synced_ = std::async(std::launch::async, [this] {
         world_file_->sync();

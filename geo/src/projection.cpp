@@ -86,6 +86,38 @@ std::string Projection::target_wkt() const {
     return wkt;
 }
 
+double Projection::metres_per_unit() const {
+    PJ_CONTEXT* context = state_->context;
+    // The horizontal part of a compound CRS, the source CRS of a bound one.
+    PJ* crs = proj_clone(context, state_->target);
+    for (int depth = 0; crs != nullptr && depth < 4; ++depth) {
+        const PJ_TYPE type = proj_get_type(crs);
+        PJ* inner = type == PJ_TYPE_COMPOUND_CRS ? proj_crs_get_sub_crs(context, crs, 0)
+                    : type == PJ_TYPE_BOUND_CRS  ? proj_get_source_crs(context, crs)
+                                                 : nullptr;
+        if (inner == nullptr) {
+            break;
+        }
+        proj_destroy(crs);
+        crs = inner;
+    }
+    double factor = 1;
+    const bool geographic = crs != nullptr && (proj_get_type(crs) == PJ_TYPE_GEOGRAPHIC_2D_CRS ||
+                                               proj_get_type(crs) == PJ_TYPE_GEOGRAPHIC_3D_CRS);
+    if (PJ* cs = crs != nullptr ? proj_crs_get_coordinate_system(context, crs) : nullptr) {
+        double conversion = 0;
+        if (proj_cs_get_axis_info(context, cs, 0, nullptr, nullptr, nullptr, &conversion, nullptr,
+                                  nullptr, nullptr) != 0 &&
+            std::isfinite(conversion) && conversion > 0) {
+            factor = conversion; // to metres, or for an angle to radians
+        }
+        proj_destroy(cs);
+    }
+    proj_destroy(crs);
+    // An angle along a great circle of the mean Earth (IUGG, 6,371,008.8 m).
+    return geographic ? factor * 6371008.8 : factor;
+}
+
 std::string Projection::target_name() const {
     const char* name = proj_get_name(state_->target);
     if (name != nullptr && std::string_view(name) != "unknown" && *name != '\0') {

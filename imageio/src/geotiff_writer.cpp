@@ -4,8 +4,10 @@
 #include "geo/error.hpp"
 #include "imageio/atomic_file.hpp"
 
+#include <array>
 #include <cstring>
 #include <gdal_priv.h>
+#include <ogr_spatialref.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -35,30 +37,78 @@ struct GeoTiffWriter::State {
     }
 
     AtomicFile file;
+    /// The intermediate tiled GeoTIFF of a large image (removed when done); none in memory.
+    std::unique_ptr<AtomicFile> rows_file;
     bool finished = false; ///< written and synced: only the rename is left
     unsigned width = 0;
     unsigned height = 0;
     unsigned next_row = 0;
-    GDALDataset* dataset = nullptr;
-    PixelBuffer spare; ///< the last buffer written, for the next rows
+    GDALDataset* dataset = nullptr; ///< the intermediate image the rows go into
+    PixelBuffer spare;              ///< the last buffer written, for the next rows
 };
 
+namespace {
+
+/// The TIFF tags and GDAL metadata items of `metadata` on a dataset (the COG driver copies
+/// them).
+void set_metadata(GDALDataset& dataset, const GeoTiffMetadata& metadata) {
+    const auto set = [&](const char* name, const std::string& value) {
+        if (!value.empty()) {
+            dataset.SetMetadataItem(name, value.c_str());
+        }
+    };
+    set("TIFFTAG_DOCUMENTNAME", metadata.title);
+    set("TIFFTAG_IMAGEDESCRIPTION", metadata.description);
+    set("TIFFTAG_COPYRIGHT", metadata.copyright);
+    set("TIFFTAG_SOFTWARE", metadata.software);
+    if (metadata.dpi > 0) {
+        const std::string dpi = std::to_string(metadata.dpi);
+        set("TIFFTAG_XRESOLUTION", dpi);
+        set("TIFFTAG_YRESOLUTION", dpi);
+        set("TIFFTAG_RESOLUTIONUNIT", "2"); // pixels per inch
+    }
+    for (const auto& [name, value] : metadata.items) {
+        set(name.c_str(), value);
+    }
+}
+
+GDALDriver* driver(const fs::path& target, const char* name) {
+    GDALDriver* found = GetGDALDriverManager()->GetDriverByName(name);
+    if (found == nullptr) {
+        throw geo::InputError(target.string() + ": GDAL has no " + name + " driver");
+    }
+    return found;
+}
+
+} // namespace
+
 GeoTiffWriter::GeoTiffWriter(const fs::path& target, unsigned width, unsigned height,
-                             const GeoTransform& transform, const std::string& wkt)
+                             const GeoTransform& transform, const std::string& wkt,
+                             const GeoTiffMetadata& metadata, std::uint64_t in_memory_pixels)
     : state_(std::make_unique<State>(target)) {
     state_->width = width;
     state_->height = height;
     GDALAllRegister();
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
-    if (driver == nullptr) {
-        throw geo::InputError("GDAL has no GTiff driver");
-    }
+    driver(target, "COG"); // checked before anything is drawn
+    const bool in_memory = std::uint64_t{width} * height <= in_memory_pixels;
     char** options = nullptr;
-    options = CSLSetNameValue(options, "COMPRESS", "DEFLATE");
-    options = CSLSetNameValue(options, "ZLEVEL", "1");
-    options = CSLSetNameValue(options, "BIGTIFF", "IF_SAFER");
-    state_->dataset = driver->Create(state_->file.temporary().c_str(), static_cast<int>(width),
-                                     static_cast<int>(height), 3, GDT_Byte, options);
+    std::string where;
+    if (!in_memory) {
+        // Tiles as the COG's, quickly compressed: the copy reads them a tile at a time.
+        state_->rows_file = std::make_unique<AtomicFile>(fs::path(target).concat(".rows"));
+        where = state_->rows_file->temporary().string();
+        options = CSLSetNameValue(options, "TILED", "YES");
+        options = CSLSetNameValue(options, "BLOCKXSIZE", "512");
+        options = CSLSetNameValue(options, "BLOCKYSIZE", "512");
+        options = CSLSetNameValue(options, "COMPRESS", "DEFLATE");
+        options = CSLSetNameValue(options, "ZLEVEL", "1");
+        options = CSLSetNameValue(options, "BIGTIFF", "YES");
+    } else {
+        options = CSLSetNameValue(options, "INTERLEAVE", "PIXEL");
+    }
+    state_->dataset = driver(target, in_memory ? "MEM" : "GTiff")
+                          ->Create(where.c_str(), static_cast<int>(width), static_cast<int>(height),
+                                   3, GDT_Byte, options);
     CSLDestroy(options);
     if (state_->dataset == nullptr) {
         throw geo::InputError(target.string() +
@@ -66,7 +116,18 @@ GeoTiffWriter::GeoTiffWriter(const fs::path& target, unsigned width, unsigned he
     }
     GeoTransform copy = transform;
     state_->dataset->SetGeoTransform(copy.data());
-    state_->dataset->SetProjection(wkt.c_str());
+    OGRSpatialReference srs;
+    if (srs.importFromWkt(wkt.c_str()) != OGRERR_NONE) {
+        throw geo::InputError(target.string() + ": GDAL cannot read the CRS's WKT");
+    }
+    // The geotransform's x is the easting (or longitude), whatever the CRS's axis order.
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    state_->dataset->SetSpatialRef(&srs);
+    static const std::array<GDALColorInterp, 3> colours{GCI_RedBand, GCI_GreenBand, GCI_BlueBand};
+    for (int band = 1; band <= 3; ++band) {
+        state_->dataset->GetRasterBand(band)->SetColorInterpretation(colours[band - 1]);
+    }
+    set_metadata(*state_->dataset, metadata);
 }
 
 GeoTiffWriter::~GeoTiffWriter() = default;
@@ -95,15 +156,15 @@ void GeoTiffWriter::write_rows(unsigned first_row, PixelBuffer rgba, unsigned ro
     if (bottom_up) {
         flip_rows(rgba, std::size_t{width} * 4, rows);
     }
-    for (int band = 1; band <= 3; ++band) {
-        const CPLErr error = state_->dataset->GetRasterBand(band)->RasterIO(
-            GF_Write, 0, static_cast<int>(first_row), static_cast<int>(width),
-            static_cast<int>(rows), rgba.data() + band - 1, static_cast<int>(width),
-            static_cast<int>(rows), GDT_Byte, 4, static_cast<GSpacing>(width) * 4, nullptr);
-        if (error != CE_None) {
-            throw geo::InputError(state_->file.target().string() +
-                                  ": cannot write the GeoTIFF: " + CPLGetLastErrorMsg());
-        }
+    // The three bands at once: each tile of the intermediate file is written whole.
+    int bands[] = {1, 2, 3};
+    const CPLErr error = state_->dataset->RasterIO(
+        GF_Write, 0, static_cast<int>(first_row), static_cast<int>(width), static_cast<int>(rows),
+        rgba.data(), static_cast<int>(width), static_cast<int>(rows), GDT_Byte, 3, bands, 4,
+        static_cast<GSpacing>(width) * 4, 1, nullptr);
+    if (error != CE_None) {
+        throw geo::InputError(state_->file.target().string() +
+                              ": cannot write the GeoTIFF: " + CPLGetLastErrorMsg());
     }
     state_->next_row += rows;
     state_->spare = std::move(rgba);
@@ -125,9 +186,27 @@ void GeoTiffWriter::finish() {
     }
     CPLErrorReset();
     state_->dataset->FlushCache();
+    char** options = nullptr;
+    options = CSLSetNameValue(options, "COMPRESS", "DEFLATE");
+    options = CSLSetNameValue(options, "LEVEL", "6");
+    options = CSLSetNameValue(options, "PREDICTOR", "YES");
+    options = CSLSetNameValue(options, "BLOCKSIZE", "512");
+    options = CSLSetNameValue(options, "OVERVIEWS", "AUTO");
+    options = CSLSetNameValue(options, "OVERVIEW_RESAMPLING", "AVERAGE");
+    options = CSLSetNameValue(options, "BIGTIFF", "IF_SAFER");
+    options = CSLSetNameValue(options, "NUM_THREADS", "2");
+    GDALDataset* cog = driver(state_->file.target(), "COG")
+                           ->CreateCopy(state_->file.temporary().c_str(), state_->dataset, FALSE,
+                                        options, nullptr, nullptr);
+    CSLDestroy(options);
+    const bool failed = cog == nullptr;
+    if (cog != nullptr) {
+        GDALClose(cog); // a write error shows in CPLGetLastErrorType
+    }
     GDALClose(state_->dataset);
     state_->dataset = nullptr;
-    if (CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal) {
+    state_->rows_file.reset(); // the intermediate rows go
+    if (failed || CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal) {
         throw geo::InputError(state_->file.target().string() +
                               ": cannot finish the GeoTIFF: " + CPLGetLastErrorMsg());
     }

@@ -166,6 +166,7 @@ std::shared_ptr<const ViewLimits> data_limits(const geo::Box& lonlat, const geo:
         return nullptr;
     }
     auto limits = std::make_shared<ViewLimits>();
+    limits->min_units_per_pixel = 2.0 / proj.metres_per_unit(); // 2 m, in degrees for EPSG:4326
     const double margin_x = (best->max_x - best->min_x) * 0.01;
     const double margin_y = (best->max_y - best->min_y) * 0.01;
     limits->inner = {best->min_x + margin_x, best->min_y + margin_y, best->max_x - margin_x,

@@ -199,9 +199,11 @@ void ViewSpec::apply(const MapScene& scene, MapView& view, const ScreenInsets& i
                     box.max_y = std::max(box.max_y, p.y);
                 }
             }
-            // A margin of a fifth on each side.
-            const double mx = (box.max_x - box.min_x) * 0.2 + 500;
-            const double my = (box.max_y - box.min_y) * 0.2 + 500;
+            // A margin of a fifth on each side, and 500 m more (for an islet), in the CRS's
+            // own units (degrees in EPSG:4326).
+            const double least = 500 / projection.metres_per_unit();
+            const double mx = (box.max_x - box.min_x) * 0.2 + least;
+            const double my = (box.max_y - box.min_y) * 0.2 + least;
             view.fit({box.min_x - mx, box.min_y - my, box.max_x + mx, box.max_y + my}, insets);
             return;
         }

@@ -2,6 +2,7 @@
 // The side files that place a PNG: the world file's numbers and an .aux.xml that any XML
 // parser reads back to the WKT given, whatever characters it holds.
 #include "export/georef.hpp"
+#include "geo/error.hpp"
 #include "geo/projection.hpp"
 #include "test_paths.hpp"
 
@@ -29,7 +30,7 @@ TEST_CASE("[export] georef: the world file gives the pixel size and the first pi
 TEST_CASE("[export] georef: the .aux.xml is well-formed and holds the WKT, escaped") {
     const std::string wkt = "PROJCRS[\"Kuril <test> & \\\"quotes\\\" 'apostrophes'\",BASEGEOGCRS"
                             "[\"WGS 84\"],ID[\"EPSG\",9999]] > end";
-    const std::string xml = kuril::aux_xml_text(wkt);
+    const std::string xml = kuril::aux_xml_text(wkt, "1,2");
     CAPTURE(xml);
     CHECK(xml.find("&lt;test&gt; &amp; ") != std::string::npos);
     CHECK(xml.find("<test>") == std::string::npos);
@@ -43,6 +44,19 @@ TEST_CASE("[export] georef: the .aux.xml is well-formed and holds the WKT, escap
     CHECK(std::string(srs->Attribute("dataAxisToSRSAxisMapping")) == "1,2");
     REQUIRE(srs->GetText() != nullptr);
     CHECK(std::string(srs->GetText()) == wkt);
+}
+
+TEST_CASE("[export] georef: the axis mapping follows the CRS's own axis order") {
+    // East-first CRSs map the image's x to their first axis; north-first ones (latitude or
+    // northing first) to their second, as GDAL writes it.
+    CHECK(kuril::data_axis_mapping(geo::Projection().target_wkt()) == "1,2");
+    CHECK(kuril::data_axis_mapping(geo::Projection("EPSG:32655").target_wkt()) == "1,2");
+    CHECK(kuril::data_axis_mapping(geo::Projection("EPSG:2454").target_wkt()) == "2,1");
+    CHECK(kuril::data_axis_mapping(geo::Projection("EPSG:3035").target_wkt()) == "2,1");
+    CHECK(kuril::data_axis_mapping(geo::Projection("EPSG:4326").target_wkt()) == "2,1");
+    CHECK_THROWS_WITH_AS(kuril::data_axis_mapping("PROJCRS[nonsense"),
+                         doctest::Contains("cannot be read back as WKT: PROJCRS[nonsense"),
+                         geo::InputError);
 }
 
 TEST_CASE("[export] georef: the side files appear only when committed") {
@@ -70,6 +84,8 @@ TEST_CASE("[export] georef: the side files appear only when committed") {
     REQUIRE(aux.LoadFile(paths.aux_xml.c_str()) == tinyxml2::XML_SUCCESS);
     CHECK(std::string(aux.RootElement()->FirstChildElement("SRS")->GetText()) ==
           projection.target_wkt());
+    CHECK(std::string(aux.RootElement()->FirstChildElement("SRS")->Attribute(
+              "dataAxisToSRSAxisMapping")) == "1,2");
     // A GeoTIFF has none.
     kuril::GeorefFiles none(kuril::SidecarPaths{});
     none.write(view, projection);

@@ -233,6 +233,33 @@ TEST_CASE("[map] an island view fits the island with a margin") {
     }
 }
 
+TEST_CASE("[map] an island view in a geographic CRS fits the island, not the region") {
+    // EPSG:4326's units are degrees: the margin's 500 m is a few thousandths of one.
+    geo::Projection degrees("EPSG:4326");
+    CHECK(degrees.metres_per_unit() == doctest::Approx(111195.08).epsilon(1e-6));
+    CHECK(geo::Projection().metres_per_unit() == 1.0);
+    CHECK(geo::Projection("EPSG:2454").metres_per_unit() == 1.0);
+    CHECK(geo::Projection("EPSG:2264").metres_per_unit() ==
+          doctest::Approx(0.3048006096)); // US survey feet
+    const auto atlas = geo::load_atlas(test_paths::shipped() / "annotations.xml");
+    const kuril::MapScene scene(*atlas, degrees);
+    kuril::MapView view(scene.world, 800, 500, scene.data_area);
+    kuril::ViewSpec spec;
+    spec.island = "shikotan";
+    spec.apply(scene, view);
+    const geo::Box seen = view.visible_box();
+    CAPTURE(seen.min_x);
+    CAPTURE(seen.max_x);
+    CAPTURE(seen.min_y);
+    CAPTURE(seen.max_y);
+    // Shikotan spans about 146.6-146.9 E and 43.7-43.9 N.
+    CHECK(inside(seen, geo::Box{146.62, 43.72, 146.88, 43.88}));
+    CHECK(seen.max_x - seen.min_x < 1.0);
+    CHECK(seen.max_y - seen.min_y < 0.6);
+    CHECK(view.center().x == doctest::Approx(146.75).epsilon(0.001));
+    CHECK(view.center().y == doctest::Approx(43.80).epsilon(0.001));
+}
+
 TEST_CASE("[map] an unknown island is refused with the known ones") {
     const auto& scene = shipped();
     std::string known;

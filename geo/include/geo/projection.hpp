@@ -34,6 +34,10 @@ public:
     /// The target CRS as WKT2 (for GDAL's .aux.xml side files).
     std::string target_wkt() const;
 
+    /// Metres per unit of the target CRS's coordinates: 1 for metres, 0.3048 for feet, and
+    /// for degrees (EPSG:4326) a degree of a great circle, about 111 km.
+    double metres_per_unit() const;
+
     Point forward(Point lon_lat) const;
     Point inverse(Point xy) const;
     /// Projects in place; faster than one point at a time.

@@ -22,6 +22,8 @@ struct ScreenInsets {
 struct ViewLimits {
     geo::Ring outline;
     geo::Box inner;
+    /// The closest zoom: 2 m per pixel in the CRS's units (MapView::min_metres_per_pixel).
+    double min_units_per_pixel = 2.0;
     /// Whether a box (north-up metres) lies inside the outline: its corners inside, no outline
     /// point within it.
     bool holds(const geo::Box& box) const;
@@ -65,8 +67,9 @@ public:
     void set(geo::Point center, double metres_per_pixel);
 
     /// The zoom limits: no further out than the whole region with room around it (and than
-    /// the limits, when set), no further in than 2 m per pixel.
-    double min_metres_per_pixel() const { return 2.0; }
+    /// the limits, when set), no further in than 2 m per pixel (in the limits' CRS units when
+    /// set: degrees in EPSG:4326).
+    double min_metres_per_pixel() const { return limits_ ? limits_->min_units_per_pixel : 2.0; }
     double max_metres_per_pixel() const;
 
 private:
