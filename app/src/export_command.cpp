@@ -3,6 +3,7 @@
 #include "export/animation.hpp"
 #include "export/exporter.hpp"
 #include "export/handouts.hpp"
+#include "export/paper.hpp"
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
@@ -183,12 +184,14 @@ void check_out_extension(const std::filesystem::path& out, bool geotiff) {
     std::string extension = out.extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    const bool fits = geotiff ? extension == ".tif" || extension == ".tiff" : extension == ".png";
+    const bool fits = geotiff ? extension == ".tif" || extension == ".tiff"
+                              : extension == ".png" || extension == ".pdf" || extension == ".svg";
     if (!fits) {
         throw geo::InputError(
             "--out " + one_line(out.string(), 160) + ": " +
             (extension.empty() ? std::string("no extension") : "'" + extension + "'") +
-            " is not written; expected .png (--format png) or .tif or .tiff (--format geotiff)");
+            " is not written; expected .png, .pdf or .svg (--format png) or .tif or .tiff "
+            "(--format geotiff)");
     }
 }
 
@@ -222,7 +225,8 @@ int run_handouts(const MapScene& scene, const sf::Font& font, const ExportOption
         throw;
     }
     std::fprintf(stderr, "\n");
-    std::cout << "wrote " << result.slides << " slide images and " << result.index.string() << '\n';
+    std::cout << "wrote " << result.slides << " slide images and " << result.index.string()
+              << " and " << result.pdf.string() << '\n';
     return 0;
 }
 
@@ -347,6 +351,41 @@ CommandExit run_export(const ExportCommandOptions& command) {
         options.scale = parse_number("--scale", command.scale, min_export_scale, max_export_scale);
     } else if (!command.dpi.empty()) {
         options.scale = parse_number("--dpi", command.dpi, min_dpi, max_dpi) / 96.0;
+        options.dpi = options.scale * 96.0;
+    }
+    // --paper: the page; the pixels are its millimetres at --dpi (default 150), text and
+    // symbols sized for that paper (--dpi / 96). With --tour it is handout.pdf's page only.
+    if (!command.orientation.empty() && command.paper.empty()) {
+        throw geo::InputError("--orientation: give --paper too (the sheet it turns)");
+    }
+    std::optional<PaperSize> paper;
+    if (!command.paper.empty()) {
+        paper = parse_paper(command.paper, command.orientation);
+        if (animating) {
+            throw geo::InputError("--paper: not with --animate or --frames (a film has no page)");
+        }
+        options.paper = paper;
+        if (command.tour.empty()) {
+            if (command.size_given) {
+                throw geo::InputError("--paper and --size: give one or the other (--paper with "
+                                      "--dpi sets the pixels)");
+            }
+            if (!command.scale.empty()) {
+                throw geo::InputError("--paper and --scale: give --dpi instead (the paper's dots "
+                                      "per inch size the text)");
+            }
+            const double dpi = options.dpi > 0 ? options.dpi : default_paper_dpi;
+            options.width = paper_pixels(paper->width_mm, dpi);
+            options.height = paper_pixels(paper->height_mm, dpi);
+            if (std::max(options.width, options.height) > max_export_side) {
+                throw geo::InputError("--paper " + quoted_value(command.paper) + " at " +
+                                      std::to_string(std::lround(dpi)) + " dpi is more than " +
+                                      std::to_string(max_export_side) +
+                                      " pixels a side; give a lower --dpi");
+            }
+            options.dpi = dpi;
+            options.scale = dpi / 96.0;
+        }
     }
     if (!command.bbox.empty()) {
         options.view.bbox = ViewSpec::parse_bbox(command.bbox);

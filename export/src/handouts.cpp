@@ -4,8 +4,11 @@
 #include "export/exporter.hpp"
 #include "geo/error.hpp"
 #include "imageio/atomic_file.hpp"
+#include "render/fonts.hpp"
+#include "render/vector_output.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <vector>
@@ -152,6 +155,95 @@ HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const 
                              ExportCanvas& canvas,
                              const std::function<void(std::size_t, std::size_t)>& progress);
 
+/// A slide's sources: its own, then those of what its map shows, each once.
+std::vector<const geo::Source*>
+slide_sources(const std::function<const geo::Source*(const std::string&)>& find_source,
+              const geo::Slide& slide, const std::vector<std::string>& shown_sources) {
+    std::vector<std::string> ids = slide.sources;
+    for (const auto& id : shown_sources) {
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+            ids.push_back(id);
+        }
+    }
+    std::vector<const geo::Source*> sources;
+    for (const auto& id : ids) {
+        if (const geo::Source* s = find_source(id)) {
+            sources.push_back(s);
+        }
+    }
+    return sources;
+}
+
+/// handout.pdf's page layout, in points.
+struct HandoutPage {
+    static constexpr double margin_mm = 12;
+    static constexpr unsigned heading_pt = 10;
+    static constexpr unsigned sources_pt = 8;
+    static constexpr double dpi = 150; ///< the map's pixels: its level of detail and layout
+    /// The smallest map text is a label's smallest variant, 0.65 of 12 px before the scale:
+    /// this scale sets it at 7 pt on paper.
+    static constexpr double min_label_pt = 7;
+    static double map_scale() { return min_label_pt / (0.65 * 12) * dpi / 72; }
+};
+
+/// Writes handout.pdf into `file` (a temporary name): for each slide, the heading (the tour's
+/// title, the slide's number), the slide's map drawn for the page, and its sources.
+void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::Tour& tour,
+                       const std::vector<ExportOptions>& slides,
+                       const std::vector<std::vector<const geo::Source*>>& sources,
+                       const ExportOptions& base, const fs::path& file) {
+    constexpr double pt_per_mm = 72 / 25.4;
+    const PaperSize paper = base.paper.value_or(PaperSize{});
+    const double page_w = paper.width_mm * pt_per_mm;
+    const double page_h = paper.height_mm * pt_per_mm;
+    const double margin = HandoutPage::margin_mm * pt_per_mm;
+    const double width = page_w - 2 * margin;
+    const std::string tour_title = tour.title.empty() ? tour.id : tour.title;
+    VectorDocument pdf(VectorFormat::pdf, file, page_w, page_h, find_map_font().path, tour_title);
+    const double pt_per_px = 72 / HandoutPage::dpi;
+    for (std::size_t i = 0; i < slides.size(); ++i) {
+        std::string list;
+        for (std::size_t k = 0; k < sources[i].size(); ++k) {
+            if (k > 0) {
+                list += '\n';
+            }
+            list += std::to_string(k + 1) + ". " + source_line(*sources[i][k]);
+        }
+        if (list.empty()) {
+            list = "No source is cited for what this slide shows.";
+        }
+        const std::string heading = tour_title + " — slide " + std::to_string(i + 1) + " of " +
+                                    std::to_string(slides.size());
+        const double heading_h =
+            VectorDocument::text_height(font, heading, HandoutPage::heading_pt, width);
+        const double list_h =
+            VectorDocument::text_height(font, "Sources", HandoutPage::sources_pt, width) +
+            VectorDocument::text_height(font, list, HandoutPage::sources_pt, width);
+        // The map as large as the page allows, at most as high as it is wide.
+        const double gap = 4 * pt_per_mm;
+        const double map_h =
+            std::clamp(page_h - 2 * margin - heading_h - list_h - 2 * gap, width * 0.5, width);
+        ExportOptions options = slides[i];
+        options.paper.reset();
+        options.width = static_cast<unsigned>(std::lround(width / pt_per_px));
+        options.height = static_cast<unsigned>(std::lround(map_h / pt_per_px));
+        options.scale = HandoutPage::map_scale();
+        options.dpi = HandoutPage::dpi;
+        VectorCapture capture;
+        options.record = &capture;
+        export_map(scene, font, options);
+        double y = margin;
+        y += pdf.text(font, heading, HandoutPage::heading_pt, margin, y, width, true);
+        y += gap;
+        pdf.draw(capture, font, options.width, options.height, margin, y, pt_per_px);
+        y += options.height * pt_per_px + gap;
+        y += pdf.text(font, "Sources", HandoutPage::sources_pt, margin, y, width, true);
+        pdf.text(font, list, HandoutPage::sources_pt, margin, y, width);
+        pdf.next_page();
+    }
+    pdf.finish();
+}
+
 } // namespace
 
 HandoutResult export_handouts(const MapScene& scene, const sf::Font& font,
@@ -210,16 +302,19 @@ HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const 
                                   tour.slides[i].id + "): " + error.what());
         }
     }
-    HandoutResult result{count, folder / "index.html"};
+    HandoutResult result{count, folder / "index.html", folder / "handout.pdf"};
     check_writable(result.index);
+    check_writable(result.pdf);
     PendingOutputs pending;
     std::string html = index_head(tour);
+    std::vector<std::vector<const geo::Source*>> sources;
     for (std::size_t i = 0; i < count; ++i) {
         const geo::Slide& slide = tour.slides[i];
         const ExportResult image = export_map(scene, font, slides[i], {}, &canvas, &pending);
         if (progress) {
             progress(i + 1, count);
         }
+        sources.push_back(slide_sources(source, slide, image.sources));
         html += index_section(source, slide, text_language_code(base.text_language), i + 1, count,
                               slides[i].out.filename().string(), image.sources);
     }
@@ -231,6 +326,10 @@ HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const 
     index->write_text(html);
     index->sync();
     pending.hold(index, [index] { index->commit(); });
+    auto pdf = std::make_shared<AtomicFile>(result.pdf);
+    write_handout_pdf(scene, font, tour, slides, sources, base, pdf->temporary());
+    pdf->sync();
+    pending.hold(pdf, [pdf] { pdf->commit(); });
     pending.commit();
     return result;
 }

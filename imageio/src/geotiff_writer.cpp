@@ -44,7 +44,7 @@ struct GeoTiffWriter::State {
 };
 
 GeoTiffWriter::GeoTiffWriter(const fs::path& target, unsigned width, unsigned height,
-                             const GeoTransform& transform, const std::string& wkt)
+                             const GeoTransform& transform, const std::string& wkt, double dpi)
     : state_(std::make_unique<State>(target)) {
     state_->width = width;
     state_->height = height;
@@ -67,6 +67,13 @@ GeoTiffWriter::GeoTiffWriter(const fs::path& target, unsigned width, unsigned he
     GeoTransform copy = transform;
     state_->dataset->SetGeoTransform(copy.data());
     state_->dataset->SetProjection(wkt.c_str());
+    if (dpi > 0) {
+        // GDAL's GTiff driver writes these metadata items as the TIFF resolution tags.
+        const std::string value = std::to_string(dpi);
+        state_->dataset->SetMetadataItem("TIFFTAG_XRESOLUTION", value.c_str());
+        state_->dataset->SetMetadataItem("TIFFTAG_YRESOLUTION", value.c_str());
+        state_->dataset->SetMetadataItem("TIFFTAG_RESOLUTIONUNIT", "2"); // inch
+    }
 }
 
 GeoTiffWriter::~GeoTiffWriter() = default;

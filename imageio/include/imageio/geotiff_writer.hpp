@@ -20,8 +20,9 @@ class GeoTiffWriter final : public RowSink {
 public:
     /// `wkt`: the CRS of the geotransform's coordinates. Throws geo::InputError when GDAL
     /// cannot create the file.
+    /// `dpi` > 0: recorded as the TIFF's XResolution, YResolution and ResolutionUnit (inch).
     GeoTiffWriter(const std::filesystem::path& target, unsigned width, unsigned height,
-                  const GeoTransform& transform, const std::string& wkt);
+                  const GeoTransform& transform, const std::string& wkt, double dpi = 0);
     ~GeoTiffWriter() override;
     GeoTiffWriter(const GeoTiffWriter&) = delete;
     GeoTiffWriter& operator=(const GeoTiffWriter&) = delete;
