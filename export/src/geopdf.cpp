@@ -31,10 +31,12 @@ std::string pdf_string(const std::string& text) {
 
 } // namespace
 
-std::string geo_viewport(const MapView& view, const geo::Projection& projection, unsigned width_px,
-                         unsigned height_px, double pt_per_px) {
-    const double w = width_px * pt_per_px;
-    const double h = height_px * pt_per_px;
+std::string geo_viewport(const MapView& view, const geo::Projection& projection,
+                         double page_width_pt, double page_height_pt, double pt_per_px) {
+    const double w = page_width_pt;
+    const double h = page_height_pt;
+    const double width_px = w / pt_per_px;
+    const double height_px = h / pt_per_px;
     // The unit square of the viewport's box, counter-clockwise from its lower left (the PDF's
     // y runs up), and the image pixels at those corners.
     const double lpts[4][2] = {{0, 0}, {0, 1}, {1, 1}, {1, 0}};

@@ -14,11 +14,11 @@
 
 namespace kuril::detail {
 
-/// The page's viewport with its measure: the four corners of the image (`width_px` x
-/// `height_px` pixels of `view`, `pt_per_px` points a pixel from the page's top left) in
-/// latitude and longitude, and the map's CRS as WKT.
-std::string geo_viewport(const MapView& view, const geo::Projection& projection, unsigned width_px,
-                         unsigned height_px, double pt_per_px);
+/// The page's viewport with its measure: the four corners of the page (the image of `view`
+/// drawn from the page's top left at `pt_per_px` points a pixel) in latitude and longitude,
+/// and the map's CRS as WKT.
+std::string geo_viewport(const MapView& view, const geo::Projection& projection,
+                         double page_width_pt, double page_height_pt, double pt_per_px);
 
 /// Appends to the one-page PDF `file` an update of its page object with `viewport` as its /VP,
 /// a cross-reference section and a trailer. Throws geo::InputError naming the file when it is
