@@ -5,6 +5,7 @@
 #include "geo/error.hpp"
 #include "imageio/atomic_file.hpp"
 #include "render/fonts.hpp"
+#include "render/text.hpp"
 #include "render/vector_output.hpp"
 
 #include <algorithm>
@@ -177,8 +178,10 @@ slide_sources(const std::function<const geo::Source*(const std::string&)>& find_
 /// handout.pdf's page layout, in points.
 struct HandoutPage {
     static constexpr double margin_mm = 12;
+    static constexpr double gap_mm = 4;
     static constexpr unsigned heading_pt = 10;
-    static constexpr unsigned sources_pt = 8;
+    static constexpr unsigned caption_pt = 11;
+    static constexpr unsigned sources_pt = 7;
     static constexpr double dpi = 150; ///< the map's pixels: its level of detail and layout
     /// The smallest map text is a label's smallest variant, 0.65 of 12 px before the scale:
     /// this scale sets it at 7 pt on paper.
@@ -186,8 +189,106 @@ struct HandoutPage {
     static double map_scale() { return min_label_pt / (0.65 * 12) * dpi / 72; }
 };
 
+/// The text with every word wider than `width` (an address) cut where it reaches it, so that
+/// wrapping keeps it on the page.
+std::string cut_long_words(const std::string& text, const sf::Font& font, unsigned size,
+                           float width) {
+    const sf::String in = utf8(text);
+    sf::String out;
+    float run = 0;
+    for (const sf::Uint32 cp : in) {
+        if (cp == U' ' || cp == U'\n') {
+            run = 0;
+        } else {
+            const float advance = font.getGlyph(cp, size * 8, false).advance / 8;
+            if (run + advance > width && run > 0) {
+                out += U'\n';
+                run = 0;
+            }
+            run += advance;
+        }
+        out += cp;
+    }
+    const auto bytes = out.toUtf8();
+    return {bytes.begin(), bytes.end()};
+}
+
+/// Numbered source lines set in two columns: which go in the first, and the columns' height.
+struct SourceColumns {
+    std::vector<std::string> items;
+    std::size_t first_column = 0; ///< items [0, first_column) in the left column
+    double height = 0;
+    unsigned size = 7;
+};
+
+/// The sources in two columns at most `max_height` high; those that do not fit are counted in
+/// a last line naming the file that lists them all (`sources_file`).
+SourceColumns source_columns(const std::vector<const geo::Source*>& sources, const sf::Font& font,
+                             unsigned size, double column_width, double max_height,
+                             const std::string& sources_file) {
+    SourceColumns columns;
+    columns.size = size;
+    const auto height_of = [&](const std::string& item) {
+        return VectorDocument::text_height(font, item, size, column_width) + size / 3.0;
+    };
+    std::vector<double> heights;
+    double total = 0;
+    for (std::size_t k = 0; k < sources.size(); ++k) {
+        columns.items.push_back(
+            cut_long_words(std::to_string(k + 1) + ". " + source_line(*sources[k]), font, size,
+                           static_cast<float>(column_width)));
+        heights.push_back(height_of(columns.items.back()));
+        total += heights.back();
+    }
+    if (columns.items.empty()) {
+        columns.items.push_back("No source is cited for what this slide shows.");
+        columns.first_column = 1;
+        columns.height = height_of(columns.items.back());
+        return columns;
+    }
+    if (total <= 2 * max_height) {
+        // All fit: the left column takes items up to half the total height, the right the rest.
+        double left = 0;
+        std::size_t k = 0;
+        for (; k < heights.size() && (k == 0 || left + heights[k] / 2 <= total / 2); ++k) {
+            left += heights[k];
+        }
+        if (left <= max_height && total - left <= max_height) {
+            columns.first_column = k;
+            columns.height = std::max(left, total - left);
+            return columns;
+        }
+    }
+    // Too many for the page: each column filled in turn, the rest counted in a last line.
+    double left = 0;
+    std::size_t k = 0;
+    for (; k < heights.size() && left + heights[k] <= max_height; ++k) {
+        left += heights[k];
+    }
+    columns.first_column = k;
+    double right = 0;
+    std::size_t end = k;
+    for (; end < heights.size() && right + heights[end] <= max_height; ++end) {
+        right += heights[end];
+    }
+    const auto rest_line = [&](std::size_t shown) {
+        return cut_long_words("\u2026 and " + std::to_string(heights.size() - shown) +
+                                  " more sources of what the map shows, listed in " + sources_file,
+                              font, size, static_cast<float>(column_width));
+    };
+    while (end > k && right + height_of(rest_line(end)) > max_height) {
+        --end;
+        right -= heights[end];
+    }
+    columns.items.resize(end);
+    columns.items.push_back(rest_line(end));
+    columns.height = std::max(left, right + height_of(columns.items.back()));
+    return columns;
+}
+
 /// Writes handout.pdf into `file` (a temporary name): for each slide, the heading (the tour's
-/// title, the slide's number), the slide's map drawn for the page, and its sources.
+/// title, the slide's number), the slide's map drawn for the page with its title band and date,
+/// the caption below it and its sources in two columns.
 void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::Tour& tour,
                        const std::vector<ExportOptions>& slides,
                        const std::vector<std::vector<const geo::Source*>>& sources,
@@ -197,34 +298,37 @@ void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::T
     const double page_w = paper.width_mm * pt_per_mm;
     const double page_h = paper.height_mm * pt_per_mm;
     const double margin = HandoutPage::margin_mm * pt_per_mm;
+    const double gap = HandoutPage::gap_mm * pt_per_mm;
     const double width = page_w - 2 * margin;
+    const double column_width = (width - gap) / 2;
     const std::string tour_title = tour.title.empty() ? tour.id : tour.title;
     VectorDocument pdf(VectorFormat::pdf, file, page_w, page_h, find_map_font().path, tour_title);
     const double pt_per_px = 72 / HandoutPage::dpi;
     for (std::size_t i = 0; i < slides.size(); ++i) {
-        std::string list;
-        for (std::size_t k = 0; k < sources[i].size(); ++k) {
-            if (k > 0) {
-                list += '\n';
-            }
-            list += std::to_string(k + 1) + ". " + source_line(*sources[i][k]);
-        }
-        if (list.empty()) {
-            list = "No source is cited for what this slide shows.";
-        }
-        const std::string heading = tour_title + " — slide " + std::to_string(i + 1) + " of " +
+        const std::string heading = tour_title + " \u2014 slide " + std::to_string(i + 1) + " of " +
                                     std::to_string(slides.size());
+        const std::string& caption = slides[i].caption;
         const double heading_h =
             VectorDocument::text_height(font, heading, HandoutPage::heading_pt, width);
-        const double list_h =
-            VectorDocument::text_height(font, "Sources", HandoutPage::sources_pt, width) +
-            VectorDocument::text_height(font, list, HandoutPage::sources_pt, width);
-        // The map as large as the page allows, at most as high as it is wide.
-        const double gap = 4 * pt_per_mm;
-        const double map_h =
-            std::clamp(page_h - 2 * margin - heading_h - list_h - 2 * gap, width * 0.5, width);
+        const double caption_h =
+            caption.empty()
+                ? 0
+                : VectorDocument::text_height(font, caption, HandoutPage::caption_pt, width) + gap;
+        const unsigned sources_pt = HandoutPage::sources_pt;
+        const double sources_title_h =
+            VectorDocument::text_height(font, "Sources", sources_pt, width);
+        // The map as large as the page allows beside the sources: at most 0.8 as
+        // high as it is wide, at least 0.72 (the sources that do not fit then are counted).
+        const double room = page_h - 2 * margin - heading_h - 2 * gap - caption_h - sources_title_h;
+        const std::string sources_file = sources_file_path(slides[i].out).filename().string();
+        const SourceColumns all =
+            source_columns(sources[i], font, sources_pt, column_width, 1e9, sources_file);
+        const double map_h = std::clamp(room - all.height, width * 0.72, width * 0.8);
+        const SourceColumns columns =
+            source_columns(sources[i], font, sources_pt, column_width, room - map_h, sources_file);
         ExportOptions options = slides[i];
         options.paper.reset();
+        options.caption.clear(); // set below the map, as text
         options.width = static_cast<unsigned>(std::lround(width / pt_per_px));
         options.height = static_cast<unsigned>(std::lround(map_h / pt_per_px));
         options.scale = HandoutPage::map_scale();
@@ -237,8 +341,19 @@ void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::T
         y += gap;
         pdf.draw(capture, font, options.width, options.height, margin, y, pt_per_px);
         y += options.height * pt_per_px + gap;
-        y += pdf.text(font, "Sources", HandoutPage::sources_pt, margin, y, width, true);
-        pdf.text(font, list, HandoutPage::sources_pt, margin, y, width);
+        if (!caption.empty()) {
+            y += pdf.text(font, caption, HandoutPage::caption_pt, margin, y, width) + gap;
+        }
+        y += pdf.text(font, "Sources", sources_pt, margin, y, width, true);
+        double left_y = y;
+        double right_y = y;
+        for (std::size_t k = 0; k < columns.items.size(); ++k) {
+            const bool left = k < columns.first_column;
+            double& at = left ? left_y : right_y;
+            at += pdf.text(font, columns.items[k], sources_pt,
+                           left ? margin : margin + column_width + gap, at, column_width) +
+                  sources_pt / 3.0;
+        }
         pdf.next_page();
     }
     pdf.finish();
