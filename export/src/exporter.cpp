@@ -433,6 +433,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     result.halves = plan.halves;
     result.sources_file = sources_path;
     result.sources = frame.sources;
+    result.legend = frame.legend;
     for (const MapFrame& half : half_frames) { // a compare image's: both halves', each once
         for (const auto& id : half.sources) {
             if (std::find(result.sources.begin(), result.sources.end(), id) ==

@@ -5,6 +5,7 @@
 #include "geo/error.hpp"
 #include "imageio/atomic_file.hpp"
 #include "render/fonts.hpp"
+#include "render/furniture.hpp"
 #include "render/text.hpp"
 #include "render/vector_output.hpp"
 
@@ -182,6 +183,7 @@ struct HandoutPage {
     static constexpr unsigned heading_pt = 10;
     static constexpr unsigned caption_pt = 11;
     static constexpr unsigned sources_pt = 7;
+    static constexpr double legend_pt = 8;
     static constexpr double dpi = 150; ///< the map's pixels: its level of detail and layout
     /// The smallest map text is a label's smallest variant, 0.65 of 12 px before the scale:
     /// this scale sets it at 7 pt on paper.
@@ -288,7 +290,7 @@ SourceColumns source_columns(const std::vector<const geo::Source*>& sources, con
 
 /// Writes handout.pdf into `file` (a temporary name): for each slide, the heading (the tour's
 /// title, the slide's number), the slide's map drawn for the page with its title band and date,
-/// the caption below it and its sources in two columns.
+/// the caption and the legend below it, and its sources in two columns.
 void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::Tour& tour,
                        const std::vector<ExportOptions>& slides,
                        const std::vector<std::vector<const geo::Source*>>& sources,
@@ -310,40 +312,71 @@ void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::T
         const std::string& caption = slides[i].caption;
         const double heading_h =
             VectorDocument::text_height(font, heading, HandoutPage::heading_pt, width);
-        const double caption_h =
-            caption.empty()
-                ? 0
-                : VectorDocument::text_height(font, caption, HandoutPage::caption_pt, width) + gap;
         const unsigned sources_pt = HandoutPage::sources_pt;
         const double sources_title_h =
             VectorDocument::text_height(font, "Sources", sources_pt, width);
-        // The map as large as the page allows beside the sources: at most 0.8 as
-        // high as it is wide, at least 0.72 (the sources that do not fit then are counted).
-        const double room = page_h - 2 * margin - heading_h - 2 * gap - caption_h - sources_title_h;
-        const std::string sources_file = sources_file_path(slides[i].out).filename().string();
-        const SourceColumns all =
-            source_columns(sources[i], font, sources_pt, column_width, 1e9, sources_file);
-        const double map_h = std::clamp(room - all.height, width * 0.72, width * 0.8);
-        const SourceColumns columns =
-            source_columns(sources[i], font, sources_pt, column_width, room - map_h, sources_file);
+        // The map as large as the page allows: three quarters as high as it is wide, or 0.6 of
+        // the page's height below the heading on a wide page.
+        const double below_heading = page_h - 2 * margin - heading_h - gap;
+        const double map_h = std::min(width * 0.75, below_heading * 0.6);
         ExportOptions options = slides[i];
         options.paper.reset();
         options.caption.clear(); // set below the map, as text
+        // One map's legend goes beside the caption, in print the size of the sources', so that
+        // the map keeps its area; a comparison keeps each half's legend in its half.
+        const bool legend_beside = !options.compare && options.legend;
+        options.legend = !legend_beside;
         options.width = static_cast<unsigned>(std::lround(width / pt_per_px));
         options.height = static_cast<unsigned>(std::lround(map_h / pt_per_px));
         options.scale = HandoutPage::map_scale();
         options.dpi = HandoutPage::dpi;
         VectorCapture capture;
         options.record = &capture;
-        export_map(scene, font, options);
+        const ExportResult drawn = export_map(scene, font, options);
+        // The legend box at its own scale: 13 px text drawn at legend_pt points.
+        const double legend_pt_per_px = HandoutPage::legend_pt / 13.0;
+        LegendBox legend;
+        if (legend_beside && !drawn.legend.empty()) {
+            legend = LegendBox(font, drawn.legend, 1.f,
+                               static_cast<float>(width * 0.48 / legend_pt_per_px));
+        }
+        const double legend_w = legend.empty() ? 0 : legend.width() * legend_pt_per_px;
+        const double legend_h = legend.empty() ? 0 : legend.height() * legend_pt_per_px;
+        const double caption_w = legend.empty() ? width : width - legend_w - gap;
+        const double caption_h =
+            caption.empty()
+                ? 0
+                : VectorDocument::text_height(font, caption, HandoutPage::caption_pt, caption_w);
+        const double block_h = std::max(caption_h, legend_h);
+        const double sources_room = page_h - 2 * margin - heading_h - gap - map_h - gap - block_h -
+                                    (block_h > 0 ? gap : 0) - sources_title_h;
+        const std::string sources_file = sources_file_path(slides[i].out).filename().string();
+        const SourceColumns columns =
+            source_columns(sources[i], font, sources_pt, column_width, sources_room, sources_file);
         double y = margin;
         y += pdf.text(font, heading, HandoutPage::heading_pt, margin, y, width, true);
         y += gap;
         pdf.draw(capture, font, options.width, options.height, margin, y, pt_per_px);
         y += options.height * pt_per_px + gap;
         if (!caption.empty()) {
-            y += pdf.text(font, caption, HandoutPage::caption_pt, margin, y, width) + gap;
+            pdf.text(font, caption, HandoutPage::caption_pt, margin, y, caption_w);
         }
+        if (!legend.empty()) {
+            // Drawn on a texture while recorded, then replayed onto the page.
+            const auto w = static_cast<unsigned>(std::ceil(legend.width())) + 2;
+            const auto h = static_cast<unsigned>(std::ceil(legend.height())) + 2;
+            sf::RenderTexture texture;
+            if (!texture.create(w, h)) {
+                throw geo::InputError("cannot create a texture for the handout's legend");
+            }
+            VectorCapture legend_capture;
+            legend_capture.start();
+            legend.draw(texture, ScreenRect{1, 1, legend.width(), legend.height()});
+            legend_capture.stop();
+            pdf.draw(legend_capture, font, w, h, margin + width - legend_w - legend_pt_per_px, y,
+                     legend_pt_per_px);
+        }
+        y += block_h + (block_h > 0 ? gap : 0);
         y += pdf.text(font, "Sources", sources_pt, margin, y, width, true);
         double left_y = y;
         double right_y = y;
