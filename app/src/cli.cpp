@@ -98,7 +98,8 @@ CommandExit run_cli(int argc, char** argv) {
 
     ExportCommandOptions exporting;
     auto* export_command = app.add_subcommand(
-        "export", "Export an annotated, georeferenced map image (PNG + .pgw + .prj, or GeoTIFF)");
+        "export", "Export an annotated, georeferenced map image (PNG + .pgw + .prj, GeoTIFF, "
+                  "or a PDF or SVG page)");
     add_data_options(*export_command, exporting.data);
     export_command
         ->add_option("--out", exporting.out,
@@ -154,7 +155,8 @@ CommandExit run_cli(int argc, char** argv) {
                                "its date; not with --pov");
     export_command->add_option("--tour", exporting.tour,
                                "Handouts: one image per slide of this tour into the folder "
-                               "--out, with index.html");
+                               "--out, with index.html and handout.pdf (one page a slide on "
+                               "--paper, default A4)");
     export_command->add_option("--tour-file", exporting.tour_file,
                                "A tour file of your own (may refer to the shipped islands and "
                                "sources); with --tour");

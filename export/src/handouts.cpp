@@ -333,11 +333,13 @@ void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::T
         VectorCapture capture;
         options.record = &capture;
         const ExportResult drawn = export_map(scene, font, options);
-        // The legend box at its own scale: 13 px text drawn at legend_pt points.
-        const double legend_pt_per_px = HandoutPage::legend_pt / 13.0;
+        // The legend box at its own scale: its 13 px text at four times that size (SFML's
+        // whole-pixel advances, and its bold's extra pixel, are even there), drawn at legend_pt.
+        constexpr float legend_scale = 4;
+        const double legend_pt_per_px = HandoutPage::legend_pt / (13.0 * legend_scale);
         LegendBox legend;
         if (legend_beside && !drawn.legend.empty()) {
-            legend = LegendBox(font, drawn.legend, 1.f,
+            legend = LegendBox(font, drawn.legend, legend_scale,
                                static_cast<float>(width * 0.48 / legend_pt_per_px));
         }
         const double legend_w = legend.empty() ? 0 : legend.width() * legend_pt_per_px;
@@ -373,8 +375,7 @@ void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::T
             legend_capture.start();
             legend.draw(texture, ScreenRect{1, 1, legend.width(), legend.height()});
             legend_capture.stop();
-            pdf.draw(legend_capture, font, w, h, margin + width - legend_w - legend_pt_per_px, y,
-                     legend_pt_per_px);
+            pdf.draw(legend_capture, font, w, h, margin + width - legend_w, y, legend_pt_per_px);
         }
         y += block_h + (block_h > 0 ? gap : 0);
         y += pdf.text(font, "Sources", sources_pt, margin, y, width, true);

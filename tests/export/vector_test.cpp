@@ -3,6 +3,7 @@
 // resolution recorded in rasters: checked with poppler's tools and GDAL.
 #include "drawing_fixture.hpp"
 #include "export/exporter.hpp"
+#include "export/handouts.hpp"
 #include "export/paper.hpp"
 #include "geo/error.hpp"
 
@@ -16,6 +17,7 @@
 #include <fstream>
 #include <gdal_priv.h>
 #include <png.h>
+#include <regex>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -261,4 +263,47 @@ TEST_CASE("[export] paper sizes: named, turned and in millimetres; bad ones in o
     CHECK_THROWS_WITH_AS(kuril::parse_paper("a4", "sideways"),
                          "--orientation 'sideways': expected portrait or landscape",
                          geo::InputError);
+}
+
+TEST_CASE("[export] handout.pdf: a Letter page per slide, no word on it smaller than its 7 pt "
+          "'Sources' heading") {
+    VectorFixture f;
+    const fs::path dir = test_paths::scratch("vector_handout");
+    fs::remove_all(dir);
+    kuril::ExportOptions options;
+    options.out = dir;
+    options.width = 320;
+    options.height = 200;
+    options.paper = kuril::parse_paper("letter", "");
+    kuril::ExportCanvas canvas;
+    const auto result = kuril::export_handouts(f.scene, f.font, options, "default", canvas);
+    const std::string info = run("pdfinfo " + shell_quoted(result.pdf));
+    CHECK(info.find("Pages:           " + std::to_string(result.slides) + "\n") !=
+          std::string::npos);
+    CHECK(info.find("Page size:       612 x 792 pts (letter)") != std::string::npos);
+    // Words' boxes (poppler's, from the font's ascent and descent): as tall as the font size.
+    const std::string words = run("pdftotext -bbox " + shell_quoted(result.pdf) + " -");
+    const std::regex word_re(
+        R"re(<word xMin="[^"]+" yMin="([^"]+)" xMax="[^"]+" yMax="([^"]+)">([^<]*)</word>)re");
+    double smallest = 1e9;
+    std::string smallest_word;
+    double sources = 0;
+    std::size_t count = 0;
+    for (auto it = std::sregex_iterator(words.begin(), words.end(), word_re);
+         it != std::sregex_iterator(); ++it) {
+        const double height = std::stod((*it)[2].str()) - std::stod((*it)[1].str());
+        if ((*it)[3].str() == "Sources") {
+            sources = height;
+        }
+        if (height < smallest) {
+            smallest = height;
+            smallest_word = (*it)[3].str();
+        }
+        ++count;
+    }
+    REQUIRE(sources > 0);
+    CHECK(count > 1000);
+    MESSAGE("smallest word '" << smallest_word << "' " << smallest << " pt high; 'Sources' "
+                              << sources);
+    CHECK(smallest >= sources - 0.01);
 }
