@@ -434,6 +434,18 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     result.sources_file = sources_path;
     result.sources = frame.sources;
     result.legend = frame.legend;
+    for (const MapFrame& half : half_frames) { // a compare image's: both halves' rows, once
+        if (&half == &half_frames.front()) {
+            result.legend = half.legend;
+            continue;
+        }
+        for (const LegendItem& item : half.legend) {
+            if (std::none_of(result.legend.begin(), result.legend.end(),
+                             [&](const LegendItem& row) { return row.label == item.label; })) {
+                result.legend.push_back(item);
+            }
+        }
+    }
     for (const MapFrame& half : half_frames) { // a compare image's: both halves', each once
         for (const auto& id : half.sources) {
             if (std::find(result.sources.begin(), result.sources.end(), id) ==

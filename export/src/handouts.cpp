@@ -322,9 +322,9 @@ void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::T
         ExportOptions options = slides[i];
         options.paper.reset();
         options.caption.clear(); // set below the map, as text
-        // One map's legend goes beside the caption, in print the size of the sources', so that
-        // the map keeps its area; a comparison keeps each half's legend in its half.
-        const bool legend_beside = !options.compare && options.legend;
+        // The legend goes beside the caption, in print the size of the sources', so that the
+        // map keeps its area (a comparison's: both halves' rows, once).
+        const bool legend_beside = options.legend;
         options.legend = !legend_beside;
         options.width = static_cast<unsigned>(std::lround(width / pt_per_px));
         options.height = static_cast<unsigned>(std::lround(map_h / pt_per_px));
