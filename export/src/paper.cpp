@@ -41,7 +41,6 @@ double side_mm(const std::string& text, const std::string& whole) {
 PaperSize parse_paper(const std::string& paper, const std::string& orientation) {
     const std::string name = lower(paper);
     PaperSize size;
-    bool named = true;
     if (name == "a4") {
         size = {210, 297, "A4"};
     } else if (name == "a3") {
@@ -49,7 +48,6 @@ PaperSize parse_paper(const std::string& paper, const std::string& orientation) 
     } else if (name == "letter") {
         size = {215.9, 279.4, "Letter"};
     } else {
-        named = false;
         const std::size_t x = name.find('x');
         if (name.size() < 2 || name.substr(name.size() - 2) != "mm" || x == std::string::npos) {
             throw geo::InputError("--paper " + shown(paper) +
@@ -70,7 +68,6 @@ PaperSize parse_paper(const std::string& paper, const std::string& orientation) 
     if ((turn == "landscape" && !wide) || (turn == "portrait" && wide)) {
         std::swap(size.width_mm, size.height_mm);
     }
-    (void)named;
     return size;
 }
 
