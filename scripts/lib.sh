@@ -8,6 +8,7 @@ KURIL_PACKAGES=(
     libgdal-dev libproj-dev libgeos-dev libtinyxml2-dev libcli11-dev doctest-dev
     libsfml-dev libglu1-mesa-dev libpng-dev libisal-dev zlib1g-dev libfontconfig-dev
     libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
+    libcairo2-dev libfreetype-dev poppler-utils
     fonts-noto-cjk fonts-vlgothic
     xvfb xauth
     gdal-bin python3-gdal

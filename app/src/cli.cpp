@@ -98,19 +98,27 @@ CommandExit run_cli(int argc, char** argv) {
 
     ExportCommandOptions exporting;
     auto* export_command = app.add_subcommand(
-        "export", "Export an annotated, georeferenced map image (PNG + .pgw + .prj, or GeoTIFF)");
+        "export", "Export an annotated, georeferenced map image (PNG + .pgw + .prj, GeoTIFF, "
+                  "or a PDF or SVG page)");
     add_data_options(*export_command, exporting.data);
     export_command
         ->add_option("--out", exporting.out,
-                     "Output file (FILE.png, .tif, .geojson, .gpkg or .kml; with --animate "
-                     "FILE.webm, .mp4 or .gif; with --frames a folder)")
+                     "Output file (FILE.png, .pdf, .svg, .tif, .geojson, .gpkg or .kml; with "
+                     "--animate FILE.webm, .mp4 or .gif; with --frames a folder)")
         ->required();
     auto* export_size = export_command->add_option(
         "--size", exporting.size, "WxH in pixels (default 1920x1080; animations 1280x720)");
+    export_command->add_option("--paper", exporting.paper,
+                               "a4, a3, letter or WxHmm: the page of a PDF or SVG, the pixels of "
+                               "a PNG at --dpi (default 150); with --tour, handout.pdf's page "
+                               "(default a4)");
+    export_command->add_option("--orientation", exporting.orientation,
+                               "With --paper: portrait (default) or landscape");
     export_command->add_option("--scale", exporting.scale,
                                "Text and symbol scale, 0.1 to 20 (default: from the size)");
     export_command->add_option("--dpi", exporting.dpi,
-                               "Scale as dots per inch, 30 to 1200 (96 = 1x)");
+                               "Scale as dots per inch, 30 to 1200 (96 = 1x); recorded in the "
+                               "PNG or GeoTIFF, and sets a PDF's or SVG's page size");
     export_command->add_option("--bbox", exporting.bbox, "minlon,minlat,maxlon,maxlat");
     export_command->add_option("--island", exporting.island, "Island id to fit, with a margin");
     export_command->add_option("--center", exporting.center,
@@ -149,7 +157,8 @@ CommandExit run_cli(int argc, char** argv) {
                                "its date; not with --pov");
     export_command->add_option("--tour", exporting.tour,
                                "Handouts: one image per slide of this tour into the folder "
-                               "--out, with index.html");
+                               "--out, with index.html and handout.pdf (one page a slide on "
+                               "--paper, default A4)");
     export_command->add_option("--tour-file", exporting.tour_file,
                                "A tour file of your own (may refer to the shipped islands and "
                                "sources); with --tour");

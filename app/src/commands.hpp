@@ -32,6 +32,8 @@ struct ExportCommandOptions {
     std::string size = "1920x1080";
     std::string scale; ///< empty: from the size
     std::string dpi;
+    std::string paper;       ///< --paper a4|a3|letter|WxHmm: the page (with --dpi, the pixels)
+    std::string orientation; ///< --orientation portrait|landscape (with --paper)
     std::string bbox;
     std::string island;
     std::string center;

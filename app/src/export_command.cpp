@@ -3,6 +3,7 @@
 #include "export/animation.hpp"
 #include "export/exporter.hpp"
 #include "export/handouts.hpp"
+#include "export/paper.hpp"
 #include "export/vector_export.hpp"
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
@@ -213,14 +214,17 @@ std::string output_format(const ExportCommandOptions& command) {
 /// Refuses an --out whose extension does not say what the format writes.
 void check_out_extension(const std::filesystem::path& out, const std::string& format) {
     const std::string extension = lower_extension(out);
+    // An image (png) may also be drawn as vectors: FILE.pdf or FILE.svg.
     const bool fits = format == "geotiff" ? extension == ".tif" || extension == ".tiff"
-                                          : extension == "." + format;
+                      : format == "png"
+                          ? extension == ".png" || extension == ".pdf" || extension == ".svg"
+                          : extension == "." + format;
     if (!fits) {
         throw geo::InputError(
             "--out " + one_line(out.string(), 160) + ": " +
             (extension.empty() ? std::string("no extension") : "'" + extension + "'") +
-            " is not written; expected .png (--format png), .tif or .tiff (--format geotiff), "
-            ".geojson, .gpkg or .kml (vector data)");
+            " is not written; expected .png, .pdf or .svg (--format png), .tif or .tiff "
+            "(--format geotiff), .geojson, .gpkg or .kml (vector data)");
     }
 }
 
@@ -286,7 +290,8 @@ int run_handouts(const MapScene& scene, const sf::Font& font, const ExportOption
         throw;
     }
     std::fprintf(stderr, "\n");
-    std::cout << "wrote " << result.slides << " slide images and " << result.index.string() << '\n';
+    std::cout << "wrote " << result.slides << " slide images and " << result.index.string()
+              << " and " << result.pdf.string() << '\n';
     return 0;
 }
 
@@ -411,6 +416,41 @@ CommandExit run_export(const ExportCommandOptions& command) {
         options.scale = parse_number("--scale", command.scale, min_export_scale, max_export_scale);
     } else if (!command.dpi.empty()) {
         options.scale = parse_number("--dpi", command.dpi, min_dpi, max_dpi) / 96.0;
+        options.dpi = options.scale * 96.0;
+    }
+    // --paper: the page; the pixels are its millimetres at --dpi (default 150), text and
+    // symbols sized for that paper (--dpi / 96). With --tour it is handout.pdf's page only.
+    if (!command.orientation.empty() && command.paper.empty()) {
+        throw geo::InputError("--orientation: give --paper too (the sheet it turns)");
+    }
+    std::optional<PaperSize> paper;
+    if (!command.paper.empty()) {
+        paper = parse_paper(command.paper, command.orientation);
+        if (animating) {
+            throw geo::InputError("--paper: not with --animate or --frames (a film has no page)");
+        }
+        options.paper = paper;
+        if (command.tour.empty()) {
+            if (command.size_given) {
+                throw geo::InputError("--paper and --size: give one or the other (--paper with "
+                                      "--dpi sets the pixels)");
+            }
+            if (!command.scale.empty()) {
+                throw geo::InputError("--paper and --scale: give --dpi instead (the paper's dots "
+                                      "per inch size the text)");
+            }
+            const double dpi = options.dpi > 0 ? options.dpi : default_paper_dpi;
+            options.width = paper_pixels(paper->width_mm, dpi);
+            options.height = paper_pixels(paper->height_mm, dpi);
+            if (std::max(options.width, options.height) > max_export_side) {
+                throw geo::InputError("--paper " + quoted_value(command.paper) + " at " +
+                                      std::to_string(std::lround(dpi)) + " dpi is more than " +
+                                      std::to_string(max_export_side) +
+                                      " pixels a side; give a lower --dpi");
+            }
+            options.dpi = dpi;
+            options.scale = dpi / 96.0;
+        }
     }
     if (!command.bbox.empty()) {
         options.view.bbox = ViewSpec::parse_bbox(command.bbox);

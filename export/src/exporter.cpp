@@ -5,15 +5,19 @@
 #include "export/manifest.hpp"
 #include "export/readback.hpp"
 #include "export_overlay.hpp"
+#include "geopdf.hpp"
 #include "imageio/atomic_file.hpp"
 #include "imageio/geotiff_writer.hpp"
 #include "imageio/png_writer.hpp"
+#include "render/fonts.hpp"
 #include "render/map_renderer.hpp"
+#include "render/vector_output.hpp"
 #include "util/phase_timer.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <set>
@@ -43,6 +47,7 @@ GeoTiffMetadata geotiff_metadata(const std::string& title, const ExportOptions& 
     metadata.description =
         title + ". " + credit_text_for(situation_text(options), sources_file_name);
     metadata.copyright = coastline_credit;
+    metadata.dpi = options.dpi;
     std::string sources;
     for (const auto& id : frame.sources) {
         if (const geo::Source* source = frame.scene->atlas->annotations.source(id)) {
@@ -71,7 +76,8 @@ std::unique_ptr<RowSink> open_image(const MapScene& scene, const ExportOptions& 
             geotiff_metadata(plan.title, options, sources_file_name, frame));
     }
     return std::make_unique<PngWriter>(options.out, options.width, options.height,
-                                       png_text(plan.title, options, sources_file_name));
+                                       png_text(plan.title, options, sources_file_name),
+                                       options.dpi);
 }
 
 } // namespace
@@ -183,10 +189,28 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     const auto start = std::chrono::steady_clock::now();
     auto& timer = PhaseTimer::global();
     validate_export(asked);
+    // A PDF or SVG: the same drawing, recorded as it is drawn and replayed with cairo.
+    const std::optional<VectorFormat> vector = vector_format_of(asked.out);
+    if (vector && std::max(asked.width, asked.height) > max_single_pass_side) {
+        throw geo::InputError("--out " + asked.out.filename().string() +
+                              ": a PDF or SVG is at most " + std::to_string(max_single_pass_side) +
+                              " pixels a side; give a lower --dpi or a smaller --size");
+    }
+    if (vector && (asked.compare || asked.geotiff)) {
+        throw geo::InputError("--out " + asked.out.filename().string() +
+                              (asked.compare ? ": a compare image is written as PNG only"
+                                             : ": --format geotiff writes .tif files"));
+    }
+    const bool record_only = asked.record != nullptr;
     // The image first: nothing is written beside a device, FIFO or folder given as --out.
-    check_export_outputs(asked);
+    if (!record_only) {
+        check_export_outputs(asked);
+    }
     // The overlay is laid out first: the plan fits the map between its title band and footer.
     ExportOptions options = asked;
+    if (vector || record_only) {
+        options.band_pixels = std::numeric_limits<unsigned>::max(); // one pass: one record
+    }
     const std::filesystem::path sources_path = sources_file_path(options.out);
     const std::string sources_name = sources_path.filename().string();
     MapState state = export_state(options);
@@ -226,21 +250,31 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     }
     timer.mark("overlay layout");
 
-    const std::shared_ptr<RowSink> image = open_image(scene, options, plan, sources_name, frame);
-    auto georef = std::make_shared<GeorefFiles>(plan.sidecars);
-    if (plan.halves.size() == 2) {
+    const std::shared_ptr<RowSink> image =
+        vector || record_only ? nullptr : open_image(scene, options, plan, sources_name, frame);
+    auto georef =
+        std::make_shared<GeorefFiles>(vector || record_only ? SidecarPaths{} : plan.sidecars);
+    std::shared_ptr<AtomicFile> vector_file;
+    if (record_only) {
+        // nothing is written
+    } else if (vector) {
+        vector_file = std::make_shared<AtomicFile>(options.out);
+    } else if (plan.halves.size() == 2) {
         georef->write(plan.halves[0].view, *scene.projection, &plan.halves[1].view,
                       plan.halves[1].columns.left);
     } else {
         georef->write(plan.view, *scene.projection);
     }
-    auto sources = std::make_shared<AtomicFile>(sources_path);
+    std::shared_ptr<AtomicFile> sources;
     std::vector<const MapFrame*> shown_frames{&frame};
     if (!half_frames.empty()) {
         shown_frames = {&half_frames[0], &half_frames[1]};
     }
-    sources->write_text(
-        sources_file_text(shown_frames, options.out.filename().string(), overlay->title()));
+    if (!record_only) {
+        sources = std::make_shared<AtomicFile>(sources_path);
+        sources->write_text(
+            sources_file_text(shown_frames, options.out.filename().string(), overlay->title()));
+    }
     std::shared_ptr<AtomicFile> manifest;
     if (!options.manifest.empty()) {
         manifest = std::make_shared<AtomicFile>(options.manifest);
@@ -252,7 +286,17 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     const ExportLayout& layout = plan.layout;
     sf::RenderTexture& texture = (canvas != nullptr ? *canvas : own_canvas).texture(layout);
     timer.mark("render texture");
-    image->prepare_buffers(std::size_t{options.width} * layout.tile_height * 4);
+    if (image) {
+        image->prepare_buffers(std::size_t{options.width} * layout.tile_height * 4);
+    }
+    std::optional<VectorCapture> own_capture;
+    VectorCapture* capture = options.record;
+    if (vector && capture == nullptr) {
+        capture = &own_capture.emplace();
+    }
+    if (capture != nullptr) {
+        capture->start();
+    }
     BandReader reader;
     unsigned tiles = 0;
     std::vector<std::vector<PlacedMapLabel>> half_labels(plan.halves.size());
@@ -273,6 +317,11 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
             }
             texture.setView(sf::View(tile));
             overlay->draw(texture);
+            if (capture) {
+                capture->stop(); // the whole image was laid out and recorded in one pass
+                ++tiles;
+                break;
+            }
             finish_drawing(texture);
             timer.mark("render");
             if (band.size() == 0) {
@@ -287,8 +336,30 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
                 progress(0.95 * tiles / plan.tiles_total);
             }
         }
+        if (capture != nullptr) {
+            break;
+        }
         image->write_rows(top, std::move(band), rows, bottom_up);
         timer.mark("hand over rows");
+    }
+    if (vector_file) {
+        // The page: the paper asked for, or the pixels at the resolution (96 dpi without one).
+        const double pt_per_px = options.paper ? options.paper->width_mm * 72 / 25.4 / options.width
+                                               : 72.0 / (options.dpi > 0 ? options.dpi : 96.0);
+        const double page_h =
+            options.paper ? options.paper->height_mm * 72 / 25.4 : options.height * pt_per_px;
+        VectorDocument document(*vector, vector_file->temporary(), options.width * pt_per_px,
+                                page_h, find_map_font().path, plan.title);
+        document.draw(*capture, font, options.width, options.height, 0, 0, pt_per_px);
+        document.finish();
+        if (*vector == VectorFormat::pdf) {
+            // The page is georeferenced as the PNG is (ISO 32000 geospatial measure).
+            detail::add_page_viewport(vector_file->temporary(),
+                                      detail::geo_viewport(plan.view, *scene.projection,
+                                                           options.width * pt_per_px, page_h,
+                                                           pt_per_px));
+        }
+        timer.mark("vector output");
     }
     if (manifest) {
         // Every band placed the same labels: the last draw's are those of the whole image.
@@ -345,17 +416,29 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     }
     // Everything is written and synced before anything is renamed: a full disk leaves the
     // folder as it was.
-    image->finish();
+    if (image) {
+        image->finish();
+    } else if (vector_file) {
+        vector_file->sync();
+    }
     georef->finish();
-    sources->sync();
+    if (sources) {
+        sources->sync();
+    }
     if (manifest) {
         manifest->sync();
     }
     PendingOutputs own;
     PendingOutputs& outputs = pending != nullptr ? *pending : own;
-    outputs.hold(image, [image] { image->commit(); });
+    if (image) {
+        outputs.hold(image, [image] { image->commit(); });
+    } else if (vector_file) {
+        outputs.hold(vector_file, [vector_file] { vector_file->commit(); });
+    }
     outputs.hold(georef, [georef] { georef->commit(); });
-    outputs.hold(sources, [sources] { sources->commit(); });
+    if (sources) {
+        outputs.hold(sources, [sources] { sources->commit(); });
+    }
     if (manifest) {
         outputs.hold(manifest, [manifest] { manifest->commit(); });
     }
@@ -369,12 +452,27 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     ExportResult result;
     result.image = options.out;
     result.manifest = options.manifest;
-    result.world_file = plan.sidecars.world_file;
-    result.right_world_file = plan.sidecars.right_world_file;
+    if (!vector && !record_only) { // a PDF or SVG page has no world file
+        result.world_file = plan.sidecars.world_file;
+        result.right_world_file = plan.sidecars.right_world_file;
+        result.prj = plan.sidecars.prj;
+    }
     result.halves = plan.halves;
-    result.prj = plan.sidecars.prj;
     result.sources_file = sources_path;
     result.sources = frame.sources;
+    result.legend = frame.legend;
+    for (const MapFrame& half : half_frames) { // a compare image's: both halves' rows, once
+        if (&half == &half_frames.front()) {
+            result.legend = half.legend;
+            continue;
+        }
+        for (const LegendItem& item : half.legend) {
+            if (std::none_of(result.legend.begin(), result.legend.end(),
+                             [&](const LegendItem& row) { return row.label == item.label; })) {
+                result.legend.push_back(item);
+            }
+        }
+    }
     for (const MapFrame& half : half_frames) { // a compare image's: both halves', each once
         for (const auto& id : half.sources) {
             if (std::find(result.sources.begin(), result.sources.end(), id) ==

@@ -4,8 +4,13 @@
 #include "export/exporter.hpp"
 #include "geo/error.hpp"
 #include "imageio/atomic_file.hpp"
+#include "render/fonts.hpp"
+#include "render/furniture.hpp"
+#include "render/text.hpp"
+#include "render/vector_output.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <vector>
@@ -152,6 +157,242 @@ HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const 
                              ExportCanvas& canvas,
                              const std::function<void(std::size_t, std::size_t)>& progress);
 
+/// A slide's sources: its own, then those of what its map shows, each once.
+std::vector<const geo::Source*>
+slide_sources(const std::function<const geo::Source*(const std::string&)>& find_source,
+              const geo::Slide& slide, const std::vector<std::string>& shown_sources) {
+    std::vector<std::string> ids = slide.sources;
+    for (const auto& id : shown_sources) {
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+            ids.push_back(id);
+        }
+    }
+    std::vector<const geo::Source*> sources;
+    for (const auto& id : ids) {
+        if (const geo::Source* s = find_source(id)) {
+            sources.push_back(s);
+        }
+    }
+    return sources;
+}
+
+/// handout.pdf's page layout, in points.
+struct HandoutPage {
+    static constexpr double margin_mm = 12;
+    static constexpr double gap_mm = 4;
+    static constexpr unsigned heading_pt = 10;
+    static constexpr unsigned caption_pt = 11;
+    static constexpr unsigned sources_pt = 7;
+    static constexpr double legend_pt = 8;
+    static constexpr double dpi = 150; ///< the map's pixels: its level of detail and layout
+    /// The smallest map text is a label's smallest variant, 0.65 of 12 px before the scale:
+    /// this scale sets it at 7 pt on paper.
+    static constexpr double min_label_pt = 7;
+    static double map_scale() { return min_label_pt / (0.65 * 12) * dpi / 72; }
+};
+
+/// The text with every word wider than `width` (an address) cut where it reaches it, so that
+/// wrapping keeps it on the page.
+std::string cut_long_words(const std::string& text, const sf::Font& font, unsigned size,
+                           float width) {
+    const sf::String in = utf8(text);
+    sf::String out;
+    float run = 0;
+    for (const sf::Uint32 cp : in) {
+        if (cp == U' ' || cp == U'\n') {
+            run = 0;
+        } else {
+            const float advance = font.getGlyph(cp, size * 8, false).advance / 8;
+            if (run + advance > width && run > 0) {
+                out += U'\n';
+                run = 0;
+            }
+            run += advance;
+        }
+        out += cp;
+    }
+    const auto bytes = out.toUtf8();
+    return {bytes.begin(), bytes.end()};
+}
+
+/// Numbered source lines set in two columns: which go in the first, and the columns' height.
+struct SourceColumns {
+    std::vector<std::string> items;
+    std::size_t first_column = 0; ///< items [0, first_column) in the left column
+    double height = 0;
+    unsigned size = 7;
+};
+
+/// The sources in two columns at most `max_height` high; those that do not fit are counted in
+/// a last line naming the file that lists them all (`sources_file`).
+SourceColumns source_columns(const std::vector<const geo::Source*>& sources, const sf::Font& font,
+                             unsigned size, double column_width, double max_height,
+                             const std::string& sources_file) {
+    SourceColumns columns;
+    columns.size = size;
+    const auto height_of = [&](const std::string& item) {
+        return VectorDocument::text_height(font, item, size, column_width) + size / 3.0;
+    };
+    std::vector<double> heights;
+    double total = 0;
+    for (std::size_t k = 0; k < sources.size(); ++k) {
+        columns.items.push_back(
+            cut_long_words(std::to_string(k + 1) + ". " + source_line(*sources[k]), font, size,
+                           static_cast<float>(column_width)));
+        heights.push_back(height_of(columns.items.back()));
+        total += heights.back();
+    }
+    if (columns.items.empty()) {
+        columns.items.push_back("No source is cited for what this slide shows.");
+        columns.first_column = 1;
+        columns.height = height_of(columns.items.back());
+        return columns;
+    }
+    if (total <= 2 * max_height) {
+        // All fit: the left column takes items up to half the total height, the right the rest.
+        double left = 0;
+        std::size_t k = 0;
+        for (; k < heights.size() && (k == 0 || left + heights[k] / 2 <= total / 2); ++k) {
+            left += heights[k];
+        }
+        if (left <= max_height && total - left <= max_height) {
+            columns.first_column = k;
+            columns.height = std::max(left, total - left);
+            return columns;
+        }
+    }
+    // Too many for the page: each column filled in turn, the rest counted in a last line.
+    double left = 0;
+    std::size_t k = 0;
+    for (; k < heights.size() && left + heights[k] <= max_height; ++k) {
+        left += heights[k];
+    }
+    columns.first_column = k;
+    double right = 0;
+    std::size_t end = k;
+    for (; end < heights.size() && right + heights[end] <= max_height; ++end) {
+        right += heights[end];
+    }
+    const auto rest_line = [&](std::size_t shown) {
+        return cut_long_words("\u2026 and " + std::to_string(heights.size() - shown) +
+                                  " more sources of what the map shows, listed in " + sources_file,
+                              font, size, static_cast<float>(column_width));
+    };
+    while (end > k && right + height_of(rest_line(end)) > max_height) {
+        --end;
+        right -= heights[end];
+    }
+    columns.items.resize(end);
+    columns.items.push_back(rest_line(end));
+    columns.height = std::max(left, right + height_of(columns.items.back()));
+    return columns;
+}
+
+/// Writes handout.pdf into `file` (a temporary name): for each slide, the heading (the tour's
+/// title, the slide's number), the slide's map drawn for the page with its title band and date,
+/// the caption and the legend below it, and its sources in two columns.
+void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::Tour& tour,
+                       const std::vector<ExportOptions>& slides,
+                       const std::vector<std::vector<const geo::Source*>>& sources,
+                       const ExportOptions& base, const fs::path& file) {
+    constexpr double pt_per_mm = 72 / 25.4;
+    const PaperSize paper = base.paper.value_or(PaperSize{});
+    const double page_w = paper.width_mm * pt_per_mm;
+    const double page_h = paper.height_mm * pt_per_mm;
+    const double margin = HandoutPage::margin_mm * pt_per_mm;
+    const double gap = HandoutPage::gap_mm * pt_per_mm;
+    const double width = page_w - 2 * margin;
+    const double column_width = (width - gap) / 2;
+    const std::string tour_title = tour.title.empty() ? tour.id : tour.title;
+    VectorDocument pdf(VectorFormat::pdf, file, page_w, page_h, find_map_font().path, tour_title);
+    const double pt_per_px = 72 / HandoutPage::dpi;
+    for (std::size_t i = 0; i < slides.size(); ++i) {
+        const std::string heading = tour_title + " \u2014 slide " + std::to_string(i + 1) + " of " +
+                                    std::to_string(slides.size());
+        const std::string& caption = slides[i].caption;
+        const double heading_h =
+            VectorDocument::text_height(font, heading, HandoutPage::heading_pt, width);
+        const unsigned sources_pt = HandoutPage::sources_pt;
+        const double sources_title_h =
+            VectorDocument::text_height(font, "Sources", sources_pt, width);
+        // The map as large as the page allows: three quarters as high as it is wide, or 0.6 of
+        // the page's height below the heading on a wide page.
+        const double below_heading = page_h - 2 * margin - heading_h - gap;
+        const double map_h = std::min(width * 0.75, below_heading * 0.6);
+        ExportOptions options = slides[i];
+        options.paper.reset();
+        options.caption.clear(); // set below the map, as text
+        // The legend goes beside the caption, in print the size of the sources', so that the
+        // map keeps its area (a comparison's: both halves' rows, once).
+        const bool legend_beside = options.legend;
+        options.legend = !legend_beside;
+        options.width = static_cast<unsigned>(std::lround(width / pt_per_px));
+        options.height = static_cast<unsigned>(std::lround(map_h / pt_per_px));
+        options.scale = HandoutPage::map_scale();
+        options.dpi = HandoutPage::dpi;
+        VectorCapture capture;
+        options.record = &capture;
+        const ExportResult drawn = export_map(scene, font, options);
+        // The legend box at its own scale: its 13 px text at four times that size (SFML's
+        // whole-pixel advances, and its bold's extra pixel, are even there), drawn at legend_pt.
+        constexpr float legend_scale = 4;
+        const double legend_pt_per_px = HandoutPage::legend_pt / (13.0 * legend_scale);
+        LegendBox legend;
+        if (legend_beside && !drawn.legend.empty()) {
+            legend = LegendBox(font, drawn.legend, legend_scale,
+                               static_cast<float>(width * 0.48 / legend_pt_per_px));
+        }
+        const double legend_w = legend.empty() ? 0 : legend.width() * legend_pt_per_px;
+        const double legend_h = legend.empty() ? 0 : legend.height() * legend_pt_per_px;
+        const double caption_w = legend.empty() ? width : width - legend_w - gap;
+        const double caption_h =
+            caption.empty()
+                ? 0
+                : VectorDocument::text_height(font, caption, HandoutPage::caption_pt, caption_w);
+        const double block_h = std::max(caption_h, legend_h);
+        const double sources_room = page_h - 2 * margin - heading_h - gap - map_h - gap - block_h -
+                                    (block_h > 0 ? gap : 0) - sources_title_h;
+        const std::string sources_file = sources_file_path(slides[i].out).filename().string();
+        const SourceColumns columns =
+            source_columns(sources[i], font, sources_pt, column_width, sources_room, sources_file);
+        double y = margin;
+        y += pdf.text(font, heading, HandoutPage::heading_pt, margin, y, width, true);
+        y += gap;
+        pdf.draw(capture, font, options.width, options.height, margin, y, pt_per_px);
+        y += options.height * pt_per_px + gap;
+        if (!caption.empty()) {
+            pdf.text(font, caption, HandoutPage::caption_pt, margin, y, caption_w);
+        }
+        if (!legend.empty()) {
+            // Drawn on a texture while recorded, then replayed onto the page.
+            const auto w = static_cast<unsigned>(std::ceil(legend.width())) + 2;
+            const auto h = static_cast<unsigned>(std::ceil(legend.height())) + 2;
+            sf::RenderTexture texture;
+            if (!texture.create(w, h)) {
+                throw geo::InputError("cannot create a texture for the handout's legend");
+            }
+            VectorCapture legend_capture;
+            legend_capture.start();
+            legend.draw(texture, ScreenRect{1, 1, legend.width(), legend.height()});
+            legend_capture.stop();
+            pdf.draw(legend_capture, font, w, h, margin + width - legend_w, y, legend_pt_per_px);
+        }
+        y += block_h + (block_h > 0 ? gap : 0);
+        y += pdf.text(font, "Sources", sources_pt, margin, y, width, true);
+        double left_y = y;
+        double right_y = y;
+        for (std::size_t k = 0; k < columns.items.size(); ++k) {
+            const bool left = k < columns.first_column;
+            double& at = left ? left_y : right_y;
+            at += pdf.text(font, columns.items[k], sources_pt,
+                           left ? margin : margin + column_width + gap, at, column_width) +
+                  sources_pt / 3.0;
+        }
+        pdf.next_page();
+    }
+    pdf.finish();
+}
+
 } // namespace
 
 HandoutResult export_handouts(const MapScene& scene, const sf::Font& font,
@@ -210,16 +451,19 @@ HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const 
                                   tour.slides[i].id + "): " + error.what());
         }
     }
-    HandoutResult result{count, folder / "index.html"};
+    HandoutResult result{count, folder / "index.html", folder / "handout.pdf"};
     check_writable(result.index);
+    check_writable(result.pdf);
     PendingOutputs pending;
     std::string html = index_head(tour);
+    std::vector<std::vector<const geo::Source*>> sources;
     for (std::size_t i = 0; i < count; ++i) {
         const geo::Slide& slide = tour.slides[i];
         const ExportResult image = export_map(scene, font, slides[i], {}, &canvas, &pending);
         if (progress) {
             progress(i + 1, count);
         }
+        sources.push_back(slide_sources(source, slide, image.sources));
         html += index_section(source, slide, text_language_code(base.text_language), i + 1, count,
                               slides[i].out.filename().string(), image.sources);
     }
@@ -231,6 +475,10 @@ HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const 
     index->write_text(html);
     index->sync();
     pending.hold(index, [index] { index->commit(); });
+    auto pdf = std::make_shared<AtomicFile>(result.pdf);
+    write_handout_pdf(scene, font, tour, slides, sources, base, pdf->temporary());
+    pdf->sync();
+    pending.hold(pdf, [pdf] { pdf->commit(); });
     pending.commit();
     return result;
 }

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <bit>
 #include <cerrno>
+#include <cmath>
 #include <condition_variable>
 #include <cstring>
 #include <iterator>
@@ -220,7 +221,8 @@ struct PngWriter::State {
     }
 };
 
-PngWriter::PngWriter(const fs::path& target, unsigned width, unsigned height, const PngText& text)
+PngWriter::PngWriter(const fs::path& target, unsigned width, unsigned height, const PngText& text,
+                     double dpi)
     : state_(std::make_unique<State>(target, width, height)) {
     std::FILE* stream = state_->file.stream();
     state_->png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &state_->png_error, png_failure,
@@ -244,6 +246,10 @@ PngWriter::PngWriter(const fs::path& target, unsigned width, unsigned height, co
     }
     if (!chunks.empty()) {
         png_set_text(state_->png, state_->info, chunks.data(), static_cast<int>(chunks.size()));
+    }
+    if (dpi > 0) {
+        const auto per_metre = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
+        png_set_pHYs(state_->png, state_->info, per_metre, per_metre, PNG_RESOLUTION_METER);
     }
     png_write_info(state_->png, state_->info);
 }

@@ -181,6 +181,13 @@ void split_into_pieces(std::vector<geo::Ring> rings, const geo::Box& box, int de
         FillPiece piece;
         piece.bounds = to_map_box(bounds_of(rings));
         triangulate_even_odd(rings, piece.triangles);
+        for (const auto& ring : rings) {
+            auto& mapped = piece.rings.emplace_back();
+            mapped.reserve(ring.size());
+            for (const auto& p : ring) {
+                mapped.push_back(to_map(p));
+            }
+        }
         if (!piece.triangles.empty()) {
             out.push_back(std::move(piece));
         }

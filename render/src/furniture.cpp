@@ -4,6 +4,7 @@
 #include "render/legend.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
+#include "render/vector_capture.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -44,6 +45,7 @@ void TextBlock::draw(sf::RenderTarget& target, float x, float y, sf::Color colou
     text.setFillColor(colour);
     text.setPosition(std::round(x), std::round(y));
     target.draw(text);
+    capture_text(text, target);
 }
 
 void draw_band(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill, sf::Color border) {
@@ -53,6 +55,7 @@ void draw_band(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill, sf:
     shape.setOutlineColor(border);
     shape.setOutlineThickness(1);
     target.draw(shape);
+    capture_rect(shape, target);
 }
 
 TitleBand::TitleBand(const sf::Font& font, const std::string& title, const std::string& stamp,
@@ -145,6 +148,7 @@ void LegendBox::draw(sf::RenderTarget& target, const ScreenRect& rect) const {
     heading.setFillColor(style::text);
     heading.setPosition(std::round(left + 8 * s), std::round(top + 6 * s));
     target.draw(heading);
+    capture_text(heading, target);
     float y = top + 6 * s;
     for (const auto& item : items_) {
         y += row_;
@@ -153,6 +157,7 @@ void LegendBox::draw(sf::RenderTarget& target, const ScreenRect& rect) const {
         label.setFillColor(style::text);
         label.setPosition(std::round(left + 48 * s), std::round(y));
         target.draw(label);
+        capture_text(label, target);
     }
 }
 

@@ -3,6 +3,7 @@
 
 #include "render/polyline.hpp"
 #include "render/style.hpp"
+#include "render/vector_capture.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -91,6 +92,7 @@ void LabelLayer::draw(sf::RenderTarget& target, float ui_scale) {
     }
     if (!leaders.empty()) {
         target.draw(leaders.data(), leaders.size(), sf::Triangles);
+        capture_triangles(leaders.data(), leaders.size(), target);
     }
     for (const auto& drawn : drawn_) {
         sf::Text& t = *drawn.text;
@@ -111,6 +113,7 @@ void LabelLayer::draw(sf::RenderTarget& target, float ui_scale) {
                           static_cast<float>(rect.top + rect.height / 2));
         }
         target.draw(t);
+        capture_text(t, target);
         t.setOrigin(0, 0);
         t.setRotation(0);
     }

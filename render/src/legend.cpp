@@ -3,6 +3,7 @@
 
 #include "render/polyline.hpp"
 #include "render/style.hpp"
+#include "render/vector_capture.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -123,6 +124,7 @@ void draw_legend_swatch(sf::RenderTarget& target, const LegendItem& item, sf::Fl
     }
     if (!v.empty()) {
         target.draw(v.data(), v.size(), sf::Triangles);
+        capture_triangles(v.data(), v.size(), target);
     }
 }
 

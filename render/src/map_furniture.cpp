@@ -8,6 +8,7 @@
 #include "render/map_renderer.hpp"
 #include "render/polyline.hpp"
 #include "render/style.hpp"
+#include "render/vector_capture.hpp"
 
 #include <cmath>
 
@@ -28,12 +29,14 @@ void MapRenderer::draw_furniture(sf::RenderTarget& target, const MapFrame& frame
     append_polyline(triangles_, {{x0 + bar / 2, y0}, {x0 + bar, y0}}, 5 * ui,
                     sf::Color(150, 150, 150));
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+    capture_triangles(triangles_.data(), triangles_.size(), target);
     sf::Text& label = text("scale", scale.label, static_cast<unsigned>(13 * ui));
     label.setFillColor(style::text);
     label.setOutlineColor(style::halo);
     label.setOutlineThickness(2);
     label.setPosition(std::round(x0), std::round(y0 - 24 * ui));
     target.draw(label);
+    capture_text(label, target);
 
     if (layout.north_arrow.shown) {
         const double angle = layout.north_arrow.angle;
@@ -52,6 +55,7 @@ void MapRenderer::draw_furniture(sf::RenderTarget& target, const MapFrame& frame
         triangles_.emplace_back(base - dir * (8 * ui), sf::Color(150, 150, 150));
         triangles_.emplace_back(tail - side, sf::Color(150, 150, 150));
         target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+        capture_triangles(triangles_.data(), triangles_.size(), target);
         sf::Text& n = text("north", "N", static_cast<unsigned>(14 * ui));
         n.setFillColor(style::text);
         n.setOutlineColor(style::halo);
@@ -60,6 +64,7 @@ void MapRenderer::draw_furniture(sf::RenderTarget& target, const MapFrame& frame
         const sf::Vector2f at = tip + dir * (12 * ui);
         n.setPosition(std::round(at.x - b.width / 2), std::round(at.y - b.height / 2 - b.top));
         target.draw(n);
+        capture_text(n, target);
     }
     if (layout.inset.shown) {
         // The inset frames the map that shows: the view less the bands at its top and bottom.
@@ -77,6 +82,7 @@ void MapRenderer::draw_inset(sf::RenderTarget& target, const geo::Box& visible,
     const auto inset_w = static_cast<float>(layout.rect.width);
     const auto inset_h = static_cast<float>(layout.rect.height);
     const geo::Box& world = scene_.world;
+    capture_inset(layout, world, visible, scene_.land, target);
     sf::RectangleShape frame({inset_w, inset_h});
     frame.setPosition(left, top);
     frame.setFillColor(style::sea);

@@ -8,6 +8,7 @@
 #include "render/polyline.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
+#include "render/vector_capture.hpp"
 
 #include <SFML/OpenGL.hpp>
 #include <algorithm>
@@ -112,6 +113,11 @@ void MapRenderer::fill_sets(sf::RenderTarget& target, const std::vector<const Po
         return;
     }
     stats_.fill_vertices += scratch_.size();
+    if (VectorCapture::active() != nullptr) {
+        const float period = pattern != nullptr ? static_cast<float>(pattern->getSize().x) : 0.f;
+        const float band = pattern == &hatch_ ? style::hatch_width * pattern_scale_ : period / 2;
+        capture_fill(sets, view, color, period, pattern != nullptr ? band : 0.f, target);
+    }
     sf::RenderStates states;
     states.texture = pattern;
     // An opaque plain fill replaces what is under it: no blending, so a software rasteriser
@@ -140,6 +146,7 @@ void MapRenderer::draw_outlines(sf::RenderTarget& target, const PolygonSet& set,
     }
     stats_.outline_vertices += scratch_.size();
     if (!scratch_.empty()) {
+        capture_outline(set, view, color, target);
         // Wider than a pixel (the projector theme): OpenGL's own wide lines, no extra vertices.
         if (width_px > 1.f) {
             glLineWidth(std::round(width_px));
@@ -204,6 +211,7 @@ void MapRenderer::draw_claim_outlines(sf::RenderTarget& target, const MapFrame& 
         }
     }
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+    capture_triangles(triangles_.data(), triangles_.size(), target);
 }
 
 void MapRenderer::draw_status(sf::RenderTarget& target, const MapFrame& frame) {
@@ -277,7 +285,9 @@ void MapRenderer::draw_graticule(sf::RenderTarget& target, const MapFrame& frame
         }
     }
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+    capture_triangles(triangles_.data(), triangles_.size(), target);
     target.draw(thin_lines_.data(), thin_lines_.size(), sf::Lines);
+    capture_lines(thin_lines_.data(), thin_lines_.size(), target);
 }
 
 void MapRenderer::draw_graticule_labels(sf::RenderTarget& target, const MapFrame& frame) {
@@ -301,6 +311,7 @@ void MapRenderer::draw_graticule_labels(sf::RenderTarget& target, const MapFrame
         }
         t.setPosition(std::round(at.x), std::round(at.y));
         target.draw(t);
+        capture_text(t, target);
         const ScreenRect taken{at.x, at.y, bounds.width, bounds.height + bounds.top};
         labels_->occupy(taken);
         labels_->report({label.text, "", LabelKind::graticule, taken, std::nullopt});
@@ -333,6 +344,7 @@ void MapRenderer::draw_lines(sf::RenderTarget& target, const MapFrame& frame) {
         }
     }
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+    capture_triangles(triangles_.data(), triangles_.size(), target);
 }
 
 void MapRenderer::draw_borders(sf::RenderTarget& target, const MapFrame& frame) {
@@ -357,6 +369,7 @@ void MapRenderer::draw_borders(sf::RenderTarget& target, const MapFrame& frame) 
                         pattern);
     }
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+    capture_triangles(triangles_.data(), triangles_.size(), target);
 }
 
 void MapRenderer::draw_zones(sf::RenderTarget& target, const MapFrame& frame) {
@@ -380,6 +393,7 @@ void MapRenderer::draw_zones(sf::RenderTarget& target, const MapFrame& frame) {
         }
     }
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+    capture_triangles(triangles_.data(), triangles_.size(), target);
 }
 
 void MapRenderer::draw_events(sf::RenderTarget& target, const MapFrame& frame) {
@@ -404,6 +418,7 @@ void MapRenderer::draw_events(sf::RenderTarget& target, const MapFrame& frame) {
         append_marker(triangles_, shown.marker, radius, fill);
     }
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+    capture_triangles(triangles_.data(), triangles_.size(), target);
 }
 
 void MapRenderer::place_off_map_events(const MapFrame& frame, const MapView& view) {
@@ -671,6 +686,7 @@ void MapRenderer::draw_place_dots(sf::RenderTarget& target, const MapFrame& fram
                       radius, style::place_dot);
     }
     target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+    capture_triangles(triangles_.data(), triangles_.size(), target);
 }
 
 const std::vector<PlacedMapLabel>& MapRenderer::placed_labels() const {
@@ -782,6 +798,13 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     glClearColor(background.r / 255.f, background.g / 255.f, background.b / 255.f,
                  background.a / 255.f);
     glClear(GL_COLOR_BUFFER_BIT);
+    if (VectorCapture::active() != nullptr) { // the clear, for a vector output
+        target.setView(placed(screen_sf_view(view, tile_)));
+        sf::RectangleShape clear(sf::Vector2f(static_cast<float>(view.width_px()),
+                                              static_cast<float>(view.height_px())));
+        clear.setFillColor(background);
+        capture_rect(clear, target);
+    }
     target.setView(placed(map_sf_view(view, tile_)));
     if (frame.land) {
         fill_sets(target, {&scene_.land}, view, style::land_colour(state.high_contrast), nullptr);

@@ -67,9 +67,11 @@ TEST_CASE("[export] handouts: an image per slide with its side files, each named
     for (std::size_t at = text.find('&'); at != std::string::npos; at = text.find('&', at + 1)) {
         CHECK(text.find(';', at) - at <= 6);
     }
-    // Each image with its .sources.txt, .pgw, .prj and .aux.xml, and the index.
+    // Each image with its .sources.txt, .pgw, .prj and .aux.xml, the index and handout.pdf.
     CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) ==
-          static_cast<std::ptrdiff_t>(5 * tour.slides.size() + 1));
+          static_cast<std::ptrdiff_t>(5 * tour.slides.size() + 2));
+    CHECK(result.pdf == dir / "handout.pdf");
+    CHECK(fs::file_size(result.pdf) > 0);
     // Sources by title, never by id, in the index and beside each image.
     const auto ids = test_ids::internal_ids(f.atlas->annotations);
     CHECK(test_ids::find_id(text, ids).empty());

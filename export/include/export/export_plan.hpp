@@ -3,6 +3,7 @@
 
 // What an export will do, decided before anything is drawn: no OpenGL, no files touched.
 
+#include "export/paper.hpp"
 #include "map/label_placer.hpp"
 #include "map/map_scene.hpp"
 #include "map/map_state.hpp"
@@ -16,6 +17,8 @@
 #include <vector>
 
 namespace kuril {
+
+class VectorCapture;
 
 /// The largest side rendered in one pass (llvmpipe's texture limit); larger images, up to
 /// max_export_side, are rendered in tiles and stitched.
@@ -71,6 +74,16 @@ struct ExportOptions {
     /// Below that, whole rows are drawn in bands of about this many pixels: the render
     /// texture stays small and each band is compressed while the next is drawn.
     unsigned band_pixels = 4u << 20;
+    /// Dots per inch (--dpi, --paper): recorded in a PNG (pHYs) or a GeoTIFF (resolution tags);
+    /// a PDF's or SVG's page is the image's pixels at it (72 / dpi points a pixel; without it,
+    /// 0.75: 96 dpi). 0: none recorded.
+    double dpi = 0;
+    /// Draw only: what is drawn is recorded into this capture (for a PDF that composes several
+    /// images, the handout) and no file is written. Not owned.
+    VectorCapture* record = nullptr;
+    /// --paper: a PDF's or SVG's page (the pixels are its size at dpi); with a tour, the
+    /// page of handout.pdf (A4 portrait without it).
+    std::optional<PaperSize> paper;
 };
 
 /// How an export is cut up for drawing: tiles of tile_width x tile_height pixels, drawn one

@@ -26,6 +26,7 @@ struct ExportResult {
     std::filesystem::path manifest;         ///< empty unless asked for
     std::filesystem::path sources_file;     ///< the sources of what is shown (sources_file_path)
     std::vector<std::string> sources;       ///< their ids, as the frame (or halves) cite them
+    std::vector<LegendItem> legend;         ///< the frame's (a compare image's halves') legend rows
     unsigned width = 0;
     unsigned height = 0;
     std::optional<MapView> view;    ///< the view of the whole image, as the world file gives it

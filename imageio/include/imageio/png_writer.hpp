@@ -25,8 +25,9 @@ using PngText = std::vector<std::pair<std::string, std::string>>;
 /// rows; the stream's Adler-32 is combined from the segments' checksums.
 class PngWriter final : public RowSink {
 public:
+    /// `dpi` > 0: recorded in a pHYs chunk (pixels per metre), as printers and editors read it.
     PngWriter(const std::filesystem::path& target, unsigned width, unsigned height,
-              const PngText& text = {});
+              const PngText& text = {}, double dpi = 0);
     ~PngWriter() override;
     PngWriter(const PngWriter&) = delete;
     PngWriter& operator=(const PngWriter&) = delete;

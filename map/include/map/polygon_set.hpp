@@ -22,6 +22,9 @@ struct MapVertex {
 struct FillPiece {
     geo::Box bounds; ///< map space, y down
     std::vector<MapVertex> triangles;
+    /// The piece's rings (map space, y down), whose even-odd fill the triangles cover: for
+    /// outputs that fill paths themselves (PDF, SVG), with no seams between triangles.
+    std::vector<std::vector<MapVertex>> rings;
 };
 
 /// A stretch of outline (coast, lake shore) as line-segment pairs.

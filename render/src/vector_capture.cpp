@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "render/vector_capture.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace kuril {
+namespace {
+thread_local VectorCapture* recording = nullptr;
+
+/// The pixel rectangle of the target's current view.
+sf::FloatRect area_of(const sf::RenderTarget& target) {
+    const sf::IntRect port = target.getViewport(target.getView());
+    return {static_cast<float>(port.left), static_cast<float>(port.top),
+            static_cast<float>(port.width), static_cast<float>(port.height)};
+}
+
+/// Where the view's own pixels (a MapView's screen) start in the target.
+sf::Vector2f origin_of(const sf::RenderTarget& target) {
+    const sf::FloatRect area = area_of(target);
+    return {area.left, area.top};
+}
+
+} // namespace
+
+VectorCapture::~VectorCapture() {
+    stop();
+}
+
+void VectorCapture::start() {
+    if (recording != nullptr && recording != this) {
+        throw std::logic_error("a vector capture is already recording on this thread");
+    }
+    items_.clear();
+    clip_ = {};
+    recording = this;
+    active_ = true;
+}
+
+void VectorCapture::stop() {
+    if (active_) {
+        recording = nullptr;
+        active_ = false;
+    }
+}
+
+VectorCapture* VectorCapture::active() {
+    return recording;
+}
+
+void VectorCapture::add(CapturedItem item, const sf::RenderTarget& target) {
+    const sf::FloatRect area = area_of(target);
+    if (area != clip_) {
+        items_.emplace_back(std::in_place_type<CapturedClip>, area);
+        clip_ = area;
+    }
+    items_.emplace_back(std::move(item));
+}
+
+sf::Transform view_to_pixels(const sf::RenderTarget& target) {
+    const sf::View& view = target.getView();
+    const sf::FloatRect area = area_of(target);
+    sf::Transform t;
+    t.translate(area.left + area.width / 2, area.top + area.height / 2);
+    t.scale(area.width / view.getSize().x, area.height / view.getSize().y);
+    t.rotate(-view.getRotation());
+    t.translate(-view.getCenter());
+    return t;
+}
+
+void capture_fill(const std::vector<const PolygonSet*>& sets, const MapView& view, sf::Color colour,
+                  float pattern_period, float pattern_width, const sf::RenderTarget& target) {
+    if (recording != nullptr) {
+        recording->add(
+            CapturedFill{sets, view, colour, pattern_period, pattern_width, origin_of(target)},
+            target);
+    }
+}
+
+void capture_outline(const PolygonSet& set, const MapView& view, sf::Color colour,
+                     const sf::RenderTarget& target) {
+    if (recording != nullptr) {
+        recording->add(CapturedOutline{&set, view, colour, origin_of(target)}, target);
+    }
+}
+
+void capture_triangles(const sf::Vertex* vertices, std::size_t count,
+                       const sf::RenderTarget& target) {
+    if (recording == nullptr || count == 0) {
+        return;
+    }
+    const sf::Transform transform = view_to_pixels(target);
+    CapturedTriangles item;
+    item.vertices.assign(vertices, vertices + count);
+    for (auto& v : item.vertices) {
+        v.position = transform.transformPoint(v.position);
+    }
+    recording->add(std::move(item), target);
+}
+
+void capture_lines(const sf::Vertex* vertices, std::size_t count, const sf::RenderTarget& target) {
+    if (recording == nullptr || count == 0) {
+        return;
+    }
+    const sf::Transform transform = view_to_pixels(target);
+    CapturedLines item;
+    item.vertices.assign(vertices, vertices + count);
+    for (auto& v : item.vertices) {
+        v.position = transform.transformPoint(v.position);
+    }
+    recording->add(std::move(item), target);
+}
+
+void capture_rect(const sf::RectangleShape& shape, const sf::RenderTarget& target) {
+    if (recording == nullptr) {
+        return;
+    }
+    const sf::Transform transform = view_to_pixels(target) * shape.getTransform();
+    const sf::FloatRect rect = transform.transformRect({{0, 0}, shape.getSize()});
+    const float scale = rect.width / std::max(1e-6f, shape.getSize().x);
+    recording->add(CapturedRect{rect, shape.getFillColor(), shape.getOutlineColor(),
+                                shape.getOutlineThickness() * scale},
+                   target);
+}
+
+void capture_text(const sf::Text& text, const sf::RenderTarget& target) {
+    if (recording == nullptr || text.getString().isEmpty()) {
+        return;
+    }
+    recording->add(CapturedText{text.getString(), text.getCharacterSize(), text.getStyle(),
+                                text.getLetterSpacing(), text.getLineSpacing(), text.getFillColor(),
+                                text.getOutlineColor(), text.getOutlineThickness(),
+                                view_to_pixels(target) * text.getTransform()},
+                   target);
+}
+
+void capture_inset(const InsetLayout& layout, const geo::Box& world, const geo::Box& shown,
+                   const PolygonSet& land, const sf::RenderTarget& target) {
+    if (recording != nullptr) {
+        recording->add(CapturedInset{layout, world, shown, &land, origin_of(target)}, target);
+    }
+}
+
+} // namespace kuril
