@@ -810,6 +810,7 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     if (state.shows(Layer::status)) {
         draw_claim_outlines(target, frame);
     }
+    draw_user_layers(target, frame); // the user's data: above the land, under the lines
     // The map's own furniture, laid out before the labels, which keep out of it; drawn after
     // them, above every map feature.
     const MapFurnitureLayout furniture =
