@@ -48,7 +48,8 @@ void add_user_layer_options(CLI::App& command, UserLayerArgs& args) {
                     "the map; listed in the legend under the file's name")
         ->allow_extra_args(false);
     command.add_option("--label-field", args.label_field,
-                       "With --layer: the attribute whose value labels each feature");
+                       "With --layer: the attribute whose value labels each feature (view: also "
+                       "of the files added with O)");
     command
         .add_option("--layer-style", args.styles,
                     "With --layer: color=#RRGGBB,width=W (default color=#881100,width=2); "
@@ -59,8 +60,9 @@ void add_user_layer_options(CLI::App& command, UserLayerArgs& args) {
 
 } // namespace
 
-UserLayerOptions user_layer_options(const UserLayerArgs& args, const DataOptions& data) {
-    if (args.files.empty() && (!args.label_field.empty() || !args.styles.empty())) {
+UserLayerOptions user_layer_options(const UserLayerArgs& args, const DataOptions& data,
+                                    bool later_files) {
+    if (!later_files && args.files.empty() && (!args.label_field.empty() || !args.styles.empty())) {
         throw geo::InputError(
             std::string(args.label_field.empty() ? "--layer-style" : "--label-field") +
             " needs --layer FILE (the data it applies to)");
@@ -373,7 +375,8 @@ CommandExit run_cli(int argc, char** argv) {
         view.display_crs = view_data.display_crs;
         view.data_crs = view_data.data_crs;
         if (!*present_command) {
-            view.user_layers = user_layer_options(view_layers, view_data);
+            // --label-field and --layer-style also apply to the files the prompt (O) adds.
+            view.user_layers = user_layer_options(view_layers, view_data, true);
         }
         return {run_viewer(view)};
     } catch (const geo::InputError& error) {

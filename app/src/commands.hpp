@@ -37,8 +37,9 @@ struct UserLayerArgs {
 
 /// The user layers' options: the style parsed (geo::InputError in one line if it is wrong),
 /// --data-crs as the CRS of a source that declares none. --label-field or --layer-style
-/// without --layer is refused.
-UserLayerOptions user_layer_options(const UserLayerArgs& args, const DataOptions& data);
+/// without --layer is refused unless `later_files` (the viewer, whose prompt adds files).
+UserLayerOptions user_layer_options(const UserLayerArgs& args, const DataOptions& data,
+                                    bool later_files = false);
 
 struct ExportCommandOptions {
     DataOptions data;
