@@ -774,8 +774,21 @@ void add_user_layers(MapFrame& frame) {
             shown.size_px = 12;
             shown.kind = LabelKind::user;
             shown.feature = "user:" + std::to_string(l) + ":" + std::to_string(feature.fid);
-            // Beside a point's dot; centred on a line or an area.
+            // Beside a point's dot; along a line (its longest visible run), as the map's lines
+            // are named; centred on an area.
             shown.place_style = feature.points.empty() ? PlaceStyle::land : PlaceStyle::dot;
+            if (feature.points.empty() && feature.polygons.empty()) {
+                for (const auto& line : feature.lines) {
+                    auto visible = longest_visible_run(frame, line);
+                    if (visible.size() > shown.path.size()) {
+                        shown.path = std::move(visible);
+                    }
+                }
+                if (shown.path.size() < 2) {
+                    continue; // none of it is in the visible area
+                }
+                shown.anchor = shown.path[shown.path.size() / 2];
+            }
             frame.labels.push_back(std::move(shown));
         }
         const int kinds = (polygons ? 1 : 0) + (lines ? 1 : 0) + (points ? 1 : 0);

@@ -554,7 +554,8 @@ void MapRenderer::place_labels(const MapFrame& frame) {
         // Names placed after the towns' keep off their dots; an island's, placed first, need not
         // (a town whose dot it covers is not named).
         request.avoid_symbols = label.kind != LabelKind::island;
-        if (label.kind == LabelKind::line) {
+        if (label.kind == LabelKind::line ||
+            (label.kind == LabelKind::user && !label.path.empty())) {
             request.owner = LandMask::no_land;
             if (!label.short_text.empty()) {
                 variants.push_back(variant(label.short_text, 1.0, 1));

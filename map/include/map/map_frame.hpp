@@ -113,7 +113,8 @@ struct FrameLabel {
     bool essential = false;
     /// The text in the first language only, for two-language labels that do not fit.
     std::string short_text;
-    /// A line's visible part, in screen pixels: its name runs along it.
+    /// A line's visible part, in screen pixels: its name runs along it (a boundary line's, or a
+    /// user layer's line feature's).
     std::vector<geo::Point> path;
     /// A place of <places>: how it is drawn (a dot for towns and capes, sea or strait text).
     PlaceStyle place_style = PlaceStyle::none;
