@@ -526,6 +526,15 @@ void MapRenderer::place_labels(const MapFrame& frame) {
         labels_->occupy_softly(
             {shown.screen.x - radius, shown.screen.y - radius, 2 * radius, 2 * radius});
     }
+    // So do the points of the user's layers (drawn as user_layers.cpp draws them).
+    for (const auto& shown : frame.user_features) {
+        const SceneUserLayer& layer = scene_.user_layers[shown.layer];
+        const double r = (2.5 + layer.style.width) * frame.state.ui_scale + 1.5;
+        for (const auto& p : layer.features[shown.feature].points) {
+            const geo::Point s = view.map_to_screen(p);
+            labels_->occupy_softly({s.x - r, s.y - r, 2 * r, 2 * r});
+        }
+    }
     const LandMask& land = land_mask(view, std::max(3.0, 2.0 * frame.state.ui_scale));
     place_off_map_events(frame, view);
     const float line_width = (frame.state.high_contrast ? 4.f : 2.5f) * ui;
