@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes the command line's parsing layer without running a command: the input is split on
 // NUL or newline into arguments. The value after each option (or after its "=") goes through
-// that option's parser (--bbox, --center, --date, --lang, --layers; then the view checks), and
-// the whole command line through CLI11 and the "did you mean" hint (suggest_correction) over
-// an application with kuril-atlas's commands and long options (app/src/cli.cpp; kept in step
-// by hand, as only the names matter to the hint). No command runs: nothing is drawn or written.
+// that option's parser (--bbox, --center, --date, --lang, --layers, --layer-style; then the view
+// checks), and the whole command line through CLI11 and the "did you mean" hint
+// (suggest_correction) over an application with kuril-atlas's commands and long options
+// (app/src/cli.cpp; kept in step by hand, as only the names matter to the hint). No command runs:
+// nothing is drawn or written.
 
 #include "geo/date.hpp"
 #include "geo/error.hpp"
 #include "map/map_state.hpp"
+#include "map/user_layer.hpp"
 #include "map/view_spec.hpp"
 #include "suggest.hpp"
 
@@ -50,16 +52,17 @@ struct Cli {
         add(*app.add_subcommand("check"), {}, {});
         app.get_subcommand("check")->add_option("file", values.emplace_back());
         add(*app.add_subcommand("export"),
-            {"--out", "--size", "--scale", "--dpi", "--bbox", "--island", "--center", "--zoom",
-             "--date", "--lang", "--ui-lang", "--layers", "--title", "--format", "--manifest",
-             "--tour", "--tour-file"},
+            {"--out",     "--size",      "--scale", "--dpi",         "--bbox",
+             "--island",  "--center",    "--zoom",  "--date",        "--lang",
+             "--ui-lang", "--layers",    "--title", "--format",      "--manifest",
+             "--tour",    "--tour-file", "--layer", "--label-field", "--layer-style"},
             {"--no-legend", "--no-footer", "--no-credit"});
         add(*app.add_subcommand("present"),
             {"--tour", "--tour-file", "--size", "--theme", "--slide", "--screenshot", "--ui-lang"},
             {"--window", "--no-animation", "--notes-window"});
         add(*app.add_subcommand("view"),
             {"--date", "--lang", "--ui-lang", "--size", "--ui-scale", "--screenshot", "--bbox",
-             "--island", "--center", "--zoom"},
+             "--island", "--center", "--zoom", "--layer", "--label-field", "--layer-style"},
             {"--fullscreen"});
     }
 };
@@ -78,6 +81,8 @@ void parse_value(const std::string& option, const std::string& text, kuril::View
         } else if (option == "--date") {
             (void)geo::parse_day(text).long_text();
             (void)geo::parse_partial_date(text).display();
+        } else if (option == "--layer-style") {
+            (void)kuril::parse_layer_style(text);
         } else if (option == "--lang") {
             (void)kuril::language_from_code(text);
         } else if (option == "--ui-lang") {

@@ -39,6 +39,46 @@ void add_data_options(CLI::App& command, DataOptions& data) {
                        "CRS to assume for sources that declare none (no .prj)");
 }
 
+/// The user's own layers: the same options for view and export.
+void add_user_layer_options(CLI::App& command, UserLayerArgs& args) {
+    command
+        .add_option("--layer", args.files,
+                    "Your own vector data over the land (any source GDAL/OGR opens: GeoJSON, "
+                    "GeoPackage (every layer), shapefile, KML...); repeatable; reprojected to "
+                    "the map; listed in the legend under the file's name")
+        ->allow_extra_args(false);
+    command.add_option("--label-field", args.label_field,
+                       "With --layer: the attribute whose value labels each feature (view: also "
+                       "of the files added with O)");
+    command
+        .add_option("--layer-style", args.styles,
+                    "With --layer: color=#RRGGBB,width=W (default color=#881100,width=2); "
+                    "repeatable: the first styles the first --layer, the second the second, the "
+                    "last the rest")
+        ->allow_extra_args(false);
+}
+
+} // namespace
+
+UserLayerOptions user_layer_options(const UserLayerArgs& args, const DataOptions& data,
+                                    bool later_files) {
+    if (!later_files && args.files.empty() && (!args.label_field.empty() || !args.styles.empty())) {
+        throw geo::InputError(
+            std::string(args.label_field.empty() ? "--layer-style" : "--label-field") +
+            " needs --layer FILE (the data it applies to)");
+    }
+    UserLayerOptions options;
+    options.files = args.files;
+    options.label_field = args.label_field;
+    for (const auto& style : args.styles) {
+        options.styles.push_back(parse_layer_style(style));
+    }
+    options.assumed_crs = data.data_crs;
+    return options;
+}
+
+namespace {
+
 /// Without --verbose, what the libraries print on their own (SFML's "Setting vertical sync not
 /// supported", GDAL's and PROJ's warnings) is dropped: the program says what matters itself.
 /// GDAL messages that geo collects (its own handler, pushed while it reads) are still seen.
@@ -101,6 +141,7 @@ CommandExit run_cli(int argc, char** argv) {
         "export", "Export an annotated, georeferenced map image (PNG + .pgw + .prj, GeoTIFF, "
                   "or a PDF or SVG page)");
     add_data_options(*export_command, exporting.data);
+    add_user_layer_options(*export_command, exporting.user_layers);
     export_command
         ->add_option("--out", exporting.out,
                      "Output file (FILE.png, .pdf, .svg, .tif, .geojson, .gpkg or .kml; with "
@@ -209,6 +250,8 @@ CommandExit run_cli(int argc, char** argv) {
     auto* view_command =
         app.add_subcommand("view", "Open the map window (the default without a command)");
     add_data_options(*view_command, view_data);
+    UserLayerArgs view_layers;
+    add_user_layer_options(*view_command, view_layers);
     view_command->add_option("--date", view.date, "YYYY-MM-DD to show (default: today)");
     view_command->add_option("--lang", view.language,
                              "Labels: en, ja, ru, en+ja, en+ru or ja+ru (default en+ru)");
@@ -343,6 +386,10 @@ CommandExit run_cli(int argc, char** argv) {
         view.annotations = resolve_annotations(view_data);
         view.display_crs = view_data.display_crs;
         view.data_crs = view_data.data_crs;
+        if (!*present_command) {
+            // --label-field and --layer-style also apply to the files the prompt (O) adds.
+            view.user_layers = user_layer_options(view_layers, view_data, true);
+        }
         return {run_viewer(view)};
     } catch (const geo::InputError& error) {
         // Every message is one line of at most ~300 characters, whatever value it names.

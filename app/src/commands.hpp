@@ -5,6 +5,7 @@
 #include "data_paths.hpp"
 #include "geo/date.hpp"
 #include "map/map_state.hpp"
+#include "map/user_layer.hpp"
 
 #include <array>
 #include <filesystem>
@@ -26,8 +27,23 @@ struct CheckOptions {
     std::filesystem::path file; ///< empty: the shipped annotations
 };
 
+/// The user's own layers as the command line gives them (view and export: --layer,
+/// --label-field, --layer-style).
+struct UserLayerArgs {
+    std::vector<std::filesystem::path> files;
+    std::string label_field;
+    std::vector<std::string> styles;
+};
+
+/// The user layers' options: the style parsed (geo::InputError in one line if it is wrong),
+/// --data-crs as the CRS of a source that declares none. --label-field or --layer-style
+/// without --layer is refused unless `later_files` (the viewer, whose prompt adds files).
+UserLayerOptions user_layer_options(const UserLayerArgs& args, const DataOptions& data,
+                                    bool later_files = false);
+
 struct ExportCommandOptions {
     DataOptions data;
+    UserLayerArgs user_layers; ///< --layer FILE...
     std::filesystem::path out;
     std::string size = "1920x1080";
     std::string scale; ///< empty: from the size

@@ -557,6 +557,9 @@ CommandExit run_export(const ExportCommandOptions& command) {
         check_export_outputs(options);
     }
 
+    // The user's own layers: their options checked now, their files read with the atlas.
+    const UserLayerOptions user_layers = user_layer_options(command.user_layers, command.data);
+
     auto& timer = PhaseTimer::global();
     timer.mark("parse options");
     // A private Xvfb (only when there is no DISPLAY) is forked before any other thread
@@ -577,7 +580,7 @@ CommandExit run_export(const ExportCommandOptions& command) {
         ExportCanvas canvas;
     };
     auto session = std::make_shared<Session>();
-    auto loading = std::async(std::launch::async, [&command, &options] {
+    auto loading = std::async(std::launch::async, [&command, &options, &user_layers] {
         Loaded loaded;
         geo::AtlasOptions atlas_options;
         atlas_options.data_crs = command.data.data_crs;
@@ -598,6 +601,14 @@ CommandExit run_export(const ExportCommandOptions& command) {
             command.data.display_crs.empty() ? std::string(geo::default_display_crs)
                                              : command.data.display_crs);
         loaded.scene = std::make_unique<MapScene>(*loaded.atlas, *loaded.projection);
+        for (std::size_t i = 0; i < user_layers.files.size(); ++i) {
+            const auto& file = user_layers.files[i];
+            for (auto& layer :
+                 load_user_layers(file, user_layers, user_layers.style_of(i), *loaded.projection)) {
+                loaded.scene->user_layers.push_back(std::move(layer));
+            }
+        }
+        check_label_field(loaded.scene->user_layers, user_layers.label_field);
         loaded.projection->target_wkt_esri(); // for the .prj, made here while OpenGL starts
         if (command.tour.empty()) {
             // The export fits the view between its title band and footer (export_view), whose

@@ -207,15 +207,21 @@ void collect(const OGRGeometry& geometry, Feature& feature) {
     case wkbLineString:
         feature.lines.push_back(to_line(*geometry.toLineString()));
         break;
+    case wkbPoint:
+        if (const auto* point = geometry.toPoint(); !point->IsEmpty()) {
+            feature.points.push_back({point->getX(), point->getY()});
+        }
+        break;
     case wkbMultiPolygon:
     case wkbMultiLineString:
+    case wkbMultiPoint:
     case wkbGeometryCollection:
         for (const auto* part : *geometry.toGeometryCollection()) {
             collect(*part, feature);
         }
         break;
     default:
-        break; // points and empty parts carry no area or length
+        break; // empty parts and other types carry nothing drawn
     }
 }
 
@@ -252,6 +258,11 @@ std::optional<std::string> bad_vertex(const Feature& feature, bool in_degrees) {
             if (bad(p)) {
                 return words(p);
             }
+        }
+    }
+    for (const auto& p : feature.points) {
+        if (bad(p)) {
+            return words(p);
         }
     }
     return std::nullopt;
@@ -361,6 +372,7 @@ void check_deferred(const fs::path& path, std::vector<DeferredCheck>& deferred,
             Feature& out = features[deferred[i].index];
             out.polygons.clear();
             out.lines.clear();
+            out.points.clear();
             collect(*geometry, out);
             if (to_wgs84 != nullptr) {
                 if (auto problem = bad_vertex(out, true)) {
@@ -425,6 +437,11 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
     detail::CplErrorCollector errors;
     DatasetPtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!dataset) {
+        if (DatasetPtr raster(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+            raster) {
+            throw InputError(quoted(path) + ": is a raster image, expected vector data (points, "
+                                            "lines or polygons)");
+        }
         throw InputError(quoted(path) + ": not a vector data source GDAL can read" +
                          (errors.failures().empty() ? "" : " (" + errors.first_failure() + ")"));
     }
@@ -525,6 +542,7 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
             linear ? std::move(linear) : std::unique_ptr<OGRGeometry>(feature->StealGeometry());
         out.polygons = std::move(raw.polygons);
         out.lines = std::move(raw.lines);
+        out.points = std::move(raw.points);
         result.features.push_back(std::move(out));
         deferred.push_back({result.features.size() - 1, feature->GetFID(), std::move(owned),
                             options.repair_invalid && is_polygonal(type)});
@@ -540,6 +558,40 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
         throw InputError(where + " is empty: no features with geometry");
     }
     return result;
+}
+
+std::vector<VectorLayer> load_all_vector_layers(const fs::path& path, const LoadOptions& options) {
+    // The first layer's load checks the file itself (missing, unreadable, a raster, no CRS).
+    LoadOptions first = options;
+    first.layer_name.clear();
+    std::vector<VectorLayer> layers;
+    std::optional<InputError> empty_layer;
+    const auto load = [&](const LoadOptions& one) {
+        try {
+            layers.push_back(load_vector_layer(path, one));
+        } catch (const InputError& error) {
+            if (std::string_view(error.what()).ends_with(" is empty: no features with geometry")) {
+                empty_layer = error;
+                return;
+            }
+            throw;
+        }
+    };
+    load(first);
+    const std::vector<std::string> names = list_vector_layers(path);
+    for (std::size_t i = 1; i < names.size(); ++i) {
+        LoadOptions one = options;
+        one.layer_name = names[i];
+        load(one);
+    }
+    if (layers.empty()) {
+        if (names.size() > 1) {
+            throw InputError(quoted(path) + ": none of its " + std::to_string(names.size()) +
+                             " layers has features with geometry");
+        }
+        throw *empty_layer;
+    }
+    return layers;
 }
 
 } // namespace geo

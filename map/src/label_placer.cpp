@@ -29,6 +29,8 @@ std::string_view label_kind_name(LabelKind kind) {
         return "place";
     case LabelKind::graticule:
         return "graticule";
+    case LabelKind::user:
+        return "user";
     }
     return "place";
 }

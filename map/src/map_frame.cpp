@@ -736,6 +736,85 @@ void add_legend_and_sources(MapFrame& frame) {
     }
 }
 
+bool boxes_meet(const geo::Box& a, const geo::Box& b) {
+    return a.max_x >= b.min_x && a.min_x <= b.max_x && a.max_y >= b.min_y && a.min_y <= b.max_y;
+}
+
+/// The user's layers: the features that meet the view, their labels (the label field's value;
+/// with the labels layer) and, for what meets the visible area, a legend row per layer and
+/// kind of geometry under the layer's title (the file's name).
+void add_user_layers(MapFrame& frame) {
+    const geo::Box seen = frame.view.visible_box();
+    const geo::Box area = visible_area(frame);
+    const auto& layers = frame.scene->user_layers;
+    for (std::size_t l = 0; l < layers.size(); ++l) {
+        const SceneUserLayer& layer = layers[l];
+        if (!boxes_meet(layer.box, seen)) {
+            continue;
+        }
+        bool polygons = false;
+        bool lines = false;
+        bool points = false;
+        for (std::size_t f = 0; f < layer.features.size(); ++f) {
+            const UserFeature& feature = layer.features[f];
+            if (!boxes_meet(feature.box, seen)) {
+                continue;
+            }
+            frame.user_features.push_back({l, f});
+            if (boxes_meet(feature.box, area)) {
+                polygons |= !feature.polygons.empty();
+                lines |= !feature.lines.empty();
+                points |= !feature.points.empty();
+            }
+            if (feature.label.empty() || !frame.state.shows(Layer::labels)) {
+                continue;
+            }
+            FrameLabel shown;
+            shown.key = "user:" + std::to_string(l) + ":" + std::to_string(f) + ":" + feature.label;
+            shown.text = feature.label;
+            shown.anchor = frame.view.map_to_screen(feature.label_anchor);
+            shown.priority = 300; // below every name of the atlas
+            shown.size_px = 12;
+            shown.kind = LabelKind::user;
+            shown.feature = "user:" + std::to_string(l) + ":" + std::to_string(feature.fid);
+            // Beside a point's dot; along a line (its longest visible run), as the map's lines
+            // are named; centred on an area.
+            shown.place_style = feature.points.empty() ? PlaceStyle::land : PlaceStyle::dot;
+            if (feature.points.empty() && feature.polygons.empty()) {
+                for (const auto& line : feature.lines) {
+                    auto visible = longest_visible_run(frame, line);
+                    if (visible.size() > shown.path.size()) {
+                        shown.path = std::move(visible);
+                    }
+                }
+                if (shown.path.size() < 2) {
+                    continue; // none of it is in the visible area
+                }
+                shown.anchor = shown.path[shown.path.size() / 2];
+            }
+            frame.labels.push_back(std::move(shown));
+        }
+        const int kinds = (polygons ? 1 : 0) + (lines ? 1 : 0) + (points ? 1 : 0);
+        const auto row = [&](LegendItem::Swatch swatch, const char* kind) {
+            LegendItem item;
+            item.swatch = swatch;
+            item.user_rgb = layer.style.rgb;
+            item.line_width = static_cast<float>(layer.style.width);
+            item.label = kinds > 1 ? layer.title + " (" + kind + ")" : layer.title;
+            frame.legend.push_back(std::move(item));
+        };
+        if (polygons) {
+            row(LegendItem::Swatch::user_fill, "areas");
+        }
+        if (lines) {
+            row(LegendItem::Swatch::user_line, "lines");
+        }
+        if (points) {
+            row(LegendItem::Swatch::user_point, "points");
+        }
+    }
+}
+
 } // namespace
 
 MapFrame build_frame(const MapScene& scene, const MapState& state, const MapView& view) {
@@ -784,6 +863,7 @@ MapFrame build_frame(const MapScene& scene, const MapState& state, const MapView
         add_places(frame);
     }
     add_legend_and_sources(frame);
+    add_user_layers(frame);
     for (const auto& shown : frame.places) {
         add_unique(frame.sources, shown.place->sources); // the names drawn
     }
@@ -843,6 +923,54 @@ const geo::Event* MapFrame::off_map_event_at(geo::Point screen, double radius_px
         }
     }
     return best;
+}
+
+const FrameUserFeature* MapFrame::user_feature_at(geo::Point screen, double radius_px) const {
+    const geo::Point map_point = view.screen_to_map(screen);
+    const auto near = [&](geo::Point p) {
+        const geo::Point s = view.map_to_screen(p);
+        return std::hypot(s.x - screen.x, s.y - screen.y) <= radius_px;
+    };
+    const auto near_segment = [&](geo::Point a, geo::Point b) {
+        const geo::Point sa = view.map_to_screen(a);
+        const geo::Point sb = view.map_to_screen(b);
+        const double dx = sb.x - sa.x;
+        const double dy = sb.y - sa.y;
+        const double length2 = dx * dx + dy * dy;
+        const double t =
+            length2 > 0
+                ? std::clamp(((screen.x - sa.x) * dx + (screen.y - sa.y) * dy) / length2, 0.0, 1.0)
+                : 0.0;
+        return std::hypot(sa.x + t * dx - screen.x, sa.y + t * dy - screen.y) <= radius_px;
+    };
+    // Points and lines before areas (they are drawn over them), the last drawn first.
+    const FrameUserFeature* area = nullptr;
+    for (auto it = user_features.rbegin(); it != user_features.rend(); ++it) {
+        const UserFeature& feature = scene->user_layers[it->layer].features[it->feature];
+        if (std::any_of(feature.points.begin(), feature.points.end(), near)) {
+            return &*it;
+        }
+        for (const auto& line : feature.lines) {
+            for (std::size_t i = 1; i < line.size(); ++i) {
+                if (near_segment(line[i - 1], line[i])) {
+                    return &*it;
+                }
+            }
+        }
+        if (area == nullptr) {
+            for (const auto& polygon : feature.polygons) {
+                bool inside = false;
+                for (const auto& ring : polygon.rings) {
+                    inside ^= geo::ring_contains(ring, map_point);
+                }
+                if (inside) {
+                    area = &*it;
+                    break;
+                }
+            }
+        }
+    }
+    return area;
 }
 
 double place_rank_max_mpp(int rank) {

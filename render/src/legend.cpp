@@ -121,6 +121,27 @@ void draw_legend_swatch(sf::RenderTarget& target, const LegendItem& item, sf::Fl
         append_marker(v, {swatch.left + swatch.width / 2, swatch.top + swatch.height / 2}, 6 * s,
                       style::event_marker);
         break;
+    case LegendItem::Swatch::user_fill: {
+        append_quad(v, swatch, style::land);
+        append_quad(v, swatch, style::user_colour(item.user_rgb, style::user_fill_alpha));
+        const float w = std::max(1.f, item.line_width * s);
+        const sf::Color edge = style::user_colour(item.user_rgb);
+        append_quad(v, {swatch.left, swatch.top, swatch.width, w}, edge);
+        append_quad(v, {swatch.left, swatch.top + swatch.height - w, swatch.width, w}, edge);
+        append_quad(v, {swatch.left, swatch.top, w, swatch.height}, edge);
+        append_quad(v, {swatch.left + swatch.width - w, swatch.top, w, swatch.height}, edge);
+        break;
+    }
+    case LegendItem::Swatch::user_line: {
+        const float y = swatch.top + swatch.height / 2;
+        append_polyline(v, {{swatch.left, y}, {swatch.left + swatch.width, y}}, item.line_width * s,
+                        style::user_colour(item.user_rgb));
+        break;
+    }
+    case LegendItem::Swatch::user_point:
+        append_marker(v, {swatch.left + swatch.width / 2, swatch.top + swatch.height / 2},
+                      (2.5f + item.line_width) * s, style::user_colour(item.user_rgb));
+        break;
     }
     if (!v.empty()) {
         target.draw(v.data(), v.size(), sf::Triangles);

@@ -541,6 +541,15 @@ void MapRenderer::place_labels(const MapFrame& frame) {
         labels_->occupy_softly(
             {shown.screen.x - radius, shown.screen.y - radius, 2 * radius, 2 * radius});
     }
+    // So do the points of the user's layers (drawn as user_layers.cpp draws them).
+    for (const auto& shown : frame.user_features) {
+        const SceneUserLayer& layer = scene_.user_layers[shown.layer];
+        const double r = (2.5 + layer.style.width) * frame.state.ui_scale + 1.5;
+        for (const auto& p : layer.features[shown.feature].points) {
+            const geo::Point s = view.map_to_screen(p);
+            labels_->occupy_softly({s.x - r, s.y - r, 2 * r, 2 * r});
+        }
+    }
     // Which land is where: only when something is to be named (a frame without labels, events
     // or off-map events rasterises no coast).
     static const LandMask all_sea;
@@ -575,7 +584,8 @@ void MapRenderer::place_labels(const MapFrame& frame) {
         // Names placed after the towns' keep off their dots; an island's, placed first, need not
         // (a town whose dot it covers is not named).
         request.avoid_symbols = label.kind != LabelKind::island;
-        if (label.kind == LabelKind::line) {
+        if (label.kind == LabelKind::line ||
+            (label.kind == LabelKind::user && !label.path.empty())) {
             request.owner = LandMask::no_land;
             if (!label.short_text.empty()) {
                 variants.push_back(variant(label.short_text, 1.0, 1));
@@ -759,6 +769,10 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapView& view, const MapS
     draw(target, build_frame(scene_, state, view), obstacles, tile, area);
 }
 
+sf::View MapRenderer::map_space_view(const MapView& view) const {
+    return placed(map_sf_view(view, tile_));
+}
+
 sf::View MapRenderer::placed(sf::View view) const {
     if (viewport_) {
         view.setViewport(*viewport_);
@@ -837,6 +851,7 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     if (state.shows(Layer::status)) {
         draw_claim_outlines(target, frame);
     }
+    draw_user_layers(target, frame); // the user's data: above the land, under the lines
     // The map's own furniture, laid out before the labels, which keep out of it; drawn after
     // them, above every map feature.
     const MapFurnitureLayout furniture =

@@ -583,3 +583,43 @@ TEST_CASE("[viewer] in a tour, which has no timeline, P and the speed keys do no
     CHECK(f.ui.play_speed == 4);
     CHECK(f.map.date == geo::Date{1956, 10, 19});
 }
+
+TEST_CASE("[viewer] controller: O opens the layer prompt; typed, Tab, Enter asks for the file") {
+    Fixture f;
+    f.apply(ViewerAction::add_layer);
+    REQUIRE(f.ui.layer_prompt);
+    // The 'o' of the key that opened it is not typed; what follows is.
+    CHECK(f.controller.layer_prompt_text(U'o'));
+    for (const char32_t c : std::u32string(U"/tmp/my layer.geojson")) {
+        f.controller.layer_prompt_text(c);
+    }
+    CHECK(f.ui.layer_prompt->path == "/tmp/my layer.geojson");
+    // Backspace deletes; keys of the map do nothing while it is open (Tab completes instead).
+    REQUIRE(f.controller.layer_prompt_key(sf::Keyboard::BackSpace));
+    CHECK(f.ui.layer_prompt->path == "/tmp/my layer.geojso");
+    REQUIRE(f.controller.layer_prompt_key(sf::Keyboard::Q));
+    CHECK(f.ui.layer_prompt);
+    f.controller.layer_prompt_text(U'n');
+    const auto request = f.controller.layer_prompt_key(sf::Keyboard::Enter);
+    REQUIRE(request);
+    CHECK(request->kind == WindowRequest::add_layer);
+    CHECK(request->text == "/tmp/my layer.geojson");
+    CHECK_FALSE(f.ui.layer_prompt);
+    CHECK_FALSE(f.controller.layer_prompt_key(sf::Keyboard::Enter)); // closed: the map's keys
+    // Esc closes it without asking for anything.
+    f.apply(ViewerAction::add_layer);
+    const auto cancelled = f.controller.layer_prompt_key(sf::Keyboard::Escape);
+    REQUIRE(cancelled);
+    CHECK(cancelled->kind == WindowRequest::none);
+    CHECK_FALSE(f.ui.layer_prompt);
+}
+
+TEST_CASE("[viewer] controller: Delete without a feature of a user layer selected says how") {
+    Fixture f;
+    CHECK(f.apply(ViewerAction::remove_layer).kind == WindowRequest::none);
+    CHECK(f.ui.notice == "No layer of yours to remove (O adds one)");
+    f.map.selected_user_feature = {{2, 5}};
+    const auto request = f.apply(ViewerAction::remove_layer);
+    CHECK(request.kind == WindowRequest::remove_layer);
+    CHECK(request.factor == 2);
+}

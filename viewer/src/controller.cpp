@@ -2,6 +2,7 @@
 #include "controller.hpp"
 
 #include "geo/error.hpp"
+#include "layer_prompt.hpp"
 #include "map/view_spec.hpp"
 #include "util/strings.hpp"
 #include "viewer/frame_updates.hpp"
@@ -99,6 +100,19 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
     case ViewerAction::find_name:
         ui_.search = NameSearch{};
         break;
+    case ViewerAction::add_layer:
+        ui_.layer_prompt = LayerPrompt{};
+        break;
+    case ViewerAction::remove_layer:
+        if (map_.selected_user_feature) {
+            return {WindowRequest::remove_layer,
+                    static_cast<int>(map_.selected_user_feature->first)};
+        }
+        notify(scene_.user_layers.empty()
+                   ? "No layer of yours to remove (O adds one)"
+                   : "Click a feature of your layer, then Delete removes that layer",
+               4.0);
+        break;
     case ViewerAction::cycle_compare:
         if (ui_.compare.mode == CompareMode::off) {
             set_compare(CompareMode::side_by_side);
@@ -137,7 +151,7 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
             ui_.measuring = false;
             map_.measure_points.clear();
         } else if (!map_.selected_island.empty() || !map_.selected_event.empty() ||
-                   !map_.selected_place.empty()) {
+                   !map_.selected_place.empty() || map_.selected_user_feature) {
             clear_selection();
         } else {
             ui_.messages.clear();
@@ -286,7 +300,76 @@ void Controller::set_compare(CompareMode mode, std::optional<geo::Date> other) {
     dragging_divider_ = false;
 }
 
+void Controller::select_user_feature(std::size_t layer, std::size_t feature) {
+    if (map_.selected_user_feature != std::pair{layer, feature}) {
+        ui_.info_scroll = 0;
+    }
+    map_.selected_island.clear();
+    map_.selected_event.clear();
+    map_.selected_place.clear();
+    map_.selected_user_feature = {layer, feature};
+}
+
+std::optional<WindowRequest> Controller::layer_prompt_key(sf::Keyboard::Key key) {
+    if (!ui_.layer_prompt) {
+        return std::nullopt;
+    }
+    LayerPrompt& prompt = *ui_.layer_prompt;
+    prompt.opening_key_pending = false;
+    switch (key) {
+    case sf::Keyboard::Escape:
+        ui_.layer_prompt.reset();
+        break;
+    case sf::Keyboard::Tab: {
+        PathCompletion completion = complete_path(prompt.path);
+        prompt.path = std::move(completion.path);
+        prompt.candidates = std::move(completion.candidates);
+        break;
+    }
+    case sf::Keyboard::BackSpace:
+        while (!prompt.path.empty()) {
+            const auto last = static_cast<unsigned char>(prompt.path.back());
+            prompt.path.pop_back();
+            if ((last & 0xC0) != 0x80) {
+                break;
+            }
+        }
+        prompt.candidates.clear();
+        break;
+    case sf::Keyboard::Enter:
+        if (!prompt.path.empty()) {
+            std::string path = expand_home(prompt.path);
+            ui_.layer_prompt.reset();
+            return WindowRequest{WindowRequest::add_layer, 0, std::move(path)};
+        }
+        break;
+    default:
+        break; // characters arrive as text (layer_prompt_text)
+    }
+    return WindowRequest{};
+}
+
+bool Controller::layer_prompt_text(char32_t character) {
+    if (!ui_.layer_prompt) {
+        return false;
+    }
+    LayerPrompt& prompt = *ui_.layer_prompt;
+    const bool opening = prompt.opening_key_pending;
+    prompt.opening_key_pending = false;
+    if (opening && (character == U'o' || character == U'O')) {
+        return true; // the key that opened the prompt
+    }
+    if (character < 0x20 || character == 0x7F || character > 0x10FFFF ||
+        (character >= 0xD800 && character <= 0xDFFF) || prompt.path.size() >= 1024) {
+        return true;
+    }
+    append_utf8(character, prompt.path);
+    prompt.candidates.clear();
+    return true;
+}
+
 void Controller::clear_selection() {
+    map_.selected_user_feature.reset();
     map_.selected_island.clear();
     map_.selected_event.clear();
     map_.selected_place.clear();
@@ -294,6 +377,7 @@ void Controller::clear_selection() {
 }
 
 void Controller::select_island(const std::string& id) {
+    map_.selected_user_feature.reset();
     if (map_.selected_island != id) {
         ui_.info_scroll = 0;
     }
@@ -303,6 +387,7 @@ void Controller::select_island(const std::string& id) {
 }
 
 void Controller::select_event(const std::string& id) {
+    map_.selected_user_feature.reset();
     if (map_.selected_event != id) {
         ui_.info_scroll = 0;
     }
@@ -312,6 +397,7 @@ void Controller::select_event(const std::string& id) {
 }
 
 void Controller::select_place(const std::string& id) {
+    map_.selected_user_feature.reset();
     if (map_.selected_place != id) {
         ui_.info_scroll = 0;
     }
@@ -489,7 +575,8 @@ void Controller::notify(std::string text, double seconds) {
 
 bool Controller::has_something_to_close() const {
     return ui_.show_help || !map_.selected_island.empty() || !map_.selected_event.empty() ||
-           !map_.selected_place.empty() || ui_.measuring || ui_.search.has_value();
+           !map_.selected_place.empty() || map_.selected_user_feature || ui_.measuring ||
+           ui_.search.has_value() || ui_.layer_prompt.has_value();
 }
 
 WindowRequest Controller::press(const UiLayout& layout, const MapFrame& frame, int x, int y) {
@@ -672,12 +759,17 @@ WindowRequest Controller::click(const UiLayout& layout, const MapFrame& frame, f
         select_place(place->place->id);
         return {};
     }
+    // The user's own data, drawn over the land: its attributes.
+    if (const auto* feature = frame.user_feature_at({x, y}, 6.0 * map_.ui_scale)) {
+        select_user_feature(feature->layer, feature->feature);
+        return {};
+    }
     if (const auto* region = scene_.region_at(map_point)) {
         select_island(region->island->id);
         return {};
     }
     if (map_.selected_island.empty() && map_.selected_event.empty() &&
-        map_.selected_place.empty()) {
+        map_.selected_place.empty() && !map_.selected_user_feature) {
         return {WindowRequest::empty_map_click}; // in a tour, a clicker's left click
     }
     clear_selection();

@@ -24,7 +24,9 @@ struct WindowRequest {
         quit,
         toggle_fullscreen,
         empty_map_click,
-        copy_to_clipboard
+        copy_to_clipboard,
+        add_layer,   ///< text: the file's path, as typed
+        remove_layer ///< factor: the user layer's index in MapScene::user_layers
     } kind = none;
     int factor = 0;   ///< export_view: times the window size
     std::string text; ///< copy_to_clipboard: what to copy
@@ -97,6 +99,13 @@ public:
     /// While the search box is open: adds a typed character (a code point) to the query and
     /// finds the matches again; returns false when the box is closed.
     bool search_text(char32_t character);
+    /// While the layer prompt is open (O): Tab completes the path, Backspace deletes, Esc closes,
+    /// Enter asks the window to add the file (add_layer). Nullopt when the prompt is closed.
+    std::optional<WindowRequest> layer_prompt_key(sf::Keyboard::Key key);
+    /// While the layer prompt is open: adds a typed character to the path; false when closed.
+    bool layer_prompt_text(char32_t character);
+    /// Opens the panel of a feature of a user layer.
+    void select_user_feature(std::size_t layer, std::size_t feature);
     /// Opens the panel of a match and moves the view to it (an island fitted as --island fits
     /// it, a place centred at a scale its rank is shown at).
     void fly_to(const NameMatch& match);

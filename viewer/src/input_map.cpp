@@ -61,6 +61,13 @@ std::vector<HelpRow> make_map_keys() {
         {"1 to 9", "layers: sea, land, lakes, graticule, status, lines, events, labels, zones",
          numbered(K::Num1, K::Numpad1, 9, A::toggle_layer, 0)},
         {"Tab", "layers and legend panel", {{K::Tab, {A::toggle_layers_panel}}}},
+        {"O",
+         "add a layer of your own: type a file's path (Tab completes), Enter (any GDAL vector "
+         "file)",
+         {{K::O, {A::add_layer}}}},
+        {"Delete",
+         "remove your layer whose feature's panel is open (click a feature first)",
+         {{K::Delete, {A::remove_layer}}}},
         {"M", "measure a geodesic distance (two clicks)", {{K::M, {A::toggle_measure}}}},
         {"E", "export the view (PNG + world file) to Pictures", {{K::E, {A::export_view}}}},
         {"C or click a source",

@@ -35,6 +35,8 @@ enum class ViewerAction {
     play_faster,
     find_name,     ///< the search box: type a name, arrows, Enter flies there
     cycle_compare, ///< two moments: side by side, swipe, off
+    add_layer,     ///< the layer prompt: type a file's path (Tab completes), Enter adds it
+    remove_layer,  ///< removes the user layer of the feature whose panel is open
     quit,
     // A tour's keys.
     next_slide,

@@ -11,6 +11,7 @@
 #include "map/map_frame.hpp"
 #include "map/presentation.hpp"
 #include "map/tour_check.hpp"
+#include "map/user_layer.hpp"
 #include "presenter.hpp"
 #include "render/display.hpp"
 #include "render/fonts.hpp"
@@ -19,6 +20,7 @@
 #include "settings.hpp"
 #include "ui/compare_overlay.hpp"
 #include "util/phase_timer.hpp"
+#include "util/strings.hpp"
 #include "viewer/frame_updates.hpp"
 #include "viewer/viewer_ui.hpp"
 #include "xdg.hpp"
@@ -99,10 +101,59 @@ public:
                                     (*options.compare)[1]);
         }
         fullscreen_ = options.fullscreen;
+        const UserLayerOptions& user_layers = options.user_layers;
+        for (std::size_t i = 0; i < user_layers.files.size(); ++i) {
+            // Before the window opens: a file that cannot be drawn is a bad option (exit 2).
+            for (auto& layer : load_user_layers(user_layers.files[i], user_layers,
+                                                user_layers.style_of(i), projection_)) {
+                scene_.user_layers.push_back(std::move(layer));
+            }
+        }
+        check_label_field(scene_.user_layers, user_layers.label_field);
         if (options.present) {
             presenter_ =
                 std::make_unique<Presenter>(options_, scene_, font_, controller_, std::cout);
         }
+    }
+
+    /// A file from the layer prompt (O): its layers added over the land, or the reason it cannot
+    /// be in the window's messages (the map goes on as it was).
+    void add_user_layer(const std::string& path) {
+        try {
+            // Styled as the files given after the last --layer-style.
+            auto layers = load_user_layers(
+                path, options_.user_layers,
+                options_.user_layers.style_of(options_.user_layers.files.size() + added_files_++),
+                projection_);
+            std::size_t features = 0;
+            for (auto& layer : layers) {
+                features += layer.features.size();
+                scene_.user_layers.push_back(std::move(layer));
+            }
+            controller_.notify("Added " + std::filesystem::path(path).filename().string() + ": " +
+                                   std::to_string(layers.size()) +
+                                   (layers.size() == 1 ? " layer, " : " layers, ") +
+                                   std::to_string(features) +
+                                   (features == 1 ? " feature" : " features"),
+                               4.0);
+        } catch (const geo::InputError& error) {
+            ui_state_.messages.push_back(one_line(error.what(), 300));
+        }
+        frame_.reset(); // its indexes name the scene's layers as they were
+        other_frame_.reset();
+    }
+
+    void remove_user_layer(std::size_t index) {
+        if (index >= scene_.user_layers.size()) {
+            return;
+        }
+        const std::string title = scene_.user_layers[index].title;
+        scene_.user_layers.erase(scene_.user_layers.begin() + static_cast<std::ptrdiff_t>(index));
+        map_.selected_user_feature.reset();
+        ui_state_.compare.other.selected_user_feature.reset();
+        frame_.reset();
+        other_frame_.reset();
+        controller_.notify("Removed your layer " + title, 3.0);
     }
 
     int run() {
@@ -368,7 +419,9 @@ private:
             perform(key_command(event.key.code));
             break;
         case sf::Event::TextEntered:
-            controller_.search_text(static_cast<char32_t>(event.text.unicode));
+            if (!controller_.layer_prompt_text(static_cast<char32_t>(event.text.unicode))) {
+                controller_.search_text(static_cast<char32_t>(event.text.unicode));
+            }
             break;
         default:
             break;
@@ -379,6 +432,9 @@ private:
     WindowRequest key_command(sf::Keyboard::Key key) {
         if (controller_.search_key(key)) {
             return {};
+        }
+        if (auto request = controller_.layer_prompt_key(key)) {
+            return *request;
         }
         if (controller_.type_date_key(key)) {
             return {};
@@ -416,6 +472,12 @@ private:
             break;
         case WindowRequest::copy_to_clipboard:
             sf::Clipboard::setString(utf8(request.text));
+            break;
+        case WindowRequest::add_layer:
+            add_user_layer(request.text);
+            break;
+        case WindowRequest::remove_layer:
+            remove_user_layer(static_cast<std::size_t>(request.factor));
             break;
         case WindowRequest::none:
             break;
@@ -473,6 +535,7 @@ private:
     std::unique_ptr<ViewerUi> ui_;
     std::unique_ptr<Presenter> presenter_;
     UiLayout layout_;
+    std::size_t added_files_ = 0;         ///< files added with the prompt (O)
     std::optional<MapFrame> frame_;       ///< the frame last drawn
     std::optional<MapFrame> other_frame_; ///< a compare view's other half's, last drawn
 

@@ -142,6 +142,8 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
     }
     if (ui.search) {
         layout.search = layout_search(*ui.search, layout.width, layout.scale, font_);
+    } else if (ui.layer_prompt) {
+        layout.search = layout_layer_prompt(*ui.layer_prompt, layout.width, layout.scale, font_);
     }
     return layout;
 }

@@ -20,6 +20,7 @@ struct Feature {
     std::map<std::string, std::string> attributes;
     std::vector<Polygon> polygons; ///< filled for polygon features
     std::vector<LineString> lines; ///< filled for line features
+    std::vector<Point> points;     ///< filled for point features
 
     /// The attribute's value, or "" when the feature has no such field.
     const std::string& attribute(const std::string& name) const;
@@ -54,5 +55,11 @@ VectorLayer load_vector_layer(const std::filesystem::path& path, const LoadOptio
 
 /// Lists the layer names of a vector source.
 std::vector<std::string> list_vector_layers(const std::filesystem::path& path);
+
+/// Reads every layer of a vector source (each layer of a GeoPackage), skipping layers without
+/// features when another has some. Throws InputError naming the file and the problem (a raster
+/// image, no CRS, no features in any layer, ...).
+std::vector<VectorLayer> load_all_vector_layers(const std::filesystem::path& path,
+                                                const LoadOptions& options = {});
 
 } // namespace geo

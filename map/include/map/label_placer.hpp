@@ -35,8 +35,9 @@ struct ScreenRect {
 };
 
 /// What a drawn label names.
-enum class LabelKind { island, line, event, place, graticule };
-/// "island", "line", "event", "place" or "graticule" (the manifest's words).
+enum class LabelKind { island, line, event, place, graticule, user };
+/// "island", "line", "event", "place", "graticule" or "user" (a user layer's; the manifest's
+/// words).
 std::string_view label_kind_name(LabelKind kind);
 
 /// A label as drawn in the last frame, in pixels of the frame's whole image: what the manifest

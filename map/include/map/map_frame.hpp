@@ -13,6 +13,7 @@
 #include "map/map_view.hpp"
 #include "map/symbology.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,6 +66,13 @@ struct OffMapEvent {
     std::string label;
 };
 
+/// A feature of a user layer (--layer) that meets the view: indexes in MapScene::user_layers
+/// and in that layer's features.
+struct FrameUserFeature {
+    std::size_t layer = 0;
+    std::size_t feature = 0;
+};
+
 /// How a place's name is drawn: towns and capes beside a dot; seas in larger, lighter,
 /// letter-spaced italic; straits, bays and the rest in italic without a symbol.
 enum class PlaceStyle { none, dot, sea, water, land };
@@ -109,7 +117,8 @@ struct FrameLabel {
     bool essential = false;
     /// The text in the first language only, for two-language labels that do not fit.
     std::string short_text;
-    /// A line's visible part, in screen pixels: its name runs along it.
+    /// A line's visible part, in screen pixels: its name runs along it (a boundary line's, or a
+    /// user layer's line feature's).
     std::vector<geo::Point> path;
     /// A place of <places>: how it is drawn (a dot for towns and capes, sea or strait text).
     PlaceStyle place_style = PlaceStyle::none;
@@ -120,20 +129,35 @@ struct FrameLabel {
 struct LegendItem {
     /// `disputed`: the neutral point of view's symbol; `note`: a row of words without a swatch
     /// (which point of view is shown).
-    enum class Swatch { land, fill, stripes, hatch, line, event, border, disputed, note };
+    /// `user_*`: a user layer's areas, lines or points, in its own colour (`user_rgb`).
+    enum class Swatch {
+        land,
+        fill,
+        stripes,
+        hatch,
+        line,
+        event,
+        border,
+        disputed,
+        note,
+        user_fill,
+        user_line,
+        user_point
+    };
     Swatch swatch = Swatch::fill;
     geo::Party party = geo::Party::JP; ///< fill, stripes, hatch
     /// stripes, hatch: the administering party's fill they are drawn over on the map
     geo::Party under = geo::Party::JP;
-    LineSymbol line = {};    ///< line
-    float line_width = 2.5f; ///< line: its width on the map, in UI pixels
+    LineSymbol line = {};       ///< line
+    float line_width = 2.5f;    ///< line: its width on the map, in UI pixels
+    std::uint32_t user_rgb = 0; ///< user_*: the layer's colour, 0xRRGGBB
     std::string label;
     std::vector<std::string> features; ///< ids of the islands or lines the row stands for
 
     friend bool operator==(const LegendItem& a, const LegendItem& b) {
         return a.swatch == b.swatch && a.party == b.party && a.under == b.under &&
                a.line.role == b.line.role && a.line.dash == b.line.dash &&
-               a.line_width == b.line_width && a.label == b.label;
+               a.line_width == b.line_width && a.user_rgb == b.user_rgb && a.label == b.label;
     }
 };
 
@@ -169,6 +193,8 @@ struct MapFrame {
     std::vector<FrameLabel> labels; ///< line names, then island names, then places
     /// The places of <places> shown (with the labels layer), for their dots and for clicks.
     std::vector<FramePlace> places;
+    /// The features of the user's own layers (--layer) that meet the view, layer by layer.
+    std::vector<FrameUserFeature> user_features;
     /// What is drawn within the visible map area (between the reserved bands), each once.
     std::vector<LegendItem> legend;
     /// Ids of the sources behind what is drawn within the visible map area (lines, statuses,
@@ -191,6 +217,9 @@ struct MapFrame {
     /// The shown place whose dot (or, without a dot, whose position) is within `radius_px` of
     /// a screen point, the nearest; nullptr when none is.
     const FramePlace* place_at(geo::Point screen, double radius_px) const;
+    /// The shown user feature under a screen point: a point or line within `radius_px`, or an
+    /// area holding it; the topmost (last drawn); nullptr when none is.
+    const FrameUserFeature* user_feature_at(geo::Point screen, double radius_px) const;
     /// The event of the off-map marker within `radius_px` of a screen point, or nullptr.
     const geo::Event* off_map_event_at(geo::Point screen, double radius_px) const;
 };

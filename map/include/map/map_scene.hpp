@@ -5,6 +5,7 @@
 #include "geo/projection.hpp"
 #include "map/map_view.hpp"
 #include "map/polygon_set.hpp"
+#include "map/user_layer.hpp"
 
 #include <memory>
 #include <optional>
@@ -94,6 +95,8 @@ struct MapScene {
     /// horizon: each stretch with its box (north-up metres).
     std::vector<std::vector<geo::Point>> borders;
     std::vector<geo::Box> border_boxes;
+    /// The user's own layers (--layer), above the land, in the order given.
+    std::vector<SceneUserLayer> user_layers;
     double prepare_ms = 0.0;
 
     /// Builds the levels of detail that views at scales in this range draw (land, lakes,

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kuril {
@@ -56,7 +57,10 @@ struct MapState {
     double highlight_strength = 0.0;              ///< 1 just after a step, fading to 0
     std::string selected_island;
     std::string selected_event;
-    std::string selected_place;             ///< a place of <places> whose panel is open
+    std::string selected_place; ///< a place of <places> whose panel is open
+    /// A feature of a user layer whose panel is open: indexes in MapScene::user_layers and in
+    /// that layer's features.
+    std::optional<std::pair<std::size_t, std::size_t>> selected_user_feature;
     std::vector<geo::Point> measure_points; ///< north-up map metres; 0, 1 or 2
     double ui_scale = 1.0;                  ///< text and symbol size factor
     double reserved_bottom_px = 0;          ///< kept clear at the bottom (timeline, footer)

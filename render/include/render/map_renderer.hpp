@@ -73,6 +73,9 @@ private:
     void draw_events(sf::RenderTarget& target, const MapFrame& frame);
     /// The dots of the towns and capes whose names were placed.
     void draw_place_dots(sf::RenderTarget& target, const MapFrame& frame);
+    /// The user's own layers (--layer; render/src/user_layers.cpp): areas translucent with an
+    /// outline, then lines, then points, in each layer's colour. Through the screen view.
+    void draw_user_layers(sf::RenderTarget& target, const MapFrame& frame);
     void place_labels(const MapFrame& frame);
     /// Places the off-map event markers along the edge, clear of the obstacles and the map's
     /// furniture, and queues their titles with the labels.
@@ -84,6 +87,8 @@ private:
 
     sf::Text& text(const std::string& key, const std::string& content, unsigned size);
     /// `view` mapped onto this draw's area of the target (the whole target without one).
+    /// The view in map space (metres, y down) of this draw: its tile and area.
+    sf::View map_space_view(const MapView& view) const;
     sf::View placed(sf::View view) const;
 
     const MapScene& scene_;

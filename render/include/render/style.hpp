@@ -5,6 +5,7 @@
 #include "map/symbology.hpp"
 
 #include <SFML/Graphics/Color.hpp>
+#include <cstdint>
 #include <vector>
 
 namespace kuril::style {
@@ -109,6 +110,15 @@ inline const sf::Color event_marker{213, 94, 0};
 /// The measuring tool: a solid magenta line cased in white, unlike any boundary.
 inline const sf::Color measure{180, 0, 150};
 inline const sf::Color measure_casing{255, 255, 255};
+
+/// A user layer's colour (--layer-style color=#RRGGBB; map/user_layer.hpp's default, #881100,
+/// is apart from every colour above, see there), with an alpha.
+inline sf::Color user_colour(std::uint32_t rgb, sf::Uint8 alpha = 255) {
+    return {static_cast<sf::Uint8>(rgb >> 16 & 0xFF), static_cast<sf::Uint8>(rgb >> 8 & 0xFF),
+            static_cast<sf::Uint8>(rgb & 0xFF), alpha};
+}
+/// The opacity of a user layer's area fill: the land and statuses under it stay readable.
+inline constexpr sf::Uint8 user_fill_alpha = 80;
 
 /// The colour of a line's role in the symbology table (map/symbology.hpp).
 inline sf::Color line_colour(LineRole role) {

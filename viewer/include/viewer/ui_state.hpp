@@ -20,6 +20,13 @@ struct NameSearch {
     std::size_t chosen = 0;
 };
 
+/// The layer prompt (O): a file's path being typed, and what Tab last offered.
+struct LayerPrompt {
+    std::string path;
+    std::vector<std::string> candidates;
+    bool opening_key_pending = true; ///< the 'o' that opened it arrives as text: not typed
+};
+
 /// Two moments compared (S cycles off, side by side, swipe): two maps with one view (the same
 /// centre and scale however either is panned or zoomed), each with its own date.
 enum class CompareMode { off, side_by_side, swipe };
@@ -49,6 +56,7 @@ struct UiState {
     std::optional<geo::Date> hover_key_date; ///< the key date's tick under the pointer
     std::optional<std::string> typed_date;   ///< a date being typed (G), until Enter or Esc
     std::optional<NameSearch> search;        ///< the search box is open (/), until Enter or Esc
+    std::optional<LayerPrompt> layer_prompt; ///< the layer prompt is open (O), until Enter or Esc
     bool presenting = false; ///< a tour: no timeline, the slide's title and caption instead
     bool measuring = false;
     float info_scroll = 0; ///< how far the info panel is scrolled (pixels; the layout clamps it)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "geo/date.hpp"
+#include "map/user_layer.hpp"
 #include "map/view_spec.hpp"
 
 #include <array>
@@ -29,6 +30,9 @@ struct ViewerOptions {
     /// Start comparing these two dates (left, right): side by side, or under a swipe divider.
     std::optional<std::array<geo::Date, 2>> compare;
     bool swipe = false;
+    /// The user's own layers (--layer), loaded before the window opens; more are added with
+    /// the layer prompt.
+    UserLayerOptions user_layers;
 
     // Settings (XDG config folder): the viewer starts where it was left, unless told otherwise.
     bool remember = true;        ///< read and save settings.ini (never for tours or screenshots)

@@ -3,6 +3,7 @@
 
 #include "box.hpp"
 #include "map/island_report.hpp"
+#include "map/user_layer.hpp"
 #include "render/polyline.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
@@ -45,7 +46,13 @@ std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float wi
                                                  float scale, float bottom_reserved, float scroll,
                                                  float top_reserved) {
     const MapState& map = frame.state;
-    if (map.selected_island.empty() && map.selected_event.empty() && map.selected_place.empty()) {
+    // A user feature's indexes may be stale for a frame after its layer was removed.
+    const bool user_feature =
+        map.selected_user_feature && map.selected_user_feature->first < scene_.user_layers.size() &&
+        map.selected_user_feature->second <
+            scene_.user_layers[map.selected_user_feature->first].features.size();
+    if (map.selected_island.empty() && map.selected_event.empty() && map.selected_place.empty() &&
+        !user_feature) {
         key_.clear();
         return std::nullopt;
     }
@@ -57,7 +64,11 @@ std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float wi
     const std::string_view lang = text_language_code(map.text_language);
     const std::string key = map.selected_island + "|" + map.selected_event + "|" +
                             map.selected_place + "|" + map.date.iso() + "|" + std::string(lang) +
-                            "|" + std::to_string(s) + "|" + std::to_string(panel_width);
+                            "|" + std::to_string(s) + "|" + std::to_string(panel_width) + "|" +
+                            (user_feature ? std::to_string(map.selected_user_feature->first) + ":" +
+                                                std::to_string(map.selected_user_feature->second)
+                                          : std::string()) +
+                            "|" + std::to_string(scene_.user_layers.size());
     if (key != key_) {
         key_ = key;
         const auto& annotations = scene_.atlas->annotations;
@@ -78,6 +89,10 @@ std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float wi
         }
         if (const auto* place = annotations.place(map.selected_place)) {
             report = place_report(annotations, *place, map.date);
+        }
+        if (user_feature) {
+            const auto& layer = scene_.user_layers[map.selected_user_feature->first];
+            report = user_feature_report(layer, layer.features[map.selected_user_feature->second]);
         }
         body_ = wrap_text(report.body, font_, size, text_width);
         title_ = wrap_text(report.title, font_, scaled_size(title_size, s), panel_width - 50 * s);

@@ -36,6 +36,31 @@ SearchLayout layout_search(const NameSearch& search, float width, float scale,
     return layout;
 }
 
+SearchLayout layout_layer_prompt(const LayerPrompt& prompt, float width, float scale,
+                                 const sf::Font& font) {
+    const float s = scale;
+    SearchLayout layout;
+    layout.size = scaled_size(15, s);
+    layout.query = "Add layer: " + prompt.path + "|";
+    layout.rows = prompt.candidates;
+    if (layout.rows.empty()) {
+        layout.rows.push_back("Type the path of a vector file (GeoJSON, GeoPackage, shapefile...)");
+        layout.rows.push_back("Tab completes file names, Enter adds the layer, Esc cancels");
+    }
+    layout.chosen = layout.rows.size(); // nothing chosen: the rows are offers or hints
+    layout.row_height = font.getLineSpacing(layout.size) + 4 * s;
+    float text_width = ui_text(font, layout.query, layout.size).getLocalBounds().width;
+    for (const auto& row : layout.rows) {
+        text_width = std::max(text_width, ui_text(font, row, layout.size).getLocalBounds().width);
+    }
+    const float box_width = std::min(std::max(420 * s, text_width + 30 * s), width - 20 * s);
+    layout.rows_top = 10 * s + 8 * s + layout.row_height + 6 * s;
+    const float box_height = layout.rows_top - 10 * s +
+                             layout.row_height * static_cast<float>(layout.rows.size()) + 8 * s;
+    layout.box = {(width - box_width) / 2, 10 * s, box_width, box_height};
+    return layout;
+}
+
 void draw_search(sf::RenderTarget& target, const SearchLayout& layout, float scale,
                  const sf::Font& font) {
     const float s = scale;

@@ -13,6 +13,10 @@ namespace kuril {
 SearchLayout layout_search(const NameSearch& search, float width, float scale,
                            const sf::Font& font);
 
+/// The layer prompt (O) in the same box: the typed path, then what Tab offered or a hint.
+SearchLayout layout_layer_prompt(const LayerPrompt& prompt, float width, float scale,
+                                 const sf::Font& font);
+
 void draw_search(sf::RenderTarget& target, const SearchLayout& layout, float scale,
                  const sf::Font& font);
 
