@@ -11,6 +11,7 @@ KURIL_PACKAGES=(
     fonts-noto-cjk fonts-vlgothic
     xvfb xauth
     appstream desktop-file-utils
+    gettext
 )
 
 # Only for scripts/fuzz (libFuzzer targets built with clang), installed on demand.

@@ -3,6 +3,7 @@
 
 #include "export/exporter.hpp"
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "imageio/atomic_file.hpp"
 
 #include <algorithm>
@@ -51,12 +52,12 @@ const geo::Tour& find_tour(const geo::Annotations& annotations, const std::strin
     return *tour;
 }
 
-std::string index_head(const geo::Tour& tour) {
+std::string index_head(const geo::Tour& tour, std::string_view lang) {
     const std::string title = html_escape(tour.title.empty() ? tour.id : tour.title);
     // On paper: one slide per landscape page, the image as large as the page allows, the
     // sources in small print below it, links printed as text.
-    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-           title +
+    return "<!DOCTYPE html>\n<html lang=\"" + std::string(lang) +
+           "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + title +
            "</title>\n<style>\nbody{font-family:sans-serif;max-width:60em;margin:auto}"
            "\nsection{margin-bottom:2em}\nimg{width:100%}\n.slide{color:#444;margin:.2em 0}"
            "\n.sources{font-size:smaller;color:#444}"
@@ -78,13 +79,15 @@ std::string index_section(const std::function<const geo::Source*(const std::stri
                           std::size_t count, const std::string& image,
                           const std::vector<std::string>& shown_sources) {
     const std::string alt =
-        slide.title_in(lang) + " (" + slide.date.long_text() + "). " + slide.caption_in(lang);
-    // The page's own words are English; the image and its description are in `lang`.
-    const std::string img_lang = lang == "en" ? "" : " lang=\"" + std::string(lang) + "\"";
-    std::string html = "<section>\n<img src=\"" + html_escape(image) + "\"" + img_lang + " alt=\"" +
-                       html_escape(alt) + "\">\n<p class=\"slide\">Slide " +
-                       std::to_string(number) + " of " + std::to_string(count) +
-                       "</p>\n<p class=\"sources\">Sources: ";
+        slide.title_in(lang) + " (" + slide.date.long_text(lang) + "). " + slide.caption_in(lang);
+    // The page, the image and its description are all in `lang` (the page says so).
+    std::string html =
+        "<section>\n<img src=\"" + html_escape(image) + "\" alt=\"" + html_escape(alt) +
+        "\">\n<p class=\"slide\">" +
+        html_escape(
+            i18n::format(i18n::tr(lang, "Slide {number} of {count}"),
+                         {{"number", std::to_string(number)}, {"count", std::to_string(count)}})) +
+        "</p>\n<p class=\"sources\">" + html_escape(std::string(i18n::tr(lang, "Sources: ")));
     std::vector<std::string> ids = slide.sources;
     for (const auto& id : shown_sources) {
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
@@ -114,7 +117,7 @@ std::string index_section(const std::function<const geo::Source*(const std::stri
         }
     }
     if (first) {
-        html += "none for what this slide shows.";
+        html += html_escape(std::string(i18n::tr(lang, "none for what this slide shows.")));
     }
     return html + "</p>\n</section>\n";
 }
@@ -213,7 +216,8 @@ HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const 
     HandoutResult result{count, folder / "index.html"};
     check_writable(result.index);
     PendingOutputs pending;
-    std::string html = index_head(tour);
+    const std::string_view lang = text_language_code(base.text_language);
+    std::string html = index_head(tour, lang);
     for (std::size_t i = 0; i < count; ++i) {
         const geo::Slide& slide = tour.slides[i];
         const ExportResult image = export_map(scene, font, slides[i], {}, &canvas, &pending);
@@ -223,10 +227,12 @@ HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const 
         html += index_section(source, slide, text_language_code(base.text_language), i + 1, count,
                               slides[i].out.filename().string(), image.sources);
     }
-    html += "<p class=\"sources\">Coastlines: GSHHG 2.3.7 © P. Wessel &amp; W. H. F. Smith, "
-            "LGPL-3; country borders: DCW-GMT, LGPL-3. Lines marked approx. are constructions, "
-            "not official lines.</p>\n"
-            "</body>\n</html>\n";
+    html += "<p class=\"sources\">" +
+            html_escape(std::string(i18n::tr(
+                lang, "Coastlines: GSHHG 2.3.7 © P. Wessel & W. H. F. Smith, LGPL-3; country "
+                      "borders: DCW-GMT, LGPL-3. Lines marked approx. are constructions, not "
+                      "official lines."))) +
+            "</p>\n</body>\n</html>\n";
     auto index = std::make_shared<AtomicFile>(result.index);
     index->write_text(html);
     index->sync();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/furniture.hpp"
 
+#include "i18n/translate.hpp"
 #include "render/legend.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
@@ -104,18 +105,26 @@ void Footer::draw_text(sf::RenderTarget& target, float top, float scale) const {
     block_.draw(target, 12 * scale, top + 6 * scale, sf::Color(60, 60, 60));
 }
 
-std::string credit_text(geo::Date date, const std::string& where_sources_are) {
-    return credit_text_for("Situation on " + date.long_text(), where_sources_are);
+std::string credit_text(geo::Date date, const std::string& where_sources_are,
+                        std::string_view lang) {
+    return credit_text_for(
+        i18n::format(i18n::tr(lang, "Situation on {date}"), {{"date", date.long_text(lang)}}),
+        where_sources_are, lang);
 }
 
-std::string credit_text_for(const std::string& situation, const std::string& where_sources_are) {
-    return std::string(coastline_credit) + " — approx. = constructed line — " + situation +
-           " — Sources: see " + where_sources_are;
+std::string credit_text_for(const std::string& situation, const std::string& where_sources_are,
+                            std::string_view lang) {
+    return i18n::format(
+        i18n::tr(lang,
+                 "{credit} — approx. = constructed line — {situation} — Sources: see {where}"),
+        {{"credit", i18n::tr(lang, coastline_credit)},
+         {"situation", situation},
+         {"where", where_sources_are}});
 }
 
 LegendBox::LegendBox(const sf::Font& font, std::vector<LegendItem> items, float scale,
-                     float max_width)
-    : font_(&font), items_(std::move(items)), scale_(scale) {
+                     float max_width, std::string_view lang)
+    : font_(&font), items_(std::move(items)), heading_(i18n::tr(lang, "Legend")), scale_(scale) {
     // No smaller than the credit: below 11 px words run together ("alsoclaimed").
     size_ = std::max(min_credit_size, static_cast<unsigned>(std::lround(13 * scale)));
     row_ = std::max(20 * scale, 1.5f * static_cast<float>(size_));
@@ -140,7 +149,7 @@ void LegendBox::draw(sf::RenderTarget& target, const ScreenRect& rect) const {
     const auto top = static_cast<float>(rect.top);
     draw_band(target, {left, top, static_cast<float>(rect.width), static_cast<float>(rect.height)},
               sf::Color(255, 255, 255, 235), style::panel_border);
-    sf::Text heading("Legend", *font_, size_);
+    sf::Text heading(utf8(heading_), *font_, size_);
     heading.setStyle(sf::Text::Bold);
     heading.setFillColor(style::text);
     heading.setPosition(std::round(left + 8 * s), std::round(top + 6 * s));

@@ -7,6 +7,7 @@
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
+#include "i18n/translate.hpp"
 #include "input_map.hpp"
 #include "map/map_frame.hpp"
 #include "map/tour_check.hpp"
@@ -445,15 +446,22 @@ private:
         }
         try {
             const auto result = export_map(scene_, font_, options);
+            const std::string_view lang = text_language_code(map_.text_language);
             controller_.notify(
-                "Exported " + result.image.string() + " (" + std::to_string(result.width) + "x" +
-                    std::to_string(result.height) + ", with " +
-                    (result.right_world_file.empty() ? ".pgw" : ".left.pgw, .right.pgw") +
-                    ", .prj and the manifest .json)",
+                i18n::format(
+                    i18n::tr(lang, "Exported {file} ({size}, with {world_files}, .prj and the "
+                                   "manifest .json)"),
+                    {{"file", result.image.string()},
+                     {"size", std::to_string(result.width) + "x" + std::to_string(result.height)},
+                     {"world_files",
+                      result.right_world_file.empty() ? ".pgw" : ".left.pgw, .right.pgw"}}),
                 4.0);
             std::cout << "exported " << result.image.string() << '\n';
         } catch (const geo::InputError& error) {
-            controller_.notify(std::string("Export failed: ") + error.what(), 4.0);
+            controller_.notify(i18n::format(i18n::tr(text_language_code(map_.text_language),
+                                                     "Export failed: {error}"),
+                                            {{"error", error.what()}}),
+                               4.0);
         }
         window_.setActive(true);
     }

@@ -46,10 +46,14 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
 PanelReport event_report(const geo::Annotations& annotations, const geo::Event& event,
                          std::string_view lang = "en");
 
+/// A kind of feature ("island", "town", "strait", ... as geo::place_kind_name) in words of the
+/// interface language `lang`; the kind itself when it has no words.
+std::string_view kind_word(std::string_view kind, std::string_view lang);
+
 /// A place of <places> on a date: its kind, its names in the three languages on that date (with
 /// romaji and transliteration), every name with its period when it has changed, its position
-/// and its sources.
+/// and its sources; in the interface language `lang`.
 PanelReport place_report(const geo::Annotations& annotations, const geo::Place& place,
-                         geo::Date date);
+                         geo::Date date, std::string_view lang = "en");
 
 } // namespace kuril
