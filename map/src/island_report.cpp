@@ -256,11 +256,14 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
                 << "\n";
             stated_heading = true;
         }
-        out << "• " << readable_number(fact.value) << " km²"
-            << (fact.party ? format(tr(lang, ", as stated by {party}"),
-                                    {{"party", geo::party_display_name(*fact.party, date, lang)}})
-                           : "")
-            << "." << note_sentence(fact.note) << citations.cite(fact.sources) << '\n';
+        const std::string stated_by =
+            fact.party ? format(tr(lang, ", as stated by {party}"),
+                                {{"party", geo::party_display_name(*fact.party, date, lang)}})
+                       : "";
+        out << "• "
+            << format(tr(lang, "{area} km²{stated_by}."),
+                      {{"area", readable_number(fact.value)}, {"stated_by", stated_by}})
+            << note_sentence(fact.note) << citations.cite(fact.sources) << '\n';
     }
     bool facts_heading = false;
     std::string previous_key;

@@ -133,7 +133,16 @@ LegendBox::LegendBox(const sf::Font& font, std::vector<LegendItem> items, float 
         width_ = std::max(width_, t.getLocalBounds().width + 60 * scale);
     }
     width_ = std::min(width_, max_width);
-    height_ = items_.empty() ? 0 : (static_cast<float>(items_.size()) + 1) * row_ + 14 * scale;
+    // A row longer than the box wraps under its own text (a long point-of-view note, or any
+    // row in a longer language) rather than running past the box's edge.
+    const float line = font.getLineSpacing(size_);
+    height_ = items_.empty() ? 0 : row_ + 14 * scale;
+    for (const auto& item : items_) {
+        wrapped_.push_back(wrap_text(item.label, font, size_, width_ - 56 * scale));
+        const auto lines = std::count(wrapped_.back().begin(), wrapped_.back().end(), '\n');
+        extra_.push_back(static_cast<float>(lines) * line);
+        height_ += row_ + extra_.back();
+    }
 }
 
 ScreenRect LegendBox::place(float right, float bottom, float margin) const {
@@ -155,10 +164,10 @@ void LegendBox::draw(sf::RenderTarget& target, const ScreenRect& rect) const {
     heading.setPosition(std::round(left + 8 * s), std::round(top + 6 * s));
     target.draw(heading);
     float y = top + 6 * s;
-    for (const auto& item : items_) {
-        y += row_;
-        draw_legend_swatch(target, item, {left + 10 * s, y + 2 * s, 30 * s, 14 * s}, s);
-        sf::Text label(utf8(item.label), *font_, size_);
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+        y += row_ + (i > 0 ? extra_[i - 1] : 0.f);
+        draw_legend_swatch(target, items_[i], {left + 10 * s, y + 2 * s, 30 * s, 14 * s}, s);
+        sf::Text label(utf8(wrapped_[i]), *font_, size_);
         label.setFillColor(style::text);
         label.setPosition(std::round(left + 48 * s), std::round(y));
         target.draw(label);

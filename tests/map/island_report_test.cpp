@@ -252,7 +252,12 @@ TEST_CASE("[map] island_report: a status's headline and note, and events, in the
     status.notes = {{"en", "An English note."}, {"ja", "日本語の注記。"}};
     status.note = "An English note.";
     const auto japanese = kuril::island_report(shipped_atlas(), island("etorofu"), status, "ja");
-    CHECK(contains(japanese.body, "ソ連が施政、日本が領有権を主張\nAdministered by"));
+    CAPTURE(japanese.body);
+    // The headline from the data, then the panel's own words, also in Japanese.
+    CHECK(contains(japanese.body,
+                   "ソ連が施政、日本が領有権を主張\n施政：ソ連。\n領有を主張：日本とソ連。"));
+    CHECK(contains(japanese.body, "1956年10月19日時点："));
+    CHECK_FALSE(contains(japanese.body, "Administered by"));
     CHECK(contains(japanese.body, "日本語の注記。"));
     CHECK_FALSE(contains(japanese.body, "An English note."));
     // Russian: none given, so English, never blank.
@@ -264,8 +269,8 @@ TEST_CASE("[map] island_report: a status's headline and note, and events, in the
         if (std::find(event.islands.begin(), event.islands.end(), "etorofu") !=
             event.islands.end()) {
             CAPTURE(event.id);
-            CHECK(contains(japanese.body + "\n",
-                           event.date.display() + ": " + geo::text_in(event.titles, "ja") + "\n"));
+            CHECK(contains(japanese.body + "\n", event.date.display("ja") + ": " +
+                                                     geo::text_in(event.titles, "ja") + "\n"));
         }
     }
 }

@@ -153,6 +153,8 @@ public:
 private:
     const sf::Font* font_ = nullptr;
     std::vector<LegendItem> items_;
+    std::vector<std::string> wrapped_; ///< each item's label, wrapped to the box
+    std::vector<float> extra_;         ///< each item's height beyond one row (wrapped lines)
     std::string heading_ = "Legend";
     float scale_ = 1;
     unsigned size_ = 13;
