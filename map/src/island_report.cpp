@@ -102,7 +102,7 @@ std::string key_words(std::string key) {
 /// One fact as a sentence: what it is, the figure with its unit, what the figure covers, and
 /// its sources by number.
 std::string fact_sentence(const geo::Fact& fact, Citations& citations, std::string_view lang) {
-    const std::string value = readable_number(fact.value);
+    const std::string value = readable_number(fact.value, lang);
     const std::string year = fact.year.empty() ? "" : " (" + fact.year + ")";
     using i18n::format;
     using i18n::tr;
@@ -179,6 +179,33 @@ std::string readable_number(const std::string& value) {
     return grouped + (dot == std::string::npos ? "" : value.substr(dot));
 }
 
+std::string readable_number(const std::string& value, std::string_view lang) {
+    // Only a plain number ("3168", "3166.6"); other text keeps its own marks.
+    const bool plain = !value.empty() && std::count(value.begin(), value.end(), '.') <= 1 &&
+                       value.front() != '.' && value.back() != '.' &&
+                       std::all_of(value.begin(), value.end(), [](char c) {
+                           return c == '.' || std::isdigit(static_cast<unsigned char>(c)) != 0;
+                       });
+    const std::string english = readable_number(value);
+    if (!plain || (english == value && value.find('.') == std::string::npos)) {
+        return english;
+    }
+    // Each language's marks for thousands and decimals ("3 225,5" in Russian).
+    const std::string_view thousands = i18n::trc(lang, "thousands separator", ",");
+    const std::string_view decimal = i18n::trc(lang, "decimal separator", ".");
+    std::string text;
+    for (const char c : english) {
+        if (c == ',') {
+            text += thousands;
+        } else if (c == '.') {
+            text += decimal;
+        } else {
+            text += c;
+        }
+    }
+    return text;
+}
+
 std::vector<geo::Polygon> island_land_lon_lat(const geo::Atlas& atlas, const geo::Island& island) {
     const geo::VectorLayer* land = atlas.layer("land");
     if (land == nullptr) {
@@ -244,7 +271,7 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
     out << "\n"
         << format(tr(lang, "Area computed from the coastline (GSHHG, on the WGS84 ellipsoid): "
                            "{area} km²."),
-                  {{"area", readable_number(area)}})
+                  {{"area", readable_number(area, lang)}})
         << "\n";
     bool stated_heading = false;
     for (const auto& fact : island.facts) {
@@ -262,7 +289,7 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
                        : "";
         out << "• "
             << format(tr(lang, "{area} km²{stated_by}."),
-                      {{"area", readable_number(fact.value)}, {"stated_by", stated_by}})
+                      {{"area", readable_number(fact.value, lang)}, {"stated_by", stated_by}})
             << note_sentence(fact.note) << citations.cite(fact.sources) << '\n';
     }
     bool facts_heading = false;

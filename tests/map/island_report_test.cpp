@@ -193,6 +193,15 @@ TEST_CASE("[map] island_report: figures are written with thousands separators") 
     CHECK(kuril::readable_number("Kurilsky") == "Kurilsky");
     CHECK(kuril::readable_number("12a") == "12a");
     CHECK(kuril::readable_number("1.") == "1.");
+    // Each language's marks: a no-break space and a decimal comma in Russian.
+    CHECK(kuril::readable_number("3225.5", "ru") == "3\u00a0225,5");
+    CHECK(kuril::readable_number("17291", "ru") == "17\u00a0291");
+    CHECK(kuril::readable_number("412", "ru") == "412");
+    CHECK(kuril::readable_number("1.5", "ru") == "1,5");
+    CHECK(kuril::readable_number("3166.6", "ja") == "3,166.6");
+    CHECK(kuril::readable_number("3166.6", "en") == "3,166.6");
+    CHECK(kuril::readable_number("Kurilsky", "ru") == "Kurilsky");
+    CHECK(kuril::readable_number("1.2.3", "ru") == "1.2.3");
 }
 
 TEST_CASE("[map] island_report: an event's panel: dates, text, other titles, sources in full") {

@@ -28,6 +28,8 @@ struct PanelReport {
 /// A number as a reader writes it: "3168" -> "3,168", "3166.6" -> "3,166.6"; anything that is
 /// not a plain number is returned as it is.
 std::string readable_number(const std::string& value);
+/// As readable_number, with the marks `lang` uses: "3 225,5" in Russian, "3,225.5" in Japanese.
+std::string readable_number(const std::string& value, std::string_view lang);
 
 /// The land (lon/lat) an island's status colours: its own polygons and its members', or for
 /// a region of a larger island (South Sakhalin) the parent's polygons cut to its latitude
