@@ -13,6 +13,7 @@ KURIL_PACKAGES=(
     xvfb xauth
     gdal-bin python3-gdal
     appstream desktop-file-utils
+    gettext
 )
 
 # Only for scripts/fuzz (libFuzzer targets built with clang), installed on demand.

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "imageio/video_writer.hpp"
 #include "manual.hpp"
 #include "map/map_state.hpp"
@@ -25,8 +26,9 @@ constexpr const char* pov_help =
     "side's colour); defined in annotations.xml <points_of_view>";
 
 constexpr const char* ui_lang_help =
-    "Language of the texts read (slide titles, captions and notes, event and status texts, "
-    "line names in the legend): en, ja or ru (default en; English where a text has none)";
+    "Language of the interface and of the texts read (panels, legend, help, titles, captions, "
+    "notes, credits, dates): en, ja or ru (default: the locale's, from LC_ALL, LC_MESSAGES or "
+    "LANG: ja_* ja, ru_* ru, else en; independent of --lang)";
 
 void add_data_options(CLI::App& command, DataOptions& data) {
     command.add_option("--data", data.data_dir,
@@ -136,7 +138,10 @@ CommandExit run_cli(int argc, char** argv) {
     add_data_options(*check_command, check.data);
     check_command->add_option("file", check.file, "Annotations file (default: the shipped one)");
 
+    // The interface language when --ui-lang is not given: the locale's.
+    const std::string locale_language(i18n::language_of_locale(i18n::locale_from_environment()));
     ExportCommandOptions exporting;
+    exporting.text_language = locale_language;
     auto* export_command = app.add_subcommand(
         "export", "Export an annotated, georeferenced map image (PNG + .pgw + .prj, GeoTIFF, "
                   "or a PDF or SVG page)");
@@ -221,6 +226,7 @@ CommandExit run_cli(int argc, char** argv) {
     DataOptions present_data;
     ViewerOptions present;
     present.present = true;
+    present.text_language = locale_language;
     bool present_window = false;
     bool present_no_animation = false;
     std::string present_theme = "default";
@@ -246,6 +252,7 @@ CommandExit run_cli(int argc, char** argv) {
 
     DataOptions view_data;
     ViewerOptions view;
+    view.text_language = locale_language;
     std::string view_size = "1280x800";
     auto* view_command =
         app.add_subcommand("view", "Open the map window (the default without a command)");
@@ -379,7 +386,9 @@ CommandExit run_cli(int argc, char** argv) {
                 return view_command->get_option(name)->count() > 0;
             };
             view.language_given = given("--lang");
-            view.text_language_given = given("--ui-lang");
+            // A locale in the environment says the language as --ui-lang would.
+            view.text_language_given =
+                given("--ui-lang") || !i18n::locale_from_environment().empty();
             view.pov_given = given("--pov");
             view.size_given = given("--size");
         }

@@ -120,7 +120,10 @@ std::string manual_page(const CLI::App& app, const std::string& version, const s
            "option and what was expected. Nothing partial is written.\n";
     out << ".SH ENVIRONMENT\n.TP\n.B DISPLAY\nThe X display of the window; \\fBexport\\fR "
            "without one starts a private Xvfb.\n.TP\n.B KURIL_PROFILE\n"
-           "When set, the commands print how long each phase took, on standard error.\n";
+           "When set, the commands print how long each phase took, on standard error.\n"
+           ".TP\n.B LC_ALL\\fR, \\fBLC_MESSAGES\\fR, \\fBLANG\n"
+           "Without \\fB\\-\\-ui\\-lang\\fR, the first of them that is set chooses the "
+           "interface language: ja_* Japanese, ru_* Russian, anything else English.\n";
     out << ".SH LICENCE\nThe program is free software under the GNU GPL version 3 or later; "
            "annotations.xml and the documentation are under CC BY 4.0; the coastline and border "
            "data keep GSHHG's and DCW\\-GMT's LGPL\\-3 or later. See "

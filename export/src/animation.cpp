@@ -3,6 +3,7 @@
 
 #include "export_overlay.hpp"
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "imageio/atomic_file.hpp"
 #include "imageio/png_writer.hpp"
 #include "imageio/video_writer.hpp"
@@ -225,10 +226,13 @@ private:
 
 std::string sources_text(const MapScene& scene, const std::set<std::string>& ids,
                          const std::string& film_name, const std::string& title,
-                         const PlaybackPlan& plan) {
-    std::string text = "Sources of what is shown in " + film_name + "\n" + title +
-                       "\nHistory played from " + plan.from().long_text() + " to " +
-                       plan.to().long_text() + "\n\n";
+                         const PlaybackPlan& plan, std::string_view lang) {
+    std::string text =
+        i18n::format(i18n::tr(lang, "Sources of what is shown in {file}"), {{"file", film_name}}) +
+        "\n" + title + "\n" +
+        i18n::format(i18n::tr(lang, "History played from {from} to {to}"),
+                     {{"from", plan.from().long_text(lang)}, {"to", plan.to().long_text(lang)}}) +
+        "\n\n";
     std::size_t number = 0;
     for (const auto& id : ids) {
         if (const geo::Source* source = scene.atlas->annotations.source(id)) {
@@ -236,11 +240,12 @@ std::string sources_text(const MapScene& scene, const std::set<std::string>& ids
         }
     }
     if (number == 0) {
-        text += "No source is cited for what this film shows.\n";
+        text += std::string(i18n::tr(lang, "No source is cited for what this film shows.")) + "\n";
     }
-    return text + "\n" + coastline_credit +
-           "\nLines marked approx. are constructions, not official lines; claims are shown as "
-           "claims.\nMade with Kuril Atlas.\n";
+    return text + "\n" + std::string(i18n::tr(lang, coastline_credit)) + "\n" +
+           std::string(i18n::tr(lang, "Lines marked approx. are constructions, not official lines; "
+                                      "claims are shown as claims.")) +
+           "\n" + std::string(i18n::tr(lang, "Made with Kuril Atlas.")) + "\n";
 }
 
 fs::path animation_sources_path(const AnimationOptions& options) {
@@ -395,10 +400,14 @@ AnimationResult export_animation(const MapScene& scene, const sf::Font& font,
             progress(index + 1, total);
         }
     }
-    const std::string name = options.frames ? "the frames in " + options.out.filename().string()
-                                            : options.out.filename().string();
-    const std::string title = map.title.empty() ? "Kuril Islands" : map.title;
-    sources_file->write_text(sources_text(scene, sources, name, title, plan));
+    const std::string_view lang = text_language_code(map.text_language);
+    const std::string name = options.frames
+                                 ? i18n::format(i18n::tr(lang, "the frames in {folder}"),
+                                                {{"folder", options.out.filename().string()}})
+                                 : options.out.filename().string();
+    const std::string title =
+        map.title.empty() ? std::string(i18n::tr(lang, "Kuril Islands")) : map.title;
+    sources_file->write_text(sources_text(scene, sources, name, title, plan, lang));
     // Everything is written and synced before anything is renamed.
     if (video) {
         video->finish();

@@ -7,6 +7,7 @@
 // (the map's view is fitted between them), the legend once the frame of that view is known.
 
 #include "export/exporter.hpp"
+#include "i18n/translate.hpp"
 #include "map/label_placer.hpp"
 #include "map/map_frame.hpp"
 #include "render/furniture.hpp"
@@ -30,8 +31,12 @@ public:
                                         : default_title(scene, options)),
           // A compare image's dates head its halves, not the title band.
           band_(font, title_,
-                options.compare ? std::string() : "Situation on " + state.date.long_text(), width_,
-                title_metrics(scale_)) {
+                options.compare ? std::string()
+                                : i18n::format(i18n::tr(text_language_code(options.text_language),
+                                                        "Situation on {date}"),
+                                               {{"date", state.date.long_text(text_language_code(
+                                                             options.text_language))}}),
+                width_, title_metrics(scale_)) {
         const float s = scale_;
         const auto credit_size = static_cast<unsigned>(std::lround(11 * s));
         if (options.compare) {
@@ -51,10 +56,16 @@ public:
             // The image does not depend on its file's name: the same options, the same image.
             footer_.emplace(
                 font,
-                credit_text_for(situation_text(options), "the .sources.txt file beside this image"),
+                credit_text_for(situation_text(options),
+                                std::string(i18n::tr(text_language_code(options.text_language),
+                                                     "the .sources.txt file beside this image")),
+                                text_language_code(options.text_language)),
                 credit_size, width_, s);
         } else if (options.credit) {
-            footer_.emplace(font, coastline_credit, credit_size, width_, s);
+            footer_.emplace(
+                font,
+                std::string(i18n::tr(text_language_code(options.text_language), coastline_credit)),
+                credit_size, width_, s);
         }
         if (!options.caption.empty()) {
             caption_ = CaptionBand(font, options.caption, slide_caption_size(height_, s), width_,
@@ -67,7 +78,8 @@ public:
     /// fitted between the bands laid out above.
     void set_frame(const MapFrame& frame) {
         if (show_legend_) {
-            legend_ = LegendBox(*font_, frame.legend, scale_, width_ * 0.6f);
+            legend_ = LegendBox(*font_, frame.legend, scale_, width_ * 0.6f,
+                                text_language_code(frame.state.text_language));
             legend_items_ = frame.legend;
         }
     }
@@ -76,7 +88,8 @@ public:
         if (show_legend_) {
             Half& half = halves_.at(side);
             half.legend =
-                LegendBox(*font_, frame.legend, scale_, static_cast<float>(half.columns.width));
+                LegendBox(*font_, frame.legend, scale_, static_cast<float>(half.columns.width),
+                          text_language_code(frame.state.text_language));
             half.legend_items = frame.legend;
         }
     }

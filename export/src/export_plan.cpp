@@ -2,6 +2,7 @@
 #include "export/export_plan.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "imageio/atomic_file.hpp"
 #include "map/map_frame.hpp"
 
@@ -13,21 +14,24 @@ namespace fs = std::filesystem;
 
 namespace kuril {
 
-std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date date) {
-    std::string place = "Kuril Islands";
+std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date date,
+                          std::string_view lang) {
+    std::string place(i18n::tr(lang, "Kuril Islands"));
     if (!view.island.empty()) {
         if (const auto* island =
                 scene.atlas->annotations.island(ViewSpec::island_id(scene, view.island))) {
             place = island->display_name();
         }
     }
-    return place + ", " + date.long_text();
+    return i18n::format(i18n::tr(lang, "{place}, {date}"),
+                        {{"place", place}, {"date", date.long_text(lang)}});
 }
 
 std::string default_title(const MapScene& scene, const ExportOptions& options) {
-    const std::string pov =
-        pov_title(scene.atlas->annotations, options.pov, text_language_code(options.text_language));
-    return default_title(scene, options.view, options.date) + (pov.empty() ? "" : " — " + pov);
+    const std::string_view lang = text_language_code(options.text_language);
+    const std::string pov = pov_title(scene.atlas->annotations, options.pov, lang);
+    return default_title(scene, options.view, options.date, lang) +
+           (pov.empty() ? "" : " — " + pov);
 }
 
 namespace {
@@ -54,19 +58,23 @@ const std::string& compare_half_pov(const ExportOptions& options, std::size_t si
 
 std::string default_compare_title(const MapScene& scene, const ExportOptions& options) {
     const auto& halves = *options.compare;
+    const std::string_view lang = text_language_code(options.text_language);
     if (!dates_differ(halves)) {
-        return default_title(scene, options.view, halves[0].date) + ": " +
+        return default_title(scene, options.view, halves[0].date, lang) + ": " +
                pov_heading(scene, options, compare_half_pov(options, 0)) + " | " +
                pov_heading(scene, options, compare_half_pov(options, 1));
     }
-    return default_title(scene, options.view, halves[0].date) + " and " +
-           halves[1].date.long_text();
+    return i18n::format(i18n::tr(lang, "{title} and {date}"),
+                        {{"title", default_title(scene, options.view, halves[0].date, lang)},
+                         {"date", halves[1].date.long_text(lang)}});
 }
 
 std::string compare_half_heading(const MapScene& scene, const ExportOptions& options,
                                  std::size_t side) {
     const auto& halves = *options.compare;
-    const std::string situation = "Situation on " + halves[side].date.long_text();
+    const std::string_view lang = text_language_code(options.text_language);
+    const std::string situation = i18n::format(i18n::tr(lang, "Situation on {date}"),
+                                               {{"date", halves[side].date.long_text(lang)}});
     if (compare_half_pov(options, 0) == compare_half_pov(options, 1)) {
         return situation;
     }
@@ -75,16 +83,21 @@ std::string compare_half_heading(const MapScene& scene, const ExportOptions& opt
 }
 
 std::string situation_text(const ExportOptions& options) {
+    const std::string_view lang = text_language_code(options.text_language);
     if (!options.compare) {
-        return "Situation on " + options.date.long_text();
+        return i18n::format(i18n::tr(lang, "Situation on {date}"),
+                            {{"date", options.date.long_text(lang)}});
     }
     const auto& halves = *options.compare;
     if (!dates_differ(halves)) {
-        return "Situation on " + halves[0].date.long_text() +
-               " from two points of view (left and right, as headed)";
+        return i18n::format(
+            i18n::tr(lang,
+                     "Situation on {date} from two points of view (left and right, as headed)"),
+            {{"date", halves[0].date.long_text(lang)}});
     }
-    return "Left: situation on " + halves[0].date.long_text() + "; right: situation on " +
-           halves[1].date.long_text();
+    return i18n::format(
+        i18n::tr(lang, "Left: situation on {left}; right: situation on {right}"),
+        {{"left", halves[0].date.long_text(lang)}, {"right", halves[1].date.long_text(lang)}});
 }
 
 std::array<HalfColumns, 2> compare_columns(unsigned width, double scale) {

@@ -6,6 +6,7 @@
 #include "export/readback.hpp"
 #include "export_overlay.hpp"
 #include "geopdf.hpp"
+#include "i18n/translate.hpp"
 #include "imageio/atomic_file.hpp"
 #include "imageio/geotiff_writer.hpp"
 #include "imageio/png_writer.hpp"
@@ -33,7 +34,8 @@ PngText png_text(const std::string& title, const ExportOptions& options,
                  const std::string& sources_file_name) {
     return {{"Title", title},
             {"Software", "Kuril Atlas"},
-            {"Description", credit_text_for(situation_text(options), sources_file_name)},
+            {"Description", credit_text_for(situation_text(options), sources_file_name,
+                                            text_language_code(options.text_language))},
             {"Copyright", coastline_credit}};
 }
 
@@ -140,13 +142,18 @@ std::string sources_file_text(const MapFrame& frame, const std::string& image_na
 std::string sources_file_text(const std::vector<const MapFrame*>& frames,
                               const std::string& image_name, const std::string& title) {
     const geo::Annotations& annotations = frames.front()->scene->atlas->annotations;
-    std::string situation = "Situation on " + frames.front()->state.date.long_text();
+    const std::string_view lang = text_language_code(frames.front()->state.text_language);
+    std::string situation = i18n::format(i18n::tr(lang, "Situation on {date}"),
+                                         {{"date", frames.front()->state.date.long_text(lang)}});
     if (frames.size() == 2) {
-        situation = "Left: situation on " + frames[0]->state.date.long_text() +
-                    "; right: situation on " + frames[1]->state.date.long_text();
+        situation =
+            i18n::format(i18n::tr(lang, "Left: situation on {left}; right: situation on {right}"),
+                         {{"left", frames[0]->state.date.long_text(lang)},
+                          {"right", frames[1]->state.date.long_text(lang)}});
     }
     std::string text =
-        "Sources of what is shown in " + image_name + "\n" + title + "\n" + situation + "\n\n";
+        i18n::format(i18n::tr(lang, "Sources of what is shown in {file}"), {{"file", image_name}}) +
+        "\n" + title + "\n" + situation + "\n\n";
     std::size_t number = 0;
     std::set<std::string> listed;
     for (const MapFrame* frame : frames) {
@@ -158,11 +165,12 @@ std::string sources_file_text(const std::vector<const MapFrame*>& frames,
         }
     }
     if (number == 0) {
-        text += "No source is cited for what this map shows.\n";
+        text += std::string(i18n::tr(lang, "No source is cited for what this map shows.")) + "\n";
     }
-    return text + "\n" + coastline_credit +
-           "\nLines marked approx. are constructions, not official lines; claims are shown as "
-           "claims.\nMade with Kuril Atlas.\n";
+    return text + "\n" + std::string(i18n::tr(lang, coastline_credit)) + "\n" +
+           std::string(i18n::tr(lang, "Lines marked approx. are constructions, not official lines; "
+                                      "claims are shown as claims.")) +
+           "\n" + std::string(i18n::tr(lang, "Made with Kuril Atlas.")) + "\n";
 }
 
 PendingOutputs::~PendingOutputs() {

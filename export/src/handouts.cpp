@@ -3,6 +3,7 @@
 
 #include "export/exporter.hpp"
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "imageio/atomic_file.hpp"
 #include "render/fonts.hpp"
 #include "render/furniture.hpp"
@@ -56,12 +57,12 @@ const geo::Tour& find_tour(const geo::Annotations& annotations, const std::strin
     return *tour;
 }
 
-std::string index_head(const geo::Tour& tour) {
+std::string index_head(const geo::Tour& tour, std::string_view lang) {
     const std::string title = html_escape(tour.title.empty() ? tour.id : tour.title);
     // On paper: one slide per landscape page, the image as large as the page allows, the
     // sources in small print below it, links printed as text.
-    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-           title +
+    return "<!DOCTYPE html>\n<html lang=\"" + std::string(lang) +
+           "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + title +
            "</title>\n<style>\nbody{font-family:sans-serif;max-width:60em;margin:auto}"
            "\nsection{margin-bottom:2em}\nimg{width:100%}\n.slide{color:#444;margin:.2em 0}"
            "\n.sources{font-size:smaller;color:#444}"
@@ -83,13 +84,15 @@ std::string index_section(const std::function<const geo::Source*(const std::stri
                           std::size_t count, const std::string& image,
                           const std::vector<std::string>& shown_sources) {
     const std::string alt =
-        slide.title_in(lang) + " (" + slide.date.long_text() + "). " + slide.caption_in(lang);
-    // The page's own words are English; the image and its description are in `lang`.
-    const std::string img_lang = lang == "en" ? "" : " lang=\"" + std::string(lang) + "\"";
-    std::string html = "<section>\n<img src=\"" + html_escape(image) + "\"" + img_lang + " alt=\"" +
-                       html_escape(alt) + "\">\n<p class=\"slide\">Slide " +
-                       std::to_string(number) + " of " + std::to_string(count) +
-                       "</p>\n<p class=\"sources\">Sources: ";
+        slide.title_in(lang) + " (" + slide.date.long_text(lang) + "). " + slide.caption_in(lang);
+    // The page, the image and its description are all in `lang` (the page says so).
+    std::string html =
+        "<section>\n<img src=\"" + html_escape(image) + "\" alt=\"" + html_escape(alt) +
+        "\">\n<p class=\"slide\">" +
+        html_escape(
+            i18n::format(i18n::tr(lang, "Slide {number} of {count}"),
+                         {{"number", std::to_string(number)}, {"count", std::to_string(count)}})) +
+        "</p>\n<p class=\"sources\">" + html_escape(std::string(i18n::tr(lang, "Sources: ")));
     std::vector<std::string> ids = slide.sources;
     for (const auto& id : shown_sources) {
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
@@ -119,7 +122,7 @@ std::string index_section(const std::function<const geo::Source*(const std::stri
         }
     }
     if (first) {
-        html += "none for what this slide shows.";
+        html += html_escape(std::string(i18n::tr(lang, "none for what this slide shows.")));
     }
     return html + "</p>\n</section>\n";
 }
@@ -227,7 +230,7 @@ struct SourceColumns {
 /// a last line naming the file that lists them all (`sources_file`).
 SourceColumns source_columns(const std::vector<const geo::Source*>& sources, const sf::Font& font,
                              unsigned size, double column_width, double max_height,
-                             const std::string& sources_file) {
+                             const std::string& sources_file, std::string_view lang) {
     SourceColumns columns;
     columns.size = size;
     const auto height_of = [&](const std::string& item) {
@@ -243,7 +246,8 @@ SourceColumns source_columns(const std::vector<const geo::Source*>& sources, con
         total += heights.back();
     }
     if (columns.items.empty()) {
-        columns.items.push_back("No source is cited for what this slide shows.");
+        columns.items.push_back(
+            std::string(i18n::tr(lang, "No source is cited for what this slide shows.")));
         columns.first_column = 1;
         columns.height = height_of(columns.items.back());
         return columns;
@@ -274,9 +278,12 @@ SourceColumns source_columns(const std::vector<const geo::Source*>& sources, con
         right += heights[end];
     }
     const auto rest_line = [&](std::size_t shown) {
-        return cut_long_words("\u2026 and " + std::to_string(heights.size() - shown) +
-                                  " more sources of what the map shows, listed in " + sources_file,
-                              font, size, static_cast<float>(column_width));
+        return cut_long_words(
+            i18n::format(
+                i18n::tr(lang, "\u2026 and {count} more sources of what the map shows, "
+                               "listed in {file}"),
+                {{"count", std::to_string(heights.size() - shown)}, {"file", sources_file}}),
+            font, size, static_cast<float>(column_width));
     };
     while (end > k && right + height_of(rest_line(end)) > max_height) {
         --end;
@@ -304,17 +311,21 @@ void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::T
     const double width = page_w - 2 * margin;
     const double column_width = (width - gap) / 2;
     const std::string tour_title = tour.title.empty() ? tour.id : tour.title;
+    const std::string_view lang = text_language_code(base.text_language);
+    const std::string sources_heading(i18n::tr(lang, "Sources"));
     VectorDocument pdf(VectorFormat::pdf, file, page_w, page_h, find_map_font().path, tour_title);
     const double pt_per_px = 72 / HandoutPage::dpi;
     for (std::size_t i = 0; i < slides.size(); ++i) {
-        const std::string heading = tour_title + " \u2014 slide " + std::to_string(i + 1) + " of " +
-                                    std::to_string(slides.size());
+        const std::string heading = tour_title + " \u2014 " +
+                                    i18n::format(i18n::tr(lang, "Slide {number} of {count}"),
+                                                 {{"number", std::to_string(i + 1)},
+                                                  {"count", std::to_string(slides.size())}});
         const std::string& caption = slides[i].caption;
         const double heading_h =
             VectorDocument::text_height(font, heading, HandoutPage::heading_pt, width);
         const unsigned sources_pt = HandoutPage::sources_pt;
         const double sources_title_h =
-            VectorDocument::text_height(font, "Sources", sources_pt, width);
+            VectorDocument::text_height(font, sources_heading, sources_pt, width);
         // The map as large as the page allows: three quarters as high as it is wide, or 0.6 of
         // the page's height below the heading on a wide page.
         const double below_heading = page_h - 2 * margin - heading_h - gap;
@@ -353,8 +364,8 @@ void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::T
         const double sources_room = page_h - 2 * margin - heading_h - gap - map_h - gap - block_h -
                                     (block_h > 0 ? gap : 0) - sources_title_h;
         const std::string sources_file = sources_file_path(slides[i].out).filename().string();
-        const SourceColumns columns =
-            source_columns(sources[i], font, sources_pt, column_width, sources_room, sources_file);
+        const SourceColumns columns = source_columns(sources[i], font, sources_pt, column_width,
+                                                     sources_room, sources_file, lang);
         double y = margin;
         y += pdf.text(font, heading, HandoutPage::heading_pt, margin, y, width, true);
         y += gap;
@@ -378,7 +389,7 @@ void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::T
             pdf.draw(legend_capture, font, w, h, margin + width - legend_w, y, legend_pt_per_px);
         }
         y += block_h + (block_h > 0 ? gap : 0);
-        y += pdf.text(font, "Sources", sources_pt, margin, y, width, true);
+        y += pdf.text(font, sources_heading, sources_pt, margin, y, width, true);
         double left_y = y;
         double right_y = y;
         for (std::size_t k = 0; k < columns.items.size(); ++k) {
@@ -455,7 +466,8 @@ HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const 
     check_writable(result.index);
     check_writable(result.pdf);
     PendingOutputs pending;
-    std::string html = index_head(tour);
+    const std::string_view lang = text_language_code(base.text_language);
+    std::string html = index_head(tour, lang);
     std::vector<std::vector<const geo::Source*>> sources;
     for (std::size_t i = 0; i < count; ++i) {
         const geo::Slide& slide = tour.slides[i];
@@ -467,10 +479,12 @@ HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const 
         html += index_section(source, slide, text_language_code(base.text_language), i + 1, count,
                               slides[i].out.filename().string(), image.sources);
     }
-    html += "<p class=\"sources\">Coastlines: GSHHG 2.3.7 © P. Wessel &amp; W. H. F. Smith, "
-            "LGPL-3; country borders: DCW-GMT, LGPL-3. Lines marked approx. are constructions, "
-            "not official lines.</p>\n"
-            "</body>\n</html>\n";
+    html += "<p class=\"sources\">" +
+            html_escape(std::string(i18n::tr(
+                lang, "Coastlines: GSHHG 2.3.7 © P. Wessel & W. H. F. Smith, LGPL-3; country "
+                      "borders: DCW-GMT, LGPL-3. Lines marked approx. are constructions, not "
+                      "official lines."))) +
+            "</p>\n</body>\n</html>\n";
     auto index = std::make_shared<AtomicFile>(result.index);
     index->write_text(html);
     index->sync();

@@ -2,6 +2,7 @@
 #include "geo/date.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 
 #include <array>
 #include <charconv>
@@ -65,6 +66,10 @@ std::string Date::long_text() const {
            std::to_string(year);
 }
 
+std::string Date::long_text(std::string_view language) const {
+    return i18n::long_date(language, year, month, day);
+}
+
 long long Date::days_since_epoch() const {
     const std::chrono::year_month_day civil{std::chrono::year{year},
                                             std::chrono::month{static_cast<unsigned>(month)},
@@ -89,16 +94,19 @@ Date Date::today() {
 }
 
 std::string PartialDate::display() const {
+    return display("en");
+}
+
+std::string PartialDate::display(std::string_view language) const {
     switch (precision) {
     case DatePrecision::year:
         return std::to_string(first.year);
     case DatePrecision::month:
-        return std::string(month_names.at(static_cast<std::size_t>(first.month - 1))) + " " +
-               std::to_string(first.year);
+        return i18n::month_and_year(language, first.year, first.month);
     case DatePrecision::day:
         break;
     }
-    return first.long_text();
+    return first.long_text(language);
 }
 
 PartialDate parse_partial_date(std::string_view text) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "geo/party.hpp"
 
+#include "i18n/translate.hpp"
+
 namespace geo {
 
 std::string_view party_code(Party party) {
@@ -31,6 +33,21 @@ std::string party_display_name(Party party, Date date) {
         return "USSR";
     }
     return "Russian Federation";
+}
+
+std::string party_display_name(Party party, Date date, std::string_view language) {
+    const std::string english = party_display_name(party, date);
+    // The names above, each marked for the catalogues.
+    static constexpr const char* names[] = {
+        i18n::NC_("state", "Japan"), i18n::NC_("state", "Russian Empire"),
+        i18n::NC_("state", "Soviet Russia"), i18n::NC_("state", "USSR"),
+        i18n::NC_("state", "Russian Federation")};
+    for (const char* name : names) {
+        if (english == name) {
+            return std::string(i18n::trc(language, "state", name));
+        }
+    }
+    return english;
 }
 
 std::string party_codes(const std::vector<Party>& parties, std::string_view separator) {

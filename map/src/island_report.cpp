@@ -4,6 +4,7 @@
 #include "geo/geodesic.hpp"
 #include "geo/geometry.hpp"
 #include "geo/islands.hpp"
+#include "i18n/translate.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -15,10 +16,12 @@
 namespace kuril {
 namespace {
 
-std::string party_names(const std::vector<geo::Party>& parties, geo::Date date) {
+std::string party_names(const std::vector<geo::Party>& parties, geo::Date date,
+                        std::string_view lang) {
     std::string text;
     for (const auto party : parties) {
-        text += (text.empty() ? "" : " and ") + geo::party_display_name(party, date);
+        text += (text.empty() ? "" : std::string(i18n::trc(lang, "two states", " and "))) +
+                geo::party_display_name(party, date, lang);
     }
     return text;
 }
@@ -98,29 +101,37 @@ std::string key_words(std::string key) {
 
 /// One fact as a sentence: what it is, the figure with its unit, what the figure covers, and
 /// its sources by number.
-std::string fact_sentence(const geo::Fact& fact, Citations& citations) {
-    const std::string value = readable_number(fact.value);
+std::string fact_sentence(const geo::Fact& fact, Citations& citations, std::string_view lang) {
+    const std::string value = readable_number(fact.value, lang);
     const std::string year = fact.year.empty() ? "" : " (" + fact.year + ")";
+    using i18n::format;
+    using i18n::tr;
     std::string text;
     if (fact.key == "highest_point_m") {
         const std::string height = value + " m";
         if (fact.name.empty()) {
-            text = "Highest point: " + height + ".";
+            text = format(tr(lang, "Highest point: {height}."), {{"height", height}});
         } else if (fact.name.rfind("on ", 0) == 0) {
-            text = "Highest point: " + height + ", " + fact.name + ".";
+            text = format(tr(lang, "Highest point: {height}, {where}."),
+                          {{"height", height}, {"where", fact.name}});
         } else {
-            text = "Highest point: " + fact.name + ", " + height + ".";
+            text = format(tr(lang, "Highest point: {name}, {height}."),
+                          {{"name", fact.name}, {"height", height}});
         }
     } else if (fact.key == "population") {
-        text = (fact.name.empty() ? "Population" : "Population of " + fact.name) + ": " + value +
-               year + ".";
+        text = fact.name.empty() ? format(tr(lang, "Population: {value}{year}."),
+                                          {{"value", value}, {"year", year}})
+                                 : format(tr(lang, "Population of {name}: {value}{year}."),
+                                          {{"name", fact.name}, {"value", value}, {"year", year}});
     } else if (fact.key == "main_settlement") {
-        text = "Main settlement: " + fact.name +
-               (fact.value.empty() ? "" : ", population " + value + year) + ".";
+        text = fact.value.empty()
+                   ? format(tr(lang, "Main settlement: {name}."), {{"name", fact.name}})
+                   : format(tr(lang, "Main settlement: {name}, population {value}{year}."),
+                            {{"name", fact.name}, {"value", value}, {"year", year}});
     } else if (fact.key == "russian_district") {
-        text = "Russian district: " + fact.value + ".";
+        text = format(tr(lang, "Russian district: {name}."), {{"name", fact.value}});
     } else if (fact.key == "japanese_residents_1945") {
-        text = "Japanese residents in 1945: " + value + ".";
+        text = format(tr(lang, "Japanese residents in 1945: {value}."), {{"value", value}});
     } else {
         text = key_words(fact.key) + ": " + (fact.name.empty() ? "" : fact.name + ", ") + value +
                (fact.unit.empty() ? "" : " " + fact.unit) + year + ".";
@@ -129,6 +140,20 @@ std::string fact_sentence(const geo::Fact& fact, Citations& citations) {
 }
 
 } // namespace
+
+std::string_view kind_word(std::string_view kind, std::string_view lang) {
+    static constexpr const char* words[] = {
+        i18n::NC_("kind of place", "town"),      i18n::NC_("kind of place", "cape"),
+        i18n::NC_("kind of place", "strait"),    i18n::NC_("kind of place", "sea"),
+        i18n::NC_("kind of place", "bay"),       i18n::NC_("kind of place", "volcano"),
+        i18n::NC_("kind of place", "peninsula"), i18n::NC_("kind of place", "island")};
+    for (const char* word : words) {
+        if (kind == word) {
+            return i18n::trc(lang, "kind of place", word);
+        }
+    }
+    return kind;
+}
 
 std::string readable_number(const std::string& value) {
     const auto dot = value.find('.');
@@ -152,6 +177,33 @@ std::string readable_number(const std::string& value) {
         grouped += whole[i];
     }
     return grouped + (dot == std::string::npos ? "" : value.substr(dot));
+}
+
+std::string readable_number(const std::string& value, std::string_view lang) {
+    // Only a plain number ("3168", "3166.6"); other text keeps its own marks.
+    const bool plain = !value.empty() && std::count(value.begin(), value.end(), '.') <= 1 &&
+                       value.front() != '.' && value.back() != '.' &&
+                       std::all_of(value.begin(), value.end(), [](char c) {
+                           return c == '.' || std::isdigit(static_cast<unsigned char>(c)) != 0;
+                       });
+    const std::string english = readable_number(value);
+    if (!plain || (english == value && value.find('.') == std::string::npos)) {
+        return english;
+    }
+    // Each language's marks for thousands and decimals ("3 225,5" in Russian).
+    const std::string_view thousands = i18n::trc(lang, "thousands separator", ",");
+    const std::string_view decimal = i18n::trc(lang, "decimal separator", ".");
+    std::string text;
+    for (const char c : english) {
+        if (c == ',') {
+            text += thousands;
+        } else if (c == '.') {
+            text += decimal;
+        } else {
+            text += c;
+        }
+    }
+    return text;
 }
 
 std::vector<geo::Polygon> island_land_lon_lat(const geo::Atlas& atlas, const geo::Island& island) {
@@ -183,24 +235,30 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
     const geo::Date date = status.date;
     Citations citations(atlas.annotations);
     std::ostringstream out;
+    using i18n::format;
+    using i18n::tr;
     if (const auto* ja = island.name("ja")) {
-        out << "Japanese: " << ja->text << (ja->romaji.empty() ? "" : " (" + ja->romaji + ")")
-            << '\n';
+        out << tr(lang, "Japanese: ") << ja->text
+            << (ja->romaji.empty() ? "" : " (" + ja->romaji + ")") << '\n';
     }
     if (const auto* ru = island.name("ru")) {
-        out << "Russian: " << ru->text << (ru->translit.empty() ? "" : " (" + ru->translit + ")")
-            << '\n';
+        out << tr(lang, "Russian: ") << ru->text
+            << (ru->translit.empty() ? "" : " (" + ru->translit + ")") << '\n';
     }
     // The status on the date first: it is what the panel was opened for.
-    out << "\nOn " << date.long_text() << ":\n";
+    out << "\n" << format(tr(lang, "On {date}:"), {{"date", date.long_text(lang)}}) << "\n";
     if (!status.known) {
         out << status.note << '\n';
     } else {
         if (const std::string& headline = geo::text_in(status.titles, lang); !headline.empty()) {
             out << headline << '\n';
         }
-        out << "Administered by " << party_names(status.administered_by, date) << ".\nClaimed by "
-            << party_names(status.claimed_by, date) << ".\n";
+        out << format(tr(lang, "Administered by {parties}."),
+                      {{"parties", party_names(status.administered_by, date, lang)}})
+            << "\n"
+            << format(tr(lang, "Claimed by {parties}."),
+                      {{"parties", party_names(status.claimed_by, date, lang)}})
+            << "\n";
         const std::string& note = geo::text_in(status.notes, lang);
         out << (note.empty() ? status.note : note);
         out << citations.cite(status.sources) << '\n';
@@ -210,20 +268,29 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
     char area[64];
     std::snprintf(area, sizeof area, "%.1f",
                   geo::geodesic_area_km2(island_land_lon_lat(atlas, island)));
-    out << "\nArea computed from the coastline (GSHHG, on the WGS84 ellipsoid): "
-        << readable_number(area) << " km².\n";
+    out << "\n"
+        << format(tr(lang, "Area computed from the coastline (GSHHG, on the WGS84 ellipsoid): "
+                           "{area} km²."),
+                  {{"area", readable_number(area, lang)}})
+        << "\n";
     bool stated_heading = false;
     for (const auto& fact : island.facts) {
         if (fact.key != "area_km2") {
             continue;
         }
         if (!stated_heading) {
-            out << "Stated areas (they differ with what they count and with the source):\n";
+            out << tr(lang, "Stated areas (they differ with what they count and with the source):")
+                << "\n";
             stated_heading = true;
         }
-        out << "• " << readable_number(fact.value) << " km²"
-            << (fact.party ? ", as stated by " + geo::party_display_name(*fact.party, date) : "")
-            << "." << note_sentence(fact.note) << citations.cite(fact.sources) << '\n';
+        const std::string stated_by =
+            fact.party ? format(tr(lang, ", as stated by {party}"),
+                                {{"party", geo::party_display_name(*fact.party, date, lang)}})
+                       : "";
+        out << "• "
+            << format(tr(lang, "{area} km²{stated_by}."),
+                      {{"area", readable_number(fact.value, lang)}, {"stated_by", stated_by}})
+            << note_sentence(fact.note) << citations.cite(fact.sources) << '\n';
     }
     bool facts_heading = false;
     std::string previous_key;
@@ -251,11 +318,12 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
             for (const auto& village : villages) {
                 list += (list.empty() ? "" : ", ") + village;
             }
-            out << (villages.size() > 1 ? "Japanese villages: " : "Japanese village: ") << list
-                << "." << note_sentence(fact.note) << citations.cite(sources) << '\n';
+            out << (villages.size() > 1 ? tr(lang, "Japanese villages: ")
+                                        : tr(lang, "Japanese village: "))
+                << list << "." << note_sentence(fact.note) << citations.cite(sources) << '\n';
             continue;
         }
-        out << fact_sentence(fact, citations) << '\n';
+        out << fact_sentence(fact, citations, lang) << '\n';
     }
     bool heading = false;
     for (const auto& event : atlas.annotations.events) {
@@ -264,10 +332,10 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
             continue;
         }
         if (!heading) {
-            out << "\nEvents:\n";
+            out << "\n" << tr(lang, "Events:") << "\n";
             heading = true;
         }
-        out << event.date.display() << ": " << geo::text_in(event.titles, lang) << '\n';
+        out << event.date.display(lang) << ": " << geo::text_in(event.titles, lang) << '\n';
     }
     std::string body = out.str();
     while (!body.empty() && body.back() == '\n') {
@@ -277,40 +345,50 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
 }
 
 PanelReport place_report(const geo::Annotations& annotations, const geo::Place& place,
-                         geo::Date date) {
+                         geo::Date date, std::string_view lang) {
     std::ostringstream out;
-    std::string kind(geo::place_kind_name(place.kind));
-    kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
+    std::string kind(kind_word(geo::place_kind_name(place.kind), lang));
+    if (lang == "en") {
+        kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
+    }
     char position[64];
     std::snprintf(position, sizeof position, "%.2f° %s, %.2f° %s", std::abs(place.place.y),
                   place.place.y < 0 ? "S" : "N", std::abs(place.place.x),
                   place.place.x < 0 ? "W" : "E");
     out << kind << ", " << position << "\n";
-    const char* languages[][2] = {{"en", "English"}, {"ja", "Japanese"}, {"ru", "Russian"}};
+    const char* languages[][2] = {
+        {"en", i18n::N_("English")}, {"ja", i18n::N_("Japanese")}, {"ru", i18n::N_("Russian")}};
     for (const auto& [code, language] : languages) {
         if (const geo::PlaceName* name = place.name(code, date)) {
             const std::string& spelled = name->romaji.empty() ? name->translit : name->romaji;
-            out << language << ": " << name->text << (spelled.empty() ? "" : " (" + spelled + ")")
-                << '\n';
+            out << i18n::tr(lang, language) << ": " << name->text
+                << (spelled.empty() ? "" : " (" + spelled + ")") << '\n';
         } else {
-            out << language << ": no name on " << date.long_text() << '\n';
+            out << i18n::tr(lang, language) << ": "
+                << i18n::format(i18n::tr(lang, "no name on {date}"),
+                                {{"date", date.long_text(lang)}})
+                << '\n';
         }
     }
     // Names by period, when any name has one (a town renamed).
     const bool periods = std::any_of(place.names.begin(), place.names.end(),
                                      [](const geo::PlaceName& n) { return n.from || n.to; });
     if (periods) {
-        out << "\nNames by period:\n";
+        out << "\n" << i18n::tr(lang, "Names by period:") << "\n";
         for (const auto& [code, language] : languages) {
             for (const auto& name : place.names) {
                 if (name.lang != code) {
                     continue;
                 }
-                std::string period = name.from && name.to ? name.from_text + " to " + name.to_text
-                                     : name.from          ? "from " + name.from_text
-                                     : name.to            ? "until " + name.to_text
-                                                          : "always";
-                out << language << ": " << name.text << ", " << period << '\n';
+                const std::string period =
+                    name.from && name.to
+                        ? i18n::format(i18n::tr(lang, "{from} to {to}"),
+                                       {{"from", name.from_text}, {"to", name.to_text}})
+                    : name.from
+                        ? i18n::format(i18n::tr(lang, "from {from}"), {{"from", name.from_text}})
+                    : name.to ? i18n::format(i18n::tr(lang, "until {to}"), {{"to", name.to_text}})
+                              : std::string(i18n::tr(lang, "always"));
+                out << i18n::tr(lang, language) << ": " << name.text << ", " << period << '\n';
             }
         }
     }
@@ -327,12 +405,12 @@ PanelReport place_report(const geo::Annotations& annotations, const geo::Place& 
 PanelReport event_report(const geo::Annotations& annotations, const geo::Event& event,
                          std::string_view lang) {
     std::ostringstream out;
-    out << event.date.display();
-    if (event.to) {
-        out << " to " << event.to->display();
-    }
+    out << (event.to ? i18n::format(
+                           i18n::tr(lang, "{from} to {to}"),
+                           {{"from", event.date.display(lang)}, {"to", event.to->display(lang)}})
+                     : event.date.display(lang));
     const std::string& title = geo::text_in(event.titles, lang);
-    out << (event.approx ? " (place approximate)" : "") << "\n\n"
+    out << (event.approx ? i18n::tr(lang, " (place approximate)") : "") << "\n\n"
         << geo::text_in(event.texts, lang);
     // The title in the other languages, below the text.
     bool first_title = true;

@@ -3,6 +3,7 @@
 
 #include "geo/error.hpp"
 #include "geo/geodesic.hpp"
+#include "i18n/translate.hpp"
 #include "map/names.hpp"
 #include "map/polygon_set.hpp"
 
@@ -14,6 +15,23 @@
 
 namespace kuril {
 namespace {
+
+/// "As drawn by ..." -> "as drawn by ...", for the middle of a legend row: the first letter in
+/// lower case where it is a capital of Latin or Cyrillic script (Japanese has no case).
+std::string lower_first_letter(std::string text) {
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') {
+        text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    } else if (text.size() >= 2 && static_cast<unsigned char>(text[0]) == 0xD0) {
+        const auto second = static_cast<unsigned char>(text[1]);
+        if (second >= 0x90 && second <= 0x9F) { // А..П -> а..п
+            text[1] = static_cast<char>(second + 0x20);
+        } else if (second >= 0xA0 && second <= 0xAF) { // Р..Я -> р..я
+            text[0] = static_cast<char>(0xD1);
+            text[1] = static_cast<char>(second - 0x20);
+        }
+    }
+    return text;
+}
 
 bool is_two_languages(LabelLanguage language) {
     return language == LabelLanguage::en_ja || language == LabelLanguage::en_ru ||
@@ -562,16 +580,18 @@ void add_legend_and_sources(MapFrame& frame) {
             add_unique(frame.sources, frame.pov_period->sources);
         }
     }
+    // The legend is read: in the interface's language, not the labels'.
+    const std::string_view lang = text_language_code(frame.state.text_language);
     if (frame.land) {
         frame.legend.push_back({.swatch = LegendItem::Swatch::land,
-                                .label = "Land (GSHHG coastline)",
+                                .label = std::string(i18n::tr(lang, "Land (GSHHG coastline)")),
                                 .features = {}});
     }
     const auto& borders = frame.scene->borders;
     if (std::any_of(frame.borders.begin(), frame.borders.end(),
                     [&](std::size_t i) { return polyline_meets(borders[i], area); })) {
         frame.legend.push_back({.swatch = LegendItem::Swatch::border,
-                                .label = "Country border (DCW)",
+                                .label = std::string(i18n::tr(lang, "Country border (DCW)")),
                                 .features = {}});
     }
     std::vector<const FrameLine*> lines;
@@ -627,18 +647,19 @@ void add_legend_and_sources(MapFrame& frame) {
     // A party's maps: "Japan, as drawn by Japan's government" rather than "administered by".
     std::string as_drawn;
     if (frame.pov_period != nullptr) {
-        as_drawn = geo::text_in(frame.pov->titles, "en");
-        if (!as_drawn.empty() && as_drawn[0] >= 'A' && as_drawn[0] <= 'Z') {
-            as_drawn[0] = static_cast<char>(as_drawn[0] - 'A' + 'a');
-        }
+        as_drawn = lower_first_letter(geo::text_in(frame.pov->titles, lang));
     }
     using Look = StatusSymbol::Look;
     for (const auto party : fills) {
         frame.legend.push_back(
             {.swatch = LegendItem::Swatch::fill,
              .party = party,
-             .label = as_drawn.empty() ? "Administered by " + geo::party_display_name(party, date)
-                                       : geo::party_display_name(party, date) + ", " + as_drawn,
+             .label = as_drawn.empty()
+                          ? i18n::format(i18n::tr(lang, "Administered by {party}"),
+                                         {{"party", geo::party_display_name(party, date, lang)}})
+                          : i18n::format(i18n::tr(lang, "{party}, {as_drawn}"),
+                                         {{"party", geo::party_display_name(party, date, lang)},
+                                          {"as_drawn", as_drawn}}),
              .features = islands_where([party](const StatusSymbol& s) {
                  return s.look == Look::party && s.fill == party;
              })});
@@ -646,8 +667,10 @@ void add_legend_and_sources(MapFrame& frame) {
     for (const auto& [administrator, claimant] : disputed) {
         frame.legend.push_back(
             {.swatch = LegendItem::Swatch::disputed,
-             .label = "Disputed: administered by " + geo::party_display_name(administrator, date) +
-                      ", claimed by " + geo::party_display_name(claimant, date),
+             .label = i18n::format(
+                 i18n::tr(lang, "Disputed: administered by {administrator}, claimed by {claimant}"),
+                 {{"administrator", geo::party_display_name(administrator, date, lang)},
+                  {"claimant", geo::party_display_name(claimant, date, lang)}}),
              .features = islands_where([administrator = administrator](const StatusSymbol& s) {
                  return s.look == Look::disputed && s.fill == administrator;
              })});
@@ -665,7 +688,7 @@ void add_legend_and_sources(MapFrame& frame) {
             {.swatch = LegendItem::Swatch::stripes,
              .party = joint->first,
              .under = joint->second,
-             .label = "Striped: held jointly",
+             .label = std::string(i18n::tr(lang, "Striped: held jointly")),
              .features = islands_where([](const StatusSymbol& s) { return !s.stripes.empty(); })});
     }
     for (const auto& [party, under] : hatches) {
@@ -673,7 +696,8 @@ void add_legend_and_sources(MapFrame& frame) {
             {.swatch = LegendItem::Swatch::hatch,
              .party = party,
              .under = under,
-             .label = "Hatched: also claimed by " + geo::party_display_name(party, date),
+             .label = i18n::format(i18n::tr(lang, "Hatched: also claimed by {party}"),
+                                   {{"party", geo::party_display_name(party, date, lang)}}),
              .features = islands_where([party = party](const StatusSymbol& s) {
                  return s.look == Look::party &&
                         std::find(s.hatches.begin(), s.hatches.end(), party) != s.hatches.end();
@@ -687,10 +711,11 @@ void add_legend_and_sources(MapFrame& frame) {
             continue;
         }
         // In the language of what a person reads, not the labels' (the legend is read).
-        std::string name =
-            line_display_name(annotations, line, text_language_code(frame.state.text_language));
+        std::string name = line_display_name(annotations, line, lang);
         if (frame.pov_period != nullptr && contains(frame.pov_period->borders, line.id)) {
-            name = "Border, " + as_drawn + (line.approx ? " (approx.)" : "");
+            name = i18n::format(line.approx ? i18n::tr(lang, "Border, {as_drawn} (approx.)")
+                                            : i18n::tr(lang, "Border, {as_drawn}"),
+                                {{"as_drawn", as_drawn}});
         }
         if (!named.insert(name).second) {
             continue;
@@ -730,9 +755,10 @@ void add_legend_and_sources(MapFrame& frame) {
         }
     }
     if (!events.empty()) {
-        frame.legend.push_back({.swatch = LegendItem::Swatch::event,
-                                .label = "Event of the ten years to this date",
-                                .features = std::move(events)});
+        frame.legend.push_back(
+            {.swatch = LegendItem::Swatch::event,
+             .label = std::string(i18n::tr(lang, "Event of the ten years to this date")),
+             .features = std::move(events)});
     }
 }
 
@@ -744,6 +770,8 @@ bool boxes_meet(const geo::Box& a, const geo::Box& b) {
 /// with the labels layer) and, for what meets the visible area, a legend row per layer and
 /// kind of geometry under the layer's title (the file's name).
 void add_user_layers(MapFrame& frame) {
+    const std::string_view lang = text_language_code(frame.state.text_language);
+    using i18n::N_;
     const geo::Box seen = frame.view.visible_box();
     const geo::Box area = visible_area(frame);
     const auto& layers = frame.scene->user_layers;
@@ -800,17 +828,18 @@ void add_user_layers(MapFrame& frame) {
             item.swatch = swatch;
             item.user_rgb = layer.style.rgb;
             item.line_width = static_cast<float>(layer.style.width);
-            item.label = kinds > 1 ? layer.title + " (" + kind + ")" : layer.title;
+            item.label = kinds > 1 ? i18n::format(i18n::tr(lang, kind), {{"layer", layer.title}})
+                                   : layer.title;
             frame.legend.push_back(std::move(item));
         };
         if (polygons) {
-            row(LegendItem::Swatch::user_fill, "areas");
+            row(LegendItem::Swatch::user_fill, N_("{layer} (areas)"));
         }
         if (lines) {
-            row(LegendItem::Swatch::user_line, "lines");
+            row(LegendItem::Swatch::user_line, N_("{layer} (lines)"));
         }
         if (points) {
-            row(LegendItem::Swatch::user_point, "points");
+            row(LegendItem::Swatch::user_point, N_("{layer} (points)"));
         }
     }
 }

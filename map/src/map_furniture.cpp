@@ -2,6 +2,7 @@
 #include "map/map_furniture.hpp"
 
 #include "geo/geodesic.hpp"
+#include "i18n/translate.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -33,14 +34,25 @@ std::pair<double, double> nice_scale_bar(double true_metres_per_pixel, double ma
 }
 
 std::string format_distance(double metres) {
-    char buffer[64];
-    if (metres >= 1000) {
-        std::snprintf(buffer, sizeof buffer, metres >= 10000 ? "%.0f km" : "%.1f km",
-                      metres / 1000);
-    } else {
-        std::snprintf(buffer, sizeof buffer, "%.0f m", metres);
+    return format_distance(metres, "en");
+}
+
+std::string format_distance(double metres, std::string_view lang) {
+    char number[64];
+    std::snprintf(number, sizeof number,
+                  metres >= 10000  ? "%.0f"
+                  : metres >= 1000 ? "%.1f"
+                                   : "%.0f",
+                  metres >= 1000 ? metres / 1000 : metres);
+    std::string text = number;
+    // Russian writes a decimal comma.
+    const std::string_view point = i18n::trc(lang, "decimal separator", ".");
+    if (const auto dot = text.find('.'); dot != std::string::npos) {
+        text.replace(dot, 1, point);
     }
-    return buffer;
+    return i18n::format(metres >= 1000 ? i18n::tr(lang, "{distance} km")
+                                       : i18n::tr(lang, "{distance} m"),
+                        {{"distance", text}});
 }
 
 MapFurnitureLayout layout_map_furniture(const MapFrame& frame, double reserved_top,
@@ -71,7 +83,7 @@ MapFurnitureLayout layout_map_furniture(const MapFrame& frame, double reserved_t
     layout.scale_bar = {metres,
                         px,
                         {x0, y0},
-                        format_distance(metres),
+                        format_distance(metres, text_language_code(frame.state.text_language)),
                         {x0 - 4, y0 - 26 * ui, bar + 60 * ui, 36 * ui}};
 
     // North arrow where the projection turns north away from up.

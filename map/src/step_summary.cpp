@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "map/step_summary.hpp"
 
+#include "i18n/translate.hpp"
+
 #include <algorithm>
 
 namespace kuril {
@@ -10,10 +12,10 @@ bool contains(const std::vector<std::string>& items, const std::string& item) {
     return std::find(items.begin(), items.end(), item) != items.end();
 }
 
-std::string holders(const std::vector<geo::Party>& parties, geo::Date date) {
+std::string holders(const std::vector<geo::Party>& parties, geo::Date date, std::string_view ui) {
     std::string text;
     for (const auto party : parties) {
-        text += (text.empty() ? "" : " + ") + geo::party_display_name(party, date);
+        text += (text.empty() ? "" : " + ") + geo::party_display_name(party, date, ui);
     }
     return text;
 }
@@ -47,14 +49,19 @@ void add_to_group(std::vector<Group>& groups, const std::string& phrase, bool co
 }
 
 /// Up to five islands by name; more as "7 islands", or "all islands" (captions stay short).
-std::string names_text(const std::vector<std::string>& names, std::size_t region_count) {
+std::string names_text(const std::vector<std::string>& names, std::size_t region_count,
+                       std::string_view ui) {
     if (names.size() > 5) {
-        return names.size() == region_count ? std::string("all islands")
-                                            : std::to_string(names.size()) + " islands";
+        // TRANSLATORS: {count} is always more than five.
+        return names.size() == region_count
+                   ? std::string(i18n::tr(ui, "all islands"))
+                   : i18n::format(i18n::tr(ui, "{count} islands"),
+                                  {{"count", std::to_string(names.size())}});
     }
+    const std::string_view separator = i18n::trc(ui, "list of names", ", ");
     std::string list;
     for (const auto& name : names) {
-        list += (list.empty() ? "" : ", ") + name;
+        list += (list.empty() ? std::string() : std::string(separator)) + name;
     }
     return list;
 }
@@ -127,6 +134,8 @@ StepSummary summarize_step(const MapFrame& from_frame, const MapFrame& to_frame)
     const bool backward = to < from;
     const LabelLanguage language = to_frame.state.language;
     const std::string lang(first_language_code(language));
+    // The words around the names are read: in the interface's language.
+    const std::string_view ui = text_language_code(to_frame.state.text_language);
 
     // Lines: in force at the date arrived at and not at the other (added), or the reverse.
     const auto& before = from_frame.line_ids_in_force;
@@ -137,7 +146,7 @@ StepSummary summarize_step(const MapFrame& from_frame, const MapFrame& to_frame)
                 return line_display_name(annotations, line, lang);
             }
         }
-        return std::string("a boundary line"); // not reached: the ids come from the history
+        return std::string(i18n::tr(ui, "a boundary line")); // not reached: ids from the history
     };
     // The words for a line that starts or ends, by its kind: a claim is not "in force", and the
     // line the 1956 Declaration implies is never called a treaty border.
@@ -155,20 +164,25 @@ StepSummary summarize_step(const MapFrame& from_frame, const MapFrame& to_frame)
                 break;
             }
         }
+        using i18n::N_;
         switch (kind) {
         case geo::LineKind::proposal:
-            return {" proposed", " dropped", " still proposed", " not yet proposed"};
+            return {N_("{line} proposed"), N_("{line} dropped"), N_("{line} still proposed"),
+                    N_("{line} not yet proposed")};
         case geo::LineKind::claim:
-            return {" now claimed", " no longer claimed", " still claimed", " not yet claimed"};
+            return {N_("{line} now claimed"), N_("{line} no longer claimed"),
+                    N_("{line} still claimed"), N_("{line} not yet claimed")};
         case geo::LineKind::line_of_control:
-            return {" comes into effect", " no longer in effect", " still in effect",
-                    " not yet in effect"};
+            return {N_("{line} comes into effect"), N_("{line} no longer in effect"),
+                    N_("{line} still in effect"), N_("{line} not yet in effect")};
         case geo::LineKind::implied:
-            return {" now shown", " no longer shown", " still shown", " not yet shown"};
+            return {N_("{line} now shown"), N_("{line} no longer shown"), N_("{line} still shown"),
+                    N_("{line} not yet shown")};
         case geo::LineKind::treaty:
             break;
         }
-        return {" comes into force", " no longer in force", " still in force", " not yet in force"};
+        return {N_("{line} comes into force"), N_("{line} no longer in force"),
+                N_("{line} still in force"), N_("{line} not yet in force")};
     };
     std::vector<std::string> line_parts;
     for (const auto& id : after) {
@@ -176,14 +190,16 @@ StepSummary summarize_step(const MapFrame& from_frame, const MapFrame& to_frame)
             summary.changed_lines.push_back(id);
             // Forwards it starts now; backwards it is still there, and ends after this date.
             const Words words = words_for(id);
-            line_parts.push_back(line_name(id) + (backward ? words.still : words.starts));
+            line_parts.push_back(i18n::format(i18n::tr(ui, backward ? words.still : words.starts),
+                                              {{"line", line_name(id)}}));
         }
     }
     for (const auto& id : before) {
         if (!contains(after, id)) {
             // Forwards it ended; backwards it has not started yet.
             const Words words = words_for(id);
-            line_parts.push_back(line_name(id) + (backward ? words.not_yet : words.ends));
+            line_parts.push_back(i18n::format(i18n::tr(ui, backward ? words.not_yet : words.ends),
+                                              {{"line", line_name(id)}}));
         }
     }
 
@@ -202,41 +218,54 @@ StepSummary summarize_step(const MapFrame& from_frame, const MapFrame& to_frame)
         }
         summary.changed_islands.push_back(island.id);
         const std::string name = island_name(island, lang);
-        const std::string holder = holders(b.administered_by, to);
+        const std::string holder = holders(b.administered_by, to, ui);
         if (admin_changed) {
             if (holder.empty()) {
-                add_to_group(groups, "no recorded holder", true, name);
+                add_to_group(groups, std::string(i18n::tr(ui, "no recorded holder")), true, name);
             } else {
-                add_to_group(groups, (backward ? "administered by " : "→ ") + holder, false, name);
+                add_to_group(groups,
+                             i18n::format(backward ? i18n::tr(ui, "administered by {party}")
+                                                   : i18n::tr(ui, "→ {party}"),
+                                          {{"party", holder}}),
+                             false, name);
             }
         } else {
-            const std::string claimants = holders(b.claimed_by, to);
+            const std::string claimants = holders(b.claimed_by, to, ui);
             add_to_group(groups,
-                         claimants.empty() ? "no recorded claim" : "claimed by " + claimants,
+                         claimants.empty() ? std::string(i18n::tr(ui, "no recorded claim"))
+                                           : i18n::format(i18n::tr(ui, "claimed by {party}"),
+                                                          {{"party", claimants}}),
                          claimants.empty(), name);
         }
     }
     std::vector<std::string> parts;
     for (const auto& group : groups) {
-        parts.push_back(names_text(group.names, regions.size()) + (group.colon ? ": " : " ") +
-                        group.phrase);
+        parts.push_back(i18n::format(
+            group.colon ? i18n::tr(ui, "{islands}: {change}") : i18n::tr(ui, "{islands} {change}"),
+            {{"islands", names_text(group.names, regions.size(), ui)}, {"change", group.phrase}}));
     }
     parts.insert(parts.end(), line_parts.begin(), line_parts.end());
-    const std::string changes = parts.empty() ? "no change in status" : join(parts, "; ");
+    const std::string changes =
+        parts.empty() ? std::string(i18n::tr(ui, "no change in status"))
+                      : join(parts, std::string(i18n::trc(ui, "list of changes", "; ")).c_str());
 
     // The event: forwards, one that happened in the step; backwards, the one of the day arrived
     // at, or else the next one, which has not happened yet.
     std::string head;
     if (!backward) {
         if (const auto* event = forward_event(annotations, from, to, summary.changed_islands)) {
-            head = ": " + event_title(*event, lang);
+            head = ": " + event_title(*event, ui);
         }
     } else if (const auto* event = event_on(annotations, to)) {
-        head = ": " + event_title(*event, lang);
+        head = ": " + event_title(*event, ui);
     } else if (const auto* next = next_event(annotations, to, from)) {
         const int year = next->first_day().year;
-        head = ", before " + event_title(*next, lang) +
-               (year == to.year ? std::string() : " (" + std::to_string(year) + ")");
+        head =
+            year == to.year
+                ? i18n::format(i18n::tr(ui, ", before {event}"),
+                               {{"event", event_title(*next, ui)}})
+                : i18n::format(i18n::tr(ui, ", before {event} ({year})"),
+                               {{"event", event_title(*next, ui)}, {"year", std::to_string(year)}});
     }
     summary.caption = std::to_string(to.year) + head + (head.empty() ? ": " : " — ") + changes;
     return summary;

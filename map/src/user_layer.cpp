@@ -2,6 +2,7 @@
 #include "map/user_layer.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "map/map_scene.hpp"
 #include "util/strings.hpp"
 
@@ -171,14 +172,19 @@ void check_label_field(const std::vector<SceneUserLayer>& layers, const std::str
         (known.empty() ? std::string(" (they have no attributes)") : " (fields: " + known + ")"));
 }
 
-PanelReport user_feature_report(const SceneUserLayer& layer, const UserFeature& feature) {
+PanelReport user_feature_report(const SceneUserLayer& layer, const UserFeature& feature,
+                                std::string_view lang) {
     PanelReport report;
-    report.title = feature.label.empty() ? layer.title + ", feature " + std::to_string(feature.fid)
+    const std::string fid = std::to_string(feature.fid);
+    report.title = feature.label.empty() ? i18n::format(i18n::tr(lang, "{layer}, feature {fid}"),
+                                                        {{"layer", layer.title}, {"fid", fid}})
                                          : feature.label;
-    std::string body = "Your layer " + layer.title + ", feature " + std::to_string(feature.fid) +
-                       " (its own data, not checked by Kuril Atlas)\n";
+    std::string body = i18n::format(i18n::tr(lang, "Your layer {layer}, feature {fid} (its own "
+                                                   "data, not checked by Kuril Atlas)"),
+                                    {{"layer", layer.title}, {"fid", fid}});
+    body.append("\n");
     if (feature.attributes.empty()) {
-        body += "\nNo attributes.";
+        body.append("\n").append(i18n::tr(lang, "No attributes."));
     }
     for (const auto& [name, value] : feature.attributes) {
         body.append("\n").append(one_line(name, 60)).append(": ").append(one_line(value, 300));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/furniture.hpp"
 
+#include "i18n/translate.hpp"
 #include "render/legend.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
@@ -107,18 +108,26 @@ void Footer::draw_text(sf::RenderTarget& target, float top, float scale) const {
     block_.draw(target, 12 * scale, top + 6 * scale, sf::Color(60, 60, 60));
 }
 
-std::string credit_text(geo::Date date, const std::string& where_sources_are) {
-    return credit_text_for("Situation on " + date.long_text(), where_sources_are);
+std::string credit_text(geo::Date date, const std::string& where_sources_are,
+                        std::string_view lang) {
+    return credit_text_for(
+        i18n::format(i18n::tr(lang, "Situation on {date}"), {{"date", date.long_text(lang)}}),
+        where_sources_are, lang);
 }
 
-std::string credit_text_for(const std::string& situation, const std::string& where_sources_are) {
-    return std::string(coastline_credit) + " — approx. = constructed line — " + situation +
-           " — Sources: see " + where_sources_are;
+std::string credit_text_for(const std::string& situation, const std::string& where_sources_are,
+                            std::string_view lang) {
+    return i18n::format(
+        i18n::tr(lang,
+                 "{credit} — approx. = constructed line — {situation} — Sources: see {where}"),
+        {{"credit", i18n::tr(lang, coastline_credit)},
+         {"situation", situation},
+         {"where", where_sources_are}});
 }
 
 LegendBox::LegendBox(const sf::Font& font, std::vector<LegendItem> items, float scale,
-                     float max_width)
-    : font_(&font), items_(std::move(items)), scale_(scale) {
+                     float max_width, std::string_view lang)
+    : font_(&font), items_(std::move(items)), heading_(i18n::tr(lang, "Legend")), scale_(scale) {
     // No smaller than the credit: below 11 px words run together ("alsoclaimed").
     size_ = std::max(min_credit_size, static_cast<unsigned>(std::lround(13 * scale)));
     row_ = std::max(20 * scale, 1.5f * static_cast<float>(size_));
@@ -127,7 +136,16 @@ LegendBox::LegendBox(const sf::Font& font, std::vector<LegendItem> items, float 
         width_ = std::max(width_, t.getLocalBounds().width + 60 * scale);
     }
     width_ = std::min(width_, max_width);
-    height_ = items_.empty() ? 0 : (static_cast<float>(items_.size()) + 1) * row_ + 14 * scale;
+    // A row longer than the box wraps under its own text (a long point-of-view note, or any
+    // row in a longer language) rather than running past the box's edge.
+    const float line = font.getLineSpacing(size_);
+    height_ = items_.empty() ? 0 : row_ + 14 * scale;
+    for (const auto& item : items_) {
+        wrapped_.push_back(wrap_text(item.label, font, size_, width_ - 56 * scale));
+        const auto lines = std::count(wrapped_.back().begin(), wrapped_.back().end(), '\n');
+        extra_.push_back(static_cast<float>(lines) * line);
+        height_ += row_ + extra_.back();
+    }
 }
 
 ScreenRect LegendBox::place(float right, float bottom, float margin) const {
@@ -143,17 +161,17 @@ void LegendBox::draw(sf::RenderTarget& target, const ScreenRect& rect) const {
     const auto top = static_cast<float>(rect.top);
     draw_band(target, {left, top, static_cast<float>(rect.width), static_cast<float>(rect.height)},
               sf::Color(255, 255, 255, 235), style::panel_border);
-    sf::Text heading("Legend", *font_, size_);
+    sf::Text heading(utf8(heading_), *font_, size_);
     heading.setStyle(sf::Text::Bold);
     heading.setFillColor(style::text);
     heading.setPosition(std::round(left + 8 * s), std::round(top + 6 * s));
     target.draw(heading);
     capture_text(heading, target);
     float y = top + 6 * s;
-    for (const auto& item : items_) {
-        y += row_;
-        draw_legend_swatch(target, item, {left + 10 * s, y + 2 * s, 30 * s, 14 * s}, s);
-        sf::Text label(utf8(item.label), *font_, size_);
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+        y += row_ + (i > 0 ? extra_[i - 1] : 0.f);
+        draw_legend_swatch(target, items_[i], {left + 10 * s, y + 2 * s, 30 * s, 14 * s}, s);
+        sf::Text label(utf8(wrapped_[i]), *font_, size_);
         label.setFillColor(style::text);
         label.setPosition(std::round(left + 48 * s), std::round(y));
         target.draw(label);

@@ -753,7 +753,9 @@ void MapRenderer::draw_measure(sf::RenderTarget& target, const MapView& view,
         const geo::Point a = scene_.projection->inverse(state.measure_points[0]);
         const geo::Point b = scene_.projection->inverse(state.measure_points[1]);
         const double metres = geo::geodesic_distance_m(a, b);
-        sf::Text& t = text("measure", format_distance(metres), static_cast<unsigned>(16 * ui));
+        sf::Text& t =
+            text("measure", format_distance(metres, text_language_code(state.text_language)),
+                 static_cast<unsigned>(16 * ui));
         t.setFillColor(style::measure);
         t.setOutlineColor(style::halo);
         t.setOutlineThickness(3);

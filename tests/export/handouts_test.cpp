@@ -150,10 +150,12 @@ TEST_CASE("[export] handouts in Japanese: each image's title and caption in Japa
     std::stringstream html;
     html << in.rdbuf();
     const std::string text = html.str();
-    // The image's description is Japanese, and says so; the page's own words stay English.
-    CHECK(text.find("<html lang=\"en\">") != std::string::npos);
-    CHECK(text.find("lang=\"ja\" alt=\"1855年：最初の国境 (7 February 1855). "
+    // The page is Japanese, and says so: its own words, the image's description and its date.
+    CHECK(text.find("<html lang=\"ja\">") != std::string::npos);
+    CHECK(text.find("alt=\"1855年：最初の国境 (1855年2月7日). "
                     "日露通好条約（下田条約）により") != std::string::npos);
+    CHECK(text.find("<p class=\"slide\">スライド 1/2</p>") != std::string::npos);
+    CHECK(text.find("Slide 1 of 2") == std::string::npos);
     CHECK(text.find("alt=\"1956年：日ソ共同宣言") != std::string::npos);
     CHECK(text.find("1855: the first border") == std::string::npos);
 
@@ -165,6 +167,8 @@ TEST_CASE("[export] handouts in Japanese: each image's title and caption in Japa
     std::ifstream ru_in(russian.index);
     std::stringstream ru_html;
     ru_html << ru_in.rdbuf();
-    CHECK(ru_html.str().find("lang=\"ru\" alt=\"1956 год: Совместная декларация СССР и Японии") !=
+    CHECK(ru_html.str().find("<html lang=\"ru\">") != std::string::npos);
+    CHECK(ru_html.str().find("alt=\"1956 год: Совместная декларация СССР и Японии") !=
           std::string::npos);
+    CHECK(ru_html.str().find("Слайд 2 из 2") != std::string::npos);
 }

@@ -193,6 +193,15 @@ TEST_CASE("[map] island_report: figures are written with thousands separators") 
     CHECK(kuril::readable_number("Kurilsky") == "Kurilsky");
     CHECK(kuril::readable_number("12a") == "12a");
     CHECK(kuril::readable_number("1.") == "1.");
+    // Each language's marks: a no-break space and a decimal comma in Russian.
+    CHECK(kuril::readable_number("3225.5", "ru") == "3\u00a0225,5");
+    CHECK(kuril::readable_number("17291", "ru") == "17\u00a0291");
+    CHECK(kuril::readable_number("412", "ru") == "412");
+    CHECK(kuril::readable_number("1.5", "ru") == "1,5");
+    CHECK(kuril::readable_number("3166.6", "ja") == "3,166.6");
+    CHECK(kuril::readable_number("3166.6", "en") == "3,166.6");
+    CHECK(kuril::readable_number("Kurilsky", "ru") == "Kurilsky");
+    CHECK(kuril::readable_number("1.2.3", "ru") == "1.2.3");
 }
 
 TEST_CASE("[map] island_report: an event's panel: dates, text, other titles, sources in full") {
@@ -252,7 +261,12 @@ TEST_CASE("[map] island_report: a status's headline and note, and events, in the
     status.notes = {{"en", "An English note."}, {"ja", "日本語の注記。"}};
     status.note = "An English note.";
     const auto japanese = kuril::island_report(shipped_atlas(), island("etorofu"), status, "ja");
-    CHECK(contains(japanese.body, "ソ連が施政、日本が領有権を主張\nAdministered by"));
+    CAPTURE(japanese.body);
+    // The headline from the data, then the panel's own words, also in Japanese.
+    CHECK(contains(japanese.body,
+                   "ソ連が施政、日本が領有権を主張\n施政：ソ連。\n領有を主張：日本とソ連。"));
+    CHECK(contains(japanese.body, "1956年10月19日時点："));
+    CHECK_FALSE(contains(japanese.body, "Administered by"));
     CHECK(contains(japanese.body, "日本語の注記。"));
     CHECK_FALSE(contains(japanese.body, "An English note."));
     // Russian: none given, so English, never blank.
@@ -264,8 +278,8 @@ TEST_CASE("[map] island_report: a status's headline and note, and events, in the
         if (std::find(event.islands.begin(), event.islands.end(), "etorofu") !=
             event.islands.end()) {
             CAPTURE(event.id);
-            CHECK(contains(japanese.body + "\n",
-                           event.date.display() + ": " + geo::text_in(event.titles, "ja") + "\n"));
+            CHECK(contains(japanese.body + "\n", event.date.display("ja") + ": " +
+                                                     geo::text_in(event.titles, "ja") + "\n"));
         }
     }
 }

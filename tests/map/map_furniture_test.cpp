@@ -17,6 +17,11 @@ TEST_CASE("[furniture] nice scale-bar lengths and distance texts") {
     CHECK(kuril::format_distance(850) == "850 m");
     CHECK(kuril::format_distance(3500) == "3.5 km");
     CHECK(kuril::format_distance(120'000) == "120 km");
+    // Units and the decimal mark as each language writes them.
+    CHECK(kuril::format_distance(3500, "ru") == "3,5 км");
+    CHECK(kuril::format_distance(850, "ru") == "850 м");
+    CHECK(kuril::format_distance(120'000, "ja") == "120 km");
+    CHECK(kuril::format_distance(3500, "en") == "3.5 km");
 }
 
 TEST_CASE("[furniture] the map furniture keeps clear of the bands and shows the inset only "

@@ -131,3 +131,21 @@ TEST_CASE("[step] the caption reports the record, whatever layers are shown") {
     CHECK(contains(summary.changed_islands, "urup"));
     CHECK(contains(summary.changed_lines, "st-petersburg-1875"));
 }
+
+TEST_CASE("[step] the words around the names are in the interface language") {
+    const Shipped shipped;
+    kuril::MapState state;
+    state.language = kuril::LabelLanguage::ja;
+    state.text_language = kuril::TextLanguage::ja;
+    const std::string ja = shipped.step({1945, 8, 27}, {1945, 8, 28}, state).caption;
+    CHECK(ja.find("択捉島 → ソ連") != std::string::npos);
+    state.text_language = kuril::TextLanguage::ru;
+    state.language = kuril::LabelLanguage::ru;
+    const std::string ru = shipped.step({1945, 2, 11}, {1925, 5, 15}, state).caption;
+    CHECK(ru.find("статус не изменился") != std::string::npos);
+    // No English word of the frame is left in either.
+    for (const char* english : {"no change", "administered", "claimed", "before", "islands"}) {
+        CHECK(ja.find(english) == std::string::npos);
+        CHECK(ru.find(english) == std::string::npos);
+    }
+}

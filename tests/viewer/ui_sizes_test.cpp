@@ -203,3 +203,44 @@ TEST_CASE("[viewer-ui] compare: at every size each half's heading and legend sta
         }
     }
 }
+
+TEST_CASE("[viewer-ui] in Japanese and Russian the panels and help fit too, in their words") {
+    test_drawing::ShippedScene shipped;
+    const kuril::Timeline timeline(shipped.atlas->history->key_dates());
+    kuril::ViewerUi ui(shipped.scene, timeline, shipped.font);
+    struct Case {
+        kuril::TextLanguage language;
+        const char* help_title;
+        const char* sources_heading;
+    };
+    for (const Case c : {Case{kuril::TextLanguage::ja, "Kuril Atlas：キー操作", "出典"},
+                         Case{kuril::TextLanguage::ru, "Kuril Atlas: клавиши", "Источники"}}) {
+        for (const unsigned width : {1280U, 3840U}) {
+            CAPTURE(width);
+            const unsigned height = width * 9 / 16;
+            kuril::MapState state;
+            state.date = {1956, 10, 19};
+            state.ui_scale = width / 1280.0;
+            state.selected_island = "etorofu";
+            state.text_language = c.language;
+            kuril::UiState ui_state;
+            ui_state.show_help = true;
+            const kuril::MapView view(shipped.scene.world, width, height);
+            const auto frame = kuril::build_frame(shipped.scene, state, view);
+            const auto layout = ui.layout(frame, ui_state, nullptr);
+            const auto w = static_cast<float>(width);
+            const auto h = static_cast<float>(height);
+            REQUIRE(layout.help);
+            CHECK(layout.help->title == c.help_title);
+            CHECK(inside(layout.help->box, w, h));
+            REQUIRE(layout.layers);
+            CHECK(inside(layout.layers->rect, w, h));
+            CHECK(layout.layers->rect.top + layout.layers->rect.height <= layout.timeline->top);
+            REQUIRE(layout.info);
+            CHECK(inside(layout.info->rect, w, h));
+            CHECK(layout.info->sources_heading.find(c.sources_heading) == 0);
+            // No English word of the key table is left.
+            CHECK(layout.help->meanings.find("whole region") == std::string::npos);
+        }
+    }
+}

@@ -2,6 +2,7 @@
 #include "controller.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "layer_prompt.hpp"
 #include "map/view_spec.hpp"
 #include "util/strings.hpp"
@@ -16,11 +17,13 @@
 namespace kuril {
 namespace {
 
-/// "4 years", "1 year", "0.5 years".
-std::string speed_words(double years) {
-    std::ostringstream text;
-    text << years << (years == 1 ? " year" : " years");
-    return text.str();
+/// "4 years", "1 year", "0.5 years" a second, in the interface's language.
+std::string speed_words(double years, std::string_view lang) {
+    std::ostringstream number;
+    number << years;
+    return i18n::format(years == 1 ? i18n::tr(lang, "{years} year a second")
+                                   : i18n::tr(lang, "{years} years a second"),
+                        {{"years", number.str()}});
 }
 
 } // namespace
@@ -30,6 +33,7 @@ Controller::Controller(const MapScene& scene, const Timeline& timeline, MapView&
     : scene_(scene), timeline_(timeline), view_(view), animator_(animator), map_(map), ui_(ui) {}
 
 WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
+    const std::string_view lang = text_language_code(map_.text_language);
     const geo::Point centre{view_.width_px() / 2, view_.height_px() / 2};
     const double pan = 120 * map_.ui_scale;
     switch (command.action) {
@@ -66,7 +70,9 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
     case ViewerAction::cycle_language:
         map_.language = static_cast<LabelLanguage>((static_cast<std::size_t>(map_.language) + 1) %
                                                    language_count);
-        notify("Labels: " + std::string(language_code(map_.language)), 1.5);
+        notify(i18n::format(i18n::tr(lang, "Labels: {languages}"),
+                            {{"languages", language_code(map_.language)}}),
+               1.5);
         break;
     case ViewerAction::cycle_pov: {
         const auto& povs = scene_.atlas->annotations.points_of_view;
@@ -116,13 +122,15 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
     case ViewerAction::cycle_compare:
         if (ui_.compare.mode == CompareMode::off) {
             set_compare(CompareMode::side_by_side);
-            notify("Compare: side by side (S: swipe; click a half to move its date)", 3.0);
+            notify(std::string(i18n::tr(
+                       lang, "Compare: side by side (S: swipe; click a half to move its date)")),
+                   3.0);
         } else if (ui_.compare.mode == CompareMode::side_by_side) {
             set_compare(CompareMode::swipe);
-            notify("Compare: swipe (drag the divider; S: off)", 3.0);
+            notify(std::string(i18n::tr(lang, "Compare: swipe (drag the divider; S: off)")), 3.0);
         } else {
             set_compare(CompareMode::off);
-            notify("Compare off", 1.5);
+            notify(std::string(i18n::tr(lang, "Compare off")), 1.5);
         }
         break;
     case ViewerAction::toggle_play:
@@ -165,7 +173,9 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
                 return copy_source(*layout->info, *index);
             }
         }
-        notify("Nothing to copy: open an island's or an event's panel first", 3.0);
+        notify(std::string(
+                   i18n::tr(lang, "Nothing to copy: open an island's or an event's panel first")),
+               3.0);
         break;
     case ViewerAction::quit:
         return {WindowRequest::quit};
@@ -185,9 +195,12 @@ PlaybackPlan Controller::playback_plan(geo::Date from, bool hold_at_start) const
 }
 
 void Controller::toggle_playback() {
+    const std::string_view lang = text_language_code(map_.text_language);
     if (ui_.playback) {
         ui_.playback.reset();
-        notify("Paused on " + map_.date.long_text(), 2.0);
+        notify(
+            i18n::format(i18n::tr(lang, "Paused on {date}"), {{"date", map_.date.long_text(lang)}}),
+            2.0);
         return;
     }
     // From where the map is, unless nothing changes ahead: then the whole story.
@@ -196,14 +209,18 @@ void Controller::toggle_playback() {
     const geo::Date from = ahead ? map_.date : geo::Date{1855, 1, 1};
     ui_.playback = Playback{playback_plan(from, true), 0, std::nullopt};
     map_.date = from;
-    notify("Playing history at " + speed_words(ui_.play_speed) +
-               " a second (P pauses, comma and period change the speed)",
+    notify(i18n::format(i18n::tr(lang, "Playing history at {speed} (P pauses, comma and period "
+                                       "change the speed)"),
+                        {{"speed", speed_words(ui_.play_speed, lang)}}),
            3.0);
 }
 
 void Controller::change_play_speed(double years_per_second) {
     ui_.play_speed = years_per_second;
-    notify("Playing speed: " + speed_words(years_per_second) + " a second", 2.0);
+    const std::string_view lang = text_language_code(map_.text_language);
+    notify(i18n::format(i18n::tr(lang, "Playing speed: {speed}"),
+                        {{"speed", speed_words(years_per_second, lang)}}),
+           2.0);
     if (ui_.playback) {
         // On from the date shown; a key date already held is not held again.
         ui_.playback = Playback{playback_plan(map_.date, false), 0, std::nullopt};
@@ -501,18 +518,23 @@ void Controller::fly_to(const NameMatch& match) {
 }
 
 WindowRequest Controller::copy_source(const InfoPanelLayout& info, std::size_t index) {
+    const std::string_view lang = text_language_code(map_.text_language);
     const InfoPanelSource& source = info.sources.at(index);
     if (source.url.empty()) {
-        notify("Source " + std::to_string(index + 1) + " has no URL", 3.0);
+        notify(i18n::format(i18n::tr(lang, "Source {number} has no URL"),
+                            {{"number", std::to_string(index + 1)}}),
+               3.0);
         return {};
     }
-    notify("Copied " + source.url, 3.0);
+    notify(i18n::format(i18n::tr(lang, "Copied {url}"), {{"url", source.url}}), 3.0);
     return {WindowRequest::copy_to_clipboard, 0, source.url};
 }
 
 void Controller::show_typed_date() {
-    notify("Go to date (YYYY, YYYY-MM or YYYY-MM-DD; Enter, or Esc to cancel): " + *ui_.typed_date +
-               "_",
+    const std::string_view lang = text_language_code(map_.text_language);
+    notify(i18n::format(i18n::tr(lang, "Go to date (YYYY, YYYY-MM or YYYY-MM-DD; Enter, or Esc to "
+                                       "cancel): {typed}"),
+                        {{"typed", *ui_.typed_date + "_"}}),
            30.0);
 }
 
@@ -543,8 +565,12 @@ bool Controller::type_date_key(sf::Keyboard::Key key) {
             // Within the timeline: a date before 1850 or after today goes to that end.
             const geo::Date date = std::clamp(asked, timeline_.first(), timeline_.last());
             set_date(date, true);
-            notify(date == asked ? ""
-                                 : text + " is outside the timeline: showing " + date.long_text(),
+            const std::string_view lang = text_language_code(map_.text_language);
+            notify(date == asked
+                       ? ""
+                       : i18n::format(i18n::tr(lang, "{date} is outside the timeline: showing "
+                                                     "{shown}"),
+                                      {{"date", text}, {"shown", date.long_text(lang)}}),
                    date == asked ? 0.0 : 4.0);
         } catch (const geo::InputError& error) {
             notify(error.what(), 5.0);
@@ -564,7 +590,9 @@ void Controller::set_pov(const std::string& id) {
         return;
     }
     map_.pov = id;
-    notify("Point of view: " + geo::text_in(pov->titles, text_language_code(map_.text_language)),
+    const std::string_view lang = text_language_code(map_.text_language);
+    notify(i18n::format(i18n::tr(lang, "Point of view: {title}"),
+                        {{"title", geo::text_in(pov->titles, lang)}}),
            2.5);
 }
 

@@ -2,6 +2,7 @@
 #include "presenter.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "map/tour_check.hpp"
 #include "map/view_spec.hpp"
 #include "render/text.hpp"
@@ -108,9 +109,14 @@ void Presenter::open_slide(bool animate) {
     const std::size_t n = navigator_.current() + 1;
     const std::string_view lang = text_language_code(map.text_language);
     const std::string& notes = slide.notes_in(lang);
-    notes_ << "\n=== Slide " << n << "/" << tour_->slides.size() << ": " << slide.title_in(lang)
-           << " (" << slide.date.long_text() << ")\n"
-           << (notes.empty() ? "(no speaker notes)" : notes) << std::endl;
+    notes_ << "\n=== "
+           << i18n::format(i18n::tr(lang, "Slide {number}/{count}: {title}"),
+                           {{"number", std::to_string(n)},
+                            {"count", std::to_string(tour_->slides.size())},
+                            {"title", slide.title_in(lang)}})
+           << " (" << slide.date.long_text(lang) << ")\n"
+           << (notes.empty() ? std::string(i18n::tr(lang, "(no speaker notes)")) : notes)
+           << std::endl;
 }
 
 WindowRequest Presenter::navigate(PresentCommand command, int digit) {
@@ -121,6 +127,7 @@ WindowRequest Presenter::navigate(PresentCommand command, int digit) {
 }
 
 std::optional<WindowRequest> Presenter::key(sf::Keyboard::Key key) {
+    const std::string_view lang = text_language_code(controller_.map().text_language);
     const auto command = tour_command(key);
     // Leaving was asked (Esc): a second Esc or Enter leaves, any other key stays and does its
     // own work.
@@ -129,7 +136,7 @@ std::optional<WindowRequest> Presenter::key(sf::Keyboard::Key key) {
                         command->action == ViewerAction::enter_slide)) {
             return navigate(PresentCommand::leave);
         }
-        controller_.notify("Still presenting", 1.5);
+        controller_.notify(std::string(i18n::tr(lang, "Still presenting")), 1.5);
     }
     if (!command) {
         return std::nullopt;
@@ -151,7 +158,9 @@ std::optional<WindowRequest> Presenter::key(sf::Keyboard::Key key) {
         return navigate(PresentCommand::digit, command->value);
     case ViewerAction::toggle_animation:
         animate_ = !animate_;
-        controller_.notify(animate_ ? "Animation on" : "Animation off", 1.5);
+        controller_.notify(std::string(animate_ ? i18n::tr(lang, "Animation on")
+                                                : i18n::tr(lang, "Animation off")),
+                           1.5);
         return WindowRequest{};
     case ViewerAction::toggle_fullscreen:
         return WindowRequest{WindowRequest::toggle_fullscreen};
@@ -161,7 +170,10 @@ std::optional<WindowRequest> Presenter::key(sf::Keyboard::Key key) {
         }
         // A stray Esc must not end the class: it asks first.
         confirming_leave_ = true;
-        controller_.notify("Leave the tour? Esc again or Enter: leave. Any other key: stay", 8.0);
+        controller_.notify(
+            std::string(
+                i18n::tr(lang, "Leave the tour? Esc again or Enter: leave. Any other key: stay")),
+            8.0);
         return WindowRequest{};
     default:
         return std::nullopt;
@@ -212,11 +224,16 @@ void Presenter::draw_notes_window(bool changed, sf::RenderWindow& main) {
     char clock_text[32];
     std::snprintf(clock_text, sizeof clock_text, "%02d:%02d", seconds / 60, seconds % 60);
     const std::string_view lang = text_language_code(controller_.map().text_language);
+    const std::string number = std::to_string(i + 1);
+    const std::string count = std::to_string(slides.size());
+    const std::string next =
+        i + 1 < slides.size() ? slides[i + 1].title_in(lang) : std::string(i18n::tr(lang, "(end)"));
     std::string text =
-        "Slide " + std::to_string(i + 1) + "/" + std::to_string(slides.size()) + ": " +
-        slides[i].title_in(lang) + "\n\n" + slides[i].notes_in(lang) + "\n\nNext: " +
-        (i + 1 < slides.size() ? slides[i + 1].title_in(lang) : std::string("(end)")) +
-        "\n\nElapsed: " + clock_text;
+        i18n::format(i18n::tr(lang, "Slide {number}/{count}: {title}"),
+                     {{"number", number}, {"count", count}, {"title", slides[i].title_in(lang)}}) +
+        "\n\n" + slides[i].notes_in(lang) + "\n\n" +
+        i18n::format(i18n::tr(lang, "Next: {title}"), {{"title", next}}) + "\n\n" +
+        i18n::format(i18n::tr(lang, "Elapsed: {time}"), {{"time", clock_text}});
     const auto size = notes_window_->getSize();
     notes_window_->setView(
         sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));

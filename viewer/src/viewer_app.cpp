@@ -7,6 +7,7 @@
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
+#include "i18n/translate.hpp"
 #include "input_map.hpp"
 #include "map/map_frame.hpp"
 #include "map/presentation.hpp"
@@ -130,12 +131,14 @@ public:
                 features += layer.features.size();
                 scene_.user_layers.push_back(std::move(layer));
             }
-            controller_.notify("Added " + std::filesystem::path(path).filename().string() + ": " +
-                                   std::to_string(layers.size()) +
-                                   (layers.size() == 1 ? " layer, " : " layers, ") +
-                                   std::to_string(features) +
-                                   (features == 1 ? " feature" : " features"),
-                               4.0);
+            controller_.notify(
+                i18n::format(i18n::tr(text_language_code(map_.text_language),
+                                      "Added {file} (layers: {layers}, "
+                                      "features: {features})"),
+                             {{"file", std::filesystem::path(path).filename().string()},
+                              {"layers", std::to_string(layers.size())},
+                              {"features", std::to_string(features)}}),
+                4.0);
         } catch (const geo::InputError& error) {
             ui_state_.messages.push_back(one_line(error.what(), 300));
         }
@@ -153,7 +156,10 @@ public:
         ui_state_.compare.other.selected_user_feature.reset();
         frame_.reset();
         other_frame_.reset();
-        controller_.notify("Removed your layer " + title, 3.0);
+        controller_.notify(i18n::format(i18n::tr(text_language_code(map_.text_language),
+                                                 "Removed your layer {title}"),
+                                        {{"title", title}}),
+                           3.0);
     }
 
     int run() {
@@ -507,15 +513,22 @@ private:
         }
         try {
             const auto result = export_map(scene_, font_, options);
+            const std::string_view lang = text_language_code(map_.text_language);
             controller_.notify(
-                "Exported " + result.image.string() + " (" + std::to_string(result.width) + "x" +
-                    std::to_string(result.height) + ", with " +
-                    (result.right_world_file.empty() ? ".pgw" : ".left.pgw, .right.pgw") +
-                    ", .prj and the manifest .json)",
+                i18n::format(
+                    i18n::tr(lang, "Exported {file} ({size}, with {world_files}, .prj and the "
+                                   "manifest .json)"),
+                    {{"file", result.image.string()},
+                     {"size", std::to_string(result.width) + "x" + std::to_string(result.height)},
+                     {"world_files",
+                      result.right_world_file.empty() ? ".pgw" : ".left.pgw, .right.pgw"}}),
                 4.0);
             std::cout << "exported " << result.image.string() << '\n';
         } catch (const geo::InputError& error) {
-            controller_.notify(std::string("Export failed: ") + error.what(), 4.0);
+            controller_.notify(i18n::format(i18n::tr(text_language_code(map_.text_language),
+                                                     "Export failed: {error}"),
+                                            {{"error", error.what()}}),
+                               4.0);
         }
         window_.setActive(true);
     }

@@ -27,7 +27,9 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
     const MapView& view = frame.view;
     const MapState& map = frame.state;
     const bool comparing = other != nullptr && ui.compare.mode != CompareMode::off;
+    const std::string_view lang = text_language_code(map.text_language);
     UiLayout layout;
+    layout.lang = lang;
     layout.scale = static_cast<float>(map.ui_scale);
     layout.width = window_width > 0 ? window_width : static_cast<float>(view.width_px());
     layout.height = static_cast<float>(view.height_px());
@@ -35,48 +37,46 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
     layout.timeline = layout_timeline_bar(layout.width, layout.height, layout.scale, ui);
     if (layout.timeline) {
         layout.play_button = layout_play_button(*layout.timeline, layout.scale);
-        layout.play_speed = play_speed_text(ui.play_speed);
+        layout.play_speed = play_speed_text(ui.play_speed, lang);
     }
     if (layout.timeline && ui.hover_key_date) {
         const geo::Date key = *ui.hover_key_date;
-        const std::string name = key_date_name(scene_.atlas->annotations, *scene_.atlas->history,
-                                               key, text_language_code(map.text_language));
+        const std::string name =
+            key_date_name(scene_.atlas->annotations, *scene_.atlas->history, key, lang);
         const float x =
             layout.timeline->left + 20 +
             (layout.timeline->width - 40) * static_cast<float>(timeline_.fraction_of(key));
-        layout.timeline_tip.emplace(x, key.long_text() + (name.empty() ? "" : ": " + name));
+        layout.timeline_tip.emplace(x, key.long_text(lang) + (name.empty() ? "" : ": " + name));
     }
     if (ui.show_layers) {
         // The points of view of the annotations, by their short labels (never their ids).
         std::vector<std::pair<std::string, std::string>> povs;
         for (const auto& pov : scene_.atlas->annotations.points_of_view) {
-            povs.emplace_back(pov.id,
-                              geo::text_in(pov.labels, text_language_code(map.text_language)));
+            povs.emplace_back(pov.id, geo::text_in(pov.labels, lang));
         }
         // Comparing, each half has its own legend at its foot: the panel keeps the layer rows.
         layout.layers = layout_layers_panel(comparing ? std::vector<LegendItem>{} : frame.legend,
                                             povs, layout.scale, font_, layout.width * 0.5f,
-                                            layout.height - layout.timeline_height - 6);
+                                            layout.height - layout.timeline_height - 6, lang);
     }
     if (slide != nullptr) {
-        const std::string_view lang = text_language_code(map.text_language);
         // Comparing, each half is headed with its date: the band has no date stamp.
         // The bands are sized by the screen's height at the window's scale; only the map's
         // names and lines take a slide's larger scale (slide_ui_scale).
         const auto band_scale =
             std::min(layout.scale, static_cast<float>(window_ui_scale(layout.height)));
         layout.slide = slide_overlay_->layout(slide->title_in(lang), slide->caption_in(lang),
-                                              comparing ? std::string() : map.date.long_text(),
+                                              comparing ? std::string() : map.date.long_text(lang),
                                               layout.width, layout.height, band_scale);
         // A compact legend of what this slide draws, its text at least 2.2 % of the screen's
         // height (smaller only to fit in 40 % of its width); comparing, each half has its own.
         if (slide->legend && !comparing && !frame.legend.empty()) {
             float legend_scale = std::max(band_scale, 0.022f * layout.height / 13.f);
             const float max_width = layout.width * 0.4f;
-            LegendBox legend(font_, frame.legend, legend_scale, layout.width);
+            LegendBox legend(font_, frame.legend, legend_scale, layout.width, lang);
             if (legend.width() > max_width) {
                 legend_scale *= max_width / legend.width();
-                legend = LegendBox(font_, frame.legend, legend_scale, max_width);
+                legend = LegendBox(font_, frame.legend, legend_scale, max_width, lang);
             }
             // Under the title band (on the right, under the locator inset too), in the top
             // corner that hides fewer of the names the map wants to show (a disputed island's
@@ -138,12 +138,14 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
         }
     }
     if (ui.show_help) {
-        layout.help = layout_help(layout.width, layout.height, layout.scale, font_, ui.presenting);
+        layout.help =
+            layout_help(layout.width, layout.height, layout.scale, font_, ui.presenting, lang);
     }
     if (ui.search) {
-        layout.search = layout_search(*ui.search, layout.width, layout.scale, font_);
+        layout.search = layout_search(*ui.search, layout.width, layout.scale, font_, lang);
     } else if (ui.layer_prompt) {
-        layout.search = layout_layer_prompt(*ui.layer_prompt, layout.width, layout.scale, font_);
+        layout.search =
+            layout_layer_prompt(*ui.layer_prompt, layout.width, layout.scale, font_, lang);
     }
     return layout;
 }
@@ -174,7 +176,7 @@ void ViewerUi::draw_slide(sf::RenderTarget& target, const UiLayout& layout, std:
                           std::size_t count, const std::string& typed, bool projector) const {
     if (layout.slide) {
         draw_slide_overlay(target, *layout.slide, layout.width, layout.height,
-                           {index, count, typed, projector}, font_);
+                           {index, count, typed, projector, layout.lang}, font_);
         if (layout.slide->legend) {
             layout.slide->legend->draw(target, layout.slide->legend_rect);
         }

@@ -108,7 +108,8 @@ MapView export_view(const MapScene& scene, const ExportOptions& options, double 
                     double reserved_bottom);
 
 /// The default title: "Kuril Islands, 19 October 1956" (or the island's name).
-std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date date);
+std::string default_title(const MapScene& scene, const ViewSpec& view, geo::Date date,
+                          std::string_view lang = "en");
 /// The title of an export without --title: the place and date, and the point of view when it
 /// is not the de facto map ("Kuril Islands, 1 January 2020 — As drawn by Japan's government").
 std::string default_title(const MapScene& scene, const ExportOptions& options);

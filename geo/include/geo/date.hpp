@@ -21,6 +21,8 @@ struct Date {
     std::string iso() const;
     /// "19 October 1956".
     std::string long_text() const;
+    /// As `language` ("en", "ja", "ru") writes it: "1956年10月19日", "19 октября 1956 г.".
+    std::string long_text(std::string_view language) const;
     /// Days since 1970-01-01 (negative before).
     long long days_since_epoch() const;
     static Date from_days_since_epoch(long long days);
@@ -42,6 +44,8 @@ struct PartialDate {
 
     /// "1855", "May 1875" or "7 February 1855".
     std::string display() const;
+    /// As `language` writes it: "1875年5月", "май 1875 г.".
+    std::string display(std::string_view language) const;
 };
 
 bool is_leap_year(int year);

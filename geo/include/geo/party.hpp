@@ -19,6 +19,8 @@ std::optional<Party> party_from_code(std::string_view code);
 
 /// The state's name on that date: "Russian Empire" in 1880, "USSR" in 1956, "Japan".
 std::string party_display_name(Party party, Date date);
+/// As party_display_name, in `language` ("en", "ja", "ru"): "ソ連", "СССР".
+std::string party_display_name(Party party, Date date, std::string_view language);
 
 std::string party_codes(const std::vector<Party>& parties, std::string_view separator = " ");
 

@@ -28,6 +28,8 @@ struct PanelReport {
 /// A number as a reader writes it: "3168" -> "3,168", "3166.6" -> "3,166.6"; anything that is
 /// not a plain number is returned as it is.
 std::string readable_number(const std::string& value);
+/// As readable_number, with the marks `lang` uses: "3 225,5" in Russian, "3,225.5" in Japanese.
+std::string readable_number(const std::string& value, std::string_view lang);
 
 /// The land (lon/lat) an island's status colours: its own polygons and its members', or for
 /// a region of a larger island (South Sakhalin) the parent's polygons cut to its latitude
@@ -46,10 +48,14 @@ PanelReport island_report(const geo::Atlas& atlas, const geo::Island& island,
 PanelReport event_report(const geo::Annotations& annotations, const geo::Event& event,
                          std::string_view lang = "en");
 
+/// A kind of feature ("island", "town", "strait", ... as geo::place_kind_name) in words of the
+/// interface language `lang`; the kind itself when it has no words.
+std::string_view kind_word(std::string_view kind, std::string_view lang);
+
 /// A place of <places> on a date: its kind, its names in the three languages on that date (with
 /// romaji and transliteration), every name with its period when it has changed, its position
-/// and its sources.
+/// and its sources; in the interface language `lang`.
 PanelReport place_report(const geo::Annotations& annotations, const geo::Place& place,
-                         geo::Date date);
+                         geo::Date date, std::string_view lang = "en");
 
 } // namespace kuril

@@ -53,5 +53,7 @@ std::pair<double, double> nice_scale_bar(double true_metres_per_pixel, double ma
 
 /// "850 m", "3.5 km", "120 km".
 std::string format_distance(double metres);
+/// As `lang` ("en", "ja", "ru") writes it: "3,5 км".
+std::string format_distance(double metres, std::string_view lang);
 
 } // namespace kuril

@@ -98,6 +98,7 @@ void check_label_field(const std::vector<SceneUserLayer>& layers, const std::str
 
 /// The info panel of a user feature: the layer's title and the feature's label (or number) as
 /// the title; its attributes, one per line, as the file gives them; and where they come from.
-PanelReport user_feature_report(const SceneUserLayer& layer, const UserFeature& feature);
+PanelReport user_feature_report(const SceneUserLayer& layer, const UserFeature& feature,
+                                std::string_view lang = "en");
 
 } // namespace kuril

@@ -5,6 +5,7 @@
 // has a pure layout, computed before anything is drawn (so label obstacles and hit tests use the
 // same rectangles the drawing does), and a draw.
 
+#include "i18n/translate.hpp"
 #include "map/label_placer.hpp"
 #include "map/map_frame.hpp"
 
@@ -121,22 +122,27 @@ inline constexpr unsigned min_credit_size = 11;
 /// GSHHG's attribution, which its licence asks for, punctuation intact, and the country
 /// borders' source (DCW as packaged for GMT): every image keeps it unless the user asks for no
 /// credit at all.
-inline constexpr const char* coastline_credit =
-    "Coastlines: GSHHG 2.3.7 © P. Wessel & W. H. F. Smith, LGPL-3; borders: DCW-GMT, LGPL-3";
+inline constexpr const char* coastline_credit = i18n::N_(
+    "Coastlines: GSHHG 2.3.7 © P. Wessel & W. H. F. Smith, LGPL-3; borders: DCW-GMT, LGPL-3");
 
 /// The footer's credit, one or two lines: the coastline attribution, what "approx." means, the
 /// date shown and where the sources are listed, e.g. "... — approx. = constructed line —
 /// Situation on 19 October 1956 — Sources: see map.sources.txt".
-std::string credit_text(geo::Date date, const std::string& where_sources_are);
+/// In the interface language `lang` ("en", "ja", "ru").
+std::string credit_text(geo::Date date, const std::string& where_sources_are,
+                        std::string_view lang = "en");
 /// The same with what is shown said in words ("Situation on 19 October 1956", or a compare
 /// image's two dates).
-std::string credit_text_for(const std::string& situation, const std::string& where_sources_are);
+std::string credit_text_for(const std::string& situation, const std::string& where_sources_are,
+                            std::string_view lang = "en");
 
 /// The legend box: a heading and one row per item with its swatch.
 class LegendBox {
 public:
     LegendBox() = default;
-    LegendBox(const sf::Font& font, std::vector<LegendItem> items, float scale, float max_width);
+    /// `lang`: the interface language of the heading.
+    LegendBox(const sf::Font& font, std::vector<LegendItem> items, float scale, float max_width,
+              std::string_view lang = "en");
     bool empty() const { return items_.empty(); }
     float width() const { return width_; }
     float height() const { return height_; }
@@ -147,6 +153,9 @@ public:
 private:
     const sf::Font* font_ = nullptr;
     std::vector<LegendItem> items_;
+    std::vector<std::string> wrapped_; ///< each item's label, wrapped to the box
+    std::vector<float> extra_;         ///< each item's height beyond one row (wrapped lines)
+    std::string heading_ = "Legend";
     float scale_ = 1;
     unsigned size_ = 13;
     float row_ = 20;

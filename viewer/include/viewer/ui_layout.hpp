@@ -55,10 +55,11 @@ struct InfoPanelLayout {
     sf::FloatRect close;
     std::string title;
     std::string body;
-    float body_top = 0;    ///< where the scrolled area starts (screen y)
-    float body_bottom = 0; ///< where it ends
-    float line_height = 0; ///< of the body text
-    float sources_top = 0; ///< the "Sources" heading, from the content's top
+    float body_top = 0;          ///< where the scrolled area starts (screen y)
+    float body_bottom = 0;       ///< where it ends
+    float line_height = 0;       ///< of the body text
+    float sources_top = 0;       ///< the "Sources" heading, from the content's top
+    std::string sources_heading; ///< its words, in the interface's language
     std::vector<InfoPanelSource> sources;
     float content_height = 0; ///< body and sources
     float scroll = 0;
@@ -143,6 +144,7 @@ struct CompareLayout {
 /// Where everything over the map goes in one frame, laid out before the map is drawn: the map
 /// keeps its labels out of it, clicks are tested against it and the widgets draw into it.
 struct UiLayout {
+    std::string_view lang = "en"; ///< the interface's language (a static code)
     float scale = 1;
     float width = 0;
     float height = 0;

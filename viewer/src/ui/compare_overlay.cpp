@@ -2,6 +2,7 @@
 #include "compare_overlay.hpp"
 
 #include "box.hpp"
+#include "i18n/translate.hpp"
 #include "render/style.hpp"
 
 #include <algorithm>
@@ -47,7 +48,9 @@ CompareLayout layout_compare(const MapFrame& left, const MapFrame& right, const 
     for (std::size_t side = 0; side < 2; ++side) {
         CompareHalfLayout& half = layout.halves[side];
         half.focused = (side == 1) == view.focus_right;
-        half.heading = "Situation on " + frames[side]->state.date.long_text();
+        const std::string_view lang = text_language_code(frames[side]->state.text_language);
+        half.heading = i18n::format(i18n::tr(lang, "Situation on {date}"),
+                                    {{"date", frames[side]->state.date.long_text(lang)}});
         const float text_width =
             ui_text(font, half.heading, layout.heading_size, style::text, sf::Text::Bold)
                 .getLocalBounds()
@@ -75,7 +78,8 @@ CompareLayout layout_compare(const MapFrame& left, const MapFrame& right, const 
             }
         }
         half.heading_box = box;
-        half.legend = LegendBox(font, frames[side]->legend, s, std::max(40.f, half.area.width));
+        half.legend =
+            LegendBox(font, frames[side]->legend, s, std::max(40.f, half.area.width), lang);
         if (!half.legend.empty()) {
             // At the bottom right of each half side by side (the scale bar is at the left). In
             // a swipe, each at its own side of the window: the left one above the scale bar.

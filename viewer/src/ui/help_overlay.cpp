@@ -2,6 +2,7 @@
 #include "help_overlay.hpp"
 
 #include "box.hpp"
+#include "i18n/translate.hpp"
 #include "input_map.hpp"
 #include "render/style.hpp"
 
@@ -10,14 +11,16 @@
 namespace kuril {
 
 HelpLayout layout_help(float width, float height, float scale, const sf::Font& font,
-                       bool presenting) {
+                       bool presenting, std::string_view lang) {
     const float s = scale;
     HelpLayout layout;
-    layout.title = presenting ? "Presenter's keys (H: close)" : "Kuril Atlas: keys";
-    // Two columns measured in the (proportional) font, so every meaning starts at one x.
+    layout.title = presenting ? i18n::tr(lang, "Presenter's keys (H: close)")
+                              : i18n::tr(lang, "Kuril Atlas: keys");
+    // Two columns measured in the (proportional) font, so every meaning starts at one x. The
+    // key table's words are in the catalogues whole (scripts/po-lib.sh).
     for (const auto& row : presenting ? tour_keys() : map_keys()) {
-        layout.keys.append(row.keys).append("\n");
-        layout.meanings.append(row.meaning).append("\n");
+        layout.keys.append(i18n::tr(lang, row.keys)).append("\n");
+        layout.meanings.append(i18n::tr(lang, row.meaning)).append("\n");
     }
     // The text shrinks (down to 10 px) until both columns fit the window.
     unsigned size = scaled_size(presenting ? 30 : 16, s);

@@ -2,6 +2,7 @@
 #include "info_panel.hpp"
 
 #include "box.hpp"
+#include "i18n/translate.hpp"
 #include "map/island_report.hpp"
 #include "map/user_layer.hpp"
 #include "render/polyline.hpp"
@@ -88,18 +89,22 @@ std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float wi
             }
         }
         if (const auto* place = annotations.place(map.selected_place)) {
-            report = place_report(annotations, *place, map.date);
+            report = place_report(annotations, *place, map.date, lang);
         }
         if (user_feature) {
             const auto& layer = scene_.user_layers[map.selected_user_feature->first];
-            report = user_feature_report(layer, layer.features[map.selected_user_feature->second]);
+            report =
+                user_feature_report(layer, layer.features[map.selected_user_feature->second], lang);
         }
         body_ = wrap_text(report.body, font_, size, text_width);
         title_ = wrap_text(report.title, font_, scaled_size(title_size, s), panel_width - 50 * s);
         sources_.clear();
         float y = line_count(body_) * line + line; // a blank line, then the heading
         sources_top_ = y;
-        y += line * 1.3f;
+        sources_heading_ = wrap_text(
+            std::string(i18n::tr(lang, "Sources (click one, or press C, to copy its URL)")), font_,
+            size, text_width - 10 * s);
+        y += line * (line_count(sources_heading_) + 0.3f);
         for (std::size_t i = 0; i < report.sources.size(); ++i) {
             InfoPanelSource source;
             source.text = wrap_text(std::to_string(i + 1) + ". " + report.sources[i].text, font_,
@@ -128,6 +133,7 @@ std::optional<InfoPanelLayout> InfoPanel::layout(const MapFrame& frame, float wi
     layout.body = body_;
     layout.sources = sources_;
     layout.sources_top = sources_top_;
+    layout.sources_heading = sources_heading_;
     layout.line_height = line;
     layout.content_height = content_height_;
     const sf::Text title =
@@ -183,8 +189,7 @@ void draw_info_panel(sf::RenderTarget& target, const InfoPanelLayout& layout, fl
     body.setPosition(left, layout.body_top);
     target.draw(body);
     if (!layout.sources.empty()) {
-        sf::Text sources = ui_text(font, "Sources (click one, or press C, to copy its URL)", size,
-                                   style::text, sf::Text::Bold);
+        sf::Text sources = ui_text(font, layout.sources_heading, size, style::text, sf::Text::Bold);
         sources.setPosition(left, layout.body_top + layout.sources_top);
         target.draw(sources);
     }

@@ -34,6 +34,7 @@ private:
     std::string body_;
     std::vector<InfoPanelSource> sources_;
     float sources_top_ = 0;
+    std::string sources_heading_;
     float content_height_ = 0;
 };
 

@@ -2,17 +2,34 @@
 #include "layers_panel.hpp"
 
 #include "box.hpp"
+#include "i18n/translate.hpp"
 #include "render/legend.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace kuril {
 namespace {
 
-constexpr const char* export_label = "Export view (E):";
-constexpr const char* pov_label = "Point of view (V):";
+using i18n::N_;
+using i18n::NC_;
+
+constexpr const char* export_label = N_("Export view (E):");
+constexpr const char* pov_label = N_("Point of view (V):");
+constexpr const char* layers_heading = N_("Layers (keys 1-9, Tab hides)");
+
+/// The layers by what a person calls them, in the order of map::Layer.
+constexpr std::array<const char*, layer_count> layer_words = {
+    NC_("layer", "sea"),       NC_("layer", "land"),   NC_("layer", "lakes"),
+    NC_("layer", "graticule"), NC_("layer", "status"), NC_("layer", "lines"),
+    NC_("layer", "events"),    NC_("layer", "labels"), NC_("layer", "zones")};
+
+std::string layer_row_text(Layer layer, std::string_view lang) {
+    return std::to_string(static_cast<int>(layer) + 1) + "  " +
+           std::string(i18n::trc(lang, "layer", layer_words.at(static_cast<std::size_t>(layer))));
+}
 
 } // namespace
 
@@ -21,7 +38,7 @@ namespace {
 /// The panel at one text scale: layer rows in one column, or in two when `two_columns`.
 LayersPanelLayout layout_at(const std::vector<LegendItem>& legend,
                             const std::vector<std::pair<std::string, std::string>>& povs, float s,
-                            bool two_columns, const sf::Font& font) {
+                            bool two_columns, const sf::Font& font, std::string_view lang) {
     const float left = 10 * s;
     const float top = 10 * s;
     const float row = 21 * s;
@@ -32,6 +49,17 @@ LayersPanelLayout layout_at(const std::vector<LegendItem>& legend,
     // The legend of exactly what the frame shows, in words.
     layout.legend = legend;
     float width = 300 * s;
+    // The headings and the layer rows in the interface's language, which may be longer.
+    width = std::max(width, ui_text(font, std::string(i18n::tr(lang, layers_heading)), size,
+                                    style::text, sf::Text::Bold)
+                                    .getLocalBounds()
+                                    .width +
+                                16 * s);
+    for (std::size_t i = 0; i < layer_count; ++i) {
+        const float text =
+            ui_text(font, layer_row_text(static_cast<Layer>(i), lang), size).getLocalBounds().width;
+        width = std::max(width, (text + 40 * s) * (two_columns ? 2 : 1));
+    }
     for (const auto& entry : layout.legend) {
         width = std::max(width, ui_text(font, entry.label, size).getLocalBounds().width + 56 * s);
     }
@@ -68,7 +96,10 @@ LayersPanelLayout layout_at(const std::vector<LegendItem>& legend,
         layout.export_top += 2 * row;
     }
     // The current view at 1, 2 or 4 times the window size (E: the last one clicked).
-    float bx = left + 8 * s + ui_text(font, export_label, size).getLocalBounds().width + 10 * s;
+    float bx =
+        left + 8 * s +
+        ui_text(font, std::string(i18n::tr(lang, export_label)), size).getLocalBounds().width +
+        10 * s;
     for (const int factor : {1, 2, 4}) {
         layout.export_buttons.push_back({factor, {bx, layout.export_top, 36 * s, row - 2 * s}});
         bx += 44 * s;
@@ -81,19 +112,19 @@ LayersPanelLayout layout_at(const std::vector<LegendItem>& legend,
 LayersPanelLayout layout_layers_panel(const std::vector<LegendItem>& legend,
                                       const std::vector<std::pair<std::string, std::string>>& povs,
                                       float scale, const sf::Font& font, float max_width,
-                                      float max_height) {
+                                      float max_height, std::string_view lang) {
     // Never under the timeline nor wider than half the window: first the layer rows go into
     // two columns, then the text shrinks (to 60% of the UI scale at most).
     for (const bool two_columns : {false, true}) {
-        const auto layout = layout_at(legend, povs, scale, two_columns, font);
+        const auto layout = layout_at(legend, povs, scale, two_columns, font, lang);
         if (layout.rect.top + layout.rect.height <= max_height && layout.rect.width <= max_width) {
             return layout;
         }
     }
-    const auto natural = layout_at(legend, povs, scale, true, font);
+    const auto natural = layout_at(legend, povs, scale, true, font, lang);
     const float fit =
         std::min((max_height - 10 * scale) / natural.rect.height, max_width / natural.rect.width);
-    return layout_at(legend, povs, scale * std::clamp(fit, 0.6f, 1.0f), true, font);
+    return layout_at(legend, povs, scale * std::clamp(fit, 0.6f, 1.0f), true, font, lang);
 }
 
 void draw_layers_panel(sf::RenderTarget& target, const LayersPanelLayout& layout,
@@ -103,9 +134,10 @@ void draw_layers_panel(sf::RenderTarget& target, const LayersPanelLayout& layout
     const float top = layout.rect.top;
     const float row = layout.row;
     const unsigned size = scaled_size(13, s);
+    const std::string_view lang = text_language_code(map.text_language);
     draw_box(target, layout.rect, style::panel);
-    sf::Text text =
-        ui_text(font, "Layers (keys 1-8, Tab hides)", size, style::text, sf::Text::Bold);
+    sf::Text text = ui_text(font, std::string(i18n::tr(lang, layers_heading)), size, style::text,
+                            sf::Text::Bold);
     text.setPosition(left + 8 * s, top + 6 * s);
     target.draw(text);
     text.setStyle(sf::Text::Regular);
@@ -116,15 +148,16 @@ void draw_layers_panel(sf::RenderTarget& target, const LayersPanelLayout& layout
         box.setOutlineThickness(1);
         box.setFillColor(map.shows(layer) ? style::accent : sf::Color::White);
         target.draw(box);
-        text.setString(std::to_string(static_cast<int>(layer) + 1) + "  " +
-                       std::string(layer_name(layer)));
+        text.setString(utf8(layer_row_text(layer, lang)));
         text.setPosition(rect.left + 30 * s, rect.top);
         target.draw(text);
     }
     float y = layout.legend_top;
     if (!layout.legend.empty()) { // comparing, each half has its own legend instead
-        sf::Text heading =
-            ui_text(font, "Legend — " + map.date.long_text(), size, style::text, sf::Text::Bold);
+        sf::Text heading = ui_text(
+            font,
+            i18n::format(i18n::tr(lang, "Legend — {date}"), {{"date", map.date.long_text(lang)}}),
+            size, style::text, sf::Text::Bold);
         heading.setPosition(left + 8 * s, y);
         target.draw(heading);
     }
@@ -136,7 +169,7 @@ void draw_layers_panel(sf::RenderTarget& target, const LayersPanelLayout& layout
         target.draw(label);
     }
     if (!layout.pov_buttons.empty()) {
-        text.setString(pov_label);
+        text.setString(utf8(std::string(i18n::tr(lang, pov_label))));
         text.setPosition(left + 8 * s, layout.pov_top);
         target.draw(text);
         for (const auto& button : layout.pov_buttons) {
@@ -151,7 +184,7 @@ void draw_layers_panel(sf::RenderTarget& target, const LayersPanelLayout& layout
         }
         text.setFillColor(style::text);
     }
-    text.setString(export_label);
+    text.setString(utf8(std::string(i18n::tr(lang, export_label))));
     text.setPosition(left + 8 * s, layout.export_top);
     target.draw(text);
     for (const auto& [factor, button] : layout.export_buttons) {

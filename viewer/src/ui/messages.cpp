@@ -2,6 +2,7 @@
 #include "messages.hpp"
 
 #include "box.hpp"
+#include "i18n/translate.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
 
@@ -34,8 +35,10 @@ std::vector<MessageLayout> layout_messages(const MapState& map, const UiState& u
             static_cast<std::uint8_t>(245 * std::min(1.0, ui.notice_alpha)));
     }
     if (ui.measuring) {
-        add(map.measure_points.size() < 2 ? "Measuring: click two points (Esc to stop)"
-                                          : "Measured: click again to start a new measurement",
+        const std::string_view lang = text_language_code(map.text_language);
+        add(std::string(map.measure_points.size() < 2
+                            ? i18n::tr(lang, "Measuring: click two points (Esc to stop)")
+                            : i18n::tr(lang, "Measured: click again to start a new measurement")),
             style::accent, 235);
     }
     return boxes;

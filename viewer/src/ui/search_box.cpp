@@ -2,25 +2,29 @@
 #include "search_box.hpp"
 
 #include "box.hpp"
+#include "i18n/translate.hpp"
+#include "map/island_report.hpp"
 #include "render/style.hpp"
 
 #include <algorithm>
 
 namespace kuril {
 
-SearchLayout layout_search(const NameSearch& search, float width, float scale,
-                           const sf::Font& font) {
+SearchLayout layout_search(const NameSearch& search, float width, float scale, const sf::Font& font,
+                           std::string_view lang) {
     const float s = scale;
     SearchLayout layout;
     layout.size = scaled_size(15, s);
-    layout.query = "Find: " + search.query + "|";
+    layout.query = i18n::format(i18n::tr(lang, "Find: {query}"), {{"query", search.query}}) + "|";
     for (const auto& match : search.matches) {
-        layout.rows.push_back(match.text + " — " + match.what);
+        layout.rows.push_back(match.text + " — " + std::string(kind_word(match.what, lang)));
     }
     if (layout.rows.empty()) {
-        layout.rows.push_back(search.query.empty()
-                                  ? "Type a name in English, Japanese or Russian"
-                                  : "No island or place has a name with \"" + search.query + "\"");
+        layout.rows.push_back(
+            search.query.empty()
+                ? std::string(i18n::tr(lang, "Type a name in English, Japanese or Russian"))
+                : i18n::format(i18n::tr(lang, "No island or place has a name with \"{query}\""),
+                               {{"query", search.query}}));
     }
     layout.chosen = search.matches.empty() ? layout.rows.size() : search.chosen;
     layout.row_height = font.getLineSpacing(layout.size) + 4 * s;
@@ -37,15 +41,17 @@ SearchLayout layout_search(const NameSearch& search, float width, float scale,
 }
 
 SearchLayout layout_layer_prompt(const LayerPrompt& prompt, float width, float scale,
-                                 const sf::Font& font) {
+                                 const sf::Font& font, std::string_view lang) {
     const float s = scale;
     SearchLayout layout;
     layout.size = scaled_size(15, s);
-    layout.query = "Add layer: " + prompt.path + "|";
+    layout.query = i18n::format(i18n::tr(lang, "Add layer: {path}"), {{"path", prompt.path}}) + "|";
     layout.rows = prompt.candidates;
     if (layout.rows.empty()) {
-        layout.rows.push_back("Type the path of a vector file (GeoJSON, GeoPackage, shapefile...)");
-        layout.rows.push_back("Tab completes file names, Enter adds the layer, Esc cancels");
+        layout.rows.emplace_back(
+            i18n::tr(lang, "Type the path of a vector file (GeoJSON, GeoPackage, shapefile...)"));
+        layout.rows.emplace_back(
+            i18n::tr(lang, "Tab completes file names, Enter adds the layer, Esc cancels"));
     }
     layout.chosen = layout.rows.size(); // nothing chosen: the rows are offers or hints
     layout.row_height = font.getLineSpacing(layout.size) + 4 * s;

@@ -2,6 +2,7 @@
 #include "slide_overlay.hpp"
 
 #include "box.hpp"
+#include "i18n/translate.hpp"
 #include "render/furniture.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
@@ -57,9 +58,12 @@ void draw_slide_overlay(sf::RenderTarget& target, const SlideLayout& layout, flo
     draw_band(target, {0, top, w, layout.caption_height}, theme.band, theme.border);
     layout.caption_band.draw_text(target, top, theme);
     // Counter and a thin progress bar.
-    const std::string counter = (progress.typed.empty() ? "" : "go to " + progress.typed + "…   ") +
-                                std::to_string(progress.index + 1) + " / " +
-                                std::to_string(progress.count);
+    const std::string counter =
+        (progress.typed.empty() ? std::string()
+                                : i18n::format(i18n::tr(progress.lang, "go to {slide}…"),
+                                               {{"slide", progress.typed}}) +
+                                      "   ") +
+        std::to_string(progress.index + 1) + " / " + std::to_string(progress.count);
     sf::Text number(utf8(counter), font, static_cast<unsigned>(std::lround(0.022f * h)));
     number.setFillColor(projector ? sf::Color(200, 200, 200) : sf::Color(90, 90, 90));
     const auto nb = number.getLocalBounds();

@@ -32,6 +32,7 @@ struct SlideProgress {
     std::size_t count = 1;
     std::string typed; ///< a slide number being typed
     bool projector = false;
+    std::string_view lang = "en"; ///< the interface's language
 };
 
 /// Title and date band, caption band, slide counter and progress bar.

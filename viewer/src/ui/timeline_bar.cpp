@@ -2,6 +2,7 @@
 #include "timeline_bar.hpp"
 
 #include "box.hpp"
+#include "i18n/translate.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
 
@@ -26,10 +27,13 @@ sf::FloatRect layout_play_button(const sf::FloatRect& timeline, float scale) {
     return {timeline.left + 20, timeline.top + 2 * scale, side, side};
 }
 
-std::string play_speed_text(double years_per_second) {
-    std::ostringstream text;
-    text << years_per_second << (years_per_second == 1 ? " year/s" : " years/s");
-    return text.str();
+std::string play_speed_text(double years_per_second, std::string_view lang) {
+    std::ostringstream number;
+    number << years_per_second;
+    // TRANSLATORS: the speed of playing history, in years a second ("4 years/s").
+    return i18n::format(years_per_second == 1 ? i18n::tr(lang, "{years} year/s")
+                                              : i18n::tr(lang, "{years} years/s"),
+                        {{"years", number.str()}});
 }
 
 StepCaptionLayout layout_step_caption(const sf::Font& font, const std::string& caption, float width,
@@ -134,8 +138,8 @@ void draw_timeline_bar(sf::RenderTarget& target, const UiLayout& layout, const T
     handle.setPosition(hx, axis_y);
     handle.setFillColor(style::accent);
     target.draw(handle);
-    sf::Text date_text =
-        ui_text(font, map.date.long_text(), scaled_size(15, s), style::text, sf::Text::Bold);
+    sf::Text date_text = ui_text(font, map.date.long_text(text_language_code(map.text_language)),
+                                 scaled_size(15, s), style::text, sf::Text::Bold);
     const auto b = date_text.getLocalBounds();
     const float tx =
         std::clamp(hx - b.width / 2, date_min_x, std::max(date_min_x, w - b.width - 4));

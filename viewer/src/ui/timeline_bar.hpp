@@ -19,7 +19,7 @@ inline float timeline_bar_height(float scale) {
 /// The play button at the top left of the timeline's rectangle (left of the date).
 sf::FloatRect layout_play_button(const sf::FloatRect& timeline, float scale);
 /// The speed as written beside the play button: "4 years/s", "0.5 years/s".
-std::string play_speed_text(double years_per_second);
+std::string play_speed_text(double years_per_second, std::string_view lang);
 
 /// The timeline along the bottom: its rectangle, or none in a tour (the caption is there).
 std::optional<sf::FloatRect> layout_timeline_bar(float width, float height, float scale,
