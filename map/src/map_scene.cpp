@@ -281,7 +281,7 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         }
         const auto land_polygons = gather(projected);
         note_visible(land_polygons);
-        land = build_polygon_set(land_polygons);
+        land = build_polygon_set(land_polygons, proj.metres_per_unit());
         has_land = true;
         by_island = geo::polygons_by_island(*layer);
         by_island_projected = geo::polygons_by_island(projected);
@@ -291,7 +291,7 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         data_area = data_limits(*data_extent, proj);
     }
     if (const auto* layer = source.layer("lakes")) {
-        lakes = build_polygon_set(project_polygons(gather(*layer), proj));
+        lakes = build_polygon_set(project_polygons(gather(*layer), proj), proj.metres_per_unit());
         has_lakes = true;
     }
 
@@ -337,7 +337,7 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         StatusRegion region;
         region.island = &island;
         region.projected = std::move(polygons);
-        region.shapes = build_polygon_set(region.projected);
+        region.shapes = build_polygon_set(region.projected, proj.metres_per_unit());
         region.label_anchor = proj.forward(island.anchor);
         if (!is_finite(region.label_anchor)) {
             // The anchor is beyond the horizon, part of the land is not: anchor on that part.
@@ -516,8 +516,10 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
 }
 
 void MapScene::prepare_for(double min_metres_per_pixel, double max_metres_per_pixel) const {
-    const std::size_t finest = lod_index_for(min_metres_per_pixel);
-    const std::size_t coarsest = lod_index_for(max_metres_per_pixel);
+    // The view's scale is in the CRS's units a pixel; the levels' tolerances in metres.
+    const double unit = projection != nullptr ? projection->metres_per_unit() : 1.0;
+    const std::size_t finest = lod_index_for(min_metres_per_pixel * unit);
+    const std::size_t coarsest = lod_index_for(max_metres_per_pixel * unit);
     for (std::size_t index = finest; index <= coarsest; ++index) {
         for (const PolygonSet* set : {&land, &lakes}) {
             if (!set->empty()) {

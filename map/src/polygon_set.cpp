@@ -249,7 +249,7 @@ std::size_t lod_index_for(double metres_per_pixel) {
 }
 
 const LodLevel& PolygonSet::level_for(double metres_per_pixel) const {
-    return level(lod_index_for(metres_per_pixel));
+    return level(lod_index_for(metres_per_pixel * metres_per_unit_));
 }
 
 bool is_finite(geo::Point p) {
@@ -363,7 +363,8 @@ bool polygon_contains(const geo::Polygon& polygon, geo::Point p) {
     return inside;
 }
 
-PolygonSet::PolygonSet(std::vector<geo::Ring> projected_rings) {
+PolygonSet::PolygonSet(std::vector<geo::Ring> projected_rings, double metres_per_unit)
+    : metres_per_unit_(metres_per_unit > 0 ? metres_per_unit : 1.0) {
     for (auto& ring : projected_rings) {
         geo::Ring finite = finite_vertices(ring);
         if (finite.size() >= 3) {
@@ -382,8 +383,8 @@ const LodLevel& PolygonSet::level(std::size_t index) const {
     }
     if (!levels_[index]) {
         auto built = std::make_unique<LodLevel>();
-        const double tolerance = lod_tolerances_m()[index];
-        built->tolerance_m = tolerance;
+        built->tolerance_m = lod_tolerances_m()[index];
+        const double tolerance = built->tolerance_m / metres_per_unit_; // in the CRS's units
         std::vector<geo::Ring> simplified;
         for (const auto& ring : rings_) {
             geo::Ring ring_simplified = simplify_ring(ring, tolerance);
@@ -410,12 +411,12 @@ void PolygonSet::prepare_all() const {
     }
 }
 
-PolygonSet build_polygon_set(const std::vector<geo::Polygon>& projected) {
+PolygonSet build_polygon_set(const std::vector<geo::Polygon>& projected, double metres_per_unit) {
     std::vector<geo::Ring> all;
     for (const auto& polygon : projected) {
         all.insert(all.end(), polygon.rings.begin(), polygon.rings.end());
     }
-    return PolygonSet(std::move(all));
+    return PolygonSet(std::move(all), metres_per_unit);
 }
 
 } // namespace kuril

@@ -222,8 +222,8 @@ std::vector<SceneUserLayer> load_user_layers(const std::filesystem::path& file,
                 projected.label = one_line(feature.attribute(options.label_field), 80);
             }
             if (!projected.polygons.empty()) {
-                projected.shapes =
-                    std::make_shared<const PolygonSet>(build_polygon_set(projected.polygons));
+                projected.shapes = std::make_shared<const PolygonSet>(
+                    build_polygon_set(projected.polygons, projection.metres_per_unit()));
             }
             scene_layer.has_polygons |= !projected.polygons.empty();
             scene_layer.has_lines |= !projected.lines.empty();

@@ -391,3 +391,31 @@ TEST_CASE("[map] scene: a CRS with the data beyond its horizon is one line; a pa
     CHECK(std::isfinite(furniture.scale_bar.metres));
     CHECK(furniture.scale_bar.label.find("nan") == std::string::npos);
 }
+
+TEST_CASE("[map] levels of detail in a geographic CRS: tolerances in metres, rings in degrees") {
+    // A 1 x 1 degree island with a jagged coast, in degrees (EPSG:4326 as the display CRS).
+    geo::Ring coast;
+    for (int i = 0; i < 400; ++i) {
+        const double a = 6.283185307 * i / 400;
+        const double r = 0.5 + 0.01 * std::sin(37 * a);
+        coast.push_back({146 + r * std::cos(a), 44 + r * std::sin(a)});
+    }
+    constexpr double metres_per_degree = 111'320.0;
+    const auto set = kuril::build_polygon_set({geo::Polygon{{coast}}}, metres_per_degree);
+    // 0.01 degree a pixel is about 1.1 km a pixel: the 700 m level, not full resolution.
+    CHECK(&set.level_for(0.01) == &set.level(4));
+    CHECK(&set.level_for(1e-5) == &set.level(0));
+    // The coarsest level (1.5 km, the inset's) keeps the island: 1.5 km is 0.013 degree, not
+    // 1500 degrees.
+    const auto& coarsest = set.level(set.level_count() - 1);
+    REQUIRE_FALSE(coarsest.fills.empty());
+    double area = 0;
+    for (const auto& piece : coarsest.fills) {
+        area += triangles_area(piece.triangles);
+    }
+    CHECK(area == doctest::Approx(3.14159 * 0.25).epsilon(0.05));
+    CHECK(coarsest.vertex_count < 400);
+    // In metres (the default) the same numbers would drop the whole island at 1500 "degrees".
+    const auto as_metres = kuril::build_polygon_set({geo::Polygon{{coast}}});
+    CHECK(as_metres.level(as_metres.level_count() - 1).fills.empty());
+}

@@ -47,13 +47,16 @@ struct LodLevel {
 class PolygonSet {
 public:
     PolygonSet() = default;
-    explicit PolygonSet(std::vector<geo::Ring> projected_rings);
+    /// `metres_per_unit`: the size of the CRS's unit (1 for metres, about 111 km for a degree):
+    /// the levels' tolerances are in metres, the rings in the CRS's units.
+    explicit PolygonSet(std::vector<geo::Ring> projected_rings, double metres_per_unit = 1.0);
 
     bool empty() const { return rings_.empty(); }
     std::size_t level_count() const { return levels_.size(); }
     /// The level of that index (0 = full resolution), built if needed.
     const LodLevel& level(std::size_t index) const;
-    /// The coarsest level whose tolerance is still below a pixel.
+    /// The coarsest level whose tolerance is still below a pixel (`metres_per_pixel` in the
+    /// CRS's units per pixel, as MapView gives it).
     const LodLevel& level_for(double metres_per_pixel) const;
     /// Builds every level now.
     void prepare_all() const;
@@ -63,6 +66,7 @@ public:
 private:
     std::vector<geo::Ring> rings_; ///< north-up metres
     geo::Box box_;                 ///< north-up metres
+    double metres_per_unit_ = 1.0;
     mutable std::vector<std::unique_ptr<LodLevel>> levels_;
 };
 
@@ -72,8 +76,10 @@ const std::vector<double>& lod_tolerances_m();
 /// The level a view at this scale draws: the coarsest whose tolerance is still below a pixel.
 std::size_t lod_index_for(double metres_per_pixel);
 
-/// Builds the levels of detail of projected polygons (x east, y north in metres).
-PolygonSet build_polygon_set(const std::vector<geo::Polygon>& projected);
+/// Builds the levels of detail of projected polygons (x east, y north in the CRS's units, of
+/// `metres_per_unit` metres each).
+PolygonSet build_polygon_set(const std::vector<geo::Polygon>& projected,
+                             double metres_per_unit = 1.0);
 
 /// Whether both coordinates are finite (a point beyond a projection's horizon is not).
 bool is_finite(geo::Point p);
