@@ -264,9 +264,14 @@ CommandExit run_cli(int argc, char** argv) {
                              "Labels: en, ja, ru, en+ja, en+ru or ja+ru (default en+ru)");
     view_command->add_option("--ui-lang", view.text_language, ui_lang_help);
     view_command->add_option("--pov", view.pov, pov_help);
+    std::string view_theme = "default";
+    view_command->add_option("--theme", view_theme,
+                             "default or projector (the map's own contrast raised: a clear blue "
+                             "sea, near-white land, a dark thick coast, thicker lines)");
     view_command->add_flag("--reset", view.reset,
                            "Start fresh: not where the viewer was left (the date, view, "
-                           "languages, point of view, layers and window size it remembers)");
+                           "languages, point of view, layers, theme and window size it "
+                           "remembers)");
     view_command->add_flag("--fullscreen", view.fullscreen, "Full screen");
     view_command->add_option("--size", view_size, "Window size WxH (default 1280x800)");
     std::string view_ui_scale;
@@ -390,6 +395,12 @@ CommandExit run_cli(int argc, char** argv) {
             view.text_language_given =
                 given("--ui-lang") || !i18n::locale_from_environment().empty();
             view.pov_given = given("--pov");
+            view.theme_given = given("--theme");
+            if (view_theme != "default" && view_theme != "projector") {
+                throw geo::InputError("--theme " + quoted_value(view_theme) +
+                                      ": expected default or projector");
+            }
+            view.projector_theme = view_theme == "projector";
             view.size_given = given("--size");
         }
         view.annotations = resolve_annotations(view_data);

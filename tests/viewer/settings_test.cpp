@@ -24,6 +24,7 @@ const char* const saved = "# a comment\n"
                           "ui-language = ru\n"
                           "pov = jp\n"
                           "layers = sea,land,labels\n"
+                          "theme = projector\n"
                           "width = 1000\n"
                           "height = 700\n"
                           "from-a-newer-version = 1\n";
@@ -38,6 +39,7 @@ TEST_CASE("[viewer] settings: written and read back alike") {
     CHECK(settings.view->lon == 146);
     CHECK(settings.view->metres_per_pixel == doctest::Approx(385.25));
     CHECK(settings.layers == "sea,land,labels");
+    CHECK(settings.theme == "projector");
     const auto again = kuril::parse_settings(kuril::format_settings(settings), "settings.ini");
     CHECK(kuril::format_settings(again) == kuril::format_settings(settings));
     const fs::path file = test_paths::scratch("settings-saved") / "sub" / "settings.ini";
@@ -56,6 +58,7 @@ TEST_CASE("[viewer] settings: the viewer starts where it was left, unless told o
     CHECK(applied.text_language == "ru");
     CHECK(applied.pov == "jp");
     CHECK(applied.layers == "sea,land,labels");
+    CHECK(applied.projector_theme);
     CHECK(applied.width == 1000);
     CHECK(applied.height == 700);
     REQUIRE(applied.start_view);
@@ -70,11 +73,13 @@ TEST_CASE("[viewer] settings: the viewer starts where it was left, unless told o
     given.pov = "ru";
     given.pov_given = true;
     given.size_given = true;
+    given.theme_given = true; // --theme default
     given.view.center = geo::Point{147, 45};
     const auto kept = kuril::apply_settings(given, file);
     CHECK(kept.date == "2020-01-01");
     CHECK(kept.language == "en");
     CHECK(kept.pov == "ru");
+    CHECK_FALSE(kept.projector_theme);
     CHECK(kept.width == 1280);
     CHECK_FALSE(kept.start_view);
     CHECK(kept.text_language == "ru"); // not given: remembered
@@ -110,6 +115,8 @@ TEST_CASE("[viewer] settings: a file that cannot be read is said once, not fatal
                          geo::InputError);
     CHECK_THROWS_WITH_AS(kuril::parse_settings("date = 1956-13-01\n", "s.ini"),
                          doctest::Contains("s.ini:1: "), geo::InputError);
+    CHECK_THROWS_WITH_AS(kuril::parse_settings("theme = dark\n", "s.ini"),
+                         "s.ini:1: theme 'dark': expected default or projector", geo::InputError);
     CHECK_THROWS_WITH_AS(kuril::parse_settings("just words\n", "s.ini"),
                          "s.ini:1: expected 'key = value', got 'just words'", geo::InputError);
     const fs::path folder = test_paths::scratch("settings-folder") / "settings.ini";

@@ -101,6 +101,12 @@ ViewerSettings parse_settings(const std::string& text, const std::string& where)
                 settings.pov = value;
             } else if (key == "layers") {
                 settings.layers = value;
+            } else if (key == "theme") {
+                if (value != "default" && value != "projector") {
+                    throw geo::InputError("theme '" + value.substr(0, 40) +
+                                          "': expected default or projector");
+                }
+                settings.theme = value;
             } else if (key == "width") {
                 settings.width = pixels(value, "a window width");
             } else if (key == "height") {
@@ -134,6 +140,7 @@ std::string format_settings(const ViewerSettings& settings) {
     text("ui-language", settings.ui_language);
     text("pov", settings.pov);
     text("layers", settings.layers);
+    text("theme", settings.theme);
     if (settings.width && settings.height) {
         out << "width = " << *settings.width << "\nheight = " << *settings.height << '\n';
     }
@@ -199,6 +206,9 @@ ViewerOptions apply_settings(ViewerOptions options, const fs::path& file) {
     }
     if (saved.pov && !options.pov_given) {
         options.pov = *saved.pov; // one the annotations no longer define draws as de facto
+    }
+    if (saved.theme && !options.theme_given) {
+        options.projector_theme = *saved.theme == "projector";
     }
     if (saved.layers && !options.layers_given) {
         options.layers = *saved.layers;

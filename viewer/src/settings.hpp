@@ -26,6 +26,7 @@ struct ViewerSettings {
     std::optional<std::string> ui_language; ///< en, ja or ru
     std::optional<std::string> pov;         ///< a point of view id
     std::optional<std::string> layers;      ///< the visible layers, comma-separated
+    std::optional<std::string> theme;       ///< default or projector
     std::optional<unsigned> width;
     std::optional<unsigned> height;
 };

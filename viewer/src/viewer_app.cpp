@@ -87,6 +87,8 @@ public:
             check_pov(atlas_->annotations, options.pov, "--pov");
             map_.pov = options.pov;
         }
+        // The projector theme (view --theme, or remembered): the map's own contrast raised.
+        map_.high_contrast = options.projector_theme;
         for (const auto& error : atlas_->errors) {
             ui_state_.messages.push_back(error.to_string());
         }
@@ -254,6 +256,7 @@ private:
         settings.ui_language = std::string(text_language_code(map_.text_language));
         settings.pov = map_.pov;
         settings.layers = layer_list(map_.visible);
+        settings.theme = map_.high_contrast ? "projector" : "default";
         if (windowed_size_.x > 0) {
             settings.width = windowed_size_.x;
             settings.height = windowed_size_.y;

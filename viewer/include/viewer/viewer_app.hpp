@@ -42,6 +42,7 @@ struct ViewerOptions {
     bool pov_given = false;
     bool size_given = false;
     bool layers_given = false;
+    bool theme_given = false;
     /// Where the map was left: lon, lat and metres per pixel (from settings.ini).
     std::optional<std::array<double, 3>> start_view;
     std::string layers;           ///< the visible layers, comma-separated (from settings.ini)
