@@ -6,7 +6,7 @@
 KURIL_PACKAGES=(
     cmake ninja-build g++ pkg-config
     libgdal-dev libproj-dev libgeos-dev libtinyxml2-dev libcli11-dev doctest-dev
-    libsfml-dev libglu1-mesa-dev libpng-dev libisal-dev zlib1g-dev libfontconfig-dev
+    libsfml-dev libglu1-mesa-dev libxinerama-dev libpng-dev libisal-dev zlib1g-dev libfontconfig-dev
     libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
     libcairo2-dev libfreetype-dev poppler-utils
     fonts-noto-cjk fonts-vlgothic

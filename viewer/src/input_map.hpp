@@ -49,6 +49,7 @@ enum class ViewerAction {
     leave_tour,
     toggle_animation,
     toggle_fullscreen,
+    toggle_notes_window,
 };
 
 struct ViewerCommand {

@@ -19,6 +19,7 @@ Presenter::Presenter(const ViewerOptions& options, const MapScene& scene, const 
     : controller_(controller), scene_(scene), navigator_(0), animate_(options.animation),
       projector_theme_(options.projector_theme), notes_window_wanted_(options.notes_window),
       font_(font), notes_(notes) {
+    screenshot_ = !options.screenshot.empty();
     const geo::Atlas& atlas = *scene.atlas;
     if (!atlas.errors.empty()) {
         throw geo::InputError(atlas.errors.front().to_string());
@@ -61,12 +62,41 @@ Presenter::Presenter(const ViewerOptions& options, const MapScene& scene, const 
     controller.map().high_contrast = options.projector_theme;
 }
 
-void Presenter::start() {
-    if (notes_window_wanted_) {
-        notes_window_ = std::make_unique<sf::RenderWindow>(sf::VideoMode(900, 600),
-                                                           "Kuril Atlas: speaker notes");
+void Presenter::start(const sf::RenderWindow* main) {
+    // The speaker notes open by themselves on a second screen. With one screen, or a projector
+    // that mirrors the laptop's, any window would cover the slide the class sees: they wait
+    // for N.
+    if (!screenshot_ && main != nullptr) {
+        const sf::Vector2i at = main->getPosition();
+        const sf::Vector2u size = main->getSize();
+        second_screen_ = second_monitor(display_monitors(), at.x, at.y, static_cast<int>(size.x),
+                                        static_cast<int>(size.y));
+        if (second_screen_) {
+            open_notes_window();
+        } else if (notes_window_wanted_) {
+            const std::string_view lang = text_language_code(controller_.map().text_language);
+            controller_.notify(std::string(i18n::tr(lang, "No second screen: press N for the "
+                                                          "speaker notes (they cover the slide)")),
+                               6.0);
+        }
     }
     open_slide(false);
+}
+
+void Presenter::open_notes_window() {
+    const std::string_view lang = text_language_code(controller_.map().text_language);
+    const std::string title(i18n::tr(lang, "Kuril Atlas: speaker notes"));
+    if (second_screen_) {
+        notes_window_ = std::make_unique<sf::RenderWindow>(
+            sf::VideoMode(static_cast<unsigned>(second_screen_->width),
+                          static_cast<unsigned>(second_screen_->height)),
+            sf::String::fromUtf8(title.begin(), title.end()));
+        notes_window_->setPosition({second_screen_->x, second_screen_->y});
+    } else {
+        notes_window_ = std::make_unique<sf::RenderWindow>(
+            sf::VideoMode(900, 600), sf::String::fromUtf8(title.begin(), title.end()));
+    }
+    notes_second_ = -1; // drawn at the next frame
 }
 
 /// Shows the current slide: its date, layers and language at once, its view by a flight.
@@ -164,6 +194,13 @@ std::optional<WindowRequest> Presenter::key(sf::Keyboard::Key key) {
         return WindowRequest{};
     case ViewerAction::toggle_fullscreen:
         return WindowRequest{WindowRequest::toggle_fullscreen};
+    case ViewerAction::toggle_notes_window:
+        if (notes_window_ && notes_window_->isOpen()) {
+            notes_window_.reset();
+        } else if (!screenshot_) {
+            open_notes_window();
+        }
+        return WindowRequest{};
     case ViewerAction::leave_tour:
         if (controller_.has_something_to_close()) {
             return std::nullopt; // Esc closes those first

@@ -4,6 +4,7 @@
 #include "controller.hpp"
 #include "geo/atlas.hpp"
 #include "map/presentation.hpp"
+#include "monitors.hpp"
 #include "viewer/viewer_app.hpp"
 
 #include <SFML/Graphics.hpp>
@@ -23,8 +24,11 @@ public:
     Presenter(const ViewerOptions& options, const MapScene& scene, const sf::Font& font,
               Controller& controller, std::ostream& notes);
 
-    /// Once the window is open: the notes window (if asked for) and the first slide, at once.
-    void start();
+    /// Once the window is open: the notes window on a second screen when there is one (with
+    /// one screen, or a projector mirroring it, only when asked for: key N), and the first
+    /// slide, at once.
+    /// `main`: the slide's window (none: no notes window, as in a test).
+    void start(const sf::RenderWindow* main = nullptr);
     /// Shows the current slide again without a flight (after the window was recreated).
     void show_again() { open_slide(false); }
 
@@ -46,7 +50,12 @@ public:
     bool projector_theme() const { return projector_theme_; }
 
 private:
+    /// Opens the notes window: filling the second screen, or a window of its own.
+    void open_notes_window();
+
     bool confirming_leave_ = false; ///< Esc was pressed: the next Esc or Enter leaves
+    bool screenshot_ = false;       ///< a --screenshot run: no second window
+    std::optional<Monitor> second_screen_;
     void open_slide(bool animate);
     WindowRequest navigate(PresentCommand command, int digit = 0);
 

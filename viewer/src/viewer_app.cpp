@@ -188,7 +188,7 @@ public:
             ui_state_.messages.push_back(error.what());
         }
         if (presenter_) {
-            presenter_->start();
+            presenter_->start(&window_);
         } else if (options_.play) {
             controller_.toggle_playback();
         }
