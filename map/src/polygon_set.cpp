@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <deque>
+#include <future>
 #include <iterator>
 #include <limits>
 #include <stdexcept>
@@ -164,8 +165,12 @@ private:
     std::vector<std::array<GLdouble, 3>> coords_;
 };
 
+/// Cuts the rings into pieces of at most max_piece_vertices along a quadtree; each piece gets
+/// its bounds and rings (map space), and its rings as they are in `piece_rings`, to be
+/// triangulated afterwards (triangulate_pieces).
 void split_into_pieces(std::vector<geo::Ring> rings, const geo::Box& box, int depth,
-                       std::vector<FillPiece>& out) {
+                       std::vector<FillPiece>& out,
+                       std::vector<std::vector<geo::Ring>>& piece_rings) {
     if (!std::isfinite(box.min_x) || !std::isfinite(box.min_y) || !std::isfinite(box.max_x) ||
         !std::isfinite(box.max_y)) {
         return; // only empty sets have no finite bounds: their rings were all non-finite
@@ -180,7 +185,6 @@ void split_into_pieces(std::vector<geo::Ring> rings, const geo::Box& box, int de
     if (vertices <= max_piece_vertices || depth >= max_depth) {
         FillPiece piece;
         piece.bounds = to_map_box(bounds_of(rings));
-        triangulate_even_odd(rings, piece.triangles);
         for (const auto& ring : rings) {
             auto& mapped = piece.rings.emplace_back();
             mapped.reserve(ring.size());
@@ -188,9 +192,8 @@ void split_into_pieces(std::vector<geo::Ring> rings, const geo::Box& box, int de
                 mapped.push_back(to_map(p));
             }
         }
-        if (!piece.triangles.empty()) {
-            out.push_back(std::move(piece));
-        }
+        out.push_back(std::move(piece));
+        piece_rings.push_back(std::move(rings));
         return;
     }
     const double mid_x = (box.min_x + box.max_x) / 2;
@@ -207,8 +210,28 @@ void split_into_pieces(std::vector<geo::Ring> rings, const geo::Box& box, int de
                 clipped.push_back(std::move(part));
             }
         }
-        split_into_pieces(std::move(clipped), quadrant, depth + 1, out);
+        split_into_pieces(std::move(clipped), quadrant, depth + 1, out, piece_rings);
     }
+}
+
+/// Triangulates every piece (on two threads when there are many: the pieces are independent
+/// and each thread has its own tessellator), then drops the pieces that cover nothing.
+void triangulate_pieces(std::vector<FillPiece>& pieces,
+                        const std::vector<std::vector<geo::Ring>>& piece_rings) {
+    const std::size_t count = pieces.size();
+    const auto work = [&](std::size_t first, std::size_t step) {
+        for (std::size_t i = first; i < count; i += step) {
+            triangulate_even_odd(piece_rings[i], pieces[i].triangles);
+        }
+    };
+    if (count >= 64) {
+        auto other = std::async(std::launch::async, work, 1, 2);
+        work(0, 2);
+        other.get();
+    } else {
+        work(0, 1);
+    }
+    std::erase_if(pieces, [](const FillPiece& piece) { return piece.triangles.empty(); });
 }
 
 void append_outline(const geo::Ring& ring, std::vector<OutlineChunk>& out) {
@@ -399,7 +422,9 @@ const LodLevel& PolygonSet::level(std::size_t index) const {
             append_outline(ring_simplified, built->outlines);
             simplified.push_back(std::move(ring_simplified));
         }
-        split_into_pieces(std::move(simplified), box_, 0, built->fills);
+        std::vector<std::vector<geo::Ring>> piece_rings;
+        split_into_pieces(std::move(simplified), box_, 0, built->fills, piece_rings);
+        triangulate_pieces(built->fills, piece_rings);
         levels_[index] = std::move(built);
     }
     return *levels_[index];
