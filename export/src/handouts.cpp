@@ -9,6 +9,7 @@
 #include "render/furniture.hpp"
 #include "render/text.hpp"
 #include "render/vector_output.hpp"
+#include "util/strings.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -20,30 +21,6 @@ namespace fs = std::filesystem;
 
 namespace kuril {
 namespace {
-
-/// Text and attribute values for HTML: the five characters that could end them.
-std::string html_escape(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 const geo::Tour& find_tour(const geo::Annotations& annotations, const std::string& tour_id) {
     const geo::Tour* tour = annotations.tour(tour_id);
@@ -58,7 +35,7 @@ const geo::Tour& find_tour(const geo::Annotations& annotations, const std::strin
 }
 
 std::string index_head(const geo::Tour& tour, std::string_view lang) {
-    const std::string title = html_escape(tour.title.empty() ? tour.id : tour.title);
+    const std::string title = markup_escape(tour.title.empty() ? tour.id : tour.title);
     // On paper: one slide per landscape page, the image as large as the page allows, the
     // sources in small print below it, links printed as text.
     return "<!DOCTYPE html>\n<html lang=\"" + std::string(lang) +
@@ -87,12 +64,12 @@ std::string index_section(const std::function<const geo::Source*(const std::stri
         slide.title_in(lang) + " (" + slide.date.long_text(lang) + "). " + slide.caption_in(lang);
     // The page, the image and its description are all in `lang` (the page says so).
     std::string html =
-        "<section>\n<img src=\"" + html_escape(image) + "\" alt=\"" + html_escape(alt) +
+        "<section>\n<img src=\"" + markup_escape(image) + "\" alt=\"" + markup_escape(alt) +
         "\">\n<p class=\"slide\">" +
-        html_escape(
+        markup_escape(
             i18n::format(i18n::tr(lang, "Slide {number} of {count}"),
                          {{"number", std::to_string(number)}, {"count", std::to_string(count)}})) +
-        "</p>\n<p class=\"sources\">" + html_escape(std::string(i18n::tr(lang, "Sources: ")));
+        "</p>\n<p class=\"sources\">" + markup_escape(std::string(i18n::tr(lang, "Sources: ")));
     std::vector<std::string> ids = slide.sources;
     for (const auto& id : shown_sources) {
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
@@ -107,22 +84,22 @@ std::string index_section(const std::function<const geo::Source*(const std::stri
         }
         html += first ? "" : "; ";
         first = false;
-        html += html_escape(source->title + source->language_note());
+        html += markup_escape(source->title + source->language_note());
         if (!source->publisher.empty() || !source->date.empty()) {
-            html += " (" + html_escape(source->publisher) +
+            html += " (" + markup_escape(source->publisher) +
                     (source->publisher.empty() || source->date.empty() ? "" : ", ") +
-                    html_escape(source->date) + ")";
+                    markup_escape(source->date) + ")";
         }
         if (!source->isbn.empty()) {
-            html += ", ISBN " + html_escape(source->isbn);
+            html += ", ISBN " + markup_escape(source->isbn);
         }
         if (!source->url.empty()) {
-            html += ", <a href=\"" + html_escape(source->url) + "\">" + html_escape(source->url) +
-                    "</a>";
+            html += ", <a href=\"" + markup_escape(source->url) + "\">" +
+                    markup_escape(source->url) + "</a>";
         }
     }
     if (first) {
-        html += html_escape(std::string(i18n::tr(lang, "none for what this slide shows.")));
+        html += markup_escape(std::string(i18n::tr(lang, "none for what this slide shows.")));
     }
     return html + "</p>\n</section>\n";
 }
@@ -480,7 +457,7 @@ HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const 
                               slides[i].out.filename().string(), image.sources);
     }
     html += "<p class=\"sources\">" +
-            html_escape(std::string(i18n::tr(
+            markup_escape(std::string(i18n::tr(
                 lang, "Coastlines: GSHHG 2.3.7 © P. Wessel & W. H. F. Smith, LGPL-3; country "
                       "borders: DCW-GMT, LGPL-3. Lines marked approx. are constructions, not "
                       "official lines."))) +

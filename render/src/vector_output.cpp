@@ -4,6 +4,7 @@
 #include "geo/error.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
+#include "util/strings.hpp"
 
 #include <algorithm>
 #include <cairo-ft.h>
@@ -108,27 +109,6 @@ void append_utf8(std::string& out, std::uint32_t cp) {
         out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
         out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-void xml_escape(std::string& out, const std::string& text) {
-    for (const char c : text) {
-        switch (c) {
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '&':
-            out += "&amp;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
     }
 }
 
@@ -455,7 +435,7 @@ void VectorDocument::Impl::text(const CapturedText& item, const sf::Font& font) 
                         (item.fill.a < 255 ? " fill-opacity=\"" + number(item.fill.a / 255.0) + "\""
                                            : std::string()) +
                         " xml:space=\"preserve\">";
-            xml_escape(svg_text, line.utf8);
+            svg_text += markup_escape(line.utf8);
             svg_text += "</text>\n";
         }
     }

@@ -51,6 +51,31 @@ inline std::vector<std::string> closest_matches(std::string_view word,
     return best;
 }
 
+/// Text and attribute values for XML, SVG and HTML: &, <, > and " as entities.
+inline std::string markup_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
 /// "a", "a or b", "a, b or c".
 inline std::string or_list(const std::vector<std::string>& words) {
     std::string text;

@@ -10,6 +10,25 @@
 
 namespace kuril {
 
+namespace {
+
+/// The box at the top centre, wide enough for the query and every row (at least 420 UI pixels,
+/// at most the window less a margin), one row under the query for each of `rows`.
+void place_box(SearchLayout& layout, const sf::Font& font, float width, float s) {
+    layout.row_height = font.getLineSpacing(layout.size) + 4 * s;
+    float text_width = ui_text(font, layout.query, layout.size).getLocalBounds().width;
+    for (const auto& row : layout.rows) {
+        text_width = std::max(text_width, ui_text(font, row, layout.size).getLocalBounds().width);
+    }
+    const float box_width = std::min(std::max(420 * s, text_width + 30 * s), width - 20 * s);
+    layout.rows_top = 10 * s + 8 * s + layout.row_height + 6 * s;
+    const float box_height = layout.rows_top - 10 * s +
+                             layout.row_height * static_cast<float>(layout.rows.size()) + 8 * s;
+    layout.box = {(width - box_width) / 2, 10 * s, box_width, box_height};
+}
+
+} // namespace
+
 SearchLayout layout_search(const NameSearch& search, float width, float scale, const sf::Font& font,
                            std::string_view lang) {
     const float s = scale;
@@ -27,16 +46,7 @@ SearchLayout layout_search(const NameSearch& search, float width, float scale, c
                                {{"query", search.query}}));
     }
     layout.chosen = search.matches.empty() ? layout.rows.size() : search.chosen;
-    layout.row_height = font.getLineSpacing(layout.size) + 4 * s;
-    float text_width = ui_text(font, layout.query, layout.size).getLocalBounds().width;
-    for (const auto& row : layout.rows) {
-        text_width = std::max(text_width, ui_text(font, row, layout.size).getLocalBounds().width);
-    }
-    const float box_width = std::min(std::max(420 * s, text_width + 30 * s), width - 20 * s);
-    layout.rows_top = 10 * s + 8 * s + layout.row_height + 6 * s;
-    const float box_height = layout.rows_top - 10 * s +
-                             layout.row_height * static_cast<float>(layout.rows.size()) + 8 * s;
-    layout.box = {(width - box_width) / 2, 10 * s, box_width, box_height};
+    place_box(layout, font, width, s);
     return layout;
 }
 
@@ -54,16 +64,7 @@ SearchLayout layout_layer_prompt(const LayerPrompt& prompt, float width, float s
             i18n::tr(lang, "Tab completes file names, Enter adds the layer, Esc cancels"));
     }
     layout.chosen = layout.rows.size(); // nothing chosen: the rows are offers or hints
-    layout.row_height = font.getLineSpacing(layout.size) + 4 * s;
-    float text_width = ui_text(font, layout.query, layout.size).getLocalBounds().width;
-    for (const auto& row : layout.rows) {
-        text_width = std::max(text_width, ui_text(font, row, layout.size).getLocalBounds().width);
-    }
-    const float box_width = std::min(std::max(420 * s, text_width + 30 * s), width - 20 * s);
-    layout.rows_top = 10 * s + 8 * s + layout.row_height + 6 * s;
-    const float box_height = layout.rows_top - 10 * s +
-                             layout.row_height * static_cast<float>(layout.rows.size()) + 8 * s;
-    layout.box = {(width - box_width) / 2, 10 * s, box_width, box_height};
+    place_box(layout, font, width, s);
     return layout;
 }
 
