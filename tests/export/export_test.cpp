@@ -4,6 +4,7 @@
 #include "drawing_fixture.hpp"
 #include "export/exporter.hpp"
 #include "export/view_export.hpp"
+#include "export_fixture.hpp"
 #include "geo/error.hpp"
 #include "id_pattern.hpp"
 #include "render/map_renderer.hpp"
@@ -30,37 +31,9 @@ namespace {
 
 using test_drawing::near;
 using test_drawing::pixels_differing;
-
-struct ExportFixture : test_drawing::ShippedScene {
-    ExportFixture() { GDALAllRegister(); }
-
-    kuril::ExportOptions options(const fs::path& out) const {
-        kuril::ExportOptions o;
-        o.out = out;
-        o.width = 800;
-        o.height = 600;
-        o.date = {2000, 1, 1};
-        o.view.bbox = geo::Box{141, 42, 149, 46};
-        return o;
-    }
-};
-
-std::array<double, 6> geotransform(const fs::path& image) {
-    std::array<double, 6> gt{};
-    GDALDataset* dataset = GDALDataset::Open(image.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY);
-    REQUIRE(dataset != nullptr);
-    REQUIRE(dataset->GetGeoTransform(gt.data()) == CE_None);
-    GDALClose(dataset);
-    return gt;
-}
-
-sf::Color pixel_at(const sf::Image& image, const std::array<double, 6>& gt,
-                   const geo::Projection& projection, geo::Point lon_lat) {
-    const geo::Point xy = projection.forward(lon_lat);
-    const double column = (xy.x - gt[0]) / gt[1];
-    const double row = (xy.y - gt[3]) / gt[5];
-    return image.getPixel(static_cast<unsigned>(column), static_cast<unsigned>(row));
-}
+using test_export::ExportFixture;
+using test_export::geotransform;
+using test_export::pixel_at;
 
 /// Checks a PNG's size from its header.
 void png_size(const fs::path& path, unsigned width, unsigned height) {

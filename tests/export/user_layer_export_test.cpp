@@ -4,6 +4,7 @@
 // and probed through the world file; their labels and legend rows read from the manifest.
 #include "drawing_fixture.hpp"
 #include "export/exporter.hpp"
+#include "export_fixture.hpp"
 #include "map/user_layer.hpp"
 #include "render/style.hpp"
 #include "user_layer_fixtures.hpp"
@@ -18,6 +19,9 @@
 namespace fs = std::filesystem;
 
 namespace {
+
+using test_export::geotransform;
+using test_export::pixel_at;
 
 using namespace test_user_layers;
 
@@ -87,27 +91,6 @@ fs::path write_mercator_shapefile(const fs::path& path) {
     REQUIRE(layer->CreateFeature(&feature) == OGRERR_NONE);
     GDALClose(dataset);
     return path;
-}
-
-std::array<double, 6> geotransform(const fs::path& image) {
-    std::array<double, 6> gt{};
-    GDALDataset* dataset = GDALDataset::Open(image.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY);
-    REQUIRE(dataset != nullptr);
-    REQUIRE(dataset->GetGeoTransform(gt.data()) == CE_None);
-    GDALClose(dataset);
-    return gt;
-}
-
-sf::Color pixel_at(const sf::Image& image, const std::array<double, 6>& gt,
-                   const geo::Projection& projection, geo::Point lon_lat) {
-    const geo::Point xy = projection.forward(lon_lat);
-    const double column = (xy.x - gt[0]) / gt[1];
-    const double row = (xy.y - gt[3]) / gt[5];
-    REQUIRE(column >= 0);
-    REQUIRE(row >= 0);
-    REQUIRE(column < image.getSize().x);
-    REQUIRE(row < image.getSize().y);
-    return image.getPixel(static_cast<unsigned>(column), static_cast<unsigned>(row));
 }
 
 /// `over` drawn at the user fill's opacity on `under`.

@@ -5,6 +5,7 @@
 #include "export/exporter.hpp"
 #include "export/handouts.hpp"
 #include "export/paper.hpp"
+#include "export_fixture.hpp"
 #include "geo/error.hpp"
 
 #include <SFML/Graphics.hpp>
@@ -24,19 +25,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct VectorFixture : test_drawing::ShippedScene {
-    VectorFixture() { GDALAllRegister(); }
-
-    kuril::ExportOptions options(const fs::path& out) const {
-        kuril::ExportOptions o;
-        o.out = out;
-        o.width = 800;
-        o.height = 600;
-        o.date = {2000, 1, 1};
-        o.view.bbox = geo::Box{141, 42, 149, 46};
-        return o;
-    }
-};
+using VectorFixture = test_export::ExportFixture;
 
 /// The standard output of a command (poppler's tools), or a failed check.
 std::string run(const std::string& command) {
