@@ -29,6 +29,25 @@ std::string utm_wkt() {
     return wkt;
 }
 
+/// How many samples of the dataset's three bands differ from what channel() wrote.
+long pixels_not_as_written(GDALDataset& dataset, unsigned width, unsigned height) {
+    long different = 0;
+    std::vector<std::uint8_t> band(std::size_t{width} * height);
+    for (int c = 0; c < 3; ++c) {
+        REQUIRE(dataset.GetRasterBand(c + 1)->RasterIO(
+                    GF_Read, 0, 0, static_cast<int>(width), static_cast<int>(height), band.data(),
+                    static_cast<int>(width), static_cast<int>(height), GDT_Byte, 0, 0,
+                    nullptr) == CE_None);
+        for (unsigned y = 0; y < height; ++y) {
+            for (unsigned x = 0; x < width; ++x) {
+                different +=
+                    band[std::size_t{y} * width + x] != channel(x, y, static_cast<unsigned>(c));
+            }
+        }
+    }
+    return different;
+}
+
 } // namespace
 
 TEST_CASE("[imageio] geotiff: bands from the top read back with their georeferencing") {
@@ -69,20 +88,7 @@ TEST_CASE("[imageio] geotiff: bands from the top read back with their georeferen
         REQUIRE(dataset->GetGeoTransform(read.data()) == CE_None);
         CHECK(read == transform);
         CHECK(std::string(dataset->GetProjectionRef()).find("UTM zone 55N") != std::string::npos);
-        long different = 0;
-        std::vector<std::uint8_t> band(std::size_t{width} * height);
-        for (int c = 0; c < 3; ++c) {
-            REQUIRE(dataset->GetRasterBand(c + 1)->RasterIO(
-                        GF_Read, 0, 0, static_cast<int>(width), static_cast<int>(height),
-                        band.data(), static_cast<int>(width), static_cast<int>(height), GDT_Byte, 0,
-                        0, nullptr) == CE_None);
-            for (unsigned y = 0; y < height; ++y) {
-                for (unsigned x = 0; x < width; ++x) {
-                    different +=
-                        band[std::size_t{y} * width + x] != channel(x, y, static_cast<unsigned>(c));
-                }
-            }
-        }
+        const long different = pixels_not_as_written(*dataset, width, height);
         GDALClose(dataset);
         CHECK(different == 0);
     }
@@ -177,20 +183,7 @@ TEST_CASE("[imageio] geotiff: a Cloud-Optimized GeoTIFF with overviews and its m
         kuril::GeoTransform read{};
         REQUIRE(dataset->GetGeoTransform(read.data()) == CE_None);
         CHECK(read == transform);
-        long different = 0;
-        std::vector<std::uint8_t> band(std::size_t{width} * height);
-        for (int c = 0; c < 3; ++c) {
-            REQUIRE(dataset->GetRasterBand(c + 1)->RasterIO(
-                        GF_Read, 0, 0, static_cast<int>(width), static_cast<int>(height),
-                        band.data(), static_cast<int>(width), static_cast<int>(height), GDT_Byte, 0,
-                        0, nullptr) == CE_None);
-            for (unsigned y = 0; y < height; ++y) {
-                for (unsigned x = 0; x < width; ++x) {
-                    different +=
-                        band[std::size_t{y} * width + x] != channel(x, y, static_cast<unsigned>(c));
-                }
-            }
-        }
+        const long different = pixels_not_as_written(*dataset, width, height);
         GDALClose(dataset);
         CHECK(different == 0); // lossless
     }
