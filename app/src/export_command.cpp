@@ -181,14 +181,6 @@ std::array<geo::Date, 2> parse_compare_dates(const std::string& text) {
 
 namespace {
 
-/// --out's extension in lower case (".tif").
-std::string lower_extension(const std::filesystem::path& out) {
-    std::string extension = out.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return extension;
-}
-
 /// What the export writes: --format, or without it what --out's extension names (.tif or
 /// .tiff: geotiff; .geojson, .gpkg, .kml: vector data; otherwise png).
 std::string output_format(const ExportCommandOptions& command) {

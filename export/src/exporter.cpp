@@ -198,7 +198,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     auto& timer = PhaseTimer::global();
     validate_export(asked);
     // A PDF or SVG: the same drawing, recorded as it is drawn and replayed with cairo.
-    const std::optional<VectorFormat> vector = vector_format_of(asked.out);
+    const std::optional<PageFormat> vector = page_format_of(asked.out);
     if (vector && std::max(asked.width, asked.height) > max_single_pass_side) {
         throw geo::InputError("--out " + asked.out.filename().string() +
                               ": a PDF or SVG is at most " + std::to_string(max_single_pass_side) +
@@ -360,7 +360,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
                                 page_h, find_map_font().path, plan.title);
         document.draw(*capture, font, options.width, options.height, 0, 0, pt_per_px);
         document.finish();
-        if (*vector == VectorFormat::pdf) {
+        if (*vector == PageFormat::pdf) {
             // The page is georeferenced as the PNG is (ISO 32000 geospatial measure).
             detail::add_page_viewport(vector_file->temporary(),
                                       detail::geo_viewport(plan.view, *scene.projection,

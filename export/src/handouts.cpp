@@ -290,7 +290,7 @@ void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::T
     const std::string tour_title = tour.title.empty() ? tour.id : tour.title;
     const std::string_view lang = text_language_code(base.text_language);
     const std::string sources_heading(i18n::tr(lang, "Sources"));
-    VectorDocument pdf(VectorFormat::pdf, file, page_w, page_h, find_map_font().path, tour_title);
+    VectorDocument pdf(PageFormat::pdf, file, page_w, page_h, find_map_font().path, tour_title);
     const double pt_per_px = 72 / HandoutPage::dpi;
     for (std::size_t i = 0; i < slides.size(); ++i) {
         const std::string heading = tour_title + " \u2014 " +

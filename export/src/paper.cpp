@@ -2,6 +2,7 @@
 #include "export/paper.hpp"
 
 #include "geo/error.hpp"
+#include "util/strings.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -9,12 +10,6 @@
 
 namespace kuril {
 namespace {
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 std::string shown(const std::string& text) {
     return "'" + (text.size() > 40 ? text.substr(0, 40) + "..." : text) + "'";
@@ -39,7 +34,7 @@ double side_mm(const std::string& text, const std::string& whole) {
 } // namespace
 
 PaperSize parse_paper(const std::string& paper, const std::string& orientation) {
-    const std::string name = lower(paper);
+    const std::string name = ascii_lower(paper);
     PaperSize size;
     if (name == "a4") {
         size = {210, 297, "A4"};
@@ -59,7 +54,7 @@ PaperSize parse_paper(const std::string& paper, const std::string& orientation) 
         std::snprintf(label, sizeof label, "%gx%g mm", w, h);
         size = {w, h, label};
     }
-    const std::string turn = lower(orientation);
+    const std::string turn = ascii_lower(orientation);
     if (!turn.empty() && turn != "portrait" && turn != "landscape") {
         throw geo::InputError("--orientation " + shown(orientation) +
                               ": expected portrait or landscape");

@@ -9,6 +9,7 @@
 #include "map/symbology.hpp"
 #include "render/furniture.hpp"
 #include "render/style.hpp"
+#include "util/strings.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -24,9 +25,7 @@ namespace fs = std::filesystem;
 namespace kuril {
 
 std::optional<VectorFormat> vector_format_for(const fs::path& out) {
-    std::string extension = out.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string extension = lower_extension(out);
     if (extension == ".geojson") {
         return VectorFormat::geojson;
     }

@@ -131,9 +131,7 @@ void show_video_library_messages(bool shown) {
 }
 
 std::optional<VideoFormat> video_format_for(const std::filesystem::path& out) {
-    std::string extension = out.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string extension = lower_extension(out);
     if (extension == ".webm") {
         return VideoFormat::webm;
     }

@@ -762,10 +762,6 @@ void add_legend_and_sources(MapFrame& frame) {
     }
 }
 
-bool boxes_meet(const geo::Box& a, const geo::Box& b) {
-    return a.max_x >= b.min_x && a.min_x <= b.max_x && a.max_y >= b.min_y && a.min_y <= b.max_y;
-}
-
 /// The user's layers: the features that meet the view, their labels (the label field's value;
 /// with the labels layer) and, for what meets the visible area, a legend row per layer and
 /// kind of geometry under the layer's title (the file's name).
@@ -777,7 +773,7 @@ void add_user_layers(MapFrame& frame) {
     const auto& layers = frame.scene->user_layers;
     for (std::size_t l = 0; l < layers.size(); ++l) {
         const SceneUserLayer& layer = layers[l];
-        if (!boxes_meet(layer.box, seen)) {
+        if (!layer.box.overlaps(seen)) {
             continue;
         }
         bool polygons = false;
@@ -785,11 +781,11 @@ void add_user_layers(MapFrame& frame) {
         bool points = false;
         for (std::size_t f = 0; f < layer.features.size(); ++f) {
             const UserFeature& feature = layer.features[f];
-            if (!boxes_meet(feature.box, seen)) {
+            if (!feature.box.overlaps(seen)) {
                 continue;
             }
             frame.user_features.push_back({l, f});
-            if (boxes_meet(feature.box, area)) {
+            if (feature.box.overlaps(area)) {
                 polygons |= !feature.polygons.empty();
                 lines |= !feature.lines.empty();
                 points |= !feature.points.empty();

@@ -45,8 +45,7 @@ void TextBlock::draw(sf::RenderTarget& target, float x, float y, sf::Color colou
     }
     text.setFillColor(colour);
     text.setPosition(std::round(x), std::round(y));
-    target.draw(text);
-    capture_text(text, target);
+    draw_recorded(target, text);
 }
 
 void draw_band(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill, sf::Color border) {
@@ -55,8 +54,7 @@ void draw_band(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill, sf:
     shape.setFillColor(fill);
     shape.setOutlineColor(border);
     shape.setOutlineThickness(1);
-    target.draw(shape);
-    capture_rect(shape, target);
+    draw_recorded(target, shape);
 }
 
 TitleBand::TitleBand(const sf::Font& font, const std::string& title, const std::string& stamp,
@@ -165,8 +163,7 @@ void LegendBox::draw(sf::RenderTarget& target, const ScreenRect& rect) const {
     heading.setStyle(sf::Text::Bold);
     heading.setFillColor(style::text);
     heading.setPosition(std::round(left + 8 * s), std::round(top + 6 * s));
-    target.draw(heading);
-    capture_text(heading, target);
+    draw_recorded(target, heading);
     float y = top + 6 * s;
     for (std::size_t i = 0; i < items_.size(); ++i) {
         y += row_ + (i > 0 ? extra_[i - 1] : 0.f);
@@ -174,8 +171,7 @@ void LegendBox::draw(sf::RenderTarget& target, const ScreenRect& rect) const {
         sf::Text label(utf8(wrapped_[i]), *font_, size_);
         label.setFillColor(style::text);
         label.setPosition(std::round(left + 48 * s), std::round(y));
-        target.draw(label);
-        capture_text(label, target);
+        draw_recorded(target, label);
     }
 }
 

@@ -91,8 +91,7 @@ void LabelLayer::draw(sf::RenderTarget& target, float ui_scale) {
         }
     }
     if (!leaders.empty()) {
-        target.draw(leaders.data(), leaders.size(), sf::Triangles);
-        capture_triangles(leaders.data(), leaders.size(), target);
+        draw_recorded(target, leaders, sf::Triangles);
     }
     for (const auto& drawn : drawn_) {
         sf::Text& t = *drawn.text;
@@ -112,8 +111,7 @@ void LabelLayer::draw(sf::RenderTarget& target, float ui_scale) {
             t.setPosition(static_cast<float>(rect.left + rect.width / 2),
                           static_cast<float>(rect.top + rect.height / 2));
         }
-        target.draw(t);
-        capture_text(t, target);
+        draw_recorded(target, t);
         t.setOrigin(0, 0);
         t.setRotation(0);
     }

@@ -144,8 +144,7 @@ void draw_legend_swatch(sf::RenderTarget& target, const LegendItem& item, sf::Fl
         break;
     }
     if (!v.empty()) {
-        target.draw(v.data(), v.size(), sf::Triangles);
-        capture_triangles(v.data(), v.size(), target);
+        draw_recorded(target, v, sf::Triangles);
     }
 }
 

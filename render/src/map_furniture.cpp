@@ -28,15 +28,13 @@ void MapRenderer::draw_furniture(sf::RenderTarget& target, const MapFrame& frame
     append_polyline(triangles_, {{x0, y0}, {x0 + bar / 2, y0}}, 5 * ui, dark);
     append_polyline(triangles_, {{x0 + bar / 2, y0}, {x0 + bar, y0}}, 5 * ui,
                     sf::Color(150, 150, 150));
-    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
-    capture_triangles(triangles_.data(), triangles_.size(), target);
+    draw_recorded(target, triangles_, sf::Triangles);
     sf::Text& label = text("scale", scale.label, static_cast<unsigned>(13 * ui));
     label.setFillColor(style::text);
     label.setOutlineColor(style::halo);
     label.setOutlineThickness(2);
     label.setPosition(std::round(x0), std::round(y0 - 24 * ui));
-    target.draw(label);
-    capture_text(label, target);
+    draw_recorded(target, label);
 
     if (layout.north_arrow.shown) {
         const double angle = layout.north_arrow.angle;
@@ -54,8 +52,7 @@ void MapRenderer::draw_furniture(sf::RenderTarget& target, const MapFrame& frame
         triangles_.emplace_back(tip, sf::Color(150, 150, 150));
         triangles_.emplace_back(base - dir * (8 * ui), sf::Color(150, 150, 150));
         triangles_.emplace_back(tail - side, sf::Color(150, 150, 150));
-        target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
-        capture_triangles(triangles_.data(), triangles_.size(), target);
+        draw_recorded(target, triangles_, sf::Triangles);
         sf::Text& n = text("north", "N", static_cast<unsigned>(14 * ui));
         n.setFillColor(style::text);
         n.setOutlineColor(style::halo);
@@ -63,8 +60,7 @@ void MapRenderer::draw_furniture(sf::RenderTarget& target, const MapFrame& frame
         const auto b = n.getLocalBounds();
         const sf::Vector2f at = tip + dir * (12 * ui);
         n.setPosition(std::round(at.x - b.width / 2), std::round(at.y - b.height / 2 - b.top));
-        target.draw(n);
-        capture_text(n, target);
+        draw_recorded(target, n);
     }
     if (layout.inset.shown) {
         // The inset frames the map that shows: the view less the bands at its top and bottom.

@@ -55,10 +55,6 @@ geo::Box visible_map_box(const MapView& view, const std::optional<sf::FloatRect>
     return {box.min_x - pad, -box.max_y - pad, box.max_x + pad, -box.min_y + pad};
 }
 
-bool overlaps(const geo::Box& a, const geo::Box& b) {
-    return a.min_x <= b.max_x && b.min_x <= a.max_x && a.min_y <= b.max_y && b.min_y <= a.max_y;
-}
-
 sf::Vector2f to_screen(const MapView& view, geo::Point map_north_up) {
     const geo::Point s = view.map_to_screen(map_north_up);
     return {static_cast<float>(s.x), static_cast<float>(s.y)};
@@ -88,12 +84,12 @@ void MapRenderer::fill_sets(sf::RenderTarget& target, const std::vector<const Po
     const double scale = view.metres_per_pixel();
     const geo::Point origin = view.screen_to_map({0, 0}); // north-up metres of pixel (0, 0)
     for (const PolygonSet* set : sets) {
-        if (set->empty() || !overlaps(set->bounds, visible)) {
+        if (set->empty() || !set->bounds.overlaps(visible)) {
             continue;
         }
         const LodLevel& level = set->level_for(scale);
         for (const auto& piece : level.fills) {
-            if (!overlaps(piece.bounds, visible)) {
+            if (!piece.bounds.overlaps(visible)) {
                 continue;
             }
             if (pattern == nullptr) {
@@ -137,7 +133,7 @@ void MapRenderer::draw_outlines(sf::RenderTarget& target, const PolygonSet& set,
     const LodLevel& level = set.level_for(view.metres_per_pixel());
     scratch_.clear();
     for (const auto& chunk : level.outlines) {
-        if (!overlaps(chunk.bounds, visible)) {
+        if (!chunk.bounds.overlaps(visible)) {
             continue;
         }
         for (const auto& v : chunk.segments) {
@@ -186,14 +182,14 @@ void MapRenderer::draw_claim_outlines(sf::RenderTarget& target, const MapFrame& 
         const PolygonSet& set = shown.region->shapes;
         // Disputed land (the neutral view) is outlined in neither side's colour.
         if (shown.symbol.look != StatusSymbol::Look::party || shown.symbol.hatches.empty() ||
-            set.empty() || !overlaps(set.bounds, visible)) {
+            set.empty() || !set.bounds.overlaps(visible)) {
             continue;
         }
         // Two claimants (never recorded so far) would share the outline; the first is drawn.
         const sf::Color colour = style::party_hatch(shown.symbol.hatches.front());
         const LodLevel& level = set.level_for(view.metres_per_pixel());
         for (const auto& outline : level.outlines) {
-            if (!overlaps(outline.bounds, visible)) {
+            if (!outline.bounds.overlaps(visible)) {
                 continue;
             }
             // Segment pairs; consecutive segments that share an end are one chain.
@@ -210,8 +206,7 @@ void MapRenderer::draw_claim_outlines(sf::RenderTarget& target, const MapFrame& 
             flush(colour);
         }
     }
-    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
-    capture_triangles(triangles_.data(), triangles_.size(), target);
+    draw_recorded(target, triangles_, sf::Triangles);
 }
 
 void MapRenderer::draw_status(sf::RenderTarget& target, const MapFrame& frame) {
@@ -284,10 +279,8 @@ void MapRenderer::draw_graticule(sf::RenderTarget& target, const MapFrame& frame
             }
         }
     }
-    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
-    capture_triangles(triangles_.data(), triangles_.size(), target);
-    target.draw(thin_lines_.data(), thin_lines_.size(), sf::Lines);
-    capture_lines(thin_lines_.data(), thin_lines_.size(), target);
+    draw_recorded(target, triangles_, sf::Triangles);
+    draw_recorded(target, thin_lines_, sf::Lines);
 }
 
 void MapRenderer::draw_graticule_labels(sf::RenderTarget& target, const MapFrame& frame) {
@@ -310,8 +303,7 @@ void MapRenderer::draw_graticule_labels(sf::RenderTarget& target, const MapFrame
             at.y -= bounds.height / 2 + bounds.top;
         }
         t.setPosition(std::round(at.x), std::round(at.y));
-        target.draw(t);
-        capture_text(t, target);
+        draw_recorded(target, t);
         const ScreenRect taken{at.x, at.y, bounds.width, bounds.height + bounds.top};
         labels_->occupy(taken);
         labels_->report({label.text, "", LabelKind::graticule, taken, std::nullopt});
@@ -343,8 +335,7 @@ void MapRenderer::draw_lines(sf::RenderTarget& target, const MapFrame& frame) {
             append_polyline(triangles_, points, width, color, pattern);
         }
     }
-    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
-    capture_triangles(triangles_.data(), triangles_.size(), target);
+    draw_recorded(target, triangles_, sf::Triangles);
 }
 
 void MapRenderer::draw_borders(sf::RenderTarget& target, const MapFrame& frame) {
@@ -368,8 +359,7 @@ void MapRenderer::draw_borders(sf::RenderTarget& target, const MapFrame& frame) 
         append_polyline(triangles_, points, style::country_border_width * ui, style::country_border,
                         pattern);
     }
-    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
-    capture_triangles(triangles_.data(), triangles_.size(), target);
+    draw_recorded(target, triangles_, sf::Triangles);
 }
 
 void MapRenderer::draw_zones(sf::RenderTarget& target, const MapFrame& frame) {
@@ -392,8 +382,7 @@ void MapRenderer::draw_zones(sf::RenderTarget& target, const MapFrame& frame) {
             append_polyline(triangles_, points, width, color, pattern);
         }
     }
-    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
-    capture_triangles(triangles_.data(), triangles_.size(), target);
+    draw_recorded(target, triangles_, sf::Triangles);
 }
 
 void MapRenderer::draw_events(sf::RenderTarget& target, const MapFrame& frame) {
@@ -417,8 +406,7 @@ void MapRenderer::draw_events(sf::RenderTarget& target, const MapFrame& frame) {
         append_arrowhead(triangles_, shown.tip, shown.direction, head, 12.f * ui, fill);
         append_marker(triangles_, shown.marker, radius, fill);
     }
-    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
-    capture_triangles(triangles_.data(), triangles_.size(), target);
+    draw_recorded(target, triangles_, sf::Triangles);
 }
 
 void MapRenderer::place_off_map_events(const MapFrame& frame, const MapView& view) {
@@ -695,8 +683,7 @@ void MapRenderer::draw_place_dots(sf::RenderTarget& target, const MapFrame& fram
                       {static_cast<float>(shown.screen.x), static_cast<float>(shown.screen.y)},
                       radius, style::place_dot);
     }
-    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
-    capture_triangles(triangles_.data(), triangles_.size(), target);
+    draw_recorded(target, triangles_, sf::Triangles);
 }
 
 const std::vector<PlacedMapLabel>& MapRenderer::placed_labels() const {

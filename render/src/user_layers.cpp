@@ -4,6 +4,7 @@
 #include "render/map_renderer.hpp"
 #include "render/polyline.hpp"
 #include "render/style.hpp"
+#include "render/vector_capture.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -48,7 +49,7 @@ void MapRenderer::draw_user_layers(sf::RenderTarget& target, const MapFrame& fra
                 append_polyline(triangles_, points, width, edge);
             }
         }
-        target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+        draw_recorded(target, triangles_, sf::Triangles);
     }
     // Lines, then points (a dot cased in white), over every area.
     triangles_.clear();
@@ -72,7 +73,7 @@ void MapRenderer::draw_user_layers(sf::RenderTarget& target, const MapFrame& fra
                           style::user_colour(layer.style.rgb));
         }
     }
-    target.draw(triangles_.data(), triangles_.size(), sf::Triangles);
+    draw_recorded(target, triangles_, sf::Triangles);
 }
 
 } // namespace kuril

@@ -84,31 +84,32 @@ void capture_outline(const PolygonSet& set, const MapView& view, sf::Color colou
     }
 }
 
-void capture_triangles(const sf::Vertex* vertices, std::size_t count,
-                       const sf::RenderTarget& target) {
-    if (recording == nullptr || count == 0) {
-        return;
-    }
+namespace {
+
+/// The vertices in the image's pixels, as the target's current view places them.
+std::vector<sf::Vertex> in_pixels(const sf::Vertex* vertices, std::size_t count,
+                                  const sf::RenderTarget& target) {
     const sf::Transform transform = view_to_pixels(target);
-    CapturedTriangles item;
-    item.vertices.assign(vertices, vertices + count);
-    for (auto& v : item.vertices) {
+    std::vector<sf::Vertex> out(vertices, vertices + count);
+    for (auto& v : out) {
         v.position = transform.transformPoint(v.position);
     }
-    recording->add(std::move(item), target);
+    return out;
+}
+
+} // namespace
+
+void capture_triangles(const sf::Vertex* vertices, std::size_t count,
+                       const sf::RenderTarget& target) {
+    if (recording != nullptr && count != 0) {
+        recording->add(CapturedTriangles{in_pixels(vertices, count, target)}, target);
+    }
 }
 
 void capture_lines(const sf::Vertex* vertices, std::size_t count, const sf::RenderTarget& target) {
-    if (recording == nullptr || count == 0) {
-        return;
+    if (recording != nullptr && count != 0) {
+        recording->add(CapturedLines{in_pixels(vertices, count, target)}, target);
     }
-    const sf::Transform transform = view_to_pixels(target);
-    CapturedLines item;
-    item.vertices.assign(vertices, vertices + count);
-    for (auto& v : item.vertices) {
-        v.position = transform.transformPoint(v.position);
-    }
-    recording->add(std::move(item), target);
 }
 
 void capture_rect(const sf::RectangleShape& shape, const sf::RenderTarget& target) {
@@ -139,6 +140,29 @@ void capture_inset(const InsetLayout& layout, const geo::Box& world, const geo::
     if (recording != nullptr) {
         recording->add(CapturedInset{layout, world, shown, &land, origin_of(target)}, target);
     }
+}
+
+void draw_recorded(sf::RenderTarget& target, const std::vector<sf::Vertex>& vertices,
+                   sf::PrimitiveType type) {
+    if (vertices.empty()) {
+        return;
+    }
+    target.draw(vertices.data(), vertices.size(), type);
+    if (type == sf::Lines) {
+        capture_lines(vertices.data(), vertices.size(), target);
+    } else {
+        capture_triangles(vertices.data(), vertices.size(), target);
+    }
+}
+
+void draw_recorded(sf::RenderTarget& target, const sf::Text& text) {
+    target.draw(text);
+    capture_text(text, target);
+}
+
+void draw_recorded(sf::RenderTarget& target, const sf::RectangleShape& shape) {
+    target.draw(shape);
+    capture_rect(shape, target);
 }
 
 } // namespace kuril

@@ -29,10 +29,6 @@ bool same_colour(sf::Color a, sf::Color b) {
     return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
 }
 
-bool overlaps(const geo::Box& a, const geo::Box& b) {
-    return a.min_x <= b.max_x && b.min_x <= a.max_x && a.min_y <= b.max_y && b.min_y <= a.max_y;
-}
-
 /// The view's area in map space with y down (as the pieces' bounds are), grown by two pixels.
 geo::Box visible_map_box(const MapView& view) {
     const geo::Box box = view.visible_box();
@@ -51,7 +47,7 @@ template <typename ToScreen>
 void fan_rings_path(cairo_t* cr, const LodLevel& level, const geo::Box& visible,
                     const ToScreen& to_screen) {
     for (const auto& piece : level.fills) {
-        if (!overlaps(piece.bounds, visible)) {
+        if (!piece.bounds.overlaps(visible)) {
             continue;
         }
         for (const auto& ring : piece.rings) {
@@ -91,25 +87,6 @@ void diagonal_bands(cairo_t* cr, float period, float width) {
         cairo_line_to(cr, centre - (y2 + 1), y2 + 1);
     }
     cairo_stroke(cr);
-}
-
-/// UTF-8 of one code point.
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 std::string number(double v) {
@@ -161,21 +138,19 @@ cairo_font_face_t* open_face(const std::filesystem::path& file, bool bold) {
 
 } // namespace
 
-std::optional<VectorFormat> vector_format_of(const std::filesystem::path& path) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+std::optional<PageFormat> page_format_of(const std::filesystem::path& path) {
+    const std::string ext = lower_extension(path);
     if (ext == ".pdf") {
-        return VectorFormat::pdf;
+        return PageFormat::pdf;
     }
     if (ext == ".svg") {
-        return VectorFormat::svg;
+        return PageFormat::svg;
     }
     return std::nullopt;
 }
 
 struct VectorDocument::Impl {
-    VectorFormat format = VectorFormat::pdf;
+    PageFormat format = PageFormat::pdf;
     std::filesystem::path file;
     cairo_surface_t* surface = nullptr;
     cairo_t* cr = nullptr;
@@ -208,7 +183,7 @@ struct VectorDocument::Impl {
     }
 };
 
-VectorDocument::VectorDocument(VectorFormat format, const std::filesystem::path& file,
+VectorDocument::VectorDocument(PageFormat format, const std::filesystem::path& file,
                                double width_pt, double height_pt,
                                const std::filesystem::path& font_file, const std::string& title)
     : impl_(std::make_unique<Impl>()) {
@@ -217,7 +192,7 @@ VectorDocument::VectorDocument(VectorFormat format, const std::filesystem::path&
     impl_->regular_face = open_face(font_file, false);
     impl_->bold_face = open_face(font_file, true);
     impl_->ft = static_cast<FT_Face>(cairo_font_face_get_user_data(impl_->regular_face, &face_key));
-    if (format == VectorFormat::pdf) {
+    if (format == PageFormat::pdf) {
         impl_->surface = cairo_pdf_surface_create(file.c_str(), width_pt, height_pt);
         if (cairo_surface_status(impl_->surface) == CAIRO_STATUS_SUCCESS) {
             cairo_pdf_surface_set_metadata(impl_->surface, CAIRO_PDF_METADATA_CREATOR,
@@ -248,7 +223,7 @@ void VectorDocument::Impl::fill(const CapturedFill& item) {
     cairo_translate(cr, item.offset.x, item.offset.y);
     cairo_new_path(cr);
     for (const PolygonSet* set : item.sets) {
-        if (set->empty() || !overlaps(set->bounds, visible)) {
+        if (set->empty() || !set->bounds.overlaps(visible)) {
             continue;
         }
         fan_rings_path(cr, set->level_for(item.view.metres_per_pixel()), visible, to_screen);
@@ -272,7 +247,7 @@ void VectorDocument::Impl::outline(const CapturedOutline& item) {
     cairo_translate(cr, item.offset.x, item.offset.y);
     cairo_new_path(cr);
     for (const auto& chunk : level.outlines) {
-        if (!overlaps(chunk.bounds, visible)) {
+        if (!chunk.bounds.overlaps(visible)) {
             continue;
         }
         bool open = false;
@@ -375,7 +350,7 @@ void VectorDocument::Impl::text(const CapturedText& item, const sf::Font& font) 
         }
         Line& line = lines.back();
         std::string bytes;
-        append_utf8(bytes, cp);
+        append_utf8(static_cast<char32_t>(cp), bytes);
         line.utf8 += bytes;
         line.clusters.push_back({static_cast<int>(bytes.size()), 1});
         line.glyphs.push_back(
@@ -398,7 +373,7 @@ void VectorDocument::Impl::text(const CapturedText& item, const sf::Font& font) 
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
         cairo_stroke(cr);
     }
-    if (format == VectorFormat::pdf) {
+    if (format == PageFormat::pdf) {
         set_colour(cr, item.fill);
         for (const Line& line : lines) {
             if (!line.glyphs.empty()) {
@@ -607,7 +582,7 @@ void VectorDocument::finish() {
         throw geo::InputError(impl_->file.string() + ": cannot be written (" +
                               cairo_status_to_string(status) + ")");
     }
-    if (impl_->format == VectorFormat::svg && !impl_->svg_text.empty()) {
+    if (impl_->format == PageFormat::svg && !impl_->svg_text.empty()) {
         // The texts go last, above everything (as the GL path draws labels and bands' texts
         // last, with nothing drawn over them).
         std::ifstream in(impl_->file, std::ios::binary);

@@ -31,6 +31,11 @@ struct Box {
     bool contains(Point p) const {
         return p.x >= min_x && p.x <= max_x && p.y >= min_y && p.y <= max_y;
     }
+    /// Whether the boxes share a point (edges touching count).
+    bool overlaps(const Box& other) const {
+        return min_x <= other.max_x && other.min_x <= max_x && min_y <= other.max_y &&
+               other.min_y <= max_y;
+    }
 };
 
 std::size_t vertex_count(const Polygon& polygon);

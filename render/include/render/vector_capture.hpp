@@ -131,4 +131,12 @@ void capture_text(const sf::Text& text, const sf::RenderTarget& target);
 void capture_inset(const InsetLayout& layout, const geo::Box& world, const geo::Box& shown,
                    const PolygonSet& land, const sf::RenderTarget& target);
 
+/// Draws on `target` and records what was drawn when a capture is recording: the way render/
+/// draws vertices (sf::Triangles or sf::Lines), text and boxes, so that a PDF or SVG gets
+/// everything the image gets.
+void draw_recorded(sf::RenderTarget& target, const std::vector<sf::Vertex>& vertices,
+                   sf::PrimitiveType type);
+void draw_recorded(sf::RenderTarget& target, const sf::Text& text);
+void draw_recorded(sf::RenderTarget& target, const sf::RectangleShape& shape);
+
 } // namespace kuril

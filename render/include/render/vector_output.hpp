@@ -14,17 +14,17 @@
 
 namespace kuril {
 
-enum class VectorFormat { pdf, svg };
+enum class PageFormat { pdf, svg };
 
 /// The vector format an output's name asks for (".pdf", ".svg", any case), if any.
-std::optional<VectorFormat> vector_format_of(const std::filesystem::path& path);
+std::optional<PageFormat> page_format_of(const std::filesystem::path& path);
 
 /// A vector document written to a file (the caller's temporary file: see AtomicFile), page by
 /// page (an SVG has one page). Sizes in points (1/72 inch).
 class VectorDocument {
 public:
     /// `font_file`: the map's font (find_map_font), the one SFML measured the text with.
-    VectorDocument(VectorFormat format, const std::filesystem::path& file, double width_pt,
+    VectorDocument(PageFormat format, const std::filesystem::path& file, double width_pt,
                    double height_pt, const std::filesystem::path& font_file,
                    const std::string& title = {});
     ~VectorDocument();

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,19 @@ inline std::vector<std::string> closest_matches(std::string_view word,
         }
     }
     return best;
+}
+
+/// The text in ASCII lower case ("GeoJSON" -> "geojson"); other bytes as they are.
+inline std::string ascii_lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
+        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    });
+    return text;
+}
+
+/// A path's extension in lower case (".tif"); "" when it has none.
+inline std::string lower_extension(const std::filesystem::path& path) {
+    return ascii_lower(path.extension().string());
 }
 
 /// Text and attribute values for XML, SVG and HTML: &, <, > and " as entities.
