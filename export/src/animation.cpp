@@ -34,10 +34,6 @@ using detail::ExportOverlay;
 /// An RGBA image, top row first.
 using Pixels = std::vector<std::uint8_t>;
 
-geo::Date day_before(geo::Date date) {
-    return geo::Date::from_days_since_epoch(date.days_since_epoch() - 1);
-}
-
 /// Draws the frames of one animation: every frame in the same view (fitted once, between the
 /// bands of the first frame), on one render texture, with the same renderer.
 class FrameDrawer {
@@ -322,7 +318,7 @@ AnimationResult export_animation(const MapScene& scene, const sf::Font& font,
     std::vector<std::string> captions;
     for (const geo::Date stop : plan.stops()) {
         captions.push_back(
-            playback_caption(drawer.frame_on(day_before(stop)), drawer.frame_on(stop)));
+            playback_caption(drawer.frame_on(stop.plus_days(-1)), drawer.frame_on(stop)));
     }
     const std::size_t total = plan.frame_count(options.fps);
     std::set<std::string> sources;

@@ -13,14 +13,6 @@ namespace {
 
 constexpr double days_per_year = 365.2425;
 
-geo::Date add_days(geo::Date date, long long days) {
-    return geo::Date::from_days_since_epoch(date.days_since_epoch() + days);
-}
-
-long long days_between(geo::Date from, geo::Date to) {
-    return to.days_since_epoch() - from.days_since_epoch();
-}
-
 } // namespace
 
 void check_playback_range(const char* option, geo::Date from, geo::Date to, geo::Date first,
@@ -63,7 +55,7 @@ PlaybackPlan::PlaybackPlan(const std::vector<geo::Date>& key_dates, geo::Date fr
         Segment segment;
         segment.travel_from = cursor;
         segment.travel_start = time;
-        time += static_cast<double>(days_between(cursor, stop)) / days_per_second;
+        time += static_cast<double>(cursor.days_until(stop)) / days_per_second;
         segment.fade_start = time;
         // The first day has no day before it in the sequence: it is held, not faded in.
         time += stop == from_ ? 0.0 : settings_.fade_seconds;
@@ -74,7 +66,7 @@ PlaybackPlan::PlaybackPlan(const std::vector<geo::Date>& key_dates, geo::Date fr
         cursor = stop;
     }
     final_travel_start_ = time;
-    duration_ = time + static_cast<double>(days_between(cursor, to_)) / days_per_second;
+    duration_ = time + static_cast<double>(cursor.days_until(to_)) / days_per_second;
 }
 
 PlaybackSample PlaybackPlan::at(double seconds) const {
@@ -99,7 +91,7 @@ PlaybackSample PlaybackPlan::at(double seconds) const {
         const geo::Date start = stops_.empty() ? from_ : stops_.back();
         const auto days =
             static_cast<long long>(std::floor((t - final_travel_start_) * days_per_second));
-        sample.date = std::min(to_, add_days(start, std::max(0LL, days)));
+        sample.date = std::min(to_, start.plus_days(std::max(0LL, days)));
         sample.finished = seconds >= duration_;
         if (sample.finished) {
             sample.date = to_;
@@ -112,15 +104,15 @@ PlaybackSample PlaybackPlan::at(double seconds) const {
         if (t < segment.fade_start) {
             const auto days =
                 static_cast<long long>(std::floor((t - segment.travel_start) * days_per_second));
-            sample.date = std::clamp(add_days(segment.travel_from, days), segment.travel_from,
-                                     add_days(stop, -1));
+            sample.date = std::clamp(segment.travel_from.plus_days(days), segment.travel_from,
+                                     stop.plus_days(-1));
             linger(index);
         } else {
             sample.date = stop;
             sample.holding = true;
             sample.caption = index;
             if (t < segment.hold_start) {
-                sample.fade_from = add_days(stop, -1);
+                sample.fade_from = stop.plus_days(-1);
                 sample.mix = (t - segment.fade_start) / (segment.hold_start - segment.fade_start);
             }
             sample.caption_alpha = sample.mix;

@@ -210,7 +210,6 @@ std::vector<SceneUserLayer> load_user_layers(const std::filesystem::path& file,
         if (layers.size() > 1) {
             scene_layer.title += ": " + layer.name;
         }
-        scene_layer.label_field = options.label_field;
         scene_layer.style = style;
         scene_layer.box = empty_box();
         for (const auto& feature : layer.features) {
@@ -225,9 +224,6 @@ std::vector<SceneUserLayer> load_user_layers(const std::filesystem::path& file,
                 projected.shapes = std::make_shared<const PolygonSet>(
                     build_polygon_set(projected.polygons, projection.metres_per_unit()));
             }
-            scene_layer.has_polygons |= !projected.polygons.empty();
-            scene_layer.has_lines |= !projected.lines.empty();
-            scene_layer.has_points |= !projected.points.empty();
             widen(scene_layer.box, {projected.box.min_x, projected.box.min_y});
             widen(scene_layer.box, {projected.box.max_x, projected.box.max_y});
             scene_layer.features.push_back(std::move(projected));

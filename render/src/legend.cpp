@@ -140,7 +140,8 @@ void draw_legend_swatch(sf::RenderTarget& target, const LegendItem& item, sf::Fl
     }
     case LegendItem::Swatch::user_point:
         append_marker(v, {swatch.left + swatch.width / 2, swatch.top + swatch.height / 2},
-                      (2.5f + item.line_width) * s, style::user_colour(item.user_rgb));
+                      style::user_point_radius(item.line_width, s),
+                      style::user_colour(item.user_rgb));
         break;
     }
     if (!v.empty()) {

@@ -101,7 +101,7 @@ void MapRenderer::draw_inset(sf::RenderTarget& target, const geo::Box& visible,
     target.setView(inset);
     if (!scene_.land.empty()) {
         scratch_.clear();
-        const sf::Color colour(200, 196, 184);
+        const sf::Color colour = style::inset_land;
         for (const auto& piece : scene_.land.level(scene_.land.level_count() - 1).fills) {
             for (const auto& v : piece.triangles) {
                 scratch_.emplace_back(sf::Vector2f(v.x, v.y), colour);
@@ -112,9 +112,10 @@ void MapRenderer::draw_inset(sf::RenderTarget& target, const geo::Box& visible,
     sf::RectangleShape box({static_cast<float>(visible.max_x - visible.min_x),
                             static_cast<float>(visible.max_y - visible.min_y)});
     box.setPosition(static_cast<float>(visible.min_x), static_cast<float>(-visible.max_y));
-    box.setFillColor(sf::Color(213, 94, 0, 60));
-    box.setOutlineColor(sf::Color(213, 94, 0));
-    box.setOutlineThickness(static_cast<float>((world.max_x - world.min_x) / inset_w * 1.5));
+    box.setFillColor(style::inset_box_fill);
+    box.setOutlineColor(style::inset_box_edge);
+    box.setOutlineThickness(
+        static_cast<float>((world.max_x - world.min_x) / inset_w * style::inset_box_border));
     target.draw(box);
     target.setView(saved);
 }

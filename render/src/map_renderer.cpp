@@ -532,7 +532,7 @@ void MapRenderer::place_labels(const MapFrame& frame) {
     // So do the points of the user's layers (drawn as user_layers.cpp draws them).
     for (const auto& shown : frame.user_features) {
         const SceneUserLayer& layer = scene_.user_layers[shown.layer];
-        const double r = (2.5 + layer.style.width) * frame.state.ui_scale + 1.5;
+        const double r = style::user_point_radius(layer.style.width, frame.state.ui_scale) + 1.5;
         for (const auto& p : layer.features[shown.feature].points) {
             const geo::Point s = view.map_to_screen(p);
             labels_->occupy_softly({s.x - r, s.y - r, 2 * r, 2 * r});

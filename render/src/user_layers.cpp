@@ -69,7 +69,7 @@ void MapRenderer::draw_user_layers(sf::RenderTarget& target, const MapFrame& fra
         const SceneUserLayer& layer = scene_.user_layers[shown.layer];
         const UserFeature& feature = layer.features[shown.feature];
         for (const auto& p : feature.points) {
-            append_marker(triangles_, at(p), (2.5f + static_cast<float>(layer.style.width)) * ui,
+            append_marker(triangles_, at(p), style::user_point_radius(layer.style.width, ui),
                           style::user_colour(layer.style.rgb));
         }
     }

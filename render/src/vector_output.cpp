@@ -444,20 +444,21 @@ void VectorDocument::Impl::inset(const CapturedInset& item) {
         const geo::Box everything{-1e30, -1e30, 1e30, 1e30};
         fan_rings_path(cr, item.land->level(item.land->level_count() - 1), everything, to_inset);
         cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-        set_colour(cr, sf::Color(200, 196, 184));
+        set_colour(cr, style::inset_land);
         cairo_fill(cr);
     }
-    // What the map shows, with a border 1.5 pixels wide outside it.
+    // What the map shows, with a border inset_box_border pixels wide outside it.
     const double x0 = r.left + (item.shown.min_x - world.min_x) * sx;
     const double y0 = r.top + (world.max_y - item.shown.max_y) * sy;
     const double w = (item.shown.max_x - item.shown.min_x) * sx;
     const double h = (item.shown.max_y - item.shown.min_y) * sy;
     cairo_rectangle(cr, x0, y0, w, h);
-    set_colour(cr, sf::Color(213, 94, 0, 60));
+    set_colour(cr, style::inset_box_fill);
     cairo_fill(cr);
-    cairo_rectangle(cr, x0 - 0.75, y0 - 0.75, w + 1.5, h + 1.5);
-    set_colour(cr, sf::Color(213, 94, 0));
-    cairo_set_line_width(cr, 1.5);
+    const double border = style::inset_box_border;
+    cairo_rectangle(cr, x0 - border / 2, y0 - border / 2, w + border, h + border);
+    set_colour(cr, style::inset_box_edge);
+    cairo_set_line_width(cr, border);
     cairo_stroke(cr);
     cairo_restore(cr);
     cairo_restore(cr);

@@ -144,9 +144,14 @@ TEST_CASE("[map] user layer: the frame shows its features, labels and legend row
     REQUIRE(s.scene.user_layers.size() == 1);
     const auto& layer = s.scene.user_layers[0];
     CHECK(layer.title == "my data.geojson");
-    CHECK(layer.has_points);
-    CHECK(layer.has_lines);
-    CHECK(layer.has_polygons);
+    const auto has = [&layer](auto part) {
+        return std::any_of(
+            layer.features.begin(), layer.features.end(),
+            [&](const kuril::UserFeature& feature) { return !(feature.*part).empty(); });
+    };
+    CHECK(has(&kuril::UserFeature::points));
+    CHECK(has(&kuril::UserFeature::lines));
+    CHECK(has(&kuril::UserFeature::polygons));
 
     const kuril::MapView view = region_view(s.scene);
     const kuril::MapFrame frame = kuril::build_frame(s.scene, kuril::MapState{}, view);

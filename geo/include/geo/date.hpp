@@ -26,6 +26,12 @@ struct Date {
     /// Days since 1970-01-01 (negative before).
     long long days_since_epoch() const;
     static Date from_days_since_epoch(long long days);
+    /// The day `days` later (earlier when negative).
+    Date plus_days(long long days) const {
+        return from_days_since_epoch(days_since_epoch() + days);
+    }
+    /// Days from this day to `later` (negative when it is earlier).
+    long long days_until(Date later) const { return later.days_since_epoch() - days_since_epoch(); }
     /// The UTC day an instant falls in.
     static Date on(std::chrono::system_clock::time_point time);
     /// Today's date (UTC): on(now).

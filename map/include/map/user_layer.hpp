@@ -75,13 +75,9 @@ struct SceneUserLayer {
     /// What the legend and the info panel call it: the file's name, and the layer's for a source
     /// of several layers ("towns.gpkg: ports"). Never a path or an id of the atlas.
     std::string title;
-    std::string label_field;
     UserLayerStyle style;
     std::vector<UserFeature> features;
     geo::Box box;
-    bool has_polygons = false;
-    bool has_lines = false;
-    bool has_points = false;
 };
 
 /// Reads every layer of `file` and projects it. Throws geo::InputError in one line naming the

@@ -119,6 +119,17 @@ inline sf::Color user_colour(std::uint32_t rgb, sf::Uint8 alpha = 255) {
 }
 /// The opacity of a user layer's area fill: the land and statuses under it stay readable.
 inline constexpr sf::Uint8 user_fill_alpha = 80;
+/// The radius of a user layer's point (its dot), in pixels, for a line width and a UI scale.
+inline float user_point_radius(double width, double scale) {
+    return static_cast<float>((2.5 + width) * scale);
+}
+
+/// The locator inset: its land, and the box of what the map shows (filled, and its border
+/// `inset_box_border` pixels wide).
+inline const sf::Color inset_land{200, 196, 184};
+inline const sf::Color inset_box_fill{213, 94, 0, 60};
+inline const sf::Color inset_box_edge{213, 94, 0};
+inline constexpr float inset_box_border = 1.5f;
 
 /// The colour of a line's role in the symbology table (map/symbology.hpp).
 inline sf::Color line_colour(LineRole role) {
