@@ -237,13 +237,17 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     state = plan.state; // the overlay keeps drawing from `state`
     // What the map area shows, as the renderer will decide it: the legend and the sources.
     const MapFrame frame = build_frame(scene, state, plan.view);
-    // A compare image: each half's frame, left and right (the left is `frame`'s state).
-    std::vector<MapFrame> half_frames;
-    for (std::size_t side = 0; side < plan.halves.size(); ++side) {
-        half_frames.push_back(build_frame(scene, plan.halves[side].state, plan.halves[side].view));
-        overlay->set_half_frame(side, half_frames.back());
-    }
-    if (plan.halves.empty()) {
+    // A compare image: each half's frame, left and right. The left is `frame` (plan.state and
+    // plan.view are the left half's); only the right half's is built here.
+    std::optional<MapFrame> right_frame;
+    std::vector<const MapFrame*> half_frames;
+    if (!plan.halves.empty()) {
+        right_frame.emplace(build_frame(scene, plan.halves[1].state, plan.halves[1].view));
+        half_frames = {&frame, &*right_frame};
+        for (std::size_t side = 0; side < half_frames.size(); ++side) {
+            overlay->set_half_frame(side, *half_frames[side]);
+        }
+    } else {
         overlay->set_frame(frame);
     }
     auto obstacles = overlay->obstacles();
@@ -274,10 +278,8 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
         georef->write(plan.view, *scene.projection);
     }
     std::shared_ptr<AtomicFile> sources;
-    std::vector<const MapFrame*> shown_frames{&frame};
-    if (!half_frames.empty()) {
-        shown_frames = {&half_frames[0], &half_frames[1]};
-    }
+    const std::vector<const MapFrame*> shown_frames =
+        half_frames.empty() ? std::vector<const MapFrame*>{&frame} : half_frames;
     if (!record_only) {
         sources = std::make_shared<AtomicFile>(sources_path);
         sources->write_text(
@@ -399,7 +401,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
             // The half's view placed in the whole image: its column 0 is the image's left_px.
             const geo::Point origin = half.view.screen_to_map({-double(half.columns.left), 0});
             entry.geotransform = {origin.x, size, 0, origin.y, 0, -size};
-            entry.frame = &half_frames[side];
+            entry.frame = half_frames[side];
             if (options.legend) {
                 entry.legend = overlay->half_legend_items(side);
             }
@@ -469,20 +471,18 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     result.sources_file = sources_path;
     result.sources = frame.sources;
     result.legend = frame.legend;
-    for (const MapFrame& half : half_frames) { // a compare image's: both halves' rows, once
-        if (&half == &half_frames.front()) {
-            result.legend = half.legend;
-            continue;
-        }
-        for (const LegendItem& item : half.legend) {
+    // A compare image's: both halves' rows and sources, each once (the left half's are
+    // `frame`'s).
+    for (std::size_t side = 1; side < half_frames.size(); ++side) {
+        for (const LegendItem& item : half_frames[side]->legend) {
             if (std::none_of(result.legend.begin(), result.legend.end(),
                              [&](const LegendItem& row) { return row.label == item.label; })) {
                 result.legend.push_back(item);
             }
         }
     }
-    for (const MapFrame& half : half_frames) { // a compare image's: both halves', each once
-        for (const auto& id : half.sources) {
+    for (std::size_t side = 1; side < half_frames.size(); ++side) {
+        for (const auto& id : half_frames[side]->sources) {
             if (std::find(result.sources.begin(), result.sources.end(), id) ==
                 result.sources.end()) {
                 result.sources.push_back(id);
