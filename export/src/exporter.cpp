@@ -27,6 +27,13 @@ namespace kuril {
 namespace {
 using detail::ExportOverlay;
 
+/// The credit an image's metadata gives (naming the file that lists the sources), in the
+/// export's text language: a PNG's description, and a GeoTIFF's after its title.
+std::string image_credit(const ExportOptions& options, const std::string& sources_file_name) {
+    return credit_text_for(situation_text(options), sources_file_name,
+                           text_language_code(options.text_language));
+}
+
 /// What the PNG says about itself in text chunks: title, the credit (naming the file that lists
 /// the sources), attribution, software. The metadata keeps the credit even when the image
 /// does not.
@@ -34,8 +41,7 @@ PngText png_text(const std::string& title, const ExportOptions& options,
                  const std::string& sources_file_name) {
     return {{"Title", title},
             {"Software", "Kuril Atlas"},
-            {"Description", credit_text_for(situation_text(options), sources_file_name,
-                                            text_language_code(options.text_language))},
+            {"Description", image_credit(options, sources_file_name)},
             {"Copyright", coastline_credit}};
 }
 
@@ -46,8 +52,7 @@ GeoTiffMetadata geotiff_metadata(const std::string& title, const ExportOptions& 
                                  const std::string& sources_file_name, const MapFrame& frame) {
     GeoTiffMetadata metadata;
     metadata.title = title;
-    metadata.description =
-        title + ". " + credit_text_for(situation_text(options), sources_file_name);
+    metadata.description = title + ". " + image_credit(options, sources_file_name);
     metadata.copyright = coastline_credit;
     metadata.dpi = options.dpi;
     std::string sources;
