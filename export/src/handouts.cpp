@@ -166,7 +166,8 @@ struct HandoutPage {
     static constexpr unsigned caption_pt = 11;
     static constexpr unsigned sources_pt = 7;
     static constexpr double legend_pt = 8;
-    static constexpr double dpi = 150; ///< the map's pixels: its level of detail and layout
+    /// The map's pixels: its level of detail and layout (a paper export's default).
+    static constexpr double dpi = default_paper_dpi;
     /// The smallest map text is a label's smallest variant, 0.65 of 12 px before the scale:
     /// this scale sets it at 7 pt on paper.
     static constexpr double min_label_pt = 7;
@@ -197,12 +198,10 @@ std::string cut_long_words(const std::string& text, const sf::Font& font, unsign
     return {bytes.begin(), bytes.end()};
 }
 
-/// Numbered source lines set in two columns: which go in the first, and the columns' height.
+/// Numbered source lines set in two columns: which go in the first.
 struct SourceColumns {
     std::vector<std::string> items;
     std::size_t first_column = 0; ///< items [0, first_column) in the left column
-    double height = 0;
-    unsigned size = 7;
 };
 
 /// The sources in two columns at most `max_height` high; those that do not fit are counted in
@@ -211,7 +210,6 @@ SourceColumns source_columns(const std::vector<const geo::Source*>& sources, con
                              unsigned size, double column_width, double max_height,
                              const std::string& sources_file, std::string_view lang) {
     SourceColumns columns;
-    columns.size = size;
     const auto height_of = [&](const std::string& item) {
         return VectorDocument::text_height(font, item, size, column_width) + size / 3.0;
     };
@@ -228,7 +226,6 @@ SourceColumns source_columns(const std::vector<const geo::Source*>& sources, con
         columns.items.push_back(
             std::string(i18n::tr(lang, "No source is cited for what this slide shows.")));
         columns.first_column = 1;
-        columns.height = height_of(columns.items.back());
         return columns;
     }
     if (total <= 2 * max_height) {
@@ -240,7 +237,6 @@ SourceColumns source_columns(const std::vector<const geo::Source*>& sources, con
         }
         if (left <= max_height && total - left <= max_height) {
             columns.first_column = k;
-            columns.height = std::max(left, total - left);
             return columns;
         }
     }
@@ -270,7 +266,6 @@ SourceColumns source_columns(const std::vector<const geo::Source*>& sources, con
     }
     columns.items.resize(end);
     columns.items.push_back(rest_line(end));
-    columns.height = std::max(left, right + height_of(columns.items.back()));
     return columns;
 }
 

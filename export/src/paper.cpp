@@ -37,11 +37,11 @@ PaperSize parse_paper(const std::string& paper, const std::string& orientation) 
     const std::string name = ascii_lower(paper);
     PaperSize size;
     if (name == "a4") {
-        size = {210, 297, "A4"};
+        size = {210, 297};
     } else if (name == "a3") {
-        size = {297, 420, "A3"};
+        size = {297, 420};
     } else if (name == "letter") {
-        size = {215.9, 279.4, "Letter"};
+        size = {215.9, 279.4};
     } else {
         const std::size_t x = name.find('x');
         if (name.size() < 2 || name.substr(name.size() - 2) != "mm" || x == std::string::npos) {
@@ -50,9 +50,7 @@ PaperSize parse_paper(const std::string& paper, const std::string& orientation) 
         }
         const double w = side_mm(name.substr(0, x), paper);
         const double h = side_mm(name.substr(x + 1, name.size() - 2 - x - 1), paper);
-        char label[64];
-        std::snprintf(label, sizeof label, "%gx%g mm", w, h);
-        size = {w, h, label};
+        size = {w, h};
     }
     const std::string turn = ascii_lower(orientation);
     if (!turn.empty() && turn != "portrait" && turn != "landscape") {
