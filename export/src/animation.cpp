@@ -293,8 +293,7 @@ void check_animation(const AnimationOptions& options) {
         const std::string extension = options.out.extension().string();
         throw geo::InputError(
             "--out " + out + ": " +
-            (extension.empty() ? std::string("no extension")
-                               : "'" + one_line(extension, 20) + "'") +
+            (extension.empty() ? std::string("no extension") : quoted_value(extension, 20)) +
             " is not written; expected .webm (VP9), .mp4 (H.264) or .gif (or --frames FOLDER)");
     }
     check_writable(options.out);
