@@ -156,21 +156,33 @@ std::string sources_file_text(const std::vector<const MapFrame*>& frames,
                          {{"left", frames[0]->state.date.long_text(lang)},
                           {"right", frames[1]->state.date.long_text(lang)}});
     }
-    std::string text =
+    const std::string heading =
         i18n::format(i18n::tr(lang, "Sources of what is shown in {file}"), {{"file", image_name}}) +
         "\n" + title + "\n" + situation + "\n\n";
-    std::size_t number = 0;
+    std::vector<const geo::Source*> sources;
     std::set<std::string> listed;
     for (const MapFrame* frame : frames) {
         for (const auto& id : frame->sources) {
             const geo::Source* source = annotations.source(id);
             if (source != nullptr && listed.insert(id).second) {
-                text += std::to_string(++number) + ". " + source_line(*source) + "\n";
+                sources.push_back(source);
             }
         }
     }
-    if (number == 0) {
-        text += std::string(i18n::tr(lang, "No source is cited for what this map shows.")) + "\n";
+    return sources_list_text(lang, heading, sources,
+                             i18n::tr(lang, "No source is cited for what this map shows."));
+}
+
+std::string sources_list_text(std::string_view lang, const std::string& heading,
+                              const std::vector<const geo::Source*>& sources,
+                              std::string_view none) {
+    std::string text = heading;
+    std::size_t number = 0;
+    for (const geo::Source* source : sources) {
+        text += std::to_string(++number) + ". " + source_line(*source) + "\n";
+    }
+    if (sources.empty() && !none.empty()) {
+        text += std::string(none) + "\n";
     }
     return text + "\n" + std::string(i18n::tr(lang, coastline_credit)) + "\n" +
            std::string(i18n::tr(lang, "Lines marked approx. are constructions, not official lines; "
