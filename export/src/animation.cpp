@@ -223,25 +223,20 @@ private:
 std::string sources_text(const MapScene& scene, const std::set<std::string>& ids,
                          const std::string& film_name, const std::string& title,
                          const PlaybackPlan& plan, std::string_view lang) {
-    std::string text =
+    const std::string heading =
         i18n::format(i18n::tr(lang, "Sources of what is shown in {file}"), {{"file", film_name}}) +
         "\n" + title + "\n" +
         i18n::format(i18n::tr(lang, "History played from {from} to {to}"),
                      {{"from", plan.from().long_text(lang)}, {"to", plan.to().long_text(lang)}}) +
         "\n\n";
-    std::size_t number = 0;
+    std::vector<const geo::Source*> sources;
     for (const auto& id : ids) {
         if (const geo::Source* source = scene.atlas->annotations.source(id)) {
-            text += std::to_string(++number) + ". " + source_line(*source) + "\n";
+            sources.push_back(source);
         }
     }
-    if (number == 0) {
-        text += std::string(i18n::tr(lang, "No source is cited for what this film shows.")) + "\n";
-    }
-    return text + "\n" + std::string(i18n::tr(lang, coastline_credit)) + "\n" +
-           std::string(i18n::tr(lang, "Lines marked approx. are constructions, not official lines; "
-                                      "claims are shown as claims.")) +
-           "\n" + std::string(i18n::tr(lang, "Made with Kuril Atlas.")) + "\n";
+    return sources_list_text(lang, heading, sources,
+                             i18n::tr(lang, "No source is cited for what this film shows."));
 }
 
 fs::path animation_sources_path(const AnimationOptions& options) {
@@ -289,8 +284,7 @@ void check_animation(const AnimationOptions& options) {
         const std::string extension = options.out.extension().string();
         throw geo::InputError(
             "--out " + out + ": " +
-            (extension.empty() ? std::string("no extension")
-                               : "'" + one_line(extension, 20) + "'") +
+            (extension.empty() ? std::string("no extension") : quoted_value(extension, 20)) +
             " is not written; expected .webm (VP9), .mp4 (H.264) or .gif (or --frames FOLDER)");
     }
     check_writable(options.out);

@@ -26,9 +26,7 @@ public:
                   const MapState& state, unsigned width, unsigned height)
         : font_(&font), scale_(static_cast<float>(state.ui_scale)),
           width_(static_cast<float>(width)), height_(static_cast<float>(height)),
-          title_(!options.title.empty() ? options.title
-                 : options.compare      ? default_compare_title(scene, options)
-                                        : default_title(scene, options)),
+          title_(export_title(scene, options)),
           // A compare image's dates head its halves, not the title band.
           band_(font, title_,
                 options.compare ? std::string()

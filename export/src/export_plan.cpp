@@ -56,6 +56,12 @@ const std::string& compare_half_pov(const ExportOptions& options, std::size_t si
     return own.empty() ? options.pov : own;
 }
 
+std::string export_title(const MapScene& scene, const ExportOptions& options) {
+    return !options.title.empty() ? options.title
+           : options.compare      ? default_compare_title(scene, options)
+                                  : default_title(scene, options);
+}
+
 std::string default_compare_title(const MapScene& scene, const ExportOptions& options) {
     const auto& halves = *options.compare;
     const std::string_view lang = text_language_code(options.text_language);
@@ -265,9 +271,7 @@ ExportPlan plan_export(const MapScene& scene, const ExportOptions& options, doub
         .band_tops = band_tops,
         .tiles_total = across * static_cast<unsigned>(band_tops.size()),
         .tiled = layout.tile_width < options.width,
-        .title = !options.title.empty() ? options.title
-                 : options.compare      ? default_compare_title(scene, options)
-                                        : default_title(scene, options),
+        .title = export_title(scene, options),
         .sidecars = sidecar_paths(options),
         .halves = {},
     };

@@ -27,6 +27,13 @@ namespace kuril {
 namespace {
 using detail::ExportOverlay;
 
+/// The credit an image's metadata gives (naming the file that lists the sources), in the
+/// export's text language: a PNG's description, and a GeoTIFF's after its title.
+std::string image_credit(const ExportOptions& options, const std::string& sources_file_name) {
+    return credit_text_for(situation_text(options), sources_file_name,
+                           text_language_code(options.text_language));
+}
+
 /// What the PNG says about itself in text chunks: title, the credit (naming the file that lists
 /// the sources), attribution, software. The metadata keeps the credit even when the image
 /// does not.
@@ -34,8 +41,7 @@ PngText png_text(const std::string& title, const ExportOptions& options,
                  const std::string& sources_file_name) {
     return {{"Title", title},
             {"Software", "Kuril Atlas"},
-            {"Description", credit_text_for(situation_text(options), sources_file_name,
-                                            text_language_code(options.text_language))},
+            {"Description", image_credit(options, sources_file_name)},
             {"Copyright", coastline_credit}};
 }
 
@@ -46,8 +52,7 @@ GeoTiffMetadata geotiff_metadata(const std::string& title, const ExportOptions& 
                                  const std::string& sources_file_name, const MapFrame& frame) {
     GeoTiffMetadata metadata;
     metadata.title = title;
-    metadata.description =
-        title + ". " + credit_text_for(situation_text(options), sources_file_name);
+    metadata.description = title + ". " + image_credit(options, sources_file_name);
     metadata.copyright = coastline_credit;
     metadata.dpi = options.dpi;
     std::string sources;
@@ -151,21 +156,33 @@ std::string sources_file_text(const std::vector<const MapFrame*>& frames,
                          {{"left", frames[0]->state.date.long_text(lang)},
                           {"right", frames[1]->state.date.long_text(lang)}});
     }
-    std::string text =
+    const std::string heading =
         i18n::format(i18n::tr(lang, "Sources of what is shown in {file}"), {{"file", image_name}}) +
         "\n" + title + "\n" + situation + "\n\n";
-    std::size_t number = 0;
+    std::vector<const geo::Source*> sources;
     std::set<std::string> listed;
     for (const MapFrame* frame : frames) {
         for (const auto& id : frame->sources) {
             const geo::Source* source = annotations.source(id);
             if (source != nullptr && listed.insert(id).second) {
-                text += std::to_string(++number) + ". " + source_line(*source) + "\n";
+                sources.push_back(source);
             }
         }
     }
-    if (number == 0) {
-        text += std::string(i18n::tr(lang, "No source is cited for what this map shows.")) + "\n";
+    return sources_list_text(lang, heading, sources,
+                             i18n::tr(lang, "No source is cited for what this map shows."));
+}
+
+std::string sources_list_text(std::string_view lang, const std::string& heading,
+                              const std::vector<const geo::Source*>& sources,
+                              std::string_view none) {
+    std::string text = heading;
+    std::size_t number = 0;
+    for (const geo::Source* source : sources) {
+        text += std::to_string(++number) + ". " + source_line(*source) + "\n";
+    }
+    if (sources.empty() && !none.empty()) {
+        text += std::string(none) + "\n";
     }
     return text + "\n" + std::string(i18n::tr(lang, coastline_credit)) + "\n" +
            std::string(i18n::tr(lang, "Lines marked approx. are constructions, not official lines; "
@@ -237,13 +254,17 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     state = plan.state; // the overlay keeps drawing from `state`
     // What the map area shows, as the renderer will decide it: the legend and the sources.
     const MapFrame frame = build_frame(scene, state, plan.view);
-    // A compare image: each half's frame, left and right (the left is `frame`'s state).
-    std::vector<MapFrame> half_frames;
-    for (std::size_t side = 0; side < plan.halves.size(); ++side) {
-        half_frames.push_back(build_frame(scene, plan.halves[side].state, plan.halves[side].view));
-        overlay->set_half_frame(side, half_frames.back());
-    }
-    if (plan.halves.empty()) {
+    // A compare image: each half's frame, left and right. The left is `frame` (plan.state and
+    // plan.view are the left half's); only the right half's is built here.
+    std::optional<MapFrame> right_frame;
+    std::vector<const MapFrame*> half_frames;
+    if (!plan.halves.empty()) {
+        right_frame.emplace(build_frame(scene, plan.halves[1].state, plan.halves[1].view));
+        half_frames = {&frame, &*right_frame};
+        for (std::size_t side = 0; side < half_frames.size(); ++side) {
+            overlay->set_half_frame(side, *half_frames[side]);
+        }
+    } else {
         overlay->set_frame(frame);
     }
     auto obstacles = overlay->obstacles();
@@ -274,10 +295,8 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
         georef->write(plan.view, *scene.projection);
     }
     std::shared_ptr<AtomicFile> sources;
-    std::vector<const MapFrame*> shown_frames{&frame};
-    if (!half_frames.empty()) {
-        shown_frames = {&half_frames[0], &half_frames[1]};
-    }
+    const std::vector<const MapFrame*> shown_frames =
+        half_frames.empty() ? std::vector<const MapFrame*>{&frame} : half_frames;
     if (!record_only) {
         sources = std::make_shared<AtomicFile>(sources_path);
         sources->write_text(
@@ -399,7 +418,7 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
             // The half's view placed in the whole image: its column 0 is the image's left_px.
             const geo::Point origin = half.view.screen_to_map({-double(half.columns.left), 0});
             entry.geotransform = {origin.x, size, 0, origin.y, 0, -size};
-            entry.frame = &half_frames[side];
+            entry.frame = half_frames[side];
             if (options.legend) {
                 entry.legend = overlay->half_legend_items(side);
             }
@@ -469,20 +488,18 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     result.sources_file = sources_path;
     result.sources = frame.sources;
     result.legend = frame.legend;
-    for (const MapFrame& half : half_frames) { // a compare image's: both halves' rows, once
-        if (&half == &half_frames.front()) {
-            result.legend = half.legend;
-            continue;
-        }
-        for (const LegendItem& item : half.legend) {
+    // A compare image's: both halves' rows and sources, each once (the left half's are
+    // `frame`'s).
+    for (std::size_t side = 1; side < half_frames.size(); ++side) {
+        for (const LegendItem& item : half_frames[side]->legend) {
             if (std::none_of(result.legend.begin(), result.legend.end(),
                              [&](const LegendItem& row) { return row.label == item.label; })) {
                 result.legend.push_back(item);
             }
         }
     }
-    for (const MapFrame& half : half_frames) { // a compare image's: both halves', each once
-        for (const auto& id : half.sources) {
+    for (std::size_t side = 1; side < half_frames.size(); ++side) {
+        for (const auto& id : half_frames[side]->sources) {
             if (std::find(result.sources.begin(), result.sources.end(), id) ==
                 result.sources.end()) {
                 result.sources.push_back(id);

@@ -11,6 +11,8 @@
 #include "render/vector_output.hpp"
 #include "util/strings.hpp"
 
+#include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/Graphics/View.hpp>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -164,7 +166,8 @@ struct HandoutPage {
     static constexpr unsigned caption_pt = 11;
     static constexpr unsigned sources_pt = 7;
     static constexpr double legend_pt = 8;
-    static constexpr double dpi = 150; ///< the map's pixels: its level of detail and layout
+    /// The map's pixels: its level of detail and layout (a paper export's default).
+    static constexpr double dpi = default_paper_dpi;
     /// The smallest map text is a label's smallest variant, 0.65 of 12 px before the scale:
     /// this scale sets it at 7 pt on paper.
     static constexpr double min_label_pt = 7;
@@ -195,12 +198,10 @@ std::string cut_long_words(const std::string& text, const sf::Font& font, unsign
     return {bytes.begin(), bytes.end()};
 }
 
-/// Numbered source lines set in two columns: which go in the first, and the columns' height.
+/// Numbered source lines set in two columns: which go in the first.
 struct SourceColumns {
     std::vector<std::string> items;
     std::size_t first_column = 0; ///< items [0, first_column) in the left column
-    double height = 0;
-    unsigned size = 7;
 };
 
 /// The sources in two columns at most `max_height` high; those that do not fit are counted in
@@ -209,7 +210,6 @@ SourceColumns source_columns(const std::vector<const geo::Source*>& sources, con
                              unsigned size, double column_width, double max_height,
                              const std::string& sources_file, std::string_view lang) {
     SourceColumns columns;
-    columns.size = size;
     const auto height_of = [&](const std::string& item) {
         return VectorDocument::text_height(font, item, size, column_width) + size / 3.0;
     };
@@ -226,7 +226,6 @@ SourceColumns source_columns(const std::vector<const geo::Source*>& sources, con
         columns.items.push_back(
             std::string(i18n::tr(lang, "No source is cited for what this slide shows.")));
         columns.first_column = 1;
-        columns.height = height_of(columns.items.back());
         return columns;
     }
     if (total <= 2 * max_height) {
@@ -238,7 +237,6 @@ SourceColumns source_columns(const std::vector<const geo::Source*>& sources, con
         }
         if (left <= max_height && total - left <= max_height) {
             columns.first_column = k;
-            columns.height = std::max(left, total - left);
             return columns;
         }
     }
@@ -268,7 +266,6 @@ SourceColumns source_columns(const std::vector<const geo::Source*>& sources, con
     }
     columns.items.resize(end);
     columns.items.push_back(rest_line(end));
-    columns.height = std::max(left, right + height_of(columns.items.back()));
     return columns;
 }
 
@@ -278,7 +275,7 @@ SourceColumns source_columns(const std::vector<const geo::Source*>& sources, con
 void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::Tour& tour,
                        const std::vector<ExportOptions>& slides,
                        const std::vector<std::vector<const geo::Source*>>& sources,
-                       const ExportOptions& base, const fs::path& file) {
+                       const ExportOptions& base, ExportCanvas& canvas, const fs::path& file) {
     constexpr double pt_per_mm = 72 / 25.4;
     const PaperSize paper = base.paper.value_or(PaperSize{});
     const double page_w = paper.width_mm * pt_per_mm;
@@ -292,6 +289,10 @@ void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::T
     const std::string sources_heading(i18n::tr(lang, "Sources"));
     VectorDocument pdf(PageFormat::pdf, file, page_w, page_h, find_map_font().path, tour_title);
     const double pt_per_px = 72 / HandoutPage::dpi;
+    // One texture for every slide's legend, grown when a legend needs more room; drawing uses
+    // its top left w x h only (a view and viewport of that size), so the capture is the same.
+    sf::RenderTexture legend_texture;
+    sf::Vector2u legend_room{0, 0};
     for (std::size_t i = 0; i < slides.size(); ++i) {
         const std::string heading = tour_title + " \u2014 " +
                                     i18n::format(i18n::tr(lang, "Slide {number} of {count}"),
@@ -320,7 +321,7 @@ void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::T
         options.dpi = HandoutPage::dpi;
         VectorCapture capture;
         options.record = &capture;
-        const ExportResult drawn = export_map(scene, font, options);
+        const ExportResult drawn = export_map(scene, font, options, {}, &canvas);
         // The legend box at its own scale: its 13 px text at four times that size (SFML's
         // whole-pixel advances, and its bold's extra pixel, are even there), drawn at legend_pt.
         constexpr float legend_scale = 4;
@@ -355,13 +356,20 @@ void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::T
             // Drawn on a texture while recorded, then replayed onto the page.
             const auto w = static_cast<unsigned>(std::ceil(legend.width())) + 2;
             const auto h = static_cast<unsigned>(std::ceil(legend.height())) + 2;
-            sf::RenderTexture texture;
-            if (!texture.create(w, h)) {
-                throw geo::InputError("cannot create a texture for the handout's legend");
+            if (w > legend_room.x || h > legend_room.y) {
+                legend_room = {std::max(w, legend_room.x), std::max(h, legend_room.y)};
+                if (!legend_texture.create(legend_room.x, legend_room.y)) {
+                    throw geo::InputError("cannot create a texture for the handout's legend");
+                }
             }
+            sf::View legend_view(sf::FloatRect(0, 0, static_cast<float>(w), static_cast<float>(h)));
+            legend_view.setViewport(
+                sf::FloatRect(0, 0, static_cast<float>(w) / static_cast<float>(legend_room.x),
+                              static_cast<float>(h) / static_cast<float>(legend_room.y)));
+            legend_texture.setView(legend_view);
             VectorCapture legend_capture;
             legend_capture.start();
-            legend.draw(texture, ScreenRect{1, 1, legend.width(), legend.height()});
+            legend.draw(legend_texture, ScreenRect{1, 1, legend.width(), legend.height()});
             legend_capture.stop();
             pdf.draw(legend_capture, font, w, h, margin + width - legend_w, y, legend_pt_per_px);
         }
@@ -467,7 +475,7 @@ HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const 
     index->sync();
     pending.hold(index, [index] { index->commit(); });
     auto pdf = std::make_shared<AtomicFile>(result.pdf);
-    write_handout_pdf(scene, font, tour, slides, sources, base, pdf->temporary());
+    write_handout_pdf(scene, font, tour, slides, sources, base, canvas, pdf->temporary());
     pdf->sync();
     pending.hold(pdf, [pdf] { pdf->commit(); });
     pending.commit();

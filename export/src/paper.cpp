@@ -11,10 +11,6 @@
 namespace kuril {
 namespace {
 
-std::string shown(const std::string& text) {
-    return "'" + (text.size() > 40 ? text.substr(0, 40) + "..." : text) + "'";
-}
-
 /// A side in millimetres: digits with an optional fraction, 10 to 2000.
 double side_mm(const std::string& text, const std::string& whole) {
     const bool digits = !text.empty() &&
@@ -24,7 +20,7 @@ double side_mm(const std::string& text, const std::string& whole) {
                         text.back() != '.';
     const double value = digits ? std::strtod(text.c_str(), nullptr) : -1;
     if (!digits || value < 10 || value > 2000) {
-        throw geo::InputError("--paper " + shown(whole) +
+        throw geo::InputError("--paper " + quoted_value(whole, 40) +
                               ": expected a4, a3, letter or WxHmm with each side 10 to 2000 mm "
                               "(e.g. 300x200mm)");
     }
@@ -37,26 +33,24 @@ PaperSize parse_paper(const std::string& paper, const std::string& orientation) 
     const std::string name = ascii_lower(paper);
     PaperSize size;
     if (name == "a4") {
-        size = {210, 297, "A4"};
+        size = {210, 297};
     } else if (name == "a3") {
-        size = {297, 420, "A3"};
+        size = {297, 420};
     } else if (name == "letter") {
-        size = {215.9, 279.4, "Letter"};
+        size = {215.9, 279.4};
     } else {
         const std::size_t x = name.find('x');
         if (name.size() < 2 || name.substr(name.size() - 2) != "mm" || x == std::string::npos) {
-            throw geo::InputError("--paper " + shown(paper) +
+            throw geo::InputError("--paper " + quoted_value(paper, 40) +
                                   ": expected a4, a3, letter or WxHmm (e.g. 300x200mm)");
         }
         const double w = side_mm(name.substr(0, x), paper);
         const double h = side_mm(name.substr(x + 1, name.size() - 2 - x - 1), paper);
-        char label[64];
-        std::snprintf(label, sizeof label, "%gx%g mm", w, h);
-        size = {w, h, label};
+        size = {w, h};
     }
     const std::string turn = ascii_lower(orientation);
     if (!turn.empty() && turn != "portrait" && turn != "landscape") {
-        throw geo::InputError("--orientation " + shown(orientation) +
+        throw geo::InputError("--orientation " + quoted_value(orientation, 40) +
                               ": expected portrait or landscape");
     }
     const bool wide = size.width_mm > size.height_mm;

@@ -4,6 +4,7 @@
 #include "export/exporter.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
+#include "i18n/translate.hpp"
 #include "imageio/atomic_file.hpp"
 #include "map/map_frame.hpp"
 #include "map/symbology.hpp"
@@ -313,18 +314,19 @@ struct QuietGdal {
 };
 
 std::string sources_text(const MapScene& scene, const std::vector<std::string>& cited,
-                         const std::string& file_name, geo::Date date) {
-    std::string text =
-        "Sources of the data in " + file_name + "\nSituation on " + date.long_text() + "\n\n";
-    std::size_t number = 0;
+                         const std::string& file_name, geo::Date date, std::string_view lang) {
+    const std::string heading =
+        i18n::format(i18n::tr(lang, "Sources of what is shown in {file}"), {{"file", file_name}}) +
+        "\n" +
+        i18n::format(i18n::tr(lang, "Situation on {date}"), {{"date", date.long_text(lang)}}) +
+        "\n\n";
+    std::vector<const geo::Source*> sources;
     for (const auto& id : cited) {
         if (const geo::Source* source = scene.atlas->annotations.source(id)) {
-            text += std::to_string(++number) + ". " + source_line(*source) + "\n";
+            sources.push_back(source);
         }
     }
-    return text + "\n" + coastline_credit +
-           "\nLines marked approx. are constructions, not official lines; claims are given as "
-           "claims.\nMade with Kuril Atlas.\n";
+    return sources_list_text(lang, heading, sources, {});
 }
 
 } // namespace
@@ -452,7 +454,8 @@ VectorExportResult export_vector_data(const MapScene& scene, const ExportOptions
             }
         }
     }
-    sources.write_text(sources_text(scene, cited, options.out.filename().string(), state.date));
+    sources.write_text(sources_text(scene, cited, options.out.filename().string(), state.date,
+                                    text_language_code(options.text_language)));
     file.sync();
     sources.sync();
     file.commit();

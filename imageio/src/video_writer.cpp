@@ -449,10 +449,6 @@ void VideoWriter::write(const std::uint8_t* rgba) {
     ++s.frames;
 }
 
-std::size_t VideoWriter::frames_written() const {
-    return state_->frames;
-}
-
 void VideoWriter::finish() {
     State& s = *state_;
     if (s.finished) {

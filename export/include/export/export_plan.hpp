@@ -116,6 +116,8 @@ std::string default_title(const MapScene& scene, const ExportOptions& options);
 /// The default title of a compare export: "Kuril Islands, 1 January 1944 and 1 January 1950",
 /// or for two points of view on one date "Kuril Islands, 1 January 2020: <left's> | <right's>".
 std::string default_compare_title(const MapScene& scene, const ExportOptions& options);
+/// An export's title: its --title, else the default (a compare export's, or a single map's).
+std::string export_title(const MapScene& scene, const ExportOptions& options);
 /// What a half of a compare export is headed with: its date when the halves' dates differ
 /// ("Situation on 1 January 1944"), its point of view's title when their points of view differ
 /// ("As drawn by Japan's government"), both when both differ.

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kuril {
@@ -43,6 +44,13 @@ std::filesystem::path sources_file_path(const std::filesystem::path& image);
 
 /// A source in words: "Title (in Japanese). Publisher, date. ISBN ... URL" (never its id).
 std::string source_line(const geo::Source& source);
+
+/// A sources file's text in `lang`: its `heading` (first lines, ending in a blank line), the
+/// sources numbered (or the line `none` when there are none; nothing when `none` is empty),
+/// then the coastline credit, the note on approximate lines and claims, and the software.
+std::string sources_list_text(std::string_view lang, const std::string& heading,
+                              const std::vector<const geo::Source*>& sources,
+                              std::string_view none);
 
 /// The text of that file: for each source of what the frame draws, its title, publisher, date
 /// and address (never its id), then the coastline credit.

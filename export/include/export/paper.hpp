@@ -9,7 +9,6 @@ namespace kuril {
 struct PaperSize {
     double width_mm = 210;
     double height_mm = 297;
-    std::string name = "A4"; ///< "A4", "A3", "Letter" or "300x200 mm"
 };
 
 /// --paper a4|a3|letter|WxHmm with --orientation portrait|landscape (empty: portrait for the

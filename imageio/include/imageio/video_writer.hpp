@@ -64,7 +64,6 @@ public:
 
     /// Appends a frame: `width * height` RGBA pixels (alpha ignored), top row first.
     void write(const std::uint8_t* rgba);
-    std::size_t frames_written() const;
     /// Drains the encoder, ends the file and syncs it to disk (what can fail fails here).
     void finish();
     /// Finishes (if not done yet) and renames the file into place.
