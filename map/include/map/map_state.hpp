@@ -75,6 +75,18 @@ struct MapState {
     void toggle(Layer layer) {
         visible[static_cast<std::size_t>(layer)] = !visible[static_cast<std::size_t>(layer)];
     }
+    /// Whether an island, an event, a place or a user feature is selected (its panel open).
+    bool has_selection() const {
+        return !selected_island.empty() || !selected_event.empty() || !selected_place.empty() ||
+               selected_user_feature.has_value();
+    }
+    /// Selects nothing: no island, event, place or user feature.
+    void clear_selection() {
+        selected_island.clear();
+        selected_event.clear();
+        selected_place.clear();
+        selected_user_feature.reset();
+    }
 };
 
 } // namespace kuril
