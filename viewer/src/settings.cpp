@@ -205,7 +205,7 @@ ViewerOptions apply_settings(ViewerOptions options, const fs::path& file) {
     if (saved.theme && !options.theme_given) {
         options.projector_theme = *saved.theme == "projector";
     }
-    if (saved.layers && !options.layers_given) {
+    if (saved.layers) {
         options.layers = *saved.layers;
     }
     if (saved.width && saved.height && !options.size_given && !options.fullscreen) {
