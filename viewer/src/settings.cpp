@@ -97,7 +97,7 @@ ViewerSettings parse_settings(const std::string& text, const std::string& where)
             } else if (key == "layers") {
                 settings.layers = value;
             } else if (key == "theme") {
-                if (value != "default" && value != "projector") {
+                if (!is_theme_name(value)) {
                     throw geo::InputError("theme '" + value.substr(0, 40) +
                                           "': expected default or projector");
                 }

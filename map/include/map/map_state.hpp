@@ -45,6 +45,12 @@ std::optional<TextLanguage> text_language_from_code(std::string_view code);
 /// The point of view drawn unless another is asked for: who administers, claims hatched.
 inline constexpr std::string_view default_pov = "defacto";
 
+/// Whether `name` is a theme (view and present --theme, settings.ini's theme): "default" or
+/// "projector".
+inline bool is_theme_name(std::string_view name) {
+    return name == "default" || name == "projector";
+}
+
 /// What the map shows besides the view itself: the date, the layers, the language, and the
 /// transient highlights of a timeline step.
 struct MapState {
