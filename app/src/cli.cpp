@@ -329,7 +329,7 @@ CommandExit run_cli(int argc, char** argv) {
             return {run_check(check)};
         }
         if (*present_command) {
-            if (present_theme != "default" && present_theme != "projector") {
+            if (!is_theme_name(present_theme)) {
                 throw geo::InputError("--theme " + quoted_value(present_theme) +
                                       ": expected default or projector");
             }
@@ -396,7 +396,7 @@ CommandExit run_cli(int argc, char** argv) {
                 given("--ui-lang") || !i18n::locale_from_environment().empty();
             view.pov_given = given("--pov");
             view.theme_given = given("--theme");
-            if (view_theme != "default" && view_theme != "projector") {
+            if (!is_theme_name(view_theme)) {
                 throw geo::InputError("--theme " + quoted_value(view_theme) +
                                       ": expected default or projector");
             }

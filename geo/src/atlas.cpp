@@ -103,10 +103,8 @@ void load_layers(Atlas& atlas_ref, const AtlasOptions& options) {
             if (id.empty() || !precomputed.insert(id).second) {
                 continue;
             }
-            const auto island =
-                std::find_if(atlas->annotations.islands.begin(), atlas->annotations.islands.end(),
-                             [&id](const Island& candidate) { return candidate.id == id; });
-            if (island == atlas->annotations.islands.end() || island->part_of.empty()) {
+            const Island* island = atlas->annotations.island(id);
+            if (island == nullptr || island->part_of.empty()) {
                 atlas->warnings.push_back(
                     {regions->source, 0,
                      "island '" + id + "' of " + regions->source.string() +

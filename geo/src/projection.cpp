@@ -17,6 +17,8 @@ struct Projection::State {
     /// The ESRI WKT takes PROJ some milliseconds (database lookups): made once, on first use.
     std::once_flag esri_once;
     std::string esri_wkt;
+    /// Metres per unit of the target's first axis: made once, in the constructor.
+    double metres_per_unit = 1;
 
     ~State() {
         proj_destroy(transformation);
@@ -31,6 +33,39 @@ std::string proj_error(PJ_CONTEXT* context) {
     const int code = proj_context_errno(context);
     const char* text = code != 0 ? proj_context_errno_string(context, code) : nullptr;
     return text != nullptr ? text : "unknown PROJ error";
+}
+
+/// Metres per unit of the first axis of `target` (a geographic CRS: per radian along a great
+/// circle of the mean Earth).
+double compute_metres_per_unit(PJ_CONTEXT* context, const PJ* target) {
+    // The horizontal part of a compound CRS, the source CRS of a bound one.
+    PJ* crs = proj_clone(context, target);
+    for (int depth = 0; crs != nullptr && depth < 4; ++depth) {
+        const PJ_TYPE type = proj_get_type(crs);
+        PJ* inner = type == PJ_TYPE_COMPOUND_CRS ? proj_crs_get_sub_crs(context, crs, 0)
+                    : type == PJ_TYPE_BOUND_CRS  ? proj_get_source_crs(context, crs)
+                                                 : nullptr;
+        if (inner == nullptr) {
+            break;
+        }
+        proj_destroy(crs);
+        crs = inner;
+    }
+    double factor = 1;
+    const bool geographic = crs != nullptr && (proj_get_type(crs) == PJ_TYPE_GEOGRAPHIC_2D_CRS ||
+                                               proj_get_type(crs) == PJ_TYPE_GEOGRAPHIC_3D_CRS);
+    if (PJ* cs = crs != nullptr ? proj_crs_get_coordinate_system(context, crs) : nullptr) {
+        double conversion = 0;
+        if (proj_cs_get_axis_info(context, cs, 0, nullptr, nullptr, nullptr, &conversion, nullptr,
+                                  nullptr, nullptr) != 0 &&
+            std::isfinite(conversion) && conversion > 0) {
+            factor = conversion; // to metres, or for an angle to radians
+        }
+        proj_destroy(cs);
+    }
+    proj_destroy(crs);
+    // An angle along a great circle of the mean Earth (IUGG, 6,371,008.8 m).
+    return geographic ? factor * 6371008.8 : factor;
 }
 
 } // namespace
@@ -61,6 +96,7 @@ Projection::Projection(const std::string& target_crs)
     if (state_->transformation == nullptr) {
         throw InputError("CRS '" + target_crs + "': " + proj_error(state_->context));
     }
+    state_->metres_per_unit = compute_metres_per_unit(state_->context, state_->target);
 }
 
 Projection::~Projection() = default;
@@ -87,35 +123,7 @@ std::string Projection::target_wkt() const {
 }
 
 double Projection::metres_per_unit() const {
-    PJ_CONTEXT* context = state_->context;
-    // The horizontal part of a compound CRS, the source CRS of a bound one.
-    PJ* crs = proj_clone(context, state_->target);
-    for (int depth = 0; crs != nullptr && depth < 4; ++depth) {
-        const PJ_TYPE type = proj_get_type(crs);
-        PJ* inner = type == PJ_TYPE_COMPOUND_CRS ? proj_crs_get_sub_crs(context, crs, 0)
-                    : type == PJ_TYPE_BOUND_CRS  ? proj_get_source_crs(context, crs)
-                                                 : nullptr;
-        if (inner == nullptr) {
-            break;
-        }
-        proj_destroy(crs);
-        crs = inner;
-    }
-    double factor = 1;
-    const bool geographic = crs != nullptr && (proj_get_type(crs) == PJ_TYPE_GEOGRAPHIC_2D_CRS ||
-                                               proj_get_type(crs) == PJ_TYPE_GEOGRAPHIC_3D_CRS);
-    if (PJ* cs = crs != nullptr ? proj_crs_get_coordinate_system(context, crs) : nullptr) {
-        double conversion = 0;
-        if (proj_cs_get_axis_info(context, cs, 0, nullptr, nullptr, nullptr, &conversion, nullptr,
-                                  nullptr, nullptr) != 0 &&
-            std::isfinite(conversion) && conversion > 0) {
-            factor = conversion; // to metres, or for an angle to radians
-        }
-        proj_destroy(cs);
-    }
-    proj_destroy(crs);
-    // An angle along a great circle of the mean Earth (IUGG, 6,371,008.8 m).
-    return geographic ? factor * 6371008.8 : factor;
+    return state_->metres_per_unit;
 }
 
 std::string Projection::target_name() const {

@@ -110,8 +110,7 @@ std::string_view trc(std::string_view language, std::string_view context, std::s
     std::string key;
     key.reserve(context.size() + 1 + msgid.size());
     key.append(context).append(1, '\4').append(msgid);
-    const std::string_view found = lookup(language, key, msgid);
-    return found.data() == key.data() ? msgid : found;
+    return lookup(language, key, msgid);
 }
 
 std::string format(std::string_view pattern,

@@ -56,3 +56,22 @@ TEST_CASE("[util] quoted_value quotes a typed value on one short line") {
     CHECK(value.size() <= 80 + 2 + std::string("…").size());
     CHECK(value.find("…'") != std::string::npos);
 }
+
+TEST_CASE("[util] pop_utf8 removes one character; is_typable refuses controls and surrogates") {
+    std::string text = "aИ€";
+    kuril::pop_utf8(text);
+    CHECK(text == "aИ");
+    kuril::pop_utf8(text);
+    CHECK(text == "a");
+    kuril::pop_utf8(text);
+    CHECK(text.empty());
+    kuril::pop_utf8(text);
+    CHECK(text.empty());
+    CHECK(kuril::is_typable(U'a'));
+    CHECK(kuril::is_typable(U'И'));
+    CHECK(kuril::is_typable(U' '));
+    CHECK_FALSE(kuril::is_typable(U'\n'));
+    CHECK_FALSE(kuril::is_typable(0x7F));
+    CHECK_FALSE(kuril::is_typable(0xD800));
+    CHECK_FALSE(kuril::is_typable(0x110000));
+}

@@ -469,6 +469,18 @@ TEST_CASE("[viewer] controller: side by side, dragging one half pans both; the w
     CHECK(still.y == doctest::Approx(500).epsilon(1e-3));
 }
 
+TEST_CASE("[viewer] controller: the other half of a comparison starts with nothing selected, "
+          "a user feature neither") {
+    Fixture f;
+    f.map.selected_island = "iturup";
+    f.map.selected_user_feature = std::pair<std::size_t, std::size_t>{0, 0};
+    f.controller.set_compare(kuril::CompareMode::side_by_side, geo::Date{1950, 1, 1});
+    CHECK_FALSE(f.ui.compare.other.has_selection());
+    CHECK_FALSE(f.ui.compare.other.selected_user_feature.has_value());
+    // This half keeps its selection.
+    CHECK(f.map.has_selection());
+}
+
 TEST_CASE("[viewer] controller: the timeline moves the half with focus; a click gives it focus") {
     Fixture f;
     f.map.date = {1944, 1, 1};

@@ -158,8 +158,7 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
         } else if (ui_.measuring) {
             ui_.measuring = false;
             map_.measure_points.clear();
-        } else if (!map_.selected_island.empty() || !map_.selected_event.empty() ||
-                   !map_.selected_place.empty() || map_.selected_user_feature) {
+        } else if (map_.has_selection()) {
             clear_selection();
         } else {
             ui_.messages.clear();
@@ -294,9 +293,7 @@ void Controller::set_compare(CompareMode mode, std::optional<geo::Date> other) {
         ui_.compare.other.highlighted_lines.clear();
         ui_.compare.other.highlighted_islands.clear();
         ui_.compare.other.highlight_strength = 0;
-        ui_.compare.other.selected_island.clear();
-        ui_.compare.other.selected_event.clear();
-        ui_.compare.other.selected_place.clear();
+        ui_.compare.other.clear_selection();
         ui_.compare.other.measure_points.clear();
         const geo::Date next = timeline_.next_key_date(map_.date);
         ui_.compare.other.date = other               ? *other
@@ -321,9 +318,7 @@ void Controller::select_user_feature(std::size_t layer, std::size_t feature) {
     if (map_.selected_user_feature != std::pair{layer, feature}) {
         ui_.info_scroll = 0;
     }
-    map_.selected_island.clear();
-    map_.selected_event.clear();
-    map_.selected_place.clear();
+    map_.clear_selection();
     map_.selected_user_feature = {layer, feature};
 }
 
@@ -344,13 +339,7 @@ std::optional<WindowRequest> Controller::layer_prompt_key(sf::Keyboard::Key key)
         break;
     }
     case sf::Keyboard::BackSpace:
-        while (!prompt.path.empty()) {
-            const auto last = static_cast<unsigned char>(prompt.path.back());
-            prompt.path.pop_back();
-            if ((last & 0xC0) != 0x80) {
-                break;
-            }
-        }
+        pop_utf8(prompt.path);
         prompt.candidates.clear();
         break;
     case sf::Keyboard::Enter:
@@ -376,8 +365,7 @@ bool Controller::layer_prompt_text(char32_t character) {
     if (opening && (character == U'o' || character == U'O')) {
         return true; // the key that opened the prompt
     }
-    if (character < 0x20 || character == 0x7F || character > 0x10FFFF ||
-        (character >= 0xD800 && character <= 0xDFFF) || prompt.path.size() >= 1024) {
+    if (!is_typable(character) || prompt.path.size() >= 1024) {
         return true;
     }
     append_utf8(character, prompt.path);
@@ -386,41 +374,32 @@ bool Controller::layer_prompt_text(char32_t character) {
 }
 
 void Controller::clear_selection() {
-    map_.selected_user_feature.reset();
-    map_.selected_island.clear();
-    map_.selected_event.clear();
-    map_.selected_place.clear();
+    map_.clear_selection();
     ui_.info_scroll = 0;
 }
 
 void Controller::select_island(const std::string& id) {
-    map_.selected_user_feature.reset();
     if (map_.selected_island != id) {
         ui_.info_scroll = 0;
     }
+    map_.clear_selection();
     map_.selected_island = id;
-    map_.selected_event.clear();
-    map_.selected_place.clear();
 }
 
 void Controller::select_event(const std::string& id) {
-    map_.selected_user_feature.reset();
     if (map_.selected_event != id) {
         ui_.info_scroll = 0;
     }
+    map_.clear_selection();
     map_.selected_event = id;
-    map_.selected_island.clear();
-    map_.selected_place.clear();
 }
 
 void Controller::select_place(const std::string& id) {
-    map_.selected_user_feature.reset();
     if (map_.selected_place != id) {
         ui_.info_scroll = 0;
     }
+    map_.clear_selection();
     map_.selected_place = id;
-    map_.selected_island.clear();
-    map_.selected_event.clear();
 }
 
 bool Controller::search_key(sf::Keyboard::Key key) {
@@ -444,13 +423,7 @@ bool Controller::search_key(sf::Keyboard::Key key) {
         break;
     case sf::Keyboard::BackSpace:
         // One character, not one byte: the last UTF-8 sequence.
-        while (!search.query.empty()) {
-            const auto last = static_cast<unsigned char>(search.query.back());
-            search.query.pop_back();
-            if ((last & 0xC0) != 0x80) {
-                break;
-            }
-        }
+        pop_utf8(search.query);
         search.matches = find_names(scene_.atlas->annotations, search.query);
         search.chosen = 0;
         break;
@@ -474,8 +447,7 @@ bool Controller::search_text(char32_t character) {
     }
     // Control characters (Backspace, Enter, Esc arrive as keys) and the '/' that opened the box
     // are not part of a name.
-    if (character < 0x20 || character == 0x7F || character == U'/' || character > 0x10FFFF ||
-        (character >= 0xD800 && character <= 0xDFFF)) {
+    if (!is_typable(character) || character == U'/') {
         return true;
     }
     NameSearch& search = *ui_.search;
@@ -602,9 +574,8 @@ void Controller::notify(std::string text, double seconds) {
 }
 
 bool Controller::has_something_to_close() const {
-    return ui_.show_help || !map_.selected_island.empty() || !map_.selected_event.empty() ||
-           !map_.selected_place.empty() || map_.selected_user_feature || ui_.measuring ||
-           ui_.search.has_value() || ui_.layer_prompt.has_value();
+    return ui_.show_help || map_.has_selection() || ui_.measuring || ui_.search.has_value() ||
+           ui_.layer_prompt.has_value();
 }
 
 WindowRequest Controller::press(const UiLayout& layout, const MapFrame& frame, int x, int y) {
@@ -796,8 +767,7 @@ WindowRequest Controller::click(const UiLayout& layout, const MapFrame& frame, f
         select_island(region->island->id);
         return {};
     }
-    if (map_.selected_island.empty() && map_.selected_event.empty() &&
-        map_.selected_place.empty() && !map_.selected_user_feature) {
+    if (!map_.has_selection()) {
         return {WindowRequest::empty_map_click}; // in a tour, a clicker's left click
     }
     clear_selection();

@@ -86,15 +86,13 @@ void Presenter::start(const sf::RenderWindow* main) {
 void Presenter::open_notes_window() {
     const std::string_view lang = text_language_code(controller_.map().text_language);
     const std::string title(i18n::tr(lang, "Kuril Atlas: speaker notes"));
+    const sf::VideoMode mode = second_screen_
+                                   ? sf::VideoMode(static_cast<unsigned>(second_screen_->width),
+                                                   static_cast<unsigned>(second_screen_->height))
+                                   : sf::VideoMode(900, 600);
+    notes_window_ = std::make_unique<sf::RenderWindow>(mode, utf8(title));
     if (second_screen_) {
-        notes_window_ = std::make_unique<sf::RenderWindow>(
-            sf::VideoMode(static_cast<unsigned>(second_screen_->width),
-                          static_cast<unsigned>(second_screen_->height)),
-            sf::String::fromUtf8(title.begin(), title.end()));
         notes_window_->setPosition({second_screen_->x, second_screen_->y});
-    } else {
-        notes_window_ = std::make_unique<sf::RenderWindow>(
-            sf::VideoMode(900, 600), sf::String::fromUtf8(title.begin(), title.end()));
     }
     notes_second_ = -1; // drawn at the next frame
 }

@@ -4,6 +4,7 @@
 #include "geo/error.hpp"
 #include "imageio/atomic_file.hpp"
 #include "map/map_state.hpp"
+#include "xdg.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -62,13 +63,7 @@ SavedView view(const std::string& text) {
 } // namespace
 
 fs::path settings_file() {
-    const char* config_env = std::getenv("XDG_CONFIG_HOME");
-    const char* home_env = std::getenv("HOME");
-    const fs::path config =
-        config_env != nullptr && *config_env != '\0'
-            ? fs::path(config_env)
-            : fs::path(home_env != nullptr && *home_env != '\0' ? home_env : "/tmp") / ".config";
-    return config / "kuril-atlas" / "settings.ini";
+    return config_folder() / "kuril-atlas" / "settings.ini";
 }
 
 ViewerSettings parse_settings(const std::string& text, const std::string& where) {
@@ -102,7 +97,7 @@ ViewerSettings parse_settings(const std::string& text, const std::string& where)
             } else if (key == "layers") {
                 settings.layers = value;
             } else if (key == "theme") {
-                if (value != "default" && value != "projector") {
+                if (!is_theme_name(value)) {
                     throw geo::InputError("theme '" + value.substr(0, 40) +
                                           "': expected default or projector");
                 }
@@ -210,7 +205,7 @@ ViewerOptions apply_settings(ViewerOptions options, const fs::path& file) {
     if (saved.theme && !options.theme_given) {
         options.projector_theme = *saved.theme == "projector";
     }
-    if (saved.layers && !options.layers_given) {
+    if (saved.layers) {
         options.layers = *saved.layers;
     }
     if (saved.width && saved.height && !options.size_given && !options.fullscreen) {

@@ -243,7 +243,7 @@ private:
     /// Saves the date, view, languages, point of view, layers and window size for the next
     /// start (not for a tour or a screenshot); a failure is said on stderr, never fatal.
     void save_where_left() {
-        if (!options_.remember || presenter_) {
+        if (!options_.remember) { // false for a presentation (apply_settings)
             return;
         }
         ViewerSettings settings;

@@ -95,8 +95,7 @@ UiLayout ViewerUi::layout(const MapFrame& frame, const UiState& ui, const geo::S
             const auto hidden = [&](const ScreenRect& rect) {
                 int count = 0;
                 for (const auto& taken : furniture.rects()) {
-                    if (taken.left < rect.right() && rect.left < taken.right() &&
-                        taken.top < rect.bottom() && rect.top < taken.bottom()) {
+                    if (taken.intersects(rect)) {
                         count += 1000;
                     }
                 }

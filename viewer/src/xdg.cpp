@@ -23,14 +23,20 @@ std::filesystem::path pictures_folder_from(std::istream& user_dirs, const std::s
     return folder;
 }
 
+std::filesystem::path config_folder() {
+    const char* config_env = std::getenv("XDG_CONFIG_HOME");
+    if (config_env != nullptr && *config_env != '\0') {
+        return config_env;
+    }
+    const char* home_env = std::getenv("HOME");
+    return std::filesystem::path(home_env != nullptr && *home_env != '\0' ? home_env : "/tmp") /
+           ".config";
+}
+
 std::filesystem::path pictures_folder() {
     const char* home_env = std::getenv("HOME");
     const std::string home = home_env != nullptr ? home_env : "/tmp";
-    const char* config_env = std::getenv("XDG_CONFIG_HOME");
-    const std::filesystem::path config = config_env != nullptr && *config_env != '\0'
-                                             ? std::filesystem::path(config_env)
-                                             : std::filesystem::path(home) / ".config";
-    std::ifstream in(config / "user-dirs.dirs");
+    std::ifstream in(config_folder() / "user-dirs.dirs");
     const std::filesystem::path folder = pictures_folder_from(in, home);
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);

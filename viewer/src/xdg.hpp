@@ -7,6 +7,10 @@
 
 namespace kuril {
 
+/// The user's configuration folder: $XDG_CONFIG_HOME, else $HOME/.config ($HOME, when unset
+/// or empty, /tmp).
+std::filesystem::path config_folder();
+
 /// The user's pictures folder: XDG_PICTURES_DIR from $XDG_CONFIG_HOME/user-dirs.dirs (default
 /// ~/.config), else ~/Pictures; created if missing. $HOME defaults to /tmp.
 std::filesystem::path pictures_folder();

@@ -45,6 +45,12 @@ std::optional<TextLanguage> text_language_from_code(std::string_view code);
 /// The point of view drawn unless another is asked for: who administers, claims hatched.
 inline constexpr std::string_view default_pov = "defacto";
 
+/// Whether `name` is a theme (view and present --theme, settings.ini's theme): "default" or
+/// "projector".
+inline bool is_theme_name(std::string_view name) {
+    return name == "default" || name == "projector";
+}
+
 /// What the map shows besides the view itself: the date, the layers, the language, and the
 /// transient highlights of a timeline step.
 struct MapState {
@@ -74,6 +80,18 @@ struct MapState {
     bool shows(Layer layer) const { return visible[static_cast<std::size_t>(layer)]; }
     void toggle(Layer layer) {
         visible[static_cast<std::size_t>(layer)] = !visible[static_cast<std::size_t>(layer)];
+    }
+    /// Whether an island, an event, a place or a user feature is selected (its panel open).
+    bool has_selection() const {
+        return !selected_island.empty() || !selected_event.empty() || !selected_place.empty() ||
+               selected_user_feature.has_value();
+    }
+    /// Selects nothing: no island, event, place or user feature.
+    void clear_selection() {
+        selected_island.clear();
+        selected_event.clear();
+        selected_place.clear();
+        selected_user_feature.reset();
     }
 };
 

@@ -186,6 +186,24 @@ inline void append_utf8(char32_t code, std::string& out) {
     }
 }
 
+/// Removes the last character of UTF-8 text (the whole sequence, not one byte): a text box's
+/// Backspace. Nothing when `text` is empty.
+inline void pop_utf8(std::string& text) {
+    while (!text.empty()) {
+        const auto last = static_cast<unsigned char>(text.back());
+        text.pop_back();
+        if ((last & 0xC0) != 0x80) {
+            break;
+        }
+    }
+}
+
+/// Whether a code point typed into a text box belongs in its text: not a control character
+/// (Backspace, Enter and Esc arrive as keys), a surrogate or beyond Unicode.
+inline bool is_typable(char32_t code) {
+    return code >= 0x20 && code != 0x7F && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF);
+}
+
 /// `text` on one line, safe to print: control characters escaped (a newline as \n, a tab as
 /// \t, others as \xHH or \uHHHH, also the C1 controls and the Unicode line and paragraph
 /// separators), bytes that are not UTF-8 as \xHH, and cut to at most `max` bytes (never

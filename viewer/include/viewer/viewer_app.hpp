@@ -41,7 +41,6 @@ struct ViewerOptions {
     bool text_language_given = false;
     bool pov_given = false;
     bool size_given = false;
-    bool layers_given = false;
     bool theme_given = false;
     /// Where the map was left: lon, lat and metres per pixel (from settings.ini).
     std::optional<std::array<double, 3>> start_view;
