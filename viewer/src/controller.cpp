@@ -238,15 +238,17 @@ bool Controller::advance_playback(double seconds) {
         // The key date reached: what changed since the day before, highlighted and captioned
         // as a step is.
         const geo::Date stop = playback.plan.stops()[*sample.caption];
-        const geo::Date before = geo::Date::from_days_since_epoch(stop.days_since_epoch() - 1);
-        show_step(scene_, before, stop, map_, ui_);
-        // Captioned as the films caption it (a day that changed nothing is named, or not
-        // captioned).
         const MapView view(scene_.world, 1, 1);
         MapState from = map_;
-        from.date = before;
-        ui_.caption =
-            playback_caption(build_frame(scene_, from, view), build_frame(scene_, map_, view));
+        from.date = stop.plus_days(-1);
+        MapState to = map_;
+        to.date = stop;
+        const MapFrame before = build_frame(scene_, from, view);
+        const MapFrame after = build_frame(scene_, to, view);
+        show_step(before, after, map_, ui_);
+        // Captioned as the films caption it (a day that changed nothing is named, or not
+        // captioned).
+        ui_.caption = playback_caption(before, after);
         playback.caption_shown = sample.caption;
     }
     if (sample.finished) {

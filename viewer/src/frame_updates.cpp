@@ -22,8 +22,11 @@ void show_step(const MapScene& scene, geo::Date before, geo::Date after, MapStat
     from.date = before;
     MapState to = map;
     to.date = after;
-    const auto summary =
-        summarize_step(build_frame(scene, from, view), build_frame(scene, to, view));
+    show_step(build_frame(scene, from, view), build_frame(scene, to, view), map, ui);
+}
+
+void show_step(const MapFrame& before, const MapFrame& after, MapState& map, UiState& ui) {
+    const auto summary = summarize_step(before, after);
     map.highlighted_lines = summary.changed_lines;
     map.highlighted_islands = summary.changed_islands;
     map.highlight_strength = 1.0;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "geo/date.hpp"
+#include "map/map_frame.hpp"
 #include "map/map_scene.hpp"
 #include "map/map_state.hpp"
 #include "viewer/ui_state.hpp"
@@ -16,5 +17,7 @@ void prepare_remaining_levels(const MapScene& scene);
 /// changed (fading from full strength) and captions the step over the timeline.
 void show_step(const MapScene& scene, geo::Date before, geo::Date after, MapState& map,
                UiState& ui);
+/// The same from the frames of the two dates, when the caller has them already.
+void show_step(const MapFrame& before, const MapFrame& after, MapState& map, UiState& ui);
 
 } // namespace kuril
