@@ -108,7 +108,7 @@ int run_check(const CheckOptions& options) {
     for (const auto& error : atlas->errors) {
         // A layer's problem is placed at the <layer> that points at the broken file.
         const geo::LayerRef* ref = annotations.layer(error.feature);
-        problems.push_back(at(ref != nullptr ? ref->line : 0) + error.message);
+        problems.push_back(at(ref != nullptr ? ref->line : 0) + error.message.english());
     }
 
     // The boundary lines and their <line> entries must match one to one.
@@ -166,7 +166,7 @@ int run_check(const CheckOptions& options) {
     for (const auto& warning : atlas->warnings) {
         if (std::find_if(atlas->unknown_members.begin(), atlas->unknown_members.end(),
                          [&](const geo::Diagnostic& unknown) {
-                             return unknown.message == warning.message;
+                             return unknown.message.english() == warning.message.english();
                          }) != atlas->unknown_members.end()) {
             continue;
         }

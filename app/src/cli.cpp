@@ -412,8 +412,15 @@ CommandExit run_cli(int argc, char** argv) {
         }
         return {run_viewer(view)};
     } catch (const geo::InputError& error) {
-        // Every message is one line of at most ~300 characters, whatever value it names.
-        std::cerr << "kuril-atlas: " << one_line(error.what(), 300) << '\n';
+        // In the interface language (--ui-lang, else the locale's); every message is one line
+        // of at most ~300 characters, whatever value it names.
+        const std::string& asked = *export_command    ? exporting.text_language
+                                   : *present_command ? present.text_language
+                                   : *view_command    ? view.text_language
+                                                      : locale_language;
+        const std::string_view language =
+            text_language_from_code(asked) ? std::string_view(asked) : locale_language;
+        std::cerr << "kuril-atlas: " << one_line(error.text(language), 300) << '\n';
         return {2};
     } catch (const geo::InternalError& error) {
         std::cerr << "kuril-atlas: " << one_line(error.what(), 300) << '\n'; // "internal: ..."

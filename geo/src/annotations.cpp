@@ -3,6 +3,7 @@
 
 #include "annotations/elements.hpp"
 #include "geo/input_file.hpp"
+#include "i18n/translate.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -11,6 +12,7 @@
 #include <tinyxml2.h>
 
 namespace fs = std::filesystem;
+using i18n::N_;
 using tinyxml2::XMLElement;
 
 namespace geo {
@@ -20,14 +22,16 @@ namespace {
 /// The first problem, placed, with its message saying how many more there are.
 Diagnostic first_problem(const std::vector<Diagnostic>& problems) {
     if (problems.empty()) {
-        return {{}, 0, "invalid annotations", {}};
+        return {{}, 0, N_("invalid annotations"), {}};
     }
     Diagnostic first = problems.front();
-    std::string text = first.to_string();
     if (problems.size() > 1) {
-        text += " (and " + std::to_string(problems.size() - 1) + " more)";
+        first.message = i18n::Message(
+            N_("{problem} (and {count} more)"),
+            {{"problem", first.placed()}, {"count", std::to_string(problems.size() - 1)}});
+    } else {
+        first.message = first.placed();
     }
-    first.message = std::move(text);
     return first;
 }
 

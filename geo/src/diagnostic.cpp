@@ -5,19 +5,35 @@
 
 namespace geo {
 
-std::string Diagnostic::to_string() const {
+i18n::Message Diagnostic::placed() const {
+    // The place is written alike in every language (as compilers write it): not in the catalogue.
     if (file.empty()) {
         return message;
     }
     if (line <= 0) {
-        return file.string() + ": " + message;
+        return {"{file}: {message}", {{"file", file.string()}, {"message", message}}};
     }
-    return file.string() + ":" + std::to_string(line) + ": " + message;
+    return {"{file}:{line}: {message}",
+            {{"file", file.string()}, {"line", std::to_string(line)}, {"message", message}}};
 }
 
+std::string Diagnostic::to_string(std::string_view language) const {
+    return placed().text(language);
+}
+
+InputError::InputError(const std::string& verbatim)
+    : std::runtime_error(verbatim), message_(verbatim) {}
+
+InputError::InputError(const char* pattern, std::initializer_list<i18n::Argument> arguments)
+    : InputError(i18n::Message(pattern, arguments)) {}
+
+InputError::InputError(i18n::Message message)
+    : std::runtime_error(message.english()), message_(std::move(message)) {}
+
 InputError::InputError(Diagnostic where)
-    : std::runtime_error(where.message), where_(std::move(where)) {
-    where_.message.clear();
+    : std::runtime_error(where.message.english()), message_(std::move(where.message)),
+      where_(std::move(where)) {
+    where_.message = {};
 }
 
 void InputError::set_feature(std::string feature) {

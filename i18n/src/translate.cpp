@@ -115,6 +115,11 @@ std::string_view trc(std::string_view language, std::string_view context, std::s
 
 std::string format(std::string_view pattern,
                    std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
+    return format(pattern, std::span(values.begin(), values.size()));
+}
+
+std::string format(std::string_view pattern,
+                   std::span<const std::pair<std::string_view, std::string_view>> values) {
     std::string out;
     out.reserve(pattern.size() + 32);
     std::size_t at = 0;

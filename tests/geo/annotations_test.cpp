@@ -288,8 +288,9 @@ TEST_CASE("[geo] annotations: every problem is reported, in line order") {
     const auto found =
         problems("  <sources>\n    <source id=\"s1\" url=\"u\" lang=\"en\"/>\n  </sources>\n");
     REQUIRE(found.size() == 2);
-    CHECK(found[0].message == "duplicate source id 's1'");
-    CHECK(found[1].message == "<source id=\"s1\"> is missing the required attribute 'title'");
+    CHECK(found[0].message.english() == "duplicate source id 's1'");
+    CHECK(found[1].message.english() ==
+          "<source id=\"s1\"> is missing the required attribute 'title'");
 }
 
 TEST_CASE("[geo] annotations: a 50 MB file of 100,000 events loads") {

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "geo/date.hpp"
+#include "geo/error.hpp"
+#include "i18n/message.hpp"
 #include "i18n/translate.hpp"
 
 #include <doctest/doctest.h>
+#include <string>
 
 TEST_CASE("[i18n] English is the msgid; Japanese and Russian come from the linked-in catalogues") {
     CHECK(i18n::tr("en", "Legend") == "Legend");
@@ -54,4 +57,39 @@ TEST_CASE("[i18n] the locale's name chooses the interface language") {
     CHECK(i18n::language_of_locale("C") == "en");
     CHECK(i18n::language_of_locale("") == "en");
     CHECK(i18n::language_of_locale("jam_JM") == "en"); // Jamaican Patois, not Japanese
+}
+
+TEST_CASE("[i18n] a message is said in the reader's language, with the parts inside it") {
+    const i18n::Message layer(i18n::N_("Removed your layer {title}"), {{"title", "rivers"}});
+    CHECK(layer.english() == "Removed your layer rivers");
+    CHECK(layer.text("ja") == "レイヤー rivers を削除しました");
+    CHECK(layer.text("ru") == "Ваш слой rivers удалён");
+    // A message inside another is said in the same language as the one it stands in.
+    const i18n::Message failed(i18n::N_("Export failed: {error}"), {{"error", layer}});
+    CHECK(failed.english() == "Export failed: Removed your layer rivers");
+    CHECK(failed.text("ja") == "書き出しに失敗しました：レイヤー rivers を削除しました");
+    CHECK(failed.text("ru") == "Экспорт не удался: Ваш слой rivers удалён");
+    // Verbatim text (what a library said) is the same in every language, braces and all.
+    const i18n::Message said(std::string("Removed your layer {title}"));
+    CHECK(said.text("ja") == "Removed your layer {title}");
+    CHECK(i18n::Message().empty());
+    CHECK_FALSE(said.empty());
+}
+
+TEST_CASE("[i18n] an input error says its message in English as what() and in each language") {
+    const geo::InputError inner(i18n::N_("Removed your layer {title}"), {{"title", "a.gpkg"}});
+    const geo::InputError outer(i18n::N_("Export failed: {error}"), {{"error", inner.message()}});
+    CHECK(std::string(outer.what()) == "Export failed: Removed your layer a.gpkg");
+    CHECK(outer.text("ru") == "Экспорт не удался: Ваш слой a.gpkg удалён");
+    CHECK(outer.text("en") == outer.what());
+    const geo::InputError plain(std::string("GDAL: cannot open x"));
+    CHECK(plain.text("ja") == "GDAL: cannot open x");
+    // A placed problem: the file and line are written alike, the message in the language.
+    const geo::Diagnostic problem{
+        "a.xml", 12, i18n::Message(i18n::N_("Removed your layer {title}"), {{"title", "b"}}), "b"};
+    CHECK(problem.to_string() == "a.xml:12: Removed your layer b");
+    CHECK(problem.to_string("ja") == "a.xml:12: レイヤー b を削除しました");
+    const geo::InputError placed(problem);
+    CHECK(placed.text("ru") == "Ваш слой b удалён"); // the message names its place itself
+    CHECK(placed.line() == 12);
 }

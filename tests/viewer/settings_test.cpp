@@ -106,7 +106,7 @@ TEST_CASE("[viewer] settings: a file that cannot be read is said once, not fatal
     const auto applied = kuril::apply_settings(options, file);
     CHECK(applied.remember);
     CHECK(applied.date.empty()); // nothing of a file that cannot be read is used
-    CHECK(applied.settings_message ==
+    CHECK(applied.settings_message.english() ==
           file.string() +
               ":2: expected 'lon lat metres-per-pixel', got 'here'; starting fresh (the file is "
               "replaced when the window closes)");
@@ -121,7 +121,7 @@ TEST_CASE("[viewer] settings: a file that cannot be read is said once, not fatal
                          "s.ini:1: expected 'key = value', got 'just words'", geo::InputError);
     const fs::path folder = test_paths::scratch("settings-folder") / "settings.ini";
     fs::create_directories(folder);
-    CHECK(kuril::apply_settings(options, folder).settings_message ==
+    CHECK(kuril::apply_settings(options, folder).settings_message.english() ==
           folder.string() +
               ": is not a regular file; starting fresh (the file is replaced when the window "
               "closes)");

@@ -547,7 +547,7 @@ bool Controller::type_date_key(sf::Keyboard::Key key) {
                                       {{"date", text}, {"shown", date.long_text(lang)}}),
                    date == asked ? 0.0 : 4.0);
         } catch (const geo::InputError& error) {
-            notify(error.what(), 5.0);
+            notify(error.text(text_language_code(map_.text_language)), 5.0);
         }
         return true;
     }

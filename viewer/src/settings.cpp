@@ -2,6 +2,7 @@
 #include "settings.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "imageio/atomic_file.hpp"
 #include "map/map_state.hpp"
 #include "xdg.hpp"
@@ -14,6 +15,7 @@
 #include <system_error>
 
 namespace fs = std::filesystem;
+using i18n::N_;
 
 namespace kuril {
 namespace {
@@ -179,8 +181,10 @@ ViewerOptions apply_settings(ViewerOptions options, const fs::path& file) {
     try {
         saved = load_settings(file);
     } catch (const geo::InputError& error) {
-        options.settings_message = std::string(error.what()) +
-                                   "; starting fresh (the file is replaced when the window closes)";
+        options.settings_message =
+            i18n::Message(N_("{error}; starting fresh (the file is replaced when the window "
+                             "closes)"),
+                          {{"error", error.message()}});
         return options;
     }
     const bool view_given =

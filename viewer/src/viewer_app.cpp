@@ -90,10 +90,11 @@ public:
         // The projector theme (view --theme, or remembered): the map's own contrast raised.
         map_.high_contrast = options.projector_theme;
         for (const auto& error : atlas_->errors) {
-            ui_state_.messages.push_back(error.to_string());
+            ui_state_.messages.push_back(error.to_string(text_language_code(map_.text_language)));
         }
         if (!options.settings_message.empty()) {
-            ui_state_.messages.push_back(options.settings_message);
+            ui_state_.messages.push_back(
+                options.settings_message.text(text_language_code(map_.text_language)));
         }
         if (!options.layers.empty()) {
             map_.visible = layers_from_list(options.layers);
@@ -142,7 +143,8 @@ public:
                               {"features", std::to_string(features)}}),
                 4.0);
         } catch (const geo::InputError& error) {
-            ui_state_.messages.push_back(one_line(error.what(), 300));
+            ui_state_.messages.push_back(
+                one_line(error.text(text_language_code(map_.text_language)), 300));
         }
         frame_.reset(); // its indexes name the scene's layers as they were
         other_frame_.reset();
@@ -185,7 +187,7 @@ public:
                 }
             }
         } catch (const geo::InputError& error) {
-            ui_state_.messages.push_back(error.what());
+            ui_state_.messages.push_back(error.text(text_language_code(map_.text_language)));
         }
         if (presenter_) {
             presenter_->start(&window_);
@@ -264,7 +266,11 @@ private:
         try {
             save_settings(settings_file(), settings);
         } catch (const geo::InputError& error) {
-            std::cerr << "kuril-atlas: the settings were not saved: " << error.what() << '\n';
+            const std::string_view lang = text_language_code(map_.text_language);
+            std::cerr << "kuril-atlas: "
+                      << i18n::format(i18n::tr(lang, "the settings were not saved: {error}"),
+                                      {{"error", error.text(lang)}})
+                      << '\n';
         }
     }
 
@@ -528,10 +534,11 @@ private:
                 4.0);
             std::cout << "exported " << result.image.string() << '\n';
         } catch (const geo::InputError& error) {
-            controller_.notify(i18n::format(i18n::tr(text_language_code(map_.text_language),
-                                                     "Export failed: {error}"),
-                                            {{"error", error.what()}}),
-                               4.0);
+            controller_.notify(
+                i18n::format(
+                    i18n::tr(text_language_code(map_.text_language), "Export failed: {error}"),
+                    {{"error", error.text(text_language_code(map_.text_language))}}),
+                4.0);
         }
         window_.setActive(true);
     }

@@ -2,9 +2,12 @@
 #pragma once
 
 #include "geo/diagnostic.hpp"
+#include "i18n/message.hpp"
 
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace geo {
 
@@ -15,11 +18,25 @@ namespace geo {
 /// Beside the message it may carry where the problem is as fields (file, line, feature), so
 /// that a caller can place it without reading the text; the feature id can be added on the
 /// way up, by the code that knows which feature was being read (libosmium's set_id habit).
+///
+/// The message is an i18n::Message: what() says it in English, text() in the reader's language.
+/// Written as `InputError(N_("{file}: expected ..."), {{"file", name}})`, so xgettext finds the
+/// pattern; a caught error goes into another's message as an argument, `{"error",
+/// error.message()}`, and is said in the same language.
 class InputError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
-    /// what() is `where.message` as given (it names the place already); the fields are kept.
+    /// Text said as it is in every language (what a library said).
+    explicit InputError(const std::string& verbatim);
+    /// An English pattern marked with N_ and the values of its "{name}" parts.
+    explicit InputError(const char* pattern, std::initializer_list<i18n::Argument> arguments = {});
+    explicit InputError(i18n::Message message);
+    /// The message is `where.message` as given (it names the place already); the fields are kept.
     explicit InputError(Diagnostic where);
+
+    /// The message, to be said in a language or put into another message.
+    const i18n::Message& message() const { return message_; }
+    /// The message in `language` ("en", "ja" or "ru"); what() is the English.
+    std::string text(std::string_view language) const { return message_.text(language); }
 
     const std::filesystem::path& file() const { return where_.file; }
     int line() const { return where_.line; }
@@ -28,7 +45,8 @@ public:
     void set_feature(std::string feature);
 
 private:
-    Diagnostic where_; ///< its message is unused: what() holds it
+    i18n::Message message_;
+    Diagnostic where_; ///< its message is unused: message_ holds it
 };
 
 /// A fault of the program itself (a broken invariant, a failed worker thread): never caused

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -35,6 +36,9 @@ constexpr const char* NC_(const char* /*context*/, const char* msgid) {
 /// A "{name}" with no value stays as written.
 std::string format(std::string_view pattern,
                    std::initializer_list<std::pair<std::string_view, std::string_view>> values);
+/// As above, for values whose number is known only at run time.
+std::string format(std::string_view pattern,
+                   std::span<const std::pair<std::string_view, std::string_view>> values);
 
 /// How each language writes a day: "19 October 1956", "1956年10月19日", "19 октября 1956 г.".
 std::string long_date(std::string_view language, int year, int month, int day);

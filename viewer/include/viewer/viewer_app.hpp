@@ -2,6 +2,7 @@
 #pragma once
 
 #include "geo/date.hpp"
+#include "i18n/message.hpp"
 #include "map/user_layer.hpp"
 #include "map/view_spec.hpp"
 
@@ -44,8 +45,8 @@ struct ViewerOptions {
     bool theme_given = false;
     /// Where the map was left: lon, lat and metres per pixel (from settings.ini).
     std::optional<std::array<double, 3>> start_view;
-    std::string layers;           ///< the visible layers, comma-separated (from settings.ini)
-    std::string settings_message; ///< a problem with settings.ini, shown once in the window
+    std::string layers;             ///< the visible layers, comma-separated (from settings.ini)
+    i18n::Message settings_message; ///< a problem with settings.ini, shown once in the window
 
     // Presentation mode (`kuril-atlas present`).
     bool present = false;
