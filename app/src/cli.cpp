@@ -18,6 +18,9 @@
 #include <proj.h>
 
 namespace kuril {
+
+using i18n::N_;
+
 namespace {
 
 constexpr const char* pov_help =
@@ -66,8 +69,8 @@ UserLayerOptions user_layer_options(const UserLayerArgs& args, const DataOptions
                                     bool later_files) {
     if (!later_files && args.files.empty() && (!args.label_field.empty() || !args.styles.empty())) {
         throw geo::InputError(
-            std::string(args.label_field.empty() ? "--layer-style" : "--label-field") +
-            " needs --layer FILE (the data it applies to)");
+            N_("{option} needs --layer FILE (the data it applies to)"),
+            {{"option", args.label_field.empty() ? "--layer-style" : "--label-field"}});
     }
     UserLayerOptions options;
     options.files = args.files;
@@ -330,8 +333,8 @@ CommandExit run_cli(int argc, char** argv) {
         }
         if (*present_command) {
             if (!is_theme_name(present_theme)) {
-                throw geo::InputError("--theme " + quoted_value(present_theme) +
-                                      ": expected default or projector");
+                throw geo::InputError(N_("--theme {value}: expected default or projector"),
+                                      {{"value", quoted_value(present_theme)}});
             }
             present.projector_theme = present_theme == "projector";
             present.animation = !present_no_animation;
@@ -370,17 +373,17 @@ CommandExit run_cli(int argc, char** argv) {
         }
         if (!view_compare.empty()) {
             if (!view.date.empty()) {
-                throw geo::InputError("--compare and --date: give one or the other (--compare "
-                                      "gives each half its date)");
+                throw geo::InputError(N_("--compare and --date: give one or the other "
+                                         "(--compare gives each half its date)"));
             }
             view.compare = parse_compare_dates(view_compare);
         } else if (view.swipe) {
-            throw geo::InputError("--swipe needs --compare DATE_A,DATE_B (the dates either side "
-                                  "of the divider)");
+            throw geo::InputError(N_("--swipe needs --compare DATE_A,DATE_B (the dates either "
+                                     "side of the divider)"));
         }
         if (!language_from_code(view.language)) {
-            throw geo::InputError("--lang " + quoted_value(view.language) +
-                                  ": expected en, ja, ru, en+ja, en+ru or ja+ru");
+            throw geo::InputError(N_("--lang {value}: expected en, ja, ru, en+ja, en+ru or ja+ru"),
+                                  {{"value", quoted_value(view.language)}});
         }
         parse_ui_language(view.text_language);
         view.width = width;
@@ -397,8 +400,8 @@ CommandExit run_cli(int argc, char** argv) {
             view.pov_given = given("--pov");
             view.theme_given = given("--theme");
             if (!is_theme_name(view_theme)) {
-                throw geo::InputError("--theme " + quoted_value(view_theme) +
-                                      ": expected default or projector");
+                throw geo::InputError(N_("--theme {value}: expected default or projector"),
+                                      {{"value", quoted_value(view_theme)}});
             }
             view.projector_theme = view_theme == "projector";
             view.size_given = given("--size");

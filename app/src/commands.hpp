@@ -107,8 +107,9 @@ geo::Date parse_timeline_date(const std::string& text);
 
 /// Splits an option's value "A,B" into its two items; throws geo::InputError naming the option
 /// unless there are exactly two, neither empty ("--compare '1944-01-01': expected two dates,
-/// A,B (e.g. 1944-01-01,1950-01-01)"). `what` names the items and `example` shows a pair. Each
-/// compare option (--compare, and one of points of view) reads its pair through it.
+/// A,B (e.g. 1944-01-01,1950-01-01)"). `what` names the items (a word marked with N_, said in
+/// the error's language) and `example` shows a pair. Each compare option (--compare, and one of
+/// points of view) reads its pair through it.
 std::array<std::string, 2> parse_pair(const char* option, const std::string& text, const char* what,
                                       const char* example);
 

@@ -2,12 +2,15 @@
 #include "data_paths.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 
 #include <vector>
 
 namespace fs = std::filesystem;
 
 namespace kuril {
+
+using i18n::N_;
 
 fs::path shipped_data_dir() {
     std::error_code ec;
@@ -25,8 +28,9 @@ fs::path shipped_data_dir() {
             return fs::weakly_canonical(candidate, ec);
         }
     }
-    throw geo::InputError("cannot find the shipped data (annotations.xml and shapes/) next to " +
-                          exe.string() + "; pass --data DIR");
+    throw geo::InputError(N_("cannot find the shipped data (annotations.xml and shapes/) next to "
+                             "{file}; pass --data DIR"),
+                          {{"file", exe.string()}});
 }
 
 fs::path resolve_annotations(const DataOptions& options) {
@@ -36,7 +40,8 @@ fs::path resolve_annotations(const DataOptions& options) {
     if (!options.data_dir.empty()) {
         std::error_code ec;
         if (!fs::is_directory(options.data_dir, ec)) {
-            throw geo::InputError(options.data_dir.string() + ": --data expects a folder");
+            throw geo::InputError(N_("{file}: --data expects a folder"),
+                                  {{"file", options.data_dir.string()}});
         }
         return options.data_dir / "annotations.xml";
     }

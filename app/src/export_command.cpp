@@ -8,6 +8,7 @@
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
+#include "i18n/translate.hpp"
 #include "imageio/atomic_file.hpp"
 #include "imageio/video_writer.hpp"
 #include "map/playback_plan.hpp"
@@ -34,6 +35,8 @@
 
 namespace kuril {
 
+using i18n::N_;
+
 std::array<bool, layer_count> parse_layers(const std::string& list) {
     std::array<bool, layer_count> visible = default_layers;
     if (list.empty()) {
@@ -58,9 +61,9 @@ std::array<bool, layer_count> parse_layers(const std::string& list) {
         const std::string name = sign ? item.substr(1) : item;
         const auto layer = layer_from_name(name);
         if (!layer) {
-            throw geo::InputError("--layers: unknown layer " + quoted_value(name) +
-                                  " (expected sea, land, lakes, graticule, status, lines, "
-                                  "events, labels)");
+            throw geo::InputError(N_("--layers: unknown layer {value} (expected sea, land, "
+                                     "lakes, graticule, status, lines, events, labels)"),
+                                  {{"value", quoted_value(name)}});
         }
         visible[static_cast<std::size_t>(*layer)] = item[0] != '-';
     }
@@ -85,14 +88,18 @@ std::pair<unsigned, unsigned> parse_size(const std::string& text, unsigned min_s
     const std::string_view whole(text);
     const long width = x == std::string::npos ? -1 : side(whole.substr(0, x));
     const long height = x == std::string::npos ? -1 : side(whole.substr(x + 1));
-    const std::string range = std::to_string(min_side) + " to " + std::to_string(max_side);
     if (width < 0 || height < 0) {
-        throw geo::InputError("--size " + quoted_value(text) +
-                              ": expected WxH, e.g. 1920x1080 (each side " + range + " pixels)");
+        throw geo::InputError(
+            N_("--size {value}: expected WxH, e.g. 1920x1080 (each side {min} to {max} pixels)"),
+            {{"value", quoted_value(text)},
+             {"min", std::to_string(min_side)},
+             {"max", std::to_string(max_side)}});
     }
     if (width < min_side || height < min_side || width > max_side || height > max_side) {
-        throw geo::InputError("--size " + quoted_value(text) + ": each side must be " + range +
-                              " pixels");
+        throw geo::InputError(N_("--size {value}: each side must be {min} to {max} pixels"),
+                              {{"value", quoted_value(text)},
+                               {"min", std::to_string(min_side)},
+                               {"max", std::to_string(max_side)}});
     }
     return {static_cast<unsigned>(width), static_cast<unsigned>(height)};
 }
@@ -100,7 +107,8 @@ std::pair<unsigned, unsigned> parse_size(const std::string& text, unsigned min_s
 TextLanguage parse_ui_language(const std::string& code) {
     const auto language = text_language_from_code(code);
     if (!language) {
-        throw geo::InputError("--ui-lang " + quoted_value(code) + ": expected en, ja or ru");
+        throw geo::InputError(N_("--ui-lang {value}: expected en, ja or ru"),
+                              {{"value", quoted_value(code)}});
     }
     return *language;
 }
@@ -110,10 +118,16 @@ double parse_number(const char* option, const std::string& text, double min, dou
     const double value = std::strtod(text.c_str(), &end);
     if (text.empty() || end == text.c_str() || *end != '\0' || !std::isfinite(value) ||
         value < min || value > max) {
-        std::ostringstream range;
-        range << min << " to " << max;
-        throw geo::InputError(std::string(option) + " " + quoted_value(text) +
-                              ": expected a number from " + range.str());
+        const auto number = [](double bound) {
+            std::ostringstream out;
+            out << bound;
+            return out.str();
+        };
+        throw geo::InputError(N_("{option} {value}: expected a number from {min} to {max}"),
+                              {{"option", option},
+                               {"value", quoted_value(text)},
+                               {"min", number(min)},
+                               {"max", number(max)}});
     }
     return value;
 }
@@ -122,8 +136,8 @@ geo::Date parse_date_text(const std::string& text) {
     // A date is short and printable: anything else is named here, cut and escaped, before the
     // date parser echoes it.
     if (text.size() > 32 || one_line(text) != text) {
-        throw geo::InputError("--date " + quoted_value(text, 40) +
-                              ": expected YYYY-MM-DD, YYYY-MM or YYYY");
+        throw geo::InputError(N_("--date {value}: expected YYYY-MM-DD, YYYY-MM or YYYY"),
+                              {{"value", quoted_value(text, 40)}});
     }
     return geo::parse_day(text);
 }
@@ -132,8 +146,10 @@ geo::Date parse_timeline_date(const std::string& text) {
     const geo::Date date = parse_date_text(text);
     const Timeline timeline(std::vector<geo::Date>{});
     if (date < timeline.first() || date > timeline.last()) {
-        throw geo::InputError("--date " + text + ": outside the timeline; expected a date from " +
-                              timeline.first().iso() + " to " + timeline.last().iso() + " (today)");
+        throw geo::InputError(
+            N_("--date {value}: outside the timeline; expected a date from "
+               "{first} to {last} (today)"),
+            {{"value", text}, {"first", timeline.first().iso()}, {"last", timeline.last().iso()}});
     }
     return date;
 }
@@ -144,37 +160,44 @@ std::array<std::string, 2> parse_pair(const char* option, const std::string& tex
     const bool two = comma != std::string::npos && comma > 0 && comma + 1 < text.size() &&
                      text.find(',', comma + 1) == std::string::npos;
     if (!two) {
-        throw geo::InputError(std::string(option) + " " + quoted_value(text, 60) +
-                              ": expected two " + what + ", A,B (e.g. " + example + ")");
+        // `what` is a word marked with N_ ("dates", "points of view"), said in the same language.
+        throw geo::InputError(N_("{option} {value}: expected two {what}, A,B (e.g. {example})"),
+                              {{"option", option},
+                               {"value", quoted_value(text, 60)},
+                               {"what", i18n::Message(what)},
+                               {"example", example}});
     }
     return {text.substr(0, comma), text.substr(comma + 1)};
 }
 
 std::array<geo::Date, 2> parse_compare_dates(const std::string& text) {
-    const auto items = parse_pair("--compare", text, "dates", "1944-01-01,1950-01-01");
+    const auto items = parse_pair("--compare", text, N_("dates"), "1944-01-01,1950-01-01");
     const Timeline timeline(std::vector<geo::Date>{});
     std::array<geo::Date, 2> dates;
     for (std::size_t i = 0; i < 2; ++i) {
         const std::string& item = items[i];
         if (item.size() > 32 || one_line(item) != item) {
-            throw geo::InputError("--compare " + quoted_value(item, 40) +
-                                  ": expected YYYY-MM-DD, YYYY-MM or YYYY");
+            throw geo::InputError(N_("--compare {value}: expected YYYY-MM-DD, YYYY-MM or YYYY"),
+                                  {{"value", quoted_value(item, 40)}});
         }
         try {
             dates[i] = geo::parse_day(item);
         } catch (const geo::InputError& error) {
-            throw geo::InputError(std::string("--compare: ") + error.what());
+            throw geo::InputError(N_("--compare: {error}"), {{"error", error.message()}});
         }
         if (dates[i] < timeline.first() || dates[i] > timeline.last()) {
-            throw geo::InputError("--compare " + text + ": " + item +
-                                  " is outside the timeline; expected dates from " +
-                                  timeline.first().iso() + " to " + timeline.last().iso() +
-                                  " (today)");
+            throw geo::InputError(N_("--compare {value}: {date} is outside the timeline; "
+                                     "expected dates from {first} to {last} (today)"),
+                                  {{"value", text},
+                                   {"date", item},
+                                   {"first", timeline.first().iso()},
+                                   {"last", timeline.last().iso()}});
         }
     }
     if (dates[0] == dates[1]) {
-        throw geo::InputError("--compare " + text +
-                              ": the two dates are the same day; give two different dates");
+        throw geo::InputError(
+            N_("--compare {value}: the two dates are the same day; give two different dates"),
+            {{"value", text}});
     }
     return dates;
 }
@@ -199,8 +222,8 @@ std::string output_format(const ExportCommandOptions& command) {
             return command.format;
         }
     }
-    throw geo::InputError("--format " + quoted_value(command.format) +
-                          ": expected png, geotiff, geojson, gpkg or kml");
+    throw geo::InputError(N_("--format {value}: expected png, geotiff, geojson, gpkg or kml"),
+                          {{"value", quoted_value(command.format)}});
 }
 
 /// Refuses an --out whose extension does not say what the format writes.
@@ -212,11 +235,19 @@ void check_out_extension(const std::filesystem::path& out, const std::string& fo
                           ? extension == ".png" || extension == ".pdf" || extension == ".svg"
                           : extension == "." + format;
     if (!fits) {
+        const std::string file = one_line(out.string(), 160);
+        if (extension.empty()) {
+            throw geo::InputError(
+                N_("--out {file}: no extension is not written; expected .png, .pdf or .svg "
+                   "(--format png), .tif or .tiff (--format geotiff), .geojson, .gpkg or .kml "
+                   "(vector data)"),
+                {{"file", file}});
+        }
         throw geo::InputError(
-            "--out " + one_line(out.string(), 160) + ": " +
-            (extension.empty() ? std::string("no extension") : "'" + extension + "'") +
-            " is not written; expected .png, .pdf or .svg (--format png), .tif or .tiff "
-            "(--format geotiff), .geojson, .gpkg or .kml (vector data)");
+            N_("--out {file}: '{extension}' is not written; expected .png, .pdf or .svg "
+               "(--format png), .tif or .tiff (--format geotiff), .geojson, .gpkg or .kml "
+               "(vector data)"),
+            {{"file", file}, {"extension", extension}});
     }
 }
 
@@ -226,17 +257,17 @@ int run_vector_export(const ExportCommandOptions& command, const ExportOptions& 
                       VectorFormat format) {
     if (!command.tour.empty() || !command.animate.empty() || !command.frames.empty() ||
         !command.compare.empty() || !command.pov_compare.empty() || !command.manifest.empty()) {
-        throw geo::InputError("--out " + one_line(options.out.string(), 160) + ": " +
-                              vector_format_text(format) +
-                              " data is of one date: not with --tour, --animate, --frames, "
-                              "--compare, --pov-compare or --manifest");
+        throw geo::InputError(N_("--out {file}: {format} data is of one date: not with --tour, "
+                                 "--animate, --frames, --compare, --pov-compare or --manifest"),
+                              {{"file", one_line(options.out.string(), 160)},
+                               {"format", vector_format_text(format)}});
     }
     check_writable(options.out);
     geo::AtlasOptions atlas_options;
     atlas_options.data_crs = command.data.data_crs;
     const auto atlas = geo::load_atlas(resolve_annotations(command.data), atlas_options);
     if (!atlas->errors.empty()) {
-        throw geo::InputError(atlas->errors.front().to_string());
+        throw geo::InputError(atlas->errors.front().placed());
     }
     const geo::Projection projection(command.data.display_crs.empty()
                                          ? std::string(geo::default_display_crs)
@@ -292,9 +323,9 @@ std::pair<geo::Date, geo::Date> parse_range(const std::string& option, const std
     const std::size_t colon = text.find(':');
     if (text.size() > 64 || one_line(text) != text || colon == std::string::npos ||
         text.find(':', colon + 1) != std::string::npos) {
-        throw geo::InputError(option + " " + quoted_value(text, 40) +
-                              ": expected FROM:TO, e.g. 1855:today (each YYYY-MM-DD, YYYY-MM, "
-                              "YYYY or today)");
+        throw geo::InputError(N_("{option} {value}: expected FROM:TO, e.g. 1855:today (each "
+                                 "YYYY-MM-DD, YYYY-MM, YYYY or today)"),
+                              {{"option", option}, {"value", quoted_value(text, 40)}});
     }
     const auto date = [&](const std::string& part) {
         if (part == "today") {
@@ -303,7 +334,9 @@ std::pair<geo::Date, geo::Date> parse_range(const std::string& option, const std
         try {
             return geo::parse_day(part);
         } catch (const geo::InputError& error) {
-            throw geo::InputError(option + " " + text + ": " + error.what());
+            throw geo::InputError(
+                N_("{option} {value}: {error}"),
+                {{"option", option}, {"value", text}, {"error", error.message()}});
         }
     };
     return {date(text.substr(0, colon)), date(text.substr(colon + 1))};
@@ -315,14 +348,16 @@ AnimationOptions animation_options(const ExportCommandOptions& command, const Ex
     const bool frames = !command.frames.empty();
     const std::string option = frames ? "--frames" : "--animate";
     if (!command.animate.empty() && frames) {
-        throw geo::InputError("--animate and --frames: give one or the other");
+        throw geo::InputError(N_("--animate and --frames: give one or the other"));
     }
     if (!command.date.empty()) {
-        throw geo::InputError("--date: not with " + option + " (its FROM:TO gives the dates)");
+        throw geo::InputError(N_("--date: not with {option} (its FROM:TO gives the dates)"),
+                              {{"option", option}});
     }
     if (!command.tour.empty() || !command.manifest.empty() || !command.format.empty()) {
-        throw geo::InputError(option + ": not with --tour, --manifest or --format (a film is "
-                                       "one sequence of frames)");
+        throw geo::InputError(N_("{option}: not with --tour, --manifest or --format (a film is "
+                                 "one sequence of frames)"),
+                              {{"option", option}});
     }
     AnimationOptions animation;
     animation.map = map;
@@ -335,8 +370,8 @@ AnimationOptions animation_options(const ExportCommandOptions& command, const Ex
     animation.to = to;
     animation.fps = static_cast<int>(parse_number("--fps", command.fps, 1, 60));
     if (std::to_string(animation.fps) != command.fps) {
-        throw geo::InputError("--fps " + quoted_value(command.fps) +
-                              ": expected a whole number from 1 to 60");
+        throw geo::InputError(N_("--fps {value}: expected a whole number from 1 to 60"),
+                              {{"value", quoted_value(command.fps)}});
     }
     animation.playback.years_per_second = parse_number("--speed", command.speed, 0.1, 100);
     animation.playback.hold_seconds = parse_number("--hold", command.hold, 0, 30);
@@ -402,7 +437,7 @@ CommandExit run_export(const ExportCommandOptions& command) {
     options.width = width;
     options.height = height;
     if (!command.scale.empty() && !command.dpi.empty()) {
-        throw geo::InputError("--scale and --dpi: give one or the other");
+        throw geo::InputError(N_("--scale and --dpi: give one or the other"));
     }
     if (!command.scale.empty()) {
         options.scale = parse_number("--scale", command.scale, min_export_scale, max_export_scale);
@@ -413,32 +448,34 @@ CommandExit run_export(const ExportCommandOptions& command) {
     // --paper: the page; the pixels are its millimetres at --dpi (default 150), text and
     // symbols sized for that paper (--dpi / 96). With --tour it is handout.pdf's page only.
     if (!command.orientation.empty() && command.paper.empty()) {
-        throw geo::InputError("--orientation: give --paper too (the sheet it turns)");
+        throw geo::InputError(N_("--orientation: give --paper too (the sheet it turns)"));
     }
     std::optional<PaperSize> paper;
     if (!command.paper.empty()) {
         paper = parse_paper(command.paper, command.orientation);
         if (animating) {
-            throw geo::InputError("--paper: not with --animate or --frames (a film has no page)");
+            throw geo::InputError(
+                N_("--paper: not with --animate or --frames (a film has no page)"));
         }
         options.paper = paper;
         if (command.tour.empty()) {
             if (command.size_given) {
-                throw geo::InputError("--paper and --size: give one or the other (--paper with "
-                                      "--dpi sets the pixels)");
+                throw geo::InputError(N_("--paper and --size: give one or the other (--paper "
+                                         "with --dpi sets the pixels)"));
             }
             if (!command.scale.empty()) {
-                throw geo::InputError("--paper and --scale: give --dpi instead (the paper's dots "
-                                      "per inch size the text)");
+                throw geo::InputError(N_("--paper and --scale: give --dpi instead (the paper's "
+                                         "dots per inch size the text)"));
             }
             const double dpi = options.dpi > 0 ? options.dpi : default_paper_dpi;
             options.width = paper_pixels(paper->width_mm, dpi);
             options.height = paper_pixels(paper->height_mm, dpi);
             if (std::max(options.width, options.height) > max_export_side) {
-                throw geo::InputError("--paper " + quoted_value(command.paper) + " at " +
-                                      std::to_string(std::lround(dpi)) + " dpi is more than " +
-                                      std::to_string(max_export_side) +
-                                      " pixels a side; give a lower --dpi");
+                throw geo::InputError(N_("--paper {value} at {dpi} dpi is more than {max} "
+                                         "pixels a side; give a lower --dpi"),
+                                      {{"value", quoted_value(command.paper)},
+                                       {"dpi", std::to_string(std::lround(dpi))},
+                                       {"max", std::to_string(max_export_side)}});
             }
             options.dpi = dpi;
             options.scale = dpi / 96.0;
@@ -460,12 +497,12 @@ CommandExit run_export(const ExportCommandOptions& command) {
     }
     if (!command.compare.empty()) {
         if (!command.date.empty()) {
-            throw geo::InputError("--compare and --date: give one or the other (--compare gives "
-                                  "each half its date)");
+            throw geo::InputError(N_("--compare and --date: give one or the other (--compare "
+                                     "gives each half its date)"));
         }
         if (!command.tour.empty()) {
-            throw geo::InputError("--compare: not with --tour (a slide says itself whether it "
-                                  "compares)");
+            throw geo::InputError(N_("--compare: not with --tour (a slide says itself whether "
+                                     "it compares)"));
         }
         const auto dates = parse_compare_dates(command.compare);
         options.compare = {{CompareHalfOptions{dates[0], {}}, CompareHalfOptions{dates[1], {}}}};
@@ -473,34 +510,36 @@ CommandExit run_export(const ExportCommandOptions& command) {
     }
     if (!command.pov_compare.empty()) {
         if (!command.tour.empty()) {
-            throw geo::InputError("--pov-compare: not with --tour (a slide says itself what it "
-                                  "shows)");
+            throw geo::InputError(N_("--pov-compare: not with --tour (a slide says itself what "
+                                     "it shows)"));
         }
         if (command.pov != default_pov) {
-            throw geo::InputError("--pov-compare and --pov: give one or the other (--pov-compare "
-                                  "gives each half its point of view)");
+            throw geo::InputError(N_("--pov-compare and --pov: give one or the other "
+                                     "(--pov-compare gives each half its point of view)"));
         }
         const auto povs =
-            parse_pair("--pov-compare", command.pov_compare, "points of view", "jp,ru");
+            parse_pair("--pov-compare", command.pov_compare, N_("points of view"), "jp,ru");
         if (!options.compare) {
             options.compare = {
                 {CompareHalfOptions{options.date, {}}, CompareHalfOptions{options.date, {}}}};
         }
         if (povs[0] == povs[1] && (*options.compare)[0].date == (*options.compare)[1].date) {
-            throw geo::InputError("--pov-compare " + quoted_value(command.pov_compare, 60) +
-                                  ": the two halves would be the same; give two points of view");
+            throw geo::InputError(N_("--pov-compare {value}: the two halves would be the same; "
+                                     "give two points of view"),
+                                  {{"value", quoted_value(command.pov_compare, 60)}});
         }
         (*options.compare)[0].pov = povs[0];
         (*options.compare)[1].pov = povs[1];
     }
     if (animating && options.compare) {
-        throw geo::InputError(std::string(command.animate.empty() ? "--frames" : "--animate") +
-                              ": not with --compare or --pov-compare (a film shows one map)");
+        throw geo::InputError(
+            N_("{option}: not with --compare or --pov-compare (a film shows one map)"),
+            {{"option", command.animate.empty() ? "--frames" : "--animate"}});
     }
     const auto language = language_from_code(command.language);
     if (!language) {
-        throw geo::InputError("--lang " + quoted_value(command.language) +
-                              ": expected en, ja, ru, en+ja, en+ru or ja+ru");
+        throw geo::InputError(N_("--lang {value}: expected en, ja, ru, en+ja, en+ru or ja+ru"),
+                              {{"value", quoted_value(command.language)}});
     }
     options.language = *language;
     options.text_language = parse_ui_language(command.text_language);
@@ -513,18 +552,19 @@ CommandExit run_export(const ExportCommandOptions& command) {
     std::optional<AnimationOptions> animation;
     if (animating) {
         if (command.out.empty()) {
-            throw geo::InputError("--out FILE is required");
+            throw geo::InputError(N_("--out FILE is required"));
         }
         animation = animation_options(command, options);
     }
     if (!command.tour_file.empty() && command.tour.empty()) {
-        throw geo::InputError("--tour-file " + one_line(command.tour_file.string(), 160) +
-                              ": give --tour ID too (the tour of that file to turn into handouts)");
+        throw geo::InputError(N_("--tour-file {file}: give --tour ID too (the tour of that file "
+                                 "to turn into handouts)"),
+                              {{"file", one_line(command.tour_file.string(), 160)}});
     }
     const std::string format = output_format(command);
     options.geotiff = format == "geotiff";
     if (options.out.empty()) {
-        throw geo::InputError("--out FILE is required");
+        throw geo::InputError(N_("--out FILE is required"));
     }
     if (command.tour.empty() && !animating && !std::filesystem::is_directory(options.out)) {
         check_out_extension(options.out, format);
@@ -534,11 +574,11 @@ CommandExit run_export(const ExportCommandOptions& command) {
     }
     if (!command.manifest.empty()) {
         if (!command.tour.empty()) {
-            throw geo::InputError("--manifest: not with --tour (one manifest per image)");
+            throw geo::InputError(N_("--manifest: not with --tour (one manifest per image)"));
         }
         if (command.manifest.extension() != ".json") {
-            throw geo::InputError("--manifest " + one_line(command.manifest.string(), 160) +
-                                  ": expected a .json file name");
+            throw geo::InputError(N_("--manifest {file}: expected a .json file name"),
+                                  {{"file", one_line(command.manifest.string(), 160)}});
         }
         options.manifest = command.manifest;
     }
@@ -579,7 +619,7 @@ CommandExit run_export(const ExportCommandOptions& command) {
         atlas_options.check = check_tours;
         loaded.atlas = geo::load_atlas(resolve_annotations(command.data), atlas_options);
         if (!loaded.atlas->errors.empty()) {
-            throw geo::InputError(loaded.atlas->errors.front().to_string());
+            throw geo::InputError(loaded.atlas->errors.front().placed());
         }
         if (command.tour.empty()) {
             check_pov(loaded.atlas->annotations, command.pov, "--pov");
