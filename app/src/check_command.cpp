@@ -3,6 +3,7 @@
 #include "geo/atlas.hpp"
 #include "geo/input_file.hpp"
 #include "geo/islands.hpp"
+#include "i18n/translate.hpp"
 #include "map/tour_check.hpp"
 #include "source_audit.hpp"
 
@@ -14,7 +15,46 @@
 namespace fs = std::filesystem;
 
 namespace kuril {
+
+using i18n::N_;
+
 namespace {
+
+/// The interface language of check's problems and warnings: the locale's, as the CLI says its
+/// errors.
+std::string_view check_language() {
+    return i18n::language_of_locale(i18n::locale_from_environment());
+}
+
+/// "N error(s) in FILE", the last line of a failed check.
+std::string error_count(std::size_t count, const fs::path& file) {
+    return i18n::Message(N_("{count} error(s) in {file}"),
+                         {{"count", std::to_string(count)}, {"file", file.string()}})
+        .text(check_language());
+}
+
+/// What a file that is not a regular one is, in words said in the reader's language.
+i18n::Message file_kind(const fs::path& file) {
+    std::error_code ec;
+    switch (fs::status(file, ec).type()) {
+    case fs::file_type::fifo:
+        return i18n::Message(N_("a FIFO (named pipe)"));
+    case fs::file_type::character:
+        return i18n::Message(N_("a character device"));
+    case fs::file_type::block:
+        return i18n::Message(N_("a block device"));
+    case fs::file_type::socket:
+        return i18n::Message(N_("a socket"));
+    default:
+        return {};
+    }
+}
+
+/// "warning: FILE:LINE: ..." in `language`.
+std::string warning_line(const geo::Diagnostic& warning, std::string_view language) {
+    return i18n::Message(N_("warning: {warning}"), {{"warning", warning.to_string(language)}})
+        .text(language);
+}
 
 /// A teacher's tour file: <tours> (and perhaps its own <sources>) but no <layers>. It is read
 /// against the shipped annotations, as `present --tour-file` reads it.
@@ -53,9 +93,9 @@ int check_tour_file(const fs::path& file, const DataOptions& data) {
         return 0;
     } catch (const geo::AnnotationsError& error) {
         for (const auto& problem : error.problems()) {
-            std::cout << problem.to_string() << '\n';
+            std::cout << problem.to_string(check_language()) << '\n';
         }
-        std::cout << error.problems().size() << " error(s) in " << file.string() << '\n';
+        std::cout << error_count(error.problems().size(), file) << '\n';
         return 2;
     }
 }
@@ -68,9 +108,17 @@ void refuse_non_regular(const fs::path& file) {
     if (!fs::exists(file, ec) || fs::is_directory(file, ec)) {
         return; // the loader says "no such file" or "is a directory" in its own words
     }
-    if (const std::string kind = geo::non_regular_kind(file); !kind.empty()) {
-        throw geo::InputError(file.string() + ": is " + kind +
-                              ", expected an annotations XML file (a regular file)");
+    if (!geo::non_regular_kind(file).empty()) {
+        const i18n::Message kind = file_kind(file);
+        if (kind.empty()) {
+            throw geo::InputError(
+                N_("{file}: is not a regular file, expected an annotations XML file (a regular "
+                   "file)"),
+                {{"file", file.string()}});
+        }
+        throw geo::InputError(
+            N_("{file}: is {kind}, expected an annotations XML file (a regular file)"),
+            {{"file", file.string()}, {"kind", kind}});
     }
 }
 
@@ -95,20 +143,22 @@ int run_check(const CheckOptions& options) {
         atlas = geo::load_atlas(file, atlas_options);
     } catch (const geo::AnnotationsError& error) {
         for (const auto& problem : error.problems()) {
-            std::cout << problem.to_string() << '\n';
+            std::cout << problem.to_string(check_language()) << '\n';
         }
-        std::cout << error.problems().size() << " error(s) in " << file.string() << '\n';
+        std::cout << error_count(error.problems().size(), file) << '\n';
         return 2;
     }
     const geo::Annotations& annotations = atlas->annotations;
+    const std::string_view language = check_language();
     std::vector<std::string> problems;
-    auto at = [&](int line) {
-        return file.string() + ":" + std::to_string(line) + ": ";
+    // "FILE:LINE: " (written alike in every language) and the problem in the reader's.
+    auto at = [&](int line, const i18n::Message& problem) {
+        return file.string() + ":" + std::to_string(line) + ": " + problem.text(language);
     };
     for (const auto& error : atlas->errors) {
         // A layer's problem is placed at the <layer> that points at the broken file.
         const geo::LayerRef* ref = annotations.layer(error.feature);
-        problems.push_back(at(ref != nullptr ? ref->line : 0) + error.message.english());
+        problems.push_back(at(ref != nullptr ? ref->line : 0, error.message));
     }
 
     // The boundary lines and their <line> entries must match one to one.
@@ -119,25 +169,30 @@ int run_check(const CheckOptions& options) {
             for (const auto& line : atlas->history->lines()) {
                 ++parts;
                 line_ids_in_layer.insert(line.id);
-                const std::string where = ref->path.string() + ": line '" + line.id + "'";
+                const std::string path = ref->path.string();
                 if (annotations.line_info(line.id) == nullptr) {
-                    problems.push_back(at(ref->line) + where +
-                                       " has no <line> entry in the annotations");
+                    problems.push_back(
+                        at(ref->line, {N_("{file}: line '{id}' has no <line> entry in the "
+                                          "annotations"),
+                                       {{"file", path}, {"id", line.id}}}));
                 }
                 if (line.sources.empty()) {
-                    problems.push_back(at(ref->line) + where + " cites no source");
+                    problems.push_back(at(ref->line, {N_("{file}: line '{id}' cites no source"),
+                                                      {{"file", path}, {"id", line.id}}}));
                 }
                 for (const auto& source : line.sources) {
                     if (annotations.source(source) == nullptr) {
-                        problems.push_back(at(ref->line) + where + " cites unknown source '" +
-                                           source + "'");
+                        problems.push_back(at(
+                            ref->line, {N_("{file}: line '{id}' cites unknown source '{source}'"),
+                                        {{"file", path}, {"id", line.id}, {"source", source}}}));
                     }
                 }
             }
             for (const auto& info : annotations.lines) {
                 if (line_ids_in_layer.count(info.id) == 0) {
-                    problems.push_back(at(info.line) + "<line id=\"" + info.id +
-                                       "\"> has no geometry in " + ref->path.string());
+                    problems.push_back(
+                        at(info.line, {N_("<line id=\"{id}\"> has no geometry in {file}"),
+                                       {{"id", info.id}, {"file", ref->path.string()}}}));
                 }
             }
         }
@@ -152,15 +207,16 @@ int run_check(const CheckOptions& options) {
         const auto by_island = geo::polygons_by_island(*land);
         for (const auto& island : annotations.islands) {
             if (island.group == "disputed" && by_island.count(island.id) == 0) {
-                problems.push_back(at(island.line) + "island '" + island.id +
-                                   "' has no polygon in " + land->source.string());
+                problems.push_back(
+                    at(island.line, {N_("island '{id}' has no polygon in {file}"),
+                                     {{"id", island.id}, {"file", land->source.string()}}}));
             }
         }
     }
 
     // Members that name no polygon: a warning when the map loads, an error here.
     for (const auto& unknown : atlas->unknown_members) {
-        problems.push_back(unknown.to_string());
+        problems.push_back(unknown.to_string(language));
     }
     std::size_t warning_count = 0;
     for (const auto& warning : atlas->warnings) {
@@ -171,23 +227,23 @@ int run_check(const CheckOptions& options) {
             continue;
         }
         ++warning_count;
-        std::cout << "warning: " << warning.to_string() << '\n';
+        std::cout << warning_line(warning, language) << '\n';
     }
     for (const auto& warning : copy_site_warnings(annotations)) {
         ++warning_count;
-        std::cout << "warning: " << warning.to_string() << '\n';
+        std::cout << warning_line(warning, language) << '\n';
     }
     const auto official = official_sources_by_island(annotations);
     std::cout << official_sources_table(official);
     for (const auto& warning : missing_official_warnings(annotations, official)) {
         ++warning_count;
-        std::cout << "warning: " << warning.to_string() << '\n';
+        std::cout << warning_line(warning, language) << '\n';
     }
     if (!problems.empty()) {
         for (const auto& problem : problems) {
             std::cout << problem << '\n';
         }
-        std::cout << problems.size() << " error(s) in " << file.string() << '\n';
+        std::cout << error_count(problems.size(), file) << '\n';
         return 2;
     }
     std::cout << "ok: " << file.string() << ": " << annotations.sources.size() << " sources, "

@@ -5,6 +5,7 @@
 #include "geo/geodesic.hpp"
 #include "geo/islands.hpp"
 #include "geo/projection.hpp"
+#include "i18n/translate.hpp"
 #include "map/island_report.hpp"
 #include "map/tour_check.hpp"
 #include "text_format.hpp"
@@ -20,6 +21,9 @@
 namespace fs = std::filesystem;
 
 namespace kuril {
+
+using i18n::N_;
+
 namespace {
 
 struct LayerReport {
@@ -221,7 +225,7 @@ void print_text(const fs::path& annotations, const geo::Projection& projection,
 void print_json(const fs::path& annotations, const geo::Projection& projection,
                 const std::vector<LayerReport>& layers, const std::vector<IslandReport>& islands,
                 const std::optional<geo::Date>& date, const std::vector<std::string>& lines,
-                const std::vector<std::string>& warnings) {
+                const std::vector<i18n::Message>& warnings) {
     JsonWriter json;
     json.begin_object();
     json.value("annotations", annotations.string());
@@ -304,7 +308,13 @@ void print_json(const fs::path& annotations, const geo::Projection& projection,
         json.end_object();
     }
     json.end_array();
-    json.strings("warnings", warnings);
+    // In English, whatever the locale: what scripts read.
+    std::vector<std::string> english;
+    english.reserve(warnings.size());
+    for (const auto& warning : warnings) {
+        english.push_back(warning.english());
+    }
+    json.strings("warnings", english);
     json.end_object();
     std::cout << json.str() << '\n';
 }
@@ -323,7 +333,7 @@ int run_info(const InfoOptions& options) {
     std::vector<IslandReport> islands;
     std::vector<std::string> lines;
     std::vector<std::string> line_names; // as people read them, for the text output
-    std::vector<std::string> warnings;
+    std::vector<i18n::Message> warnings;
     fs::path annotations_path;
     std::unique_ptr<geo::Atlas> atlas; // island reports point into it
 
@@ -336,7 +346,7 @@ int run_info(const InfoOptions& options) {
             const geo::VectorLayer layer = geo::load_vector_layer(source, load);
             layers.push_back(report_layer(layer.name, layer, elapsed_ms(start), projection));
             for (const auto& warning : layer.warnings) {
-                warnings.push_back(warning.to_string());
+                warnings.push_back(warning.placed());
             }
         }
     } else {
@@ -346,18 +356,18 @@ int run_info(const InfoOptions& options) {
         atlas_options.check = check_tours;
         atlas = geo::load_atlas(annotations_path, atlas_options);
         if (!atlas->errors.empty()) {
-            throw geo::InputError(atlas->errors.front().to_string());
+            throw geo::InputError(atlas->errors.front().placed());
         }
         for (const auto& warning : atlas->warnings) {
-            warnings.push_back(warning.to_string());
+            warnings.push_back(warning.placed());
         }
         for (const auto& loaded : atlas->layers) {
             layers.push_back(report_layer(loaded.ref.id, loaded.layer, loaded.load_ms, projection));
         }
         const geo::VectorLayer* land = atlas->layer("land");
         if (land == nullptr) {
-            throw geo::InputError(annotations_path.string() +
-                                  ": no layer with id 'land' (the island polygons)");
+            throw geo::InputError(N_("{file}: no layer with id 'land' (the island polygons)"),
+                                  {{"file", annotations_path.string()}});
         }
         // The four disputed islands first (each even when the annotations lack it), then every
         // other island and region of the annotations in file order.
@@ -385,8 +395,9 @@ int run_info(const InfoOptions& options) {
                 island.area_km2 = geo::geodesic_area_km2(land_of);
                 island.polygons = land_of.size();
             } else if (disputed) {
-                warnings.push_back(land->source.string() + ": no polygon has island '" + island.id +
-                                   "'");
+                warnings.push_back(
+                    i18n::Message(N_("{file}: no polygon has island '{id}'"),
+                                  {{"file", land->source.string()}, {"id", island.id}}));
             }
             if (date && island.annotation != nullptr) {
                 island.status = atlas->history->island_status(id, *date);
@@ -408,8 +419,13 @@ int run_info(const InfoOptions& options) {
     if (options.json) {
         print_json(annotations_path, projection, layers, islands, date, lines, warnings);
     } else {
+        // In the locale's language, as the CLI says its errors.
+        const std::string_view language = i18n::language_of_locale(i18n::locale_from_environment());
         for (const auto& warning : warnings) {
-            std::cerr << "warning: " << one_line(warning, 300) << '\n';
+            std::cerr << i18n::Message(N_("warning: {warning}"),
+                                       {{"warning", one_line(warning.text(language), 300)}})
+                             .text(language)
+                      << '\n';
         }
         print_text(annotations_path, projection, layers, islands, date, line_names);
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "source_audit.hpp"
 
+#include "i18n/translate.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -10,6 +12,9 @@
 #include <string_view>
 
 namespace kuril {
+
+using i18n::N_;
+
 namespace {
 
 /// Where a sign of a copy is looked for.
@@ -22,38 +27,38 @@ enum class Where {
 struct CopySign {
     Where where;
     std::string_view text; ///< lower case
-    std::string_view what; ///< what the site or the address is
+    const char* what;      ///< what the site or the address is (marked with N_)
 };
 
 // Sites that copy another site's pages, and the marks of a web proxy. Host-specific entries
 // come first so that a source is named by the most precise one.
 constexpr std::array copy_signs{
-    CopySign{Where::host_or_publisher, "perceptio", "a mirror of Wikipedia"},
-    CopySign{Where::host_or_publisher, "wikiwand", "a reader that copies Wikipedia"},
-    CopySign{Where::host_or_publisher, "hubbry", "a site that copies Wikipedia"},
-    CopySign{Where::host_or_publisher, "wiki2.", "a mirror of Wikipedia"},
-    CopySign{Where::host_or_publisher, "wikizero", "a mirror of Wikipedia"},
-    CopySign{Where::host_or_publisher, "infogalactic", "a fork of Wikipedia"},
-    CopySign{Where::host_or_publisher, "everybodywiki", "a wiki that copies Wikipedia"},
-    CopySign{Where::host_or_publisher, "justapedia", "a fork of Wikipedia"},
-    CopySign{Where::host_or_publisher, "dbpedia", "data extracted from Wikipedia"},
-    CopySign{Where::host_or_publisher, "zxc.wiki", "a translated mirror of Wikipedia"},
-    CopySign{Where::host_or_publisher, "frwiki.wiki", "a translated mirror of Wikipedia"},
-    CopySign{Where::host_or_publisher, "wiki.x.io", "a mirror of Wikipedia"},
-    CopySign{Where::host_or_publisher, "wiki7.", "a mirror of Wikipedia"},
-    CopySign{Where::host_or_publisher, "wikiclassic", "a mirror of Wikipedia"},
-    CopySign{Where::host_or_publisher, "classicistranieri", "a mirror of Wikipedia"},
-    CopySign{Where::host_or_publisher, "wikipedia-on-ipfs", "a copy of Wikipedia on IPFS"},
-    CopySign{Where::host_or_publisher, "ruwiki.ru", "a fork of the Russian Wikipedia"},
-    CopySign{Where::host_or_publisher, "kiwix", "an offline copy (Kiwix) of a wiki"},
-    CopySign{Where::host_or_publisher, "graphsearch.epfl.ch", "a page built from Wikipedia"},
-    CopySign{Where::url, "/content/wikipedia_", "an offline copy (Kiwix) of Wikipedia"},
-    CopySign{Where::url, "/content/wikisource_", "an offline copy (Kiwix) of Wikisource"},
-    CopySign{Where::publisher, "mirror", "a mirror"},
-    CopySign{Where::publisher, "proxy", "a proxied copy"},
-    CopySign{Where::url, "proxy", "a web proxy's address"},
-    CopySign{Where::url, "/?url=", "a web proxy's address (another address after ?url=)"},
-    CopySign{Where::url, "?q=ahr0c", "a web proxy's address (an address in base64 after ?q=)"},
+    CopySign{Where::host_or_publisher, "perceptio", N_("a mirror of Wikipedia")},
+    CopySign{Where::host_or_publisher, "wikiwand", N_("a reader that copies Wikipedia")},
+    CopySign{Where::host_or_publisher, "hubbry", N_("a site that copies Wikipedia")},
+    CopySign{Where::host_or_publisher, "wiki2.", N_("a mirror of Wikipedia")},
+    CopySign{Where::host_or_publisher, "wikizero", N_("a mirror of Wikipedia")},
+    CopySign{Where::host_or_publisher, "infogalactic", N_("a fork of Wikipedia")},
+    CopySign{Where::host_or_publisher, "everybodywiki", N_("a wiki that copies Wikipedia")},
+    CopySign{Where::host_or_publisher, "justapedia", N_("a fork of Wikipedia")},
+    CopySign{Where::host_or_publisher, "dbpedia", N_("data extracted from Wikipedia")},
+    CopySign{Where::host_or_publisher, "zxc.wiki", N_("a translated mirror of Wikipedia")},
+    CopySign{Where::host_or_publisher, "frwiki.wiki", N_("a translated mirror of Wikipedia")},
+    CopySign{Where::host_or_publisher, "wiki.x.io", N_("a mirror of Wikipedia")},
+    CopySign{Where::host_or_publisher, "wiki7.", N_("a mirror of Wikipedia")},
+    CopySign{Where::host_or_publisher, "wikiclassic", N_("a mirror of Wikipedia")},
+    CopySign{Where::host_or_publisher, "classicistranieri", N_("a mirror of Wikipedia")},
+    CopySign{Where::host_or_publisher, "wikipedia-on-ipfs", N_("a copy of Wikipedia on IPFS")},
+    CopySign{Where::host_or_publisher, "ruwiki.ru", N_("a fork of the Russian Wikipedia")},
+    CopySign{Where::host_or_publisher, "kiwix", N_("an offline copy (Kiwix) of a wiki")},
+    CopySign{Where::host_or_publisher, "graphsearch.epfl.ch", N_("a page built from Wikipedia")},
+    CopySign{Where::url, "/content/wikipedia_", N_("an offline copy (Kiwix) of Wikipedia")},
+    CopySign{Where::url, "/content/wikisource_", N_("an offline copy (Kiwix) of Wikisource")},
+    CopySign{Where::publisher, "mirror", N_("a mirror")},
+    CopySign{Where::publisher, "proxy", N_("a proxied copy")},
+    CopySign{Where::url, "proxy", N_("a web proxy's address")},
+    CopySign{Where::url, "/?url=", N_("a web proxy's address (another address after ?url=)")},
+    CopySign{Where::url, "?q=ahr0c", N_("a web proxy's address (an address in base64 after ?q=)")},
 };
 
 /// Archives keep a dated copy of a page that may be gone: another address inside theirs is
@@ -97,9 +102,9 @@ bool has_embedded_address(const std::string& url_lower, const std::string& host)
     return false;
 }
 
-} // namespace
-
-std::string copy_site_reason(const geo::Source& source) {
+/// Why the source is a copy of another site, to be said in the reader's language; empty when it
+/// is not recognised as one.
+i18n::Message copy_site_reason_message(const geo::Source& source) {
     const std::string host = url_host(source.url);
     const std::string url = lower(source.url);
     const std::string publisher = lower(source.publisher);
@@ -108,29 +113,39 @@ std::string copy_site_reason(const geo::Source& source) {
             return text.find(sign.text) != std::string::npos;
         };
         if (sign.where == Where::host_or_publisher && in(host)) {
-            return "its URL is on " + host + ", " + std::string(sign.what);
+            return {N_("its URL is on {host}, {what}"),
+                    {{"host", host}, {"what", i18n::Message(sign.what)}}};
         }
         if ((sign.where == Where::host_or_publisher || sign.where == Where::publisher) &&
             in(publisher)) {
-            return "its publisher \"" + source.publisher + "\" names " + std::string(sign.what);
+            return {N_("its publisher \"{publisher}\" names {what}"),
+                    {{"publisher", source.publisher}, {"what", i18n::Message(sign.what)}}};
         }
         if (sign.where == Where::url && in(url)) {
-            return "its URL is " + std::string(sign.what);
+            return {N_("its URL is {what}"), {{"what", i18n::Message(sign.what)}}};
         }
     }
     if (has_embedded_address(url, host)) {
-        return "its URL is a web proxy's address (another address inside it)";
+        return i18n::Message(N_("its URL is a web proxy's address (another address inside it)"));
     }
-    return "";
+    return {};
+}
+
+} // namespace
+
+std::string copy_site_reason(const geo::Source& source) {
+    return copy_site_reason_message(source).english();
 }
 
 std::vector<geo::Diagnostic> copy_site_warnings(const geo::Annotations& annotations) {
     std::vector<geo::Diagnostic> warnings;
     for (const auto& source : annotations.sources) {
-        if (const std::string reason = copy_site_reason(source); !reason.empty()) {
+        if (const i18n::Message reason = copy_site_reason_message(source); !reason.empty()) {
             warnings.push_back({annotations.file, source.line,
-                                "source '" + source.id + "' is a copy of another site: " + reason +
-                                    "; cite the canonical page or the primary document instead",
+                                i18n::Message(N_("source '{id}' is a copy of another site: "
+                                                 "{reason}; cite the canonical page or the "
+                                                 "primary document instead"),
+                                              {{"id", source.id}, {"reason", reason}}),
                                 source.id});
         }
     }
@@ -194,21 +209,22 @@ std::vector<geo::Diagnostic> missing_official_warnings(const geo::Annotations& a
         if (row.island->group == "context") {
             continue;
         }
-        std::string lacking;
-        if (row.japan_official == 0) {
-            lacking = "Japan (party JP)";
-        }
-        if (row.russia_official == 0) {
-            lacking += (lacking.empty() ? "" : " or of ") + std::string("Russia (party RU)");
-        }
-        if (lacking.empty()) {
+        if (row.japan_official > 0 && row.russia_official > 0) {
             continue;
         }
-        warnings.push_back({annotations.file, row.island->line,
-                            "island " + row.island->display_name() + " ('" + row.island->id +
-                                "') cites no official source of " + lacking +
-                                " in its status, facts, islets or events",
-                            row.island->id});
+        const char* pattern =
+            row.russia_official > 0
+                ? N_("island {name} ('{id}') cites no official source of Japan (party JP) in its "
+                     "status, facts, islets or events")
+            : row.japan_official > 0
+                ? N_("island {name} ('{id}') cites no official source of Russia (party RU) in its "
+                     "status, facts, islets or events")
+                : N_("island {name} ('{id}') cites no official source of Japan (party JP) or of "
+                     "Russia (party RU) in its status, facts, islets or events");
+        warnings.push_back(
+            {annotations.file, row.island->line,
+             i18n::Message(pattern, {{"name", row.island->display_name()}, {"id", row.island->id}}),
+             row.island->id});
     }
     return warnings;
 }

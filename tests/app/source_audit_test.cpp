@@ -75,6 +75,34 @@ TEST_CASE("[app] source audit: the warning names file, line, source and what to 
           "mirror of Wikipedia; cite the canonical page or the primary document instead");
 }
 
+TEST_CASE("[app] source audit: the warnings are said in the reader's language") {
+    const auto annotations = geo::parse_annotations(R"(<atlas version="1">
+  <sources>
+    <source id="copy" title="T" lang="ru" url="https://perceptiofr.com/x"/>
+  </sources>
+  <islands>
+    <island id="c" group="kuril" lon="150" lat="46"><name lang="en">Island C</name></island>
+  </islands>
+</atlas>)",
+                                                    "a.xml");
+    const auto copies = kuril::copy_site_warnings(annotations);
+    REQUIRE(copies.size() == 1);
+    CHECK(copies[0].to_string("ja") ==
+          "a.xml:3: 出典 'copy' は別のサイトのコピーです。URL が perceptiofr.com（Wikipedia "
+          "のミラー）にあります。代わりに正規のページか一次資料を出典に挙げてください");
+    CHECK(copies[0].to_string("ru") ==
+          "a.xml:3: источник 'copy' — копия другого сайта: его URL находится на perceptiofr.com, "
+          "а это зеркало Википедии; укажите вместо него каноническую страницу или первичный "
+          "документ");
+    const auto rows = kuril::official_sources_by_island(annotations);
+    const auto missing = kuril::missing_official_warnings(annotations, rows);
+    REQUIRE(missing.size() == 1);
+    CHECK(missing[0].message.text("ru") ==
+          "остров Island C ('c') не ссылается ни на один официальный источник ни Японии (party "
+          "JP), ни России (party RU) в статусе, фактах, островках или событиях");
+    CHECK(missing[0].message.text("ja").find("島 Island C（'c'）は") == 0);
+}
+
 TEST_CASE("[app] source audit: official sources per island, through status, facts, islets and "
           "events") {
     const auto annotations = geo::parse_annotations(R"(<atlas version="1">
