@@ -60,30 +60,34 @@ Annotations read(std::string_view xml, const fs::path& file, const ParseOptions&
     if (const int line = detail::first_invalid_utf8_line(xml, bad_byte); line != 0) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", bad_byte);
-        throw AnnotationsError(
-            {{file, line, std::string("text is not valid UTF-8 (byte ") + hex + ")", {}}});
+        throw AnnotationsError({{file,
+                                 line,
+                                 i18n::Message(N_("text is not valid UTF-8 (byte {byte})"),
+                                               {{"byte", std::string(hex)}}),
+                                 {}}});
     }
     tinyxml2::XMLDocument document;
     if (document.Parse(xml.data(), xml.size()) != tinyxml2::XML_SUCCESS) {
         throw AnnotationsError(
             {{file,
               std::max(1, document.ErrorLineNum()),
-              "not well-formed XML: " + detail::explain(document.ErrorID()) +
-                  " (tinyxml2: " + tinyxml2::XMLDocument::ErrorIDToName(document.ErrorID()) + ")",
+              i18n::Message(N_("not well-formed XML: {problem} (tinyxml2: {code})"),
+                            {{"problem", detail::explain(document.ErrorID())},
+                             {"code", tinyxml2::XMLDocument::ErrorIDToName(document.ErrorID())}}),
               {}}});
     }
     const XMLElement* root = document.RootElement();
     if (root == nullptr || std::string_view(root->Name()) != "atlas") {
         throw AnnotationsError({{file,
                                  root != nullptr ? root->GetLineNum() : 1,
-                                 std::string("root element is <") +
-                                     (root != nullptr ? root->Name() : "") + ">, expected <atlas>",
+                                 i18n::Message(N_("root element is <{name}>, expected <atlas>"),
+                                               {{"name", root != nullptr ? root->Name() : ""}}),
                                  {}}});
     }
     r.allowed_attributes(root, {"version"});
     if (const char* version = root->Attribute("version");
         version != nullptr && std::string_view(version) != "1") {
-        r.error(root, std::string("unsupported version '") + version + "', expected 1");
+        r.error(root, N_("unsupported version '{version}', expected 1"), {{"version", version}});
     }
     for (const XMLElement* section = root->FirstChildElement(); section != nullptr;
          section = section->NextSiblingElement()) {
@@ -111,7 +115,7 @@ Annotations read(std::string_view xml, const fs::path& file, const ParseOptions&
         } else if (name == "points_of_view") {
             each("pov", detail::read_pov);
         } else {
-            r.warn(section, "unknown element <" + std::string(name) + "> ignored");
+            r.warn(section, N_("unknown element <{name}> ignored"), {{"name", name}});
         }
     }
     if (options.check) {
@@ -170,7 +174,7 @@ std::string Source::language_note() const {
     return "";
 }
 
-std::string isbn_problem(std::string_view text) {
+i18n::Message isbn_problem(std::string_view text) {
     std::string digits; // the digits, and a final X of an ISBN-10
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
@@ -179,10 +183,11 @@ std::string isbn_problem(std::string_view text) {
         } else if ((c == 'X' || c == 'x') && i + 1 == text.size()) {
             digits += 'X';
         } else if (c != '-' && c != ' ') {
-            return "has '" + std::string(1, c) +
-                   "': expected digits (and a final X in an ISBN-10), hyphens and spaces";
+            return {N_("has '{character}': expected digits (and a final X in an ISBN-10), hyphens "
+                       "and spaces"),
+                    {{"character", std::string(1, c)}}};
         } else if (digits.empty() || i + 1 == text.size()) {
-            return "expected hyphens and spaces only between digits";
+            return N_("expected hyphens and spaces only between digits");
         }
     }
     if (digits.size() == 10) {
@@ -193,10 +198,10 @@ std::string isbn_problem(std::string_view text) {
         const int check = (11 - sum % 11) % 11;
         const char expected = check == 10 ? 'X' : static_cast<char>('0' + check);
         if (digits[9] != expected) {
-            return std::string("check digit is ") + digits[9] + ", expected " + expected +
-                   " for these digits";
+            return {N_("check digit is {digit}, expected {expected} for these digits"),
+                    {{"digit", std::string(1, digits[9])}, {"expected", std::string(1, expected)}}};
         }
-        return "";
+        return {};
     }
     if (digits.size() == 13 && digits.back() != 'X') {
         int sum = 0;
@@ -205,12 +210,14 @@ std::string isbn_problem(std::string_view text) {
         }
         const char expected = static_cast<char>('0' + (10 - sum % 10) % 10);
         if (digits[12] != expected) {
-            return std::string("check digit is ") + digits[12] + ", expected " + expected +
-                   " for these digits";
+            return {
+                N_("check digit is {digit}, expected {expected} for these digits"),
+                {{"digit", std::string(1, digits[12])}, {"expected", std::string(1, expected)}}};
         }
-        return "";
+        return {};
     }
-    return "has " + std::to_string(digits.size()) + " digits, expected 10 or 13";
+    return {N_("has {count} digits, expected 10 or 13"),
+            {{"count", std::to_string(digits.size())}}};
 }
 
 bool valid_isbn(std::string_view text) {
@@ -284,30 +291,37 @@ Annotations load_annotations(const fs::path& file, const Annotations* base) {
 Annotations load_annotations(const fs::path& file, const ParseOptions& options) {
     std::error_code ec;
     if (!fs::exists(file, ec)) {
-        throw AnnotationsError({{file, 0, "no such file", {}}});
+        throw AnnotationsError({{file, 0, N_("no such file"), {}}});
     }
     if (fs::is_directory(file, ec)) {
-        throw AnnotationsError({{file, 0, "is a directory, expected an annotations XML file", {}}});
+        throw AnnotationsError(
+            {{file, 0, N_("is a directory, expected an annotations XML file"), {}}});
     }
     // Looked at before it is opened: opening a FIFO waits for a writer, a device never ends.
-    if (const std::string kind = non_regular_kind(file); !kind.empty()) {
+    if (const auto kind = non_regular_kind(file); !kind.empty()) {
         throw AnnotationsError(
-            {{file, 0, "is " + kind + ", expected an annotations XML file (a regular file)", {}}});
+            {{file,
+              0,
+              i18n::Message(N_("is {kind}, expected an annotations XML file (a regular file)"),
+                            {{"kind", kind}}),
+              {}}});
     }
     const std::uintmax_t size = fs::file_size(file, ec);
     if (!ec && size > max_annotations_bytes) {
-        throw AnnotationsError({{file,
-                                 0,
-                                 "is " + std::to_string(size >> 20) +
-                                     " MB, larger than the 256 MB an annotations file may be",
-                                 {}}});
+        throw AnnotationsError(
+            {{file,
+              0,
+              i18n::Message(N_("is {size} MB, larger than the 256 MB an annotations file may be"),
+                            {{"size", std::to_string(size >> 20)}}),
+              {}}});
     }
     if (const std::string reason = unreadable_reason(file); !reason.empty()) {
-        throw AnnotationsError({{file, 0, "cannot be read: " + reason, {}}});
+        throw AnnotationsError(
+            {{file, 0, i18n::Message(N_("cannot be read: {reason}"), {{"reason", reason}}), {}}});
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        throw AnnotationsError({{file, 0, "cannot be read", {}}});
+        throw AnnotationsError({{file, 0, N_("cannot be read"), {}}});
     }
     // Read at most the limit (and one byte more, to notice a file that grew meanwhile).
     std::string text(static_cast<std::size_t>(std::min(size, max_annotations_bytes)) + 1, '\0');
@@ -315,10 +329,10 @@ Annotations load_annotations(const fs::path& file, const ParseOptions& options) 
     text.resize(static_cast<std::size_t>(in.gcount()));
     if (text.size() > max_annotations_bytes) {
         throw AnnotationsError(
-            {{file, 0, "is larger than the 256 MB an annotations file may be", {}}});
+            {{file, 0, N_("is larger than the 256 MB an annotations file may be"), {}}});
     }
     if (in.bad()) {
-        throw AnnotationsError({{file, 0, "cannot be read: a read error", {}}});
+        throw AnnotationsError({{file, 0, N_("cannot be read: a read error"), {}}});
     }
     return parse_annotations(text, file, options);
 }

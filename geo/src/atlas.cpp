@@ -2,10 +2,13 @@
 #include "geo/atlas.hpp"
 
 #include "geo/islands.hpp"
+#include "i18n/translate.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <set>
+
+using i18n::N_;
 
 namespace geo {
 
@@ -75,7 +78,11 @@ void load_layers(Atlas& atlas_ref, const AtlasOptions& options) {
                                    loaded.layer.warnings.end());
             atlas->layers.push_back(std::move(loaded));
         } catch (const InputError& problem) {
-            atlas->errors.push_back({{}, 0, "layer '" + ref.id + "': " + problem.what(), ref.id});
+            atlas->errors.push_back({{},
+                                     0,
+                                     i18n::Message(N_("layer '{id}': {error}"),
+                                                   {{"id", ref.id}, {"error", problem.message()}}),
+                                     ref.id});
         }
     }
     if (const VectorLayer* land = atlas->layer("land"); land != nullptr) {
@@ -83,10 +90,14 @@ void load_layers(Atlas& atlas_ref, const AtlasOptions& options) {
         for (const auto& island : atlas->annotations.islands) {
             for (const auto& member : island.members) {
                 if (by_island.count(member) == 0) {
-                    Diagnostic problem{atlas->annotations.file, island.line,
-                                       "<island id=\"" + island.id + "\"> members: '" + member +
-                                           "' names no island polygon in " + land->source.string(),
-                                       island.id};
+                    Diagnostic problem{
+                        atlas->annotations.file, island.line,
+                        i18n::Message(N_("<island id=\"{id}\"> members: '{member}' names no island "
+                                         "polygon in {file}"),
+                                      {{"id", island.id},
+                                       {"member", member},
+                                       {"file", land->source.string()}}),
+                        island.id};
                     atlas->unknown_members.push_back(problem);
                     atlas->warnings.push_back(std::move(problem));
                 }
@@ -107,9 +118,9 @@ void load_layers(Atlas& atlas_ref, const AtlasOptions& options) {
             if (island == nullptr || island->part_of.empty()) {
                 atlas->warnings.push_back(
                     {regions->source, 0,
-                     "island '" + id + "' of " + regions->source.string() +
-                         " is no <island part_of=...> of the annotations; its polygons are "
-                         "not drawn",
+                     i18n::Message(N_("island '{id}' of {file} is no <island part_of=...> of the "
+                                      "annotations; its polygons are not drawn"),
+                                   {{"id", id}, {"file", regions->source.string()}}),
                      id});
             }
         }
@@ -128,12 +139,17 @@ void load_layers(Atlas& atlas_ref, const AtlasOptions& options) {
         if (!found) {
             atlas->warnings.push_back(
                 {atlas->annotations.file, island.line,
-                 "<island id=\"" + island.id + "\"> country=\"" + island.country + "\": " +
-                     (countries == nullptr
-                          ? std::string("no countries layer to cut '") + island.part_of + "' by"
-                          : "no polygon with iso " + island.country + " in " +
-                                countries->source.string()) +
-                     "; the region is not drawn",
+                 countries == nullptr
+                     ? i18n::Message(N_("<island id=\"{id}\"> country=\"{country}\": no countries "
+                                        "layer to cut '{part_of}' by; the region is not drawn"),
+                                     {{"id", island.id},
+                                      {"country", island.country},
+                                      {"part_of", island.part_of}})
+                     : i18n::Message(N_("<island id=\"{id}\"> country=\"{country}\": no polygon "
+                                        "with iso {country} in {file}; the region is not drawn"),
+                                     {{"id", island.id},
+                                      {"country", island.country},
+                                      {"file", countries->source.string()}}),
                  island.id});
         }
     }

@@ -155,13 +155,14 @@ TEST_CASE("[geo] annotations: ISBN check digits") {
     CHECK(geo::valid_isbn("0-8248-2555-X") == false);
     CHECK(geo::valid_isbn("0-19-853453-1"));
     CHECK(geo::valid_isbn("0-8044-2957-X"));
-    CHECK(geo::isbn_problem("978-0-8248-2555-4") ==
+    CHECK(geo::isbn_problem("978-0-8248-2555-4").english() ==
           "check digit is 4, expected 3 for these digits");
-    CHECK(geo::isbn_problem("0-19-853453-2") == "check digit is 2, expected 1 for these digits");
-    CHECK(geo::isbn_problem("978-0-8248") == "has 8 digits, expected 10 or 13");
-    CHECK(geo::isbn_problem("978-0-8248-2555-3-") ==
+    CHECK(geo::isbn_problem("0-19-853453-2").english() ==
+          "check digit is 2, expected 1 for these digits");
+    CHECK(geo::isbn_problem("978-0-8248").english() == "has 8 digits, expected 10 or 13");
+    CHECK(geo::isbn_problem("978-0-8248-2555-3-").english() ==
           "expected hyphens and spaces only between digits");
-    CHECK(geo::isbn_problem("ISBN 9780824825553") ==
+    CHECK(geo::isbn_problem("ISBN 9780824825553").english() ==
           "has 'I': expected digits (and a final X in an ISBN-10), hyphens and spaces");
 }
 
@@ -291,6 +292,46 @@ TEST_CASE("[geo] annotations: every problem is reported, in line order") {
     CHECK(found[0].message.english() == "duplicate source id 's1'");
     CHECK(found[1].message.english() ==
           "<source id=\"s1\"> is missing the required attribute 'title'");
+}
+
+TEST_CASE("[geo] annotations: problems are said in Japanese and Russian") {
+    const std::string body =
+        "  <sources>\n    <source id=\"s1\" url=\"u\" lang=\"en\"/>\n  </sources>\n";
+    try {
+        geo::parse_annotations(std::string(header) + body + "</atlas>\n", "test.xml");
+        FAIL("no error");
+    } catch (const geo::AnnotationsError& error) {
+        // The first problem, placed, with how many more; what() stays English.
+        CHECK(std::string(error.what()) == "test.xml:7: duplicate source id 's1' (and 1 more)");
+        CHECK(error.text("ru") == "test.xml:7: повторяющийся id источника 's1' (и ещё 1)");
+        REQUIRE(error.problems().size() == 2);
+        CHECK(error.problems()[0].to_string("ru") == "test.xml:7: повторяющийся id источника 's1'");
+        CHECK(error.problems()[1].to_string("ja") ==
+              "test.xml:7: <source id=\"s1\"> に必須の属性 'title' がありません");
+    }
+    // A problem inside a problem is said in the same language.
+    const auto isbn =
+        problems("  <sources>\n    <source id=\"b\" title=\"B\" isbn=\"0-19-853453-2\" "
+                 "lang=\"en\"/>\n  </sources>\n");
+    REQUIRE(isbn.size() == 1);
+    CHECK(isbn[0].message.english() == "<source id=\"b\"> isbn=\"0-19-853453-2\" is not a valid "
+                                       "ISBN: check digit is 2, expected 1 for these digits");
+    CHECK(isbn[0].to_string("ru") == "test.xml:7: <source id=\"b\">: isbn=\"0-19-853453-2\" — "
+                                     "недопустимый ISBN: контрольная цифра 2, для этих цифр "
+                                     "ожидается 1");
+    CHECK(isbn[0].to_string("ja") ==
+          "test.xml:7: <source id=\"b\"> の isbn=\"0-19-853453-2\" は正しい ISBN ではありません"
+          "（チェックディジットが 2 ですが、この数字列では 1 になるはずです）");
+    try {
+        geo::parse_annotations("this is not <xml", "bad.xml");
+        FAIL("no error");
+    } catch (const geo::AnnotationsError& error) {
+        CHECK(error.text("ja") ==
+              "bad.xml:1: XML の形式が正しくありません。要素の形式が正しくないか、"
+              "閉じられていません（tinyxml2: XML_ERROR_PARSING_ELEMENT）");
+        CHECK(error.text("ru") == "bad.xml:1: некорректный XML: элемент неверно оформлен или не "
+                                  "закрыт (tinyxml2: XML_ERROR_PARSING_ELEMENT)");
+    }
 }
 
 TEST_CASE("[geo] annotations: a 50 MB file of 100,000 events loads") {

@@ -57,8 +57,9 @@ struct Source {
 /// Whether the text is an ISBN-10 or ISBN-13 whose check digit is right (hyphens and spaces
 /// between the digits are allowed).
 bool valid_isbn(std::string_view text);
-/// What is wrong with an ISBN ("check digit is 3, expected 7 for these digits"), or "".
-std::string isbn_problem(std::string_view text);
+/// What is wrong with an ISBN ("check digit is 3, expected 7 for these digits"), or an empty
+/// message.
+i18n::Message isbn_problem(std::string_view text);
 
 /// A text in several languages, by language code ("en", "ja", "ru").
 using Texts = std::map<std::string, std::string>;

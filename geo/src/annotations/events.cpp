@@ -4,25 +4,28 @@
 
 namespace geo::detail {
 
+using i18n::N_;
+
 void read_event(XmlReader& r, const XMLElement* e) {
     r.allowed_attributes(e, {"id", "date", "to", "lon", "lat", "approx", "islands", "sources"});
     Event event;
     event.line = e->GetLineNum();
     event.id = r.required_string(e, "id");
-    r.unique_id(r.ids.events, e, event.id, "event");
+    r.unique_id(r.ids.events, e, event.id, N_("duplicate event id '{id}'"));
     const auto from = r.date(e, "date", true);
     event.to = r.date(e, "to", false);
     if (from) {
         event.date = *from;
         if (event.to && event.to->last < from->first) {
-            r.error(e, describe(e) + " ends (" + event.to->text + ") before it starts (" +
-                           from->text + ")");
+            r.error(e, N_("{element} ends ({to}) before it starts ({from})"),
+                    {{"element", describe(e)}, {"to", event.to->text}, {"from", from->text}});
         }
     }
     event.place = r.place(e);
     const std::string approx = optional_string(e, "approx");
     if (!approx.empty() && approx != "true" && approx != "false") {
-        r.error(e, describe(e) + " approx=\"" + approx + "\": expected true or false");
+        r.error(e, N_("{element} approx=\"{value}\": expected true or false"),
+                {{"element", describe(e)}, {"value", approx}});
     }
     event.approx = approx == "true";
     event.islands = split_list(e->Attribute("islands"));
@@ -41,15 +44,15 @@ void read_event(XmlReader& r, const XMLElement* e) {
                     collapse_whitespace(child->GetText());
             }
         } else {
-            r.warn(child,
-                   "unknown element <" + std::string(name) + "> in " + describe(e) + " ignored");
+            r.warn(child, N_("unknown element <{name}> in {element} ignored"),
+                   {{"name", name}, {"element", describe(e)}});
         }
     }
     if (event.titles.count("en") == 0 || event.titles["en"].empty()) {
-        r.error(e, describe(e) + " has no English <title lang=\"en\">");
+        r.error(e, N_("{element} has no English <title lang=\"en\">"), {{"element", describe(e)}});
     }
     if (event.texts.count("en") == 0 || event.texts["en"].empty()) {
-        r.error(e, describe(e) + " has no English <text lang=\"en\">");
+        r.error(e, N_("{element} has no English <text lang=\"en\">"), {{"element", describe(e)}});
     }
     r.out.events.push_back(std::move(event));
 }

@@ -7,6 +7,9 @@
 #include <cstdlib>
 
 namespace geo::detail {
+
+using i18n::N_;
+
 namespace {
 
 Fact read_fact(XmlReader& r, const XMLElement* e) {
@@ -23,7 +26,7 @@ Fact read_fact(XmlReader& r, const XMLElement* e) {
     fact.line = e->GetLineNum();
     fact.key = r.required_string(e, "key");
     if (!fact.key.empty() && keys.count(fact.key) == 0) {
-        r.warn(e, "unknown fact key '" + fact.key + "'");
+        r.warn(e, N_("unknown fact key '{key}'"), {{"key", fact.key}});
     }
     fact.value = optional_string(e, "value");
     fact.unit = optional_string(e, "unit");
@@ -36,21 +39,22 @@ Fact read_fact(XmlReader& r, const XMLElement* e) {
         char* end = nullptr;
         const double number = std::strtod(fact.value.c_str(), &end);
         if (end == fact.value.c_str() || *end != '\0') {
-            r.error(e,
-                    "<fact key=\"" + fact.key + "\"> value=\"" + fact.value + "\" is not a number");
+            r.error(e, N_("<fact key=\"{key}\"> value=\"{value}\" is not a number"),
+                    {{"key", fact.key}, {"value", fact.value}});
         } else if (!std::isfinite(number) || number < 0 || number > 1e9) {
-            r.error(e, "<fact key=\"" + fact.key + "\"> value=\"" + fact.value +
-                           "\" is out of range (0 to 1000000000)");
+            r.error(e,
+                    N_("<fact key=\"{key}\"> value=\"{value}\" is out of range (0 to 1000000000)"),
+                    {{"key", fact.key}, {"value", fact.value}});
         }
     }
     if (fact.value.empty() && fact.name.empty()) {
-        r.error(e, "<fact key=\"" + fact.key + "\"> has neither a value nor a name");
+        r.error(e, N_("<fact key=\"{key}\"> has neither a value nor a name"), {{"key", fact.key}});
     }
     if (const char* party = e->Attribute("party"); party != nullptr) {
         fact.party = party_from_code(party);
         if (!fact.party) {
-            r.error(e,
-                    "<fact key=\"" + fact.key + "\"> party=\"" + party + "\": expected JP or RU");
+            r.error(e, N_("<fact key=\"{key}\"> party=\"{value}\": expected JP or RU"),
+                    {{"key", fact.key}, {"value", party}});
         }
     }
     if (e->Attribute("lon") != nullptr || e->Attribute("lat") != nullptr) {
@@ -66,7 +70,7 @@ Islet read_islet(XmlReader& r, const XMLElement* e) {
     Islet islet;
     islet.line = e->GetLineNum();
     islet.id = r.required_string(e, "id");
-    r.unique_id(r.ids.islets, e, islet.id, "islet");
+    r.unique_id(r.ids.islets, e, islet.id, N_("duplicate islet id '{id}'"));
     islet.place = r.place(e);
     islet.sources = r.sources(e, false);
     for (const XMLElement* child = e->FirstChildElement(); child != nullptr;
@@ -76,8 +80,8 @@ Islet read_islet(XmlReader& r, const XMLElement* e) {
                 islet.names.push_back(std::move(*parsed));
             }
         } else {
-            r.warn(child, "unknown element <" + std::string(child->Name()) + "> in " + describe(e) +
-                              " ignored");
+            r.warn(child, N_("unknown element <{name}> in {element} ignored"),
+                   {{"name", child->Name()}, {"element", describe(e)}});
         }
     }
     return islet;
@@ -92,10 +96,10 @@ std::optional<StatusPeriod> read_status(XmlReader& r, const XMLElement* e) {
     period.administered = r.parties(e, "administered");
     period.claimed = r.parties(e, "claimed");
     if (e->Attribute("administered") == nullptr) {
-        r.error(e, "<status> is missing the required attribute 'administered'");
+        r.error(e, N_("<status> is missing the required attribute 'administered'"));
     }
     if (e->Attribute("claimed") == nullptr) {
-        r.error(e, "<status> is missing the required attribute 'claimed'");
+        r.error(e, N_("<status> is missing the required attribute 'claimed'"));
     }
     period.sources = r.sources(e, true);
     // The text directly inside <status> is the English note; <note lang> and <title lang>
@@ -115,21 +119,21 @@ std::optional<StatusPeriod> read_status(XmlReader& r, const XMLElement* e) {
             r.language_text(child, period.titles);
         } else if (name == "note") {
             if (r.language_text(child, period.notes) == "en" && !plain.empty()) {
-                r.error(child, "<status> has both plain text and a <note lang=\"en\">: the "
-                               "plain text is the English note; keep one");
+                r.error(child, N_("<status> has both plain text and a <note lang=\"en\">: the "
+                                  "plain text is the English note; keep one"));
             }
         } else {
-            r.warn(child, "unknown element <" + std::string(name) + "> in <status> ignored");
+            r.warn(child, N_("unknown element <{name}> in <status> ignored"), {{"name", name}});
         }
     }
     if (!plain.empty()) {
         period.notes.emplace("en", std::move(plain));
     }
     if (!period.notes.empty() && period.notes.count("en") == 0) {
-        r.error(e, "<status> has a note but no English one (plain text or <note lang=\"en\">)");
+        r.error(e, N_("<status> has a note but no English one (plain text or <note lang=\"en\">)"));
     }
     if (!period.titles.empty() && period.titles.count("en") == 0) {
-        r.error(e, "<status> has a <title> but no English one (<title lang=\"en\">)");
+        r.error(e, N_("<status> has a <title> but no English one (<title lang=\"en\">)"));
     }
     if (!from) {
         return std::nullopt;
@@ -138,8 +142,8 @@ std::optional<StatusPeriod> read_status(XmlReader& r, const XMLElement* e) {
     if (to) {
         period.to = to->first;
         if (!(period.from < *period.to)) {
-            r.error(e, "<status> period ends (" + to->text + ") before it starts (" + from->text +
-                           ")");
+            r.error(e, N_("<status> period ends ({to}) before it starts ({from})"),
+                    {{"to", to->text}, {"from", from->text}});
             return std::nullopt;
         }
     }
@@ -154,12 +158,13 @@ void read_island(XmlReader& r, const XMLElement* e) {
     Island island;
     island.line = e->GetLineNum();
     island.id = r.required_string(e, "id");
-    r.unique_id(r.ids.islands, e, island.id, "island");
+    r.unique_id(r.ids.islands, e, island.id, N_("duplicate island id '{id}'"));
     island.group = r.required_string(e, "group");
     if (!island.group.empty() && island.group != "disputed" && island.group != "kuril" &&
         island.group != "main" && island.group != "region" && island.group != "context") {
-        r.error(e, describe(e) + " group=\"" + island.group +
-                       "\": expected disputed, kuril, main, region or context");
+        r.error(
+            e, N_("{element} group=\"{value}\": expected disputed, kuril, main, region or context"),
+            {{"element", describe(e)}, {"value", island.group}});
     }
     island.part_of = optional_string(e, "part_of");
     island.members = split_list(e->Attribute("members"));
@@ -170,12 +175,16 @@ void read_island(XmlReader& r, const XMLElement* e) {
         island.lat_max = r.coordinate(e, "lat_max", 90);
     }
     if ((island.lat_min || island.lat_max) && island.part_of.empty()) {
-        r.error(e, describe(e) + " has a latitude band but no part_of");
+        r.error(e, N_("{element} has a latitude band but no part_of"), {{"element", describe(e)}});
     }
     if (island.lat_min && island.lat_max && *island.lat_min >= *island.lat_max) {
-        r.error(e, describe(e) + " lat_min=\"" + optional_string(e, "lat_min") +
-                       "\" is not below lat_max=\"" + optional_string(e, "lat_max") +
-                       "\" (the band is empty or reversed)");
+        r.error(
+            e,
+            N_("{element} lat_min=\"{min}\" is not below lat_max=\"{max}\" (the band is empty or "
+               "reversed)"),
+            {{"element", describe(e)},
+             {"min", optional_string(e, "lat_min")},
+             {"max", optional_string(e, "lat_max")}});
     }
     island.country = optional_string(e, "country");
     if (e->Attribute("country") != nullptr) {
@@ -183,11 +192,14 @@ void read_island(XmlReader& r, const XMLElement* e) {
             island.country.size() == 2 && std::all_of(island.country.begin(), island.country.end(),
                                                       [](char c) { return c >= 'A' && c <= 'Z'; });
         if (!code) {
-            r.error(e, describe(e) + " country=\"" + island.country +
-                           "\": expected an ISO 3166-1 alpha-2 code in capitals, e.g. RU");
+            r.error(e,
+                    N_("{element} country=\"{value}\": expected an ISO 3166-1 alpha-2 code in "
+                       "capitals, e.g. RU"),
+                    {{"element", describe(e)}, {"value", island.country}});
         }
         if (island.part_of.empty()) {
-            r.error(e, describe(e) + " has a country but no part_of (the landmass it is part of)");
+            r.error(e, N_("{element} has a country but no part_of (the landmass it is part of)"),
+                    {{"element", describe(e)}});
         }
     }
     island.anchor = r.place(e);
@@ -207,12 +219,12 @@ void read_island(XmlReader& r, const XMLElement* e) {
                 island.status.push_back(std::move(*period));
             }
         } else {
-            r.warn(child,
-                   "unknown element <" + std::string(name) + "> in " + describe(e) + " ignored");
+            r.warn(child, N_("unknown element <{name}> in {element} ignored"),
+                   {{"name", name}, {"element", describe(e)}});
         }
     }
     if (find_name(island.names, "en") == nullptr) {
-        r.error(e, describe(e) + " has no English <name lang=\"en\">");
+        r.error(e, N_("{element} has no English <name lang=\"en\">"), {{"element", describe(e)}});
     }
     check_periods(r, island);
     r.out.islands.push_back(std::move(island));

@@ -4,16 +4,18 @@
 
 namespace geo::detail {
 
+using i18n::N_;
+
 namespace {
 
 // A <line> or a <zone>: an id, sources, names and texts by language.
 LineInfo read_line_info(XmlReader& r, const XMLElement* e, std::unordered_set<std::string>& ids,
-                        const char* what) {
+                        const char* duplicate) {
     r.allowed_attributes(e, {"id", "sources"});
     LineInfo line;
     line.line = e->GetLineNum();
     line.id = r.required_string(e, "id");
-    r.unique_id(ids, e, line.id, what);
+    r.unique_id(ids, e, line.id, duplicate);
     line.sources = r.sources(e, true);
     for (const XMLElement* child = e->FirstChildElement(); child != nullptr;
          child = child->NextSiblingElement()) {
@@ -29,12 +31,12 @@ LineInfo read_line_info(XmlReader& r, const XMLElement* e, std::unordered_set<st
                 line.texts[lang] = collapse_whitespace(child->GetText());
             }
         } else {
-            r.warn(child,
-                   "unknown element <" + std::string(name) + "> in " + describe(e) + " ignored");
+            r.warn(child, N_("unknown element <{name}> in {element} ignored"),
+                   {{"name", name}, {"element", describe(e)}});
         }
     }
     if (find_name(line.names, "en") == nullptr) {
-        r.error(e, describe(e) + " has no English <name lang=\"en\">");
+        r.error(e, N_("{element} has no English <name lang=\"en\">"), {{"element", describe(e)}});
     }
     return line;
 }
@@ -42,11 +44,11 @@ LineInfo read_line_info(XmlReader& r, const XMLElement* e, std::unordered_set<st
 } // namespace
 
 void read_line(XmlReader& r, const XMLElement* e) {
-    r.out.lines.push_back(read_line_info(r, e, r.ids.lines, "line"));
+    r.out.lines.push_back(read_line_info(r, e, r.ids.lines, N_("duplicate line id '{id}'")));
 }
 
 void read_zone(XmlReader& r, const XMLElement* e) {
-    r.out.zones.push_back(read_line_info(r, e, r.ids.zones, "zone"));
+    r.out.zones.push_back(read_line_info(r, e, r.ids.zones, N_("duplicate zone id '{id}'")));
 }
 
 } // namespace geo::detail

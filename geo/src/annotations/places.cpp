@@ -92,6 +92,8 @@ std::string Place::display_name() const {
 
 namespace detail {
 
+using i18n::N_;
+
 namespace {
 
 std::optional<PlaceName> read_place_name(XmlReader& r, const XMLElement* e) {
@@ -109,7 +111,7 @@ std::optional<PlaceName> read_place_name(XmlReader& r, const XMLElement* e) {
         return std::nullopt;
     }
     if (name.text.empty()) {
-        r.error(e, "<name lang=\"" + name.lang + "\"> is empty");
+        r.error(e, N_("<name lang=\"{lang}\"> is empty"), {{"lang", name.lang}});
         return std::nullopt;
     }
     if ((e->Attribute("from") != nullptr && !from) || (e->Attribute("to") != nullptr && !to)) {
@@ -124,26 +126,25 @@ std::optional<PlaceName> read_place_name(XmlReader& r, const XMLElement* e) {
         name.to_text = to->text;
     }
     if (from && to && !(*name.from < *name.to)) {
-        r.error(e, "<name lang=\"" + name.lang + "\"> period ends (" + to->text +
-                       ") before it starts (" + from->text + ")");
+        r.error(e, N_("<name lang=\"{lang}\"> period ends ({to}) before it starts ({from})"),
+                {{"lang", name.lang}, {"to", to->text}, {"from", from->text}});
         return std::nullopt;
     }
     return name;
 }
 
 /// The period of a name as messages write it: "from 1946-06-01", "to 1946-06-01", "always".
-std::string period_text(const PlaceName& name) {
-    if (!name.from && !name.to) {
-        return "with no period (always)";
+i18n::Message period_text(const PlaceName& name) {
+    if (name.from && name.to) {
+        return {N_("from {from} to {to}"), {{"from", name.from_text}, {"to", name.to_text}}};
     }
-    std::string text;
     if (name.from) {
-        text += "from " + name.from_text;
+        return {N_("from {from}"), {{"from", name.from_text}}};
     }
     if (name.to) {
-        text += std::string(text.empty() ? "" : " ") + "to " + name.to_text;
+        return {N_("to {to}"), {{"to", name.to_text}}};
     }
-    return text;
+    return N_("with no period (always)");
 }
 
 /// Reports two names in one language whose periods overlap (only one name holds on a date).
@@ -158,13 +159,19 @@ void check_name_periods(XmlReader& r, const Place& place) {
             const bool a_before_b = a.to && b.from && *a.to <= *b.from;
             const bool b_before_a = b.to && a.from && *b.to <= *a.from;
             if (!a_before_b && !b_before_a) {
-                r.errors.push_back({r.file(), b.line,
-                                    "names of place '" + place.id + "' in language '" + b.lang +
-                                        "' overlap: '" + b.text + "' (" + period_text(b) +
-                                        ") and '" + a.text + "' (" + period_text(a) + ", line " +
-                                        std::to_string(a.line) +
-                                        "); give each a from/to period that does not overlap",
-                                    place.id});
+                r.errors.push_back(
+                    {r.file(), b.line,
+                     i18n::Message(N_("names of place '{id}' in language '{lang}' overlap: "
+                                      "'{name}' ({period}) and '{other}' ({other_period}, line "
+                                      "{line}); give each a from/to period that does not overlap"),
+                                   {{"id", place.id},
+                                    {"lang", b.lang},
+                                    {"name", b.text},
+                                    {"period", period_text(b)},
+                                    {"other", a.text},
+                                    {"other_period", period_text(a)},
+                                    {"line", std::to_string(a.line)}}),
+                     place.id});
             }
         }
     }
@@ -177,13 +184,15 @@ void read_place(XmlReader& r, const XMLElement* e) {
     Place place;
     place.line = e->GetLineNum();
     place.id = r.required_string(e, "id");
-    r.unique_id(r.ids.places, e, place.id, "place");
+    r.unique_id(r.ids.places, e, place.id, N_("duplicate place id '{id}'"));
     if (const std::string kind = r.required_string(e, "kind"); !kind.empty()) {
         if (const auto parsed = place_kind_from_name(kind)) {
             place.kind = *parsed;
         } else {
-            r.error(e, describe(e) + " kind=\"" + kind +
-                           "\": expected town, cape, strait, sea, bay, volcano or peninsula");
+            r.error(e,
+                    N_("{element} kind=\"{value}\": expected town, cape, strait, sea, bay, volcano "
+                       "or peninsula"),
+                    {{"element", describe(e)}, {"value", kind}});
         }
     }
     place.place = r.place(e);
@@ -193,9 +202,10 @@ void read_place(XmlReader& r, const XMLElement* e) {
         if (text.size() == 1 && text[0] >= '1' && text[0] <= '4') {
             place.rank = text[0] - '0';
         } else {
-            r.error(e, describe(e) + " rank=\"" + std::string(text) +
-                           "\": expected 1 (shown at the widest view), 2, 3 or 4 (only close "
-                           "up)");
+            r.error(e,
+                    N_("{element} rank=\"{value}\": expected 1 (shown at the widest view), 2, 3 or "
+                       "4 (only close up)"),
+                    {{"element", describe(e)}, {"value", text}});
         }
     }
     place.sources = r.sources(e, true);
@@ -206,13 +216,13 @@ void read_place(XmlReader& r, const XMLElement* e) {
                 place.names.push_back(std::move(*parsed));
             }
         } else {
-            r.warn(child, "unknown element <" + std::string(child->Name()) + "> in " + describe(e) +
-                              " ignored");
+            r.warn(child, N_("unknown element <{name}> in {element} ignored"),
+                   {{"name", child->Name()}, {"element", describe(e)}});
         }
     }
     if (std::none_of(place.names.begin(), place.names.end(),
                      [](const PlaceName& n) { return n.lang == "en"; })) {
-        r.error(e, describe(e) + " has no English <name lang=\"en\">");
+        r.error(e, N_("{element} has no English <name lang=\"en\">"), {{"element", describe(e)}});
     }
     check_name_periods(r, place);
     r.out.places.push_back(std::move(place));

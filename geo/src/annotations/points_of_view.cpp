@@ -8,6 +8,9 @@
 #include <set>
 
 namespace geo::detail {
+
+using i18n::N_;
+
 namespace {
 
 /// A full date attribute (YYYY-MM-DD); nullopt after reporting it.
@@ -18,8 +21,8 @@ std::optional<Date> full_date(XmlReader& r, const XMLElement* e, const char* att
         return std::nullopt;
     }
     if (day->precision != DatePrecision::day) {
-        r.error(e, describe(e) + " " + attribute + "=\"" + day->text +
-                       "\": a full date YYYY-MM-DD is expected");
+        r.error(e, N_("{element} {attribute}=\"{value}\": a full date YYYY-MM-DD is expected"),
+                {{"element", describe(e)}, {"attribute", attribute}, {"value", day->text}});
         return std::nullopt;
     }
     return day->first;
@@ -44,20 +47,23 @@ PovPeriod read_period(XmlReader& r, const XMLElement* e) {
     }
     period.to = full_date(r, e, "to", false);
     if (period.to && !(period.from < *period.to)) {
-        r.error(e, describe(e) + " ends (to=\"" + period.to->iso() +
-                       "\") before it starts (from=\"" + period.from.iso() + "\")");
+        r.error(e, N_("{element} ends (to=\"{to}\") before it starts (from=\"{from}\")"),
+                {{"element", describe(e)}, {"to", period.to->iso()}, {"from", period.from.iso()}});
     }
     period.own = island_list(r, e, "own");
     period.undetermined = island_list(r, e, "undetermined");
     period.borders = split_list(e->Attribute("borders"));
     period.sources = r.sources(e, true);
     if (period.own.empty()) {
-        r.error(e, describe(e) + " names no island it draws as the party's territory "
-                                 "(attribute 'own' is required)");
+        r.error(e,
+                N_("{element} names no island it draws as the party's territory (attribute 'own' "
+                   "is required)"),
+                {{"element", describe(e)}});
     }
     for (const auto& id : period.undetermined) {
         if (std::find(period.own.begin(), period.own.end(), id) != period.own.end()) {
-            r.error(e, describe(e) + " lists island '" + id + "' both as own and as undetermined");
+            r.error(e, N_("{element} lists island '{id}' both as own and as undetermined"),
+                    {{"element", describe(e)}, {"id", id}});
         }
     }
     for (const XMLElement* child = e->FirstChildElement(); child != nullptr;
@@ -65,13 +71,15 @@ PovPeriod read_period(XmlReader& r, const XMLElement* e) {
         if (std::string_view(child->Name()) == "note") {
             r.language_text(child, period.notes);
         } else {
-            r.warn(child, "unknown element <" + std::string(child->Name()) + "> in " + describe(e) +
-                              " ignored");
+            r.warn(child, N_("unknown element <{name}> in {element} ignored"),
+                   {{"name", child->Name()}, {"element", describe(e)}});
         }
     }
     if (!period.undetermined.empty() && period.notes.count("en") == 0) {
-        r.error(e, describe(e) + " leaves islands undetermined but has no English <note> "
-                                 "saying so for the legend");
+        r.error(e,
+                N_("{element} leaves islands undetermined but has no English <note> saying so for "
+                   "the legend"),
+                {{"element", describe(e)}});
     }
     return period;
 }
@@ -83,18 +91,21 @@ void check_overlaps(XmlReader& r, PointOfView& pov) {
         const PovPeriod& previous = pov.periods[i - 1];
         const PovPeriod& current = pov.periods[i];
         if (!previous.to || current.from < *previous.to) {
-            r.errors.push_back({r.file(), current.line,
-                                "periods of point of view '" + pov.id +
-                                    "' overlap: " + current.from.iso() +
-                                    " starts before the period from " + previous.from.iso() +
-                                    " (line " + std::to_string(previous.line) + ") ends",
-                                pov.id});
+            r.errors.push_back(
+                {r.file(), current.line,
+                 i18n::Message(N_("periods of point of view '{id}' overlap: {start} starts before "
+                                  "the period from {from} (line {line}) ends"),
+                               {{"id", pov.id},
+                                {"start", current.from.iso()},
+                                {"from", previous.from.iso()},
+                                {"line", std::to_string(previous.line)}}),
+                 pov.id});
         }
     }
 }
 
 /// The ids of the points of view defined here and in the base, sorted, for messages.
-std::string known_povs(const XmlReader& r) {
+i18n::Message known_povs(const XmlReader& r) {
     std::set<std::string> ids;
     for (const auto& pov : r.out.points_of_view) {
         ids.insert(pov.id);
@@ -108,7 +119,10 @@ std::string known_povs(const XmlReader& r) {
     for (const auto& id : ids) {
         text += (text.empty() ? "" : ", ") + id;
     }
-    return text.empty() ? "none defined" : text;
+    if (text.empty()) {
+        return N_("none defined");
+    }
+    return text;
 }
 
 } // namespace
@@ -118,7 +132,7 @@ void read_pov(XmlReader& r, const XMLElement* e) {
     PointOfView pov;
     pov.line = e->GetLineNum();
     pov.id = r.required_string(e, "id");
-    r.unique_id(r.ids.povs, e, pov.id, "point of view");
+    r.unique_id(r.ids.povs, e, pov.id, N_("duplicate point of view id '{id}'"));
     const std::string draws = r.required_string(e, "draws");
     if (draws == "administration") {
         pov.rule = PovRule::administration;
@@ -127,17 +141,20 @@ void read_pov(XmlReader& r, const XMLElement* e) {
     } else if (draws == "disputed") {
         pov.rule = PovRule::disputed;
     } else if (!draws.empty()) {
-        r.error(e, describe(e) + " draws=\"" + draws +
-                       "\": expected administration, party-maps or disputed");
+        r.error(e,
+                N_("{element} draws=\"{value}\": expected administration, party-maps or disputed"),
+                {{"element", describe(e)}, {"value", draws}});
     }
     const auto parties = r.parties(e, "party");
     if (parties.size() > 1) {
-        r.error(e, describe(e) + " names more than one party: a point of view is one party's maps");
+        r.error(e, N_("{element} names more than one party: a point of view is one party's maps"),
+                {{"element", describe(e)}});
     } else if (!parties.empty()) {
         pov.party = parties.front();
     }
     if (pov.rule == PovRule::party_maps && !pov.party && e->Attribute("party") == nullptr) {
-        r.error(e, describe(e) + " draws party-maps but names no party (attribute 'party')");
+        r.error(e, N_("{element} draws party-maps but names no party (attribute 'party')"),
+                {{"element", describe(e)}});
     }
     pov.sources = r.sources(e, false);
     for (const XMLElement* child = e->FirstChildElement(); child != nullptr;
@@ -151,25 +168,28 @@ void read_pov(XmlReader& r, const XMLElement* e) {
             r.language_text(child, pov.notes);
         } else if (name == "period") {
             if (pov.rule != PovRule::party_maps) {
-                r.error(child, "<period> in " + describe(e) +
-                                   ": only a point of view that draws party-maps has periods");
+                r.error(child,
+                        N_("<period> in {element}: only a point of view that draws party-maps has "
+                           "periods"),
+                        {{"element", describe(e)}});
                 continue;
             }
             pov.periods.push_back(read_period(r, child));
         } else {
-            r.warn(child,
-                   "unknown element <" + std::string(name) + "> in " + describe(e) + " ignored");
+            r.warn(child, N_("unknown element <{name}> in {element} ignored"),
+                   {{"name", name}, {"element", describe(e)}});
         }
     }
     if (pov.titles.count("en") == 0) {
-        r.error(e, describe(e) + " has no English <title>");
+        r.error(e, N_("{element} has no English <title>"), {{"element", describe(e)}});
     }
     if (pov.labels.count("en") == 0) {
-        r.error(e,
-                describe(e) + " has no English <label> (its short name on the viewer's buttons)");
+        r.error(e, N_("{element} has no English <label> (its short name on the viewer's buttons)"),
+                {{"element", describe(e)}});
     }
     if (pov.rule == PovRule::party_maps && pov.periods.empty()) {
-        r.error(e, describe(e) + " draws party-maps but has no <period>");
+        r.error(e, N_("{element} draws party-maps but has no <period>"),
+                {{"element", describe(e)}});
     }
     check_overlaps(r, pov);
     r.out.points_of_view.push_back(std::move(pov));
@@ -184,11 +204,12 @@ void check_points_of_view(XmlReader& r) {
         for (const auto& period : pov.periods) {
             for (const auto& id : period.borders) {
                 if (!known_line(id)) {
-                    r.errors.push_back({r.file(), period.line,
-                                        "<period> of point of view '" + pov.id +
-                                            "' draws unknown line '" + id +
-                                            "' as the border (not in <lines>)",
-                                        pov.id});
+                    r.errors.push_back(
+                        {r.file(), period.line,
+                         i18n::Message(N_("<period> of point of view '{pov}' draws unknown line "
+                                          "'{id}' as the border (not in <lines>)"),
+                                       {{"pov", pov.id}, {"id", id}}),
+                         pov.id});
                 }
             }
         }
@@ -199,10 +220,12 @@ void check_points_of_view(XmlReader& r) {
                 (r.base() != nullptr && r.base()->point_of_view(slide.pov) != nullptr)) {
                 continue;
             }
-            r.errors.push_back({r.file(), slide.line,
-                                "<slide id=\"" + slide.id + "\"> pov=\"" + slide.pov +
-                                    "\": unknown point of view (known: " + known_povs(r) + ")",
-                                slide.id});
+            r.errors.push_back(
+                {r.file(), slide.line,
+                 i18n::Message(N_("<slide id=\"{id}\"> pov=\"{value}\": unknown point of view "
+                                  "(known: {known})"),
+                               {{"id", slide.id}, {"value", slide.pov}, {"known", known_povs(r)}}),
+                 slide.id});
         }
     }
 }

@@ -9,6 +9,8 @@
 
 namespace geo::detail {
 
+using i18n::N_;
+
 void check_periods(XmlReader& r, Island& island) {
     std::stable_sort(island.status.begin(), island.status.end(),
                      [](const StatusPeriod& a, const StatusPeriod& b) { return a.from < b.from; });
@@ -16,12 +18,15 @@ void check_periods(XmlReader& r, Island& island) {
         const StatusPeriod& previous = island.status[i - 1];
         const StatusPeriod& current = island.status[i];
         if (!previous.to || current.from < *previous.to) {
-            r.errors.push_back({r.file(), current.line,
-                                "status periods of island '" + island.id +
-                                    "' overlap: " + current.from.iso() +
-                                    " starts before the period from " + previous.from.iso() +
-                                    " (line " + std::to_string(previous.line) + ") ends",
-                                island.id});
+            r.errors.push_back(
+                {r.file(), current.line,
+                 i18n::Message(N_("status periods of island '{id}' overlap: {start} starts before "
+                                  "the period from {from} (line {line}) ends"),
+                               {{"id", island.id},
+                                {"start", current.from.iso()},
+                                {"from", previous.from.iso()},
+                                {"line", std::to_string(previous.line)}}),
+                 island.id});
         }
     }
 }
@@ -31,25 +36,28 @@ void resolve_references(XmlReader& r) {
         if (r.ids.sources.count(ref.id) == 0 &&
             (r.base() == nullptr || r.base()->source(ref.id) == nullptr)) {
             r.errors.push_back({r.file(), ref.line,
-                                ref.where + " cites unknown source '" + ref.id + "'", ref.feature});
+                                i18n::Message(N_("{element} cites unknown source '{id}'"),
+                                              {{"element", ref.where}, {"id", ref.id}}),
+                                ref.feature});
         }
     }
     for (const auto& ref : r.island_refs) {
         if (r.ids.islands.count(ref.id) == 0 &&
             (r.base() == nullptr || r.base()->island(ref.id) == nullptr)) {
             r.errors.push_back({r.file(), ref.line,
-                                ref.where + " refers to unknown island '" + ref.id + "'",
+                                i18n::Message(N_("{element} refers to unknown island '{id}'"),
+                                              {{"element", ref.where}, {"id", ref.id}}),
                                 ref.feature});
         }
     }
     for (const auto& island : r.out.islands) {
         if (!island.part_of.empty() && r.ids.islands.count(island.part_of) == 0) {
-            r.errors.push_back({r.file(), island.line,
-                                "<island id=\"" + island.id +
-                                    "\"> part_of refers to unknown "
-                                    "island '" +
-                                    island.part_of + "'",
-                                island.id});
+            r.errors.push_back(
+                {r.file(), island.line,
+                 i18n::Message(
+                     N_("<island id=\"{id}\"> part_of refers to unknown island '{part_of}'"),
+                     {{"id", island.id}, {"part_of", island.part_of}}),
+                 island.id});
         }
     }
     check_part_of_cycles(r);
@@ -67,8 +75,10 @@ void check_part_of_cycles(XmlReader& r) {
         }
         if (island.part_of == island.id) {
             reported.insert(island.id);
-            r.errors.push_back({r.file(), island.line,
-                                "<island id=\"" + island.id + "\"> is part_of itself", island.id});
+            r.errors.push_back(
+                {r.file(), island.line,
+                 i18n::Message(N_("<island id=\"{id}\"> is part_of itself"), {{"id", island.id}}),
+                 island.id});
             continue;
         }
         // Follow part_of; a chain that comes back to this island is a cycle.
@@ -81,7 +91,8 @@ void check_part_of_cycles(XmlReader& r) {
                 reported.insert(members.begin(), members.end());
                 r.errors.push_back(
                     {r.file(), island.line,
-                     "<island id=\"" + island.id + "\"> part_of forms a cycle: " + chain,
+                     i18n::Message(N_("<island id=\"{id}\"> part_of forms a cycle: {chain}"),
+                                   {{"id", island.id}, {"chain", chain}}),
                      island.id});
                 break;
             }

@@ -5,6 +5,9 @@
 #include <sstream>
 
 namespace geo::detail {
+
+using i18n::N_;
+
 namespace {
 
 Slide read_slide(XmlReader& r, const XMLElement* e, std::unordered_set<std::string>& slide_ids) {
@@ -13,32 +16,34 @@ Slide read_slide(XmlReader& r, const XMLElement* e, std::unordered_set<std::stri
     Slide slide;
     slide.line = e->GetLineNum();
     slide.id = r.required_string(e, "id");
-    r.unique_id(slide_ids, e, slide.id, "slide");
+    r.unique_id(slide_ids, e, slide.id, N_("duplicate slide id '{id}'"));
     if (const char* text = e->Attribute("date"); text != nullptr && std::string(text) == "today") {
         // A slide about the present stays current: it shows the day it is presented.
         slide.date = Date::today();
     } else if (const auto day = r.date(e, "date", true)) {
         if (day->precision != DatePrecision::day) {
-            r.error(e, describe(e) + " date '" + day->text +
-                           "': a full date YYYY-MM-DD is "
-                           "expected");
+            r.error(e, N_("{element} date '{value}': a full date YYYY-MM-DD is expected"),
+                    {{"element", describe(e)}, {"value", day->text}});
         } else if (day->first < Date{1850, 1, 1} || Date::today() < day->first) {
-            r.error(e, describe(e) + " date " + day->text +
-                           " is out of range (1850-01-01 to "
-                           "today)");
+            r.error(e, N_("{element} date {value} is out of range (1850-01-01 to today)"),
+                    {{"element", describe(e)}, {"value", day->text}});
         }
         slide.date = day->first;
     }
     if (const auto day = r.date(e, "compare", false)) {
         if (day->precision != DatePrecision::day) {
-            r.error(e, describe(e) + " compare '" + day->text +
-                           "': a full date YYYY-MM-DD is expected (the right half's date)");
+            r.error(e,
+                    N_("{element} compare '{value}': a full date YYYY-MM-DD is expected (the right "
+                       "half's date)"),
+                    {{"element", describe(e)}, {"value", day->text}});
         } else if (day->first < Date{1850, 1, 1} || Date::today() < day->first) {
-            r.error(e, describe(e) + " compare " + day->text +
-                           " is out of range (1850-01-01 to today)");
+            r.error(e, N_("{element} compare {value} is out of range (1850-01-01 to today)"),
+                    {{"element", describe(e)}, {"value", day->text}});
         } else if (day->first == slide.date) {
-            r.error(e, describe(e) + " compare " + day->text +
-                           " is the slide's own date: give another date to compare it with");
+            r.error(e,
+                    N_("{element} compare {value} is the slide's own date: give another date to "
+                       "compare it with"),
+                    {{"element", describe(e)}, {"value", day->text}});
         } else {
             slide.compare = day->first;
         }
@@ -54,9 +59,11 @@ Slide read_slide(XmlReader& r, const XMLElement* e, std::unordered_set<std::stri
         const auto v = r.numbers(e, "bbox", bbox, 4);
         if (v.size() == 4) {
             if (v[0] >= v[2] || v[1] >= v[3]) {
-                r.error(e, describe(e) + " bbox=\"" + bbox + "\": min must be less than max");
+                r.error(e, N_("{element} bbox=\"{value}\": min must be less than max"),
+                        {{"element", describe(e)}, {"value", bbox}});
             } else if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
-                r.error(e, describe(e) + " bbox=\"" + bbox + "\" is out of range");
+                r.error(e, N_("{element} bbox=\"{value}\" is out of range"),
+                        {{"element", describe(e)}, {"value", bbox}});
             } else {
                 slide.bbox = Box{v[0], v[1], v[2], v[3]};
             }
@@ -67,7 +74,8 @@ Slide read_slide(XmlReader& r, const XMLElement* e, std::unordered_set<std::stri
         const auto v = r.numbers(e, "center", center, 2);
         if (v.size() == 2) {
             if (v[0] < -180 || v[0] > 180 || v[1] < -90 || v[1] > 90) {
-                r.error(e, describe(e) + " center=\"" + center + "\" is out of range");
+                r.error(e, N_("{element} center=\"{value}\" is out of range"),
+                        {{"element", describe(e)}, {"value", center}});
             } else {
                 slide.center = Point{v[0], v[1]};
             }
@@ -75,16 +83,19 @@ Slide read_slide(XmlReader& r, const XMLElement* e, std::unordered_set<std::stri
         if (const char* zoom = e->Attribute("zoom")) {
             const auto z = r.numbers(e, "zoom", zoom, 1);
             if (!z.empty() && (z[0] < 0 || z[0] > 20)) {
-                r.error(e, describe(e) + " zoom=\"" + zoom + "\" is out of range (0 to 20)");
+                r.error(e, N_("{element} zoom=\"{value}\" is out of range (0 to 20)"),
+                        {{"element", describe(e)}, {"value", zoom}});
             } else {
                 slide.zoom = z.empty() ? 0 : z[0];
             }
         }
     }
     if (views == 0) {
-        r.error(e, describe(e) + " has no view (give island, bbox, or center and zoom)");
+        r.error(e, N_("{element} has no view (give island, bbox, or center and zoom)"),
+                {{"element", describe(e)}});
     } else if (views > 1) {
-        r.error(e, describe(e) + " has more than one view (island, bbox, center)");
+        r.error(e, N_("{element} has more than one view (island, bbox, center)"),
+                {{"element", describe(e)}});
     }
     // The map knows which languages and layers there are: map/tour_check.hpp.
     if (const char* lang = e->Attribute("lang")) {
@@ -102,7 +113,8 @@ Slide read_slide(XmlReader& r, const XMLElement* e, std::unordered_set<std::stri
         if (std::string_view(legend) == "off") {
             slide.legend = false;
         } else if (std::string_view(legend) != "on") {
-            r.error(e, describe(e) + " legend=\"" + legend + "\": expected on or off");
+            r.error(e, N_("{element} legend=\"{value}\": expected on or off"),
+                    {{"element", describe(e)}, {"value", legend}});
         }
     }
     slide.sources = r.sources(e, true);
@@ -117,12 +129,12 @@ Slide read_slide(XmlReader& r, const XMLElement* e, std::unordered_set<std::stri
         } else if (name == "notes") {
             r.language_text(child, slide.notes);
         } else {
-            r.warn(child,
-                   "unknown element <" + std::string(name) + "> in " + describe(e) + " ignored");
+            r.warn(child, N_("unknown element <{name}> in {element} ignored"),
+                   {{"name", name}, {"element", describe(e)}});
         }
     }
     if (slide.titles.count("en") == 0) {
-        r.error(e, describe(e) + " has no English <title>");
+        r.error(e, N_("{element} has no English <title>"), {{"element", describe(e)}});
     }
     return slide;
 }
@@ -134,7 +146,7 @@ void read_tour(XmlReader& r, const XMLElement* e) {
     Tour tour;
     tour.line = e->GetLineNum();
     tour.id = r.required_string(e, "id");
-    r.unique_id(r.ids.tours, e, tour.id, "tour");
+    r.unique_id(r.ids.tours, e, tour.id, N_("duplicate tour id '{id}'"));
     tour.title = optional_string(e, "title");
     std::unordered_set<std::string> slide_ids;
     for (const XMLElement* child = e->FirstChildElement(); child != nullptr;
@@ -142,12 +154,12 @@ void read_tour(XmlReader& r, const XMLElement* e) {
         if (std::string_view(child->Name()) == "slide") {
             tour.slides.push_back(read_slide(r, child, slide_ids));
         } else {
-            r.warn(child, "unknown element <" + std::string(child->Name()) + "> in " + describe(e) +
-                              " ignored");
+            r.warn(child, N_("unknown element <{name}> in {element} ignored"),
+                   {{"name", child->Name()}, {"element", describe(e)}});
         }
     }
     if (tour.slides.empty()) {
-        r.error(e, describe(e) + " has no slides");
+        r.error(e, N_("{element} has no slides"), {{"element", describe(e)}});
     }
     r.out.tours.push_back(std::move(tour));
 }

@@ -8,6 +8,8 @@
 
 namespace geo::detail {
 
+using i18n::N_;
+
 XmlReader::XmlReader(const std::filesystem::path& file, const Annotations* base)
     : file_(file), base_(base) {
     out.file = file;
@@ -104,37 +106,47 @@ std::vector<std::string> split_list(const char* text) {
     return items;
 }
 
-std::string explain(tinyxml2::XMLError error) {
+i18n::Message explain(tinyxml2::XMLError error) {
     switch (error) {
     case tinyxml2::XML_ERROR_EMPTY_DOCUMENT:
-        return "the document is empty";
+        return N_("the document is empty");
     case tinyxml2::XML_ERROR_MISMATCHED_ELEMENT:
-        return "an end tag does not match its start tag";
+        return N_("an end tag does not match its start tag");
     case tinyxml2::XML_ERROR_PARSING_ELEMENT:
-        return "an element is malformed or not closed";
+        return N_("an element is malformed or not closed");
     case tinyxml2::XML_ERROR_PARSING_ATTRIBUTE:
-        return "an attribute is malformed";
+        return N_("an attribute is malformed");
     case tinyxml2::XML_ERROR_PARSING_TEXT:
-        return "text is malformed";
+        return N_("text is malformed");
     case tinyxml2::XML_ERROR_PARSING_CDATA:
-        return "a CDATA section is malformed";
+        return N_("a CDATA section is malformed");
     case tinyxml2::XML_ERROR_PARSING_COMMENT:
-        return "a comment is malformed";
+        return N_("a comment is malformed");
     case tinyxml2::XML_ERROR_PARSING_DECLARATION:
-        return "the XML declaration is malformed";
+        return N_("the XML declaration is malformed");
     case tinyxml2::XML_ERROR_PARSING_UNKNOWN:
-        return "unknown markup";
+        return N_("unknown markup");
     default:
-        return "the text is not XML";
+        return N_("the text is not XML");
     }
 }
 
-void XmlReader::error(const XMLElement* e, std::string message) {
+void XmlReader::error(const XMLElement* e, i18n::Message message) {
     errors.push_back({file_, e->GetLineNum(), std::move(message), feature_of(e)});
 }
 
-void XmlReader::warn(const XMLElement* e, std::string message) {
+void XmlReader::warn(const XMLElement* e, i18n::Message message) {
     warnings.push_back({file_, e->GetLineNum(), std::move(message), feature_of(e)});
+}
+
+void XmlReader::error(const XMLElement* e, const char* pattern,
+                      std::initializer_list<i18n::Argument> arguments) {
+    error(e, i18n::Message(pattern, arguments));
+}
+
+void XmlReader::warn(const XMLElement* e, const char* pattern,
+                     std::initializer_list<i18n::Argument> arguments) {
+    warn(e, i18n::Message(pattern, arguments));
 }
 
 /// The id of the element, or of the nearest enclosing element that has one.
@@ -164,8 +176,8 @@ void XmlReader::allowed_attributes(const XMLElement* e,
                                    std::initializer_list<std::string_view> names) {
     for (const auto* a = e->FirstAttribute(); a != nullptr; a = a->Next()) {
         if (std::find(names.begin(), names.end(), std::string_view(a->Name())) == names.end()) {
-            warn(e, "unknown attribute '" + std::string(a->Name()) + "' on " + describe(e) +
-                        " ignored");
+            warn(e, N_("unknown attribute '{attribute}' on {element} ignored"),
+                 {{"attribute", a->Name()}, {"element", describe(e)}});
         }
     }
 }
@@ -174,7 +186,8 @@ void XmlReader::allowed_attributes(const XMLElement* e,
 const char* XmlReader::required(const XMLElement* e, const char* attribute) {
     const char* value = e->Attribute(attribute);
     if (value == nullptr || *value == '\0') {
-        error(e, describe(e) + " is missing the required attribute '" + attribute + "'");
+        error(e, N_("{element} is missing the required attribute '{attribute}'"),
+              {{"element", describe(e)}, {"attribute", attribute}});
         return nullptr;
     }
     return value;
@@ -198,14 +211,18 @@ double XmlReader::coordinate(const XMLElement* e, const char* attribute, double 
     char* end = nullptr;
     const double value = std::strtod(text, &end);
     if (end == text || *end != '\0') {
-        error(e, describe(e) + " " + attribute + "=\"" + text + "\" is not a number");
+        error(e, N_("{element} {attribute}=\"{value}\" is not a number"),
+              {{"element", describe(e)}, {"attribute", attribute}, {"value", text}});
         return 0.0;
     }
     // NaN compares false both ways: refuse what is not finite before the range.
     if (!std::isfinite(value) || value < -limit || value > limit) {
-        error(e, describe(e) + " " + attribute + "=\"" + text + "\" is out of range (" +
-                     std::to_string(static_cast<int>(-limit)) + " to " +
-                     std::to_string(static_cast<int>(limit)) + ")");
+        error(e, N_("{element} {attribute}=\"{value}\" is out of range ({min} to {max})"),
+              {{"element", describe(e)},
+               {"attribute", attribute},
+               {"value", text},
+               {"min", std::to_string(static_cast<int>(-limit))},
+               {"max", std::to_string(static_cast<int>(limit))}});
         return 0.0;
     }
     return value;
@@ -224,7 +241,8 @@ std::optional<PartialDate> XmlReader::date(const XMLElement* e, const char* attr
     try {
         return parse_partial_date(text);
     } catch (const InputError& problem) {
-        error(e, describe(e) + " " + attribute + ": " + problem.what());
+        error(e, N_("{element} {attribute}: {error}"),
+              {{"element", describe(e)}, {"attribute", attribute}, {"error", problem.message()}});
         return std::nullopt;
     }
 }
@@ -233,7 +251,8 @@ std::vector<std::string> XmlReader::sources(const XMLElement* e, bool is_require
     const char* text = e->Attribute("sources");
     auto cited = split_list(text);
     if (cited.empty() && is_required) {
-        error(e, describe(e) + " cites no source (attribute 'sources' is required)");
+        error(e, N_("{element} cites no source (attribute 'sources' is required)"),
+              {{"element", describe(e)}});
     }
     for (const auto& id : cited) {
         source_refs.push_back({id, e->GetLineNum(), describe(e), feature_of(e)});
@@ -249,20 +268,20 @@ std::vector<Party> XmlReader::parties(const XMLElement* e, const char* attribute
                 result.push_back(*party);
             }
         } else {
-            error(e, describe(e) + " " + attribute + ": unknown party '" + code +
-                         "' (expected JP or RU)");
+            error(e, N_("{element} {attribute}: unknown party '{party}' (expected JP or RU)"),
+                  {{"element", describe(e)}, {"attribute", attribute}, {"party", code}});
         }
     }
     return result;
 }
 
 void XmlReader::unique_id(std::unordered_set<std::string>& seen, const XMLElement* e,
-                          const std::string& id, std::string_view what) {
+                          const std::string& id, const char* duplicate) {
     if (id.empty()) {
         return;
     }
     if (!seen.insert(id).second) {
-        error(e, "duplicate " + std::string(what) + " id '" + id + "'");
+        error(e, duplicate, {{"id", id}});
     }
 }
 
@@ -270,7 +289,8 @@ bool XmlReader::known_language(const XMLElement* e, const std::string& lang) {
     if (lang == "en" || lang == "ja" || lang == "ru") {
         return true;
     }
-    error(e, describe(e) + " lang=\"" + lang + "\": expected en, ja or ru");
+    error(e, N_("{element} lang=\"{lang}\": expected en, ja or ru"),
+          {{"element", describe(e)}, {"lang", lang}});
     return false;
 }
 
@@ -289,11 +309,12 @@ std::string XmlReader::language_text(const XMLElement* e, Texts& texts) {
     }
     std::string text = collapse_whitespace(e->GetText());
     if (text.empty()) {
-        error(e, element + " is empty");
+        error(e, N_("{element} is empty"), {{"element", element}});
         return "";
     }
     if (!texts.emplace(lang, std::move(text)).second) {
-        error(e, "a second " + element + " (one per language; without lang it is English)");
+        error(e, N_("a second {element} (one per language; without lang it is English)"),
+              {{"element", element}});
         return "";
     }
     return lang;
@@ -310,7 +331,7 @@ std::optional<Name> XmlReader::name(const XMLElement* e) {
         return std::nullopt;
     }
     if (name.text.empty()) {
-        error(e, "<name lang=\"" + name.lang + "\"> is empty");
+        error(e, N_("<name lang=\"{lang}\"> is empty"), {{"lang", name.lang}});
         return std::nullopt;
     }
     return name;
@@ -324,20 +345,30 @@ std::vector<double> XmlReader::numbers(const XMLElement* e, const char* attribut
         char* end = nullptr;
         const double value = std::strtod(item.c_str(), &end);
         if (item.empty() || end == item.c_str() || *end != '\0') {
-            error(e, describe(e) + " " + attribute + "=\"" + text + "\": '" + item +
-                         "' is not a number");
+            error(e, N_("{element} {attribute}=\"{value}\": '{item}' is not a number"),
+                  {{"element", describe(e)},
+                   {"attribute", attribute},
+                   {"value", text},
+                   {"item", item}});
             return {};
         }
         if (!std::isfinite(value)) {
-            error(e, describe(e) + " " + attribute + "=\"" + text + "\": '" + item +
-                         "' is not a finite number");
+            error(e, N_("{element} {attribute}=\"{value}\": '{item}' is not a finite number"),
+                  {{"element", describe(e)},
+                   {"attribute", attribute},
+                   {"value", text},
+                   {"item", item}});
             return {};
         }
         values.push_back(value);
     }
     if (values.size() != count) {
-        error(e, describe(e) + " " + attribute + "=\"" + text + "\": expected " +
-                     std::to_string(count) + " numbers separated by commas");
+        error(e,
+              N_("{element} {attribute}=\"{value}\": expected {count} numbers separated by commas"),
+              {{"element", describe(e)},
+               {"attribute", attribute},
+               {"value", text},
+               {"count", std::to_string(count)}});
         return {};
     }
     return values;

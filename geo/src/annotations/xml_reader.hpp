@@ -6,6 +6,8 @@
 // helpers that read attributes and report problems at an element's line.
 
 #include "geo/annotations.hpp"
+#include "i18n/message.hpp"
+#include "i18n/translate.hpp"
 
 #include <filesystem>
 #include <initializer_list>
@@ -24,7 +26,7 @@ using tinyxml2::XMLElement;
 int first_invalid_utf8_line(std::string_view text, unsigned& bad_byte);
 
 /// tinyxml2's error in words ("an end tag does not match its start tag").
-std::string explain(tinyxml2::XMLError error);
+i18n::Message explain(tinyxml2::XMLError error);
 
 /// The text with runs of white space made one space, trimmed; "" for nullptr.
 std::string collapse_whitespace(const char* text);
@@ -71,8 +73,13 @@ public:
     std::vector<Reference> island_refs;
 
     /// A problem (or a warning) at the element's line, naming its feature.
-    void error(const XMLElement* e, std::string message);
-    void warn(const XMLElement* e, std::string message);
+    void error(const XMLElement* e, i18n::Message message);
+    void warn(const XMLElement* e, i18n::Message message);
+    /// The same, as an English pattern marked with N_ and the values of its "{name}" parts.
+    void error(const XMLElement* e, const char* pattern,
+               std::initializer_list<i18n::Argument> arguments = {});
+    void warn(const XMLElement* e, const char* pattern,
+              std::initializer_list<i18n::Argument> arguments = {});
 
     /// Warns about each attribute not in `names`.
     void allowed_attributes(const XMLElement* e, std::initializer_list<std::string_view> names);
@@ -85,8 +92,8 @@ public:
             if (std::string_view(e->Name()) == child) {
                 handler(e);
             } else {
-                warn(e, "unknown element <" + std::string(e->Name()) + "> in <" + section->Name() +
-                            "> ignored");
+                warn(e, i18n::N_("unknown element <{name}> in <{section}> ignored"),
+                     {{"name", e->Name()}, {"section", section->Name()}});
             }
         }
     }
@@ -105,9 +112,10 @@ public:
     std::vector<std::string> sources(const XMLElement* e, bool is_required);
     /// The party codes (JP, RU) in the attribute, each once.
     std::vector<Party> parties(const XMLElement* e, const char* attribute);
-    /// Reports `id` if it is in `seen` already; records it.
+    /// Reports `id` if it is in `seen` already, saying `duplicate` (an N_ pattern with {id},
+    /// "duplicate island id '{id}'"); records it.
     void unique_id(std::unordered_set<std::string>& seen, const XMLElement* e,
-                   const std::string& id, std::string_view what);
+                   const std::string& id, const char* duplicate);
     /// en, ja or ru; reports anything else.
     bool known_language(const XMLElement* e, const std::string& lang);
     /// A text element in one language (<title lang="ja">; without lang, English) added to
