@@ -12,6 +12,8 @@
 namespace geo {
 namespace {
 
+using i18n::N_;
+
 constexpr std::array<const char*, 12> month_names = {
     "January", "February", "March",     "April",   "May",      "June",
     "July",    "August",   "September", "October", "November", "December"};
@@ -34,9 +36,25 @@ int to_int(std::string_view text) {
     return value;
 }
 
+/// "'DATE' is not a date: MONTH YEAR has N days", one sentence for each month (the days of a
+/// month written out: a translation need not agree a noun with a number it does not know).
+constexpr std::array<const char*, 12> too_few_days = {
+    N_("'{date}' is not a date: January {year} has 31 days"),
+    N_("'{date}' is not a date: February {year} has {days} days"),
+    N_("'{date}' is not a date: March {year} has 31 days"),
+    N_("'{date}' is not a date: April {year} has 30 days"),
+    N_("'{date}' is not a date: May {year} has 31 days"),
+    N_("'{date}' is not a date: June {year} has 30 days"),
+    N_("'{date}' is not a date: July {year} has 31 days"),
+    N_("'{date}' is not a date: August {year} has 31 days"),
+    N_("'{date}' is not a date: September {year} has 30 days"),
+    N_("'{date}' is not a date: October {year} has 31 days"),
+    N_("'{date}' is not a date: November {year} has 30 days"),
+    N_("'{date}' is not a date: December {year} has 31 days")};
+
 [[noreturn]] void bad_format(std::string_view text) {
-    throw InputError("'" + std::string(text) +
-                     "' is not an ISO 8601 date (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+    throw InputError(N_("'{date}' is not an ISO 8601 date (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
+                     {{"date", text}});
 }
 
 } // namespace
@@ -131,8 +149,8 @@ PartialDate parse_partial_date(std::string_view text) {
     }
     const int month = to_int(text.substr(5, 2));
     if (month < 1 || month > 12) {
-        throw InputError("'" + std::string(text) + "' is not a date: there is no month " +
-                         std::to_string(month));
+        throw InputError(N_("'{date}' is not a date: there is no month {month}"),
+                         {{"date", text}, {"month", std::to_string(month)}});
     }
     if (text.size() == 7) {
         result.precision = DatePrecision::month;
@@ -146,9 +164,9 @@ PartialDate parse_partial_date(std::string_view text) {
     const int day = to_int(text.substr(8, 2));
     const int last_day = days_in_month(year, month);
     if (day < 1 || day > last_day) {
-        throw InputError("'" + std::string(text) +
-                         "' is not a date: " + month_names.at(static_cast<std::size_t>(month - 1)) +
-                         " " + std::to_string(year) + " has " + std::to_string(last_day) + " days");
+        throw InputError(
+            too_few_days.at(static_cast<std::size_t>(month - 1)),
+            {{"date", text}, {"year", std::to_string(year)}, {"days", std::to_string(last_day)}});
     }
     result.precision = DatePrecision::day;
     result.first = result.last = {year, month, day};

@@ -2,6 +2,7 @@
 #include "geo/geometry.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 
 #include <algorithm>
 #include <geos_c.h>
@@ -9,6 +10,8 @@
 #include <string>
 
 namespace geo {
+
+using i18n::N_;
 
 std::size_t vertex_count(const Polygon& polygon) {
     std::size_t count = 0;
@@ -294,8 +297,9 @@ std::vector<Polygon> clip_to_latitude_band(const std::vector<Polygon>& polygons,
             }
         }
         if (!part) {
-            throw InputError("a polygon cannot be clipped to latitudes " + std::to_string(lat_min) +
-                             " to " + std::to_string(lat_max) + ": GEOS could not intersect it");
+            throw InputError(N_("a polygon cannot be clipped to latitudes {min} to {max}: GEOS "
+                                "could not intersect it"),
+                             {{"min", std::to_string(lat_min)}, {"max", std::to_string(lat_max)}});
         }
         append_polygons(context, part.get(), out);
     }
@@ -333,7 +337,7 @@ std::vector<Polygon> clip_to_polygons(const std::vector<Polygon>& polygons,
                                   {context});
     const GeosGeometry area(GEOSUnaryUnion_r(context, collection.get()), {context});
     if (!area) {
-        throw InputError("the mask polygons cannot be joined: GEOS could not union them");
+        throw InputError(N_("the mask polygons cannot be joined: GEOS could not union them"));
     }
     const GEOSPreparedGeometry* prepared = GEOSPrepare_r(context, area.get());
     if (prepared == nullptr) {
@@ -356,8 +360,8 @@ std::vector<Polygon> clip_to_polygons(const std::vector<Polygon>& polygons,
             const GeosGeometry part(
                 shape ? GEOSIntersection_r(context, shape.get(), area.get()) : nullptr, {context});
             if (!part) {
-                throw InputError("a polygon cannot be clipped to the mask: GEOS could not "
-                                 "intersect it");
+                throw InputError(
+                    N_("a polygon cannot be clipped to the mask: GEOS could not intersect it"));
             }
             append_polygons(context, part.get(), out);
         }

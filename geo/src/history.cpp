@@ -2,10 +2,13 @@
 #include "geo/history.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 
 #include <algorithm>
 
 namespace geo {
+
+using i18n::N_;
 
 std::string_view line_kind_name(LineKind kind) {
     switch (kind) {
@@ -46,8 +49,9 @@ std::vector<BoundaryLine> boundary_lines_from_layer(const VectorLayer& layer) {
         if (auto parsed = line_kind_from_name(kind)) {
             line.kind = *parsed;
         } else {
-            throw reader.error("kind '" + kind +
-                               "' is not one of treaty, proposal, claim, line_of_control, implied");
+            throw reader.error({N_("kind '{kind}' is not one of treaty, proposal, claim, "
+                                   "line_of_control, implied"),
+                                {{"kind", kind}}});
         }
         reader.read(line);
         lines.push_back(std::move(line));
@@ -81,7 +85,7 @@ std::vector<std::string> History::line_ids_in_force(Date date) const {
 IslandStatus History::island_status(std::string_view island_id, Date date) const {
     const Island* island = annotations_->island(island_id);
     if (island == nullptr) {
-        throw InputError("unknown island '" + std::string(island_id) + "'");
+        throw InputError(N_("unknown island '{id}'"), {{"id", island_id}});
     }
     IslandStatus status;
     status.island_id = island->id;

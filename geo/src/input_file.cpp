@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "geo/input_file.hpp"
 
+#include "i18n/translate.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -10,25 +12,31 @@ namespace fs = std::filesystem;
 
 namespace geo {
 
-std::string non_regular_kind(const fs::path& path) {
+using i18n::N_;
+
+i18n::Message non_regular_kind_message(const fs::path& path) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     switch (status.type()) {
     case fs::file_type::regular:
         return {};
     case fs::file_type::directory:
-        return "a directory";
+        return N_("a directory");
     case fs::file_type::fifo:
-        return "a FIFO (named pipe)";
+        return N_("a FIFO (named pipe)");
     case fs::file_type::character:
-        return "a character device";
+        return N_("a character device");
     case fs::file_type::block:
-        return "a block device";
+        return N_("a block device");
     case fs::file_type::socket:
-        return "a socket";
+        return N_("a socket");
     default:
-        return "not a regular file";
+        return N_("not a regular file");
     }
+}
+
+std::string non_regular_kind(const fs::path& path) {
+    return non_regular_kind_message(path).english();
 }
 
 std::string unreadable_reason(const fs::path& path) {

@@ -2,6 +2,7 @@
 #include "geo/projection.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 
 #include <cmath>
 #include <mutex>
@@ -29,10 +30,14 @@ struct Projection::State {
 
 namespace {
 
-std::string proj_error(PJ_CONTEXT* context) {
+using i18n::N_;
+
+/// What PROJ said (as it said it), or that it said nothing.
+i18n::Message proj_error(PJ_CONTEXT* context) {
     const int code = proj_context_errno(context);
     const char* text = code != 0 ? proj_context_errno_string(context, code) : nullptr;
-    return text != nullptr ? text : "unknown PROJ error";
+    return text != nullptr ? i18n::Message(std::string(text))
+                           : i18n::Message(N_("unknown PROJ error"));
 }
 
 /// Metres per unit of the first axis of `target` (a geographic CRS: per radian along a great
@@ -76,25 +81,27 @@ Projection::Projection(const std::string& target_crs)
     proj_log_level(state_->context, PJ_LOG_NONE);
     state_->target = proj_create(state_->context, target_crs.c_str());
     if (state_->target == nullptr) {
-        throw InputError("CRS '" + target_crs + "': " + proj_error(state_->context));
+        throw InputError(N_("CRS '{crs}': {error}"),
+                         {{"crs", target_crs}, {"error", proj_error(state_->context)}});
     }
     const PJ_TYPE type = proj_get_type(state_->target);
     if (type != PJ_TYPE_PROJECTED_CRS && type != PJ_TYPE_GEOGRAPHIC_2D_CRS &&
         type != PJ_TYPE_GEOGRAPHIC_3D_CRS && type != PJ_TYPE_COMPOUND_CRS &&
         type != PJ_TYPE_BOUND_CRS) {
-        throw InputError("CRS '" + target_crs +
-                         "': not a CRS (a projected or geographic CRS is expected; add "
-                         "+type=crs to a PROJ string)");
+        throw InputError(N_("CRS '{crs}': not a CRS (a projected or geographic CRS is expected; "
+                            "add +type=crs to a PROJ string)"),
+                         {{"crs", target_crs}});
     }
     PJ* raw = proj_create_crs_to_crs(state_->context, "EPSG:4326", target_crs.c_str(), nullptr);
     if (raw == nullptr) {
-        throw InputError("CRS '" + target_crs +
-                         "': no transformation from WGS 84: " + proj_error(state_->context));
+        throw InputError(N_("CRS '{crs}': no transformation from WGS 84: {error}"),
+                         {{"crs", target_crs}, {"error", proj_error(state_->context)}});
     }
     state_->transformation = proj_normalize_for_visualization(state_->context, raw);
     proj_destroy(raw);
     if (state_->transformation == nullptr) {
-        throw InputError("CRS '" + target_crs + "': " + proj_error(state_->context));
+        throw InputError(N_("CRS '{crs}': {error}"),
+                         {{"crs", target_crs}, {"error", proj_error(state_->context)}});
     }
     state_->metres_per_unit = compute_metres_per_unit(state_->context, state_->target);
 }
@@ -109,7 +116,7 @@ std::string Projection::target_wkt_esri() const {
         state_->esri_wkt = wkt != nullptr ? wkt : "";
     });
     if (state_->esri_wkt.empty()) {
-        throw InputError("CRS '" + definition_ + "' cannot be written as ESRI WKT");
+        throw InputError(N_("CRS '{crs}' cannot be written as ESRI WKT"), {{"crs", definition_}});
     }
     return state_->esri_wkt;
 }
@@ -117,7 +124,7 @@ std::string Projection::target_wkt_esri() const {
 std::string Projection::target_wkt() const {
     const char* wkt = proj_as_wkt(state_->context, state_->target, PJ_WKT2_2019, nullptr);
     if (wkt == nullptr) {
-        throw InputError("CRS '" + definition_ + "' cannot be written as WKT");
+        throw InputError(N_("CRS '{crs}' cannot be written as WKT"), {{"crs", definition_}});
     }
     return wkt;
 }

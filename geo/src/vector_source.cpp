@@ -4,6 +4,7 @@
 #include "gdal_support.hpp"
 #include "geo/error.hpp"
 #include "geo/input_file.hpp"
+#include "i18n/translate.hpp"
 
 #include <array>
 #include <cmath>
@@ -22,6 +23,8 @@ namespace fs = std::filesystem;
 
 namespace geo {
 namespace {
+
+using i18n::N_;
 
 struct DatasetCloser {
     void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
@@ -75,9 +78,13 @@ std::uint32_t read_little_endian_u32(const unsigned char* bytes) {
 /// Refuses a part of a shapefile that cannot be opened, with the reason ("permission denied").
 void check_readable(const fs::path& shp, const fs::path& part) {
     if (const std::string reason = unreadable_reason(part); !reason.empty()) {
-        throw InputError(quoted(shp) + ": " +
-                         (part == shp ? std::string() : part.filename().string() + " ") +
-                         "cannot be read: " + reason);
+        if (part == shp) {
+            throw InputError(N_("{file}: cannot be read: {reason}"),
+                             {{"file", quoted(shp)}, {"reason", reason}});
+        }
+        throw InputError(
+            N_("{file}: {part} cannot be read: {reason}"),
+            {{"file", quoted(shp)}, {"part", part.filename().string()}, {"reason", reason}});
     }
 }
 
@@ -87,8 +94,11 @@ void check_record_counts(const fs::path& shp, const fs::path& shx, const fs::pat
     std::error_code ec;
     const auto shx_size = fs::file_size(shx, ec);
     if (ec || shx_size < 100) {
-        throw InputError(quoted(shp) + ": truncated " + shx.filename().string() + ": " +
-                         std::to_string(shx_size) + " bytes, shorter than the 100-byte header");
+        throw InputError(
+            N_("{file}: truncated {part}: {size} bytes, shorter than the 100-byte header"),
+            {{"file", quoted(shp)},
+             {"part", shx.filename().string()},
+             {"size", std::to_string(shx_size)}});
     }
     const std::uint64_t shapes = (shx_size - 100) / 8;
     std::ifstream in(dbf, std::ios::binary);
@@ -96,23 +106,32 @@ void check_record_counts(const fs::path& shp, const fs::path& shx, const fs::pat
     in.read(reinterpret_cast<char*>(header.data()), header.size());
     const auto dbf_size = fs::file_size(dbf, ec);
     if (in.gcount() < 32) {
-        throw InputError(quoted(shp) + ": truncated " + dbf.filename().string() + ": " +
-                         std::to_string(dbf_size) + " bytes, shorter than the 32-byte header");
+        throw InputError(
+            N_("{file}: truncated {part}: {size} bytes, shorter than the 32-byte header"),
+            {{"file", quoted(shp)},
+             {"part", dbf.filename().string()},
+             {"size", std::to_string(dbf_size)}});
     }
     const std::uint64_t records = read_little_endian_u32(header.data() + 4);
     const std::uint64_t header_length = std::uint64_t{header[8]} | std::uint64_t{header[9]} << 8;
     const std::uint64_t record_length = std::uint64_t{header[10]} | std::uint64_t{header[11]} << 8;
     if (records != shapes) {
-        throw InputError(quoted(shp) + ": " + dbf.filename().string() + " has " +
-                         std::to_string(records) + " records but " + shx.filename().string() +
-                         " indexes " + std::to_string(shapes) +
-                         " shapes (the parts do not belong together)");
+        throw InputError(N_("{file}: {dbf} has {records} records but {shx} indexes {shapes} shapes "
+                            "(the parts do not belong together)"),
+                         {{"file", quoted(shp)},
+                          {"dbf", dbf.filename().string()},
+                          {"records", std::to_string(records)},
+                          {"shx", shx.filename().string()},
+                          {"shapes", std::to_string(shapes)}});
     }
     const std::uint64_t declared = header_length + records * record_length;
     if (declared > dbf_size) {
-        throw InputError(quoted(shp) + ": truncated " + dbf.filename().string() +
-                         ": header declares " + std::to_string(declared) + " bytes, file has " +
-                         std::to_string(dbf_size));
+        throw InputError(N_("{file}: truncated {part}: header declares {declared} bytes, file has "
+                            "{size}"),
+                         {{"file", quoted(shp)},
+                          {"part", dbf.filename().string()},
+                          {"declared", std::to_string(declared)},
+                          {"size", std::to_string(dbf_size)}});
     }
 }
 
@@ -121,13 +140,15 @@ void check_shapefile_parts(const fs::path& shp) {
     const std::string stem = shp.stem().string();
     const auto shx = sibling(shp, ".shx");
     if (!shx) {
-        throw InputError(quoted(shp) + ": missing " + stem +
-                         ".shx (a shapefile needs its .shp, .shx and .dbf files)");
+        throw InputError(N_("{file}: missing {part} (a shapefile needs its .shp, .shx and .dbf "
+                            "files)"),
+                         {{"file", quoted(shp)}, {"part", stem + ".shx"}});
     }
     const auto dbf = sibling(shp, ".dbf");
     if (!dbf) {
-        throw InputError(quoted(shp) + ": missing " + stem +
-                         ".dbf (a shapefile needs its .shp, .shx and .dbf files)");
+        throw InputError(N_("{file}: missing {part} (a shapefile needs its .shp, .shx and .dbf "
+                            "files)"),
+                         {{"file", quoted(shp)}, {"part", stem + ".dbf"}});
     }
     check_readable(shp, shp);
     check_readable(shp, *shx);
@@ -137,16 +158,21 @@ void check_shapefile_parts(const fs::path& shp) {
     in.read(reinterpret_cast<char*>(header.data()), header.size());
     const auto size = fs::file_size(shp);
     if (in.gcount() < 100) {
-        throw InputError(quoted(shp) + ": truncated shapefile: " + std::to_string(size) +
-                         " bytes, shorter than the 100-byte header");
+        throw InputError(N_("{file}: truncated shapefile: {size} bytes, shorter than the 100-byte "
+                            "header"),
+                         {{"file", quoted(shp)}, {"size", std::to_string(size)}});
     }
     if (read_big_endian_u32(header.data()) != 9994) {
-        throw InputError(quoted(shp) + ": not a shapefile (file code is not 9994)");
+        throw InputError(N_("{file}: not a shapefile (file code is not 9994)"),
+                         {{"file", quoted(shp)}});
     }
     const std::uint64_t declared = std::uint64_t{read_big_endian_u32(header.data() + 24)} * 2;
     if (declared > size) {
-        throw InputError(quoted(shp) + ": truncated shapefile: header declares " +
-                         std::to_string(declared) + " bytes, file has " + std::to_string(size));
+        throw InputError(N_("{file}: truncated shapefile: header declares {declared} bytes, file "
+                            "has {size}"),
+                         {{"file", quoted(shp)},
+                          {"declared", std::to_string(declared)},
+                          {"size", std::to_string(size)}});
     }
     check_record_counts(shp, *shx, *dbf);
 }
@@ -226,8 +252,10 @@ void collect(const OGRGeometry& geometry, Feature& feature) {
 }
 
 /// The first vertex that is not finite or (when `in_degrees`) outside longitude ±360 and
-/// latitude ±90, in words; nullopt when all are good.
-std::optional<std::string> bad_vertex(const Feature& feature, bool in_degrees) {
+/// latitude ±90, in words ("... in WGS 84" when `in_wgs84`, after the transform); nullopt when
+/// all are good.
+std::optional<i18n::Message> bad_vertex(const Feature& feature, bool in_degrees,
+                                        bool in_wgs84 = false) {
     auto bad = [&](const Point& p) {
         if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
             return true;
@@ -235,14 +263,20 @@ std::optional<std::string> bad_vertex(const Feature& feature, bool in_degrees) {
         return in_degrees && (p.x < -360 || p.x > 360 || p.y < -90 - 1e-9 || p.y > 90 + 1e-9);
     };
     auto words = [&](const Point& p) {
-        std::ostringstream out;
-        out << "vertex (" << p.x << ", " << p.y << ")";
-        if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
-            out << " is not finite";
-        } else {
-            out << " is out of range (longitude -360 to 360, latitude -90 to 90)";
-        }
-        return out.str();
+        const auto number = [](double value) {
+            std::ostringstream out;
+            out << value;
+            return out.str();
+        };
+        const bool finite = std::isfinite(p.x) && std::isfinite(p.y);
+        const char* pattern =
+            !finite    ? (in_wgs84 ? N_("vertex ({x}, {y}) is not finite in WGS 84")
+                                   : N_("vertex ({x}, {y}) is not finite"))
+            : in_wgs84 ? N_("vertex ({x}, {y}) is out of range (longitude -360 to 360, latitude "
+                            "-90 to 90) in WGS 84")
+                       : N_("vertex ({x}, {y}) is out of range (longitude -360 to 360, latitude "
+                            "-90 to 90)");
+        return i18n::Message(pattern, {{"x", number(p.x)}, {"y", number(p.y)}});
     };
     for (const auto& polygon : feature.polygons) {
         for (const auto& ring : polygon.rings) {
@@ -283,27 +317,41 @@ std::string invalidity_reason(const OGRGeometry& geometry) {
     return reason;
 }
 
-std::string feature_label(const fs::path& path, GIntBig fid) {
-    return quoted(path) + ": feature " + std::to_string(fid);
+/// A problem of one feature, placed: the message names the file and the feature ("FILE: feature
+/// N: problem"); file and feature are also fields.
+Diagnostic feature_problem(const fs::path& path, GIntBig fid, const i18n::Message& problem) {
+    const std::string id = std::to_string(fid);
+    return {path, 0,
+            i18n::Message(N_("{file}: feature {fid}: {problem}"),
+                          {{"file", quoted(path)}, {"fid", id}, {"problem", problem}}),
+            id};
 }
 
-/// A problem of one feature, placed: the message starts with feature_label (which names the
-/// file and the feature); file and feature are also fields.
-Diagnostic feature_problem(const fs::path& path, GIntBig fid, std::string what) {
-    return {path, 0, feature_label(path, fid) + what, std::to_string(fid)};
+Diagnostic feature_problem(const fs::path& path, const OGRFeature& feature,
+                           const i18n::Message& problem) {
+    return feature_problem(path, feature.GetFID(), problem);
 }
 
-Diagnostic feature_problem(const fs::path& path, const OGRFeature& feature, std::string what) {
-    return feature_problem(path, feature.GetFID(), std::move(what));
+/// That a feature is not of the geometry expected: "FILE: feature N is a TYPE, expected ...".
+Diagnostic feature_of_wrong_type(const fs::path& path, const OGRFeature& feature,
+                                 OGRwkbGeometryType type, GeometryKind expected) {
+    const std::string id = std::to_string(feature.GetFID());
+    const char* pattern = expected == GeometryKind::polygons
+                              ? N_("{file}: feature {fid} is a {type}, expected polygons")
+                              : N_("{file}: feature {fid} is a {type}, expected lines");
+    return {
+        path, 0,
+        i18n::Message(pattern,
+                      {{"file", quoted(path)}, {"fid", id}, {"type", OGRGeometryTypeToName(type)}}),
+        id};
 }
 
-/// The same without the file in the message: a warning whose to_string() adds it.
-Diagnostic feature_warning(const fs::path& path, GIntBig fid, std::string what) {
-    return {path, 0, "feature " + std::to_string(fid) + what, std::to_string(fid)};
-}
-
-Diagnostic feature_warning(const fs::path& path, const OGRFeature& feature, std::string what) {
-    return feature_warning(path, feature.GetFID(), std::move(what));
+/// A warning about one feature; `pattern` names the feature ("feature {fid}: ...") but not the
+/// file, which to_string() adds.
+Diagnostic feature_warning(const fs::path& path, GIntBig fid, const char* pattern,
+                           std::string_view reason = {}) {
+    const std::string id = std::to_string(fid);
+    return {path, 0, i18n::Message(pattern, {{"fid", id}, {"reason", reason}}), id};
 }
 
 /// A polygon feature read as it is, whose validity is decided after the layer is read.
@@ -352,19 +400,20 @@ void check_deferred(const fs::path& path, std::vector<DeferredCheck>& deferred,
                 const std::string reason = invalidity_reason(*geometry);
                 geometry.reset(geometry->MakeValid());
                 if (!geometry) {
-                    throw InputError(feature_problem(path, fid,
-                                                     ": invalid geometry (" + reason +
-                                                         ") that GEOS could not repair"));
+                    throw InputError(feature_problem(
+                        path, fid,
+                        {N_("invalid geometry ({reason}) that GEOS could not repair"),
+                         {{"reason", reason}}}));
                 }
-                warnings.push_back(
-                    feature_warning(path, fid, ": invalid geometry (" + reason + ") repaired"));
+                warnings.push_back(feature_warning(
+                    path, fid, N_("feature {fid}: invalid geometry ({reason}) repaired"), reason));
                 changed = true;
             }
         }
         if (to_wgs84 != nullptr) {
             if (geometry->transform(to_wgs84) != OGRERR_NONE) {
-                throw InputError(
-                    feature_problem(path, fid, ": coordinates cannot be transformed to WGS 84"));
+                throw InputError(feature_problem(
+                    path, fid, i18n::Message(N_("coordinates cannot be transformed to WGS 84"))));
             }
             changed = true;
         }
@@ -375,8 +424,8 @@ void check_deferred(const fs::path& path, std::vector<DeferredCheck>& deferred,
             out.points.clear();
             collect(*geometry, out);
             if (to_wgs84 != nullptr) {
-                if (auto problem = bad_vertex(out, true)) {
-                    throw InputError(feature_problem(path, fid, ": " + *problem + " in WGS 84"));
+                if (auto problem = bad_vertex(out, true, true)) {
+                    throw InputError(feature_problem(path, fid, *problem));
                 }
             }
         }
@@ -404,8 +453,11 @@ std::vector<std::string> list_vector_layers(const fs::path& path) {
     detail::CplErrorCollector errors;
     DatasetPtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!dataset) {
-        throw InputError(quoted(path) + ": cannot open as vector data" +
-                         (errors.failures().empty() ? "" : ": " + errors.first_failure()));
+        if (errors.failures().empty()) {
+            throw InputError(N_("{file}: cannot open as vector data"), {{"file", quoted(path)}});
+        }
+        throw InputError(N_("{file}: cannot open as vector data: {error}"),
+                         {{"file", quoted(path)}, {"error", errors.first_failure()}});
     }
     std::vector<std::string> names;
     for (auto* layer : dataset->GetLayers()) {
@@ -417,20 +469,22 @@ std::vector<std::string> list_vector_layers(const fs::path& path) {
 VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) {
     std::error_code ec;
     if (!fs::exists(path, ec)) {
-        throw InputError(quoted(path) + ": no such file");
+        throw InputError(N_("{file}: no such file"), {{"file", quoted(path)}});
     }
     if (fs::is_directory(path, ec)) {
-        throw InputError(quoted(path) + ": is a directory, expected a vector data file");
+        throw InputError(N_("{file}: is a directory, expected a vector data file"),
+                         {{"file", quoted(path)}});
     }
     // Looked at before anything opens it: a FIFO would block, a device never ends.
-    if (const std::string kind = non_regular_kind(path); !kind.empty()) {
-        throw InputError(quoted(path) + ": is " + kind +
-                         ", expected a vector data file (a regular file)");
+    if (const i18n::Message kind = non_regular_kind_message(path); !kind.empty()) {
+        throw InputError(N_("{file}: is {kind}, expected a vector data file (a regular file)"),
+                         {{"file", quoted(path)}, {"kind", kind}});
     }
     if (lower(path.extension().string()) == ".shp") {
         check_shapefile_parts(path);
     } else if (const std::string reason = unreadable_reason(path); !reason.empty()) {
-        throw InputError(quoted(path) + ": cannot be read: " + reason);
+        throw InputError(N_("{file}: cannot be read: {reason}"),
+                         {{"file", quoted(path)}, {"reason", reason}});
     }
 
     detail::ensure_gdal_registered();
@@ -439,36 +493,44 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
     if (!dataset) {
         if (DatasetPtr raster(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
             raster) {
-            throw InputError(quoted(path) + ": is a raster image, expected vector data (points, "
-                                            "lines or polygons)");
+            throw InputError(N_("{file}: is a raster image, expected vector data (points, lines or "
+                                "polygons)"),
+                             {{"file", quoted(path)}});
         }
-        throw InputError(quoted(path) + ": not a vector data source GDAL can read" +
-                         (errors.failures().empty() ? "" : " (" + errors.first_failure() + ")"));
+        if (errors.failures().empty()) {
+            throw InputError(N_("{file}: not a vector data source GDAL can read"),
+                             {{"file", quoted(path)}});
+        }
+        throw InputError(N_("{file}: not a vector data source GDAL can read ({error})"),
+                         {{"file", quoted(path)}, {"error", errors.first_failure()}});
     }
     OGRLayer* layer = options.layer_name.empty()
                           ? (dataset->GetLayerCount() > 0 ? dataset->GetLayer(0) : nullptr)
                           : dataset->GetLayerByName(options.layer_name.c_str());
     if (layer == nullptr) {
-        throw InputError(quoted(path) +
-                         (options.layer_name.empty()
-                              ? std::string(": has no layers")
-                              : ": has no layer named '" + options.layer_name + "'"));
+        if (options.layer_name.empty()) {
+            throw InputError(N_("{file}: has no layers"), {{"file", quoted(path)}});
+        }
+        throw InputError(N_("{file}: has no layer named '{layer}'"),
+                         {{"file", quoted(path)}, {"layer", options.layer_name}});
     }
 
     VectorLayer result;
     result.source = path;
     result.name = layer->GetName();
     result.driver = dataset->GetDriver() != nullptr ? dataset->GetDriver()->GetDescription() : "";
-    const std::string where = quoted(path) + ": layer '" + result.name + "'";
+    const std::string file = quoted(path);
 
     const OGRwkbGeometryType layer_type = layer->GetGeomType();
     if (options.expected == GeometryKind::polygons && is_lineal(layer_type)) {
-        throw InputError(where + " holds " + OGRGeometryTypeToName(layer_type) +
-                         " geometry, expected polygons");
+        throw InputError(
+            N_("{file}: layer '{layer}' holds {type} geometry, expected polygons"),
+            {{"file", file}, {"layer", result.name}, {"type", OGRGeometryTypeToName(layer_type)}});
     }
     if (options.expected == GeometryKind::lines && is_polygonal(layer_type)) {
-        throw InputError(where + " holds " + OGRGeometryTypeToName(layer_type) +
-                         " geometry, expected lines");
+        throw InputError(
+            N_("{file}: layer '{layer}' holds {type} geometry, expected lines"),
+            {{"file", file}, {"layer", result.name}, {"type", OGRGeometryTypeToName(layer_type)}});
     }
 
     // The source CRS; without one we cannot know what the coordinates mean.
@@ -477,11 +539,13 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
         source_crs = *declared;
     } else if (!options.assumed_crs.empty()) {
         if (source_crs.SetFromUserInput(options.assumed_crs.c_str()) != OGRERR_NONE) {
-            throw InputError("'" + options.assumed_crs + "': not a CRS PROJ understands");
+            throw InputError(N_("'{crs}': not a CRS PROJ understands"),
+                             {{"crs", options.assumed_crs}});
         }
     } else {
-        throw InputError(where + " has no CRS (is its .prj file missing?); state the CRS of the "
-                                 "data with --data-crs, e.g. --data-crs EPSG:4326");
+        throw InputError(N_("{file}: layer '{layer}' has no CRS (is its .prj file missing?); state "
+                            "the CRS of the data with --data-crs, e.g. --data-crs EPSG:4326"),
+                         {{"file", file}, {"layer", result.name}});
     }
     source_crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     result.crs_name = source_crs.GetName() != nullptr ? source_crs.GetName() : "unnamed CRS";
@@ -493,7 +557,8 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
     if (!source_crs.IsSame(&wgs84)) {
         to_wgs84.reset(OGRCreateCoordinateTransformation(&source_crs, &wgs84));
         if (!to_wgs84) {
-            throw InputError(where + ": no transformation from " + result.crs_name + " to WGS 84");
+            throw InputError(N_("{file}: layer '{layer}': no transformation from {crs} to WGS 84"),
+                             {{"file", file}, {"layer", result.name}, {"crs", result.crs_name}});
         }
     }
 
@@ -511,7 +576,8 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
         }
         OGRGeometry* geometry = feature->GetGeometryRef();
         if (geometry == nullptr || geometry->IsEmpty()) {
-            result.warnings.push_back(feature_warning(path, *feature, ": no geometry; skipped"));
+            result.warnings.push_back(feature_warning(path, feature->GetFID(),
+                                                      N_("feature {fid}: no geometry; skipped")));
             continue;
         }
         std::unique_ptr<OGRGeometry> linear;
@@ -523,18 +589,12 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
         Feature raw;
         collect(*geometry, raw);
         if (auto problem = bad_vertex(raw, !to_wgs84)) {
-            throw InputError(feature_problem(path, *feature, ": " + *problem));
+            throw InputError(feature_problem(path, *feature, *problem));
         }
         const auto type = geometry->getGeometryType();
-        if (options.expected == GeometryKind::polygons && !is_polygonal(type)) {
-            throw InputError(feature_problem(path, *feature,
-                                             std::string(" is a ") + OGRGeometryTypeToName(type) +
-                                                 ", expected polygons"));
-        }
-        if (options.expected == GeometryKind::lines && !is_lineal(type)) {
-            throw InputError(feature_problem(path, *feature,
-                                             std::string(" is a ") + OGRGeometryTypeToName(type) +
-                                                 ", expected lines"));
+        if ((options.expected == GeometryKind::polygons && !is_polygonal(type)) ||
+            (options.expected == GeometryKind::lines && !is_lineal(type))) {
+            throw InputError(feature_of_wrong_type(path, *feature, type, options.expected));
         }
         // Polygon validity (when asked) and the transform to WGS 84 are decided for all the
         // features together after the loop.
@@ -549,13 +609,16 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
     }
     check_deferred(path, deferred, to_wgs84.get(), result.features, errors, result.warnings);
     if (!errors.failures().empty()) {
-        throw InputError(where + ": " + errors.first_failure());
+        throw InputError(
+            N_("{file}: layer '{layer}': {error}"),
+            {{"file", file}, {"layer", result.name}, {"error", errors.first_failure()}});
     }
     for (const auto& warning : errors.warnings()) {
         result.warnings.push_back({path, 0, warning, {}});
     }
     if (result.features.empty()) {
-        throw InputError(where + " is empty: no features with geometry");
+        throw InputError(N_("{file}: layer '{layer}' is empty: no features with geometry"),
+                         {{"file", file}, {"layer", result.name}});
     }
     return result;
 }
@@ -586,8 +649,8 @@ std::vector<VectorLayer> load_all_vector_layers(const fs::path& path, const Load
     }
     if (layers.empty()) {
         if (names.size() > 1) {
-            throw InputError(quoted(path) + ": none of its " + std::to_string(names.size()) +
-                             " layers has features with geometry");
+            throw InputError(N_("{file}: none of its {count} layers has features with geometry"),
+                             {{"file", quoted(path)}, {"count", std::to_string(names.size())}});
         }
         throw *empty_layer;
     }

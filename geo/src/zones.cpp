@@ -2,8 +2,11 @@
 #include "geo/zones.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 
 namespace geo {
+
+using i18n::N_;
 
 std::string_view zone_kind_name(ZoneKind kind) {
     return kind == ZoneKind::territorial_sea ? "territorial_sea" : "fishing_zone";
@@ -28,13 +31,14 @@ std::vector<ZoneLine> zone_lines_from_layer(const VectorLayer& layer) {
         if (auto parsed = zone_kind_from_name(kind)) {
             zone.kind = *parsed;
         } else {
-            throw reader.error("kind '" + kind + "' is not one of territorial_sea, fishing_zone");
+            throw reader.error({N_("kind '{kind}' is not one of territorial_sea, fishing_zone"),
+                                {{"kind", kind}}});
         }
         const std::string& party = reader.required("party");
         if (auto parsed = party_from_code(party)) {
             zone.party = *parsed;
         } else {
-            throw reader.error("party '" + party + "' is not one of JP, RU");
+            throw reader.error({N_("party '{party}' is not one of JP, RU"), {{"party", party}}});
         }
         reader.read(zone);
         zones.push_back(std::move(zone));

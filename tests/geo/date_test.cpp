@@ -136,3 +136,40 @@ TEST_CASE("[geo] dates: today is the UTC day the C library reports") {
     }
     FAIL("the day changed three times while checking");
 }
+
+TEST_CASE("[geo] a date error says itself in the reader's language") {
+    try {
+        geo::parse_day("1956-13-01");
+        FAIL("expected an InputError");
+    } catch (const geo::InputError& error) {
+        CHECK(std::string(error.what()) == "'1956-13-01' is not a date: there is no month 13");
+        CHECK(error.text("en") == error.what());
+        CHECK(error.text("ja") == "'1956-13-01' は日付ではありません。13月という月はありません");
+        CHECK(error.text("ru") == "'1956-13-01' не является датой: месяца с номером 13 нет");
+    }
+    // The length of each month is a sentence of its own: "31 день", but "30 дней".
+    try {
+        geo::parse_day("1956-09-31");
+        FAIL("expected an InputError");
+    } catch (const geo::InputError& error) {
+        CHECK(std::string(error.what()) ==
+              "'1956-09-31' is not a date: September 1956 has 30 days");
+        CHECK(error.text("ja").find("1956年9月は30日までです") != std::string::npos);
+        CHECK(error.text("ru").find("в сентябре 1956 г. 30 дней") != std::string::npos);
+    }
+    try {
+        geo::parse_day("1956-02-30");
+        FAIL("expected an InputError");
+    } catch (const geo::InputError& error) {
+        CHECK(std::string(error.what()) == "'1956-02-30' is not a date: February 1956 has 29 days");
+        CHECK(error.text("ru").find("в феврале 1956 г. 29 дней") != std::string::npos);
+    }
+    try {
+        geo::parse_day("19 Oct 1956");
+        FAIL("expected an InputError");
+    } catch (const geo::InputError& error) {
+        CHECK(error.text("ja").find("ISO 8601 形式の日付ではありません") != std::string::npos);
+        CHECK(error.text("ru").find("(ожидается YYYY, YYYY-MM или YYYY-MM-DD)") !=
+              std::string::npos);
+    }
+}

@@ -178,3 +178,33 @@ TEST_CASE("[geo] history: boundary attributes are checked feature by feature") {
     CHECK(!lines[0].in_force_on({1854, 12, 31}));
     CHECK(lines[0].in_force_on({2100, 1, 1}));
 }
+
+TEST_CASE("[geo] history: a feature's error, with the date error inside it, in ja and ru") {
+    geo::VectorLayer layer;
+    layer.source = "lines.shp";
+    geo::Feature feature;
+    feature.fid = 3;
+    feature.attributes = {{"id", "x"},    {"kind", "treaty"},  {"valid_from", "1855-13"},
+                          {"label", "X"}, {"approx", "false"}, {"source", "s1"}};
+    layer.features.push_back(feature);
+    try {
+        geo::boundary_lines_from_layer(layer);
+        FAIL("expected an InputError");
+    } catch (const geo::InputError& error) {
+        CHECK(std::string(error.what()) ==
+              "lines.shp: feature 3 (x): '1855-13' is not a date: there is no month 13");
+        CHECK(error.text("ja") ==
+              "lines.shp: 地物 3（x）: '1855-13' は日付ではありません。13月という月はありません");
+        CHECK(error.text("ru") ==
+              "lines.shp: объект 3 (x): '1855-13' не является датой: месяца с номером 13 нет");
+        CHECK(error.feature() == "3");
+    }
+    CHECK_THROWS_WITH_AS(shipped_atlas().history->island_status("atlantis", {1900, 1, 1}),
+                         "unknown island 'atlantis'", geo::InputError);
+    try {
+        shipped_atlas().history->island_status("atlantis", {1900, 1, 1});
+    } catch (const geo::InputError& error) {
+        CHECK(error.text("ja") == "'atlantis' という島はありません");
+        CHECK(error.text("ru") == "неизвестный остров 'atlantis'");
+    }
+}

@@ -71,6 +71,39 @@ TEST_CASE("[geo] a missing file is named") {
     CHECK(load_error(path) == path.string() + ": no such file");
 }
 
+TEST_CASE("[geo] a vector source's errors and warnings say themselves in ja and ru") {
+    const fs::path missing = test_paths::fixtures() / "no-such-file.shp";
+    try {
+        geo::load_vector_layer(missing);
+        FAIL("expected an InputError");
+    } catch (const geo::InputError& error) {
+        CHECK(std::string(error.what()) == missing.string() + ": no such file");
+        CHECK(error.text("ja") == missing.string() + ": ファイルがありません");
+        CHECK(error.text("ru") == missing.string() + ": файл не найден");
+    }
+    // The file's kind is said in the language of the sentence it stands in.
+    try {
+        geo::load_vector_layer("/dev/null");
+        FAIL("expected an InputError");
+    } catch (const geo::InputError& error) {
+        CHECK(std::string(error.what()) ==
+              "/dev/null: is a character device, expected a vector data file (a regular file)");
+        CHECK(error.text("ja") == "/dev/null: キャラクターデバイスです。ベクターデータのファイル"
+                                  "（通常のファイル）を指定してください");
+        CHECK(error.text("ru") == "/dev/null: это символьное устройство, ожидается файл векторных "
+                                  "данных (обычный файл)");
+    }
+    // A warning about a feature, and GEOS's reason in it as GEOS wrote it.
+    const fs::path bowtie = test_paths::fixtures() / "bowtie.shp";
+    const auto layer = geo::load_vector_layer(bowtie, polygons());
+    REQUIRE(layer.warnings.size() == 1);
+    CHECK(layer.warnings[0].to_string("ja").rfind(
+              bowtie.string() + ": 地物 0: 不正なジオメトリ（Self-intersection", 0) == 0);
+    CHECK(layer.warnings[0].to_string("ru").rfind(
+              bowtie.string() + ": объект 0: недопустимая геометрия (Self-intersection", 0) == 0);
+    CHECK(layer.warnings[0].to_string("ru").ends_with(") исправлена"));
+}
+
 TEST_CASE("[geo] a directory instead of a file is refused") {
     const fs::path path = test_paths::fixtures();
     CHECK(load_error(path) == path.string() + ": is a directory, expected a vector data file");

@@ -8,6 +8,7 @@
 #include "geo/error.hpp"
 #include "geo/geometry.hpp"
 #include "geo/vector_source.hpp"
+#include "i18n/message.hpp"
 
 #include <optional>
 #include <string>
@@ -38,8 +39,8 @@ public:
 
     /// The attribute's value; throws when it is missing or empty.
     const std::string& required(const char* name) const;
-    /// An error about this feature: "FILE: feature N (ID): message".
-    InputError error(const std::string& message) const;
+    /// An error about this feature: "FILE: feature N (ID): problem", in the reader's language.
+    InputError error(const i18n::Message& problem) const;
     /// Fills the common attributes (id, part, dates, label, approx, sources, geometry).
     void read(DatedLine& line) const;
 
@@ -47,7 +48,6 @@ private:
     const VectorLayer& layer_;
     const Feature& feature_;
     std::string fid_;
-    std::string where_; ///< "FILE: feature N"
     std::string id_;
 };
 

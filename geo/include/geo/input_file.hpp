@@ -4,6 +4,8 @@
 // What an input file is before it is opened: a FIFO would block the reader, a device could
 // be read without end, so only regular files (or links to them) are read.
 
+#include "i18n/message.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -17,6 +19,9 @@ inline constexpr std::uintmax_t max_annotations_bytes = std::uintmax_t{256} << 2
 /// "a character device", "a block device", "a socket" or "not a regular file"; "" for a
 /// regular file or a link to one. Asks the file system only: nothing is opened.
 std::string non_regular_kind(const std::filesystem::path& path);
+/// The same words to be said in the reader's language (N_-marked: "a directory" is a msgid), to
+/// stand in a message as its {kind}; empty for a regular file.
+i18n::Message non_regular_kind_message(const std::filesystem::path& path);
 
 /// Why `path` (a regular file) cannot be opened for reading, in words ("permission denied");
 /// "" when it can.
