@@ -2,7 +2,7 @@
 # What xgettext reads and how (sourced by scripts/update-po and tests/i18n/check_catalogues.sh).
 # tr(language, "msgid"), trc(language, "context", "msgid"), N_("msgid") and
 # NC_("context", "msgid") mark the interface's words (i18n/include/i18n/translate.hpp).
-KURIL_PO_FOLDERS=(i18n geo map render export viewer app)
+KURIL_PO_FOLDERS=(i18n geo imageio map render export viewer app)
 # Files whose every string literal is shown to people (the key tables), read whole so their
 # tables stay plain; the help translates each row as it draws it.
 KURIL_PO_WHOLE_FILES=(viewer/src/input_map.cpp)

@@ -2,6 +2,7 @@
 #include "imageio/atomic_file.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 
 #include <array>
 #include <atomic>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 namespace fs = std::filesystem;
+using i18n::N_;
 
 namespace kuril {
 namespace {
@@ -154,7 +156,8 @@ TemporaryFolderGuard::TemporaryFolderGuard(const fs::path& folder) {
     install_handlers();
     const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
-        throw geo::InputError(folder.string() + ": cannot open the folder (" + reason(errno) + ")");
+        throw geo::InputError(N_("{folder}: cannot open the folder ({error})"),
+                              {{"folder", folder.string()}, {"error", reason(errno)}});
     }
     delete[] pending_folder_name.exchange(handler_copy(folder));
     const int previous = pending_folder_fd.exchange(fd);
@@ -175,20 +178,22 @@ void check_writable(const fs::path& target) {
     std::error_code ec;
     const fs::file_status status = fs::status(target, ec);
     if (fs::is_directory(status)) {
-        throw geo::InputError(target.string() + ": is a folder, expected a file name to write");
+        throw geo::InputError(N_("{file}: is a folder, expected a file name to write"),
+                              {{"file", target.string()}});
     }
     if (fs::exists(status) && !fs::is_regular_file(status)) {
-        throw geo::InputError(target.string() +
-                              ": is not a regular file (a device or a FIFO?); only regular "
-                              "files are replaced");
+        throw geo::InputError(N_("{file}: is not a regular file (a device or a FIFO?); only "
+                                 "regular files are replaced"),
+                              {{"file", target.string()}});
     }
     const fs::path folder = folder_of(target);
     if (!fs::is_directory(folder, ec)) {
-        throw geo::InputError(folder.string() + ": no such folder to write " +
-                              target.filename().string() + " into");
+        throw geo::InputError(N_("{folder}: no such folder to write {file} into"),
+                              {{"folder", folder.string()}, {"file", target.filename().string()}});
     }
     if (::access(folder.c_str(), W_OK) != 0) {
-        throw geo::InputError(folder.string() + ": folder is not writable");
+        throw geo::InputError(N_("{folder}: folder is not writable"),
+                              {{"folder", folder.string()}});
     }
 }
 
@@ -216,8 +221,9 @@ std::FILE* AtomicFile::stream() {
     if (stream_ == nullptr) {
         stream_ = std::fopen(temporary_.c_str(), "wb");
         if (stream_ == nullptr) {
-            throw geo::InputError(folder_of(temporary_).string() +
-                                  ": cannot create a file: " + reason(errno));
+            throw geo::InputError(
+                N_("{folder}: cannot create a file: {error}"),
+                {{"folder", folder_of(temporary_).string()}, {"error", reason(errno)}});
         }
     }
     return stream_;
@@ -226,7 +232,8 @@ std::FILE* AtomicFile::stream() {
 void AtomicFile::write_text(const std::string& text) {
     std::FILE* out = stream();
     if (std::fwrite(text.data(), 1, text.size(), out) != text.size()) {
-        throw geo::InputError(target_.string() + ": cannot write: " + reason(errno));
+        throw geo::InputError(N_("{file}: cannot write: {error}"),
+                              {{"file", target_.string()}, {"error", reason(errno)}});
     }
 }
 
@@ -256,7 +263,8 @@ void AtomicFile::sync() {
         errno = saved;
     }
     if (!written) {
-        throw geo::InputError(target_.string() + ": cannot write: " + reason(errno));
+        throw geo::InputError(N_("{file}: cannot write: {error}"),
+                              {{"file", target_.string()}, {"error", reason(errno)}});
     }
     synced_ = true;
 }
@@ -266,7 +274,8 @@ void AtomicFile::commit() {
     std::error_code ec;
     fs::rename(temporary_, target_, ec);
     if (ec) {
-        throw geo::InputError(target_.string() + ": cannot rename into place: " + ec.message());
+        throw geo::InputError(N_("{file}: cannot rename into place: {error}"),
+                              {{"file", target_.string()}, {"error", ec.message()}});
     }
     committed_ = true;
     unregister_temporary(signal_slot_);

@@ -2,6 +2,7 @@
 #include "imageio/geotiff_writer.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "imageio/atomic_file.hpp"
 
 #include <array>
@@ -11,6 +12,7 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using i18n::N_;
 
 namespace kuril {
 namespace {
@@ -75,7 +77,8 @@ void set_metadata(GDALDataset& dataset, const GeoTiffMetadata& metadata) {
 GDALDriver* driver(const fs::path& target, const char* name) {
     GDALDriver* found = GetGDALDriverManager()->GetDriverByName(name);
     if (found == nullptr) {
-        throw geo::InputError(target.string() + ": GDAL has no " + name + " driver");
+        throw geo::InputError(N_("{file}: GDAL has no {driver} driver"),
+                              {{"file", target.string()}, {"driver", name}});
     }
     return found;
 }
@@ -111,14 +114,15 @@ GeoTiffWriter::GeoTiffWriter(const fs::path& target, unsigned width, unsigned he
                                    3, GDT_Byte, options);
     CSLDestroy(options);
     if (state_->dataset == nullptr) {
-        throw geo::InputError(target.string() +
-                              ": GDAL cannot create the GeoTIFF: " + CPLGetLastErrorMsg());
+        throw geo::InputError(N_("{file}: GDAL cannot create the GeoTIFF: {error}"),
+                              {{"file", target.string()}, {"error", CPLGetLastErrorMsg()}});
     }
     GeoTransform copy = transform;
     state_->dataset->SetGeoTransform(copy.data());
     OGRSpatialReference srs;
     if (srs.importFromWkt(wkt.c_str()) != OGRERR_NONE) {
-        throw geo::InputError(target.string() + ": GDAL cannot read the CRS's WKT");
+        throw geo::InputError(N_("{file}: GDAL cannot read the CRS's WKT"),
+                              {{"file", target.string()}});
     }
     // The geotransform's x is the easting (or longitude), whatever the CRS's axis order.
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -163,8 +167,9 @@ void GeoTiffWriter::write_rows(unsigned first_row, PixelBuffer rgba, unsigned ro
         rgba.data(), static_cast<int>(width), static_cast<int>(rows), GDT_Byte, 3, bands, 4,
         static_cast<GSpacing>(width) * 4, 1, nullptr);
     if (error != CE_None) {
-        throw geo::InputError(state_->file.target().string() +
-                              ": cannot write the GeoTIFF: " + CPLGetLastErrorMsg());
+        throw geo::InputError(
+            N_("{file}: cannot write the GeoTIFF: {error}"),
+            {{"file", state_->file.target().string()}, {"error", CPLGetLastErrorMsg()}});
     }
     state_->next_row += rows;
     state_->spare = std::move(rgba);
@@ -207,8 +212,9 @@ void GeoTiffWriter::finish() {
     state_->dataset = nullptr;
     state_->rows_file.reset(); // the intermediate rows go
     if (failed || CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal) {
-        throw geo::InputError(state_->file.target().string() +
-                              ": cannot finish the GeoTIFF: " + CPLGetLastErrorMsg());
+        throw geo::InputError(
+            N_("{file}: cannot finish the GeoTIFF: {error}"),
+            {{"file", state_->file.target().string()}, {"error", CPLGetLastErrorMsg()}});
     }
     state_->file.sync();
     state_->finished = true;

@@ -2,6 +2,7 @@
 #include "imageio/png_writer.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "imageio/atomic_file.hpp"
 #include "imageio/deflate_segments.hpp"
 #include "util/phase_timer.hpp"
@@ -21,6 +22,7 @@
 #include <zlib.h>
 
 namespace fs = std::filesystem;
+using i18n::N_;
 
 namespace kuril {
 namespace {
@@ -229,7 +231,8 @@ PngWriter::PngWriter(const fs::path& target, unsigned width, unsigned height, co
                                           png_warning_ignored);
     state_->info = png_create_info_struct(state_->png);
     if (setjmp(png_jmpbuf(state_->png))) {
-        throw geo::InputError(target.string() + ": cannot write PNG: " + state_->png_error);
+        throw geo::InputError(N_("{file}: cannot write PNG: {error}"),
+                              {{"file", target.string()}, {"error", state_->png_error}});
     }
     png_init_io(state_->png, stream);
     png_set_IHDR(state_->png, state_->info, width, height, 8, PNG_COLOR_TYPE_RGB,
@@ -364,8 +367,14 @@ void PngWriter::finish() {
     if (setjmp(png_jmpbuf(state_->png))) {
         // libpng says "Write Error"; errno says why (a full disk, a file size limit).
         const int reason = errno;
-        throw geo::InputError(target + ": cannot write PNG: " + state_->png_error +
-                              (reason != 0 ? std::string(" (") + std::strerror(reason) + ")" : ""));
+        if (reason != 0) {
+            throw geo::InputError(N_("{file}: cannot write PNG: {error} ({reason})"),
+                                  {{"file", target},
+                                   {"error", state_->png_error},
+                                   {"reason", std::strerror(reason)}});
+        }
+        throw geo::InputError(N_("{file}: cannot write PNG: {error}"),
+                              {{"file", target}, {"error", state_->png_error}});
     }
     state_->write_image_data();
     png_destroy_write_struct(&state_->png, &state_->info);

@@ -2,6 +2,7 @@
 #include "imageio/video_writer.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "imageio/atomic_file.hpp"
 #include "util/strings.hpp"
 
@@ -19,6 +20,8 @@ extern "C" {
 
 namespace kuril {
 namespace {
+
+using i18n::N_;
 
 std::string av_error(int code) {
     char text[AV_ERROR_MAX_STRING_SIZE] = {};
@@ -67,17 +70,21 @@ CodecContext open_encoder(const std::filesystem::path& out, const VideoSettings&
     const std::string name = one_line(out.string(), 160);
     const AVCodec* codec = avcodec_find_encoder_by_name(encoder_name(settings.format));
     if (codec == nullptr) {
-        throw geo::InputError("--out " + name + ": " + video_format_text(settings.format) +
-                              " needs libavcodec's " + encoder_name(settings.format) +
-                              " encoder, which this build of libavcodec does not have; write "
-                              ".webm (VP9) or .gif instead");
+        throw geo::InputError(N_("--out {file}: {format} needs libavcodec's {encoder} encoder, "
+                                 "which this build of libavcodec does not have; write .webm (VP9) "
+                                 "or .gif instead"),
+                              {{"file", name},
+                               {"format", video_format_text(settings.format)},
+                               {"encoder", encoder_name(settings.format)}});
     }
     if (settings.format != VideoFormat::gif &&
         (settings.width % 2 != 0 || settings.height % 2 != 0)) {
         throw geo::InputError(
-            "--size " + size_text(settings) + ": " + video_format_text(settings.format) +
-            " needs an even width and height (4:2:0 colour); try " +
-            std::to_string(settings.width & ~1u) + "x" + std::to_string(settings.height & ~1u));
+            N_("--size {size}: {format} needs an even width and height (4:2:0 colour); try {even}"),
+            {{"size", size_text(settings)},
+             {"format", video_format_text(settings.format)},
+             {"even",
+              std::to_string(settings.width & ~1u) + "x" + std::to_string(settings.height & ~1u)}});
     }
     CodecContext context(avcodec_alloc_context3(codec));
     if (!context) {
@@ -117,9 +124,12 @@ CodecContext open_encoder(const std::filesystem::path& out, const VideoSettings&
     const int opened = avcodec_open2(context.get(), codec, &options);
     av_dict_free(&options);
     if (opened < 0) {
-        throw geo::InputError("--size " + size_text(settings) + " at " +
-                              std::to_string(settings.fps) + " fps: the " + codec->name +
-                              " encoder refuses it (" + av_error(opened) + ")");
+        throw geo::InputError(
+            N_("--size {size} at {fps} fps: the {encoder} encoder refuses it ({error})"),
+            {{"size", size_text(settings)},
+             {"fps", std::to_string(settings.fps)},
+             {"encoder", codec->name},
+             {"error", av_error(opened)}});
     }
     return context;
 }
@@ -305,16 +315,17 @@ struct VideoWriter::State {
         av_packet_free(&packet);
     }
 
-    [[noreturn]] void fail(const std::string& what, int code) const {
-        throw geo::InputError(one_line(file.target().string(), 160) + ": " + what + " (" +
-                              av_error(code) + ")");
+    /// Throws `pattern` (N_("{file}: ... ({error})")) for this file and libav's `code`.
+    [[noreturn]] void fail(const char* pattern, int code) const {
+        throw geo::InputError(
+            pattern, {{"file", one_line(file.target().string(), 160)}, {"error", av_error(code)}});
     }
 
     /// Sends a frame (or nullptr: the end) and writes every packet the encoder has ready.
     void encode(AVFrame* input) {
         int status = avcodec_send_frame(encoder.get(), input);
         if (status < 0) {
-            fail("the encoder refused a frame", status);
+            fail(N_("{file}: the encoder refused a frame ({error})"), status);
         }
         for (;;) {
             status = avcodec_receive_packet(encoder.get(), packet);
@@ -322,14 +333,14 @@ struct VideoWriter::State {
                 return;
             }
             if (status < 0) {
-                fail("encoding failed", status);
+                fail(N_("{file}: encoding failed ({error})"), status);
             }
             packet->duration = 1;
             av_packet_rescale_ts(packet, encoder->time_base, stream->time_base);
             packet->stream_index = stream->index;
             status = av_interleaved_write_frame(format, packet);
             if (status < 0) {
-                fail("cannot write", status);
+                fail(N_("{file}: cannot write ({error})"), status);
             }
         }
     }
@@ -404,7 +415,7 @@ VideoWriter::VideoWriter(const std::filesystem::path& target, const VideoSetting
     }
     status = avio_open(&s.format->pb, temporary.c_str(), AVIO_FLAG_WRITE);
     if (status < 0) {
-        s.fail("cannot create the file", status);
+        s.fail(N_("{file}: cannot create the file ({error})"), status);
     }
     s.io_open = true;
     AVDictionary* options = nullptr;
@@ -414,7 +425,7 @@ VideoWriter::VideoWriter(const std::filesystem::path& target, const VideoSetting
     status = avformat_write_header(s.format, &options);
     av_dict_free(&options);
     if (status < 0) {
-        s.fail("cannot write the header", status);
+        s.fail(N_("{file}: cannot write the header ({error})"), status);
     }
 }
 
@@ -457,7 +468,7 @@ void VideoWriter::finish() {
     s.encode(nullptr);
     const int status = av_write_trailer(s.format);
     if (status < 0) {
-        s.fail("cannot end the file", status);
+        s.fail(N_("{file}: cannot end the file ({error})"), status);
     }
     avio_closep(&s.format->pb);
     s.io_open = false;

@@ -1042,8 +1042,15 @@ void check_pov(const geo::Annotations& annotations, std::string_view id, std::st
     for (const char c : id.substr(0, 40)) {
         shown += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
     }
-    throw geo::InputError(std::string(option) + " '" + shown + (id.size() > 40 ? "...'" : "'") +
-                          ": unknown point of view (known: " + known_pov_ids(annotations) + ")");
+    const std::string value = "'" + shown + (id.size() > 40 ? "...'" : "'");
+    if (annotations.points_of_view.empty()) {
+        throw geo::InputError(
+            i18n::N_("{option} {value}: unknown point of view (known: none defined)"),
+            {{"option", option}, {"value", value}});
+    }
+    throw geo::InputError(
+        i18n::N_("{option} {value}: unknown point of view (known: {ids})"),
+        {{"option", option}, {"value", value}, {"ids", known_pov_ids(annotations)}});
 }
 
 std::string pov_title(const geo::Annotations& annotations, std::string_view pov,

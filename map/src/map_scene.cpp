@@ -3,6 +3,7 @@
 
 #include "geo/error.hpp"
 #include "geo/islands.hpp"
+#include "i18n/translate.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -495,9 +496,10 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         }
     }
     if (!anything_visible || !(world.min_x < world.max_x) || !(world.min_y < world.max_y)) {
-        throw geo::InputError(
-            "nothing of the data is visible in this CRS (" + proj.target_name() +
-            "): it lies beyond the horizon; choose a CRS centred nearer 139-158 E, 41-55 N");
+        throw geo::InputError(i18n::N_("nothing of the data is visible in this CRS ({crs}): it "
+                                       "lies beyond the horizon; choose a CRS centred nearer "
+                                       "139-158 E, 41-55 N"),
+                              {{"crs", proj.target_name()}});
     }
     if (data_extent && data_extent->min_x <= lonlat_region.min_x &&
         data_extent->max_x >= lonlat_region.max_x && data_extent->min_y <= lonlat_region.min_y &&

@@ -2,6 +2,7 @@
 #include "map/playback_plan.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "map/names.hpp"
 #include "map/step_summary.hpp"
 
@@ -11,24 +12,34 @@
 namespace kuril {
 namespace {
 
+using i18n::N_;
+
 constexpr double days_per_year = 365.2425;
 
 } // namespace
 
 void check_playback_range(const char* option, geo::Date from, geo::Date to, geo::Date first,
                           geo::Date last) {
-    const std::string range = std::string(option) + " " + from.iso() + ":" + to.iso();
     if (from == to) {
-        throw geo::InputError(range + ": FROM and TO are the same day; expected FROM before TO");
+        throw geo::InputError(
+            N_("{option} {from}:{to}: FROM and TO are the same day; expected FROM before TO"),
+            {{"option", option}, {"from", from.iso()}, {"to", to.iso()}});
     }
     if (to < from) {
-        throw geo::InputError(range + ": the range runs backwards; expected FROM before TO");
+        throw geo::InputError(
+            N_("{option} {from}:{to}: the range runs backwards; expected FROM before TO"),
+            {{"option", option}, {"from", from.iso()}, {"to", to.iso()}});
     }
     for (const geo::Date date : {from, to}) {
         if (date < first || date > last) {
-            throw geo::InputError(range + ": " + date.iso() +
-                                  " is outside the timeline; expected dates from " + first.iso() +
-                                  " to " + last.iso() + " (today)");
+            throw geo::InputError(N_("{option} {from}:{to}: {date} is outside the timeline; "
+                                     "expected dates from {first} to {last} (today)"),
+                                  {{"option", option},
+                                   {"from", from.iso()},
+                                   {"to", to.iso()},
+                                   {"date", date.iso()},
+                                   {"first", first.iso()},
+                                   {"last", last.iso()}});
         }
     }
 }

@@ -15,6 +15,8 @@
 namespace kuril {
 namespace {
 
+using i18n::N_;
+
 bool finite(geo::Point p) {
     return std::isfinite(p.x) && std::isfinite(p.y);
 }
@@ -100,8 +102,6 @@ UserFeature project_feature(const geo::Feature& feature, const geo::Projection& 
 
 UserLayerStyle parse_layer_style(std::string_view text) {
     UserLayerStyle style;
-    const std::string expected = "--layer-style " + quoted_value(text) +
-                                 ": expected color=#RRGGBB,width=W (e.g. color=#aa3377,width=2)";
     std::size_t start = 0;
     while (start <= text.size()) {
         const std::size_t comma = std::min(text.find(',', start), text.size());
@@ -112,7 +112,9 @@ UserLayerStyle parse_layer_style(std::string_view text) {
         }
         const std::size_t equals = item.find('=');
         if (equals == std::string_view::npos) {
-            throw geo::InputError(expected);
+            throw geo::InputError(N_("--layer-style {value}: expected color=#RRGGBB,width=W (e.g. "
+                                     "color=#aa3377,width=2)"),
+                                  {{"value", quoted_value(text)}});
         }
         const std::string_view key = item.substr(0, equals);
         const std::string_view value = item.substr(equals + 1);
@@ -121,8 +123,9 @@ UserLayerStyle parse_layer_style(std::string_view text) {
             std::uint32_t rgb = 0;
             const auto [end, error] = std::from_chars(hex.data(), hex.data() + hex.size(), rgb, 16);
             if (hex.size() != 6 || error != std::errc() || end != hex.data() + hex.size()) {
-                throw geo::InputError("--layer-style: color " + quoted_value(value) +
-                                      ": expected #RRGGBB, six hexadecimal digits (e.g. #aa3377)");
+                throw geo::InputError(N_("--layer-style: color {value}: expected #RRGGBB, six "
+                                         "hexadecimal digits (e.g. #aa3377)"),
+                                      {{"value", quoted_value(value)}});
             }
             style.rgb = rgb;
         } else if (key == "width") {
@@ -131,13 +134,15 @@ UserLayerStyle parse_layer_style(std::string_view text) {
                 std::from_chars(value.data(), value.data() + value.size(), width);
             if (value.empty() || error != std::errc() || end != value.data() + value.size() ||
                 !(width >= 0.5 && width <= 20)) {
-                throw geo::InputError("--layer-style: width " + quoted_value(value) +
-                                      ": expected a number of pixels from 0.5 to 20");
+                throw geo::InputError(
+                    N_("--layer-style: width {value}: expected a number of pixels from 0.5 to 20"),
+                    {{"value", quoted_value(value)}});
             }
             style.width = width;
         } else {
-            throw geo::InputError("--layer-style: unknown key " + quoted_value(key) +
-                                  " (expected color and width, e.g. color=#aa3377,width=2)");
+            throw geo::InputError(N_("--layer-style: unknown key {key} (expected color and width, "
+                                     "e.g. color=#aa3377,width=2)"),
+                                  {{"key", quoted_value(key)}});
         }
     }
     return style;
@@ -164,12 +169,26 @@ void check_label_field(const std::vector<SceneUserLayer>& layers, const std::str
     for (const auto& name : fields) {
         known.append(known.empty() ? "" : ", ").append(name);
     }
-    const std::string where =
-        files.size() == 1 ? files.begin()->string() + ": --label-field " : "--label-field ";
-    throw geo::InputError(
-        where + quoted_value(field) + ": no feature " +
-        (files.size() == 1 ? "" : "of the --layer files ") + "has that field" +
-        (known.empty() ? std::string(" (they have no attributes)") : " (fields: " + known + ")"));
+    const std::string value = quoted_value(field);
+    if (files.size() == 1) {
+        const std::string file = files.begin()->string();
+        if (known.empty()) {
+            throw geo::InputError(N_("{file}: --label-field {value}: no feature has that field "
+                                     "(they have no attributes)"),
+                                  {{"file", file}, {"value", value}});
+        }
+        throw geo::InputError(
+            N_("{file}: --label-field {value}: no feature has that field (fields: {fields})"),
+            {{"file", file}, {"value", value}, {"fields", known}});
+    }
+    if (known.empty()) {
+        throw geo::InputError(N_("--label-field {value}: no feature of the --layer files has that "
+                                 "field (they have no attributes)"),
+                              {{"value", value}});
+    }
+    throw geo::InputError(N_("--label-field {value}: no feature of the --layer files has that "
+                             "field (fields: {fields})"),
+                          {{"value", value}, {"fields", known}});
 }
 
 PanelReport user_feature_report(const SceneUserLayer& layer, const UserFeature& feature,
@@ -229,8 +248,9 @@ std::vector<SceneUserLayer> load_user_layers(const std::filesystem::path& file,
             scene_layer.features.push_back(std::move(projected));
         }
         if (scene_layer.features.empty()) {
-            throw geo::InputError(file.string() + ": layer '" + layer.name +
-                                  "': no feature lies where the map's projection can show it");
+            throw geo::InputError(N_("{file}: layer '{layer}': no feature lies where the map's "
+                                     "projection can show it"),
+                                  {{"file", file.string()}, {"layer", layer.name}});
         }
         out.push_back(std::move(scene_layer));
     }

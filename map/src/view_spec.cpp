@@ -2,6 +2,7 @@
 #include "map/view_spec.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "util/strings.hpp"
 
 #include <algorithm>
@@ -14,6 +15,8 @@
 namespace kuril {
 namespace {
 
+using i18n::N_;
+
 std::vector<double> numbers(const std::string& text, std::size_t count, const char* what) {
     std::vector<double> values;
     std::stringstream in(text);
@@ -22,14 +25,17 @@ std::vector<double> numbers(const std::string& text, std::size_t count, const ch
         char* end = nullptr;
         const double value = std::strtod(item.c_str(), &end);
         if (item.empty() || end == item.c_str() || *end != '\0' || !std::isfinite(value)) {
-            throw geo::InputError(std::string(what) + " " + quoted_value(text) + ": " +
-                                  quoted_value(item, 40) + " is not a number");
+            throw geo::InputError(N_("{option} {value}: {item} is not a number"),
+                                  {{"option", what},
+                                   {"value", quoted_value(text)},
+                                   {"item", quoted_value(item, 40)}});
         }
         values.push_back(value);
     }
     if (values.size() != count) {
-        throw geo::InputError(std::string(what) + " " + quoted_value(text) + ": expected " +
-                              std::to_string(count) + " numbers separated by commas");
+        throw geo::InputError(
+            N_("{option} {value}: expected {count} numbers separated by commas"),
+            {{"option", what}, {"value", quoted_value(text)}, {"count", std::to_string(count)}});
     }
     return values;
 }
@@ -37,6 +43,19 @@ std::vector<double> numbers(const std::string& text, std::size_t count, const ch
 bool valid_lon_lat(double lon, double lat) {
     return std::isfinite(lon) && std::isfinite(lat) && lon >= -180 && lon <= 180 && lat >= -90 &&
            lat <= 90;
+}
+
+/// "a", "a or b", "a, b or c" (or_list), said in the reader's language.
+i18n::Message one_or_other(const std::vector<std::string>& words) {
+    if (words.size() < 2) {
+        return or_list(words);
+    }
+    std::string list;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        list += (i == 0 ? "" : ", ") + words[i];
+    }
+    // TRANSLATORS: the last of a few ids offered as choices: "a, b or c".
+    return {N_("{list} or {last}"), {{"list", list}, {"last", words.back()}}};
 }
 
 std::string number_text(double value) {
@@ -51,12 +70,14 @@ geo::Box ViewSpec::parse_bbox(const std::string& text) {
     const auto v = numbers(text, 4, "--bbox");
     const geo::Box box{v[0], v[1], v[2], v[3]};
     if (box.min_x >= box.max_x || box.min_y >= box.max_y) {
-        throw geo::InputError("--bbox " + quoted_value(text) +
-                              ": min must be less than max (minlon,minlat,maxlon,maxlat)");
+        throw geo::InputError(
+            N_("--bbox {value}: min must be less than max (minlon,minlat,maxlon,maxlat)"),
+            {{"value", quoted_value(text)}});
     }
     if (!valid_lon_lat(box.min_x, box.min_y) || !valid_lon_lat(box.max_x, box.max_y)) {
-        throw geo::InputError("--bbox " + quoted_value(text) +
-                              ": longitudes must be within ±180 and latitudes within ±90");
+        throw geo::InputError(
+            N_("--bbox {value}: longitudes must be within ±180 and latitudes within ±90"),
+            {{"value", quoted_value(text)}});
     }
     return box;
 }
@@ -64,9 +85,9 @@ geo::Box ViewSpec::parse_bbox(const std::string& text) {
 geo::Point ViewSpec::parse_center(const std::string& text) {
     const auto v = numbers(text, 2, "--center");
     if (!valid_lon_lat(v[0], v[1])) {
-        throw geo::InputError("--center " + quoted_value(text) +
-                              ": out of range (the longitude must be within ±180 and the "
-                              "latitude within ±90)");
+        throw geo::InputError(N_("--center {value}: out of range (the longitude must be within "
+                                 "±180 and the latitude within ±90)"),
+                              {{"value", quoted_value(text)}});
     }
     return {v[0], v[1]};
 }
@@ -75,8 +96,9 @@ double ViewSpec::parse_zoom(const std::string& text) {
     char* end = nullptr;
     const double value = std::strtod(text.c_str(), &end);
     if (text.empty() || end == text.c_str() || *end != '\0' || !(value >= 0 && value <= max_zoom)) {
-        throw geo::InputError("--zoom " + quoted_value(text) + ": expected a number from 0 to " +
-                              number_text(max_zoom) + " (0 = the whole region, +1 = 2x)");
+        throw geo::InputError(
+            N_("--zoom {value}: expected a number from 0 to {max} (0 = the whole region, +1 = 2x)"),
+            {{"value", quoted_value(text)}, {"max", number_text(max_zoom)}});
     }
     return value;
 }
@@ -85,18 +107,20 @@ void ViewSpec::check_values() const {
     if (bbox &&
         (!valid_lon_lat(bbox->min_x, bbox->min_y) || !valid_lon_lat(bbox->max_x, bbox->max_y) ||
          !(bbox->min_x < bbox->max_x) || !(bbox->min_y < bbox->max_y))) {
-        throw geo::InputError("bbox " + number_text(bbox->min_x) + "," + number_text(bbox->min_y) +
-                              "," + number_text(bbox->max_x) + "," + number_text(bbox->max_y) +
-                              ": expected minlon < maxlon within ±180 and minlat < maxlat "
-                              "within ±90");
+        throw geo::InputError(
+            N_("bbox {value}: expected minlon < maxlon within ±180 and minlat < "
+               "maxlat within ±90"),
+            {{"value", number_text(bbox->min_x) + "," + number_text(bbox->min_y) + "," +
+                           number_text(bbox->max_x) + "," + number_text(bbox->max_y)}});
     }
     if (center && !valid_lon_lat(center->x, center->y)) {
-        throw geo::InputError("centre " + number_text(center->x) + "," + number_text(center->y) +
-                              ": expected a longitude within ±180 and a latitude within ±90");
+        throw geo::InputError(
+            N_("centre {value}: expected a longitude within ±180 and a latitude within ±90"),
+            {{"value", number_text(center->x) + "," + number_text(center->y)}});
     }
     if (!(zoom >= 0 && zoom <= max_zoom)) {
-        throw geo::InputError("zoom " + number_text(zoom) + ": expected a number from 0 to " +
-                              number_text(max_zoom));
+        throw geo::InputError(N_("zoom {value}: expected a number from 0 to {max}"),
+                              {{"value", number_text(zoom)}, {"max", number_text(max_zoom)}});
     }
 }
 
@@ -112,19 +136,19 @@ ViewSpec ViewSpec::from_slide(const geo::Slide& slide) {
 void ViewSpec::check_options(bool zoom_given) const {
     check_values();
     if (!island.empty() && bbox) {
-        throw geo::InputError("--island and --bbox: give one or the other (an island to fit, or "
-                              "a box)");
+        throw geo::InputError(
+            N_("--island and --bbox: give one or the other (an island to fit, or a box)"));
     }
     if (!island.empty() && center) {
-        throw geo::InputError("--island and --center: give one or the other (an island to fit, "
-                              "or a centre and zoom)");
+        throw geo::InputError(N_("--island and --center: give one or the other (an island to "
+                                 "fit, or a centre and zoom)"));
     }
     if (bbox && center) {
-        throw geo::InputError("--bbox and --center: give one or the other (a box, or a centre "
-                              "and zoom)");
+        throw geo::InputError(N_("--bbox and --center: give one or the other (a box, or a centre "
+                                 "and zoom)"));
     }
     if (zoom_given && !center) {
-        throw geo::InputError("--zoom needs --center lon,lat (the zoom is about that centre)");
+        throw geo::InputError(N_("--zoom needs --center lon,lat (the zoom is about that centre)"));
     }
 }
 
@@ -144,14 +168,15 @@ std::string ViewSpec::island_id(const MapScene& scene, const std::string& typed)
     }
     const auto near = closest_matches(wanted, ids);
     if (!near.empty()) {
-        throw geo::InputError("unknown island " + quoted_value(typed) + " (did you mean " +
-                              or_list(near) + "?)");
+        throw geo::InputError(N_("unknown island {value} (did you mean {ids}?)"),
+                              {{"value", quoted_value(typed)}, {"ids", one_or_other(near)}});
     }
     std::string known;
     for (const auto& id : ids) {
         known += (known.empty() ? "" : ", ") + id;
     }
-    throw geo::InputError("unknown island " + quoted_value(typed) + " (known: " + known + ")");
+    throw geo::InputError(N_("unknown island {value} (known: {ids})"),
+                          {{"value", quoted_value(typed)}, {"ids", known}});
 }
 
 void ViewSpec::apply(const MapScene& scene, MapView& view, const ScreenInsets& insets) const {

@@ -2,6 +2,7 @@
 #include "render/display.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 
 #include <X11/Xlib.h>
 #include <algorithm>
@@ -17,18 +18,19 @@
 #include <unistd.h>
 
 namespace fs = std::filesystem;
+using i18n::N_;
 
 namespace kuril {
 
 void require_display() {
     const char* name = std::getenv("DISPLAY");
     if (name == nullptr || *name == '\0') {
-        throw geo::InputError("no display: DISPLAY is not set (run it on a desktop, or under "
-                              "xvfb-run -a -s \"-screen 0 1920x1080x24\")");
+        throw geo::InputError(N_("no display: DISPLAY is not set (run it on a desktop, or under "
+                                 "xvfb-run -a -s \"-screen 0 1920x1080x24\")"));
     }
     Display* display = XOpenDisplay(name);
     if (display == nullptr) {
-        throw geo::InputError(std::string("no display: cannot open DISPLAY ") + name);
+        throw geo::InputError(N_("no display: cannot open DISPLAY {display}"), {{"display", name}});
     }
     XCloseDisplay(display);
 }
@@ -52,18 +54,20 @@ PrivateDisplay::PrivateDisplay() {
         from = end + 1;
     }
     if (xvfb.empty()) {
-        throw geo::InputError("no display (DISPLAY is not set) and Xvfb is not installed; "
-                              "install the xvfb package");
+        throw geo::InputError(N_("no display (DISPLAY is not set) and Xvfb is not installed; "
+                                 "install the xvfb package"));
     }
     int fds[2];
     if (::pipe(fds) != 0) {
-        throw geo::InputError(std::string("cannot start Xvfb: pipe: ") + std::strerror(errno));
+        throw geo::InputError(N_("cannot start Xvfb: pipe: {error}"),
+                              {{"error", std::strerror(errno)}});
     }
     // Everything the child needs is made before the fork: it only makes system calls.
     const std::string fd = std::to_string(fds[1]);
     const pid_t pid = ::fork();
     if (pid < 0) {
-        throw geo::InputError(std::string("cannot start Xvfb: fork: ") + std::strerror(errno));
+        throw geo::InputError(N_("cannot start Xvfb: fork: {error}"),
+                              {{"error", std::strerror(errno)}});
     }
     if (pid == 0) {
         ::close(fds[0]);
@@ -91,7 +95,7 @@ PrivateDisplay::PrivateDisplay() {
         ::kill(pid_, SIGTERM);
         ::waitpid(pid_, nullptr, 0);
         pid_ = -1;
-        throw geo::InputError("cannot start Xvfb (" + xvfb + ")");
+        throw geo::InputError(N_("cannot start Xvfb ({program})"), {{"program", xvfb}});
     }
     ::setenv("DISPLAY", (":" + number).c_str(), 1);
 }

@@ -2,12 +2,15 @@
 #include "render/fonts.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 
 #include <SFML/Graphics/Font.hpp>
 #include <fontconfig/fontconfig.h>
 
 namespace kuril {
 namespace {
+
+using i18n::N_;
 
 /// The file fontconfig picks for a family name, if it really is that family.
 bool match_family(const char* wanted, FontFile& found) {
@@ -49,14 +52,15 @@ FontFile find_map_font() {
             return found;
         }
     }
-    throw geo::InputError("no font covering Latin, Cyrillic and Japanese found through "
-                          "fontconfig; install fonts-noto-cjk or fonts-vlgothic");
+    throw geo::InputError(N_("no font covering Latin, Cyrillic and Japanese found through "
+                             "fontconfig; install fonts-noto-cjk or fonts-vlgothic"));
 }
 
 void load_map_font(sf::Font& font) {
     const FontFile file = find_map_font();
     if (!font.loadFromFile(file.path.string())) {
-        throw geo::InputError(file.path.string() + ": SFML cannot load this font");
+        throw geo::InputError(N_("{file}: SFML cannot load this font"),
+                              {{"file", file.path.string()}});
     }
 }
 

@@ -2,6 +2,7 @@
 #include "render/vector_output.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
 #include "util/strings.hpp"
@@ -20,6 +21,8 @@
 
 namespace kuril {
 namespace {
+
+using i18n::N_;
 
 void set_colour(cairo_t* cr, sf::Color c) {
     cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0);
@@ -125,7 +128,8 @@ const cairo_user_data_key_t face_key{};
 cairo_font_face_t* open_face(const std::filesystem::path& file, bool bold) {
     FT_Face face = nullptr;
     if (FT_New_Face(freetype(), file.c_str(), 0, &face) != 0) {
-        throw geo::InputError(file.string() + ": FreeType cannot open this font");
+        throw geo::InputError(N_("{file}: FreeType cannot open this font"),
+                              {{"file", file.string()}});
     }
     cairo_font_face_t* cairo_face = cairo_ft_font_face_create_for_ft_face(face, 0);
     cairo_font_face_set_user_data(cairo_face, &face_key, face,
@@ -206,8 +210,10 @@ VectorDocument::VectorDocument(PageFormat format, const std::filesystem::path& f
         impl_->surface = cairo_svg_surface_create(file.c_str(), width_pt, height_pt);
     }
     if (cairo_surface_status(impl_->surface) != CAIRO_STATUS_SUCCESS) {
-        throw geo::InputError(file.string() + ": cannot be written (" +
-                              cairo_status_to_string(cairo_surface_status(impl_->surface)) + ")");
+        throw geo::InputError(
+            N_("{file}: cannot be written ({error})"),
+            {{"file", file.string()},
+             {"error", cairo_status_to_string(cairo_surface_status(impl_->surface))}});
     }
     impl_->cr = cairo_create(impl_->surface);
 }
@@ -580,8 +586,9 @@ void VectorDocument::finish() {
     cairo_surface_finish(impl_->surface);
     const cairo_status_t status = cairo_surface_status(impl_->surface);
     if (status != CAIRO_STATUS_SUCCESS) {
-        throw geo::InputError(impl_->file.string() + ": cannot be written (" +
-                              cairo_status_to_string(status) + ")");
+        throw geo::InputError(
+            N_("{file}: cannot be written ({error})"),
+            {{"file", impl_->file.string()}, {"error", cairo_status_to_string(status)}});
     }
     if (impl_->format == PageFormat::svg && !impl_->svg_text.empty()) {
         // The texts go last, above everything (as the GL path draws labels and bands' texts
@@ -592,14 +599,16 @@ void VectorDocument::finish() {
         std::string svg = buffer.str();
         const std::size_t end = svg.rfind("</svg>");
         if (end == std::string::npos) {
-            throw geo::InputError(impl_->file.string() + ": cairo wrote no closing </svg>");
+            throw geo::InputError(N_("{file}: cairo wrote no closing </svg>"),
+                                  {{"file", impl_->file.string()}});
         }
         svg.insert(end, "<g id=\"text\">\n" + impl_->svg_text + "</g>\n");
         std::ofstream out(impl_->file, std::ios::binary | std::ios::trunc);
         out << svg;
         out.close();
         if (!out) {
-            throw geo::InputError(impl_->file.string() + ": cannot be written");
+            throw geo::InputError(N_("{file}: cannot be written"),
+                                  {{"file", impl_->file.string()}});
         }
     }
 }

@@ -92,6 +92,19 @@ TEST_CASE("[imageio] atomic file: folders, devices and FIFOs are not replaced") 
     CHECK(fs::is_character_file("/dev/null"));
 }
 
+TEST_CASE("[imageio] atomic file: its errors are said in Japanese and Russian") {
+    const fs::path dir = test_paths::scratch("atomic_languages");
+    try {
+        kuril::AtomicFile file(dir / "nowhere" / "map.png");
+        FAIL("no error");
+    } catch (const geo::InputError& error) {
+        const std::string folder = (dir / "nowhere").string();
+        CHECK(std::string(error.what()) == folder + ": no such folder to write map.png into");
+        CHECK(error.text("ja") == folder + ": map.png を書き込むフォルダーがありません");
+        CHECK(error.text("ru") == folder + ": нет такой папки, чтобы записать в неё map.png");
+    }
+}
+
 TEST_CASE("[imageio] atomic file: a missing folder is named") {
     const fs::path dir = test_paths::scratch("atomic_missing");
     CHECK_THROWS_WITH_AS(

@@ -211,4 +211,17 @@ TEST_CASE("[map] pov titles follow the text language, and an unknown pov is refu
                          "--pov 'martian': unknown point of view (known: defacto, jp, ru, "
                          "neutral)",
                          geo::InputError);
+    const geo::Annotations none;
+    CHECK_THROWS_WITH_AS(kuril::check_pov(none, "martian", "--pov"),
+                         "--pov 'martian': unknown point of view (known: none defined)",
+                         geo::InputError);
+    try {
+        kuril::check_pov(annotations, "martian", "--pov");
+        FAIL("no error");
+    } catch (const geo::InputError& error) {
+        CHECK(error.text("ja") ==
+              "--pov 'martian': 不明な視点です（既知の視点: defacto, jp, ru, neutral）");
+        CHECK(error.text("ru") ==
+              "--pov 'martian': неизвестная точка зрения (известные: defacto, jp, ru, neutral)");
+    }
 }

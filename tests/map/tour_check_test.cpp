@@ -80,6 +80,21 @@ TEST_CASE("[map] tour check: an unknown layer or language is named at the slide'
     CHECK(problems[0].line == 9);
 }
 
+TEST_CASE("[map] tour check: its problems are said in Japanese and Russian") {
+    const auto problems = check_tours(
+        geo::parse_annotations(tour_file("lang=\"fr\" layers=\"volcanoes\""), "tour.xml"));
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].to_string("ja") == "tour.xml:9: <slide id=\"two\"> lang=\"fr\": en, ja, ru, "
+                                         "en+ja, en+ru または ja+ru のいずれかを指定してください");
+    CHECK(
+        problems[0].to_string("ru") ==
+        "tour.xml:9: <slide id=\"two\"> lang=\"fr\": ожидается en, ja, ru, en+ja, en+ru или ja+ru");
+    CHECK(problems[1].to_string("ja") ==
+          "tour.xml:9: <slide id=\"two\"> layers: 不明なレイヤー 'volcanoes' です");
+    CHECK(problems[1].to_string("ru") ==
+          "tour.xml:9: <slide id=\"two\"> layers: неизвестный слой 'volcanoes'");
+}
+
 TEST_CASE("[map] tour check: as the parser's check, its problems come in line order, before "
           "unknown references on the same line") {
     std::string xml = tour_file("island=\"atlantis\" layers=\"volcanoes\"");

@@ -167,6 +167,26 @@ TEST_CASE("[map] values set from elsewhere (a tour slide) are checked before the
     CHECK_THROWS_AS(spec.check_options(false), geo::InputError);
 }
 
+TEST_CASE("[map] a view's errors are said in Japanese and Russian") {
+    try {
+        kuril::ViewSpec::parse_bbox("141,x,149,46");
+        FAIL("no error");
+    } catch (const geo::InputError& error) {
+        CHECK(std::string(error.what()) == "--bbox '141,x,149,46': 'x' is not a number");
+        CHECK(error.text("ja") == "--bbox '141,x,149,46': 'x' は数値ではありません");
+        CHECK(error.text("ru") == "--bbox '141,x,149,46': 'x' — не число");
+    }
+    try {
+        kuril::ViewSpec::island_id(shipped(), "etorfu");
+        FAIL("no error");
+    } catch (const geo::InputError& error) {
+        CHECK(std::string(error.what()) == "unknown island 'etorfu' (did you mean etorofu?)");
+        CHECK(error.text("ja") == "島 'etorfu' は見つかりません（etorofu のことですか？）");
+        CHECK(error.text("ru") ==
+              "неизвестный остров 'etorfu' (возможно, вы имели в виду etorofu?)");
+    }
+}
+
 TEST_CASE("[map] a mistyped island id gets a suggestion") {
     const auto& scene = shipped();
     CHECK_THROWS_WITH_AS(kuril::ViewSpec::island_id(scene, "etorfu"),
