@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 namespace fs = std::filesystem;
+using i18n::N_;
 
 namespace kuril {
 namespace {
@@ -173,8 +174,8 @@ public:
         std::error_code ec;
         fs::remove_all(staging_, ec);
         if (!fs::create_directory(staging_, ec)) {
-            throw geo::InputError(folder.string() + ": cannot create a folder in it (" +
-                                  ec.message() + ")");
+            throw geo::InputError(N_("{folder}: cannot create a folder in it ({error})"),
+                                  {{"folder", folder.string()}, {"error", ec.message()}});
         }
         guard_.emplace(staging_); // a kill (Ctrl-C) removes it too
     }
@@ -254,38 +255,46 @@ std::string frame_file_name(std::size_t index) {
 void check_animation(const AnimationOptions& options) {
     const std::string out = one_line(options.out.string(), 160);
     if (options.fps < 1 || options.fps > 60) {
-        throw geo::InputError("--fps " + std::to_string(options.fps) +
-                              ": expected a whole number from 1 to 60");
+        throw geo::InputError(N_("--fps {value}: expected a whole number from 1 to 60"),
+                              {{"value", std::to_string(options.fps)}});
     }
     const ExportOptions& map = options.map;
     if (map.width < 2 || map.height < 2 || map.width > max_animation_side ||
         map.height > max_animation_side) {
-        throw geo::InputError("--size " + std::to_string(map.width) + "x" +
-                              std::to_string(map.height) +
-                              ": each side of an animation must be 2 to " +
-                              std::to_string(max_animation_side) + " pixels");
+        throw geo::InputError(
+            N_("--size {width}x{height}: each side of an animation must be 2 to {most} pixels"),
+            {{"width", std::to_string(map.width)},
+             {"height", std::to_string(map.height)},
+             {"most", std::to_string(max_animation_side)}});
     }
     if (options.frames) {
         std::error_code ec;
         if (!fs::is_directory(options.out, ec)) {
-            throw geo::InputError("--out " + out + ": " +
-                                  (fs::exists(options.out, ec)
-                                       ? "is not a folder; --frames writes PNGs into a folder"
-                                       : "no such folder; --frames writes PNGs into an "
-                                         "existing folder"));
+            if (fs::exists(options.out, ec)) {
+                throw geo::InputError(
+                    N_("--out {file}: is not a folder; --frames writes PNGs into a folder"),
+                    {{"file", out}});
+            }
+            throw geo::InputError(
+                N_("--out {file}: no such folder; --frames writes PNGs into an existing folder"),
+                {{"file", out}});
         }
         if (::access(options.out.c_str(), W_OK) != 0) {
-            throw geo::InputError("--out " + out + ": folder is not writable");
+            throw geo::InputError(N_("--out {file}: folder is not writable"), {{"file", out}});
         }
         return;
     }
     const auto format = video_format_for(options.out);
     if (!format) {
         const std::string extension = options.out.extension().string();
-        throw geo::InputError(
-            "--out " + out + ": " +
-            (extension.empty() ? std::string("no extension") : quoted_value(extension, 20)) +
-            " is not written; expected .webm (VP9), .mp4 (H.264) or .gif (or --frames FOLDER)");
+        if (extension.empty()) {
+            throw geo::InputError(N_("--out {file}: no extension is not written; expected .webm "
+                                     "(VP9), .mp4 (H.264) or .gif (or --frames FOLDER)"),
+                                  {{"file", out}});
+        }
+        throw geo::InputError(N_("--out {file}: {extension} is not written; expected .webm (VP9), "
+                                 ".mp4 (H.264) or .gif (or --frames FOLDER)"),
+                              {{"file", out}, {"extension", quoted_value(extension, 20)}});
     }
     check_writable(options.out);
     check_writable(sources_file_path(options.out));

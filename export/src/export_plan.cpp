@@ -11,6 +11,7 @@
 #include <cstdint>
 
 namespace fs = std::filesystem;
+using i18n::N_;
 
 namespace kuril {
 
@@ -173,23 +174,24 @@ ExportLayout export_layout(const ExportOptions& options) {
 void validate_export(const ExportOptions& options) {
     if (options.width == 0 || options.height == 0 || options.width > max_export_side ||
         options.height > max_export_side) {
-        throw geo::InputError("--size " + std::to_string(options.width) + "x" +
-                              std::to_string(options.height) + ": each side must be 1 to " +
-                              std::to_string(max_export_side) + " pixels");
+        throw geo::InputError(N_("--size {width}x{height}: each side must be 1 to {most} pixels"),
+                              {{"width", std::to_string(options.width)},
+                               {"height", std::to_string(options.height)},
+                               {"most", std::to_string(max_export_side)}});
     }
     if (options.out.empty()) {
-        throw geo::InputError("--out: an output file name is required");
+        throw geo::InputError(N_("--out: an output file name is required"));
     }
     if (options.compare) {
         if (options.geotiff) {
-            throw geo::InputError("--compare: not with --format geotiff (a GeoTIFF holds one "
-                                  "georeferencing; a PNG gets a world file per half)");
+            throw geo::InputError(N_("--compare: not with --format geotiff (a GeoTIFF holds one "
+                                     "georeferencing; a PNG gets a world file per half)"));
         }
         if (options.width < 200) {
-            throw geo::InputError("--size " + std::to_string(options.width) + "x" +
-                                  std::to_string(options.height) +
-                                  ": a compare export needs at least 200 pixels across (two "
-                                  "halves side by side)");
+            throw geo::InputError(N_("--size {width}x{height}: a compare export needs at least 200 "
+                                     "pixels across (two halves side by side)"),
+                                  {{"width", std::to_string(options.width)},
+                                   {"height", std::to_string(options.height)}});
         }
     }
 }

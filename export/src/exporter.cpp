@@ -23,6 +23,8 @@
 #include <optional>
 #include <set>
 
+using i18n::N_;
+
 namespace kuril {
 namespace {
 using detail::ExportOverlay;
@@ -217,14 +219,16 @@ ExportResult export_map(const MapScene& scene, const sf::Font& font, const Expor
     // A PDF or SVG: the same drawing, recorded as it is drawn and replayed with cairo.
     const std::optional<PageFormat> vector = page_format_of(asked.out);
     if (vector && std::max(asked.width, asked.height) > max_single_pass_side) {
-        throw geo::InputError("--out " + asked.out.filename().string() +
-                              ": a PDF or SVG is at most " + std::to_string(max_single_pass_side) +
-                              " pixels a side; give a lower --dpi or a smaller --size");
+        throw geo::InputError(N_("--out {file}: a PDF or SVG is at most {most} pixels a side; give "
+                                 "a lower --dpi or a smaller --size"),
+                              {{"file", asked.out.filename().string()},
+                               {"most", std::to_string(max_single_pass_side)}});
     }
     if (vector && (asked.compare || asked.geotiff)) {
-        throw geo::InputError("--out " + asked.out.filename().string() +
-                              (asked.compare ? ": a compare image is written as PNG only"
-                                             : ": --format geotiff writes .tif files"));
+        throw geo::InputError(asked.compare
+                                  ? N_("--out {file}: a compare image is written as PNG only")
+                                  : N_("--out {file}: --format geotiff writes .tif files"),
+                              {{"file", asked.out.filename().string()}});
     }
     const bool record_only = asked.record != nullptr;
     // The image first: nothing is written beside a device, FIFO or folder given as --out.

@@ -2,11 +2,14 @@
 #include "geopdf.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 
 #include <cstdio>
 #include <fstream>
 #include <regex>
 #include <sstream>
+
+using i18n::N_;
 
 namespace kuril::detail {
 namespace {
@@ -69,21 +72,22 @@ void add_page_viewport(const std::filesystem::path& file, const std::string& vie
         buffer << in.rdbuf();
         pdf = buffer.str();
     }
-    const auto refuse = [&](const std::string& what) {
-        return geo::InputError(file.string() + ": " + what +
-                               "; the PDF is not georeferenced as expected");
+    // `pattern`: "{file}: what is wrong; the PDF is not georeferenced as expected".
+    const auto refuse = [&](const char* pattern) {
+        return geo::InputError(pattern, {{"file", file.string()}});
     };
     // The one page object ("/Type /Page", not "/Pages").
     static const std::regex page_re(R"((\d+) 0 obj\s*<<\s*/Type\s*/Page\b(?!s))");
     std::smatch page;
     if (!std::regex_search(pdf, page, page_re)) {
-        throw refuse("no page object");
+        throw refuse(N_("{file}: no page object; the PDF is not georeferenced as expected"));
     }
     const std::size_t body_start = static_cast<std::size_t>(page.position(0));
     const std::size_t end = pdf.find("endobj", body_start);
     const std::size_t dict_end = pdf.rfind(">>", end);
     if (end == std::string::npos || dict_end == std::string::npos || dict_end < body_start) {
-        throw refuse("the page object has no end");
+        throw refuse(
+            N_("{file}: the page object has no end; the PDF is not georeferenced as expected"));
     }
     const std::string object_number = page[1].str();
     std::string object =
@@ -100,7 +104,7 @@ void add_page_viewport(const std::filesystem::path& file, const std::string& vie
         from = found[0].second;
     }
     if (!any) {
-        throw refuse("no trailer");
+        throw refuse(N_("{file}: no trailer; the PDF is not georeferenced as expected"));
     }
     const std::string dictionary = trailer[1].str();
     std::smatch size;
@@ -111,7 +115,8 @@ void add_page_viewport(const std::filesystem::path& file, const std::string& vie
     static const std::regex info_re(R"(/Info\s+(\d+\s+\d+\s+R))");
     if (!std::regex_search(dictionary, size, size_re) ||
         !std::regex_search(dictionary, root, root_re)) {
-        throw refuse("a trailer without /Size or /Root");
+        throw refuse(N_(
+            "{file}: a trailer without /Size or /Root; the PDF is not georeferenced as expected"));
     }
     const bool has_info = std::regex_search(dictionary, info, info_re);
     std::string update;
@@ -130,7 +135,7 @@ void add_page_viewport(const std::filesystem::path& file, const std::string& vie
     out << update;
     out.close();
     if (!out) {
-        throw geo::InputError(file.string() + ": cannot be written");
+        throw geo::InputError(N_("{file}: cannot be written"), {{"file", file.string()}});
     }
 }
 

@@ -2,12 +2,15 @@
 #include "export/georef.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "imageio/atomic_file.hpp"
 
 #include <cstdio>
 #include <memory>
 #include <ogr_spatialref.h>
 #include <tinyxml2.h>
+
+using i18n::N_;
 
 namespace kuril {
 
@@ -24,7 +27,8 @@ std::string world_file_text(const MapView& view, double left_px) {
 std::string data_axis_mapping(const std::string& wkt) {
     OGRSpatialReference srs;
     if (srs.importFromWkt(wkt.c_str()) != OGRERR_NONE) {
-        throw geo::InputError("the display CRS cannot be read back as WKT: " + wkt.substr(0, 80));
+        throw geo::InputError(N_("the display CRS cannot be read back as WKT: {wkt}"),
+                              {{"wkt", wkt.substr(0, 80)}});
     }
     // The image's columns and rows run east and north (x = easting or longitude), whatever
     // order the CRS's definition gives its axes: GDAL's "traditional GIS order".

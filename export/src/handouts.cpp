@@ -20,6 +20,7 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using i18n::N_;
 
 namespace kuril {
 namespace {
@@ -31,7 +32,8 @@ const geo::Tour& find_tour(const geo::Annotations& annotations, const std::strin
         for (const auto& t : annotations.tours) {
             known += (known.empty() ? "" : ", ") + t.id;
         }
-        throw geo::InputError("unknown tour '" + tour_id + "' (known: " + known + ")");
+        throw geo::InputError(N_("unknown tour '{id}' (known: {known})"),
+                              {{"id", tour_id}, {"known", known}});
     }
     return *tour;
 }
@@ -359,7 +361,7 @@ void write_handout_pdf(const MapScene& scene, const sf::Font& font, const geo::T
             if (w > legend_room.x || h > legend_room.y) {
                 legend_room = {std::max(w, legend_room.x), std::max(h, legend_room.y)};
                 if (!legend_texture.create(legend_room.x, legend_room.y)) {
-                    throw geo::InputError("cannot create a texture for the handout's legend");
+                    throw geo::InputError(N_("cannot create a texture for the handout's legend"));
                 }
             }
             sf::View legend_view(sf::FloatRect(0, 0, static_cast<float>(w), static_cast<float>(h)));
@@ -409,7 +411,8 @@ HandoutResult export_handouts(const MapScene& scene, const sf::Font& font,
     const bool existed = fs::exists(fs::symlink_status(folder, ec));
     fs::create_directories(folder, ec);
     if (!fs::is_directory(folder, ec)) {
-        throw geo::InputError(folder.string() + ": cannot create the handout folder");
+        throw geo::InputError(N_("{folder}: cannot create the handout folder"),
+                              {{"folder", folder.string()}});
     }
     try {
         return write_handouts(scene, font, tour, tour_id, source, folder, base, canvas, progress);
@@ -443,8 +446,11 @@ HandoutResult write_handouts(const MapScene& scene, const sf::Font& font, const 
             export_view(scene, options, 0, 0);
             check_export_outputs(options);
         } catch (const geo::InputError& error) {
-            throw geo::InputError("tour '" + tour_id + "', slide " + std::to_string(i + 1) + " (" +
-                                  tour.slides[i].id + "): " + error.what());
+            throw geo::InputError(N_("tour '{tour}', slide {number} ({id}): {error}"),
+                                  {{"tour", tour_id},
+                                   {"number", std::to_string(i + 1)},
+                                   {"id", tour.slides[i].id},
+                                   {"error", error.message()}});
         }
     }
     HandoutResult result{count, folder / "index.html", folder / "handout.pdf"};

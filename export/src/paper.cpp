@@ -2,11 +2,14 @@
 #include "export/paper.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 #include "util/strings.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+
+using i18n::N_;
 
 namespace kuril {
 namespace {
@@ -20,9 +23,9 @@ double side_mm(const std::string& text, const std::string& whole) {
                         text.back() != '.';
     const double value = digits ? std::strtod(text.c_str(), nullptr) : -1;
     if (!digits || value < 10 || value > 2000) {
-        throw geo::InputError("--paper " + quoted_value(whole, 40) +
-                              ": expected a4, a3, letter or WxHmm with each side 10 to 2000 mm "
-                              "(e.g. 300x200mm)");
+        throw geo::InputError(N_("--paper {value}: expected a4, a3, letter or WxHmm with each "
+                                 "side 10 to 2000 mm (e.g. 300x200mm)"),
+                              {{"value", quoted_value(whole, 40)}});
     }
     return value;
 }
@@ -41,8 +44,9 @@ PaperSize parse_paper(const std::string& paper, const std::string& orientation) 
     } else {
         const std::size_t x = name.find('x');
         if (name.size() < 2 || name.substr(name.size() - 2) != "mm" || x == std::string::npos) {
-            throw geo::InputError("--paper " + quoted_value(paper, 40) +
-                                  ": expected a4, a3, letter or WxHmm (e.g. 300x200mm)");
+            throw geo::InputError(
+                N_("--paper {value}: expected a4, a3, letter or WxHmm (e.g. 300x200mm)"),
+                {{"value", quoted_value(paper, 40)}});
         }
         const double w = side_mm(name.substr(0, x), paper);
         const double h = side_mm(name.substr(x + 1, name.size() - 2 - x - 1), paper);
@@ -50,8 +54,8 @@ PaperSize parse_paper(const std::string& paper, const std::string& orientation) 
     }
     const std::string turn = ascii_lower(orientation);
     if (!turn.empty() && turn != "portrait" && turn != "landscape") {
-        throw geo::InputError("--orientation " + quoted_value(orientation, 40) +
-                              ": expected portrait or landscape");
+        throw geo::InputError(N_("--orientation {value}: expected portrait or landscape"),
+                              {{"value", quoted_value(orientation, 40)}});
     }
     const bool wide = size.width_mm > size.height_mm;
     if ((turn == "landscape" && !wide) || (turn == "portrait" && wide)) {

@@ -5,11 +5,14 @@
 #include "export/readback.hpp"
 
 #include "geo/error.hpp"
+#include "i18n/translate.hpp"
 
 #include <GL/gl.h>
 #include <GL/glext.h>
 #include <cstring>
 #include <string>
+
+using i18n::N_;
 
 namespace kuril {
 
@@ -20,9 +23,10 @@ sf::RenderTexture& ExportCanvas::texture(const ExportLayout& layout) {
         // so there is no depth or stencil buffer to allocate and clear.
         auto texture = std::make_unique<sf::RenderTexture>();
         if (!texture->create(layout.tile_width, layout.tile_height)) {
-            throw geo::InputError("cannot create a " + std::to_string(layout.tile_width) + "x" +
-                                  std::to_string(layout.tile_height) +
-                                  " render texture (too large for this OpenGL?)");
+            throw geo::InputError(
+                N_("cannot create a {width}x{height} render texture (too large for this OpenGL?)"),
+                {{"width", std::to_string(layout.tile_width)},
+                 {"height", std::to_string(layout.tile_height)}});
         }
         texture_ = std::move(texture);
         width_ = layout.tile_width;

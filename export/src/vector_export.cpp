@@ -22,6 +22,7 @@
 #include <set>
 
 namespace fs = std::filesystem;
+using i18n::N_;
 
 namespace kuril {
 
@@ -104,8 +105,9 @@ void create_fields(OGRLayer& layer, const fs::path& out) {
             definition.SetSubType(OFSTBoolean);
         }
         if (layer.CreateField(&definition) != OGRERR_NONE) {
-            throw geo::InputError(out.string() + ": OGR cannot add the field " + name + ": " +
-                                  CPLGetLastErrorMsg());
+            throw geo::InputError(
+                N_("{file}: OGR cannot add the field {field}: {error}"),
+                {{"file", out.string()}, {"field", name}, {"error", CPLGetLastErrorMsg()}});
         }
     };
     field("kind", OFTString);
@@ -288,8 +290,8 @@ private:
 
     void create(OGRLayer& layer, OGRFeature& feature) {
         if (layer.CreateFeature(&feature) != OGRERR_NONE) {
-            throw geo::InputError(out_.string() +
-                                  ": OGR cannot write a feature: " + CPLGetLastErrorMsg());
+            throw geo::InputError(N_("{file}: OGR cannot write a feature: {error}"),
+                                  {{"file", out_.string()}, {"error", CPLGetLastErrorMsg()}});
         }
     }
 
@@ -334,7 +336,7 @@ std::string sources_text(const MapScene& scene, const std::vector<std::string>& 
 VectorExportResult export_vector_data(const MapScene& scene, const ExportOptions& options,
                                       VectorFormat format, bool in_display_crs) {
     if (options.out.empty()) {
-        throw geo::InputError("--out: an output file name is required");
+        throw geo::InputError(N_("--out: an output file name is required"));
     }
     check_writable(options.out);
     const fs::path sources_path = sources_file_path(options.out);
@@ -346,8 +348,8 @@ VectorExportResult export_vector_data(const MapScene& scene, const ExportOptions
     GDALDriver* driver =
         GetGDALDriverManager()->GetDriverByName(libkml ? "LIBKML" : driver_name(format));
     if (driver == nullptr) {
-        throw geo::InputError(options.out.string() + ": GDAL has no " + driver_name(format) +
-                              " driver");
+        throw geo::InputError(N_("{file}: GDAL has no {driver} driver"),
+                              {{"file", options.out.string()}, {"driver", driver_name(format)}});
     }
     // The frame decides the statuses and lines on the date, as for an image.
     const MapState state = export_state(options);
@@ -358,7 +360,8 @@ VectorExportResult export_vector_data(const MapScene& scene, const ExportOptions
     if (lon_lat) {
         srs.SetWellKnownGeogCS("WGS84");
     } else if (srs.importFromWkt(scene.projection->target_wkt().c_str()) != OGRERR_NONE) {
-        throw geo::InputError(options.out.string() + ": GDAL cannot read the CRS's WKT");
+        throw geo::InputError(N_("{file}: GDAL cannot read the CRS's WKT"),
+                              {{"file", options.out.string()}});
     }
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER); // x = longitude or easting
 
@@ -389,8 +392,10 @@ VectorExportResult export_vector_data(const MapScene& scene, const ExportOptions
             driver->Create(where.c_str(), 0, 0, 0, GDT_Unknown, creation), close);
         CSLDestroy(creation);
         if (!dataset) {
-            throw geo::InputError(options.out.string() + ": OGR cannot create the " +
-                                  vector_format_text(format) + " file: " + CPLGetLastErrorMsg());
+            throw geo::InputError(N_("{file}: OGR cannot create the {format} file: {error}"),
+                                  {{"file", options.out.string()},
+                                   {"format", vector_format_text(format)},
+                                   {"error", CPLGetLastErrorMsg()}});
         }
         const auto layer = [&](const std::string& name, OGRwkbGeometryType type) {
             char** layer_options = nullptr;
@@ -400,8 +405,10 @@ VectorExportResult export_vector_data(const MapScene& scene, const ExportOptions
             OGRLayer* created = dataset->CreateLayer(name.c_str(), &srs, type, layer_options);
             CSLDestroy(layer_options);
             if (created == nullptr) {
-                throw geo::InputError(options.out.string() + ": OGR cannot create the layer " +
-                                      name + ": " + CPLGetLastErrorMsg());
+                throw geo::InputError(N_("{file}: OGR cannot create the layer {layer}: {error}"),
+                                      {{"file", options.out.string()},
+                                       {"layer", name},
+                                       {"error", CPLGetLastErrorMsg()}});
             }
             create_fields(*created, options.out);
             return created;
@@ -431,16 +438,20 @@ VectorExportResult export_vector_data(const MapScene& scene, const ExportOptions
         }
         if (dataset->TestCapability(ODsCTransactions) &&
             dataset->CommitTransaction() != OGRERR_NONE) {
-            throw geo::InputError(options.out.string() + ": OGR cannot write the " +
-                                  vector_format_text(format) + " file: " + CPLGetLastErrorMsg());
+            throw geo::InputError(N_("{file}: OGR cannot write the {format} file: {error}"),
+                                  {{"file", options.out.string()},
+                                   {"format", vector_format_text(format)},
+                                   {"error", CPLGetLastErrorMsg()}});
         }
         cited = writer.cited();
         CPLErrorReset();
         dataset.reset(); // closes the file
         if (CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal) {
             VSIUnlink(in_memory.c_str());
-            throw geo::InputError(options.out.string() + ": OGR cannot finish the " +
-                                  vector_format_text(format) + " file: " + CPLGetLastErrorMsg());
+            throw geo::InputError(N_("{file}: OGR cannot finish the {format} file: {error}"),
+                                  {{"file", options.out.string()},
+                                   {"format", vector_format_text(format)},
+                                   {"error", CPLGetLastErrorMsg()}});
         }
         if (libkml) {
             vsi_l_offset size = 0;
@@ -450,7 +461,8 @@ VectorExportResult export_vector_data(const MapScene& scene, const ExportOptions
                                                 file.stream()) == static_cast<std::size_t>(size);
             VSIUnlink(in_memory.c_str());
             if (!copied) {
-                throw geo::InputError(options.out.string() + ": cannot write the KML file");
+                throw geo::InputError(N_("{file}: cannot write the KML file"),
+                                      {{"file", options.out.string()}});
             }
         }
     }

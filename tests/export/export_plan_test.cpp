@@ -65,6 +65,20 @@ TEST_CASE("[export] plan: sizes out of range and a missing file name are refused
     CHECK_NOTHROW(kuril::validate_export(options));
 }
 
+TEST_CASE("[export] plan: a refused size is said in the reader's language") {
+    auto options = PlanFixture::options();
+    options.width = 0;
+    try {
+        kuril::validate_export(options);
+        FAIL("a width of 0 was not refused");
+    } catch (const geo::InputError& error) {
+        CHECK(std::string(error.what()) == "--size 0x600: each side must be 1 to 32768 pixels");
+        CHECK(error.text("ja") == "--size 0x600: 各辺は 1～32768 ピクセルにしてください");
+        CHECK(error.text("ru") ==
+              "--size 0x600: каждая сторона должна быть от 1 до 32768 пикселей");
+    }
+}
+
 TEST_CASE("[export] plan: the area asked for is fitted between the title band and the footer") {
     PlanFixture f;
     const auto options = PlanFixture::options();

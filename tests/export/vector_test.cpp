@@ -254,6 +254,26 @@ TEST_CASE("[export] paper sizes: named, turned and in millimetres; bad ones in o
                          geo::InputError);
 }
 
+TEST_CASE("[export] paper sizes: a bad one is said in Russian and Japanese") {
+    try {
+        (void)kuril::parse_paper("a5", "");
+        FAIL("a5 was not refused");
+    } catch (const geo::InputError& error) {
+        CHECK(std::string(error.what()) ==
+              "--paper 'a5': expected a4, a3, letter or WxHmm (e.g. 300x200mm)");
+        CHECK(error.text("ru") ==
+              "--paper 'a5': ожидается a4, a3, letter или WxHmm (например, 300x200mm)");
+        CHECK(error.text("ja") ==
+              "--paper 'a5': a4、a3、letter または WxHmm（例: 300x200mm）を指定してください");
+    }
+    try {
+        (void)kuril::parse_paper("a4", "sideways");
+        FAIL("sideways was not refused");
+    } catch (const geo::InputError& error) {
+        CHECK(error.text("ru") == "--orientation 'sideways': ожидается portrait или landscape");
+    }
+}
+
 TEST_CASE("[export] handout.pdf: a Letter page per slide, no word on it smaller than its 7 pt "
           "'Sources' heading") {
     VectorFixture f;

@@ -127,6 +127,14 @@ TEST_CASE("[viewer] presenter: an unknown tour is refused, naming the known ones
     t.options.tour = "nowhere";
     CHECK_THROWS_WITH_AS(kuril::Presenter(t.options, t.scene, t.font, t.controller, t.notes),
                          doctest::Contains("no tour 'nowhere' (known: default)"), geo::InputError);
+    try {
+        kuril::Presenter(t.options, t.scene, t.font, t.controller, t.notes);
+        FAIL("an unknown tour was not refused");
+    } catch (const geo::InputError& error) {
+        CHECK(
+            error.text("ja").ends_with(": ツアー 'nowhere' がありません（既知のツアー: default）"));
+        CHECK(error.text("ru").ends_with(": нет тура 'nowhere' (известные: default)"));
+    }
 }
 
 TEST_CASE("[viewer] presenter: a slide's pov is drawn; a slide without one is de facto") {

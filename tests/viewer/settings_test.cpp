@@ -100,6 +100,28 @@ TEST_CASE("[viewer] settings: the viewer starts where it was left, unless told o
     CHECK(none.settings_message.empty());
 }
 
+TEST_CASE("[viewer] settings: a bad line is said in Japanese and Russian, the place as is") {
+    try {
+        (void)kuril::parse_settings("width = 0\n", "s.ini");
+        FAIL("a width of 0 was not refused");
+    } catch (const geo::InputError& error) {
+        CHECK(std::string(error.what()) ==
+              "s.ini:1: expected a window width (1 to 32768 pixels), got '0'");
+        CHECK(error.text("ja") ==
+              "s.ini:1: ウィンドウの幅（1～32768 ピクセル）が必要ですが、'0' でした");
+        CHECK(error.text("ru") ==
+              "s.ini:1: ожидается ширина окна (от 1 до 32768 пикселей), получено '0'");
+    }
+    // The message a window shows of a file that cannot be read, in its interface language.
+    const fs::path file = write_settings("corrupt-ja", "view = 200 10 5\n");
+    const auto applied = kuril::apply_settings(kuril::ViewerOptions{}, file);
+    CHECK(applied.settings_message.text("ja").starts_with(
+        file.string() + ":1: 経度、緯度、正の縮尺が必要ですが、'200 10 5' でした。"));
+    CHECK(applied.settings_message.text("ru").starts_with(
+        file.string() +
+        ":1: ожидаются долгота, широта и положительный масштаб, получено '200 10 5'; "));
+}
+
 TEST_CASE("[viewer] settings: a file that cannot be read is said once, not fatal") {
     const fs::path file = write_settings("corrupt", "date = 1956-10-19\nview = here\n");
     kuril::ViewerOptions options;

@@ -114,9 +114,10 @@ WindowRequest Controller::apply(ViewerCommand command, const UiLayout* layout) {
             return {WindowRequest::remove_layer,
                     static_cast<int>(map_.selected_user_feature->first)};
         }
-        notify(scene_.user_layers.empty()
-                   ? "No layer of yours to remove (O adds one)"
-                   : "Click a feature of your layer, then Delete removes that layer",
+        notify(std::string(scene_.user_layers.empty()
+                               ? i18n::tr(lang, "No layer of yours to remove (O adds one)")
+                               : i18n::tr(lang, "Click a feature of your layer, then Delete "
+                                                "removes that layer")),
                4.0);
         break;
     case ViewerAction::cycle_compare:

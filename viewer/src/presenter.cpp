@@ -12,6 +12,8 @@
 #include <cstdio>
 #include <utility>
 
+using i18n::N_;
+
 namespace kuril {
 
 Presenter::Presenter(const ViewerOptions& options, const MapScene& scene, const sf::Font& font,
@@ -22,7 +24,7 @@ Presenter::Presenter(const ViewerOptions& options, const MapScene& scene, const 
     screenshot_ = !options.screenshot.empty();
     const geo::Atlas& atlas = *scene.atlas;
     if (!atlas.errors.empty()) {
-        throw geo::InputError(atlas.errors.front().to_string());
+        throw geo::InputError(atlas.errors.front().placed());
     }
     if (!options.tour_file.empty()) {
         tour_source_ = geo::load_annotations(options.tour_file,
@@ -35,23 +37,35 @@ Presenter::Presenter(const ViewerOptions& options, const MapScene& scene, const 
         for (const auto& t : source.tours) {
             known += (known.empty() ? "" : ", ") + t.id;
         }
-        throw geo::InputError(source.file.string() + ": no tour '" + options.tour +
-                              "' (known: " + (known.empty() ? "none" : known) + ")");
+        if (known.empty()) {
+            throw geo::InputError(N_("{file}: no tour '{id}' (known: none)"),
+                                  {{"file", source.file.string()}, {"id", options.tour}});
+        }
+        throw geo::InputError(
+            N_("{file}: no tour '{id}' (known: {known})"),
+            {{"file", source.file.string()}, {"id", options.tour}, {"known", known}});
     }
     for (const auto& slide : tour_->slides) {
         MapView probe = controller.view();
         try {
             ViewSpec::from_slide(slide).apply(scene_, probe);
         } catch (const geo::InputError& error) {
-            throw geo::InputError(source.file.string() + ":" + std::to_string(slide.line) +
-                                  ": slide '" + slide.id + "': " + error.what());
+            // The place is written alike in every language (Diagnostic::placed).
+            throw geo::InputError(geo::Diagnostic{
+                source.file,
+                slide.line,
+                i18n::Message(N_("slide '{id}': {error}"),
+                              {{"id", slide.id}, {"error", error.message()}}),
+                {}}.placed());
         }
     }
     const int count = static_cast<int>(tour_->slides.size());
     if (options.start_slide < 1 || options.start_slide > count) {
-        throw geo::InputError("--slide " + std::to_string(options.start_slide) + ": the tour '" +
-                              options.tour + "' has " + std::to_string(count) + " slides (1 to " +
-                              std::to_string(count) + ")");
+        throw geo::InputError(N_("--slide {number}: the tour '{id}' has {count} slides (1 to "
+                                 "{count})"),
+                              {{"number", std::to_string(options.start_slide)},
+                               {"id", options.tour},
+                               {"count", std::to_string(count)}});
     }
     navigator_ = SlideNavigator(tour_->slides.size());
     for (int i = 1; i < options.start_slide; ++i) {

@@ -28,19 +28,22 @@ std::string trim(const std::string& text) {
     return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
 }
 
-double number(const std::string& text, const std::string& what) {
+/// `what`: the value expected, an N_-marked msgid ("a longitude").
+double number(const std::string& text, const char* what) {
     double value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
-        throw geo::InputError("expected " + what + ", got '" + text + "'");
+        throw geo::InputError(N_("expected {what}, got '{got}'"),
+                              {{"what", i18n::Message(what)}, {"got", text}});
     }
     return value;
 }
 
-unsigned pixels(const std::string& text, const std::string& what) {
+unsigned pixels(const std::string& text, const char* what) {
     const double value = number(text, what);
     if (value < 1 || value > 32768 || value != std::floor(value)) {
-        throw geo::InputError("expected " + what + " (1 to 32768 pixels), got '" + text + "'");
+        throw geo::InputError(N_("expected {what} (1 to 32768 pixels), got '{got}'"),
+                              {{"what", i18n::Message(what)}, {"got", text}});
     }
     return static_cast<unsigned>(value);
 }
@@ -51,13 +54,15 @@ SavedView view(const std::string& text) {
     std::string lon, lat, mpp, extra;
     in >> lon >> lat >> mpp;
     if (mpp.empty() || (in >> extra)) {
-        throw geo::InputError("expected 'lon lat metres-per-pixel', got '" + text + "'");
+        throw geo::InputError(N_("expected 'lon lat metres-per-pixel', got '{got}'"),
+                              {{"got", text}});
     }
-    SavedView out{number(lon, "a longitude"), number(lat, "a latitude"),
-                  number(mpp, "metres per pixel")};
+    SavedView out{number(lon, N_("a longitude")), number(lat, N_("a latitude")),
+                  number(mpp, N_("metres per pixel"))};
     if (std::abs(out.lon) > 180 || std::abs(out.lat) > 90 || out.metres_per_pixel <= 0) {
-        throw geo::InputError("expected a longitude, a latitude and a positive scale, got '" +
-                              text + "'");
+        throw geo::InputError(
+            N_("expected a longitude, a latitude and a positive scale, got '{got}'"),
+            {{"got", text}});
     }
     return out;
 }
@@ -82,7 +87,8 @@ ViewerSettings parse_settings(const std::string& text, const std::string& where)
         const auto equals = line.find('=');
         try {
             if (equals == std::string::npos) {
-                throw geo::InputError("expected 'key = value', got '" + line.substr(0, 60) + "'");
+                throw geo::InputError(N_("expected 'key = value', got '{got}'"),
+                                      {{"got", line.substr(0, 60)}});
             }
             const std::string key = trim(line.substr(0, equals));
             const std::string value = trim(line.substr(equals + 1));
@@ -100,18 +106,19 @@ ViewerSettings parse_settings(const std::string& text, const std::string& where)
                 settings.layers = value;
             } else if (key == "theme") {
                 if (!is_theme_name(value)) {
-                    throw geo::InputError("theme '" + value.substr(0, 40) +
-                                          "': expected default or projector");
+                    throw geo::InputError(N_("theme '{value}': expected default or projector"),
+                                          {{"value", value.substr(0, 40)}});
                 }
                 settings.theme = value;
             } else if (key == "width") {
-                settings.width = pixels(value, "a window width");
+                settings.width = pixels(value, N_("a window width"));
             } else if (key == "height") {
-                settings.height = pixels(value, "a window height");
+                settings.height = pixels(value, N_("a window height"));
             }
         } catch (const geo::InputError& error) {
-            throw geo::InputError(where + ":" + std::to_string(number_of_line) + ": " +
-                                  error.what());
+            // The place is written alike in every language (Diagnostic::placed).
+            throw geo::InputError(
+                geo::Diagnostic{where, number_of_line, error.message(), {}}.placed());
         }
     }
     return settings;
@@ -150,16 +157,17 @@ ViewerSettings load_settings(const fs::path& file) {
         return {};
     }
     if (!fs::is_regular_file(file, ec)) {
-        throw geo::InputError(file.string() + ": is not a regular file");
+        throw geo::InputError(N_("{file}: is not a regular file"), {{"file", file.string()}});
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        throw geo::InputError(file.string() + ": cannot be read");
+        throw geo::InputError(N_("{file}: cannot be read"), {{"file", file.string()}});
     }
     std::ostringstream text;
     text << in.rdbuf();
     if (text.str().size() > 64 * 1024) {
-        throw geo::InputError(file.string() + ": too large for a settings file");
+        throw geo::InputError(N_("{file}: too large for a settings file"),
+                              {{"file", file.string()}});
     }
     return parse_settings(text.str(), file.string());
 }

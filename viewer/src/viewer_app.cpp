@@ -32,6 +32,8 @@
 #include <future>
 #include <iostream>
 
+using i18n::N_;
+
 namespace kuril {
 namespace {
 
@@ -59,27 +61,36 @@ public:
         ui_ = std::make_unique<ViewerUi>(scene_, timeline_, font_);
         if (!options.date.empty()) {
             map_.date = geo::parse_day(options.date);
-            // The timeline runs from 1850 to today: a date beyond it is shown at its end.
-            const geo::Date clamped = std::clamp(map_.date, timeline_.first(), timeline_.last());
-            if (clamped != map_.date) {
-                controller_.notify("--date " + options.date + " lies outside the timeline (" +
-                                       timeline_.first().iso() + " to " + timeline_.last().iso() +
-                                       "): showing " + clamped.iso(),
-                                   8.0);
-                map_.date = clamped;
-            }
         }
         if (auto language = language_from_code(options.language)) {
             map_.language = *language;
         } else {
-            throw geo::InputError("--lang '" + options.language +
-                                  "': expected en, ja, ru, en+ja, en+ru or ja+ru");
+            throw geo::InputError(
+                N_("--lang '{value}': expected en, ja, ru, en+ja, en+ru or ja+ru"),
+                {{"value", options.language}});
         }
         if (auto language = text_language_from_code(options.text_language)) {
             map_.text_language = *language;
         } else {
-            throw geo::InputError("--ui-lang '" + options.text_language +
-                                  "': expected en, ja or ru");
+            throw geo::InputError(N_("--ui-lang '{value}': expected en, ja or ru"),
+                                  {{"value", options.text_language}});
+        }
+        if (!options.date.empty()) {
+            // The timeline runs from 1850 to today: a date beyond it is shown at its end (said
+            // in the interface language, known from here on).
+            const geo::Date clamped = std::clamp(map_.date, timeline_.first(), timeline_.last());
+            if (clamped != map_.date) {
+                controller_.notify(
+                    i18n::format(i18n::tr(text_language_code(map_.text_language),
+                                          "--date {date} lies outside the timeline ({first} to "
+                                          "{last}): showing {shown}"),
+                                 {{"date", options.date},
+                                  {"first", timeline_.first().iso()},
+                                  {"last", timeline_.last().iso()},
+                                  {"shown", clamped.iso()}}),
+                    8.0);
+                map_.date = clamped;
+            }
         }
         // A point of view remembered from an earlier run that the annotations no longer
         // define is dropped (de facto); one asked for on the command line must exist.
@@ -396,7 +407,8 @@ private:
         texture.create(window_.getSize().x, window_.getSize().y);
         texture.update(window_);
         if (!texture.copyToImage().saveToFile(options_.screenshot.string())) {
-            throw geo::InputError(options_.screenshot.string() + ": cannot write the screenshot");
+            throw geo::InputError(N_("{file}: cannot write the screenshot"),
+                                  {{"file", options_.screenshot.string()}});
         }
         return 0;
     }
@@ -595,8 +607,12 @@ int run_viewer(const ViewerOptions& given) {
     timer.mark("OpenGL");
     auto [atlas, projection] = loading.get();
     timer.mark("wait for data");
+    // In the interface language asked for, as the command line says its errors (English if
+    // it is not one: the window refuses it).
+    const auto text_language = text_language_from_code(options.text_language);
+    const std::string_view lang = text_language ? text_language_code(*text_language) : "en";
     for (const auto& error : atlas->errors) {
-        std::cerr << "kuril-atlas: " << error.to_string() << '\n';
+        std::cerr << "kuril-atlas: " << error.to_string(lang) << '\n';
     }
     ViewerApp app(options, std::move(atlas), std::move(projection));
     timer.mark("scene");
