@@ -34,22 +34,6 @@ std::string error_count(std::size_t count, const fs::path& file) {
 }
 
 /// What a file that is not a regular one is, in words said in the reader's language.
-i18n::Message file_kind(const fs::path& file) {
-    std::error_code ec;
-    switch (fs::status(file, ec).type()) {
-    case fs::file_type::fifo:
-        return i18n::Message(N_("a FIFO (named pipe)"));
-    case fs::file_type::character:
-        return i18n::Message(N_("a character device"));
-    case fs::file_type::block:
-        return i18n::Message(N_("a block device"));
-    case fs::file_type::socket:
-        return i18n::Message(N_("a socket"));
-    default:
-        return {};
-    }
-}
-
 /// "warning: FILE:LINE: ..." in `language`.
 std::string warning_line(const geo::Diagnostic& warning, std::string_view language) {
     return i18n::Message(N_("warning: {warning}"), {{"warning", warning.to_string(language)}})
@@ -108,9 +92,8 @@ void refuse_non_regular(const fs::path& file) {
     if (!fs::exists(file, ec) || fs::is_directory(file, ec)) {
         return; // the loader says "no such file" or "is a directory" in its own words
     }
-    if (!geo::non_regular_kind(file).empty()) {
-        const i18n::Message kind = file_kind(file);
-        if (kind.empty()) {
+    if (const i18n::Message kind = geo::non_regular_kind(file); !kind.empty()) {
+        if (fs::status(file, ec).type() == fs::file_type::unknown) {
             throw geo::InputError(
                 N_("{file}: is not a regular file, expected an annotations XML file (a regular "
                    "file)"),

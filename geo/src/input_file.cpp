@@ -14,7 +14,7 @@ namespace geo {
 
 using i18n::N_;
 
-i18n::Message non_regular_kind_message(const fs::path& path) {
+i18n::Message non_regular_kind(const fs::path& path) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     switch (status.type()) {
@@ -33,10 +33,6 @@ i18n::Message non_regular_kind_message(const fs::path& path) {
     default:
         return N_("not a regular file");
     }
-}
-
-std::string non_regular_kind(const fs::path& path) {
-    return non_regular_kind_message(path).english();
 }
 
 std::string unreadable_reason(const fs::path& path) {

@@ -476,7 +476,7 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
                          {{"file", quoted(path)}});
     }
     // Looked at before anything opens it: a FIFO would block, a device never ends.
-    if (const i18n::Message kind = non_regular_kind_message(path); !kind.empty()) {
+    if (const i18n::Message kind = non_regular_kind(path); !kind.empty()) {
         throw InputError(N_("{file}: is {kind}, expected a vector data file (a regular file)"),
                          {{"file", quoted(path)}, {"kind", kind}});
     }

@@ -36,8 +36,8 @@ TEST_CASE("[app] the command line's errors are said in the interface language") 
     const auto date = error_of([] { kuril::parse_timeline_date("1700-01-01"); });
     CHECK(contains(date.what(), "--date 1700-01-01: outside the timeline; expected a date from "
                                 "1850-01-01 to "));
-    CHECK(contains(date.text("ja"), "--date 1700-01-01: 時間軸の範囲外です。1850-01-01 から "));
-    CHECK(contains(date.text("ru"), "--date 1700-01-01: вне временной шкалы; ожидается дата с "
+    CHECK(contains(date.text("ja"), "--date 1700-01-01: 年表の範囲外です。1850-01-01 から "));
+    CHECK(contains(date.text("ru"), "--date 1700-01-01: вне шкалы времени; ожидается дата с "
                                     "1850-01-01 по "));
 
     // A word of the sentence ("dates") is said in the same language as the sentence.

@@ -16,12 +16,10 @@ namespace geo {
 inline constexpr std::uintmax_t max_annotations_bytes = std::uintmax_t{256} << 20;
 
 /// What `path` is when it is not a regular file: "a directory", "a FIFO (named pipe)",
-/// "a character device", "a block device", "a socket" or "not a regular file"; "" for a
-/// regular file or a link to one. Asks the file system only: nothing is opened.
-std::string non_regular_kind(const std::filesystem::path& path);
-/// The same words to be said in the reader's language (N_-marked: "a directory" is a msgid), to
-/// stand in a message as its {kind}; empty for a regular file.
-i18n::Message non_regular_kind_message(const std::filesystem::path& path);
+/// "a character device", "a block device", "a socket" or "not a regular file", to stand in a
+/// message as its {kind} and be said in the reader's language; empty for a regular file or a
+/// link to one. Asks the file system only: nothing is opened.
+i18n::Message non_regular_kind(const std::filesystem::path& path);
 
 /// Why `path` (a regular file) cannot be opened for reading, in words ("permission denied");
 /// "" when it can.
