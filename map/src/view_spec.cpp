@@ -188,7 +188,7 @@ void ViewSpec::apply(const MapScene& scene, MapView& view, const ScreenInsets& i
         const geo::Box data{139, 41, 158, 55};
         if (bbox->max_x < data.min_x || bbox->min_x > data.max_x || bbox->max_y < data.min_y ||
             bbox->min_y > data.max_y) {
-            throw geo::InputError("--bbox lies outside the data (139-158 E, 41-55 N)");
+            throw geo::InputError(N_("--bbox lies outside the data (139-158 E, 41-55 N)"));
         }
         geo::Ring edge;
         for (int k = 0; k <= 10; ++k) {
