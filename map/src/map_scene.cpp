@@ -338,6 +338,9 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         StatusRegion region;
         region.island = &island;
         region.projected = std::move(polygons);
+        for (const auto& polygon : region.projected) {
+            region.lookup.emplace_back(polygon);
+        }
         region.shapes = build_polygon_set(region.projected, proj.metres_per_unit());
         region.label_anchor = proj.forward(island.anchor);
         if (!is_finite(region.label_anchor)) {
@@ -541,8 +544,8 @@ void MapScene::prepare_for(double min_metres_per_pixel, double max_metres_per_pi
 
 const StatusRegion* MapScene::region_at(geo::Point map_point) const {
     for (const auto& region : regions) {
-        for (const auto& polygon : region.projected) {
-            if (polygon_contains(polygon, map_point)) {
+        for (const auto& polygon : region.lookup) {
+            if (polygon.contains(map_point)) {
                 return &region;
             }
         }

@@ -9,6 +9,7 @@
 #include <future>
 #include <iterator>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -19,16 +20,23 @@ constexpr std::size_t max_piece_vertices = 128;
 constexpr int max_depth = 14;
 constexpr std::size_t outline_chunk_vertices = 256;
 
+void extend(geo::Box& box, const geo::Ring& ring) {
+    for (const auto& p : ring) {
+        box.min_x = std::min(box.min_x, p.x);
+        box.min_y = std::min(box.min_y, p.y);
+        box.max_x = std::max(box.max_x, p.x);
+        box.max_y = std::max(box.max_y, p.y);
+    }
+}
+
+constexpr geo::Box empty_box{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+                             std::numeric_limits<double>::lowest(),
+                             std::numeric_limits<double>::lowest()};
+
 geo::Box bounds_of(const std::vector<geo::Ring>& rings) {
-    geo::Box box{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
-                 std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    geo::Box box = empty_box;
     for (const auto& ring : rings) {
-        for (const auto& p : ring) {
-            box.min_x = std::min(box.min_x, p.x);
-            box.min_y = std::min(box.min_y, p.y);
-            box.max_x = std::max(box.max_x, p.x);
-            box.max_y = std::max(box.max_y, p.y);
-        }
+        extend(box, ring);
     }
     return box;
 }
@@ -202,10 +210,32 @@ void split_into_pieces(std::vector<geo::Ring> rings, const geo::Box& box, int de
                                    {mid_x, box.min_y, box.max_x, mid_y},
                                    {box.min_x, mid_y, mid_x, box.max_y},
                                    {mid_x, mid_y, box.max_x, box.max_y}};
+    // Most rings lie wholly inside one quadrant or outside it: those are taken or left as they
+    // are, and only the rings a quadrant's edge crosses are clipped (the same result, without
+    // four clipping passes over every ring at every depth).
+    std::vector<std::optional<geo::Box>> ring_boxes(rings.size());
+    for (std::size_t i = 0; i < rings.size(); ++i) {
+        if (std::all_of(rings[i].begin(), rings[i].end(), is_finite)) {
+            ring_boxes[i] = empty_box;
+            extend(*ring_boxes[i], rings[i]);
+        }
+    }
     for (const auto& quadrant : quadrants) {
         std::vector<geo::Ring> clipped;
-        for (const auto& ring : rings) {
-            geo::Ring part = clip_ring(ring, quadrant);
+        for (std::size_t i = 0; i < rings.size(); ++i) {
+            const std::optional<geo::Box>& r = ring_boxes[i];
+            if (r && (r->max_x < quadrant.min_x || r->min_x > quadrant.max_x ||
+                      r->max_y < quadrant.min_y || r->min_y > quadrant.max_y)) {
+                continue; // every vertex fails one edge's test: clipping leaves nothing
+            }
+            if (r && r->min_x >= quadrant.min_x && r->max_x <= quadrant.max_x &&
+                r->min_y >= quadrant.min_y && r->max_y <= quadrant.max_y) {
+                if (rings[i].size() >= 3) {
+                    clipped.push_back(rings[i]); // every vertex passes: clipping keeps it whole
+                }
+                continue;
+            }
+            geo::Ring part = clip_ring(rings[i], quadrant);
             if (part.size() >= 3) {
                 clipped.push_back(std::move(part));
             }
@@ -382,6 +412,80 @@ bool polygon_contains(const geo::Polygon& polygon, geo::Point p) {
     bool inside = false;
     for (const auto& ring : polygon.rings) {
         inside = inside != geo::ring_contains(ring, p); // even-odd over all rings
+    }
+    return inside;
+}
+
+PolygonIndex::PolygonIndex(const geo::Polygon& polygon) {
+    std::vector<Edge> all;
+    geo::Box box = empty_box;
+    bool all_finite = true;
+    for (const auto& ring : polygon.rings) {
+        for (std::size_t i = 0, j = ring.empty() ? 0 : ring.size() - 1; i < ring.size(); j = i++) {
+            all.push_back({ring[i], ring[j]});
+            all_finite = all_finite && is_finite(ring[i]);
+            box.min_x = std::min(box.min_x, ring[i].x);
+            box.min_y = std::min(box.min_y, ring[i].y);
+            box.max_x = std::max(box.max_x, ring[i].x);
+            box.max_y = std::max(box.max_y, ring[i].y);
+        }
+    }
+    if (all.empty()) {
+        return;
+    }
+    // A vertex beyond a projection's horizon (inf) may still count in ring_contains's test:
+    // such a polygon keeps all its edges in one strip, with no box to rule points out.
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    box_ = all_finite ? box : geo::Box{-inf, -inf, inf, inf};
+    const std::size_t strips = all_finite ? std::clamp<std::size_t>(all.size() / 16, 1, 4096) : 1;
+    strip_height_ = all_finite ? (box.max_y - box.min_y) / static_cast<double>(strips) : 1.0;
+    if (!(strip_height_ > 0)) {
+        strip_height_ = 1.0;
+    }
+    const auto strip_of = [&](double y) {
+        const double s = std::floor((y - box_.min_y) / strip_height_);
+        return s >= 0 ? static_cast<std::size_t>(std::min(s, static_cast<double>(strips - 1)))
+                      : std::size_t{0}; // also for nan
+    };
+    // Counted, then filled (compressed rows): an edge is in every strip its y range meets.
+    starts_.assign(strips + 1, 0);
+    for (const Edge& e : all) {
+        for (std::size_t s = strip_of(std::min(e.a.y, e.b.y));
+             s <= strip_of(std::max(e.a.y, e.b.y)); ++s) {
+            ++starts_[s + 1];
+        }
+    }
+    for (std::size_t s = 0; s < strips; ++s) {
+        starts_[s + 1] += starts_[s];
+    }
+    edges_.resize(starts_[strips]);
+    std::vector<std::uint32_t> next(starts_.begin(), starts_.end() - 1);
+    for (const Edge& e : all) {
+        for (std::size_t s = strip_of(std::min(e.a.y, e.b.y));
+             s <= strip_of(std::max(e.a.y, e.b.y)); ++s) {
+            edges_[next[s]++] = e;
+        }
+    }
+}
+
+bool PolygonIndex::contains(geo::Point p) const {
+    // Outside the box no edge is crossed an odd number of times (a ray from the left of the
+    // box crosses each closed ring evenly).
+    if (edges_.empty() ||
+        !(p.x >= box_.min_x && p.x <= box_.max_x && p.y >= box_.min_y && p.y <= box_.max_y)) {
+        return false;
+    }
+    const double strip = std::floor((p.y - box_.min_y) / strip_height_);
+    const auto s =
+        static_cast<std::size_t>(std::clamp(strip, 0.0, static_cast<double>(starts_.size() - 2)));
+    bool inside = false;
+    for (std::uint32_t i = starts_[s]; i < starts_[s + 1]; ++i) {
+        const geo::Point a = edges_[i].a;
+        const geo::Point b = edges_[i].b;
+        // ring_contains's test, as it is written there.
+        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) {
+            inside = !inside;
+        }
     }
     return inside;
 }

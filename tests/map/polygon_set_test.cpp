@@ -312,6 +312,38 @@ TEST_CASE("[viewer] point in polygon respects holes") {
     CHECK(!kuril::polygon_contains(polygon, {11, 5}));
 }
 
+TEST_CASE("[map] the strip index of a polygon answers as polygon_contains, point for point") {
+    // A jagged coast of 4,000 vertices with two lakes, one touching another's edge, and a
+    // vertex beyond a projection's horizon (left out by both).
+    geo::Ring coast;
+    for (int i = 0; i < 4000; ++i) {
+        const double a = 2 * 3.141592653589793 * i / 4000;
+        const double radius = 50'000 + 9'000 * std::sin(37 * a) + 3'000 * std::cos(113 * a);
+        coast.push_back({radius * std::cos(a), radius * std::sin(a)});
+    }
+    coast.insert(coast.begin() + 100, geo::Point{std::numeric_limits<double>::infinity(), 0});
+    const geo::Ring lake_a = {{-10'000, -5'000}, {-2'000, -5'000}, {-2'000, 5'000}};
+    const geo::Ring lake_b = {{-2'000, 5'000}, {8'000, 5'000}, {8'000, 15'000}, {-2'000, 15'000}};
+    const geo::Polygon polygon{{coast, lake_a, lake_b}};
+    const kuril::PolygonIndex index(polygon);
+    int inside = 0;
+    int differ = 0;
+    // Points on a fine grid, including on the lakes' edges and vertices, and outside the box.
+    for (int gx = -700; gx <= 700; gx += 7) {
+        for (int gy = -700; gy <= 700; gy += 5) {
+            const geo::Point p{gx * 100.0, gy * 100.0};
+            const bool expected = kuril::polygon_contains(polygon, p);
+            inside += expected ? 1 : 0;
+            differ += index.contains(p) == expected ? 0 : 1;
+        }
+    }
+    CHECK(differ == 0);
+    CHECK(inside > 10'000);                    // the test saw land, lakes and sea
+    CHECK_FALSE(index.contains({0, 10'000}));  // in lake b
+    CHECK(index.contains({-20'000, -25'000})); // on land
+    CHECK_FALSE(kuril::PolygonIndex().contains({0, 0}));
+}
+
 // A projection's horizon (orthographic) gives inf for what lies behind it: such vertices are
 // dropped, never looped on.
 TEST_CASE("[map] clipping and simplification drop non-finite vertices") {

@@ -31,6 +31,7 @@
 #include <cmath>
 #include <future>
 #include <iostream>
+#include <optional>
 
 using i18n::N_;
 
@@ -56,7 +57,9 @@ public:
           scene_(*atlas_, projection_), timeline_(atlas_->history->key_dates()),
           view_(scene_.world, options.width, options.height, scene_.data_area),
           controller_(scene_, timeline_, view_, animator_, map_, ui_state_) {
+        PhaseTimer::global().mark("map scene");
         load_map_font(font_);
+        PhaseTimer::global().mark("font");
         renderer_ = std::make_unique<MapRenderer>(scene_, font_);
         ui_ = std::make_unique<ViewerUi>(scene_, timeline_, font_);
         if (!options.date.empty()) {
@@ -603,7 +606,9 @@ int run_viewer(const ViewerOptions& given) {
                                                   ? std::string(geo::default_display_crs)
                                                   : options.display_crs));
     });
-    { const sf::Context warm_up; }
+    // Kept until the window exists: SFML's shared context lives while any GL resource does, and
+    // a context made and dropped here would be made again (~20 ms) for the window.
+    std::optional<sf::Context> warm_up(std::in_place);
     timer.mark("OpenGL");
     auto [atlas, projection] = loading.get();
     timer.mark("wait for data");
@@ -615,6 +620,7 @@ int run_viewer(const ViewerOptions& given) {
         std::cerr << "kuril-atlas: " << error.to_string(lang) << '\n';
     }
     ViewerApp app(options, std::move(atlas), std::move(projection));
+    warm_up.reset();
     timer.mark("scene");
     return app.run();
 }

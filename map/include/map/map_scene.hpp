@@ -19,6 +19,7 @@ namespace kuril {
 struct StatusRegion {
     const geo::Island* island = nullptr;
     std::vector<geo::Polygon> projected; ///< north-up metres
+    std::vector<PolygonIndex> lookup;    ///< one per polygon of `projected`, for region_at
     PolygonSet shapes;
     geo::Point label_anchor; ///< north-up metres
 };

@@ -4,6 +4,7 @@
 #include "geo/geometry.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -103,5 +104,25 @@ void triangulate_even_odd(const std::vector<geo::Ring>& rings, std::vector<MapVe
 
 /// Even-odd point-in-polygon test on projected rings.
 bool polygon_contains(const geo::Polygon& polygon, geo::Point p);
+
+/// polygon_contains for many points against one large polygon (a mainland of 50,000
+/// vertices): its edges sorted into horizontal strips, so that a test crosses only the edges
+/// of the point's strip. The same answer as polygon_contains, edge for edge.
+class PolygonIndex {
+public:
+    PolygonIndex() = default;
+    explicit PolygonIndex(const geo::Polygon& polygon);
+    bool contains(geo::Point p) const;
+
+private:
+    struct Edge {
+        geo::Point a;
+        geo::Point b;
+    };
+    geo::Box box_{0, 0, -1, -1}; ///< empty: contains nothing
+    double strip_height_ = 1.0;
+    std::vector<std::uint32_t> starts_; ///< strip s: edges_[starts_[s], starts_[s + 1])
+    std::vector<Edge> edges_;
+};
 
 } // namespace kuril
