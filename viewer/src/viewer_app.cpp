@@ -598,19 +598,20 @@ int run_viewer(const ViewerOptions& given) {
     geo::AtlasOptions atlas_options;
     atlas_options.data_crs = options.data_crs;
     atlas_options.check = check_tours;
-    // The data (and the projection) load on a second thread while this one starts OpenGL (the
-    // driver's first context costs about as much as the loading); the two share nothing.
+    // The data load on a second thread while this one starts OpenGL (the driver's first
+    // context costs about as much as the loading), then makes the projection (PROJ opens its
+    // database); the three share nothing.
     auto loading = std::async(std::launch::async, [&options, &atlas_options] {
-        return std::make_pair(geo::load_atlas_lenient(options.annotations, atlas_options),
-                              geo::Projection(options.display_crs.empty()
-                                                  ? std::string(geo::default_display_crs)
-                                                  : options.display_crs));
+        return geo::load_atlas_lenient(options.annotations, atlas_options);
     });
     // Kept until the window exists: SFML's shared context lives while any GL resource does, and
     // a context made and dropped here would be made again (~20 ms) for the window.
     std::optional<sf::Context> warm_up(std::in_place);
     timer.mark("OpenGL");
-    auto [atlas, projection] = loading.get();
+    geo::Projection projection(options.display_crs.empty() ? std::string(geo::default_display_crs)
+                                                           : options.display_crs);
+    timer.mark("projection");
+    auto atlas = loading.get();
     timer.mark("wait for data");
     // In the interface language asked for, as the command line says its errors (English if
     // it is not one: the window refuses it).
