@@ -6,8 +6,11 @@
 #include "i18n/translate.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
+#include <future>
+#include <latch>
 #include <set>
 
 namespace kuril {
@@ -263,6 +266,110 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         }
         return polygons;
     };
+    // What does not depend on the land (lakes, lines, borders, zones) is made on a second
+    // thread while this one projects the land and the regions, with a projection of its own
+    // (PROJ's objects are not shared between threads).
+    struct Others {
+        PolygonSet lakes;
+        bool has_lakes = false;
+        std::vector<SceneLine> lines;
+        std::vector<std::vector<geo::Point>> borders;
+        std::vector<geo::Box> border_boxes;
+        std::vector<SceneZone> zones;
+        geo::Box extent{1e300, 1e300, -1e300, -1e300};
+        bool visible = false;
+    };
+    // The land's features are projected by both threads, each taking the next one not yet
+    // taken; this one waits for the other's share before it goes on with the land.
+    const geo::VectorLayer* land_layer = source.layer("land");
+    geo::VectorLayer projected_land;
+    if (land_layer != nullptr) {
+        projected_land = *land_layer;
+        projected_land.crs_name = proj.target_name();
+    }
+    std::atomic<std::size_t> next_feature{0};
+    const auto project_share = [&projected_land, &next_feature](const geo::Projection& by) {
+        for (std::size_t i = next_feature++; i < projected_land.features.size();
+             i = next_feature++) {
+            auto& feature = projected_land.features[i];
+            for (auto& polygon : feature.polygons) {
+                for (auto& ring : polygon.rings) {
+                    by.forward_in_place(ring);
+                }
+            }
+            for (auto& line : feature.lines) {
+                by.forward_in_place(line);
+            }
+        }
+    };
+    std::latch share_done(1);
+    auto others = std::async(std::launch::async, [&source, &gather, &project_share, &share_done,
+                                                  definition = proj.definition()] {
+        Others out;
+        std::optional<geo::Projection> made;
+        {
+            // Counted down however this ends: this thread's share may be left to the other.
+            struct CountDown {
+                std::latch& latch;
+                ~CountDown() { latch.count_down(); }
+            } count_down{share_done};
+            made.emplace(definition);
+            project_share(*made);
+        }
+        const geo::Projection& own = *made;
+        if (const auto* layer = source.layer("lakes")) {
+            out.lakes =
+                build_polygon_set(project_polygons(gather(*layer), own), own.metres_per_unit());
+            out.has_lakes = true;
+        }
+        if (source.history) {
+            for (const auto& line : source.history->lines()) {
+                SceneLine scene_line;
+                scene_line.line = &line;
+                for (const auto& part : line.geometry) {
+                    auto dense = densify(part, 0.05);
+                    own.forward_in_place(dense);
+                    for (auto& stretch : visible_stretches(dense)) {
+                        for (const auto& p : stretch) {
+                            extend(out.extent, p);
+                        }
+                        out.visible = true;
+                        scene_line.projected.push_back(std::move(stretch));
+                    }
+                }
+                out.lines.push_back(std::move(scene_line));
+            }
+        }
+        if (const auto* layer = source.layer("borders")) {
+            for (const auto& feature : layer->features) {
+                for (const auto& line : feature.lines) {
+                    auto projected = line;
+                    own.forward_in_place(projected);
+                    for (auto& stretch : visible_stretches(projected)) {
+                        geo::Box box{1e300, 1e300, -1e300, -1e300};
+                        for (const auto& p : stretch) {
+                            extend(box, p);
+                        }
+                        out.border_boxes.push_back(box);
+                        out.borders.push_back(std::move(stretch));
+                    }
+                }
+            }
+        }
+        for (const auto& zone : source.zones) {
+            SceneZone scene_zone;
+            scene_zone.zone = &zone;
+            for (const auto& part : zone.geometry) {
+                auto dense = densify(part, 0.05);
+                own.forward_in_place(dense);
+                for (auto& stretch : visible_stretches(dense)) {
+                    scene_zone.projected.push_back(std::move(stretch));
+                }
+            }
+            out.zones.push_back(std::move(scene_zone));
+        }
+        return out;
+    });
     bool anything_visible = false;
     const auto note_visible = [&](const std::vector<geo::Polygon>& polygons) {
         for (const auto& polygon : polygons) {
@@ -275,8 +382,10 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
     // Land is projected once; the status regions reuse its projected polygons.
     std::map<std::string, std::vector<geo::Polygon>> by_island;           // lon/lat
     std::map<std::string, std::vector<geo::Polygon>> by_island_projected; // metres
-    if (const auto* layer = source.layer("land")) {
-        geo::VectorLayer projected = geo::project_layer(*layer, proj);
+    if (const auto* layer = land_layer) {
+        project_share(proj);
+        share_done.wait();
+        geo::VectorLayer& projected = projected_land;
         for (auto& feature : projected.features) {
             feature.polygons = visible_polygons(std::move(feature.polygons));
         }
@@ -290,10 +399,6 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
     if (const auto* layer = source.layer("land")) {
         data_extent = lonlat_extent(*layer);
         data_area = data_limits(*data_extent, proj);
-    }
-    if (const auto* layer = source.layer("lakes")) {
-        lakes = build_polygon_set(project_polygons(gather(*layer), proj), proj.metres_per_unit());
-        has_lakes = true;
     }
 
     // Regions the data recipe cut out of a landmass (shapes/recipe/make-regions.sh), by id.
@@ -357,51 +462,19 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         regions.push_back(std::move(region));
     }
 
-    if (source.history) {
-        for (const auto& line : source.history->lines()) {
-            SceneLine scene_line;
-            scene_line.line = &line;
-            for (const auto& part : line.geometry) {
-                auto dense = densify(part, 0.05);
-                proj.forward_in_place(dense);
-                for (auto& stretch : visible_stretches(dense)) {
-                    for (const auto& p : stretch) {
-                        extend(world, p);
-                    }
-                    anything_visible = true;
-                    scene_line.projected.push_back(std::move(stretch));
-                }
-            }
-            lines.push_back(std::move(scene_line));
+    {
+        Others made = others.get();
+        lakes = std::move(made.lakes);
+        has_lakes = made.has_lakes;
+        lines = std::move(made.lines);
+        borders = std::move(made.borders);
+        border_boxes = std::move(made.border_boxes);
+        zones = std::move(made.zones);
+        if (made.visible) {
+            anything_visible = true;
+            extend(world, {made.extent.min_x, made.extent.min_y});
+            extend(world, {made.extent.max_x, made.extent.max_y});
         }
-    }
-    if (const auto* layer = source.layer("borders")) {
-        for (const auto& feature : layer->features) {
-            for (const auto& line : feature.lines) {
-                auto projected = line;
-                proj.forward_in_place(projected);
-                for (auto& stretch : visible_stretches(projected)) {
-                    geo::Box box{1e300, 1e300, -1e300, -1e300};
-                    for (const auto& p : stretch) {
-                        extend(box, p);
-                    }
-                    border_boxes.push_back(box);
-                    borders.push_back(std::move(stretch));
-                }
-            }
-        }
-    }
-    for (const auto& zone : source.zones) {
-        SceneZone scene_zone;
-        scene_zone.zone = &zone;
-        for (const auto& part : zone.geometry) {
-            auto dense = densify(part, 0.05);
-            proj.forward_in_place(dense);
-            for (auto& stretch : visible_stretches(dense)) {
-                scene_zone.projected.push_back(std::move(stretch));
-            }
-        }
-        zones.push_back(std::move(scene_zone));
     }
     const geo::Box lonlat_region{139, 41, 158, 55};
     for (const auto& event : source.annotations.events) {
