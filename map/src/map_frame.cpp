@@ -534,12 +534,17 @@ bool polyline_meets(const std::vector<geo::Point>& points, const geo::Box& box) 
     return false;
 }
 
-/// Whether any of the polygons covers part of the box: an edge crosses it, or the box lies
-/// inside.
-bool polygons_meet(const std::vector<geo::Polygon>& polygons, const geo::Box& box) {
+/// Whether any of the region's polygons covers part of the box: an edge crosses it, or the
+/// box lies inside. A polygon whose bounds miss the box is passed over unread.
+bool region_meets(const StatusRegion& region, const geo::Box& box) {
     const geo::Point centre{(box.min_x + box.max_x) / 2, (box.min_y + box.max_y) / 2};
-    for (const auto& polygon : polygons) {
-        for (const auto& ring : polygon.rings) {
+    for (std::size_t i = 0; i < region.projected.size(); ++i) {
+        const geo::Box& bounds = region.lookup[i].bounds();
+        if (bounds.max_x < box.min_x || bounds.min_x > box.max_x || bounds.max_y < box.min_y ||
+            bounds.min_y > box.max_y) {
+            continue;
+        }
+        for (const auto& ring : region.projected[i].rings) {
             if (ring.empty()) {
                 continue;
             }
@@ -548,7 +553,7 @@ bool polygons_meet(const std::vector<geo::Polygon>& polygons, const geo::Box& bo
                 return true;
             }
         }
-        if (polygon_contains(polygon, centre)) {
+        if (region.lookup[i].contains(centre)) {
             return true;
         }
     }
@@ -588,8 +593,14 @@ void add_legend_and_sources(MapFrame& frame) {
                                 .features = {}});
     }
     const auto& borders = frame.scene->borders;
-    if (std::any_of(frame.borders.begin(), frame.borders.end(),
-                    [&](std::size_t i) { return polyline_meets(borders[i], area); })) {
+    if (std::any_of(frame.borders.begin(), frame.borders.end(), [&](std::size_t i) {
+            const geo::Box& b = frame.scene->border_boxes[i];
+            if (b.max_x < area.min_x || b.min_x > area.max_x || b.max_y < area.min_y ||
+                b.min_y > area.max_y) {
+                return false; // its box misses the area: so does the line
+            }
+            return polyline_meets(borders[i], area);
+        })) {
         frame.legend.push_back({.swatch = LegendItem::Swatch::border,
                                 .label = std::string(i18n::tr(lang, "Country border (DCW)")),
                                 .features = {}});
@@ -611,7 +622,7 @@ void add_legend_and_sources(MapFrame& frame) {
     bool uncoloured = false;
     std::vector<const FrameRegion*> visible;
     for (const auto& region : frame.regions) {
-        if (!polygons_meet(region.region->projected, area)) {
+        if (!region_meets(*region.region, area)) {
             continue;
         }
         visible.push_back(&region);

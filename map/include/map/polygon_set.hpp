@@ -113,6 +113,8 @@ public:
     PolygonIndex() = default;
     explicit PolygonIndex(const geo::Polygon& polygon);
     bool contains(geo::Point p) const;
+    /// The polygon's box (unbounded for one with a vertex beyond a projection's horizon).
+    const geo::Box& bounds() const { return box_; }
 
 private:
     struct Edge {
