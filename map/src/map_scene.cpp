@@ -205,6 +205,19 @@ std::vector<geo::Polygon> country_polygons(const geo::Atlas& atlas, const std::s
 
 } // namespace
 
+namespace {
+
+/// A lon/lat line densified (every 0.05°, so that it curves as it should), projected, in the
+/// stretches that are in front of the projection's horizon.
+std::vector<std::vector<geo::Point>> projected_stretches(const std::vector<geo::Point>& part,
+                                                         const geo::Projection& projection) {
+    auto dense = densify(part, 0.05);
+    projection.forward_in_place(dense);
+    return visible_stretches(dense);
+}
+
+} // namespace
+
 std::vector<geo::Polygon> project_polygons(const std::vector<geo::Polygon>& polygons,
                                            const geo::Projection& projection) {
     std::vector<geo::Polygon> out = polygons;
@@ -327,9 +340,7 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
                 SceneLine scene_line;
                 scene_line.line = &line;
                 for (const auto& part : line.geometry) {
-                    auto dense = densify(part, 0.05);
-                    own.forward_in_place(dense);
-                    for (auto& stretch : visible_stretches(dense)) {
+                    for (auto& stretch : projected_stretches(part, own)) {
                         for (const auto& p : stretch) {
                             extend(out.extent, p);
                         }
@@ -360,9 +371,7 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
             SceneZone scene_zone;
             scene_zone.zone = &zone;
             for (const auto& part : zone.geometry) {
-                auto dense = densify(part, 0.05);
-                own.forward_in_place(dense);
-                for (auto& stretch : visible_stretches(dense)) {
+                for (auto& stretch : projected_stretches(part, own)) {
                     scene_zone.projected.push_back(std::move(stretch));
                 }
             }
