@@ -102,9 +102,9 @@ bool has_embedded_address(const std::string& url_lower, const std::string& host)
     return false;
 }
 
-/// Why the source is a copy of another site, to be said in the reader's language; empty when it
-/// is not recognised as one.
-i18n::Message copy_site_reason_message(const geo::Source& source) {
+} // namespace
+
+i18n::Message copy_site_reason(const geo::Source& source) {
     const std::string host = url_host(source.url);
     const std::string url = lower(source.url);
     const std::string publisher = lower(source.publisher);
@@ -131,16 +131,10 @@ i18n::Message copy_site_reason_message(const geo::Source& source) {
     return {};
 }
 
-} // namespace
-
-std::string copy_site_reason(const geo::Source& source) {
-    return copy_site_reason_message(source).english();
-}
-
 std::vector<geo::Diagnostic> copy_site_warnings(const geo::Annotations& annotations) {
     std::vector<geo::Diagnostic> warnings;
     for (const auto& source : annotations.sources) {
-        if (const i18n::Message reason = copy_site_reason_message(source); !reason.empty()) {
+        if (const i18n::Message reason = copy_site_reason(source); !reason.empty()) {
             warnings.push_back({annotations.file, source.line,
                                 i18n::Message(N_("source '{id}' is a copy of another site: "
                                                  "{reason}; cite the canonical page or the "

@@ -6,6 +6,7 @@
 
 #include "geo/annotations.hpp"
 #include "geo/diagnostic.hpp"
+#include "i18n/message.hpp"
 
 #include <cstddef>
 #include <string>
@@ -14,8 +15,9 @@
 namespace kuril {
 
 /// Why the source is a mirror, fork or proxied copy of another site ("its URL is on
-/// perceptiode.com, a mirror of Wikipedia"), or "" when it is not recognised as one.
-std::string copy_site_reason(const geo::Source& source);
+/// perceptiode.com, a mirror of Wikipedia"), to be said in the reader's language; empty when
+/// it is not recognised as one.
+i18n::Message copy_site_reason(const geo::Source& source);
 
 /// A warning at each source that copy_site_reason() recognises, naming the source id and what
 /// to cite instead.

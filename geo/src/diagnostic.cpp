@@ -21,20 +21,16 @@ std::string Diagnostic::to_string(std::string_view language) const {
     return placed().text(language);
 }
 
-InputError::InputError(const std::string& verbatim)
-    : std::runtime_error(verbatim), message_(verbatim) {}
+InputError::InputError(const std::string& verbatim) : InputError(Diagnostic{{}, 0, verbatim, {}}) {}
 
 InputError::InputError(const char* pattern, std::initializer_list<i18n::Argument> arguments)
     : InputError(i18n::Message(pattern, arguments)) {}
 
 InputError::InputError(i18n::Message message)
-    : std::runtime_error(message.english()), message_(std::move(message)) {}
+    : InputError(Diagnostic{{}, 0, std::move(message), {}}) {}
 
 InputError::InputError(Diagnostic where)
-    : std::runtime_error(where.message.english()), message_(std::move(where.message)),
-      where_(std::move(where)) {
-    where_.message = {};
-}
+    : std::runtime_error(where.message.english()), where_(std::move(where)) {}
 
 void InputError::set_feature(std::string feature) {
     if (where_.feature.empty()) {

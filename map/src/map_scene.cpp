@@ -539,7 +539,9 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
             // The polygon under the anchor (or the nearest to it) is the group's namesake.
             const geo::Point at = label.position;
             double best = 1e300;
-            for (const auto& polygon : regions[static_cast<std::size_t>(region)].projected) {
+            const StatusRegion& shown = regions[static_cast<std::size_t>(region)];
+            for (std::size_t i = 0; i < shown.projected.size(); ++i) {
+                const geo::Polygon& polygon = shown.projected[i];
                 if (polygon.rings.empty()) {
                     continue;
                 }
@@ -550,7 +552,7 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
                 }
                 const double dx = std::max({0.0, box.min_x - at.x, at.x - box.max_x});
                 const double dy = std::max({0.0, box.min_y - at.y, at.y - box.max_y});
-                const double d = polygon_contains(polygon, at) ? -1.0 : std::hypot(dx, dy);
+                const double d = shown.lookup[i].contains(at) ? -1.0 : std::hypot(dx, dy);
                 if (d < best) {
                     best = d;
                     label.main_island = box;

@@ -423,12 +423,9 @@ PolygonIndex::PolygonIndex(const geo::Polygon& polygon) {
     for (const auto& ring : polygon.rings) {
         for (std::size_t i = 0, j = ring.empty() ? 0 : ring.size() - 1; i < ring.size(); j = i++) {
             all.push_back({ring[i], ring[j]});
-            all_finite = all_finite && is_finite(ring[i]);
-            box.min_x = std::min(box.min_x, ring[i].x);
-            box.min_y = std::min(box.min_y, ring[i].y);
-            box.max_x = std::max(box.max_x, ring[i].x);
-            box.max_y = std::max(box.max_y, ring[i].y);
         }
+        extend(box, ring);
+        all_finite = all_finite && std::all_of(ring.begin(), ring.end(), is_finite);
     }
     if (all.empty()) {
         return;

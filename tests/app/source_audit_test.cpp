@@ -14,7 +14,7 @@ geo::Source source_at(std::string url, std::string publisher = "") {
 }
 
 std::string reason(std::string url, std::string publisher = "") {
-    return kuril::copy_site_reason(source_at(std::move(url), std::move(publisher)));
+    return kuril::copy_site_reason(source_at(std::move(url), std::move(publisher))).english();
 }
 
 } // namespace

@@ -84,7 +84,7 @@ public:
             const geo::Date clamped = std::clamp(map_.date, timeline_.first(), timeline_.last());
             if (clamped != map_.date) {
                 controller_.notify(
-                    i18n::format(i18n::tr(text_language_code(map_.text_language),
+                    i18n::format(i18n::tr(ui_language(),
                                           "--date {date} lies outside the timeline ({first} to "
                                           "{last}): showing {shown}"),
                                  {{"date", options.date},
@@ -104,11 +104,10 @@ public:
         // The projector theme (view --theme, or remembered): the map's own contrast raised.
         map_.high_contrast = options.projector_theme;
         for (const auto& error : atlas_->errors) {
-            ui_state_.messages.push_back(error.to_string(text_language_code(map_.text_language)));
+            ui_state_.messages.push_back(error.to_string(ui_language()));
         }
         if (!options.settings_message.empty()) {
-            ui_state_.messages.push_back(
-                options.settings_message.text(text_language_code(map_.text_language)));
+            ui_state_.messages.push_back(options.settings_message.text(ui_language()));
         }
         if (!options.layers.empty()) {
             map_.visible = layers_from_list(options.layers);
@@ -149,16 +148,14 @@ public:
                 scene_.user_layers.push_back(std::move(layer));
             }
             controller_.notify(
-                i18n::format(i18n::tr(text_language_code(map_.text_language),
-                                      "Added {file} (layers: {layers}, "
-                                      "features: {features})"),
+                i18n::format(i18n::tr(ui_language(), "Added {file} (layers: {layers}, "
+                                                     "features: {features})"),
                              {{"file", std::filesystem::path(path).filename().string()},
                               {"layers", std::to_string(layers.size())},
                               {"features", std::to_string(features)}}),
                 4.0);
         } catch (const geo::InputError& error) {
-            ui_state_.messages.push_back(
-                one_line(error.text(text_language_code(map_.text_language)), 300));
+            ui_state_.messages.push_back(one_line(error.text(ui_language()), 300));
         }
         frame_.reset(); // its indexes name the scene's layers as they were
         other_frame_.reset();
@@ -174,10 +171,9 @@ public:
         ui_state_.compare.other.selected_user_feature.reset();
         frame_.reset();
         other_frame_.reset();
-        controller_.notify(i18n::format(i18n::tr(text_language_code(map_.text_language),
-                                                 "Removed your layer {title}"),
-                                        {{"title", title}}),
-                           3.0);
+        controller_.notify(
+            i18n::format(i18n::tr(ui_language(), "Removed your layer {title}"), {{"title", title}}),
+            3.0);
     }
 
     int run() {
@@ -201,7 +197,7 @@ public:
                 }
             }
         } catch (const geo::InputError& error) {
-            ui_state_.messages.push_back(error.text(text_language_code(map_.text_language)));
+            ui_state_.messages.push_back(error.text(ui_language()));
         }
         if (presenter_) {
             presenter_->start(&window_);
@@ -269,7 +265,7 @@ private:
             settings.view = SavedView{centre.x, centre.y, view_.metres_per_pixel()};
         }
         settings.language = std::string(language_code(map_.language));
-        settings.ui_language = std::string(text_language_code(map_.text_language));
+        settings.ui_language = std::string(ui_language());
         settings.pov = map_.pov;
         settings.layers = layer_list(map_.visible);
         settings.theme = map_.high_contrast ? "projector" : "default";
@@ -280,7 +276,7 @@ private:
         try {
             save_settings(settings_file(), settings);
         } catch (const geo::InputError& error) {
-            const std::string_view lang = text_language_code(map_.text_language);
+            const std::string_view lang = ui_language();
             std::cerr << "kuril-atlas: "
                       << i18n::format(i18n::tr(lang, "the settings were not saved: {error}"),
                                       {{"error", error.text(lang)}})
@@ -537,7 +533,7 @@ private:
         }
         try {
             const auto result = export_map(scene_, font_, options);
-            const std::string_view lang = text_language_code(map_.text_language);
+            const std::string_view lang = ui_language();
             controller_.notify(
                 i18n::format(
                     i18n::tr(lang, "Exported {file} ({size}, with {world_files}, .prj and the "
@@ -549,14 +545,15 @@ private:
                 4.0);
             std::cout << "exported " << result.image.string() << '\n';
         } catch (const geo::InputError& error) {
-            controller_.notify(
-                i18n::format(
-                    i18n::tr(text_language_code(map_.text_language), "Export failed: {error}"),
-                    {{"error", error.text(text_language_code(map_.text_language))}}),
-                4.0);
+            controller_.notify(i18n::format(i18n::tr(ui_language(), "Export failed: {error}"),
+                                            {{"error", error.text(ui_language())}}),
+                               4.0);
         }
         window_.setActive(true);
     }
+
+    /// The interface's language code ("en", "ja" or "ru"): panels, notices, messages.
+    std::string_view ui_language() const { return text_language_code(map_.text_language); }
 
     ViewerOptions options_;
     std::unique_ptr<geo::Atlas> atlas_;

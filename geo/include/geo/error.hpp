@@ -34,9 +34,9 @@ public:
     explicit InputError(Diagnostic where);
 
     /// The message, to be said in a language or put into another message.
-    const i18n::Message& message() const { return message_; }
+    const i18n::Message& message() const { return where_.message; }
     /// The message in `language` ("en", "ja" or "ru"); what() is the English.
-    std::string text(std::string_view language) const { return message_.text(language); }
+    std::string text(std::string_view language) const { return where_.message.text(language); }
 
     const std::filesystem::path& file() const { return where_.file; }
     int line() const { return where_.line; }
@@ -45,8 +45,7 @@ public:
     void set_feature(std::string feature);
 
 private:
-    i18n::Message message_;
-    Diagnostic where_; ///< its message is unused: message_ holds it
+    Diagnostic where_; ///< the message (naming its place already) and its place as fields
 };
 
 /// A fault of the program itself (a broken invariant, a failed worker thread): never caused
