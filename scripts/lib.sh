@@ -5,7 +5,7 @@
 # Debian 12 packages the build, the tests and the viewer need.
 KURIL_PACKAGES=(
     cmake ninja-build g++ pkg-config
-    libgdal-dev libproj-dev libgeos-dev libtinyxml2-dev libcli11-dev doctest-dev
+    libgdal-dev libproj-dev libgeos-dev libshp-dev libtinyxml2-dev libcli11-dev doctest-dev
     libsfml-dev libglu1-mesa-dev libxinerama-dev libpng-dev libisal-dev zlib1g-dev libfontconfig-dev
     libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
     libcairo2-dev libfreetype-dev poppler-utils

@@ -8,6 +8,7 @@
 #include "manual.hpp"
 #include "map/map_state.hpp"
 #include "suggest.hpp"
+#include "util/lazy_library.hpp"
 #include "util/strings.hpp"
 #include "viewer/viewer_app.hpp"
 
@@ -93,7 +94,8 @@ void quiet_libraries(bool verbose) {
     }
     sf::err().rdbuf(nullptr);
     show_video_library_messages(false);
-    CPLSetErrorHandler(CPLQuietErrorHandler);
+    // Set when GDAL loads, on first use (util/lazy_library.hpp), not by loading it now.
+    lazy::on_load("gdal", [] { CPLSetErrorHandler(CPLQuietErrorHandler); });
     proj_log_level(nullptr, PJ_LOG_NONE);
 }
 

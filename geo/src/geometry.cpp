@@ -268,6 +268,31 @@ bool certainly_valid(const std::vector<Polygon>& polygons) {
     return polygon_certainly_valid(geos.get(), polygons.front());
 }
 
+bool geos_valid(const std::vector<Polygon>& polygons) {
+    const GeosContext geos;
+    GEOSContextHandle_t context = geos.get();
+    std::vector<GEOSGeometry*> parts;
+    for (const Polygon& polygon : polygons) {
+        GeosGeometry part = to_geos(context, polygon);
+        if (!part) {
+            for (GEOSGeometry* made : parts) {
+                GEOSGeom_destroy_r(context, made);
+            }
+            return false;
+        }
+        parts.push_back(part.release());
+    }
+    if (parts.size() == 1) {
+        const GeosGeometry shape(parts.front(), {context});
+        return GEOSisValid_r(context, shape.get()) == 1;
+    }
+    // Takes the parts.
+    const GeosGeometry shape(GEOSGeom_createCollection_r(context, GEOS_MULTIPOLYGON, parts.data(),
+                                                         static_cast<unsigned>(parts.size())),
+                             {context});
+    return shape && GEOSisValid_r(context, shape.get()) == 1;
+}
+
 std::vector<Polygon> clip_to_latitude_band(const std::vector<Polygon>& polygons, double lat_min,
                                            double lat_max) {
     std::vector<Polygon> out;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "geo/vector_source.hpp"
 
+#include "feature_checks.hpp"
 #include "gdal_support.hpp"
 #include "geo/error.hpp"
 #include "geo/input_file.hpp"
 #include "i18n/translate.hpp"
+#include "shapefile.hpp"
 
 #include <array>
 #include <cmath>
@@ -24,6 +26,10 @@ namespace fs = std::filesystem;
 namespace geo {
 namespace {
 
+using detail::bad_vertex;
+using detail::feature_problem;
+using detail::feature_warning;
+using detail::sibling;
 using i18n::N_;
 
 struct DatasetCloser {
@@ -42,27 +48,6 @@ std::string lower(std::string text) {
         }
     }
     return text;
-}
-
-/// The .shx or .dbf beside a .shp, in lower or upper case; nullopt when there is none.
-std::optional<fs::path> sibling(const fs::path& shp, const std::string& extension) {
-    for (const auto& candidate : {extension, [&] {
-                                      std::string upper = extension;
-                                      for (auto& c : upper) {
-                                          if (c >= 'a' && c <= 'z') {
-                                              c = static_cast<char>(c - 'a' + 'A');
-                                          }
-                                      }
-                                      return upper;
-                                  }()}) {
-        fs::path path = shp;
-        path.replace_extension(candidate);
-        std::error_code ec;
-        if (fs::is_regular_file(path, ec)) {
-            return path;
-        }
-    }
-    return std::nullopt;
 }
 
 std::uint32_t read_big_endian_u32(const unsigned char* bytes) {
@@ -251,57 +236,6 @@ void collect(const OGRGeometry& geometry, Feature& feature) {
     }
 }
 
-/// The first vertex that is not finite or (when `in_degrees`) outside longitude ±360 and
-/// latitude ±90, in words ("... in WGS 84" when `in_wgs84`, after the transform); nullopt when
-/// all are good.
-std::optional<i18n::Message> bad_vertex(const Feature& feature, bool in_degrees,
-                                        bool in_wgs84 = false) {
-    auto bad = [&](const Point& p) {
-        if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
-            return true;
-        }
-        return in_degrees && (p.x < -360 || p.x > 360 || p.y < -90 - 1e-9 || p.y > 90 + 1e-9);
-    };
-    auto words = [&](const Point& p) {
-        const auto number = [](double value) {
-            std::ostringstream out;
-            out << value;
-            return out.str();
-        };
-        const bool finite = std::isfinite(p.x) && std::isfinite(p.y);
-        const char* pattern =
-            !finite    ? (in_wgs84 ? N_("vertex ({x}, {y}) is not finite in WGS 84")
-                                   : N_("vertex ({x}, {y}) is not finite"))
-            : in_wgs84 ? N_("vertex ({x}, {y}) is out of range (longitude -360 to 360, latitude "
-                            "-90 to 90) in WGS 84")
-                       : N_("vertex ({x}, {y}) is out of range (longitude -360 to 360, latitude "
-                            "-90 to 90)");
-        return i18n::Message(pattern, {{"x", number(p.x)}, {"y", number(p.y)}});
-    };
-    for (const auto& polygon : feature.polygons) {
-        for (const auto& ring : polygon.rings) {
-            for (const auto& p : ring) {
-                if (bad(p)) {
-                    return words(p);
-                }
-            }
-        }
-    }
-    for (const auto& line : feature.lines) {
-        for (const auto& p : line) {
-            if (bad(p)) {
-                return words(p);
-            }
-        }
-    }
-    for (const auto& p : feature.points) {
-        if (bad(p)) {
-            return words(p);
-        }
-    }
-    return std::nullopt;
-}
-
 /// GEOS's own words for why a geometry is invalid, e.g. "Self-intersection[147.1 45.2]".
 std::string invalidity_reason(const OGRGeometry& geometry) {
     GEOSContextHandle_t context = OGRGeometry::createGEOSContext();
@@ -315,16 +249,6 @@ std::string invalidity_reason(const OGRGeometry& geometry) {
     }
     OGRGeometry::freeGEOSContext(context);
     return reason;
-}
-
-/// A problem of one feature, placed: the message names the file and the feature ("FILE: feature
-/// N: problem"); file and feature are also fields.
-Diagnostic feature_problem(const fs::path& path, GIntBig fid, const i18n::Message& problem) {
-    const std::string id = std::to_string(fid);
-    return {path, 0,
-            i18n::Message(N_("{file}: feature {fid}: {problem}"),
-                          {{"file", quoted(path)}, {"fid", id}, {"problem", problem}}),
-            id};
 }
 
 Diagnostic feature_problem(const fs::path& path, const OGRFeature& feature,
@@ -346,14 +270,6 @@ Diagnostic feature_of_wrong_type(const fs::path& path, const OGRFeature& feature
         id};
 }
 
-/// A warning about one feature; `pattern` names the feature ("feature {fid}: ...") but not the
-/// file, which to_string() adds.
-Diagnostic feature_warning(const fs::path& path, GIntBig fid, const char* pattern,
-                           std::string_view reason = {}) {
-    const std::string id = std::to_string(fid);
-    return {path, 0, i18n::Message(pattern, {{"fid", id}, {"reason", reason}}), id};
-}
-
 /// A polygon feature read as it is, whose validity is decided after the layer is read.
 struct DeferredCheck {
     std::size_t index; ///< in the layer's features
@@ -369,25 +285,19 @@ struct DeferredCheck {
 void check_deferred(const fs::path& path, std::vector<DeferredCheck>& deferred,
                     OGRCoordinateTransformation* to_wgs84, std::vector<Feature>& features,
                     detail::CplErrorCollector& errors, std::vector<Diagnostic>& warnings) {
-    std::vector<char> certain(deferred.size(), 0);
-    std::size_t total = 0;
+    std::vector<std::size_t> picked;
     for (const auto& d : deferred) {
-        total += vertex_count(features[d.index].polygons);
-    }
-    std::size_t split = 0;
-    for (std::size_t seen = 0; split < deferred.size() && seen * 2 < total; ++split) {
-        seen += vertex_count(features[deferred[split].index].polygons);
-    }
-    const auto check = [&](std::size_t from, std::size_t to) {
-        for (std::size_t i = from; i < to; ++i) {
-            certain[i] =
-                !deferred[i].validate || certainly_valid(features[deferred[i].index].polygons) ? 1
-                                                                                               : 0;
+        if (d.validate) {
+            picked.push_back(d.index);
         }
-    };
-    auto first_part = std::async(std::launch::async, check, std::size_t{0}, split);
-    check(split, deferred.size());
-    first_part.get();
+    }
+    const std::vector<char> shown = detail::certainly_valid_features(features, picked);
+    std::vector<char> certain(deferred.size(), 1);
+    for (std::size_t i = 0, next = 0; i < deferred.size(); ++i) {
+        if (deferred[i].validate) {
+            certain[i] = shown[next++];
+        }
+    }
     for (std::size_t i = 0; i < deferred.size(); ++i) {
         std::unique_ptr<OGRGeometry>& geometry = deferred[i].geometry;
         const GIntBig fid = deferred[i].fid;
@@ -482,6 +392,11 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
     }
     if (lower(path.extension().string()) == ".shp") {
         check_shapefile_parts(path);
+        if (!options.through_gdal) {
+            if (auto layer = detail::read_plain_shapefile(path, options)) {
+                return std::move(*layer);
+            }
+        }
     } else if (const std::string reason = unreadable_reason(path); !reason.empty()) {
         throw InputError(N_("{file}: cannot be read: {reason}"),
                          {{"file", quoted(path)}, {"reason", reason}});

@@ -4,6 +4,7 @@
 #include "geo/error.hpp"
 #include "i18n/translate.hpp"
 #include "imageio/atomic_file.hpp"
+#include "util/lazy_library.hpp"
 #include "util/strings.hpp"
 
 extern "C" {
@@ -15,6 +16,7 @@ extern "C" {
 }
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstring>
 
@@ -137,7 +139,10 @@ CodecContext open_encoder(const std::filesystem::path& out, const VideoSettings&
 } // namespace
 
 void show_video_library_messages(bool shown) {
-    av_log_set_level(shown ? AV_LOG_INFO : AV_LOG_QUIET);
+    // Said when libavutil loads (on first use), not by loading it now.
+    static std::atomic<int> level{AV_LOG_INFO};
+    level = shown ? AV_LOG_INFO : AV_LOG_QUIET;
+    lazy::on_load("avutil", [] { av_log_set_level(level); });
 }
 
 std::optional<VideoFormat> video_format_for(const std::filesystem::path& out) {

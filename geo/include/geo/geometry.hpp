@@ -52,6 +52,10 @@ std::size_t vertex_count(const std::vector<LineString>& lines);
 /// without an index.
 bool certainly_valid(const std::vector<Polygon>& polygons);
 
+/// GEOS's own verdict on one feature's polygons (a multipolygon when several): what GDAL's
+/// IsValid() says of the same feature. False for a polygon without a proper outer ring.
+bool geos_valid(const std::vector<Polygon>& polygons);
+
 /// Even-odd test of a point against one ring (a point on the ring may fall either way).
 bool ring_contains(const Ring& ring, Point p);
 

@@ -26,7 +26,7 @@ struct Feature {
     const std::string& attribute(const std::string& name) const;
 };
 
-/// A vector layer read through GDAL/OGR, converted to WGS84 lon/lat.
+/// A vector layer read through GDAL/OGR (or shapelib), converted to WGS84 lon/lat.
 struct VectorLayer {
     std::filesystem::path source;
     std::string name;
@@ -47,9 +47,13 @@ struct LoadOptions {
     std::string layer_name;
     /// Repair invalid geometry with GEOS (through GDAL) and warn; otherwise keep it as read.
     bool repair_invalid = true;
+    /// Read a shapefile through GDAL even when it can be read directly (plain UTF-8 WGS 84
+    /// shapefiles, such as the shipped data, are read without loading GDAL): for comparisons.
+    bool through_gdal = false;
 };
 
 /// Opens any OGR vector source (Shapefile, GeoJSON, GeoPackage, KML, ...) and reads one layer.
+/// GDAL is loaded for it (on first use) unless it is a plain shapefile (LoadOptions::through_gdal).
 /// Throws InputError naming the file and the problem.
 VectorLayer load_vector_layer(const std::filesystem::path& path, const LoadOptions& options = {});
 

@@ -151,6 +151,18 @@ inline unsigned utf8_code(std::string_view text, std::size_t i, std::size_t leng
 
 } // namespace detail
 
+/// Whether the text is well-formed UTF-8 throughout.
+inline bool well_formed_utf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = detail::utf8_length(text, i);
+        if (length == 0) {
+            return false;
+        }
+        i += length;
+    }
+    return true;
+}
+
 /// The code points of UTF-8 text; a byte that starts no well-formed sequence stands for itself.
 inline std::u32string decode_utf8(std::string_view text) {
     std::u32string out;

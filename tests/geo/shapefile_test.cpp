@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Shapefiles read without GDAL (shapelib) against the same files read through GDAL; and GDAL
+// loaded only when a source needs it (util/lazy_library.hpp).
+#include "geo/atlas.hpp"
+#include "geo/error.hpp"
+#include "geo/vector_source.hpp"
+#include "test_paths.hpp"
+#include "util/lazy_library.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// The polygons in an order of their own (by first vertex): GDAL may list a feature's polygons
+/// in another order than the file's rings.
+std::vector<geo::Polygon> sorted(std::vector<geo::Polygon> polygons) {
+    std::sort(polygons.begin(), polygons.end(), [](const geo::Polygon& a, const geo::Polygon& b) {
+        const geo::Point pa = a.rings.empty() || a.rings[0].empty() ? geo::Point{} : a.rings[0][0];
+        const geo::Point pb = b.rings.empty() || b.rings[0].empty() ? geo::Point{} : b.rings[0][0];
+        return pa.x != pb.x ? pa.x < pb.x : pa.y < pb.y;
+    });
+    return polygons;
+}
+
+/// The layer as loaded, or the message of the InputError that loading throws.
+struct Outcome {
+    std::optional<geo::VectorLayer> layer;
+    std::string error;
+};
+
+Outcome load(const fs::path& path, geo::LoadOptions options, bool through_gdal) {
+    options.through_gdal = through_gdal;
+    try {
+        return {geo::load_vector_layer(path, options), ""};
+    } catch (const geo::InputError& error) {
+        return {std::nullopt, error.what()};
+    }
+}
+
+void check_same(const fs::path& path, geo::GeometryKind kind) {
+    CAPTURE(path);
+    geo::LoadOptions options;
+    options.expected = kind;
+    const Outcome direct = load(path, options, false);
+    const Outcome gdal = load(path, options, true);
+    REQUIRE(direct.error == gdal.error);
+    if (!gdal.layer) {
+        return;
+    }
+    const geo::VectorLayer& a = *direct.layer;
+    const geo::VectorLayer& b = *gdal.layer;
+    CHECK(a.name == b.name);
+    CHECK(a.crs_name == b.crs_name);
+    CHECK(a.driver == b.driver);
+    REQUIRE(a.warnings.size() == b.warnings.size());
+    for (std::size_t i = 0; i < a.warnings.size(); ++i) {
+        CHECK(a.warnings[i].to_string() == b.warnings[i].to_string());
+    }
+    REQUIRE(a.features.size() == b.features.size());
+    for (std::size_t i = 0; i < a.features.size(); ++i) {
+        CAPTURE(i);
+        const geo::Feature& fa = a.features[i];
+        const geo::Feature& fb = b.features[i];
+        CHECK(fa.fid == fb.fid);
+        CHECK(fa.attributes == fb.attributes);
+        CHECK(fa.points == fb.points);
+        CHECK(fa.lines == fb.lines);
+        const auto pa = sorted(fa.polygons);
+        const auto pb = sorted(fb.polygons);
+        REQUIRE(pa.size() == pb.size());
+        for (std::size_t k = 0; k < pa.size(); ++k) {
+            CHECK(pa[k].rings == pb[k].rings);
+        }
+    }
+}
+
+} // namespace
+
+TEST_CASE("[geo] a shapefile read without GDAL gives what GDAL gives: the shipped data") {
+    for (const char* name : {"land", "lakes", "regions", "countries"}) {
+        check_same(test_paths::shipped() / "shapes" / (std::string(name) + ".shp"),
+                   geo::GeometryKind::polygons);
+    }
+    for (const char* name : {"borders", "boundaries", "zones"}) {
+        check_same(test_paths::shipped() / "shapes" / (std::string(name) + ".shp"),
+                   geo::GeometryKind::lines);
+    }
+}
+
+TEST_CASE("[geo] a shapefile read without GDAL gives what GDAL gives: the test shapefiles") {
+    // Invalid (bowtie: GDAL repairs it and says so), empty, no .prj, a name in kanji, lines.
+    for (const char* name : {"squares", "bowtie", "empty", "noprj", "島々"}) {
+        check_same(test_paths::fixtures() / (std::string(name) + ".shp"),
+                   geo::GeometryKind::polygons);
+        check_same(test_paths::fixtures() / (std::string(name) + ".shp"), geo::GeometryKind::any);
+    }
+    check_same(test_paths::fixtures() / "lines.shp", geo::GeometryKind::lines);
+    // Lines where polygons are expected: GDAL's words.
+    check_same(test_paths::fixtures() / "lines.shp", geo::GeometryKind::polygons);
+}
+
+TEST_CASE("[geo] a shapefile without a .cpg, or with another CRS, is read through GDAL alike") {
+    const fs::path dir = test_paths::scratch("shapefile_fallback");
+    for (const char* extension : {".shp", ".shx", ".dbf", ".prj"}) {
+        fs::copy_file(test_paths::fixtures() / (std::string("squares") + extension),
+                      dir / (std::string("squares") + extension));
+    }
+    check_same(dir / "squares.shp", geo::GeometryKind::polygons);
+    {
+        std::ofstream(dir / "squares.cpg") << "UTF-8";
+        std::ofstream(dir / "squares.prj")
+            << "GEOGCS[\"Tokyo\",DATUM[\"Tokyo\",SPHEROID[\"Bessel 1841\",6377397.155,"
+               "299.1528128]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]]";
+    }
+    check_same(dir / "squares.shp", geo::GeometryKind::polygons);
+    const auto tokyo = geo::load_vector_layer(dir / "squares.shp");
+    CHECK(tokyo.crs_name == "Tokyo");
+}
+
+#if KURIL_LAZY_LOAD
+TEST_CASE("[geo] showing the shipped data never loads GDAL; a GeoJSON loads it, once") {
+    REQUIRE_FALSE(kuril::lazy::loaded("gdal"));
+    static int hooks = 0;
+    kuril::lazy::on_load("gdal", [] { ++hooks; });
+    const auto atlas = geo::load_atlas(test_paths::shipped() / "annotations.xml");
+    CHECK(atlas->layers.size() >= 5);
+    CHECK_FALSE(kuril::lazy::loaded("gdal"));
+    CHECK(hooks == 0);
+
+    const auto layer = geo::load_vector_layer(test_paths::fixtures() / "squares.geojson");
+    CHECK(layer.driver == "GeoJSON");
+    CHECK(kuril::lazy::loaded("gdal"));
+    CHECK(hooks == 1);
+    geo::load_vector_layer(test_paths::fixtures() / "lines.geojson");
+    CHECK(hooks == 1);
+    // A hook given once the library is loaded runs at once.
+    kuril::lazy::on_load("gdal", [] { hooks += 10; });
+    CHECK(hooks == 11);
+}
+#endif
