@@ -7,7 +7,8 @@
 
 #include <cstdio>
 #include <memory>
-#include <ogr_spatialref.h>
+#include <proj.h>
+#include <string_view>
 #include <tinyxml2.h>
 
 using i18n::N_;
@@ -24,20 +25,55 @@ std::string world_file_text(const MapView& view, double left_px) {
     return buffer;
 }
 
+namespace {
+
+struct ProjContextDeleter {
+    void operator()(PJ_CONTEXT* context) const { proj_context_destroy(context); }
+};
+struct ProjDeleter {
+    void operator()(PJ* object) const { proj_destroy(object); }
+};
+using ProjPtr = std::unique_ptr<PJ, ProjDeleter>;
+
+bool direction_is(const char* direction, const char* a, const char* b) {
+    const std::string_view text = direction != nullptr ? direction : "";
+    return text == a || text == b;
+}
+
+} // namespace
+
 std::string data_axis_mapping(const std::string& wkt) {
-    OGRSpatialReference srs;
-    if (srs.importFromWkt(wkt.c_str()) != OGRERR_NONE) {
+    // Through PROJ, as GDAL's OGRSpatialReference works it out, without loading GDAL.
+    const std::unique_ptr<PJ_CONTEXT, ProjContextDeleter> context(proj_context_create());
+    PJ_CONTEXT* ctx = context.get();
+    proj_log_level(ctx, PJ_LOG_NONE);
+    ProjPtr crs(proj_create_from_wkt(ctx, wkt.c_str(), nullptr, nullptr, nullptr));
+    if (crs && proj_get_type(crs.get()) == PJ_TYPE_BOUND_CRS) {
+        crs.reset(proj_get_source_crs(ctx, crs.get()));
+    }
+    if (crs && proj_get_type(crs.get()) == PJ_TYPE_COMPOUND_CRS) {
+        crs.reset(proj_crs_get_sub_crs(ctx, crs.get(), 0));
+    }
+    const ProjPtr axes(crs ? proj_crs_get_coordinate_system(ctx, crs.get()) : nullptr);
+    const int count = axes ? proj_cs_get_axis_count(ctx, axes.get()) : -1;
+    if (count < 2) {
         throw geo::InputError(N_("the display CRS cannot be read back as WKT: {wkt}"),
                               {{"wkt", wkt.substr(0, 80)}});
     }
+    const char* first = nullptr;
+    const char* second = nullptr;
+    proj_cs_get_axis_info(ctx, axes.get(), 0, nullptr, nullptr, &first, nullptr, nullptr, nullptr,
+                          nullptr);
+    proj_cs_get_axis_info(ctx, axes.get(), 1, nullptr, nullptr, &second, nullptr, nullptr,
+                          nullptr, nullptr);
     // The image's columns and rows run east and north (x = easting or longitude), whatever
-    // order the CRS's definition gives its axes: GDAL's "traditional GIS order".
-    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::string mapping;
-    for (const int axis : srs.GetDataAxisToSRSAxisMapping()) {
-        if (!mapping.empty()) {
-            mapping += ',';
-        }
+    // order the CRS's definition gives its axes: GDAL's "traditional GIS order" swaps a CRS
+    // whose first axis is latitude or northing and second longitude or easting.
+    const bool north_first =
+        direction_is(first, "north", "south") && direction_is(second, "east", "west");
+    std::string mapping = north_first ? "2,1" : "1,2";
+    for (int axis = 3; axis <= count; ++axis) {
+        mapping += ',';
         mapping += std::to_string(axis);
     }
     return mapping;

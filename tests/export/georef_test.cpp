@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <doctest/doctest.h>
 #include <fstream>
+#include <ogr_spatialref.h>
 #include <sstream>
 #include <tinyxml2.h>
 
@@ -57,6 +58,32 @@ TEST_CASE("[export] georef: the axis mapping follows the CRS's own axis order") 
     CHECK_THROWS_WITH_AS(kuril::data_axis_mapping("PROJCRS[nonsense"),
                          doctest::Contains("cannot be read back as WKT: PROJCRS[nonsense"),
                          geo::InputError);
+}
+
+TEST_CASE("[export] georef: the axis mapping is GDAL's, without GDAL") {
+    // Geographic (latitude first), projected east-first, north-first, polar (both axes
+    // "south"), south-orientated (westing first), 3D, and the map's own.
+    for (const char* code : {"EPSG:4326", "EPSG:4979", "EPSG:6668", "EPSG:3857", "EPSG:32655",
+                             "EPSG:2454", "EPSG:3035", "EPSG:3413", "EPSG:5041", "EPSG:2053",
+                             "EPSG:30170", "EPSG:3100"}) {
+        CAPTURE(code);
+        OGRSpatialReference srs;
+        REQUIRE(srs.SetFromUserInput(code) == OGRERR_NONE);
+        srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        std::string gdal;
+        for (const int axis : srs.GetDataAxisToSRSAxisMapping()) {
+            if (!gdal.empty()) {
+                gdal += ',';
+            }
+            gdal += std::to_string(axis);
+        }
+        char* wkt = nullptr;
+        const char* options[] = {"FORMAT=WKT2_2019", nullptr};
+        REQUIRE(srs.exportToWkt(&wkt, options) == OGRERR_NONE);
+        const std::string text = wkt;
+        CPLFree(wkt);
+        CHECK(kuril::data_axis_mapping(text) == gdal);
+    }
 }
 
 TEST_CASE("[export] georef: the side files appear only when committed") {
