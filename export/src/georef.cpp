@@ -64,8 +64,8 @@ std::string data_axis_mapping(const std::string& wkt) {
     const char* second = nullptr;
     proj_cs_get_axis_info(ctx, axes.get(), 0, nullptr, nullptr, &first, nullptr, nullptr, nullptr,
                           nullptr);
-    proj_cs_get_axis_info(ctx, axes.get(), 1, nullptr, nullptr, &second, nullptr, nullptr,
-                          nullptr, nullptr);
+    proj_cs_get_axis_info(ctx, axes.get(), 1, nullptr, nullptr, &second, nullptr, nullptr, nullptr,
+                          nullptr);
     // The image's columns and rows run east and north (x = easting or longitude), whatever
     // order the CRS's definition gives its axes: GDAL's "traditional GIS order" swaps a CRS
     // whose first axis is latitude or northing and second longitude or easting.

@@ -498,6 +498,7 @@ PolygonSet::PolygonSet(std::vector<geo::Ring> projected_rings, double metres_per
     box_ = bounds_of(rings_);
     bounds = to_map_box(box_);
     levels_.resize(lod_tolerances_m().size());
+    built_ = std::make_unique<std::once_flag[]>(levels_.size());
 }
 
 const LodLevel& PolygonSet::level(std::size_t index) const {
@@ -505,7 +506,7 @@ const LodLevel& PolygonSet::level(std::size_t index) const {
     if (index >= levels_.size()) {
         return nothing;
     }
-    if (!levels_[index]) {
+    std::call_once(built_[index], [&] {
         auto built = std::make_unique<LodLevel>();
         built->tolerance_m = lod_tolerances_m()[index];
         const double tolerance = built->tolerance_m / metres_per_unit_; // in the CRS's units
@@ -527,12 +528,12 @@ const LodLevel& PolygonSet::level(std::size_t index) const {
         split_into_pieces(std::move(simplified), box_, 0, built->fills, piece_rings);
         triangulate_pieces(built->fills, piece_rings);
         levels_[index] = std::move(built);
-    }
+    });
     return *levels_[index];
 }
 
-void PolygonSet::prepare_all() const {
-    for (std::size_t i = 0; i < levels_.size(); ++i) {
+void PolygonSet::prepare_all(std::stop_token stop) const {
+    for (std::size_t i = 0; i < levels_.size() && !stop.stop_requested(); ++i) {
         level(i);
     }
 }

@@ -63,9 +63,9 @@ TEST_CASE("[export] georef: the axis mapping follows the CRS's own axis order") 
 TEST_CASE("[export] georef: the axis mapping is GDAL's, without GDAL") {
     // Geographic (latitude first), projected east-first, north-first, polar (both axes
     // "south"), south-orientated (westing first), 3D, and the map's own.
-    for (const char* code : {"EPSG:4326", "EPSG:4979", "EPSG:6668", "EPSG:3857", "EPSG:32655",
-                             "EPSG:2454", "EPSG:3035", "EPSG:3413", "EPSG:5041", "EPSG:2053",
-                             "EPSG:30170", "EPSG:3100"}) {
+    for (const char* code :
+         {"EPSG:4326", "EPSG:4979", "EPSG:6668", "EPSG:3857", "EPSG:32655", "EPSG:2454",
+          "EPSG:3035", "EPSG:3413", "EPSG:5041", "EPSG:2053", "EPSG:30170", "EPSG:3100"}) {
         CAPTURE(code);
         OGRSpatialReference srs;
         REQUIRE(srs.SetFromUserInput(code) == OGRERR_NONE);

@@ -12,6 +12,7 @@
 #include <doctest/doctest.h>
 #include <limits>
 #include <string>
+#include <thread>
 #include <utility>
 
 namespace {
@@ -199,6 +200,35 @@ TEST_CASE("[viewer] levels of detail cut into pieces cover the polygon exactly o
     }
     CHECK(&set.level_for(1.0) == &set.level(0));
     CHECK(&set.level_for(1e6) == &set.level(set.level_count() - 1));
+}
+
+TEST_CASE("[map] levels asked for from two threads at once are each built once, as alone") {
+    // The viewer builds the remaining levels on a second thread while frames ask for them.
+    geo::Ring ring;
+    for (int i = 0; i < 20'000; ++i) {
+        const double a = i * 2 * 3.14159265358979 / 20'000;
+        const double r = 100'000 * (1 + 0.2 * std::sin(37 * a) + 0.05 * std::sin(411 * a));
+        ring.push_back({r * std::cos(a), r * std::sin(a)});
+    }
+    const auto alone = kuril::build_polygon_set({geo::Polygon{{ring}}});
+    const auto shared = kuril::build_polygon_set({geo::Polygon{{ring}}});
+    std::vector<const kuril::LodLevel*> seen(shared.level_count());
+    {
+        std::jthread other([&](std::stop_token stop) { shared.prepare_all(stop); });
+        for (std::size_t i = shared.level_count(); i-- > 0;) {
+            seen[i] = &shared.level(i);
+        }
+    }
+    for (std::size_t i = 0; i < shared.level_count(); ++i) {
+        CAPTURE(i);
+        CHECK(seen[i] == &shared.level(i)); // the one built, kept
+        CHECK(shared.level(i).vertex_count == alone.level(i).vertex_count);
+        REQUIRE(shared.level(i).fills.size() == alone.level(i).fills.size());
+        for (std::size_t k = 0; k < alone.level(i).fills.size(); ++k) {
+            CHECK(shared.level(i).fills[k].triangles.size() ==
+                  alone.level(i).fills[k].triangles.size());
+        }
+    }
 }
 
 TEST_CASE("[map] triangulation fixtures: holes, degenerate, self-touching and crossing rings") {

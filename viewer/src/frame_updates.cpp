@@ -6,11 +6,11 @@
 
 namespace kuril {
 
-void prepare_remaining_levels(const MapScene& scene) {
-    scene.land.prepare_all();
-    scene.lakes.prepare_all();
+void prepare_remaining_levels(const MapScene& scene, std::stop_token stop) {
+    scene.land.prepare_all(stop);
+    scene.lakes.prepare_all(stop);
     for (const auto& region : scene.regions) {
-        region.shapes.prepare_all();
+        region.shapes.prepare_all(stop);
     }
 }
 

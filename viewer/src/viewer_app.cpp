@@ -32,6 +32,8 @@
 #include <future>
 #include <iostream>
 #include <optional>
+#include <stop_token>
+#include <thread>
 
 using i18n::N_;
 
@@ -238,7 +240,14 @@ public:
                 dirty = false;
                 if (++frames == 1) {
                     PhaseTimer::global().mark("first frame");
-                    prepare_remaining_levels(scene_);
+                    // On the second core, so that the window answers at once; a level asked
+                    // for meanwhile is built by whichever thread comes first. A screenshot
+                    // needs none of them.
+                    if (options_.screenshot.empty()) {
+                        remaining_levels_ = std::jthread([this](std::stop_token stop) {
+                            prepare_remaining_levels(scene_, stop);
+                        });
+                    }
                 }
                 if (!options_.screenshot.empty() && frames >= 3) {
                     return save_screenshot();
@@ -584,6 +593,9 @@ private:
     sf::RenderWindow window_;
     bool fullscreen_ = false;
     sf::Vector2u windowed_size_; ///< the window's last size out of full screen
+    /// Builds the scene's other levels of detail after the first frame; declared after the
+    /// scene, so that it is stopped and joined before the scene goes.
+    std::jthread remaining_levels_;
 };
 
 } // namespace

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <stop_token>
 #include <vector>
 
 namespace kuril {
@@ -43,8 +45,9 @@ struct LodLevel {
 };
 
 /// A polygon set (all land, the lakes, one island) at every level of detail. A level is built
-/// the first time it is asked for (an export needs one; the viewer builds the rest after its
-/// first frame), then kept.
+/// the first time it is asked for (an export needs one; the viewer builds the rest on a second
+/// thread after its first frame), then kept. Levels may be asked for from several threads: a
+/// level is built once, and a thread that asks for it meanwhile waits for it.
 class PolygonSet {
 public:
     PolygonSet() = default;
@@ -59,8 +62,8 @@ public:
     /// The coarsest level whose tolerance is still below a pixel (`metres_per_pixel` in the
     /// CRS's units per pixel, as MapView gives it).
     const LodLevel& level_for(double metres_per_pixel) const;
-    /// Builds every level now.
-    void prepare_all() const;
+    /// Builds every level now, or until `stop` is requested (between levels).
+    void prepare_all(std::stop_token stop = {}) const;
 
     geo::Box bounds; ///< map space, y down
 
@@ -69,6 +72,7 @@ private:
     geo::Box box_;                 ///< north-up metres
     double metres_per_unit_ = 1.0;
     mutable std::vector<std::unique_ptr<LodLevel>> levels_;
+    mutable std::unique_ptr<std::once_flag[]> built_; ///< one for each of levels_
 };
 
 /// Tolerances of the levels of detail, finest (0 = full resolution) first.

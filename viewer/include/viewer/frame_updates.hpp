@@ -7,11 +7,13 @@
 #include "map/map_state.hpp"
 #include "viewer/ui_state.hpp"
 
+#include <stop_token>
+
 namespace kuril {
 
 /// After the first frame: builds the levels of detail it did not need, so that zooming later
-/// does not pay for them.
-void prepare_remaining_levels(const MapScene& scene);
+/// does not pay for them; until `stop` is requested. The viewer runs it on a second thread.
+void prepare_remaining_levels(const MapScene& scene, std::stop_token stop = {});
 
 /// A step along the timeline from `before` to `after`: highlights the lines and islands that
 /// changed (fading from full strength) and captions the step over the timeline.
