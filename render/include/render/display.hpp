@@ -4,7 +4,8 @@
 namespace kuril {
 
 /// SFML aborts (uncatchably) when it cannot open an X display, so check first. Throws
-/// geo::InputError with one line saying what is missing.
+/// geo::InputError with one line saying what is missing. The connection it opens stays open
+/// until the program ends, so that the server cannot reset before SFML connects.
 void require_display();
 
 /// Starts a private Xvfb when there is no DISPLAY (and stops it when destroyed). Throws
