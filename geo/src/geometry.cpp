@@ -5,6 +5,7 @@
 #include "i18n/translate.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <geos_c.h>
 #include <memory>
 #include <string>
@@ -179,6 +180,57 @@ Box box_of(const Ring& ring) {
     return box;
 }
 
+/// The sign of the turn a -> b -> c (1 left, -1 right), or 0 when rounding could have decided
+/// it (Shewchuk's bound for the plain determinant; collinear points are 0 as well).
+int certain_turn(Point a, Point b, Point c) {
+    const double left = (b.x - a.x) * (c.y - a.y);
+    const double right = (b.y - a.y) * (c.x - a.x);
+    const double det = left - right;
+    const double bound = 3.3306690738754716e-16 * (std::abs(left) + std::abs(right));
+    return det > bound ? 1 : det < -bound ? -1 : 0;
+}
+
+/// Whether one small ring is certainly a simple ring with area, by testing every pair of its
+/// edges (no GEOS: for the thousands of islets of a few vertices, GEOS's set-up per polygon is
+/// most of the cost). Any turn that rounding could decide, or any touch, says "not shown".
+bool small_ring_certainly_simple(const Ring& ring) {
+    const std::size_t n = ring.size();
+    if (n < 3) {
+        return false;
+    }
+    const auto at = [&](std::size_t i) {
+        return ring[i % n];
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        // Adjacent edges meet only at their shared vertex: no straight or folded corner.
+        if (certain_turn(at(i), at(i + 1), at(i + 2)) == 0) {
+            return false;
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = i + 2; j < n; ++j) {
+            if (i == 0 && j == n - 1) {
+                continue; // the closing edge is adjacent to the first
+            }
+            const Point a = at(i);
+            const Point b = at(i + 1);
+            const Point c = at(j);
+            const Point d = at(j + 1);
+            const int o1 = certain_turn(a, b, c);
+            const int o2 = certain_turn(a, b, d);
+            const int o3 = certain_turn(c, d, a);
+            const int o4 = certain_turn(c, d, b);
+            if (o1 == 0 || o2 == 0 || o3 == 0 || o4 == 0) {
+                return false;
+            }
+            if (o1 != o2 && o3 != o4) {
+                return false; // they cross
+            }
+        }
+    }
+    return true;
+}
+
 bool polygon_certainly_valid(GEOSContextHandle_t context, const Polygon& polygon) {
     constexpr std::size_t max_holes = 20000; // beyond it the pairwise hole test costs too much
     if (polygon.rings.empty() || polygon.rings.size() - 1 > max_holes) {
@@ -263,6 +315,12 @@ bool ring_contains(const Ring& ring, Point p) {
 bool certainly_valid(const std::vector<Polygon>& polygons) {
     if (polygons.size() != 1) {
         return false; // the parts of a multipolygon must also keep apart: GEOS decides
+    }
+    constexpr std::size_t small_ring = 32;
+    if (const auto& rings = polygons.front().rings; rings.size() == 1 &&
+                                                    rings.front().size() <= small_ring &&
+                                                    small_ring_certainly_simple(rings.front())) {
+        return true;
     }
     const GeosContext geos;
     return polygon_certainly_valid(geos.get(), polygons.front());

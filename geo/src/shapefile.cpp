@@ -7,10 +7,13 @@
 #include "i18n/translate.hpp"
 #include "util/strings.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <proj.h>
 #include <shapefil.h>
 #include <sstream>
@@ -58,26 +61,33 @@ bool declares_utf8(const fs::path& shp) {
     return name == "utf-8" || name == "utf8" || name == "65001";
 }
 
-/// The name of the CRS in the .prj beside the .shp (as PROJ names it: "WGS 84") when it is WGS 84
-/// in longitude and latitude; nullopt when there is no .prj or it is another CRS.
-std::optional<std::string> wgs84_name(const fs::path& shp) {
-    const auto prj = sibling(shp, ".prj");
-    if (!prj) {
-        return std::nullopt;
+/// The name of a CRS given as WKT (as PROJ names it: "WGS 84") when it is WGS 84 in longitude
+/// and latitude; nullopt for another CRS. Remembered by text: the shipped files share one .prj,
+/// and each look-up opens PROJ's database.
+std::optional<std::string> wgs84_name_of(const std::string& wkt) {
+    static std::mutex mutex;
+    static std::map<std::string, std::optional<std::string>> known;
+    {
+        const std::lock_guard lock(mutex);
+        if (const auto it = known.find(wkt); it != known.end()) {
+            return it->second;
+        }
     }
     const std::unique_ptr<PJ_CONTEXT, ProjContextDeleter> context(proj_context_create());
     proj_log_level(context.get(), PJ_LOG_NONE);
-    const std::string wkt = file_text(*prj);
     const std::unique_ptr<PJ, ProjDeleter> crs(
         proj_create_from_wkt(context.get(), wkt.c_str(), nullptr, nullptr, nullptr));
     const std::unique_ptr<PJ, ProjDeleter> wgs84(proj_create(context.get(), "EPSG:4326"));
-    if (!crs || !wgs84 ||
+    std::optional<std::string> name;
+    if (crs && wgs84 &&
         proj_is_equivalent_to_with_ctx(context.get(), crs.get(), wgs84.get(),
-                                       PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS) == 0) {
-        return std::nullopt;
+                                       PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS) != 0) {
+        const char* text = proj_get_name(crs.get());
+        name = text != nullptr ? std::string(text) : std::string("unnamed CRS");
     }
-    const char* name = proj_get_name(crs.get());
-    return name != nullptr ? std::string(name) : std::string("unnamed CRS");
+    const std::lock_guard lock(mutex);
+    known.emplace(wkt, name);
+    return name;
 }
 
 enum class FieldKind { text, integer };
@@ -176,11 +186,18 @@ std::optional<std::vector<Polygon>> polygons_of(const SHPObject& shape) {
     std::vector<std::size_t> outer_of(rings.size(), rings.size());
     std::vector<std::size_t> outers;
     std::vector<double> area; ///< doubled, of each outer ring
+    std::vector<Box> boxes;   ///< of each outer ring
     for (std::size_t i = 0; i < rings.size(); ++i) {
         if (rings[i].size() >= 3 && doubled_signed_area(rings[i]) > 0) {
             outer_of[i] = polygons.size();
             outers.push_back(i);
             area.push_back(doubled_signed_area(rings[i]));
+            Box box{rings[i][0].x, rings[i][0].y, rings[i][0].x, rings[i][0].y};
+            for (const Point& p : rings[i]) {
+                box = {std::min(box.min_x, p.x), std::min(box.min_y, p.y), std::max(box.max_x, p.x),
+                       std::max(box.max_y, p.y)};
+            }
+            boxes.push_back(box);
             polygons.push_back({{rings[i]}});
         }
     }
@@ -195,7 +212,8 @@ std::optional<std::vector<Polygon>> polygons_of(const SHPObject& shape) {
         // an outer ring inside another, and the holes of the smaller belong to it.
         std::size_t holder = rings.size();
         for (std::size_t k = 0; k < outers.size(); ++k) {
-            if (ring_contains(rings[outers[k]], rings[i].front()) &&
+            const Point p = rings[i].front();
+            if (boxes[k].contains(p) && ring_contains(rings[outers[k]], p) &&
                 (holder == rings.size() || area[k] < area[holder])) {
                 holder = k;
             }
@@ -234,7 +252,11 @@ std::optional<VectorLayer> read_plain_shapefile(const fs::path& path, const Load
     if (!declares_utf8(path)) {
         return std::nullopt;
     }
-    std::optional<std::string> crs_name = wgs84_name(path);
+    const auto prj = sibling(path, ".prj");
+    if (!prj) {
+        return std::nullopt; // GDAL's words, or --data-crs
+    }
+    std::optional<std::string> crs_name = wgs84_name_of(file_text(*prj));
     if (!crs_name) {
         return std::nullopt;
     }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <doctest/doctest.h>
 
 namespace {
@@ -162,6 +163,45 @@ TEST_CASE("[geo] geometry: the indexed validity check never shows an invalid pol
     CHECK(!geo::certainly_valid({with_holes(shell, {geo::Ring{{0, 5}, {3, 4}, {3, 6}}})}));
     // Two polygons in one feature: GEOS decides whether they keep apart.
     CHECK(!geo::certainly_valid({with_holes(shell, {}), with_holes(square(20, 20, 30, 30), {})}));
+}
+
+TEST_CASE("[geo] geometry: a small ring shown valid without GEOS is valid to GEOS") {
+    // Rings of 3 to 12 vertices on a 5x5 grid: touching, collinear, repeated and crossing
+    // vertices are common. Whatever certainly_valid shows valid, GEOS must find valid; and
+    // small simple rings (a triangle, a square, a notched square) are shown valid.
+    std::uint32_t seed = 12345;
+    const auto next = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    int shown = 0;
+    int valid = 0;
+    for (int trial = 0; trial < 20'000; ++trial) {
+        geo::Ring ring;
+        const std::size_t n = 3 + next() % 10;
+        for (std::size_t i = 0; i < n; ++i) {
+            ring.push_back({static_cast<double>(next() % 5), static_cast<double>(next() % 5)});
+        }
+        const std::vector<geo::Polygon> polygon{geo::Polygon{{ring}}};
+        const bool certain = geo::certainly_valid(polygon);
+        const bool geos = geo::geos_valid(polygon);
+        valid += geos ? 1 : 0;
+        shown += certain ? 1 : 0;
+        if (certain && !geos) {
+            CAPTURE(trial);
+            CHECK_MESSAGE(false, "shown valid but invalid to GEOS");
+        }
+    }
+    CHECK(valid > 1000); // the sample holds valid rings enough to show something
+    CHECK(shown > valid / 2);
+    CHECK(geo::certainly_valid({geo::Polygon{{{{0, 0}, {4, 0}, {0, 3}}}}}));
+    CHECK(geo::certainly_valid({geo::Polygon{{square(0, 0, 1, 1)}}}));
+    CHECK(geo::certainly_valid(
+        {geo::Polygon{{{{0, 0}, {4, 0}, {4, 4}, {2, 4}, {2, 2}, {1, 2}, {1, 4}, {0, 4}}}}}));
+    // A ring touching itself at a vertex, and one with a spike back along an edge.
+    CHECK(
+        !geo::certainly_valid({geo::Polygon{{{{0, 0}, {4, 0}, {2, 2}, {4, 4}, {0, 4}, {2, 2}}}}}));
+    CHECK(!geo::certainly_valid({geo::Polygon{{{{0, 0}, {4, 0}, {6, 0}, {4, 0}, {4, 4}}}}}));
 }
 
 TEST_CASE("[geo] geometry: polygons clipped to a mask keep what lies inside it") {
