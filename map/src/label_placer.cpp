@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numbers>
 
@@ -664,18 +665,27 @@ std::vector<LabelCandidate> line_candidates_beside(const std::vector<geo::Point>
         return line.at(s);
     };
     // Beside the ends (and the middle) of the visible line, unrotated, clear of the stroke,
-    // with a leader.
+    // with a leader. The stroke is sampled every 2 px once for all the candidates (a zone's
+    // limit runs for thousands of pixels, and 72 candidates are tried).
+    std::vector<geo::Point> samples;
+    samples.reserve(static_cast<std::size_t>(total / 2.0) + 1);
+    geo::Box sampled{
+        std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
+        -std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+    for (double s = 0; s <= total; s += 2.0) {
+        const geo::Point p = point_at(s);
+        samples.push_back(p);
+        sampled = {std::min(sampled.min_x, p.x), std::min(sampled.min_y, p.y),
+                   std::max(sampled.max_x, p.x), std::max(sampled.max_y, p.y)};
+    }
     const auto covers_line = [&](const ScreenRect& rect) {
-        const ScreenRect grown{rect.left - clearance, rect.top - clearance,
-                               rect.width + 2 * clearance, rect.height + 2 * clearance};
-        for (double s = 0; s <= total; s += 2.0) {
-            const geo::Point p = point_at(s);
-            if (p.x >= grown.left && p.x <= grown.right() && p.y >= grown.top &&
-                p.y <= grown.bottom()) {
-                return true;
-            }
+        const geo::Box grown{rect.left - clearance, rect.top - clearance, rect.right() + clearance,
+                             rect.bottom() + clearance};
+        if (!grown.overlaps(sampled)) {
+            return false;
         }
-        return false;
+        return std::any_of(samples.begin(), samples.end(),
+                           [&](const geo::Point& p) { return grown.contains(p); });
     };
     for (const double s : {total / 2, 0.0, total}) {
         const geo::Point p = point_at(s);

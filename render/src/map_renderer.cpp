@@ -55,6 +55,11 @@ geo::Box visible_map_box(const MapView& view, const std::optional<sf::FloatRect>
     return {box.min_x - pad, -box.max_y - pad, box.max_x + pad, -box.min_y + pad};
 }
 
+/// The view's whole image in screen pixels: what a line must reach to be drawn.
+sf::FloatRect on_screen(const MapView& view) {
+    return {0.f, 0.f, static_cast<float>(view.width_px()), static_cast<float>(view.height_px())};
+}
+
 sf::Vector2f to_screen(const MapView& view, geo::Point map_north_up) {
     const geo::Point s = view.map_to_screen(map_north_up);
     return {static_cast<float>(s.x), static_cast<float>(s.y)};
@@ -332,7 +337,7 @@ void MapRenderer::draw_lines(sf::RenderTarget& target, const MapFrame& frame) {
                 glow.a = static_cast<sf::Uint8>(220 * frame.state.highlight_strength);
                 append_polyline(triangles_, points, width + 8 * ui, glow);
             }
-            append_polyline(triangles_, points, width, color, pattern);
+            append_polyline(triangles_, points, width, color, pattern, on_screen(frame.view));
         }
     }
     draw_recorded(target, triangles_, sf::Triangles);
@@ -357,7 +362,7 @@ void MapRenderer::draw_borders(sf::RenderTarget& target, const MapFrame& frame) 
             points.push_back(to_screen(frame.view, p));
         }
         append_polyline(triangles_, points, style::country_border_width * ui, style::country_border,
-                        pattern);
+                        pattern, on_screen(frame.view));
     }
     draw_recorded(target, triangles_, sf::Triangles);
 }
@@ -379,7 +384,7 @@ void MapRenderer::draw_zones(sf::RenderTarget& target, const MapFrame& frame) {
             for (const auto& p : part) {
                 points.push_back(to_screen(frame.view, p));
             }
-            append_polyline(triangles_, points, width, color, pattern);
+            append_polyline(triangles_, points, width, color, pattern, on_screen(frame.view));
         }
     }
     draw_recorded(target, triangles_, sf::Triangles);

@@ -8,15 +8,43 @@
 namespace kuril {
 
 void append_polyline(std::vector<sf::Vertex>& out, const std::vector<sf::Vector2f>& points,
-                     float width, sf::Color color, const std::vector<float>& pattern) {
+                     float width, sf::Color color, const std::vector<float>& pattern,
+                     const std::optional<sf::FloatRect>& visible) {
     const float half = width / 2;
     std::size_t dash = 0;
     float left_in_dash = pattern.empty() ? 0 : pattern[0];
+    float period = 0;
+    for (const float length : pattern) {
+        period += length;
+    }
+    // A segment whose box, grown by the width, misses the rectangle draws nothing.
+    const auto off = [&](sf::Vector2f a, sf::Vector2f b) {
+        return visible && (std::max(a.x, b.x) + width < visible->left ||
+                           std::min(a.x, b.x) - width > visible->left + visible->width ||
+                           std::max(a.y, b.y) + width < visible->top ||
+                           std::min(a.y, b.y) - width > visible->top + visible->height);
+    };
     for (std::size_t i = 0; i + 1 < points.size(); ++i) {
         sf::Vector2f a = points[i];
         const sf::Vector2f b = points[i + 1];
         float length = std::hypot(b.x - a.x, b.y - a.y);
         if (length <= 0) {
+            continue;
+        }
+        if (off(a, b)) {
+            // Only the dashes move on: whole periods at once, then dash by dash as below.
+            while (!pattern.empty() && length > 0) {
+                const float step = std::min(length, left_in_dash);
+                length -= step;
+                left_in_dash -= step;
+                if (left_in_dash <= 1e-3f) {
+                    dash = (dash + 1) % pattern.size();
+                    left_in_dash = pattern[dash];
+                    if (dash == 0 && period > 0 && length >= period) {
+                        length = std::fmod(length, period);
+                    }
+                }
+            }
             continue;
         }
         const sf::Vector2f dir{(b.x - a.x) / length, (b.y - a.y) / length};
