@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <future>
+#include <optional>
 #include <set>
 
 using i18n::N_;
@@ -56,34 +59,86 @@ std::unique_ptr<Atlas> load_atlas_lenient(const std::filesystem::path& annotatio
 
 namespace {
 
+/// "layer 'id': what went wrong", placed on the layer.
+Diagnostic layer_error(const LayerRef& ref, const InputError& problem) {
+    return {
+        {},
+        0,
+        i18n::Message(N_("layer '{id}': {error}"), {{"id", ref.id}, {"error", problem.message()}}),
+        ref.id};
+}
+
+/// One layer loaded, or why it was not.
+struct LayerOutcome {
+    std::optional<LoadedLayer> loaded;
+    std::optional<Diagnostic> error;
+};
+
+LayerOutcome load_one(const LayerRef& ref, const AtlasOptions& options) {
+    const auto start = std::chrono::steady_clock::now();
+    try {
+        LoadOptions load;
+        load.expected = ref.kind;
+        load.assumed_crs = options.data_crs;
+        LoadedLayer loaded{ref, load_vector_layer(ref.path, load), 0.0};
+        loaded.load_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
+        return {std::move(loaded), std::nullopt};
+    } catch (const InputError& problem) {
+        return {std::nullopt, layer_error(ref, problem)};
+    }
+}
+
 void load_layers(Atlas& atlas_ref, const AtlasOptions& options) {
     Atlas* atlas = &atlas_ref;
+    const auto& refs = atlas->annotations.layers;
+    // The largest source (the land: two thirds of the loading) loads on a second thread while
+    // this one loads the others; the layers keep the annotations' order.
+    std::vector<LayerOutcome> outcomes(refs.size());
+    std::size_t largest = refs.size();
+    std::uintmax_t largest_size = 0;
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+        std::error_code ec;
+        const std::uintmax_t size = std::filesystem::file_size(refs[i].path, ec);
+        if (!ec && size > largest_size) {
+            largest = i;
+            largest_size = size;
+        }
+    }
+    std::future<LayerOutcome> big;
+    if (largest < refs.size() && refs.size() > 1) {
+        big =
+            std::async(std::launch::async, load_one, std::cref(refs[largest]), std::cref(options));
+    }
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+        if (!big.valid() || i != largest) {
+            outcomes[i] = load_one(refs[i], options);
+        }
+    }
+    if (big.valid()) {
+        outcomes[largest] = big.get();
+    }
     std::vector<BoundaryLine> lines;
-    for (const auto& ref : atlas->annotations.layers) {
-        const auto start = std::chrono::steady_clock::now();
+    for (auto& outcome : outcomes) {
+        if (outcome.error) {
+            atlas->errors.push_back(std::move(*outcome.error));
+            continue;
+        }
+        LoadedLayer& loaded = *outcome.loaded;
         try {
-            LoadOptions load;
-            load.expected = ref.kind;
-            load.assumed_crs = options.data_crs;
-            LoadedLayer loaded{ref, load_vector_layer(ref.path, load), 0.0};
-            if (ref.id == "boundaries") {
+            if (loaded.ref.id == "boundaries") {
                 lines = boundary_lines_from_layer(loaded.layer);
-            } else if (ref.id == "zones") {
+            } else if (loaded.ref.id == "zones") {
                 atlas->zones = zone_lines_from_layer(loaded.layer);
             }
-            loaded.load_ms =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                    .count();
-            atlas->warnings.insert(atlas->warnings.end(), loaded.layer.warnings.begin(),
-                                   loaded.layer.warnings.end());
-            atlas->layers.push_back(std::move(loaded));
         } catch (const InputError& problem) {
-            atlas->errors.push_back({{},
-                                     0,
-                                     i18n::Message(N_("layer '{id}': {error}"),
-                                                   {{"id", ref.id}, {"error", problem.message()}}),
-                                     ref.id});
+            atlas->errors.push_back(layer_error(loaded.ref, problem));
+            continue;
         }
+        atlas->warnings.insert(atlas->warnings.end(), loaded.layer.warnings.begin(),
+                               loaded.layer.warnings.end());
+        atlas->layers.push_back(std::move(loaded));
     }
     if (const VectorLayer* land = atlas->layer("land"); land != nullptr) {
         const auto by_island = polygons_by_island(*land);

@@ -260,8 +260,14 @@ std::optional<VectorLayer> read_plain_shapefile(const fs::path& path, const Load
     if (!crs_name) {
         return std::nullopt;
     }
-    const std::unique_ptr<SHPInfo, ShpCloser> shp(SHPOpen(path.c_str(), "rb"));
-    const std::unique_ptr<DBFInfo, DbfCloser> dbf(DBFOpen(path.c_str(), "rb"));
+    // shapelib's own complaints (a damaged record) would go to stderr: it fails, and GDAL
+    // then reads the file and says what is wrong in one line.
+    SAHooks hooks;
+    SASetupDefaultHooks(&hooks);
+    hooks.Error = [](const char*) {
+    };
+    const std::unique_ptr<SHPInfo, ShpCloser> shp(SHPOpenLL(path.c_str(), "rb", &hooks));
+    const std::unique_ptr<DBFInfo, DbfCloser> dbf(DBFOpenLL(path.c_str(), "rb", &hooks));
     if (!shp || !dbf) {
         return std::nullopt;
     }
