@@ -54,14 +54,13 @@ bool fade(double& value, double amount) {
 class ViewerApp {
 public:
     ViewerApp(const ViewerOptions& options, std::unique_ptr<geo::Atlas> atlas,
-              geo::Projection projection)
+              geo::Projection projection, const sf::Font& font)
         : options_(options), atlas_(std::move(atlas)), projection_(std::move(projection)),
           scene_(*atlas_, projection_), timeline_(atlas_->history->key_dates()),
           view_(scene_.world, options.width, options.height, scene_.data_area),
           controller_(scene_, timeline_, view_, animator_, map_, ui_state_) {
         PhaseTimer::global().mark("map scene");
-        load_map_font(font_);
-        PhaseTimer::global().mark("font");
+        font_ = font; // shares the loaded face
         renderer_ = std::make_unique<MapRenderer>(scene_, font_);
         ui_ = std::make_unique<ViewerUi>(scene_, timeline_, font_);
         if (!options.date.empty()) {
@@ -620,6 +619,10 @@ int run_viewer(const ViewerOptions& given) {
     geo::Projection projection(options.display_crs.empty() ? std::string(geo::default_display_crs)
                                                            : options.display_crs);
     timer.mark("projection");
+    // The font too, while the data are still loading.
+    sf::Font font;
+    load_map_font(font);
+    timer.mark("font");
     auto atlas = loading.get();
     timer.mark("wait for data");
     // In the interface language asked for, as the command line says its errors (English if
@@ -629,7 +632,7 @@ int run_viewer(const ViewerOptions& given) {
     for (const auto& error : atlas->errors) {
         std::cerr << "kuril-atlas: " << error.to_string(lang) << '\n';
     }
-    ViewerApp app(options, std::move(atlas), std::move(projection));
+    ViewerApp app(options, std::move(atlas), std::move(projection), font);
     warm_up.reset();
     timer.mark("scene");
     return app.run();
