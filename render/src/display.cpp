@@ -28,23 +28,16 @@ void require_display() {
         throw geo::InputError(N_("no display: DISPLAY is not set (run it on a desktop, or under "
                                  "xvfb-run -a -s \"-screen 0 1920x1080x24\")"));
     }
-    // Kept open until the program ends: an X server started without -noreset (xvfb-run's
+    // Kept open until the program ends (the system closes it then; closing it at exit could
+    // meet a private Xvfb already stopped): an X server started without -noreset (xvfb-run's
     // default) resets when its last client leaves, and SFML, opening the display a moment
     // after a close here, would then find it refusing connections and abort.
-    struct Connection {
-        Display* display = nullptr;
-        ~Connection() {
-            if (display != nullptr) {
-                XCloseDisplay(display);
-            }
-        }
-    };
-    static Connection connection;
-    if (connection.display != nullptr) {
+    static Display* connection = nullptr;
+    if (connection != nullptr) {
         return;
     }
-    connection.display = XOpenDisplay(name);
-    if (connection.display == nullptr) {
+    connection = XOpenDisplay(name);
+    if (connection == nullptr) {
         throw geo::InputError(N_("no display: cannot open DISPLAY {display}"), {{"display", name}});
     }
 }
