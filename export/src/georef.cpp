@@ -7,8 +7,6 @@
 
 #include <cstdio>
 #include <memory>
-#include <proj.h>
-#include <string_view>
 #include <tinyxml2.h>
 
 using i18n::N_;
@@ -23,60 +21,6 @@ std::string world_file_text(const MapView& view, double left_px) {
                   view.metres_per_pixel(), -view.metres_per_pixel(), centre_of_first.x,
                   centre_of_first.y);
     return buffer;
-}
-
-namespace {
-
-struct ProjContextDeleter {
-    void operator()(PJ_CONTEXT* context) const { proj_context_destroy(context); }
-};
-struct ProjDeleter {
-    void operator()(PJ* object) const { proj_destroy(object); }
-};
-using ProjPtr = std::unique_ptr<PJ, ProjDeleter>;
-
-bool direction_is(const char* direction, const char* a, const char* b) {
-    const std::string_view text = direction != nullptr ? direction : "";
-    return text == a || text == b;
-}
-
-} // namespace
-
-std::string data_axis_mapping(const std::string& wkt) {
-    // Through PROJ, as GDAL's OGRSpatialReference works it out, without loading GDAL.
-    const std::unique_ptr<PJ_CONTEXT, ProjContextDeleter> context(proj_context_create());
-    PJ_CONTEXT* ctx = context.get();
-    proj_log_level(ctx, PJ_LOG_NONE);
-    ProjPtr crs(proj_create_from_wkt(ctx, wkt.c_str(), nullptr, nullptr, nullptr));
-    if (crs && proj_get_type(crs.get()) == PJ_TYPE_BOUND_CRS) {
-        crs.reset(proj_get_source_crs(ctx, crs.get()));
-    }
-    if (crs && proj_get_type(crs.get()) == PJ_TYPE_COMPOUND_CRS) {
-        crs.reset(proj_crs_get_sub_crs(ctx, crs.get(), 0));
-    }
-    const ProjPtr axes(crs ? proj_crs_get_coordinate_system(ctx, crs.get()) : nullptr);
-    const int count = axes ? proj_cs_get_axis_count(ctx, axes.get()) : -1;
-    if (count < 2) {
-        throw geo::InputError(N_("the display CRS cannot be read back as WKT: {wkt}"),
-                              {{"wkt", wkt.substr(0, 80)}});
-    }
-    const char* first = nullptr;
-    const char* second = nullptr;
-    proj_cs_get_axis_info(ctx, axes.get(), 0, nullptr, nullptr, &first, nullptr, nullptr, nullptr,
-                          nullptr);
-    proj_cs_get_axis_info(ctx, axes.get(), 1, nullptr, nullptr, &second, nullptr, nullptr, nullptr,
-                          nullptr);
-    // The image's columns and rows run east and north (x = easting or longitude), whatever
-    // order the CRS's definition gives its axes: GDAL's "traditional GIS order" swaps a CRS
-    // whose first axis is latitude or northing and second longitude or easting.
-    const bool north_first =
-        direction_is(first, "north", "south") && direction_is(second, "east", "west");
-    std::string mapping = north_first ? "2,1" : "1,2";
-    for (int axis = 3; axis <= count; ++axis) {
-        mapping += ',';
-        mapping += std::to_string(axis);
-    }
-    return mapping;
 }
 
 std::string aux_xml_text(const std::string& wkt, const std::string& axis_mapping) {
@@ -117,8 +61,7 @@ void GeorefFiles::write(const MapView& view, const geo::Projection& projection,
         right_world_file_->write_text(world_file_text(*right_view, right_left_px));
     }
     prj_->write_text(projection.target_wkt_esri());
-    const std::string wkt = projection.target_wkt();
-    aux_xml_->write_text(aux_xml_text(wkt, data_axis_mapping(wkt)));
+    aux_xml_->write_text(aux_xml_text(projection.target_wkt(), projection.axis_mapping()));
     // Three fsyncs cost a journal commit each (about 5 ms on ext4): not on the way of drawing.
     synced_ = std::async(std::launch::async, [this] {
         world_file_->sync();

@@ -160,26 +160,6 @@ GEOSGeometry* to_geos_closed_line(GEOSContextHandle_t context, const Ring& ring)
                                : GEOSGeom_createLineString_r(context, sequence); // takes it
 }
 
-/// Twice the signed area of a ring (shoelace), relative to its first vertex.
-double doubled_area(const Ring& ring) {
-    double sum = 0.0;
-    const Point o = ring.front();
-    for (std::size_t i = 1; i + 1 < ring.size(); ++i) {
-        sum +=
-            (ring[i].x - o.x) * (ring[i + 1].y - o.y) - (ring[i + 1].x - o.x) * (ring[i].y - o.y);
-    }
-    return sum;
-}
-
-Box box_of(const Ring& ring) {
-    Box box{ring.front().x, ring.front().y, ring.front().x, ring.front().y};
-    for (const Point& p : ring) {
-        box = {std::min(box.min_x, p.x), std::min(box.min_y, p.y), std::max(box.max_x, p.x),
-               std::max(box.max_y, p.y)};
-    }
-    return box;
-}
-
 /// The sign of the turn a -> b -> c (1 left, -1 right), or 0 when rounding could have decided
 /// it (Shewchuk's bound for the plain determinant; collinear points are 0 as well).
 int certain_turn(Point a, Point b, Point c) {
@@ -299,6 +279,25 @@ bool polygon_certainly_valid(GEOSContextHandle_t context, const Polygon& polygon
 }
 
 } // namespace
+
+double doubled_area(const Ring& ring) {
+    double sum = 0.0;
+    const Point o = ring.front();
+    for (std::size_t i = 1; i + 1 < ring.size(); ++i) {
+        sum +=
+            (ring[i].x - o.x) * (ring[i + 1].y - o.y) - (ring[i + 1].x - o.x) * (ring[i].y - o.y);
+    }
+    return sum;
+}
+
+Box box_of(const Ring& ring) {
+    Box box{ring.front().x, ring.front().y, ring.front().x, ring.front().y};
+    for (const Point& p : ring) {
+        box = {std::min(box.min_x, p.x), std::min(box.min_y, p.y), std::max(box.max_x, p.x),
+               std::max(box.max_y, p.y)};
+    }
+    return box;
+}
 
 bool ring_contains(const Ring& ring, Point p) {
     bool inside = false;

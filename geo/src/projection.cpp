@@ -7,6 +7,7 @@
 #include <cmath>
 #include <mutex>
 #include <proj.h>
+#include <string>
 #include <string_view>
 
 namespace geo {
@@ -20,6 +21,7 @@ struct Projection::State {
     std::string esri_wkt;
     /// Metres per unit of the target's first axis: made once, in the constructor.
     double metres_per_unit = 1;
+    std::string axis_mapping; ///< made in the constructor
 
     ~State() {
         proj_destroy(transformation);
@@ -40,10 +42,21 @@ i18n::Message proj_error(PJ_CONTEXT* context) {
                            : i18n::Message(N_("unknown PROJ error"));
 }
 
-/// Metres per unit of the first axis of `target` (a geographic CRS: per radian along a great
-/// circle of the mean Earth).
-double compute_metres_per_unit(PJ_CONTEXT* context, const PJ* target) {
-    // The horizontal part of a compound CRS, the source CRS of a bound one.
+/// What the constructor learns from the target's coordinate system.
+struct Axes {
+    double metres_per_unit = 1;
+    std::string mapping = "1,2";
+};
+
+bool direction_is(const char* direction, std::string_view a, std::string_view b) {
+    const std::string_view text = direction != nullptr ? direction : "";
+    return text == a || text == b;
+}
+
+/// Of `target`'s horizontal part (the horizontal CRS of a compound CRS, the source CRS of a
+/// bound one): metres per unit of the first axis (a geographic CRS: per radian along a great
+/// circle of the mean Earth), and how an image's x and y map onto its axes.
+Axes read_axes(PJ_CONTEXT* context, const PJ* target) {
     PJ* crs = proj_clone(context, target);
     for (int depth = 0; crs != nullptr && depth < 4; ++depth) {
         const PJ_TYPE type = proj_get_type(crs);
@@ -56,21 +69,36 @@ double compute_metres_per_unit(PJ_CONTEXT* context, const PJ* target) {
         proj_destroy(crs);
         crs = inner;
     }
+    Axes axes;
     double factor = 1;
     const bool geographic = crs != nullptr && (proj_get_type(crs) == PJ_TYPE_GEOGRAPHIC_2D_CRS ||
                                                proj_get_type(crs) == PJ_TYPE_GEOGRAPHIC_3D_CRS);
     if (PJ* cs = crs != nullptr ? proj_crs_get_coordinate_system(context, crs) : nullptr) {
         double conversion = 0;
-        if (proj_cs_get_axis_info(context, cs, 0, nullptr, nullptr, nullptr, &conversion, nullptr,
+        const char* first = nullptr;
+        const char* second = nullptr;
+        if (proj_cs_get_axis_info(context, cs, 0, nullptr, nullptr, &first, &conversion, nullptr,
                                   nullptr, nullptr) != 0 &&
             std::isfinite(conversion) && conversion > 0) {
             factor = conversion; // to metres, or for an angle to radians
+        }
+        proj_cs_get_axis_info(context, cs, 1, nullptr, nullptr, &second, nullptr, nullptr, nullptr,
+                              nullptr);
+        // GDAL's "traditional GIS order": x is easting or longitude, so a CRS whose first axis
+        // is latitude or northing and second longitude or easting is swapped.
+        const bool north_first =
+            direction_is(first, "north", "south") && direction_is(second, "east", "west");
+        axes.mapping = north_first ? "2,1" : "1,2";
+        for (int axis = 3; axis <= proj_cs_get_axis_count(context, cs); ++axis) {
+            axes.mapping += ',';
+            axes.mapping += std::to_string(axis);
         }
         proj_destroy(cs);
     }
     proj_destroy(crs);
     // An angle along a great circle of the mean Earth (IUGG, 6,371,008.8 m).
-    return geographic ? factor * 6371008.8 : factor;
+    axes.metres_per_unit = geographic ? factor * 6371008.8 : factor;
+    return axes;
 }
 
 } // namespace
@@ -103,7 +131,9 @@ Projection::Projection(const std::string& target_crs)
         throw InputError(N_("CRS '{crs}': {error}"),
                          {{"crs", target_crs}, {"error", proj_error(state_->context)}});
     }
-    state_->metres_per_unit = compute_metres_per_unit(state_->context, state_->target);
+    Axes axes = read_axes(state_->context, state_->target);
+    state_->metres_per_unit = axes.metres_per_unit;
+    state_->axis_mapping = std::move(axes.mapping);
 }
 
 Projection::~Projection() = default;
@@ -131,6 +161,10 @@ std::string Projection::target_wkt() const {
 
 double Projection::metres_per_unit() const {
     return state_->metres_per_unit;
+}
+
+const std::string& Projection::axis_mapping() const {
+    return state_->axis_mapping;
 }
 
 std::string Projection::target_name() const {

@@ -157,14 +157,6 @@ std::vector<Point> part_points(const SHPObject& shape, int part) {
     return points;
 }
 
-double doubled_signed_area(const Ring& ring) {
-    double sum = 0;
-    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-        sum += (ring[i].x - ring[j].x) * (ring[i].y + ring[j].y);
-    }
-    return sum; // positive for a clockwise ring (a shapefile's outer ring)
-}
-
 /// A polygon shape's rings made into polygons as GDAL makes them: clockwise rings are outer
 /// rings, each counter-clockwise ring a hole of the outer ring that holds it. nullopt when a hole
 /// lies in no outer ring (GDAL decides those).
@@ -188,16 +180,13 @@ std::optional<std::vector<Polygon>> polygons_of(const SHPObject& shape) {
     std::vector<double> area; ///< doubled, of each outer ring
     std::vector<Box> boxes;   ///< of each outer ring
     for (std::size_t i = 0; i < rings.size(); ++i) {
-        if (rings[i].size() >= 3 && doubled_signed_area(rings[i]) > 0) {
+        // A shapefile's outer rings run clockwise.
+        const double twice = rings[i].size() >= 3 ? doubled_area(rings[i]) : 0.0;
+        if (twice < 0) {
             outer_of[i] = polygons.size();
             outers.push_back(i);
-            area.push_back(doubled_signed_area(rings[i]));
-            Box box{rings[i][0].x, rings[i][0].y, rings[i][0].x, rings[i][0].y};
-            for (const Point& p : rings[i]) {
-                box = {std::min(box.min_x, p.x), std::min(box.min_y, p.y), std::max(box.max_x, p.x),
-                       std::max(box.max_y, p.y)};
-            }
-            boxes.push_back(box);
+            area.push_back(-twice);
+            boxes.push_back(box_of(rings[i]));
             polygons.push_back({{rings[i]}});
         }
     }

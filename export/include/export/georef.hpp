@@ -20,15 +20,9 @@ class AtomicFile;
 /// image (the right half of a compare image).
 std::string world_file_text(const MapView& view, double left_px = 0);
 
-/// How the image's axes (x east, y north) map to the axes of the CRS `wkt` as its definition
-/// orders them, as GDAL writes it in dataAxisToSRSAxisMapping: "1,2" for easting-first CRSs,
-/// "2,1" for north-first ones (EPSG:4326, EPSG:3035, the Japan Plane Rectangular systems such
-/// as EPSG:2454). Throws geo::InputError when GDAL cannot read the WKT.
-std::string data_axis_mapping(const std::string& wkt);
-
 /// GDAL's auxiliary file for a PNG (NAME.png.aux.xml), from which GDAL, and so QGIS, takes its
 /// CRS: the WKT in <PAMDataset><SRS>, escaped as XML, with its axis mapping
-/// (data_axis_mapping).
+/// (geo::Projection::axis_mapping).
 std::string aux_xml_text(const std::string& wkt, const std::string& axis_mapping);
 
 /// The side files of a PNG, created (so checked writable) before the image is drawn, written

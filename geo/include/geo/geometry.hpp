@@ -56,6 +56,13 @@ bool certainly_valid(const std::vector<Polygon>& polygons);
 /// IsValid() says of the same feature. False for a polygon without a proper outer ring.
 bool geos_valid(const std::vector<Polygon>& polygons);
 
+/// Twice the signed area of a non-empty ring (shoelace, relative to its first vertex):
+/// positive when it runs counter-clockwise (x east, y north).
+double doubled_area(const Ring& ring);
+
+/// The box of a non-empty ring.
+Box box_of(const Ring& ring);
+
 /// Even-odd test of a point against one ring (a point on the ring may fall either way).
 bool ring_contains(const Ring& ring, Point p);
 

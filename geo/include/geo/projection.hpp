@@ -37,6 +37,10 @@ public:
     /// Metres per unit of the target CRS's coordinates: 1 for metres, 0.3048 for feet, and
     /// for degrees (EPSG:4326) a degree of a great circle, about 111 km.
     double metres_per_unit() const;
+    /// How an image's x (east) and y (north) map onto the target CRS's axes, as GDAL writes
+    /// dataAxisToSRSAxisMapping: "1,2" for an easting-first CRS, "2,1" for one whose axes run
+    /// latitude or northing first (EPSG:4326), then ",3" for a third axis.
+    const std::string& axis_mapping() const;
 
     Point forward(Point lon_lat) const;
     Point inverse(Point xy) const;
