@@ -7,6 +7,7 @@
 #include "geo/input_file.hpp"
 #include "i18n/translate.hpp"
 #include "shapefile.hpp"
+#include "util/strings.hpp"
 
 #include <array>
 #include <cmath>
@@ -39,15 +40,6 @@ using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
 std::string quoted(const fs::path& path) {
     return path.string();
-}
-
-std::string lower(std::string text) {
-    for (auto& c : text) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return text;
 }
 
 std::uint32_t read_big_endian_u32(const unsigned char* bytes) {
@@ -390,7 +382,7 @@ VectorLayer load_vector_layer(const fs::path& path, const LoadOptions& options) 
         throw InputError(N_("{file}: is {kind}, expected a vector data file (a regular file)"),
                          {{"file", quoted(path)}, {"kind", kind}});
     }
-    if (lower(path.extension().string()) == ".shp") {
+    if (kuril::lower_extension(path) == ".shp") {
         check_shapefile_parts(path);
         if (!options.through_gdal) {
             if (auto layer = detail::read_plain_shapefile(path, options)) {
