@@ -21,6 +21,7 @@
 #include <future>
 #include <memory>
 #include <string>
+#include <sys/resource.h>
 #include <utility>
 #include <vector>
 
@@ -30,6 +31,17 @@ using clock_type = std::chrono::steady_clock;
 
 double ms_since(clock_type::time_point start) {
     return std::chrono::duration<double, std::milli>(clock_type::now() - start).count();
+}
+
+/// CPU time of the whole process (every thread: the rasteriser's too) in milliseconds: less
+/// sensitive than wall time to other programs on a shared machine.
+double cpu_ms() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto ms = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) / 1e3;
+    };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
 }
 
 } // namespace
@@ -194,6 +206,7 @@ int main(int argc, char** argv) {
 
     std::vector<double> times;
     times.reserve(path.size());
+    const double cpu_before = cpu_ms();
     geo::Date previous = today;
     for (const auto& step : path) {
         const auto t0 = clock_type::now();
@@ -209,6 +222,7 @@ int main(int argc, char** argv) {
         frame();
         times.push_back(ms_since(t0));
     }
+    const double cpu_per_frame = (cpu_ms() - cpu_before) / static_cast<double>(times.size());
     if (session_seconds > 0) {
         const long rss_first_pass = rss_kib();
         const auto session_start = clock_type::now();
@@ -237,9 +251,10 @@ int main(int argc, char** argv) {
         return sorted[std::min(sorted.size() - 1,
                                static_cast<std::size_t>(q * static_cast<double>(sorted.size())))];
     };
-    std::printf("frames=%zu median_ms=%.1f p95_ms=%.1f max_ms=%.1f startup_ms=%.0f "
-                "scene_prepare_ms=%.0f\n",
-                sorted.size(), at(0.5), at(0.95), sorted.back(), startup_ms, scene.prepare_ms);
+    std::printf("frames=%zu median_ms=%.1f p95_ms=%.1f max_ms=%.1f cpu_ms_per_frame=%.2f "
+                "startup_ms=%.0f scene_prepare_ms=%.0f\n",
+                sorted.size(), at(0.5), at(0.95), sorted.back(), cpu_per_frame, startup_ms,
+                scene.prepare_ms);
     if (std::getenv("FRAME_BENCH_DETAIL") != nullptr) {
         const auto frames = static_cast<double>(times.size() + 1);
         std::printf("map draw calls %.1f ms/frame (build_frame and UI layout %.1f), UI draw "

@@ -4,6 +4,7 @@
 #include <GL/glu.h>
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <deque>
 #include <future>
@@ -12,6 +13,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace kuril {
 namespace {
@@ -89,19 +91,24 @@ void simplify_range(const geo::Ring& ring, std::size_t first, std::size_t last, 
 /// callback is set), the vertices it creates where rings cross, and its first error.
 struct Tessellation {
     std::vector<MapVertex>* out = nullptr;
+    std::vector<std::uint32_t>* ids = nullptr; ///< each output vertex's id (its z, see run)
     std::deque<std::array<GLdouble, 3>> created;
+    GLdouble next_id = 0;
     GLenum error = 0;
 };
 
 void GLAPIENTRY on_vertex(void* vertex, void* data) {
     const auto* p = static_cast<const GLdouble*>(vertex);
-    static_cast<Tessellation*>(data)->out->push_back(to_map({p[0], p[1]}));
+    auto* tessellation = static_cast<Tessellation*>(data);
+    tessellation->out->push_back(to_map({p[0], p[1]}));
+    tessellation->ids->push_back(static_cast<std::uint32_t>(p[2]));
 }
 
 void GLAPIENTRY on_combine(GLdouble coords[3], void* [4], GLfloat[4], void** result, void* data) {
-    auto& created = static_cast<Tessellation*>(data)->created;
-    created.push_back({coords[0], coords[1], coords[2]});
-    *result = created.back().data();
+    auto* tessellation = static_cast<Tessellation*>(data);
+    // A vertex made where edges cross gets the next id (the plane is z = 0: z carries ids).
+    tessellation->created.push_back({coords[0], coords[1], tessellation->next_id++});
+    *result = tessellation->created.back().data();
 }
 
 void GLAPIENTRY on_error(GLenum error, void* data) {
@@ -138,16 +145,22 @@ public:
     Tessellator(const Tessellator&) = delete;
     Tessellator& operator=(const Tessellator&) = delete;
 
-    void run(const std::vector<geo::Ring>& rings, std::vector<MapVertex>& out) {
-        // The tessellator keeps pointers to the coordinates until the polygon ends.
+    /// Appends the triangles to `out` and each of their vertices' ids to `ids` (equal ids, the
+    /// same vertex); returns how many ids there are.
+    std::size_t run(const std::vector<geo::Ring>& rings, std::vector<MapVertex>& out,
+                    std::vector<std::uint32_t>& ids) {
+        // The tessellator keeps pointers to the coordinates until the polygon ends. Their z
+        // (the plane's normal is given: z is not used) carries each vertex's id.
         coords_.clear();
         for (const auto& ring : rings) {
             for (const auto& p : ring) {
-                coords_.push_back({p.x, p.y, 0.0});
+                coords_.push_back({p.x, p.y, static_cast<GLdouble>(coords_.size())});
             }
         }
         Tessellation state;
         state.out = &out;
+        state.ids = &ids;
+        state.next_id = static_cast<GLdouble>(coords_.size());
         const std::size_t first = out.size();
         gluTessBeginPolygon(tess_, &state);
         std::size_t next = 0;
@@ -166,6 +179,8 @@ public:
                                      (text != nullptr ? text : "unknown error"));
         }
         out.resize(first + (out.size() - first) / 3 * 3);
+        ids.resize(out.size() - first);
+        return static_cast<std::size_t>(state.next_id);
     }
 
 private:
@@ -403,9 +418,212 @@ geo::Ring clip_ring(const geo::Ring& ring, const geo::Box& box) {
     return current;
 }
 
+namespace {
+
+/// make_delaunay, given each vertex's id (`ids[i]` for triangles[first + i], below
+/// `vertex_count`; equal ids for the same point).
+void flip_to_delaunay(std::vector<MapVertex>& triangles, std::size_t first,
+                      const std::vector<std::uint32_t>& ids, std::size_t vertex_count) {
+    const std::size_t corners = std::min(ids.size(), (triangles.size() - first) / 3 * 3);
+    // Reused from call to call: the pieces are small and many.
+    thread_local std::vector<MapVertex> points;
+    thread_local std::vector<std::uint32_t> v; // three corners a triangle; h: v[h] -> v[next(h)]
+    thread_local std::vector<std::uint32_t> twin;
+    thread_local std::vector<std::uint32_t> starts;
+    thread_local std::vector<std::uint32_t> outgoing;
+    thread_local std::vector<std::uint32_t> stack;
+    points.resize(vertex_count);
+    for (std::size_t i = 0; i < corners; ++i) {
+        points[ids[i]] = triangles[first + i];
+    }
+    const auto orient = [](MapVertex a, MapVertex b, MapVertex c) {
+        // Exact for floats: their differences and the products of two are exact in double.
+        const double abx = double{b.x} - a.x;
+        const double aby = double{b.y} - a.y;
+        const double acx = double{c.x} - a.x;
+        const double acy = double{c.y} - a.y;
+        return abx * acy - aby * acx;
+    };
+    // Triangles with area, each turned the same way; those without cover no pixel and go.
+    v.clear();
+    for (std::size_t t = 0; t < corners; t += 3) {
+        std::uint32_t a = ids[t];
+        std::uint32_t b = ids[t + 1];
+        const std::uint32_t c = ids[t + 2];
+        const double turn = orient(points[a], points[b], points[c]);
+        if (turn == 0) {
+            continue;
+        }
+        if (turn < 0) {
+            std::swap(a, b);
+        }
+        v.insert(v.end(), {a, b, c});
+    }
+    const auto next = [](std::size_t h) {
+        return h - h % 3 + (h + 1) % 3;
+    };
+    constexpr auto none = std::numeric_limits<std::uint32_t>::max();
+    // Each vertex's outgoing half-edges (compressed rows).
+    starts.assign(vertex_count + 1, 0);
+    for (const std::uint32_t from : v) {
+        ++starts[from + 1];
+    }
+    for (std::size_t i = 0; i < vertex_count; ++i) {
+        starts[i + 1] += starts[i];
+    }
+    outgoing.resize(v.size());
+    {
+        thread_local std::vector<std::uint32_t> fill;
+        fill.assign(starts.begin(), starts.end() - 1);
+        for (std::size_t h = 0; h < v.size(); ++h) {
+            outgoing[fill[v[h]]++] = static_cast<std::uint32_t>(h);
+        }
+    }
+    // For each vertex a: slot[b] is its half-edge a -> b (none if there are two); the
+    // half-edge c -> a before each of a's half-edges then finds its twin a -> c there.
+    thread_local std::vector<std::uint32_t> slot;
+    slot.assign(vertex_count, none);
+    constexpr auto twice = none - 1;
+    twin.assign(v.size(), none);
+    for (std::size_t a = 0; a < vertex_count; ++a) {
+        for (std::uint32_t i = starts[a]; i < starts[a + 1]; ++i) {
+            const std::uint32_t h = outgoing[i];
+            std::uint32_t& to = slot[v[next(h)]];
+            to = to == none ? h : twice;
+        }
+        for (std::uint32_t i = starts[a]; i < starts[a + 1]; ++i) {
+            const std::size_t before = next(next(outgoing[i])); // c -> a
+            const std::uint32_t found = slot[v[before]];
+            twin[before] = found == twice ? none : found;
+        }
+        for (std::uint32_t i = starts[a]; i < starts[a + 1]; ++i) {
+            slot[v[next(outgoing[i])]] = none;
+        }
+    }
+    // Only pairs that are each other's one twin (an edge with more than two triangles, where
+    // rings overlap along it, is left as it is).
+    for (std::size_t h = 0; h < v.size(); ++h) {
+        if (twin[h] != none && twin[twin[h]] != h) {
+            twin[h] = none;
+        }
+    }
+    // Whether d lies inside the circle through a, b, c (turning left), by more than rounding.
+    const auto in_circle = [](MapVertex a, MapVertex b, MapVertex c, MapVertex d) {
+        const double adx = double{a.x} - d.x;
+        const double ady = double{a.y} - d.y;
+        const double bdx = double{b.x} - d.x;
+        const double bdy = double{b.y} - d.y;
+        const double cdx = double{c.x} - d.x;
+        const double cdy = double{c.y} - d.y;
+        const double alift = adx * adx + ady * ady;
+        const double blift = bdx * bdx + bdy * bdy;
+        const double clift = cdx * cdx + cdy * cdy;
+        const double bc = bdx * cdy - cdx * bdy;
+        const double ca = cdx * ady - adx * cdy;
+        const double ab = adx * bdy - bdx * ady;
+        const double det = alift * bc + blift * ca + clift * ab;
+        const double bound = alift * std::fabs(bc) + blift * std::fabs(ca) + clift * std::fabs(ab);
+        return det > bound * 1e-12;
+    };
+    stack.clear();
+    for (std::size_t h = 0; h < v.size(); ++h) {
+        if (twin[h] != none && h < twin[h]) {
+            stack.push_back(static_cast<std::uint32_t>(h));
+        }
+    }
+    const auto link = [&](std::size_t h, std::uint32_t other) {
+        twin[h] = other;
+        if (other != none) {
+            twin[other] = static_cast<std::uint32_t>(h);
+        }
+    };
+    // Lawson's flips: each makes the triangulation strictly closer to Delaunay, so they end;
+    // the cap only guards against rounding in near-cocircular cases.
+    std::size_t budget = 16 * v.size() + 64;
+    while (!stack.empty() && budget-- > 0) {
+        const std::size_t h = stack.back();
+        stack.pop_back();
+        const std::size_t g = twin[h];
+        if (g == none) {
+            continue;
+        }
+        // h: a -> b in (a, b, c); g: b -> a in (b, a, d).
+        const std::size_t h1 = next(h);
+        const std::size_t h2 = next(h1);
+        const std::size_t g1 = next(g);
+        const std::size_t g2 = next(g1);
+        const std::uint32_t a = v[h];
+        const std::uint32_t b = v[h1];
+        const std::uint32_t c = v[h2];
+        const std::uint32_t d = v[g2];
+        if (!in_circle(points[a], points[b], points[c], points[d]) ||
+            orient(points[a], points[d], points[c]) <= 0 ||
+            orient(points[d], points[b], points[c]) <= 0) {
+            continue;
+        }
+        const std::uint32_t out_bc = twin[h1];
+        const std::uint32_t out_ca = twin[h2];
+        const std::uint32_t out_ad = twin[g1];
+        const std::uint32_t out_db = twin[g2];
+        // (a, d, c) and (d, b, c), in the two triangles' slots.
+        const std::size_t t1 = h - h % 3;
+        const std::size_t t2 = g - g % 3;
+        v[t1] = a;
+        v[t1 + 1] = d;
+        v[t1 + 2] = c;
+        v[t2] = d;
+        v[t2 + 1] = b;
+        v[t2 + 2] = c;
+        link(t1, out_ad);
+        link(t1 + 1, static_cast<std::uint32_t>(t2 + 2));
+        link(t1 + 2, out_ca);
+        link(t2, out_db);
+        link(t2 + 1, out_bc);
+        for (const std::size_t e : {t1, t1 + 2, t2, t2 + 1}) {
+            if (twin[e] != none) {
+                stack.push_back(static_cast<std::uint32_t>(e));
+            }
+        }
+    }
+    triangles.resize(first + v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        triangles[first + i] = points[v[i]];
+    }
+}
+
+} // namespace
+
+void make_delaunay(std::vector<MapVertex>& triangles, std::size_t first) {
+    const std::size_t corners = (triangles.size() - first) / 3 * 3;
+    // Each distinct point gets an id: equal floats are the same vertex.
+    const auto key_of = [](MapVertex v) {
+        // +0 for -0: the two are the same point.
+        return std::uint64_t{std::bit_cast<std::uint32_t>(v.x + 0.f)} << 32 |
+               std::bit_cast<std::uint32_t>(v.y + 0.f);
+    };
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> keys(corners);
+    for (std::size_t i = 0; i < corners; ++i) {
+        keys[i] = {key_of(triangles[first + i]), static_cast<std::uint32_t>(i)};
+    }
+    std::sort(keys.begin(), keys.end());
+    std::vector<std::uint32_t> ids(corners);
+    std::uint32_t count = 0;
+    for (std::size_t i = 0; i < corners; ++i) {
+        if (i != 0 && keys[i].first != keys[i - 1].first) {
+            ++count;
+        }
+        ids[keys[i].second] = count;
+    }
+    flip_to_delaunay(triangles, first, ids, corners == 0 ? 0 : count + 1);
+}
+
 void triangulate_even_odd(const std::vector<geo::Ring>& rings, std::vector<MapVertex>& out) {
     thread_local Tessellator tessellator;
-    tessellator.run(rings, out);
+    thread_local std::vector<std::uint32_t> ids;
+    const std::size_t first = out.size();
+    ids.clear();
+    const std::size_t vertex_count = tessellator.run(rings, out, ids);
+    flip_to_delaunay(out, first, ids, vertex_count);
 }
 
 bool polygon_contains(const geo::Polygon& polygon, geo::Point p) {

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <doctest/doctest.h>
 #include <limits>
+#include <map>
 #include <string>
 #include <thread>
 #include <utility>
@@ -331,6 +332,131 @@ TEST_CASE("[map] triangulated land covers each point once, as the even-odd rule 
             }
         }
         CHECK(wrong == 0);
+    }
+}
+
+namespace {
+
+/// Shared edges of a triangulation where the far vertex of one triangle lies inside the other's
+/// circumcircle (by more than rounding): the edges a Delaunay triangulation has none of.
+int delaunay_violations(const std::vector<kuril::MapVertex>& triangles, int* shared_edges) {
+    using Key = std::pair<float, float>;
+    const auto key = [](kuril::MapVertex v) {
+        return Key{v.x, v.y};
+    };
+    std::map<std::pair<Key, Key>, std::vector<std::size_t>> on_edge;
+    for (std::size_t t = 0; t + 2 < triangles.size(); t += 3) {
+        for (std::size_t k = 0; k < 3; ++k) {
+            on_edge[std::minmax(key(triangles[t + k]), key(triangles[t + (k + 1) % 3]))].push_back(
+                t);
+        }
+    }
+    int violations = 0;
+    *shared_edges = 0;
+    for (const auto& [edge, on] : on_edge) {
+        if (on.size() != 2) {
+            continue;
+        }
+        ++*shared_edges;
+        kuril::MapVertex far{};
+        for (std::size_t k = 0; k < 3; ++k) {
+            const Key v = key(triangles[on[1] + k]);
+            if (v != edge.first && v != edge.second) {
+                far = triangles[on[1] + k];
+            }
+        }
+        const auto& a = triangles[on[0]];
+        const auto& b = triangles[on[0] + 1];
+        const auto& c = triangles[on[0] + 2];
+        const double ax = double{a.x} - far.x, ay = double{a.y} - far.y;
+        const double bx = double{b.x} - far.x, by = double{b.y} - far.y;
+        const double cx = double{c.x} - far.x, cy = double{c.y} - far.y;
+        double det = (ax * ax + ay * ay) * (bx * cy - cx * by) -
+                     (bx * bx + by * by) * (ax * cy - cx * ay) +
+                     (cx * cx + cy * cy) * (ax * by - bx * ay);
+        if (triangle_area(a, b, c) < 0) {
+            det = -det; // the test's sign is for a triangle turning left
+        }
+        const double scale = ax * ax + ay * ay + bx * bx + by * by + cx * cx + cy * cy;
+        violations += det > 1e-9 * scale * scale ? 1 : 0;
+    }
+    return violations;
+}
+
+/// The sum over the triangles of their longest edge: smaller for better-shaped triangles.
+double longest_edges(const std::vector<kuril::MapVertex>& triangles) {
+    double sum = 0;
+    for (std::size_t t = 0; t + 2 < triangles.size(); t += 3) {
+        double longest = 0;
+        for (std::size_t k = 0; k < 3; ++k) {
+            const auto& a = triangles[t + k];
+            const auto& b = triangles[t + (k + 1) % 3];
+            longest = std::max(longest, std::hypot(double{a.x} - b.x, double{a.y} - b.y));
+        }
+        sum += longest;
+    }
+    return sum;
+}
+
+} // namespace
+
+TEST_CASE("[map] Delaunay flips keep the area and coverage and leave no edge to flip") {
+    SUBCASE("a fan over a convex polygon: slivers from one vertex") {
+        std::vector<kuril::MapVertex> ring;
+        for (int i = 0; i < 64; ++i) {
+            const double a = 6.283185307 * i / 64;
+            ring.push_back(
+                {static_cast<float>(1000 * std::cos(a)), static_cast<float>(400 * std::sin(a))});
+        }
+        std::vector<kuril::MapVertex> fan;
+        for (std::size_t i = 1; i + 1 < ring.size(); ++i) {
+            fan.insert(fan.end(), {ring[0], ring[i], ring[i + 1]});
+        }
+        int shared = 0;
+        CHECK(delaunay_violations(fan, &shared) > 15);
+        std::vector<kuril::MapVertex> flipped = fan;
+        kuril::make_delaunay(flipped);
+        CHECK(flipped.size() == fan.size());
+        CHECK(delaunay_violations(flipped, &shared) == 0);
+        CHECK(shared == 61); // a triangulation of a 64-gon: 61 inner edges
+        CHECK(triangles_area(flipped) == doctest::Approx(triangles_area(fan)).epsilon(1e-9));
+        CHECK(longest_edges(flipped) < 0.7 * longest_edges(fan));
+        for (int gx = -50; gx <= 50; ++gx) {
+            for (int gy = -20; gy <= 20; ++gy) {
+                const geo::Point p{gx * 21.0 + 0.3, gy * 21.0 + 0.7};
+                CHECK(coverage(flipped, p) == coverage(fan, p));
+            }
+        }
+    }
+    SUBCASE("triangulated land with a lake: Delaunay, each point covered as the rings say") {
+        geo::Ring coast;
+        for (int i = 0; i < 400; ++i) {
+            const double a = 6.283185307 * i / 400;
+            const double radius = 40'000 + 9'000 * std::sin(5 * a) + 2'000 * std::sin(37 * a);
+            coast.push_back({radius * std::cos(a), 0.6 * radius * std::sin(a)});
+        }
+        const geo::Ring lake = {{-5'000, -3'000}, {6'000, -2'000}, {4'000, 5'000}, {-6'000, 3'000}};
+        std::vector<kuril::MapVertex> triangles;
+        kuril::triangulate_even_odd({coast, lake}, triangles);
+        int shared = 0;
+        CHECK(delaunay_violations(triangles, &shared) == 0);
+        CHECK(shared > 300);
+        const double expected = shoelace(coast) - shoelace(lake);
+        CHECK(triangles_area(triangles) == doctest::Approx(expected).epsilon(1e-6));
+        for (int gx = -50; gx <= 50; gx += 2) {
+            for (int gy = -30; gy <= 30; gy += 2) {
+                const geo::Point p{gx * 1'000.0 + 137, gy * 1'000.0 + 71};
+                const bool inside = kuril::polygon_contains(geo::Polygon{{coast, lake}}, p);
+                CHECK(coverage(triangles, {p.x, -p.y}) == (inside ? 1 : 0));
+            }
+        }
+    }
+    SUBCASE("triangles with no area go; nothing else changes") {
+        std::vector<kuril::MapVertex> triangles = {{0, 0},  {10, 0}, {0, 10},  {0, 0}, {5, 0},
+                                                   {10, 0}, {10, 0}, {10, 10}, {0, 10}};
+        kuril::make_delaunay(triangles);
+        CHECK(triangles.size() == 6);
+        CHECK(triangles_area(triangles) == doctest::Approx(100));
     }
 }
 

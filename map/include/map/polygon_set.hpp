@@ -103,8 +103,15 @@ geo::Ring clip_ring(const geo::Ring& ring, const geo::Box& box);
 /// The even-odd interior of `rings` as triangles (three vertices each, map space: y flipped to
 /// point down), appended to `out`. Through the tessellator of Mesa's GLU (SGI's libtess: a
 /// sweep line that splits at every crossing, needs no OpenGL context and handles degenerate,
-/// self-touching and overlapping rings); throws std::runtime_error if it reports an error.
+/// self-touching and overlapping rings), then made Delaunay (make_delaunay); throws
+/// std::runtime_error if the tessellator reports an error.
 void triangulate_even_odd(const std::vector<geo::Ring>& rings, std::vector<MapVertex>& out);
+
+/// Turns the triangles from `first` on into a constrained Delaunay triangulation of the same
+/// area (Lawson's edge flips across edges two triangles share), so that long thin slivers
+/// become well-shaped triangles, which a rasteriser fills faster; drops triangles with no
+/// area. The area each pixel centre falls in is the same.
+void make_delaunay(std::vector<MapVertex>& triangles, std::size_t first = 0);
 
 /// Even-odd point-in-polygon test on projected rings.
 bool polygon_contains(const geo::Polygon& polygon, geo::Point p);
