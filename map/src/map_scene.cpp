@@ -470,6 +470,7 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         note_visible(region.projected);
         regions.push_back(std::move(region));
     }
+    build_land_outside_regions(projected_land, by_island_projected);
 
     {
         Others made = others.get();
@@ -604,13 +605,55 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
+void MapScene::build_land_outside_regions(
+    const geo::VectorLayer& projected_land,
+    const std::map<std::string, std::vector<geo::Polygon>>& by_island_projected) {
+    if (!has_land || regions.empty()) {
+        return;
+    }
+    // Islands a region takes whole (its own and its members' land polygons) are left out.
+    std::set<std::string> taken;
+    for (auto& region : regions) {
+        if (!region.island->part_of.empty()) {
+            continue;
+        }
+        region.cut_from_land = true;
+        taken.insert(region.island->id);
+        taken.insert(region.island->members.begin(), region.island->members.end());
+    }
+    std::vector<geo::Polygon> outside;
+    for (const auto& feature : projected_land.features) {
+        if (!taken.contains(feature.attribute("island"))) {
+            outside.insert(outside.end(), feature.polygons.begin(), feature.polygons.end());
+        }
+    }
+    // A band or a country's part cut out of a landmass (inside it; the cuts of one landmass do
+    // not overlap) is taken out by the even-odd rule: its rings are added to the landmass's,
+    // and what lies inside both is inside an even number of rings. A landmass taken whole
+    // already, or not in the land, is left as it is.
+    for (auto& region : regions) {
+        const std::string& landmass = region.island->part_of;
+        if (landmass.empty()) {
+            continue;
+        }
+        if (taken.contains(landmass)) {
+            region.cut_from_land = true;
+        } else if (by_island_projected.contains(landmass)) {
+            region.cut_from_land = true;
+            outside.insert(outside.end(), region.projected.begin(), region.projected.end());
+        }
+    }
+    land_outside_regions = build_polygon_set(outside, projection->metres_per_unit());
+    has_land_outside_regions = true;
+}
+
 void MapScene::prepare_for(double min_metres_per_pixel, double max_metres_per_pixel) const {
     // The view's scale is in the CRS's units a pixel; the levels' tolerances in metres.
     const double unit = projection != nullptr ? projection->metres_per_unit() : 1.0;
     const std::size_t finest = lod_index_for(min_metres_per_pixel * unit);
     const std::size_t coarsest = lod_index_for(max_metres_per_pixel * unit);
     for (std::size_t index = finest; index <= coarsest; ++index) {
-        for (const PolygonSet* set : {&land, &lakes}) {
+        for (const PolygonSet* set : {&land, &lakes, &land_outside_regions}) {
             if (!set->empty()) {
                 set->level(index);
             }

@@ -129,6 +129,31 @@ void MapRenderer::fill_sets(sf::RenderTarget& target, const std::vector<const Po
     target.draw(scratch_.data(), scratch_.size(), sf::Triangles, states);
 }
 
+std::vector<const PolygonSet*> MapRenderer::land_fills(const MapFrame& frame) const {
+    // Under the status layer the land is the land outside the regions, and the regions not
+    // coloured at this date (or under this point of view): each pixel is then filled once,
+    // in the land's colour or a status colour, never both. A vector output keeps the whole
+    // land under the regions: two fills meeting along an edge would show a hairline seam
+    // where a viewer anti-aliases both.
+    if (!frame.state.shows(Layer::status) || !scene_.has_land_outside_regions ||
+        VectorCapture::active() != nullptr) {
+        return {&scene_.land};
+    }
+    std::vector<bool> coloured(scene_.regions.size(), false);
+    for (const auto& shown : frame.regions) {
+        if (shown.symbol.look != StatusSymbol::Look::uncoloured) {
+            coloured[static_cast<std::size_t>(shown.region - scene_.regions.data())] = true;
+        }
+    }
+    std::vector<const PolygonSet*> sets{&scene_.land_outside_regions};
+    for (std::size_t i = 0; i < scene_.regions.size(); ++i) {
+        if (scene_.regions[i].cut_from_land && !coloured[i]) {
+            sets.push_back(&scene_.regions[i].shapes);
+        }
+    }
+    return sets;
+}
+
 void MapRenderer::draw_outlines(sf::RenderTarget& target, const PolygonSet& set,
                                 const MapView& view, sf::Color color, float width_px) {
     if (set.empty()) {
@@ -815,7 +840,8 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     }
     target.setView(placed(map_sf_view(view, tile_)));
     if (frame.land) {
-        fill_sets(target, {&scene_.land}, view, style::land_colour(state.high_contrast), nullptr);
+        fill_sets(target, land_fills(frame), view, style::land_colour(state.high_contrast),
+                  nullptr);
     }
     if (frame.lakes) {
         fill_sets(target, {&scene_.lakes}, view, sea, nullptr);

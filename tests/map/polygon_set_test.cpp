@@ -543,6 +543,46 @@ TEST_CASE("[map] a polygon set of rings partly beyond the horizon builds what is
     CHECK(nothing.level(0).fills.empty());
 }
 
+TEST_CASE("[map] scene: the land outside the regions leaves out whole islands and cut parts") {
+    const auto atlas = geo::load_atlas(test_paths::shipped() / "annotations.xml");
+    const geo::Projection projection;
+    const kuril::MapScene scene(*atlas, projection);
+    REQUIRE(scene.has_land_outside_regions);
+    for (const auto& region : scene.regions) {
+        CAPTURE(region.island->id);
+        CHECK(region.cut_from_land);
+    }
+    // How many fill triangles of the finest level hold the point (lon/lat).
+    const auto covered = [&](const kuril::PolygonSet& set, geo::Point lon_lat) {
+        const geo::Point p = projection.forward(lon_lat);
+        int count = 0;
+        for (const auto& piece : set.level(0).fills) {
+            count += coverage(piece.triangles, {p.x, -p.y});
+        }
+        return count;
+    };
+    const struct {
+        std::string name;
+        geo::Point lon_lat;
+        int land;    // in the whole land
+        int outside; // in the land outside the regions
+    } probes[] = {
+        {"Shikotan (a region of its own)", {146.71, 43.785}, 1, 0},
+        {"an islet by Kaigara (of the Habomai group)", {145.87355, 43.38959}, 1, 0},
+        {"central Hokkaido", {142.8, 43.4}, 1, 0},
+        {"South Sakhalin (a band of Sakhalin)", {142.3, 47.5}, 1, 0},
+        {"North Sakhalin (the other band)", {143.0324, 50.1608}, 1, 0},
+        {"the Russian mainland (Russia's part of the landmass)", {136.5, 52.5}, 1, 0},
+        {"China (in no region)", {127.5, 44.0}, 1, 1},
+        {"the Sea of Okhotsk", {148.0, 50.0}, 0, 0},
+    };
+    for (const auto& probe : probes) {
+        CAPTURE(probe.name);
+        CHECK(covered(scene.land, probe.lon_lat) == probe.land);
+        CHECK(covered(scene.land_outside_regions, probe.lon_lat) == probe.outside);
+    }
+}
+
 // The scene keeps what is in front of a CRS's horizon, and says when nothing is.
 TEST_CASE("[map] scene: a CRS with the data beyond its horizon is one line; a partial one draws") {
     const auto atlas = geo::load_atlas(test_paths::shipped() / "annotations.xml");

@@ -63,6 +63,52 @@ TEST_CASE("[viewer] render: land is land-coloured and sea sea-coloured") {
     CHECK(near(f.probe(image, {146.0, 46.5}), kuril::style::sea));  // Sea of Okhotsk
 }
 
+TEST_CASE("[render] the land outside the regions and the uncoloured regions fill what the whole "
+          "land under the status fills did") {
+    // The status layer's land is drawn as the land outside the regions plus the regions not
+    // coloured at the date; drawn again with the whole land under the status fills (the
+    // scene's flag off), the pixels are the same: at the whole region, and zoomed in, on
+    // dates when the regions are coloured differently, and under the neutral point of view.
+    Fixture f;
+    REQUIRE(f.scene.has_land_outside_regions);
+    struct Case {
+        geo::Date date;
+        double zoom;
+        geo::Point centre;
+        std::string_view pov;
+    };
+    const Case cases[] = {{{2025, 1, 1}, 1, {146, 46}, kuril::default_pov},
+                          {{1855, 3, 1}, 1, {146, 46}, kuril::default_pov},
+                          {{1910, 1, 1}, 4, {142.5, 47}, kuril::default_pov},
+                          {{1946, 6, 1}, 1, {146, 46}, "neutral"},
+                          {{2025, 1, 1}, 60, {146.1, 43.45}, kuril::default_pov},
+                          {{2025, 1, 1}, 1, {131, 44}, kuril::default_pov}};
+    const kuril::MapView whole(f.scene.world, 1000, 800);
+    for (const auto& c : cases) {
+        CAPTURE(c.date.year);
+        CAPTURE(c.zoom);
+        f.view.set(f.projection.forward(c.centre), whole.metres_per_pixel() / c.zoom);
+        auto state =
+            only({kuril::Layer::sea, kuril::Layer::land, kuril::Layer::lakes, kuril::Layer::status},
+                 c.date);
+        state.pov = std::string(c.pov);
+        f.scene.has_land_outside_regions = true;
+        const sf::Image once = f.render(state);
+        f.scene.has_land_outside_regions = false;
+        const sf::Image twice = f.render(state);
+        f.scene.has_land_outside_regions = true;
+        // Along a landmass's cut (the Russian mainland) the two are simplified apart at coarse
+        // levels: a pixel or two may differ there, never more.
+        CHECK(test_drawing::pixels_differing(once, twice, 0) <= 4);
+        // Land there is, in a status colour or the land's (China, in no region).
+        if (c.zoom == 1 && c.centre.x > 140) {
+            CHECK_FALSE(near(f.probe(once, {142.5, 43.5}), kuril::style::sea));
+        } else if (c.zoom == 1) {
+            CHECK(near(f.probe(once, {127.5, 44.0}), kuril::style::land));
+        }
+    }
+}
+
 TEST_CASE("[viewer] render: status colours follow the date") {
     Fixture f;
     const auto layers = {kuril::Layer::sea, kuril::Layer::land, kuril::Layer::status};

@@ -9,6 +9,7 @@ namespace kuril {
 void prepare_remaining_levels(const MapScene& scene, std::stop_token stop) {
     scene.land.prepare_all(stop);
     scene.lakes.prepare_all(stop);
+    scene.land_outside_regions.prepare_all(stop);
     for (const auto& region : scene.regions) {
         region.shapes.prepare_all(stop);
     }

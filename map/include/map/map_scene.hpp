@@ -7,6 +7,7 @@
 #include "map/polygon_set.hpp"
 #include "map/user_layer.hpp"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,6 +23,9 @@ struct StatusRegion {
     std::vector<PolygonIndex> lookup;    ///< one per polygon of `projected`, for region_at
     PolygonSet shapes;
     geo::Point label_anchor; ///< north-up metres
+    /// Its land is not in MapScene::land_outside_regions: where the region is not coloured,
+    /// the land's colour is drawn with its own shapes.
+    bool cut_from_land = false;
 };
 
 struct SceneLine {
@@ -83,6 +87,12 @@ struct MapScene {
     /// The land layer's extent in lon/lat degrees (min_x..max_x = west..east).
     std::optional<geo::Box> data_extent;
     PolygonSet land;
+    /// The land no status region covers (has_land_outside_regions: built when there are both
+    /// land and regions). Under the status layer this and the regions not coloured at a date
+    /// are filled in the land's colour, not all of `land`: the regions' fills then do not
+    /// paint the same pixels a second time (a software rasteriser pays for each).
+    PolygonSet land_outside_regions;
+    bool has_land_outside_regions = false;
     PolygonSet lakes;
     bool has_land = false;
     bool has_lakes = false;
@@ -107,6 +117,11 @@ struct MapScene {
 
     /// The status region under a map point (north-up metres), or nullptr.
     const StatusRegion* region_at(geo::Point map_point) const;
+
+private:
+    void build_land_outside_regions(
+        const geo::VectorLayer& projected_land,
+        const std::map<std::string, std::vector<geo::Polygon>>& by_island_projected);
 };
 
 /// Projects lon/lat polygons (densifying nothing: GSHHG vertices are dense already).

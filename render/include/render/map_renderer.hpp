@@ -58,6 +58,8 @@ public:
     const std::vector<PlacedMapLabel>& placed_labels() const;
 
 private:
+    /// What is filled in the land's colour (see MapScene::land_outside_regions).
+    std::vector<const PolygonSet*> land_fills(const MapFrame& frame) const;
     void fill_sets(sf::RenderTarget& target, const std::vector<const PolygonSet*>& sets,
                    const MapView& view, sf::Color color, const sf::Texture* pattern);
     void draw_outlines(sf::RenderTarget& target, const PolygonSet& set, const MapView& view,
