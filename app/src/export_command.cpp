@@ -657,7 +657,8 @@ CommandExit run_export(const ExportCommandOptions& command) {
             const double finest = export_view(scene, fit, 0, 0).metres_per_pixel();
             const double coarsest =
                 export_view(scene, fit, 0, 0.375 * fit.height).metres_per_pixel();
-            scene.prepare_for(finest, coarsest);
+            // A raster export under the status layer fills the land outside the regions.
+            scene.prepare_for(finest, coarsest, !export_state(fit).shows(Layer::status));
         }
         return loaded;
     });

@@ -130,7 +130,7 @@ std::vector<std::array<double, 4>> screen_segments(const PolygonSet& set, const 
     }
     const geo::Box visible = view.visible_box(); // north-up metres
     const double pad = 4 * view.metres_per_pixel();
-    const LodLevel& level = set.level_for(view.metres_per_pixel());
+    const LodLevel& level = set.outlines_for(view.metres_per_pixel());
     for (const auto& chunk : level.outlines) {
         // Map space is y down: only the rows matter for an even-odd fill.
         if (chunk.bounds.max_y < -visible.max_y - pad ||

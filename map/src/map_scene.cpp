@@ -647,16 +647,25 @@ void MapScene::build_land_outside_regions(
     has_land_outside_regions = true;
 }
 
-void MapScene::prepare_for(double min_metres_per_pixel, double max_metres_per_pixel) const {
+void MapScene::prepare_for(double min_metres_per_pixel, double max_metres_per_pixel,
+                           bool whole_land_filled) const {
     // The view's scale is in the CRS's units a pixel; the levels' tolerances in metres.
     const double unit = projection != nullptr ? projection->metres_per_unit() : 1.0;
     const std::size_t finest = lod_index_for(min_metres_per_pixel * unit);
     const std::size_t coarsest = lod_index_for(max_metres_per_pixel * unit);
+    const bool outside_only = !whole_land_filled && has_land_outside_regions;
     for (std::size_t index = finest; index <= coarsest; ++index) {
-        for (const PolygonSet* set : {&land, &lakes, &land_outside_regions}) {
-            if (!set->empty()) {
-                set->level(index);
+        if (!land.empty()) {
+            land.outlines(index);
+            if (!outside_only) {
+                land.fills(index);
             }
+        }
+        if (outside_only && !land_outside_regions.empty()) {
+            land_outside_regions.fills(index);
+        }
+        if (!lakes.empty()) {
+            lakes.level(index);
         }
         for (const auto& region : regions) {
             if (!region.shapes.empty()) {
@@ -665,7 +674,7 @@ void MapScene::prepare_for(double min_metres_per_pixel, double max_metres_per_pi
         }
     }
     if (!land.empty()) {
-        land.level(land.level_count() - 1); // the inset map's
+        land.fills(land.level_count() - 1); // the inset map's
     }
 }
 

@@ -320,6 +320,14 @@ const LodLevel& PolygonSet::level_for(double metres_per_pixel) const {
     return level(lod_index_for(metres_per_pixel * metres_per_unit_));
 }
 
+const LodLevel& PolygonSet::fills_for(double metres_per_pixel) const {
+    return fills(lod_index_for(metres_per_pixel * metres_per_unit_));
+}
+
+const LodLevel& PolygonSet::outlines_for(double metres_per_pixel) const {
+    return outlines(lod_index_for(metres_per_pixel * metres_per_unit_));
+}
+
 bool is_finite(geo::Point p) {
     return std::isfinite(p.x) && std::isfinite(p.y);
 }
@@ -715,39 +723,63 @@ PolygonSet::PolygonSet(std::vector<geo::Ring> projected_rings, double metres_per
     }
     box_ = bounds_of(rings_);
     bounds = to_map_box(box_);
-    levels_.resize(lod_tolerances_m().size());
-    built_ = std::make_unique<std::once_flag[]>(levels_.size());
+    for (const double tolerance : lod_tolerances_m()) {
+        levels_.push_back(std::make_unique<LodLevel>());
+        levels_.back()->tolerance_m = tolerance;
+    }
+    fills_built_ = std::make_unique<std::once_flag[]>(levels_.size());
+    outlines_built_ = std::make_unique<std::once_flag[]>(levels_.size());
 }
 
-const LodLevel& PolygonSet::level(std::size_t index) const {
+std::vector<geo::Ring> PolygonSet::simplified(std::size_t index) const {
+    const double tolerance = levels_[index]->tolerance_m / metres_per_unit_; // the CRS's units
+    std::vector<geo::Ring> out;
+    for (const auto& ring : rings_) {
+        geo::Ring ring_simplified = simplify_ring(ring, tolerance);
+        // Rings smaller than the tolerance vanish at this level.
+        const geo::Box ring_box = bounds_of({ring_simplified});
+        if (ring_simplified.size() < 3 ||
+            (tolerance > 0 && std::max(ring_box.max_x - ring_box.min_x,
+                                       ring_box.max_y - ring_box.min_y) < tolerance)) {
+            continue;
+        }
+        out.push_back(std::move(ring_simplified));
+    }
+    return out;
+}
+
+const LodLevel& PolygonSet::outlines(std::size_t index) const {
     static const LodLevel nothing;
     if (index >= levels_.size()) {
         return nothing;
     }
-    std::call_once(built_[index], [&] {
-        auto built = std::make_unique<LodLevel>();
-        built->tolerance_m = lod_tolerances_m()[index];
-        const double tolerance = built->tolerance_m / metres_per_unit_; // in the CRS's units
-        std::vector<geo::Ring> simplified;
-        for (const auto& ring : rings_) {
-            geo::Ring ring_simplified = simplify_ring(ring, tolerance);
-            // Rings smaller than the tolerance vanish at this level.
-            const geo::Box ring_box = bounds_of({ring_simplified});
-            if (ring_simplified.size() < 3 ||
-                (tolerance > 0 && std::max(ring_box.max_x - ring_box.min_x,
-                                           ring_box.max_y - ring_box.min_y) < tolerance)) {
-                continue;
-            }
-            built->vertex_count += ring_simplified.size();
-            append_outline(ring_simplified, built->outlines);
-            simplified.push_back(std::move(ring_simplified));
+    std::call_once(outlines_built_[index], [&] {
+        LodLevel& level = *levels_[index];
+        for (const auto& ring : simplified(index)) {
+            level.vertex_count += ring.size();
+            append_outline(ring, level.outlines);
         }
-        std::vector<std::vector<geo::Ring>> piece_rings;
-        split_into_pieces(std::move(simplified), box_, 0, built->fills, piece_rings);
-        triangulate_pieces(built->fills, piece_rings);
-        levels_[index] = std::move(built);
     });
     return *levels_[index];
+}
+
+const LodLevel& PolygonSet::fills(std::size_t index) const {
+    static const LodLevel nothing;
+    if (index >= levels_.size()) {
+        return nothing;
+    }
+    std::call_once(fills_built_[index], [&] {
+        std::vector<std::vector<geo::Ring>> piece_rings;
+        LodLevel& level = *levels_[index];
+        split_into_pieces(simplified(index), box_, 0, level.fills, piece_rings);
+        triangulate_pieces(level.fills, piece_rings);
+    });
+    return *levels_[index];
+}
+
+const LodLevel& PolygonSet::level(std::size_t index) const {
+    outlines(index);
+    return fills(index);
 }
 
 void PolygonSet::prepare_all(std::stop_token stop) const {

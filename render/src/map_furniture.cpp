@@ -102,7 +102,7 @@ void MapRenderer::draw_inset(sf::RenderTarget& target, const geo::Box& visible,
     if (!scene_.land.empty()) {
         scratch_.clear();
         const sf::Color colour = style::inset_land;
-        for (const auto& piece : scene_.land.level(scene_.land.level_count() - 1).fills) {
+        for (const auto& piece : scene_.land.fills(scene_.land.level_count() - 1).fills) {
             for (const auto& v : piece.triangles) {
                 scratch_.emplace_back(sf::Vector2f(v.x, v.y), colour);
             }

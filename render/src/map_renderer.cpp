@@ -92,7 +92,7 @@ void MapRenderer::fill_sets(sf::RenderTarget& target, const std::vector<const Po
         if (set->empty() || !set->bounds.overlaps(visible)) {
             continue;
         }
-        const LodLevel& level = set->level_for(scale);
+        const LodLevel& level = set->fills_for(scale);
         for (const auto& piece : level.fills) {
             if (!piece.bounds.overlaps(visible)) {
                 continue;
@@ -160,7 +160,7 @@ void MapRenderer::draw_outlines(sf::RenderTarget& target, const PolygonSet& set,
         return;
     }
     const geo::Box visible = visible_map_box(view, tile_);
-    const LodLevel& level = set.level_for(view.metres_per_pixel());
+    const LodLevel& level = set.outlines_for(view.metres_per_pixel());
     scratch_.clear();
     for (const auto& chunk : level.outlines) {
         if (!chunk.bounds.overlaps(visible)) {
@@ -217,7 +217,7 @@ void MapRenderer::draw_claim_outlines(sf::RenderTarget& target, const MapFrame& 
         }
         // Two claimants (never recorded so far) would share the outline; the first is drawn.
         const sf::Color colour = style::party_hatch(shown.symbol.hatches.front());
-        const LodLevel& level = set.level_for(view.metres_per_pixel());
+        const LodLevel& level = set.outlines_for(view.metres_per_pixel());
         for (const auto& outline : level.outlines) {
             if (!outline.bounds.overlaps(visible)) {
                 continue;

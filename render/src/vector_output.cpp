@@ -232,7 +232,7 @@ void VectorDocument::Impl::fill(const CapturedFill& item) {
         if (set->empty() || !set->bounds.overlaps(visible)) {
             continue;
         }
-        fan_rings_path(cr, set->level_for(item.view.metres_per_pixel()), visible, to_screen);
+        fan_rings_path(cr, set->fills_for(item.view.metres_per_pixel()), visible, to_screen);
     }
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     set_colour(cr, item.colour);
@@ -248,7 +248,7 @@ void VectorDocument::Impl::fill(const CapturedFill& item) {
 void VectorDocument::Impl::outline(const CapturedOutline& item) {
     const MapView& view = item.view;
     const geo::Box visible = visible_map_box(view);
-    const LodLevel& level = item.set->level_for(view.metres_per_pixel());
+    const LodLevel& level = item.set->outlines_for(view.metres_per_pixel());
     cairo_save(cr);
     cairo_translate(cr, item.offset.x, item.offset.y);
     cairo_new_path(cr);

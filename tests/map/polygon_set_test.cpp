@@ -232,6 +232,30 @@ TEST_CASE("[map] levels asked for from two threads at once are each built once, 
     }
 }
 
+TEST_CASE("[map] a level's fills and outlines are built apart, each when first asked for") {
+    // The status layer fills the land outside the regions: a first frame then needs the land's
+    // outlines and not its fills.
+    geo::Ring ring;
+    for (int i = 0; i < 2'000; ++i) {
+        const double a = i * 2 * 3.14159265358979 / 2'000;
+        const double r = 100'000 * (1 + 0.2 * std::sin(37 * a));
+        ring.push_back({r * std::cos(a), r * std::sin(a)});
+    }
+    const auto set = kuril::build_polygon_set({geo::Polygon{{ring}}});
+    const auto whole = kuril::build_polygon_set({geo::Polygon{{ring}}});
+    const kuril::LodLevel& outlined = set.outlines(2);
+    CHECK(!outlined.outlines.empty());
+    CHECK(outlined.vertex_count == whole.level(2).vertex_count);
+    CHECK(outlined.fills.empty()); // not asked for yet
+    CHECK(set.fills(3).outlines.empty());
+    CHECK(!set.fills(3).fills.empty());
+    // Asked for later, the other part is the same as built together.
+    CHECK(&set.fills(2) == &outlined);
+    CHECK(set.fills(2).fills.size() == whole.level(2).fills.size());
+    CHECK(set.outlines(3).outlines.size() == whole.level(3).outlines.size());
+    CHECK(set.level_for(1e9).tolerance_m == kuril::lod_tolerances_m().back());
+}
+
 TEST_CASE("[map] triangulation fixtures: holes, degenerate, self-touching and crossing rings") {
     const geo::Ring square = {{0, 0}, {10, 0}, {10, 10}, {0, 10}};
     const geo::Ring hole = {{4, 4}, {4, 6}, {6, 6}, {6, 4}};

@@ -112,8 +112,10 @@ struct MapScene {
 
     /// Builds the levels of detail that views at scales in this range draw (land, lakes,
     /// status regions, and the inset's coarsest land), so that a first frame does not pay
-    /// for them.
-    void prepare_for(double min_metres_per_pixel, double max_metres_per_pixel) const;
+    /// for them. `whole_land_filled`: the frames fill the whole land (no status layer, or a
+    /// vector output), not the land outside the regions.
+    void prepare_for(double min_metres_per_pixel, double max_metres_per_pixel,
+                     bool whole_land_filled) const;
 
     /// The status region under a map point (north-up metres), or nullptr.
     const StatusRegion* region_at(geo::Point map_point) const;

@@ -44,10 +44,11 @@ struct LodLevel {
     std::size_t vertex_count = 0; ///< after simplification
 };
 
-/// A polygon set (all land, the lakes, one island) at every level of detail. A level is built
-/// the first time it is asked for (an export needs one; the viewer builds the rest on a second
-/// thread after its first frame), then kept. Levels may be asked for from several threads: a
-/// level is built once, and a thread that asks for it meanwhile waits for it.
+/// A polygon set (all land, the lakes, one island) at every level of detail. A level's fills
+/// and its outlines are each built the first time they are asked for (an export needs one
+/// level, and the land's fills only without the status layer; the viewer builds the rest on a
+/// second thread after its first frame), then kept. They may be asked for from several
+/// threads: each is built once, and a thread that asks for it meanwhile waits for it.
 class PolygonSet {
 public:
     PolygonSet() = default;
@@ -57,22 +58,32 @@ public:
 
     bool empty() const { return rings_.empty(); }
     std::size_t level_count() const { return levels_.size(); }
-    /// The level of that index (0 = full resolution), built if needed.
+    /// The level of that index (0 = full resolution), fills and outlines built if needed.
     const LodLevel& level(std::size_t index) const;
+    /// The level with its fills built (its outlines only if asked for before).
+    const LodLevel& fills(std::size_t index) const;
+    /// The level with its outlines and vertex count built (its fills only if asked for before).
+    const LodLevel& outlines(std::size_t index) const;
     /// The coarsest level whose tolerance is still below a pixel (`metres_per_pixel` in the
-    /// CRS's units per pixel, as MapView gives it).
+    /// CRS's units per pixel, as MapView gives it): whole, with its fills, with its outlines.
     const LodLevel& level_for(double metres_per_pixel) const;
+    const LodLevel& fills_for(double metres_per_pixel) const;
+    const LodLevel& outlines_for(double metres_per_pixel) const;
     /// Builds every level now, or until `stop` is requested (between levels).
     void prepare_all(std::stop_token stop = {}) const;
 
     geo::Box bounds; ///< map space, y down
 
 private:
+    /// The rings simplified to the level's tolerance, those smaller than it left out.
+    std::vector<geo::Ring> simplified(std::size_t index) const;
+
     std::vector<geo::Ring> rings_; ///< north-up metres
     geo::Box box_;                 ///< north-up metres
     double metres_per_unit_ = 1.0;
-    mutable std::vector<std::unique_ptr<LodLevel>> levels_;
-    mutable std::unique_ptr<std::once_flag[]> built_; ///< one for each of levels_
+    std::vector<std::unique_ptr<LodLevel>> levels_;            ///< their parts built on demand
+    mutable std::unique_ptr<std::once_flag[]> fills_built_;    ///< one for each level
+    mutable std::unique_ptr<std::once_flag[]> outlines_built_; ///< one for each level
 };
 
 /// Tolerances of the levels of detail, finest (0 = full resolution) first.
