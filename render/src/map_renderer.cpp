@@ -828,6 +828,10 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     const sf::Color sea = style::sea_colour(state.high_contrast);
     const sf::Color background = state.shows(Layer::sea) ? sea : sf::Color::White;
     glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    // Each triangle of the map is one colour (its three vertices' colours are the same): flat
+    // shading spares a software rasteriser interpolating colours across every pixel. Put back
+    // at the end, for what others draw after the map.
+    glShadeModel(GL_FLAT);
     glClearColor(background.r / 255.f, background.g / 255.f, background.b / 255.f,
                  background.a / 255.f);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -895,6 +899,8 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     if (area) {
         glDisable(GL_SCISSOR_TEST);
     }
+    target.setActive(true);
+    glShadeModel(GL_SMOOTH);
 }
 
 } // namespace kuril

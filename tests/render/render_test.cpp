@@ -9,6 +9,7 @@
 #include "render/style.hpp"
 
 #include <SFML/Graphics.hpp>
+#include <SFML/OpenGL.hpp>
 #include <algorithm>
 #include <cmath>
 #include <doctest/doctest.h>
@@ -107,6 +108,29 @@ TEST_CASE("[render] the land outside the regions and the uncoloured regions fill
             CHECK(near(f.probe(once, {127.5, 44.0}), kuril::style::land));
         }
     }
+}
+
+TEST_CASE("[render] the map is drawn with flat shading and leaves smooth shading after it") {
+    // Every map triangle is one colour, so flat shading changes none of its pixels; what is
+    // drawn after the map (the viewer's panels) may shade a gradient and still does.
+    Fixture f;
+    const sf::Image map = f.render(only({kuril::Layer::sea, kuril::Layer::land}, {2000, 1, 1}));
+    CHECK(near(f.probe(map, {142.5, 43.5}), kuril::style::land));
+    GLint model = 0;
+    REQUIRE(f.target.setActive(true));
+    glGetIntegerv(GL_SHADE_MODEL, &model);
+    CHECK(model == GL_SMOOTH);
+    // A gradient drawn after the map: its middle is between black and white.
+    f.target.setView(f.target.getDefaultView());
+    const sf::Vertex quad[] = {{{0, 0}, sf::Color::Black},
+                               {{200, 0}, sf::Color::White},
+                               {{200, 100}, sf::Color::White},
+                               {{0, 100}, sf::Color::Black}};
+    f.target.draw(quad, 4, sf::Quads);
+    f.target.display();
+    const sf::Color middle = f.target.getTexture().copyToImage().getPixel(100, 50);
+    CHECK(middle.r > 80);
+    CHECK(middle.r < 180);
 }
 
 TEST_CASE("[viewer] render: status colours follow the date") {
