@@ -177,7 +177,11 @@ void MapRenderer::draw_outlines(sf::RenderTarget& target, const PolygonSet& set,
         if (width_px > 1.f) {
             glLineWidth(std::round(width_px));
         }
-        target.draw(scratch_.data(), scratch_.size(), sf::Lines);
+        sf::RenderStates states;
+        if (color.a == 255) {
+            states.blendMode = sf::BlendNone; // opaque: written without reading the target
+        }
+        target.draw(scratch_.data(), scratch_.size(), sf::Lines, states);
         if (width_px > 1.f) {
             glLineWidth(1.f);
         }

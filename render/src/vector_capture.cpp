@@ -147,7 +147,15 @@ void draw_recorded(sf::RenderTarget& target, const std::vector<sf::Vertex>& vert
     if (vertices.empty()) {
         return;
     }
-    target.draw(vertices.data(), vertices.size(), type);
+    // Opaque everywhere: drawn without blending, so a software rasteriser writes the pixels
+    // without reading them first (the same pixels: an opaque colour blended over anything is
+    // itself).
+    sf::RenderStates states;
+    if (std::all_of(vertices.begin(), vertices.end(),
+                    [](const sf::Vertex& v) { return v.color.a == 255; })) {
+        states.blendMode = sf::BlendNone;
+    }
+    target.draw(vertices.data(), vertices.size(), type, states);
     if (type == sf::Lines) {
         capture_lines(vertices.data(), vertices.size(), target);
     } else {

@@ -7,6 +7,7 @@
 #include "pattern.hpp"
 #include "render/map_renderer.hpp"
 #include "render/style.hpp"
+#include "render/vector_capture.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <SFML/OpenGL.hpp>
@@ -131,6 +132,35 @@ TEST_CASE("[render] the map is drawn with flat shading and leaves smooth shading
     const sf::Color middle = f.target.getTexture().copyToImage().getPixel(100, 50);
     CHECK(middle.r > 80);
     CHECK(middle.r < 180);
+}
+
+TEST_CASE("[render] recorded shapes: opaque ones replace the pixels, translucent ones blend") {
+    // Opaque vertices are drawn without blending (a rasteriser then does not read the target);
+    // a translucent one still blends over what is there.
+    sf::RenderTexture target;
+    REQUIRE(target.create(100, 100));
+    target.clear(sf::Color::White);
+    const auto triangle = [](sf::Vector2f at, sf::Color colour) {
+        return std::vector<sf::Vertex>{
+            {at, colour}, {at + sf::Vector2f(40, 0), colour}, {at + sf::Vector2f(0, 40), colour}};
+    };
+    kuril::draw_recorded(target, triangle({2, 2}, sf::Color(0, 0, 255)), sf::Triangles);
+    kuril::draw_recorded(target, triangle({52, 2}, sf::Color(255, 0, 0, 128)), sf::Triangles);
+    // A translucent one over the opaque one blends with it, not with the white under both.
+    kuril::draw_recorded(target, triangle({2, 2}, sf::Color(255, 0, 0, 128)), sf::Triangles);
+    target.display();
+    const sf::Image image = target.getTexture().copyToImage();
+    const sf::Color pink = image.getPixel(60, 10);
+    CHECK(pink.r == 255);
+    CHECK(pink.g > 110);
+    CHECK(pink.g < 145);
+    CHECK(pink.a == 255);
+    const sf::Color purple = image.getPixel(10, 10);
+    CHECK(purple.r > 110);
+    CHECK(purple.r < 145);
+    CHECK(purple.b > 110);
+    CHECK(purple.b < 145);
+    CHECK(image.getPixel(90, 90) == sf::Color::White);
 }
 
 TEST_CASE("[viewer] render: status colours follow the date") {
