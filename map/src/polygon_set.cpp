@@ -302,7 +302,7 @@ void append_outline(const geo::Ring& ring, std::vector<OutlineChunk>& out) {
 } // namespace
 
 const std::vector<double>& lod_tolerances_m() {
-    static const std::vector<double> tolerances = {0.0, 40.0, 120.0, 300.0, 700.0, 1500.0};
+    static const std::vector<double> tolerances = {0.0, 40.0, 120.0, 300.0, 700.0, 1200.0, 1500.0};
     return tolerances;
 }
 
