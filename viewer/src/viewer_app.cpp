@@ -178,6 +178,15 @@ public:
     }
 
     int run() {
+        // The levels of detail the first view draws are built on the second core while this
+        // one opens the window and lays out the first frame (a level asked for meanwhile is
+        // waited for, or built by whichever thread comes first; a view fitted to another
+        // scale builds its own).
+        const double first_scale =
+            options_.start_view ? std::get<2>(*options_.start_view) : view_.metres_per_pixel();
+        first_levels_ = std::async(std::launch::async, [this, first_scale] {
+            scene_.prepare_for(first_scale, first_scale, !map_.shows(Layer::status));
+        });
         create_window();
         PhaseTimer::global().mark("window");
         try {
@@ -592,8 +601,10 @@ private:
     sf::RenderWindow window_;
     bool fullscreen_ = false;
     sf::Vector2u windowed_size_; ///< the window's last size out of full screen
-    /// Builds the scene's other levels of detail after the first frame; declared after the
-    /// scene, so that it is stopped and joined before the scene goes.
+    /// Builds the levels of detail of the first view while the window opens, and the scene's
+    /// other levels after the first frame; declared after the scene, so that they are
+    /// finished (the first), or stopped and joined, before the scene goes.
+    std::future<void> first_levels_;
     std::jthread remaining_levels_;
 };
 
