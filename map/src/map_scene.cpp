@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <future>
 #include <latch>
 #include <set>
@@ -654,28 +655,40 @@ void MapScene::prepare_for(double min_metres_per_pixel, double max_metres_per_pi
     const std::size_t finest = lod_index_for(min_metres_per_pixel * unit);
     const std::size_t coarsest = lod_index_for(max_metres_per_pixel * unit);
     const bool outside_only = !whole_land_filled && has_land_outside_regions;
+    // The parts to build, largest first, shared out to this thread and a second one: each
+    // takes the next not yet taken (a part asked for elsewhere meanwhile is built once).
+    std::vector<std::function<void()>> parts;
     for (std::size_t index = finest; index <= coarsest; ++index) {
-        if (!land.empty()) {
-            land.outlines(index);
-            if (!outside_only) {
-                land.fills(index);
-            }
-        }
         if (outside_only && !land_outside_regions.empty()) {
-            land_outside_regions.fills(index);
+            parts.emplace_back([this, index] { land_outside_regions.fills(index); });
+        }
+        if (!land.empty()) {
+            if (!outside_only) {
+                parts.emplace_back([this, index] { land.fills(index); });
+            }
+            parts.emplace_back([this, index] { land.outlines(index); });
         }
         if (!lakes.empty()) {
-            lakes.level(index);
+            parts.emplace_back([this, index] { lakes.level(index); });
         }
         for (const auto& region : regions) {
             if (!region.shapes.empty()) {
-                region.shapes.level(index);
+                parts.emplace_back([&region, index] { region.shapes.level(index); });
             }
         }
     }
     if (!land.empty()) {
-        land.fills(land.level_count() - 1); // the inset map's
+        parts.emplace_back([this] { land.fills(land.level_count() - 1); }); // the inset map's
     }
+    std::atomic<std::size_t> next{0};
+    const auto work = [&parts, &next] {
+        for (std::size_t i = next++; i < parts.size(); i = next++) {
+            parts[i]();
+        }
+    };
+    auto other = std::async(std::launch::async, work);
+    work();
+    other.get();
 }
 
 const StatusRegion* MapScene::region_at(geo::Point map_point) const {
