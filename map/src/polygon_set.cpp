@@ -602,6 +602,9 @@ void flip_to_delaunay(std::vector<MapVertex>& triangles, std::size_t first,
 } // namespace
 
 void make_delaunay(std::vector<MapVertex>& triangles, std::size_t first) {
+    if (first >= triangles.size()) {
+        return;
+    }
     const std::size_t corners = (triangles.size() - first) / 3 * 3;
     // Each distinct point gets an id: equal floats are the same vertex.
     const auto key_of = [](MapVertex v) {
