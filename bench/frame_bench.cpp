@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Renders a scripted path off-screen at 1920x1080 (or --size WxH) with every layer on (whole
 // region -> zoom into Habomai -> pan along the chain -> timeline steps) and prints
-// `frames=N median_ms=X p95_ms=Y max_ms=Z startup_ms=S`. Run under Xvfb.
+// `frames=N median_ms=X p95_ms=Y max_ms=Z cpu_ms_per_frame=C startup_ms=S`. Run under Xvfb.
 #include "geo/atlas.hpp"
 #include "geo/projection.hpp"
+#include "map/user_layer.hpp"
 #include "render/fonts.hpp"
 #include "render/map_renderer.hpp"
 #include "util/phase_timer.hpp"
@@ -112,7 +113,18 @@ int main(int argc, char** argv) {
     auto [atlas, projection_owner] = loading.get();
     const geo::Projection& projection = *projection_owner;
     kuril::PhaseTimer::global().mark("wait for data");
-    const kuril::MapScene scene(*atlas, projection);
+    kuril::MapScene scene(*atlas, projection);
+    // FRAME_BENCH_USER_LAYER=FILE: a user's layer (as `view --layer FILE`) over the land.
+    if (const char* file = std::getenv("FRAME_BENCH_USER_LAYER")) {
+        try {
+            for (auto& layer : kuril::load_user_layers(file, {}, {}, projection)) {
+                scene.user_layers.push_back(std::move(layer));
+            }
+        } catch (const std::exception& error) {
+            std::fprintf(stderr, "frame-bench: %s\n", error.what());
+            return 2;
+        }
+    }
     kuril::PhaseTimer::global().mark("scene");
     const kuril::Timeline timeline(atlas->history->key_dates());
     kuril::MapRenderer renderer(scene, font);

@@ -4,6 +4,7 @@
 #include "geo/geodesic.hpp"
 #include "label_layer.hpp"
 #include "map/map_furniture.hpp"
+#include "map_space.hpp"
 #include "pattern.hpp"
 #include "render/polyline.hpp"
 #include "render/style.hpp"
@@ -41,6 +42,15 @@ sf::View screen_sf_view(const MapView& view, const std::optional<sf::FloatRect>&
     return sf::View(sf::FloatRect(0, 0, w, h));
 }
 
+sf::Vector2f to_screen(const MapView& view, geo::Point map_north_up) {
+    const geo::Point s = view.map_to_screen(map_north_up);
+    return {static_cast<float>(s.x), static_cast<float>(s.y)};
+}
+
+} // namespace
+
+namespace detail {
+
 /// The visible area in map space (y down), grown a little: the view's, or only the tile's
 /// (each tile of an export draws only the geometry that reaches it).
 geo::Box visible_map_box(const MapView& view, const std::optional<sf::FloatRect>& tile) {
@@ -60,12 +70,38 @@ sf::FloatRect on_screen(const MapView& view) {
     return {0.f, 0.f, static_cast<float>(view.width_px()), static_cast<float>(view.height_px())};
 }
 
-sf::Vector2f to_screen(const MapView& view, geo::Point map_north_up) {
-    const geo::Point s = view.map_to_screen(map_north_up);
-    return {static_cast<float>(s.x), static_cast<float>(s.y)};
+void append_level_outlines(std::vector<sf::Vertex>& out, const LodLevel& level, const MapView& view,
+                           const geo::Box& visible, float width, sf::Color colour) {
+    std::vector<sf::Vector2f> chain;
+    const sf::FloatRect screen = on_screen(view);
+    const auto flush = [&] {
+        if (chain.size() >= 2) {
+            append_polyline(out, chain, width, colour, {}, screen);
+        }
+        chain.clear();
+    };
+    for (const auto& outline : level.outlines) {
+        if (!outline.bounds.overlaps(visible)) {
+            continue;
+        }
+        for (std::size_t i = 0; i + 1 < outline.segments.size(); i += 2) {
+            const MapVertex a = outline.segments[i];
+            const MapVertex b = outline.segments[i + 1];
+            const sf::Vector2f sa = to_screen(view, {a.x, -a.y});
+            if (chain.empty() || chain.back() != sa) {
+                flush();
+                chain.push_back(sa);
+            }
+            chain.push_back(to_screen(view, {b.x, -b.y}));
+        }
+        flush();
+    }
 }
 
-} // namespace
+} // namespace detail
+
+using detail::on_screen;
+using detail::visible_map_box;
 
 MapRenderer::MapRenderer(const MapScene& scene, const sf::Font& font)
     : scene_(scene), font_(font), labels_(std::make_unique<detail::LabelLayer>(font)) {
@@ -205,13 +241,6 @@ void MapRenderer::draw_claim_outlines(sf::RenderTarget& target, const MapFrame& 
     const geo::Box visible = visible_map_box(view, tile_);
     const float width = style::claim_outline_width * static_cast<float>(frame.state.ui_scale);
     triangles_.clear();
-    std::vector<sf::Vector2f> chain;
-    auto flush = [&](sf::Color colour) {
-        if (chain.size() >= 2) {
-            append_polyline(triangles_, chain, width, colour);
-        }
-        chain.clear();
-    };
     for (const auto& shown : frame.regions) {
         const PolygonSet& set = shown.region->shapes;
         // Disputed land (the neutral view) is outlined in neither side's colour.
@@ -220,25 +249,9 @@ void MapRenderer::draw_claim_outlines(sf::RenderTarget& target, const MapFrame& 
             continue;
         }
         // Two claimants (never recorded so far) would share the outline; the first is drawn.
-        const sf::Color colour = style::party_hatch(shown.symbol.hatches.front());
-        const LodLevel& level = set.outlines_for(view.metres_per_pixel());
-        for (const auto& outline : level.outlines) {
-            if (!outline.bounds.overlaps(visible)) {
-                continue;
-            }
-            // Segment pairs; consecutive segments that share an end are one chain.
-            for (std::size_t i = 0; i + 1 < outline.segments.size(); i += 2) {
-                const MapVertex a = outline.segments[i];
-                const MapVertex b = outline.segments[i + 1];
-                const sf::Vector2f sa = to_screen(view, {a.x, -a.y});
-                if (chain.empty() || chain.back() != sa) {
-                    flush(colour);
-                    chain.push_back(sa);
-                }
-                chain.push_back(to_screen(view, {b.x, -b.y}));
-            }
-            flush(colour);
-        }
+        detail::append_level_outlines(triangles_, set.outlines_for(view.metres_per_pixel()), view,
+                                      visible, width,
+                                      style::party_hatch(shown.symbol.hatches.front()));
     }
     draw_recorded(target, triangles_, sf::Triangles);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The user's own layers (--layer), drawn from the frame's user features: kept apart from the
 // rest of map_renderer.cpp.
+#include "map_space.hpp"
 #include "render/map_renderer.hpp"
 #include "render/polyline.hpp"
 #include "render/style.hpp"
@@ -23,6 +24,7 @@ void MapRenderer::draw_user_layers(sf::RenderTarget& target, const MapFrame& fra
         return sf::Vector2f(static_cast<float>(s.x), static_cast<float>(s.y));
     };
     std::vector<sf::Vector2f> points;
+    const geo::Box visible = detail::visible_map_box(view, tile_);
     // Areas: each feature's polygons filled even-odd (holes stay open) from their triangulated
     // levels of detail, then outlined; one feature at a time, so that overlapping features each
     // show.
@@ -36,19 +38,12 @@ void MapRenderer::draw_user_layers(sf::RenderTarget& target, const MapFrame& fra
         fill_sets(target, {feature.shapes.get()}, view,
                   style::user_colour(layer.style.rgb, style::user_fill_alpha), nullptr);
         target.setView(screen_view);
+        // The outline from the same level of detail as the fill, only where it meets the view:
+        // a polygon of a million vertices is not walked again at every frame.
         triangles_.clear();
-        const sf::Color edge = style::user_colour(layer.style.rgb);
-        const float width = static_cast<float>(layer.style.width) * ui;
-        for (const auto& polygon : feature.polygons) {
-            for (const auto& ring : polygon.rings) {
-                points.clear();
-                for (const auto& p : ring) {
-                    points.push_back(at(p));
-                }
-                points.push_back(points.front()); // the outline closes the ring
-                append_polyline(triangles_, points, width, edge);
-            }
-        }
+        detail::append_level_outlines(
+            triangles_, feature.shapes->outlines_for(view.metres_per_pixel()), view, visible,
+            static_cast<float>(layer.style.width) * ui, style::user_colour(layer.style.rgb));
         draw_recorded(target, triangles_, sf::Triangles);
     }
     // Lines, then points (a dot cased in white), over every area.

@@ -147,6 +147,9 @@ TEST_CASE("[export] user layers: GeoJSON, a two-layer GeoPackage and a 3857 shap
                translucent(red, kuril::style::sea)));
     CHECK(near(pixel_at(image, gt, f.projection, {polygon_west - 0.1, polygon_south + 0.1}),
                kuril::style::sea));
+    // Its outline, opaque, on its west and east edges (drawn from the level of detail).
+    CHECK(near(pixel_at(image, gt, f.projection, {polygon_west, polygon_south + 0.3}), red));
+    CHECK(near(pixel_at(image, gt, f.projection, {polygon_east, polygon_south + 0.3}), red));
     CHECK(near(pixel_at(image, gt, f.projection, {line_west + 0.3, line_lat}), red));
     CHECK(near(pixel_at(image, gt, f.projection, {line_west + 0.3, line_lat + 0.15}),
                kuril::style::sea));
