@@ -165,7 +165,7 @@ int main(int argc, char** argv) {
     kuril::PhaseTimer::global().mark("first frame");
     const double startup_ms = ms_since(start);
     // As the viewer does after its first frame: build the other levels of detail.
-    kuril::prepare_remaining_levels(scene);
+    kuril::prepare_remaining_levels(scene, kuril::user_layer_shapes(scene));
     if (std::getenv("FRAME_BENCH_DETAIL") != nullptr) {
         for (std::size_t i = 0; i < scene.land.level_count(); ++i) {
             const auto& level = scene.land.level(i);

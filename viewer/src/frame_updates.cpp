@@ -6,12 +6,29 @@
 
 namespace kuril {
 
-void prepare_remaining_levels(const MapScene& scene, std::stop_token stop) {
+std::vector<std::shared_ptr<const PolygonSet>> user_layer_shapes(const MapScene& scene) {
+    std::vector<std::shared_ptr<const PolygonSet>> shapes;
+    for (const auto& layer : scene.user_layers) {
+        for (const auto& feature : layer.features) {
+            if (feature.shapes) {
+                shapes.push_back(feature.shapes);
+            }
+        }
+    }
+    return shapes;
+}
+
+void prepare_remaining_levels(const MapScene& scene,
+                              const std::vector<std::shared_ptr<const PolygonSet>>& user_shapes,
+                              std::stop_token stop) {
     scene.land.prepare_all(stop);
     scene.lakes.prepare_all(stop);
     scene.land_outside_regions.prepare_all(stop);
     for (const auto& region : scene.regions) {
         region.shapes.prepare_all(stop);
+    }
+    for (const auto& shapes : user_shapes) {
+        shapes->prepare_all(stop);
     }
 }
 

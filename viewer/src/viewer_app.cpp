@@ -252,9 +252,10 @@ public:
                     // for meanwhile is built by whichever thread comes first. A screenshot
                     // needs none of them.
                     if (options_.screenshot.empty()) {
-                        remaining_levels_ = std::jthread([this](std::stop_token stop) {
-                            prepare_remaining_levels(scene_, stop);
-                        });
+                        remaining_levels_ = std::jthread(
+                            [this, user_shapes = user_layer_shapes(scene_)](std::stop_token stop) {
+                                prepare_remaining_levels(scene_, user_shapes, stop);
+                            });
                     }
                 }
                 if (!options_.screenshot.empty() && frames >= 3) {
