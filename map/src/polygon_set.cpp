@@ -751,18 +751,41 @@ std::vector<geo::Ring> PolygonSet::simplified(std::size_t index) const {
     return out;
 }
 
+void PolygonSet::build_outlines(std::size_t index,
+                                std::optional<std::vector<geo::Ring>>& rings) const {
+    std::call_once(outlines_built_[index], [&] {
+        if (!rings) {
+            rings = simplified(index);
+        }
+        LodLevel& level = *levels_[index];
+        for (const auto& ring : *rings) {
+            level.vertex_count += ring.size();
+            append_outline(ring, level.outlines);
+        }
+    });
+}
+
+void PolygonSet::build_fills(std::size_t index,
+                             std::optional<std::vector<geo::Ring>>& rings) const {
+    std::call_once(fills_built_[index], [&] {
+        if (!rings) {
+            rings = simplified(index);
+        }
+        std::vector<std::vector<geo::Ring>> piece_rings;
+        LodLevel& level = *levels_[index];
+        split_into_pieces(std::move(*rings), box_, 0, level.fills, piece_rings);
+        rings.reset();
+        triangulate_pieces(level.fills, piece_rings);
+    });
+}
+
 const LodLevel& PolygonSet::outlines(std::size_t index) const {
     static const LodLevel nothing;
     if (index >= levels_.size()) {
         return nothing;
     }
-    std::call_once(outlines_built_[index], [&] {
-        LodLevel& level = *levels_[index];
-        for (const auto& ring : simplified(index)) {
-            level.vertex_count += ring.size();
-            append_outline(ring, level.outlines);
-        }
-    });
+    std::optional<std::vector<geo::Ring>> rings;
+    build_outlines(index, rings);
     return *levels_[index];
 }
 
@@ -771,18 +794,21 @@ const LodLevel& PolygonSet::fills(std::size_t index) const {
     if (index >= levels_.size()) {
         return nothing;
     }
-    std::call_once(fills_built_[index], [&] {
-        std::vector<std::vector<geo::Ring>> piece_rings;
-        LodLevel& level = *levels_[index];
-        split_into_pieces(simplified(index), box_, 0, level.fills, piece_rings);
-        triangulate_pieces(level.fills, piece_rings);
-    });
+    std::optional<std::vector<geo::Ring>> rings;
+    build_fills(index, rings);
     return *levels_[index];
 }
 
 const LodLevel& PolygonSet::level(std::size_t index) const {
-    outlines(index);
-    return fills(index);
+    static const LodLevel nothing;
+    if (index >= levels_.size()) {
+        return nothing;
+    }
+    // Both parts from one simplification when neither is built yet.
+    std::optional<std::vector<geo::Ring>> rings;
+    build_outlines(index, rings);
+    build_fills(index, rings);
+    return *levels_[index];
 }
 
 void PolygonSet::prepare_all(std::stop_token stop) const {

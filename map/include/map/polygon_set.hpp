@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stop_token>
 #include <vector>
 
@@ -77,6 +78,10 @@ public:
 private:
     /// The rings simplified to the level's tolerance, those smaller than it left out.
     std::vector<geo::Ring> simplified(std::size_t index) const;
+    /// Build the level's outlines or fills once; from `rings` (simplified(index)) when the
+    /// caller has them, else simplified here and left in `rings` for the other part.
+    void build_outlines(std::size_t index, std::optional<std::vector<geo::Ring>>& rings) const;
+    void build_fills(std::size_t index, std::optional<std::vector<geo::Ring>>& rings) const;
 
     std::vector<geo::Ring> rings_; ///< north-up metres
     geo::Box box_;                 ///< north-up metres
