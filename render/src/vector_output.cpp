@@ -3,6 +3,7 @@
 
 #include "geo/error.hpp"
 #include "i18n/translate.hpp"
+#include "map_space.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
 #include "util/strings.hpp"
@@ -30,13 +31,6 @@ void set_colour(cairo_t* cr, sf::Color c) {
 
 bool same_colour(sf::Color a, sf::Color b) {
     return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
-}
-
-/// The view's area in map space with y down (as the pieces' bounds are), grown by two pixels.
-geo::Box visible_map_box(const MapView& view) {
-    const geo::Box box = view.visible_box();
-    const double pad = 2 * view.metres_per_pixel();
-    return {box.min_x - pad, -box.max_y - pad, box.max_x + pad, -box.min_y + pad};
 }
 
 bool same_vertex(MapVertex a, MapVertex b) {
@@ -221,7 +215,7 @@ VectorDocument::VectorDocument(PageFormat format, const std::filesystem::path& f
 VectorDocument::~VectorDocument() = default;
 
 void VectorDocument::Impl::fill(const CapturedFill& item) {
-    const geo::Box visible = visible_map_box(item.view);
+    const geo::Box visible = detail::visible_map_box(item.view, std::nullopt);
     const auto to_screen = [&](MapVertex v) {
         return on_screen(item.view, v);
     };
@@ -247,7 +241,7 @@ void VectorDocument::Impl::fill(const CapturedFill& item) {
 
 void VectorDocument::Impl::outline(const CapturedOutline& item) {
     const MapView& view = item.view;
-    const geo::Box visible = visible_map_box(view);
+    const geo::Box visible = detail::visible_map_box(view, std::nullopt);
     const LodLevel& level = item.set->outlines_for(view.metres_per_pixel());
     cairo_save(cr);
     cairo_translate(cr, item.offset.x, item.offset.y);
