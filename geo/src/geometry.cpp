@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <geos_c.h>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace geo {
@@ -40,21 +42,29 @@ std::size_t vertex_count(const std::vector<LineString>& lines) {
 
 namespace {
 
-/// A GEOS context for one call, finished on the way out.
+/// A GEOS context for one call, made when first used and finished on the way out.
 class GeosContext {
 public:
-    GeosContext() : handle_(GEOS_init_r()) {
-        if (handle_ == nullptr) {
-            throw InternalError("GEOS_init_r failed");
+    GeosContext() = default;
+    ~GeosContext() {
+        if (handle_ != nullptr) {
+            GEOS_finish_r(handle_);
         }
     }
-    ~GeosContext() { GEOS_finish_r(handle_); }
     GeosContext(const GeosContext&) = delete;
     GeosContext& operator=(const GeosContext&) = delete;
-    GEOSContextHandle_t get() const { return handle_; }
+    GEOSContextHandle_t get() const {
+        if (handle_ == nullptr) {
+            handle_ = GEOS_init_r();
+            if (handle_ == nullptr) {
+                throw InternalError("GEOS_init_r failed");
+            }
+        }
+        return handle_;
+    }
 
 private:
-    GEOSContextHandle_t handle_;
+    mutable GEOSContextHandle_t handle_ = nullptr;
 };
 
 /// Owns one GEOS geometry.
@@ -170,58 +180,193 @@ int certain_turn(Point a, Point b, Point c) {
     return det > bound ? 1 : det < -bound ? -1 : 0;
 }
 
-/// Whether one small ring is certainly a simple ring with area, by testing every pair of its
-/// edges (no GEOS: for the thousands of islets of a few vertices, GEOS's set-up per polygon is
-/// most of the cost). Any turn that rounding could decide, or any touch, says "not shown".
-bool small_ring_certainly_simple(const Ring& ring) {
-    const std::size_t n = ring.size();
-    if (n < 3) {
+/// Whether the edges a -> b and b -> c certainly meet only at b: when they certainly run on
+/// (a positive dot product: no point of one but b is as far along a -> b as b), or certainly
+/// turn. False for a doubled vertex, a fold back, or what rounding could decide.
+bool certainly_meet_at_vertex(Point a, Point b, Point c) {
+    const double along = (b.x - a.x) * (c.x - b.x);
+    const double across = (b.y - a.y) * (c.y - b.y);
+    const double bound = 3.3306690738754716e-16 * (std::abs(along) + std::abs(across));
+    return along + across > bound || certain_turn(a, b, c) != 0;
+}
+
+/// One edge of a polygon's rings, for the grid of rings_certainly_simple().
+struct RingEdge {
+    Point a;
+    Point b;
+    Box box;
+    std::uint32_t ring = 0;
+    std::uint32_t index = 0; ///< of `a` in its ring
+};
+
+/// The turn a -> b -> c as certain_turn() finds it, or 2 when rounding could decide it. Points
+/// on one parallel or meridian (the same y or the same x) are exactly collinear: 0.
+int filtered_turn(Point a, Point b, Point c) {
+    const int turn = certain_turn(a, b, c);
+    if (turn != 0 || (a.y == b.y && b.y == c.y) || (a.x == b.x && b.x == c.x)) {
+        return turn;
+    }
+    return 2;
+}
+
+/// Whether two edges of the same rings certainly neither cross nor touch: false when they do,
+/// or when rounding could decide it. Edges next to each other in a ring share their vertex and
+/// are not tested here.
+bool edges_certainly_apart(const RingEdge& e, const RingEdge& f) {
+    if (!e.box.overlaps(f.box)) {
+        return true;
+    }
+    const int o1 = filtered_turn(e.a, e.b, f.a);
+    const int o2 = filtered_turn(e.a, e.b, f.b);
+    const int o3 = filtered_turn(f.a, f.b, e.a);
+    const int o4 = filtered_turn(f.a, f.b, e.b);
+    if (o1 == 2 || o2 == 2 || o3 == 2 || o4 == 2) {
         return false;
     }
-    const auto at = [&](std::size_t i) {
-        return ring[i % n];
-    };
-    for (std::size_t i = 0; i < n; ++i) {
-        // Adjacent edges meet only at their shared vertex: no straight or folded corner.
-        if (certain_turn(at(i), at(i + 1), at(i + 2)) == 0) {
+    // A vertex exactly on the other edge's line touches it only within the edge's box.
+    if ((o1 == 0 && e.box.contains(f.a)) || (o2 == 0 && e.box.contains(f.b)) ||
+        (o3 == 0 && f.box.contains(e.a)) || (o4 == 0 && f.box.contains(e.b))) {
+        return false;
+    }
+    return !(o1 * o2 < 0 && o3 * o4 < 0);
+}
+
+/// Whether a polygon's rings certainly neither cross nor touch themselves or each other, and
+/// no ring folds back on itself at a vertex: what GEOS's simplicity test of the rings
+/// as lines shows, without its set-up. Each edge goes into the cells of a uniform grid its box
+/// meets (about one edge a cell on average), and only edges sharing a cell are tested, each
+/// pair once (in the cell of the lower-left corner of their boxes' overlap). False means "not
+/// shown": a doubled or folded vertex, a touch, a turn that rounding could decide, or a crowd
+/// of edges in few cells (the grid would test too many pairs): then GEOS decides.
+bool rings_certainly_simple(const std::vector<Ring>& rings) {
+    std::vector<RingEdge> edges;
+    Box all{rings.front().front().x, rings.front().front().y, rings.front().front().x,
+            rings.front().front().y};
+    for (std::size_t r = 0; r < rings.size(); ++r) {
+        const Ring& ring = rings[r];
+        const std::size_t n = ring.size();
+        if (n < 3) {
             return false;
         }
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-        for (std::size_t j = i + 2; j < n; ++j) {
-            if (i == 0 && j == n - 1) {
-                continue; // the closing edge is adjacent to the first
-            }
-            const Point a = at(i);
-            const Point b = at(i + 1);
-            const Point c = at(j);
-            const Point d = at(j + 1);
-            const int o1 = certain_turn(a, b, c);
-            const int o2 = certain_turn(a, b, d);
-            const int o3 = certain_turn(c, d, a);
-            const int o4 = certain_turn(c, d, b);
-            if (o1 == 0 || o2 == 0 || o3 == 0 || o4 == 0) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const Point a = ring[i];
+            const Point b = ring[(i + 1) % n];
+            // Adjacent edges meet only at their shared vertex: no doubled or folded corner.
+            if (!certainly_meet_at_vertex(a, b, ring[(i + 2) % n])) {
                 return false;
             }
-            if (o1 != o2 && o3 != o4) {
-                return false; // they cross
+            const Box box{std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x),
+                          std::max(a.y, b.y)};
+            all = {std::min(all.min_x, box.min_x), std::min(all.min_y, box.min_y),
+                   std::max(all.max_x, box.max_x), std::max(all.max_y, box.max_y)};
+            edges.push_back(
+                {a, b, box, static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(i)});
+        }
+    }
+    const double width = all.max_x - all.min_x;
+    const double height = all.max_y - all.min_y;
+    if (!(width > 0.0) || !(height > 0.0) || !std::isfinite(width) || !std::isfinite(height)) {
+        return false;
+    }
+    // About one edge a cell, the cells as square as the box allows.
+    const double count = static_cast<double>(edges.size());
+    const auto columns =
+        static_cast<std::size_t>(std::clamp(std::sqrt(count * width / height), 1.0, 4096.0));
+    const auto rows =
+        static_cast<std::size_t>(std::clamp(count / static_cast<double>(columns), 1.0, 4096.0));
+    const double to_column = static_cast<double>(columns) / width;
+    const double to_row = static_cast<double>(rows) / height;
+    const auto column_of = [&](double x) {
+        return std::min(columns - 1, static_cast<std::size_t>((x - all.min_x) * to_column));
+    };
+    const auto row_of = [&](double y) {
+        return std::min(rows - 1, static_cast<std::size_t>((y - all.min_y) * to_row));
+    };
+    // The edges of each cell, in compressed rows: count, then fill.
+    std::vector<std::uint32_t> start(columns * rows + 1, 0);
+    std::size_t entries = 0;
+    const std::size_t max_entries = 16 * edges.size() + 4096;
+    for (const RingEdge& edge : edges) {
+        const std::size_t c0 = column_of(edge.box.min_x);
+        const std::size_t c1 = column_of(edge.box.max_x);
+        const std::size_t r0 = row_of(edge.box.min_y);
+        const std::size_t r1 = row_of(edge.box.max_y);
+        entries += (c1 - c0 + 1) * (r1 - r0 + 1);
+        if (entries > max_entries) {
+            return false; // long edges over many cells: GEOS's index suits them better
+        }
+        for (std::size_t row = r0; row <= r1; ++row) {
+            for (std::size_t column = c0; column <= c1; ++column) {
+                ++start[row * columns + column + 1];
+            }
+        }
+    }
+    for (std::size_t cell = 0; cell + 1 < start.size(); ++cell) {
+        start[cell + 1] += start[cell];
+    }
+    std::vector<std::uint32_t> in_cell(entries);
+    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+    for (std::uint32_t e = 0; e < edges.size(); ++e) {
+        const RingEdge& edge = edges[e];
+        for (std::size_t row = row_of(edge.box.min_y); row <= row_of(edge.box.max_y); ++row) {
+            for (std::size_t column = column_of(edge.box.min_x);
+                 column <= column_of(edge.box.max_x); ++column) {
+                in_cell[next[row * columns + column]++] = e;
+            }
+        }
+    }
+    const auto adjacent = [&](const RingEdge& e, const RingEdge& f) {
+        if (e.ring != f.ring) {
+            return false;
+        }
+        const std::size_t n = rings[e.ring].size();
+        return (e.index + 1) % n == f.index || (f.index + 1) % n == e.index;
+    };
+    std::size_t tests = 0;
+    const std::size_t max_tests = 64 * edges.size() + 100000;
+    for (std::size_t row = 0; row < rows; ++row) {
+        for (std::size_t column = 0; column < columns; ++column) {
+            const std::size_t cell = row * columns + column;
+            for (std::uint32_t i = start[cell]; i < start[cell + 1]; ++i) {
+                const RingEdge& e = edges[in_cell[i]];
+                for (std::uint32_t j = i + 1; j < start[cell + 1]; ++j) {
+                    const RingEdge& f = edges[in_cell[j]];
+                    if (!e.box.overlaps(f.box) ||
+                        column_of(std::max(e.box.min_x, f.box.min_x)) != column ||
+                        row_of(std::max(e.box.min_y, f.box.min_y)) != row || adjacent(e, f)) {
+                        continue; // apart, or tested in another cell, or sharing a vertex
+                    }
+                    if (++tests > max_tests || !edges_certainly_apart(e, f)) {
+                        return false;
+                    }
+                }
             }
         }
     }
     return true;
 }
 
-bool polygon_certainly_valid(GEOSContextHandle_t context, const Polygon& polygon) {
-    constexpr std::size_t max_holes = 20000; // beyond it the pairwise hole test costs too much
-    if (polygon.rings.empty() || polygon.rings.size() - 1 > max_holes) {
-        return false;
-    }
-    for (const Ring& ring : polygon.rings) {
-        if (ring.size() < 3 || doubled_area(ring) == 0.0) {
-            return false;
+/// Whether `p` is certainly inside `ring` (even-odd), or nullopt when rounding could decide it
+/// or `p` lies on the ring: ray casting with each crossing decided by a filtered orientation.
+std::optional<bool> certainly_inside(const Ring& ring, Point p) {
+    bool inside = false;
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        const Point a = ring[i];
+        const Point b = ring[j];
+        if ((a.y > p.y) != (b.y > p.y)) {
+            // Upward along the edge, `p` on its left means the edge is east of `p`.
+            const int turn = a.y < b.y ? certain_turn(a, b, p) : certain_turn(b, a, p);
+            if (turn == 0) {
+                return std::nullopt;
+            }
+            inside = inside != (turn > 0);
         }
     }
-    // No ring crosses or touches itself or another: all rings as lines are simple.
+    return inside;
+}
+
+/// Whether all rings of `polygon` as lines are simple, by GEOS.
+bool geos_rings_simple(GEOSContextHandle_t context, const Polygon& polygon) {
     std::vector<GEOSGeometry*> lines;
     lines.reserve(polygon.rings.size());
     for (const Ring& ring : polygon.rings) {
@@ -230,14 +375,12 @@ bool polygon_certainly_valid(GEOSContextHandle_t context, const Polygon& polygon
     const GeosGeometry all(GEOSGeom_createCollection_r(context, GEOS_MULTILINESTRING, lines.data(),
                                                        static_cast<unsigned>(lines.size())),
                            {context});
-    if (!all || GEOSisSimple_r(context, all.get()) != 1) {
-        return false;
-    }
-    if (polygon.rings.size() == 1) {
-        return true;
-    }
-    // Every hole inside the shell: one vertex of it (on no other ring) inside, by an indexed
-    // point-in-polygon test.
+    return all && GEOSisSimple_r(context, all.get()) == 1;
+}
+
+/// Whether every hole of `polygon` (rings known not to touch) has its first vertex properly
+/// inside the shell, by GEOS's prepared (indexed) point test.
+bool holes_in_shell(GEOSContextHandle_t context, const Polygon& polygon) {
     Polygon shell_only;
     shell_only.rings.push_back(polygon.rings.front());
     const GeosGeometry shell = to_geos(context, shell_only);
@@ -255,10 +398,12 @@ bool polygon_certainly_valid(GEOSContextHandle_t context, const Polygon& polygon
         inside = point && GEOSPreparedContainsProperly_r(context, prepared, point.get()) == 1;
     }
     GEOSPreparedGeom_destroy_r(context, prepared);
-    if (!inside) {
-        return false;
-    }
-    // No hole inside another: only pairs whose boxes nest need the point test.
+    return inside;
+}
+
+/// Whether no hole of `polygon` (rings known not to touch) lies inside another: only pairs
+/// whose boxes nest need the point test; a test rounding could decide says "not shown".
+bool no_nested_holes(const Polygon& polygon) {
     std::vector<Box> boxes;
     boxes.reserve(polygon.rings.size() - 1);
     for (std::size_t i = 1; i < polygon.rings.size(); ++i) {
@@ -270,12 +415,47 @@ bool polygon_certainly_valid(GEOSContextHandle_t context, const Polygon& polygon
             const Box& inner = boxes[i];
             if (i != j && outer.min_x <= inner.min_x && outer.max_x >= inner.max_x &&
                 outer.min_y <= inner.min_y && outer.max_y >= inner.max_y &&
-                ring_contains(polygon.rings[j + 1], polygon.rings[i + 1].front())) {
+                certainly_inside(polygon.rings[j + 1], polygon.rings[i + 1].front()) != false) {
                 return false;
             }
         }
     }
     return true;
+}
+
+bool polygon_certainly_valid(const GeosContext& geos, const Polygon& polygon) {
+    constexpr std::size_t max_holes = 20000; // beyond it the pairwise hole test costs too much
+    if (polygon.rings.empty() || polygon.rings.size() - 1 > max_holes) {
+        return false;
+    }
+    for (const Ring& ring : polygon.rings) {
+        if (ring.size() < 3 || doubled_area(ring) == 0.0) {
+            return false;
+        }
+    }
+    // No ring crosses or touches itself or another: all rings as lines are simple (the grid
+    // test, GEOS's when that cannot tell).
+    if (!rings_certainly_simple(polygon.rings) && !geos_rings_simple(geos.get(), polygon)) {
+        return false;
+    }
+    if (polygon.rings.size() == 1) {
+        return true;
+    }
+    // Every hole inside the shell: one vertex of it (on no other ring) inside; by the filtered
+    // ray test, and by GEOS's indexed point test when rounding could decide one.
+    bool decided = true;
+    for (std::size_t i = 1; i < polygon.rings.size() && decided; ++i) {
+        const auto inside = certainly_inside(polygon.rings.front(), polygon.rings[i].front());
+        if (inside && !*inside) {
+            return false;
+        }
+        decided = inside.has_value();
+    }
+    if (!decided && !holes_in_shell(geos.get(), polygon)) {
+        return false;
+    }
+    // No hole inside another: only pairs whose boxes nest need the point test.
+    return no_nested_holes(polygon);
 }
 
 } // namespace
@@ -315,14 +495,8 @@ bool certainly_valid(const std::vector<Polygon>& polygons) {
     if (polygons.size() != 1) {
         return false; // the parts of a multipolygon must also keep apart: GEOS decides
     }
-    constexpr std::size_t small_ring = 32;
-    if (const auto& rings = polygons.front().rings; rings.size() == 1 &&
-                                                    rings.front().size() <= small_ring &&
-                                                    small_ring_certainly_simple(rings.front())) {
-        return true;
-    }
-    const GeosContext geos;
-    return polygon_certainly_valid(geos.get(), polygons.front());
+    const GeosContext geos; // made only when the quick tests cannot tell
+    return polygon_certainly_valid(geos, polygons.front());
 }
 
 bool geos_valid(const std::vector<Polygon>& polygons) {
@@ -390,8 +564,9 @@ std::vector<Polygon> clip_to_latitude_band(const std::vector<Polygon>& polygons,
 
 /// Repairs `shape` (the polygon in GEOS) when it is not valid: the cheap check first, GEOS's
 /// only when that cannot tell.
-void repair_if_invalid(GEOSContextHandle_t context, const Polygon& polygon, GeosGeometry& shape) {
-    if (shape && !polygon_certainly_valid(context, polygon) &&
+void repair_if_invalid(const GeosContext& geos, const Polygon& polygon, GeosGeometry& shape) {
+    GEOSContextHandle_t context = geos.get();
+    if (shape && !polygon_certainly_valid(geos, polygon) &&
         GEOSisValid_r(context, shape.get()) != 1) {
         shape.reset(GEOSMakeValid_r(context, shape.get()));
     }
@@ -405,7 +580,7 @@ std::vector<Polygon> clip_to_polygons(const std::vector<Polygon>& polygons,
     std::vector<GEOSGeometry*> parts;
     for (const Polygon& polygon : mask) {
         GeosGeometry part = to_geos(context, polygon);
-        repair_if_invalid(context, polygon, part);
+        repair_if_invalid(geos, polygon, part);
         if (part) {
             parts.push_back(part.release());
         }
@@ -438,7 +613,7 @@ std::vector<Polygon> clip_to_polygons(const std::vector<Polygon>& polygons,
             if (GEOSPreparedIntersects_r(context, prepared, shape.get()) != 1) {
                 continue;
             }
-            repair_if_invalid(context, polygon, shape);
+            repair_if_invalid(geos, polygon, shape);
             const GeosGeometry part(
                 shape ? GEOSIntersection_r(context, shape.get(), area.get()) : nullptr, {context});
             if (!part) {
