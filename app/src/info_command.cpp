@@ -10,12 +10,17 @@
 #include "map/tour_check.hpp"
 #include "text_format.hpp"
 #include "util/json_writer.hpp"
+#include "util/phase_timer.hpp"
 #include "util/strings.hpp"
+#include "util/work_queue.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <iostream>
+#include <map>
+#include <mutex>
 #include <optional>
 
 namespace fs = std::filesystem;
@@ -64,6 +69,15 @@ LayerReport report_layer(const std::string& name, const geo::VectorLayer& layer,
             projected.vertex_count(),
             load_ms,
             project_ms};
+}
+
+/// Projects a copy of features [from, to) of `layer`; returns how many vertices it has after.
+std::size_t project_features(const geo::VectorLayer& layer, std::size_t from, std::size_t to,
+                             const geo::Projection& projection) {
+    geo::VectorLayer part;
+    part.features.assign(layer.features.begin() + static_cast<std::ptrdiff_t>(from),
+                         layer.features.begin() + static_cast<std::ptrdiff_t>(to));
+    return geo::project_layer(part, projection).vertex_count();
 }
 
 std::string name_text(const geo::Island* island, const char* lang) {
@@ -355,14 +369,12 @@ int run_info(const InfoOptions& options) {
         atlas_options.data_crs = options.data.data_crs;
         atlas_options.check = check_tours;
         atlas = geo::load_atlas(annotations_path, atlas_options);
+        PhaseTimer::global().mark("atlas");
         if (!atlas->errors.empty()) {
             throw geo::InputError(atlas->errors.front().placed());
         }
         for (const auto& warning : atlas->warnings) {
             warnings.push_back(warning.placed());
-        }
-        for (const auto& loaded : atlas->layers) {
-            layers.push_back(report_layer(loaded.ref.id, loaded.layer, loaded.load_ms, projection));
         }
         const geo::VectorLayer* land = atlas->layer("land");
         if (land == nullptr) {
@@ -387,25 +399,78 @@ int run_info(const InfoOptions& options) {
             island.annotation = annotation;
             const bool disputed = annotation == nullptr || annotation->group == "disputed";
             island.group = disputed ? "disputed" : annotation->group;
-            // An island's land with its members', a region's its band of the parent: what
-            // the viewer's panel measures.
-            const auto land_of = annotation != nullptr ? island_land_lon_lat(*atlas, *annotation)
-                                                       : std::vector<geo::Polygon>{};
-            if (!land_of.empty()) {
-                island.area_km2 = geo::geodesic_area_km2(land_of);
-                island.polygons = land_of.size();
-            } else if (disputed) {
+            islands.push_back(std::move(island));
+        }
+        // The work apart, shared by both cores: each layer projected (for its figures, with a
+        // copy of the projection of its own: one serves one thread at a time), and the area of
+        // each island the output shows (the text shows the disputed ones').
+        const auto by_island = geo::polygons_by_island(*land);
+        const geo::VectorLayer* regions = atlas->layer("regions");
+        const auto regions_by_island = regions != nullptr
+                                           ? geo::polygons_by_island(*regions)
+                                           : std::map<std::string, std::vector<geo::Polygon>>{};
+        std::vector<std::function<void()>> jobs;
+        layers.resize(atlas->layers.size());
+        std::mutex counting;
+        for (std::size_t i = 0; i < atlas->layers.size(); ++i) {
+            const auto& loaded = atlas->layers[i];
+            layers[i] = {loaded.ref.id,
+                         loaded.layer.source,
+                         loaded.layer.driver,
+                         loaded.layer.crs_name,
+                         loaded.layer.features.size(),
+                         0,
+                         loaded.load_ms,
+                         0.0};
+            // In parts of about 32,000 vertices, so that the land's is shared too.
+            const auto& features = loaded.layer.features;
+            for (std::size_t from = 0; from < features.size();) {
+                std::size_t to = from;
+                for (std::size_t part = 0; to < features.size() && part < 32'000; ++to) {
+                    part += geo::vertex_count(features[to].polygons) +
+                            geo::vertex_count(features[to].lines) + features[to].points.size();
+                }
+                jobs.emplace_back([&, i, from, to] {
+                    const auto start = std::chrono::steady_clock::now();
+                    const std::size_t vertices =
+                        project_features(atlas->layers[i].layer, from, to, projection.clone());
+                    const double ms = elapsed_ms(start);
+                    const std::lock_guard lock(counting);
+                    layers[i].vertices += vertices;
+                    layers[i].project_ms += ms;
+                });
+                from = to;
+            }
+        }
+        for (auto& island : islands) {
+            if (island.annotation == nullptr || (!options.json && island.group != "disputed")) {
+                continue;
+            }
+            jobs.emplace_back([&by_island, &regions_by_island, &island] {
+                // An island's land with its members', a region's its band of the parent: what
+                // the viewer's panel measures.
+                const auto land_of =
+                    island_land_lon_lat(by_island, regions_by_island, *island.annotation);
+                if (!land_of.empty()) {
+                    island.area_km2 = geo::geodesic_area_km2(land_of);
+                    island.polygons = land_of.size();
+                }
+            });
+        }
+        run_shared(jobs, 2);
+        PhaseTimer::global().mark("projected, areas");
+        for (auto& island : islands) {
+            if (island.group == "disputed" && !island.area_km2) {
                 warnings.push_back(
                     i18n::Message(N_("{file}: no polygon has island '{id}'"),
                                   {{"file", land->source.string()}, {"id", island.id}}));
             }
             if (date && island.annotation != nullptr) {
-                island.status = atlas->history->island_status(id, *date);
+                island.status = atlas->history->island_status(island.id, *date);
                 if (!island.status->known) {
                     island.status->note = no_status_text(island, atlas->annotations);
                 }
             }
-            islands.push_back(std::move(island));
         }
         if (date) {
             lines = atlas->history->line_ids_in_force(*date);

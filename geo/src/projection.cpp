@@ -136,6 +136,26 @@ Projection::Projection(const std::string& target_crs)
     state_->axis_mapping = std::move(axes.mapping);
 }
 
+Projection::Projection(Empty) {}
+
+Projection Projection::clone() const {
+    Projection copy{Empty{}};
+    copy.definition_ = definition_;
+    copy.state_ = std::make_unique<State>();
+    State& state = *copy.state_;
+    state.context = proj_context_create();
+    proj_log_level(state.context, PJ_LOG_NONE);
+    state.target = proj_clone(state.context, state_->target);
+    state.transformation = proj_clone(state.context, state_->transformation);
+    if (state.target == nullptr || state.transformation == nullptr) {
+        throw InternalError("PROJ could not copy the transformation to " + definition_ + ": " +
+                            proj_error(state.context).english());
+    }
+    state.metres_per_unit = state_->metres_per_unit;
+    state.axis_mapping = state_->axis_mapping;
+    return copy;
+}
+
 Projection::~Projection() = default;
 Projection::Projection(Projection&&) noexcept = default;
 Projection& Projection::operator=(Projection&&) noexcept = default;

@@ -211,8 +211,22 @@ std::vector<geo::Polygon> island_land_lon_lat(const geo::Atlas& atlas, const geo
     if (land == nullptr) {
         return {};
     }
-    const auto by_island = geo::polygons_by_island(*land);
+    const geo::VectorLayer* regions = atlas.layer("regions");
+    return island_land_lon_lat(geo::polygons_by_island(*land),
+                               regions != nullptr
+                                   ? geo::polygons_by_island(*regions)
+                                   : std::map<std::string, std::vector<geo::Polygon>>{},
+                               island);
+}
+
+std::vector<geo::Polygon>
+island_land_lon_lat(const std::map<std::string, std::vector<geo::Polygon>>& by_island,
+                    const std::map<std::string, std::vector<geo::Polygon>>& regions_by_island,
+                    const geo::Island& island) {
     if (!island.part_of.empty()) {
+        if (const auto it = regions_by_island.find(island.id); it != regions_by_island.end()) {
+            return it->second;
+        }
         const auto it = by_island.find(island.part_of);
         return it == by_island.end()
                    ? std::vector<geo::Polygon>{}

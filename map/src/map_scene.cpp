@@ -4,6 +4,7 @@
 #include "geo/error.hpp"
 #include "geo/islands.hpp"
 #include "i18n/translate.hpp"
+#include "util/work_queue.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -317,69 +318,67 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         }
     };
     std::latch share_done(1);
-    auto others = std::async(std::launch::async, [&source, &gather, &project_share, &share_done,
-                                                  definition = proj.definition()] {
-        Others out;
-        std::optional<geo::Projection> made;
-        {
-            // Counted down however this ends: this thread's share may be left to the other.
-            struct CountDown {
-                std::latch& latch;
-                ~CountDown() { latch.count_down(); }
-            } count_down{share_done};
-            made.emplace(definition);
-            project_share(*made);
-        }
-        const geo::Projection& own = *made;
-        if (const auto* layer = source.layer("lakes")) {
-            out.lakes =
-                build_polygon_set(project_polygons(gather(*layer), own), own.metres_per_unit());
-            out.has_lakes = true;
-        }
-        if (source.history) {
-            for (const auto& line : source.history->lines()) {
-                SceneLine scene_line;
-                scene_line.line = &line;
-                for (const auto& part : line.geometry) {
+    // The other thread's own copy of the projection (PROJ's objects serve one thread).
+    auto others = std::async(
+        std::launch::async, [&source, &gather, &project_share, &share_done, own = proj.clone()] {
+            Others out;
+            {
+                // Counted down however this ends: this thread's share may be left to the other.
+                struct CountDown {
+                    std::latch& latch;
+                    ~CountDown() { latch.count_down(); }
+                } count_down{share_done};
+                project_share(own);
+            }
+            if (const auto* layer = source.layer("lakes")) {
+                out.lakes =
+                    build_polygon_set(project_polygons(gather(*layer), own), own.metres_per_unit());
+                out.has_lakes = true;
+            }
+            if (source.history) {
+                for (const auto& line : source.history->lines()) {
+                    SceneLine scene_line;
+                    scene_line.line = &line;
+                    for (const auto& part : line.geometry) {
+                        for (auto& stretch : projected_stretches(part, own)) {
+                            for (const auto& p : stretch) {
+                                extend(out.extent, p);
+                            }
+                            out.visible = true;
+                            scene_line.projected.push_back(std::move(stretch));
+                        }
+                    }
+                    out.lines.push_back(std::move(scene_line));
+                }
+            }
+            if (const auto* layer = source.layer("borders")) {
+                for (const auto& feature : layer->features) {
+                    for (const auto& line : feature.lines) {
+                        auto projected = line;
+                        own.forward_in_place(projected);
+                        for (auto& stretch : visible_stretches(projected)) {
+                            geo::Box box{1e300, 1e300, -1e300, -1e300};
+                            for (const auto& p : stretch) {
+                                extend(box, p);
+                            }
+                            out.border_boxes.push_back(box);
+                            out.borders.push_back(std::move(stretch));
+                        }
+                    }
+                }
+            }
+            for (const auto& zone : source.zones) {
+                SceneZone scene_zone;
+                scene_zone.zone = &zone;
+                for (const auto& part : zone.geometry) {
                     for (auto& stretch : projected_stretches(part, own)) {
-                        for (const auto& p : stretch) {
-                            extend(out.extent, p);
-                        }
-                        out.visible = true;
-                        scene_line.projected.push_back(std::move(stretch));
+                        scene_zone.projected.push_back(std::move(stretch));
                     }
                 }
-                out.lines.push_back(std::move(scene_line));
+                out.zones.push_back(std::move(scene_zone));
             }
-        }
-        if (const auto* layer = source.layer("borders")) {
-            for (const auto& feature : layer->features) {
-                for (const auto& line : feature.lines) {
-                    auto projected = line;
-                    own.forward_in_place(projected);
-                    for (auto& stretch : visible_stretches(projected)) {
-                        geo::Box box{1e300, 1e300, -1e300, -1e300};
-                        for (const auto& p : stretch) {
-                            extend(box, p);
-                        }
-                        out.border_boxes.push_back(box);
-                        out.borders.push_back(std::move(stretch));
-                    }
-                }
-            }
-        }
-        for (const auto& zone : source.zones) {
-            SceneZone scene_zone;
-            scene_zone.zone = &zone;
-            for (const auto& part : zone.geometry) {
-                for (auto& stretch : projected_stretches(part, own)) {
-                    scene_zone.projected.push_back(std::move(stretch));
-                }
-            }
-            out.zones.push_back(std::move(scene_zone));
-        }
-        return out;
-    });
+            return out;
+        });
     bool anything_visible = false;
     const auto note_visible = [&](const std::vector<geo::Polygon>& polygons) {
         for (const auto& polygon : polygons) {
@@ -680,15 +679,7 @@ void MapScene::prepare_for(double min_metres_per_pixel, double max_metres_per_pi
     if (!land.empty()) {
         parts.emplace_back([this] { land.fills(land.level_count() - 1); }); // the inset map's
     }
-    std::atomic<std::size_t> next{0};
-    const auto work = [&parts, &next] {
-        for (std::size_t i = next++; i < parts.size(); i = next++) {
-            parts[i]();
-        }
-    };
-    auto other = std::async(std::launch::async, work);
-    work();
-    other.get();
+    kuril::run_shared(parts, 2);
 }
 
 const StatusRegion* MapScene::region_at(geo::Point map_point) const {

@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <doctest/doctest.h>
+#include <future>
+#include <vector>
 
 namespace {
 
@@ -58,6 +60,38 @@ TEST_CASE("[geo] projecting many points at once equals one at a time") {
         const auto one = projection.forward(copy[i]);
         CHECK(points[i].x == doctest::Approx(one.x));
         CHECK(points[i].y == doctest::Approx(one.y));
+    }
+}
+
+TEST_CASE("[geo] a clone projects as the original does, on another thread at the same time") {
+    for (const char* crs : {geo::default_display_crs, "EPSG:4326", "EPSG:32655"}) {
+        CAPTURE(crs);
+        const geo::Projection projection(crs);
+        const geo::Projection copy = projection.clone();
+        CHECK(copy.definition() == projection.definition());
+        CHECK(copy.target_name() == projection.target_name());
+        CHECK(copy.metres_per_unit() == projection.metres_per_unit());
+        CHECK(copy.axis_mapping() == projection.axis_mapping());
+        std::vector<geo::Point> mine;
+        for (double lon = 139.0; lon <= 158.0; lon += 0.37) {
+            for (double lat = 41.0; lat <= 55.0; lat += 0.29) {
+                mine.push_back({lon, lat});
+            }
+        }
+        std::vector<geo::Point> theirs = mine;
+        const auto expected = [&] {
+            std::vector<geo::Point> one_by_one;
+            for (const auto& p : mine) {
+                one_by_one.push_back(projection.forward(p));
+            }
+            return one_by_one;
+        }();
+        auto other = std::async(std::launch::async, [&] { copy.forward_in_place(theirs); });
+        projection.forward_in_place(mine);
+        other.get();
+        CHECK(mine == expected);
+        CHECK(theirs == expected);
+        CHECK(copy.inverse(expected[7]).x == doctest::Approx(projection.inverse(expected[7]).x));
     }
 }
 

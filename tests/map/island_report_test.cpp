@@ -61,6 +61,13 @@ TEST_CASE(
     CHECK(south > 0.3 * whole);
     CHECK(north > 0.3 * whole);
     CHECK(south + north == doctest::Approx(whole).epsilon(0.005));
+    // A region cut by country is the regions layer's part: the Russian part of the mainland is
+    // smaller than the mainland shown, and is the regions layer's area.
+    const auto regions = geo::polygons_by_island(*shipped_atlas().layer("regions"));
+    const double russian = area_of("russia-mainland");
+    CHECK(russian == doctest::Approx(geo::geodesic_area_km2(regions.at("russia-mainland"))));
+    CHECK(russian < 0.95 * area_of("mainland"));
+    CHECK(russian > 0.3 * area_of("mainland"));
 }
 
 TEST_CASE(

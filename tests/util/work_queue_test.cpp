@@ -8,7 +8,9 @@
 #include <condition_variable>
 #include <doctest/doctest.h>
 #include <mutex>
+#include <set>
 #include <stdexcept>
+#include <thread>
 
 using namespace std::chrono_literals;
 
@@ -112,4 +114,30 @@ TEST_CASE("[util] work queue: jobs not started are dropped, the running one fini
     queue.finish();
     CHECK(first_finished);
     CHECK(others == 0);
+}
+
+TEST_CASE("[util] run_shared: every job runs once, on more than one thread, and a failure is "
+          "rethrown after all have run") {
+    std::atomic<int> sum = 0;
+    std::mutex mutex;
+    std::set<std::thread::id> seen;
+    std::vector<std::function<void()>> jobs;
+    for (int i = 1; i <= 200; ++i) {
+        jobs.emplace_back([&, i] {
+            sum += i;
+            std::this_thread::sleep_for(100us);
+            std::lock_guard lock(mutex);
+            seen.insert(std::this_thread::get_id());
+        });
+    }
+    kuril::run_shared(jobs, 2);
+    CHECK(sum == 200 * 201 / 2);
+    CHECK(seen.size() == 2);
+    CHECK(seen.count(std::this_thread::get_id()) == 1);
+
+    sum = 0;
+    jobs.insert(jobs.begin() + 10, [] { throw std::runtime_error("job 10 failed"); });
+    CHECK_THROWS_WITH(kuril::run_shared(jobs, 2), "job 10 failed");
+    CHECK(sum == 200 * 201 / 2); // the others still ran
+    kuril::run_shared({}, 2);    // nothing to do
 }

@@ -26,6 +26,11 @@ public:
     Projection(const Projection&) = delete;
     Projection& operator=(const Projection&) = delete;
 
+    /// The same transformation for another thread (a Projection serves one thread at a
+    /// time): copied into a PROJ context of its own, without a second search of PROJ's
+    /// database (about 0.1 ms instead of 4 to 10).
+    Projection clone() const;
+
     const std::string& definition() const { return definition_; }
     /// The target CRS as ESRI WKT (for .prj files), made on the first call (safe from any
     /// thread) and kept.
@@ -48,6 +53,8 @@ public:
     void forward_in_place(std::span<Point> points) const;
 
 private:
+    struct Empty {};
+    explicit Projection(Empty); // for clone()
     struct State;
     std::unique_ptr<State> state_;
     std::string definition_;

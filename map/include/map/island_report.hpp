@@ -5,6 +5,7 @@
 #include "geo/geometry.hpp"
 #include "geo/history.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,9 +33,17 @@ std::string readable_number(const std::string& value);
 std::string readable_number(const std::string& value, std::string_view lang);
 
 /// The land (lon/lat) an island's status colours: its own polygons and its members', or for
-/// a region of a larger island (South Sakhalin) the parent's polygons cut to its latitude
-/// band. Empty when the atlas has no land layer or no polygon carries the island.
+/// a region of a larger island its part of the parent: the regions layer's polygons when that
+/// layer has the region (the Russian part of the mainland, cut by country when the data is
+/// made), else the parent's polygons cut to its latitude band (South Sakhalin). Empty when the
+/// atlas has no land layer or no polygon carries the island.
 std::vector<geo::Polygon> island_land_lon_lat(const geo::Atlas& atlas, const geo::Island& island);
+/// The same from the polygons by island (geo::polygons_by_island) of the land and of the
+/// regions layer (empty without one), for a caller that asks for many islands.
+std::vector<geo::Polygon>
+island_land_lon_lat(const std::map<std::string, std::vector<geo::Polygon>>& land_by_island,
+                    const std::map<std::string, std::vector<geo::Polygon>>& regions_by_island,
+                    const geo::Island& island);
 
 /// An island with its status on a date (as the frame decided it): names, the computed area
 /// beside the stated ones, who administers and claims it, the other facts, its events and the

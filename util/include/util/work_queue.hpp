@@ -2,11 +2,13 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <exception>
 #include <functional>
+#include <future>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -139,5 +141,40 @@ private:
     std::vector<std::thread> workers_;
     std::size_t thread_count_ = 0;
 };
+
+/// Runs `jobs` on this thread and on `threads - 1` others started for them, each thread taking
+/// the next job not yet taken; returns when every job has run. For a handful of unequal jobs
+/// (the parts of one load or one view) where a WorkQueue's threads would outlive the work. A
+/// job that throws does not stop the others; the first exception is rethrown here once all
+/// have run.
+inline void run_shared(const std::vector<std::function<void()>>& jobs, unsigned threads = 2) {
+    std::atomic<std::size_t> next{0};
+    std::mutex mutex;
+    std::exception_ptr first_failure;
+    const auto work = [&] {
+        for (std::size_t i = next++; i < jobs.size(); i = next++) {
+            try {
+                jobs[i]();
+            } catch (...) {
+                std::lock_guard lock(mutex);
+                if (!first_failure) {
+                    first_failure = std::current_exception();
+                }
+            }
+        }
+    };
+    std::vector<std::future<void>> others;
+    const std::size_t helpers = std::min<std::size_t>(std::max(1u, threads) - 1, jobs.size());
+    for (std::size_t i = 1; i < helpers + 1 && jobs.size() > 1; ++i) {
+        others.push_back(std::async(std::launch::async, work));
+    }
+    work();
+    for (auto& other : others) {
+        other.get();
+    }
+    if (first_failure) {
+        std::rethrow_exception(first_failure);
+    }
+}
 
 } // namespace kuril
