@@ -16,6 +16,7 @@
 #include "map/tour_check.hpp"
 #include "render/display.hpp"
 #include "render/fonts.hpp"
+#include "render/map_renderer.hpp"
 #include "util/phase_timer.hpp"
 #include "util/strings.hpp"
 
@@ -668,12 +669,18 @@ CommandExit run_export(const ExportCommandOptions& command) {
     load_map_font(font);
     timer.mark("font");
     ExportCanvas& canvas = session->canvas;
+    sf::RenderTexture* texture = nullptr;
     if (animating) {
-        canvas.texture(ExportLayout{options.width, options.height}); // one pass a frame
+        texture = &canvas.texture(ExportLayout{options.width, options.height}); // one pass a frame
         timer.mark("render texture");
     } else if (command.tour.empty()) {
-        canvas.texture(export_layout(options));
+        texture = &canvas.texture(export_layout(options));
         timer.mark("render texture");
+    }
+    if (texture != nullptr) {
+        // The driver compiles its code for each kind of shape now, while the data load.
+        MapRenderer::warm_up_driver(*texture, font, sf::Color::Transparent);
+        timer.mark("driver warmed up");
     }
     session->loaded = loading.get();
     timer.mark("wait for data");

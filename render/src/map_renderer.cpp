@@ -13,6 +13,7 @@
 
 #include <SFML/OpenGL.hpp>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -222,6 +223,50 @@ void MapRenderer::draw_outlines(sf::RenderTarget& target, const PolygonSet& set,
             glLineWidth(1.f);
         }
     }
+}
+
+void MapRenderer::warm_up_driver(sf::RenderTarget& target, const sf::Font& font,
+                                 sf::Color background) {
+    target.setActive(true);
+    target.setView(target.getDefaultView());
+    const sf::Color opaque(90, 120, 150);
+    const sf::Color translucent(90, 120, 150, 128);
+    const auto triangle = [](sf::Color color) {
+        return std::array<sf::Vertex, 3>{sf::Vertex({1.f, 1.f}, color, {0.f, 0.f}),
+                                         sf::Vertex({9.f, 1.f}, color, {8.f, 0.f}),
+                                         sf::Vertex({1.f, 9.f}, color, {0.f, 8.f})};
+    };
+    const auto line = [](sf::Color color) {
+        return std::array<sf::Vertex, 2>{sf::Vertex({1.f, 2.f}, color),
+                                         sf::Vertex({9.f, 6.f}, color)};
+    };
+    sf::RenderStates replace;
+    replace.blendMode = sf::BlendNone;
+    const sf::Texture pattern = detail::make_pattern(6.f, 2.f);
+    sf::RenderStates patterned;
+    patterned.texture = &pattern;
+    // The map: flat shading; fills and lines opaque and translucent, wide lines, a pattern.
+    glShadeModel(GL_FLAT);
+    for (const sf::RenderStates& states : {replace, sf::RenderStates::Default}) {
+        const sf::Color color = states.blendMode == sf::BlendNone ? opaque : translucent;
+        target.draw(triangle(color).data(), 3, sf::Triangles, states);
+        target.draw(line(color).data(), 2, sf::Lines, states);
+        glLineWidth(3.f);
+        target.draw(line(color).data(), 2, sf::Lines, states);
+        glLineWidth(1.f);
+    }
+    target.draw(triangle(translucent).data(), 3, sf::Triangles, patterned);
+    glShadeModel(GL_SMOOTH);
+    // The labels and the UI: text with and without a halo, translucent shapes and lines.
+    target.draw(triangle(translucent).data(), 3, sf::Triangles);
+    target.draw(line(translucent).data(), 2, sf::Lines);
+    sf::Text text("Aa", font, 12);
+    text.setPosition(2.f, 2.f);
+    text.setFillColor(translucent);
+    target.draw(text);
+    text.setOutlineThickness(1.f);
+    target.draw(text);
+    target.clear(background);
 }
 
 void MapRenderer::prepare_patterns(float ui_scale) {

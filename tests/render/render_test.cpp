@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <doctest/doctest.h>
+#include <utility>
 
 namespace {
 
@@ -132,6 +133,42 @@ TEST_CASE("[render] the map is drawn with flat shading and leaves smooth shading
     const sf::Color middle = f.target.getTexture().copyToImage().getPixel(100, 50);
     CHECK(middle.r > 80);
     CHECK(middle.r < 180);
+}
+
+TEST_CASE("[render] the driver's warm-up leaves the target cleared and the drawing state as it "
+          "was") {
+    Fixture f;
+    const kuril::MapState state = only({kuril::Layer::sea, kuril::Layer::land}, {2000, 1, 1});
+    const sf::Image before = f.render(state);
+    // Drawn over a red target: every pixel is the background after, where the shapes were
+    // drawn (the top left corner) and elsewhere.
+    f.target.clear(sf::Color::Red);
+    kuril::MapRenderer::warm_up_driver(f.target, f.font, kuril::style::sea);
+    f.target.display();
+    const sf::Image cleared = f.target.getTexture().copyToImage();
+    for (const auto& [x, y] :
+         {std::pair{2u, 2u}, {5u, 3u}, {3u, 12u}, {500u, 400u}, {999u, 799u}}) {
+        CAPTURE(x);
+        CAPTURE(y);
+        CHECK(cleared.getPixel(x, y) == kuril::style::sea);
+    }
+    REQUIRE(f.target.setActive(true));
+    GLint model = 0;
+    glGetIntegerv(GL_SHADE_MODEL, &model);
+    CHECK(model == GL_SMOOTH);
+    GLfloat width = 0;
+    glGetFloatv(GL_LINE_WIDTH, &width);
+    CHECK(width == 1.f);
+    // The map drawn after it is the map drawn without it.
+    const sf::Image after = f.render(state);
+    CHECK(after.getSize() == before.getSize());
+    std::size_t differing = 0;
+    for (unsigned y = 0; y < after.getSize().y; ++y) {
+        for (unsigned x = 0; x < after.getSize().x; ++x) {
+            differing += after.getPixel(x, y) != before.getPixel(x, y) ? 1 : 0;
+        }
+    }
+    CHECK(differing == 0);
 }
 
 TEST_CASE("[render] recorded shapes: opaque ones replace the pixels, translucent ones blend") {

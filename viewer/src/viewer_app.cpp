@@ -17,6 +17,7 @@
 #include "render/display.hpp"
 #include "render/fonts.hpp"
 #include "render/map_renderer.hpp"
+#include "render/style.hpp"
 #include "render/text.hpp"
 #include "settings.hpp"
 #include "ui/compare_overlay.hpp"
@@ -49,14 +50,35 @@ bool fade(double& value, double amount) {
     return true;
 }
 
+/// Opens (or opens again) the viewer's window: windowed at the size asked for, or full screen.
+void open_window(sf::RenderWindow& window, bool fullscreen, unsigned width, unsigned height) {
+    // No depth or stencil buffer: fills are triangulated and drawn in one pass.
+    const sf::ContextSettings settings;
+    const sf::VideoMode mode =
+        fullscreen ? sf::VideoMode::getDesktopMode() : sf::VideoMode(width, height);
+    window.create(mode, "Kuril Atlas", fullscreen ? sf::Style::Fullscreen : sf::Style::Default,
+                  settings);
+}
+
 /// The window and its loop: events go to the controller (and a tour's presenter), each frame
 /// lays out the UI, draws the map clear of it, then the UI.
 class ViewerApp {
 public:
-    ViewerApp(const ViewerOptions& options, std::unique_ptr<geo::Atlas> atlas,
-              geo::Projection projection, const sf::Font& font)
-        : options_(options), atlas_(std::move(atlas)), projection_(std::move(projection)),
-          scene_(*atlas_, projection_), timeline_(atlas_->history->key_dates()),
+    /// The data as the loading thread leaves it: the atlas, the projection and the scene
+    /// made of them (which refers to both).
+    struct Loaded {
+        std::unique_ptr<geo::Atlas> atlas;
+        std::unique_ptr<geo::Projection> projection;
+        std::unique_ptr<MapScene> scene;
+    };
+
+    /// `window` is open already (it opened while the data loaded) and outlives the app.
+    ViewerApp(const ViewerOptions& options, Loaded loaded, const sf::Font& font,
+              sf::RenderWindow& window)
+        : window_(window), options_(options), atlas_(std::move(loaded.atlas)),
+          owned_projection_(std::move(loaded.projection)), projection_(*owned_projection_),
+          owned_scene_(std::move(loaded.scene)), scene_(*owned_scene_),
+          timeline_(atlas_->history->key_dates()),
           view_(scene_.world, options.width, options.height, scene_.data_area),
           controller_(scene_, timeline_, view_, animator_, map_, ui_state_) {
         PhaseTimer::global().mark("map scene");
@@ -187,7 +209,7 @@ public:
         first_levels_ = std::async(std::launch::async, [this, first_scale] {
             scene_.prepare_for(first_scale, first_scale, !map_.shows(Layer::status));
         });
-        create_window();
+        configure_window();
         PhaseTimer::global().mark("window");
         try {
             // The first frame is already fitted clear of the panels: the layout is made
@@ -303,12 +325,12 @@ private:
     }
 
     void create_window() {
-        // No depth or stencil buffer: fills are triangulated and drawn in one pass.
-        const sf::ContextSettings settings;
-        const sf::VideoMode mode = fullscreen_ ? sf::VideoMode::getDesktopMode()
-                                               : sf::VideoMode(options_.width, options_.height);
-        window_.create(mode, "Kuril Atlas",
-                       fullscreen_ ? sf::Style::Fullscreen : sf::Style::Default, settings);
+        open_window(window_, fullscreen_, options_.width, options_.height);
+        configure_window();
+    }
+
+    /// The frame rate, and the view and UI scale fitted to the window's size.
+    void configure_window() {
         window_.setVerticalSyncEnabled(false);
         window_.setFramerateLimit(60);
         resize(window_.getSize().x, window_.getSize().y);
@@ -573,10 +595,13 @@ private:
     /// The interface's language code ("en", "ja" or "ru"): panels, notices, messages.
     std::string_view ui_language() const { return text_language_code(map_.text_language); }
 
+    sf::RenderWindow& window_;
     ViewerOptions options_;
     std::unique_ptr<geo::Atlas> atlas_;
-    geo::Projection projection_;
-    MapScene scene_;
+    std::unique_ptr<geo::Projection> owned_projection_;
+    const geo::Projection& projection_;
+    std::unique_ptr<MapScene> owned_scene_;
+    MapScene& scene_;
     Timeline timeline_;
     MapView view_;
     ViewAnimator animator_;
@@ -599,7 +624,6 @@ private:
         }
         return *frame_;
     }
-    sf::RenderWindow window_;
     bool fullscreen_ = false;
     sf::Vector2u windowed_size_; ///< the window's last size out of full screen
     /// Builds the levels of detail of the first view while the window opens, and the scene's
@@ -618,34 +642,56 @@ int run_viewer(const ViewerOptions& given) {
     geo::AtlasOptions atlas_options;
     atlas_options.data_crs = options.data_crs;
     atlas_options.check = check_tours;
-    // The data load on a second thread while this one starts OpenGL (the driver's first
-    // context costs about as much as the loading), then makes the projection (PROJ opens its
-    // database); the three share nothing.
+    // The data load on a second thread, and the map scene is made of them there (projected,
+    // indexed; PROJ opens its database), while this one starts OpenGL (the driver's first
+    // context costs about as much as the loading) and loads the font; they share nothing.
     auto loading = std::async(std::launch::async, [&options, &atlas_options] {
-        return geo::load_atlas_lenient(options.annotations, atlas_options);
+        ViewerApp::Loaded loaded;
+        loaded.atlas = geo::load_atlas_lenient(options.annotations, atlas_options);
+        loaded.projection = std::make_unique<geo::Projection>(
+            options.display_crs.empty() ? std::string(geo::default_display_crs)
+                                        : options.display_crs);
+        loaded.scene = std::make_unique<MapScene>(*loaded.atlas, *loaded.projection);
+        return loaded;
     });
-    // Kept until the window exists: SFML's shared context lives while any GL resource does, and
-    // a context made and dropped here would be made again (~20 ms) for the window.
-    std::optional<sf::Context> warm_up(std::in_place);
+    // The options that need no data are checked before the window opens: a mistyped one is
+    // said on the command line (exit 2) without a window flashing open.
+    if (!language_from_code(options.language)) {
+        throw geo::InputError(N_("--lang '{value}': expected en, ja, ru, en+ja, en+ru or ja+ru"),
+                              {{"value", options.language}});
+    }
+    if (!text_language_from_code(options.text_language)) {
+        throw geo::InputError(N_("--ui-lang '{value}': expected en, ja or ru"),
+                              {{"value", options.text_language}});
+    }
+    if (!options.date.empty()) {
+        geo::parse_day(options.date);
+    }
+    if (!options.layers.empty()) {
+        layers_from_list(options.layers);
+    }
+    // The window opens (OpenGL starts: the driver's first context costs about as much as the
+    // loading) and shows the sea's colour while the data load.
+    sf::RenderWindow window;
+    open_window(window, options.fullscreen, options.width, options.height);
+    window.clear(style::sea_colour(options.projector_theme));
+    window.display();
     timer.mark("OpenGL");
-    geo::Projection projection(options.display_crs.empty() ? std::string(geo::default_display_crs)
-                                                           : options.display_crs);
-    timer.mark("projection");
-    // The font too, while the data are still loading.
     sf::Font font;
     load_map_font(font);
     timer.mark("font");
-    auto atlas = loading.get();
+    MapRenderer::warm_up_driver(window, font, style::sea_colour(options.projector_theme));
+    timer.mark("driver warmed up");
+    auto loaded = loading.get();
     timer.mark("wait for data");
     // In the interface language asked for, as the command line says its errors (English if
     // it is not one: the window refuses it).
     const auto text_language = text_language_from_code(options.text_language);
     const std::string_view lang = text_language ? text_language_code(*text_language) : "en";
-    for (const auto& error : atlas->errors) {
+    for (const auto& error : loaded.atlas->errors) {
         std::cerr << "kuril-atlas: " << error.to_string(lang) << '\n';
     }
-    ViewerApp app(options, std::move(atlas), std::move(projection), font);
-    warm_up.reset();
+    ViewerApp app(options, std::move(loaded), font, window);
     timer.mark("scene");
     return app.run();
 }

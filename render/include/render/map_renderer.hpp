@@ -46,6 +46,14 @@ public:
               std::optional<sf::FloatRect> tile = std::nullopt,
               std::optional<sf::IntRect> area = std::nullopt);
 
+    /// Draws one small shape of each kind a map frame draws (fills and lines, opaque and
+    /// translucent, flat-shaded; a pattern; text and translucent shapes as the UI draws them)
+    /// into `target` and clears it again: a software OpenGL (llvmpipe) compiles the code for
+    /// each kind on its first use, about 15 ms in all, which then falls in this call (made
+    /// while the data load) instead of the first frame. The target shows `background` after.
+    static void warm_up_driver(sf::RenderTarget& target, const sf::Font& font,
+                               sf::Color background);
+
     struct Stats {
         std::size_t fill_vertices = 0;
         std::size_t outline_vertices = 0;
