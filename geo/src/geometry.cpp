@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <geos_c.h>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -544,20 +545,33 @@ std::vector<Polygon> clip_to_latitude_band(const std::vector<Polygon>& polygons,
         }
         // A rectangle clip (no overlay graph): several times faster than an intersection and
         // valid for valid input; an intersection of the repaired shape is the fallback.
+        // The clip's parts are checked as the loader checks polygons: each shown valid by the
+        // quick test (the parts of a valid polygon's clip keep apart), or GEOS's test of all.
         GeosGeometry part(GEOSClipByRect_r(context, shape.get(), -180.0, lat_min, 180.0, lat_max),
                           {context});
-        if (!part || GEOSisValid_r(context, part.get()) != 1) {
+        std::vector<Polygon> parts;
+        if (part) {
+            append_polygons(context, part.get(), parts);
+        }
+        const bool shown = part && std::all_of(parts.begin(), parts.end(), [](const Polygon& p) {
+                               return certainly_valid({p});
+                           });
+        if (!part || (!shown && GEOSisValid_r(context, part.get()) != 1)) {
             const GeosGeometry valid(GEOSMakeValid_r(context, shape.get()), {context});
             if (valid) {
                 part.reset(GEOSIntersection_r(context, valid.get(), band.get()));
             }
+            if (!part) {
+                throw InputError(
+                    N_("a polygon cannot be clipped to latitudes {min} to {max}: GEOS could not "
+                       "intersect it"),
+                    {{"min", std::to_string(lat_min)}, {"max", std::to_string(lat_max)}});
+            }
+            parts.clear();
+            append_polygons(context, part.get(), parts);
         }
-        if (!part) {
-            throw InputError(N_("a polygon cannot be clipped to latitudes {min} to {max}: GEOS "
-                                "could not intersect it"),
-                             {{"min", std::to_string(lat_min)}, {"max", std::to_string(lat_max)}});
-        }
-        append_polygons(context, part.get(), out);
+        out.insert(out.end(), std::make_move_iterator(parts.begin()),
+                   std::make_move_iterator(parts.end()));
     }
     return out;
 }
