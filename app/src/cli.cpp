@@ -351,7 +351,7 @@ CommandExit run_cli(int argc, char** argv) {
             return run_export(exporting);
         }
         if (*info_command) {
-            return {run_info(info)};
+            return run_info(info);
         }
         // `view`, or no command at all: the map window.
         const auto [width, height] = parse_size(view_size, 240, 16384);

@@ -118,7 +118,7 @@ std::array<std::string, 2> parse_pair(const char* option, const std::string& tex
 std::array<geo::Date, 2> parse_compare_dates(const std::string& text);
 
 /// Each returns the exit status and throws geo::InputError for bad input.
-int run_info(const InfoOptions& options);
+CommandExit run_info(const InfoOptions& options);
 int run_check(const CheckOptions& options);
 /// A successful single image leaves its data, font and OpenGL objects to a fast exit.
 CommandExit run_export(const ExportCommandOptions& options);

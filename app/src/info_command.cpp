@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <future>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -335,14 +336,24 @@ void print_json(const fs::path& annotations, const geo::Projection& projection,
 
 } // namespace
 
-int run_info(const InfoOptions& options) {
+CommandExit run_info(const InfoOptions& options) {
     std::optional<geo::Date> date;
     if (!options.date.empty()) {
         date = parse_timeline_date(options.date);
     }
-    const geo::Projection projection(options.data.display_crs.empty()
-                                         ? std::string(geo::default_display_crs)
-                                         : options.data.display_crs);
+    // The projection is made on another thread (PROJ opens its database) while the data load.
+    auto making = std::async(std::launch::async, [crs = options.data.display_crs.empty()
+                                                            ? std::string(geo::default_display_crs)
+                                                            : options.data.display_crs] {
+        return geo::Projection(crs);
+    });
+    std::optional<geo::Projection> made;
+    const auto projection = [&]() -> const geo::Projection& {
+        if (!made) {
+            made.emplace(making.get());
+        }
+        return *made;
+    };
     std::vector<LayerReport> layers;
     std::vector<IslandReport> islands;
     std::vector<std::string> lines;
@@ -358,7 +369,7 @@ int run_info(const InfoOptions& options) {
         for (const auto& source : options.sources) {
             const auto start = std::chrono::steady_clock::now();
             const geo::VectorLayer layer = geo::load_vector_layer(source, load);
-            layers.push_back(report_layer(layer.name, layer, elapsed_ms(start), projection));
+            layers.push_back(report_layer(layer.name, layer, elapsed_ms(start), projection()));
             for (const auto& warning : layer.warnings) {
                 warnings.push_back(warning.placed());
             }
@@ -409,6 +420,7 @@ int run_info(const InfoOptions& options) {
         const auto regions_by_island = regions != nullptr
                                            ? geo::polygons_by_island(*regions)
                                            : std::map<std::string, std::vector<geo::Polygon>>{};
+        const geo::Projection& shared = projection();
         std::vector<std::function<void()>> jobs;
         layers.resize(atlas->layers.size());
         std::mutex counting;
@@ -433,7 +445,7 @@ int run_info(const InfoOptions& options) {
                 jobs.emplace_back([&, i, from, to] {
                     const auto start = std::chrono::steady_clock::now();
                     const std::size_t vertices =
-                        project_features(atlas->layers[i].layer, from, to, projection.clone());
+                        project_features(atlas->layers[i].layer, from, to, shared.clone());
                     const double ms = elapsed_ms(start);
                     const std::lock_guard lock(counting);
                     layers[i].vertices += vertices;
@@ -482,7 +494,7 @@ int run_info(const InfoOptions& options) {
         }
     }
     if (options.json) {
-        print_json(annotations_path, projection, layers, islands, date, lines, warnings);
+        print_json(annotations_path, projection(), layers, islands, date, lines, warnings);
     } else {
         // In the locale's language, as the CLI says its errors.
         const std::string_view language = i18n::language_of_locale(i18n::locale_from_environment());
@@ -492,9 +504,10 @@ int run_info(const InfoOptions& options) {
                              .text(language)
                       << '\n';
         }
-        print_text(annotations_path, projection, layers, islands, date, line_names);
+        print_text(annotations_path, projection(), layers, islands, date, line_names);
     }
-    return 0;
+    // All is written: the atlas is left to the operating system (main ends the process).
+    return {0, std::shared_ptr<geo::Atlas>(std::move(atlas))};
 }
 
 } // namespace kuril

@@ -443,8 +443,10 @@ bool polygon_certainly_valid(const GeosContext& geos, const Polygon& polygon) {
         return true;
     }
     // Every hole inside the shell: one vertex of it (on no other ring) inside; by the filtered
-    // ray test, and by GEOS's indexed point test when rounding could decide one.
-    bool decided = true;
+    // ray test, and by GEOS's indexed point test when rounding could decide one, or when the
+    // holes are many on a long shell (each ray test walks the whole shell).
+    constexpr std::size_t max_ray_work = 4'000'000; // hole tests x shell vertices
+    bool decided = (polygon.rings.size() - 1) * polygon.rings.front().size() <= max_ray_work;
     for (std::size_t i = 1; i < polygon.rings.size() && decided; ++i) {
         const auto inside = certainly_inside(polygon.rings.front(), polygon.rings[i].front());
         if (inside && !*inside) {

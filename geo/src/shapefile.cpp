@@ -6,11 +6,16 @@
 #include "geo/geometry.hpp"
 #include "i18n/translate.hpp"
 #include "util/strings.hpp"
+#include "util/work_queue.hpp"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <exception>
 #include <fstream>
+#include <functional>
+#include <future>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -62,17 +67,8 @@ bool declares_utf8(const fs::path& shp) {
 }
 
 /// The name of a CRS given as WKT (as PROJ names it: "WGS 84") when it is WGS 84 in longitude
-/// and latitude; nullopt for another CRS. Remembered by text: the shipped files share one .prj,
-/// and each look-up opens PROJ's database.
-std::optional<std::string> wgs84_name_of(const std::string& wkt) {
-    static std::mutex mutex;
-    static std::map<std::string, std::optional<std::string>> known;
-    {
-        const std::lock_guard lock(mutex);
-        if (const auto it = known.find(wkt); it != known.end()) {
-            return it->second;
-        }
-    }
+/// and latitude; nullopt for another CRS. Asks PROJ, which opens its database.
+std::optional<std::string> look_up_wgs84_name(const std::string& wkt) {
     const std::unique_ptr<PJ_CONTEXT, ProjContextDeleter> context(proj_context_create());
     proj_log_level(context.get(), PJ_LOG_NONE);
     const std::unique_ptr<PJ, ProjDeleter> crs(
@@ -85,9 +81,36 @@ std::optional<std::string> wgs84_name_of(const std::string& wkt) {
         const char* text = proj_get_name(crs.get());
         name = text != nullptr ? std::string(text) : std::string("unnamed CRS");
     }
-    const std::lock_guard lock(mutex);
-    known.emplace(wkt, name);
     return name;
+}
+
+/// look_up_wgs84_name, remembered by text: the shipped files share one .prj, and each look-up
+/// opens PROJ's database. Layers loading on two threads at once wait for one look-up.
+std::optional<std::string> wgs84_name_of(const std::string& wkt) {
+    using Answer = std::shared_future<std::optional<std::string>>;
+    static std::mutex mutex;
+    static std::map<std::string, Answer> known;
+    std::promise<std::optional<std::string>> promise;
+    Answer answer;
+    bool mine = false;
+    {
+        const std::lock_guard lock(mutex);
+        if (const auto it = known.find(wkt); it != known.end()) {
+            answer = it->second;
+        } else {
+            answer = promise.get_future().share();
+            known.emplace(wkt, answer);
+            mine = true;
+        }
+    }
+    if (mine) {
+        try {
+            promise.set_value(look_up_wgs84_name(wkt));
+        } catch (...) {
+            promise.set_exception(std::current_exception());
+        }
+    }
+    return answer.get();
 }
 
 enum class FieldKind { text, integer };
@@ -215,6 +238,109 @@ std::optional<std::vector<Polygon>> polygons_of(const SHPObject& shape) {
     return polygons;
 }
 
+/// shapelib's handles of one shapefile, quiet: its own complaints (a damaged record) would go
+/// to stderr; it fails instead, and GDAL then reads the file and says what is wrong in one line.
+struct Handles {
+    std::unique_ptr<SHPInfo, ShpCloser> shp;
+    std::unique_ptr<DBFInfo, DbfCloser> dbf;
+
+    explicit Handles(const fs::path& path) {
+        SAHooks hooks;
+        SASetupDefaultHooks(&hooks);
+        hooks.Error = [](const char*) {
+        };
+        shp.reset(SHPOpenLL(path.c_str(), "rb", &hooks));
+        dbf.reset(DBFOpenLL(path.c_str(), "rb", &hooks));
+    }
+};
+
+/// What reading records [from, to) gave: their features and warnings in order, each polygon
+/// checked valid; or where reading stopped, at the first record it cannot take.
+struct RecordRun {
+    std::vector<Feature> features;
+    std::vector<Diagnostic> warnings;
+    bool unreadable = false;  ///< a record GDAL must read (the whole file is then GDAL's)
+    std::exception_ptr error; ///< a bad vertex, thrown as reading in order would throw it
+    bool invalid = false;     ///< a polygon GDAL would repair (found after all are read)
+};
+
+RecordRun read_records(const fs::path& path, int from, int to, int type,
+                       const std::vector<Field>& fields, const LoadOptions& options) {
+    RecordRun run;
+    const Handles handles(path);
+    if (!handles.shp || !handles.dbf) {
+        run.unreadable = true;
+        return run;
+    }
+    DBFInfo* dbf = handles.dbf.get();
+    for (int record = from; record < to; ++record) {
+        Feature out;
+        out.fid = record;
+        for (int i = 0; i < static_cast<int>(fields.size()); ++i) {
+            if (DBFIsAttributeNULL(dbf, record, i) != 0) {
+                continue;
+            }
+            const char* value = DBFReadStringAttribute(dbf, record, i);
+            if (value == nullptr) {
+                run.unreadable = true;
+                return run;
+            }
+            const Field& field = fields[static_cast<std::size_t>(i)];
+            if (field.kind == FieldKind::integer) {
+                auto text = integer_text(value);
+                if (!text) {
+                    run.unreadable = true;
+                    return run;
+                }
+                out.attributes.emplace(field.name, std::move(*text));
+            } else if (kuril::well_formed_utf8(value)) {
+                out.attributes.emplace(field.name, value);
+            } else {
+                run.unreadable = true; // GDAL warns and recodes
+                return run;
+            }
+        }
+        const std::unique_ptr<SHPObject, ShapeDeleter> shape(
+            SHPReadObject(handles.shp.get(), record));
+        if (!shape || (shape->nSHPType != type && shape->nSHPType != SHPT_NULL)) {
+            run.unreadable = true; // a damaged record, or one of another kind: GDAL decides
+            return run;
+        }
+        if (shape->nSHPType == SHPT_NULL || shape->nVertices == 0) {
+            run.warnings.push_back(
+                feature_warning(path, record, N_("feature {fid}: no geometry; skipped")));
+            continue;
+        }
+        if (polygonal(shape->nSHPType)) {
+            auto polygons = polygons_of(*shape);
+            if (!polygons) {
+                run.unreadable = true;
+                return run;
+            }
+            out.polygons = std::move(*polygons);
+        } else if (lineal(shape->nSHPType)) {
+            for (int part = 0; part < shape->nParts; ++part) {
+                out.lines.push_back(part_points(*shape, part));
+            }
+        } else {
+            out.points.push_back({shape->padfX[0], shape->padfY[0]});
+        }
+        if (auto problem = bad_vertex(out, true)) {
+            run.error =
+                std::make_exception_ptr(InputError(feature_problem(path, record, *problem)));
+            return run;
+        }
+        // Valid polygons as GDAL would find them (certainly_valid, then GEOS); GDAL repairs
+        // the others and says so.
+        if (options.repair_invalid && !out.polygons.empty() && !run.invalid &&
+            !certainly_valid(out.polygons) && !geos_valid(out.polygons)) {
+            run.invalid = true;
+        }
+        run.features.push_back(std::move(out));
+    }
+    return run;
+}
+
 } // namespace
 
 std::optional<fs::path> sibling(const fs::path& shp, const std::string& extension) {
@@ -249,99 +375,61 @@ std::optional<VectorLayer> read_plain_shapefile(const fs::path& path, const Load
     if (!crs_name) {
         return std::nullopt;
     }
-    // shapelib's own complaints (a damaged record) would go to stderr: it fails, and GDAL
-    // then reads the file and says what is wrong in one line.
-    SAHooks hooks;
-    SASetupDefaultHooks(&hooks);
-    hooks.Error = [](const char*) {
-    };
-    const std::unique_ptr<SHPInfo, ShpCloser> shp(SHPOpenLL(path.c_str(), "rb", &hooks));
-    const std::unique_ptr<DBFInfo, DbfCloser> dbf(DBFOpenLL(path.c_str(), "rb", &hooks));
-    if (!shp || !dbf) {
+    const Handles handles(path);
+    if (!handles.shp || !handles.dbf) {
         return std::nullopt;
     }
+    SHPInfo* shp = handles.shp.get();
+    DBFInfo* dbf = handles.dbf.get();
     int count = 0;
     int type = SHPT_NULL;
-    SHPGetInfo(shp.get(), &count, &type, nullptr, nullptr);
+    SHPGetInfo(shp, &count, &type, nullptr, nullptr);
     const bool polygons_expected = options.expected == GeometryKind::polygons;
     const bool lines_expected = options.expected == GeometryKind::lines;
     if ((!polygonal(type) && !lineal(type) && !point_type(type)) ||
         (polygons_expected && !polygonal(type)) || (lines_expected && !lineal(type)) ||
-        DBFGetRecordCount(dbf.get()) != count) {
+        DBFGetRecordCount(dbf) != count) {
         return std::nullopt; // GDAL says what is wrong, or reads the other kinds of shape
     }
-    const auto fields = plain_fields(dbf.get());
+    const auto fields = plain_fields(dbf);
     if (!fields) {
         return std::nullopt;
     }
 
+    // The records in runs of 512, read (and their polygons checked) by this thread and a
+    // second one, each run with handles of its own; the first problem in the file's order
+    // decides, as reading in order would.
+    constexpr int run_length = 512;
+    std::vector<RecordRun> runs(static_cast<std::size_t>((count + run_length - 1) / run_length));
+    std::vector<std::function<void()>> jobs;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        jobs.emplace_back([&, i] {
+            const int from = static_cast<int>(i) * run_length;
+            runs[i] = read_records(path, from, std::min(count, from + run_length), type, *fields,
+                                   options);
+        });
+    }
+    kuril::run_shared(jobs, 2);
     VectorLayer result;
     result.source = path;
     result.name = path.stem().string();
     result.crs_name = std::move(*crs_name);
     result.driver = "ESRI Shapefile";
-    std::vector<std::size_t> to_validate;
-    for (int record = 0; record < count; ++record) {
-        Feature out;
-        out.fid = record;
-        for (int i = 0; i < static_cast<int>(fields->size()); ++i) {
-            if (DBFIsAttributeNULL(dbf.get(), record, i) != 0) {
-                continue;
-            }
-            const char* value = DBFReadStringAttribute(dbf.get(), record, i);
-            if (value == nullptr) {
-                return std::nullopt;
-            }
-            const Field& field = (*fields)[static_cast<std::size_t>(i)];
-            if (field.kind == FieldKind::integer) {
-                auto text = integer_text(value);
-                if (!text) {
-                    return std::nullopt;
-                }
-                out.attributes.emplace(field.name, std::move(*text));
-            } else if (kuril::well_formed_utf8(value)) {
-                out.attributes.emplace(field.name, value);
-            } else {
-                return std::nullopt; // GDAL warns and recodes
-            }
-        }
-        const std::unique_ptr<SHPObject, ShapeDeleter> shape(SHPReadObject(shp.get(), record));
-        if (!shape || (shape->nSHPType != type && shape->nSHPType != SHPT_NULL)) {
-            return std::nullopt; // a damaged record, or one of another kind: GDAL decides
-        }
-        if (shape->nSHPType == SHPT_NULL || shape->nVertices == 0) {
-            result.warnings.push_back(
-                feature_warning(path, record, N_("feature {fid}: no geometry; skipped")));
-            continue;
-        }
-        if (polygonal(shape->nSHPType)) {
-            auto polygons = polygons_of(*shape);
-            if (!polygons) {
-                return std::nullopt;
-            }
-            out.polygons = std::move(*polygons);
-        } else if (lineal(shape->nSHPType)) {
-            for (int part = 0; part < shape->nParts; ++part) {
-                out.lines.push_back(part_points(*shape, part));
-            }
-        } else {
-            out.points.push_back({shape->padfX[0], shape->padfY[0]});
-        }
-        if (auto problem = bad_vertex(out, true)) {
-            throw InputError(feature_problem(path, record, *problem));
-        }
-        if (options.repair_invalid && !out.polygons.empty()) {
-            to_validate.push_back(result.features.size());
-        }
-        result.features.push_back(std::move(out));
-    }
-    // Valid polygons as GDAL would find them (certainly_valid, then GEOS); GDAL repairs the
-    // others and says so.
-    const std::vector<char> certain = certainly_valid_features(result.features, to_validate);
-    for (std::size_t i = 0; i < to_validate.size(); ++i) {
-        if (certain[i] == 0 && !geos_valid(result.features[to_validate[i]].polygons)) {
+    bool invalid = false;
+    for (auto& run : runs) {
+        if (run.unreadable) {
             return std::nullopt;
         }
+        if (run.error) {
+            std::rethrow_exception(run.error);
+        }
+        invalid = invalid || run.invalid;
+        result.features.insert(result.features.end(), std::make_move_iterator(run.features.begin()),
+                               std::make_move_iterator(run.features.end()));
+        result.warnings.insert(result.warnings.end(), run.warnings.begin(), run.warnings.end());
+    }
+    if (invalid) {
+        return std::nullopt;
     }
     if (result.features.empty()) {
         return std::nullopt; // GDAL's words for an empty layer

@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
+#include <shapefil.h>
 #include <string>
 #include <vector>
 
@@ -122,6 +123,78 @@ TEST_CASE("[geo] a shapefile without a .cpg, or with another CRS, is read throug
     check_same(dir / "squares.shp", geo::GeometryKind::polygons);
     const auto tokyo = geo::load_vector_layer(dir / "squares.shp");
     CHECK(tokyo.crs_name == "Tokyo");
+}
+
+namespace {
+
+/// Writes `count` square polygons (one a record, integer attribute "n"), WGS 84 and UTF-8;
+/// records listed in `empty` have no shape, one at `bad_vertex` lies beyond the pole, one at
+/// `bowtie` crosses itself.
+void write_squares(const fs::path& shp, int count, const std::vector<int>& empty, int bad_vertex,
+                   int bowtie) {
+    SHPHandle out = SHPCreate(shp.c_str(), SHPT_POLYGON);
+    DBFHandle table = DBFCreate(shp.c_str());
+    REQUIRE(out != nullptr);
+    REQUIRE(table != nullptr);
+    REQUIRE(DBFAddField(table, "n", FTInteger, 9, 0) == 0);
+    for (int i = 0; i < count; ++i) {
+        SHPObject* shape = nullptr;
+        if (std::find(empty.begin(), empty.end(), i) != empty.end()) {
+            shape = SHPCreateSimpleObject(SHPT_NULL, 0, nullptr, nullptr, nullptr);
+        } else {
+            const double x = 100.0 + (i % 100) * 0.5;
+            const double y = i == bad_vertex ? 95.0 : 10.0 + (i / 100) * 0.5;
+            // Clockwise (a shapefile's outer ring); the bow tie's middle edges cross.
+            std::vector<double> xs{x, x, x + 0.25, x + 0.25, x};
+            std::vector<double> ys{y, y + 0.25, y + 0.25, y, y};
+            if (i == bowtie) {
+                std::swap(xs[1], xs[2]);
+            }
+            shape = SHPCreateSimpleObject(SHPT_POLYGON, 5, xs.data(), ys.data(), nullptr);
+        }
+        REQUIRE(SHPWriteObject(out, -1, shape) == i);
+        SHPDestroyObject(shape);
+        REQUIRE(DBFWriteIntegerAttribute(table, i, 0, i) != 0);
+    }
+    SHPClose(out);
+    DBFClose(table);
+    fs::path prj = shp;
+    std::ofstream(prj.replace_extension(".prj"))
+        << "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,"
+           "298.257223563]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]";
+    fs::path cpg = shp;
+    std::ofstream(cpg.replace_extension(".cpg")) << "UTF-8";
+}
+
+} // namespace
+
+TEST_CASE("[geo] a long shapefile is read in runs on two threads: its order, and the first "
+          "problem in it, as read in order") {
+    const fs::path dir = test_paths::scratch("shapefile_runs");
+    // 1,300 records (three runs): the features and warnings in the file's order, as GDAL.
+    write_squares(dir / "long.shp", 1300, {0, 700, 1299}, -1, -1);
+    check_same(dir / "long.shp", geo::GeometryKind::polygons);
+    const auto layer = geo::load_vector_layer(dir / "long.shp");
+    REQUIRE(layer.features.size() == 1297);
+    CHECK(layer.features[698].fid == 699); // records 0 and 700 have no shape
+    CHECK(layer.features[698].attributes.at("n") == "699");
+    CHECK(layer.features[699].fid == 701);
+    CHECK(layer.features.back().fid == 1298);
+    REQUIRE(layer.warnings.size() == 3);
+    CHECK(layer.warnings[1].to_string().find("feature 700: no geometry") != std::string::npos);
+    // A vertex beyond the pole in the second run and a bow tie in the third: the vertex is
+    // said (reading stops there); a bow tie alone makes it GDAL's (repaired, and said).
+    write_squares(dir / "bad.shp", 1300, {}, 1000, 1200);
+    check_same(dir / "bad.shp", geo::GeometryKind::polygons);
+    CHECK_THROWS_WITH(geo::load_vector_layer(dir / "bad.shp"),
+                      doctest::Contains("feature 1000: vertex (100, 95) is out of range"));
+    write_squares(dir / "bowtie.shp", 1300, {}, -1, 1200);
+    check_same(dir / "bowtie.shp", geo::GeometryKind::polygons);
+    const auto repaired = geo::load_vector_layer(dir / "bowtie.shp");
+    CHECK(repaired.features.size() == 1300);
+    CHECK(repaired.driver == "ESRI Shapefile");
+    REQUIRE(!repaired.warnings.empty());
+    CHECK(repaired.warnings.front().to_string().find("1200") != std::string::npos);
 }
 
 #if KURIL_LAZY_LOAD
