@@ -13,6 +13,8 @@
 #include <functional>
 #include <future>
 #include <latch>
+#include <memory>
+#include <optional>
 #include <set>
 
 namespace kuril {
@@ -415,48 +417,73 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
     if (const auto* layer = source.layer("regions")) {
         precomputed = geo::polygons_by_island(*layer);
     }
+    // Each status region's land (cut out and projected, for a region of a landmass), index and
+    // levels, made on both threads (a job that projects with a copy of the projection of its
+    // own); then kept in the annotations' order.
+    std::vector<const geo::Island*> with_status;
     for (const auto& island : source.annotations.islands) {
-        if (island.status.empty()) {
+        if (!island.status.empty()) {
+            with_status.push_back(&island);
+        }
+    }
+    std::vector<std::optional<StatusRegion>> made_regions(with_status.size());
+    std::vector<std::function<void()>> region_jobs;
+    for (std::size_t k = 0; k < with_status.size(); ++k) {
+        std::shared_ptr<const geo::Projection> own;
+        if (!with_status[k]->part_of.empty()) {
+            own = std::make_shared<const geo::Projection>(proj.clone());
+        }
+        region_jobs.emplace_back([&, k, own] {
+            const geo::Island& island = *with_status[k];
+            std::vector<geo::Polygon> polygons; // projected
+            if (!island.part_of.empty()) {
+                // A latitude band of an island (South Sakhalin) or a country's part of a
+                // landmass (the Russian mainland): as the recipe cut it, or cut here in
+                // lon/lat; projected.
+                if (auto cut = precomputed.find(island.id); cut != precomputed.end()) {
+                    polygons = project_polygons(cut->second, *own);
+                } else if (auto it = by_island.find(island.part_of); it != by_island.end()) {
+                    std::vector<geo::Polygon> part;
+                    if (island.country.empty() || island.lat_min || island.lat_max) {
+                        part = clip_to_band(it->second, island.lat_min, island.lat_max);
+                    } else {
+                        part = it->second;
+                    }
+                    if (!island.country.empty()) {
+                        part =
+                            geo::clip_to_polygons(part, country_polygons(source, island.country));
+                    }
+                    polygons = project_polygons(part, *own);
+                }
+            } else {
+                std::set<std::string> ids(island.members.begin(), island.members.end());
+                ids.insert(island.id);
+                for (const auto& id : ids) {
+                    if (auto it = by_island_projected.find(id); it != by_island_projected.end()) {
+                        polygons.insert(polygons.end(), it->second.begin(), it->second.end());
+                    }
+                }
+            }
+            if (polygons.empty()) {
+                return;
+            }
+            StatusRegion region;
+            region.island = &island;
+            region.projected = std::move(polygons);
+            for (const auto& polygon : region.projected) {
+                region.lookup.emplace_back(polygon);
+            }
+            region.shapes = build_polygon_set(region.projected, proj.metres_per_unit());
+            made_regions[k].emplace(std::move(region));
+        });
+    }
+    kuril::run_shared(region_jobs, 2);
+    for (auto& made : made_regions) {
+        if (!made) {
             continue;
         }
-        std::vector<geo::Polygon> polygons; // projected
-        if (!island.part_of.empty()) {
-            // A latitude band of an island (South Sakhalin) or a country's part of a landmass
-            // (the Russian mainland): as the recipe cut it, or cut here in lon/lat; projected.
-            if (auto cut = precomputed.find(island.id); cut != precomputed.end()) {
-                polygons = project_polygons(cut->second, proj);
-            } else if (auto it = by_island.find(island.part_of); it != by_island.end()) {
-                std::vector<geo::Polygon> part;
-                if (island.country.empty() || island.lat_min || island.lat_max) {
-                    part = clip_to_band(it->second, island.lat_min, island.lat_max);
-                } else {
-                    part = it->second;
-                }
-                if (!island.country.empty()) {
-                    part = geo::clip_to_polygons(part, country_polygons(source, island.country));
-                }
-                polygons = project_polygons(part, proj);
-            }
-        } else {
-            std::set<std::string> ids(island.members.begin(), island.members.end());
-            ids.insert(island.id);
-            for (const auto& id : ids) {
-                if (auto it = by_island_projected.find(id); it != by_island_projected.end()) {
-                    polygons.insert(polygons.end(), it->second.begin(), it->second.end());
-                }
-            }
-        }
-        if (polygons.empty()) {
-            continue;
-        }
-        StatusRegion region;
-        region.island = &island;
-        region.projected = std::move(polygons);
-        for (const auto& polygon : region.projected) {
-            region.lookup.emplace_back(polygon);
-        }
-        region.shapes = build_polygon_set(region.projected, proj.metres_per_unit());
-        region.label_anchor = proj.forward(island.anchor);
+        StatusRegion& region = *made;
+        region.label_anchor = proj.forward(region.island->anchor);
         if (!is_finite(region.label_anchor)) {
             // The anchor is beyond the horizon, part of the land is not: anchor on that part.
             geo::Box box{1e300, 1e300, -1e300, -1e300};
