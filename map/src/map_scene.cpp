@@ -681,30 +681,43 @@ void MapScene::prepare_for(double min_metres_per_pixel, double max_metres_per_pi
     const std::size_t finest = lod_index_for(min_metres_per_pixel * unit);
     const std::size_t coarsest = lod_index_for(max_metres_per_pixel * unit);
     const bool outside_only = !whole_land_filled && has_land_outside_regions;
-    // The parts to build, largest first, shared out to this thread and a second one: each
-    // takes the next not yet taken (a part asked for elsewhere meanwhile is built once).
-    std::vector<std::function<void()>> parts;
+    // The parts to build, shared out to this thread and a second one: each takes the next not
+    // yet taken (a part asked for elsewhere meanwhile is built once). Largest first (by the
+    // vertices simplified, twice for fills, which are also triangulated), so that neither
+    // thread is left with a large one at the end.
+    std::vector<std::pair<std::size_t, std::function<void()>>> sized;
+    const auto add = [&sized](const PolygonSet& set, std::size_t weight,
+                              std::function<void()> part) {
+        sized.emplace_back(set.source_vertex_count() * weight, std::move(part));
+    };
     for (std::size_t index = finest; index <= coarsest; ++index) {
         if (outside_only && !land_outside_regions.empty()) {
-            parts.emplace_back([this, index] { land_outside_regions.fills(index); });
+            add(land_outside_regions, 2, [this, index] { land_outside_regions.fills(index); });
         }
         if (!land.empty()) {
             if (!outside_only) {
-                parts.emplace_back([this, index] { land.fills(index); });
+                add(land, 2, [this, index] { land.fills(index); });
             }
-            parts.emplace_back([this, index] { land.outlines(index); });
+            add(land, 1, [this, index] { land.outlines(index); });
         }
         if (!lakes.empty()) {
-            parts.emplace_back([this, index] { lakes.level(index); });
+            add(lakes, 3, [this, index] { lakes.level(index); });
         }
         for (const auto& region : regions) {
             if (!region.shapes.empty()) {
-                parts.emplace_back([&region, index] { region.shapes.level(index); });
+                add(region.shapes, 3, [&region, index] { region.shapes.level(index); });
             }
         }
     }
     if (!land.empty()) {
-        parts.emplace_back([this] { land.fills(land.level_count() - 1); }); // the inset map's
+        add(land, 2, [this] { land.fills(land.level_count() - 1); }); // the inset map's
+    }
+    std::stable_sort(sized.begin(), sized.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::function<void()>> parts;
+    parts.reserve(sized.size());
+    for (auto& [size, part] : sized) {
+        parts.push_back(std::move(part));
     }
     kuril::run_shared(parts, 2);
 }

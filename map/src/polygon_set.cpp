@@ -799,6 +799,14 @@ const LodLevel& PolygonSet::fills(std::size_t index) const {
     return *levels_[index];
 }
 
+std::size_t PolygonSet::source_vertex_count() const {
+    std::size_t count = 0;
+    for (const auto& ring : rings_) {
+        count += ring.size();
+    }
+    return count;
+}
+
 const LodLevel& PolygonSet::level(std::size_t index) const {
     static const LodLevel nothing;
     if (index >= levels_.size()) {

@@ -58,6 +58,8 @@ public:
     explicit PolygonSet(std::vector<geo::Ring> projected_rings, double metres_per_unit = 1.0);
 
     bool empty() const { return rings_.empty(); }
+    /// The vertices of the rings it was made of (before simplification).
+    std::size_t source_vertex_count() const;
     std::size_t level_count() const { return levels_.size(); }
     /// The level of that index (0 = full resolution), fills and outlines built if needed.
     const LodLevel& level(std::size_t index) const;
