@@ -45,14 +45,19 @@ namespace {
 /// then every cell a segment passes through: coasts count as land.
 void rasterise(const std::vector<std::array<double, 4>>& segments, int owner, double cell,
                int columns, int rows, std::vector<int>& cells) {
-    // Reused between calls: a frame rasterises the land and every region.
+    // Reused between calls: a frame rasterises the land and every region. Of the crossings
+    // left of the screen only their number's parity is kept (whether a row starts inside);
+    // those right of it change no cell and are dropped.
     static thread_local std::vector<std::vector<double>> crossings;
+    static thread_local std::vector<unsigned char> inside_at_left;
     if (crossings.size() < static_cast<std::size_t>(rows)) {
         crossings.resize(static_cast<std::size_t>(rows));
     }
     for (int r = 0; r < rows; ++r) {
         crossings[static_cast<std::size_t>(r)].clear();
     }
+    inside_at_left.assign(static_cast<std::size_t>(rows), 0);
+    const double width = columns * cell;
     for (const auto& [x0, y0, x1, y1] : segments) {
         if (y0 == y1) {
             continue;
@@ -64,23 +69,42 @@ void rasterise(const std::vector<std::array<double, 4>>& segments, int owner, do
         const int r1 = std::min(rows - 1, static_cast<int>(std::ceil(hi / cell - 0.5)) - 1);
         for (int r = r0; r <= r1; ++r) {
             const double y = (r + 0.5) * cell;
-            crossings[static_cast<std::size_t>(r)].push_back(x0 + (x1 - x0) * (y - y0) / (y1 - y0));
-        }
-    }
-    for (int r = 0; r < rows; ++r) {
-        auto& xs = crossings[static_cast<std::size_t>(r)];
-        std::sort(xs.begin(), xs.end());
-        for (std::size_t k = 0; k + 1 < xs.size(); k += 2) {
-            const int c0 = std::max(0, static_cast<int>(std::ceil(xs[k] / cell - 0.5)));
-            const int c1 =
-                std::min(columns - 1, static_cast<int>(std::ceil(xs[k + 1] / cell - 0.5)) - 1);
-            for (int c = c0; c <= c1; ++c) {
-                cells[static_cast<std::size_t>(r * columns + c)] = owner;
+            const double x = x0 + (x1 - x0) * (y - y0) / (y1 - y0);
+            if (x < 0) {
+                inside_at_left[static_cast<std::size_t>(r)] ^= 1;
+            } else if (x < width) {
+                crossings[static_cast<std::size_t>(r)].push_back(x);
             }
         }
     }
+    const auto fill = [&](int r, double from, double to) {
+        const int c0 = std::max(0, static_cast<int>(std::ceil(from / cell - 0.5)));
+        const int c1 = std::min(columns - 1, static_cast<int>(std::ceil(to / cell - 0.5)) - 1);
+        for (int c = c0; c <= c1; ++c) {
+            cells[static_cast<std::size_t>(r * columns + c)] = owner;
+        }
+    };
+    for (int r = 0; r < rows; ++r) {
+        auto& xs = crossings[static_cast<std::size_t>(r)];
+        std::sort(xs.begin(), xs.end());
+        bool inside = inside_at_left[static_cast<std::size_t>(r)] != 0;
+        double from = 0.0;
+        for (const double x : xs) {
+            if (inside) {
+                fill(r, from, x);
+            } else {
+                from = x;
+            }
+            inside = !inside;
+        }
+        if (inside) {
+            fill(r, from, width);
+        }
+    }
     for (const auto& [x0, y0, x1, y1] : segments) {
-        const double length = std::hypot(x1 - x0, y1 - y0);
+        // (sqrt, not hypot: screen coordinates never overflow a square, and hypot's care for
+        // that made it a tenth of a mask's time.)
+        const double length = std::sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0));
         const int steps = std::max(1, static_cast<int>(std::ceil(length / (cell / 2))));
         if (std::max(x0, x1) < 0 || std::max(y0, y1) < 0 || std::min(x0, x1) >= columns * cell ||
             std::min(y0, y1) >= rows * cell) {
@@ -132,9 +156,11 @@ std::vector<std::array<double, 4>> screen_segments(const PolygonSet& set, const 
     const double pad = 4 * view.metres_per_pixel();
     const LodLevel& level = set.outlines_for(view.metres_per_pixel());
     for (const auto& chunk : level.outlines) {
-        // Map space is y down: only the rows matter for an even-odd fill.
+        // Map space is y down. What crosses the screen's rows counts for an even-odd fill,
+        // unless it lies right of the screen (beyond a cell's width more than the screen's).
         if (chunk.bounds.max_y < -visible.max_y - pad ||
-            chunk.bounds.min_y > -visible.min_y + pad) {
+            chunk.bounds.min_y > -visible.min_y + pad ||
+            chunk.bounds.min_x > visible.max_x + 8 * pad) {
             continue;
         }
         for (std::size_t i = 0; i + 1 < chunk.segments.size(); i += 2) {
@@ -171,24 +197,40 @@ LandMask::LandMask(const MapScene& scene, const MapView& view, double cell_px,
             }
         }
     }
+    // Each region's cells' box: the first and last column and row it holds, found by runs of
+    // one owner along each row (most cells are sea or one region's or other land).
+    struct CellBox {
+        int c0 = std::numeric_limits<int>::max();
+        int r0 = std::numeric_limits<int>::max();
+        int c1 = -1;
+        int r1 = -1;
+    };
+    std::vector<CellBox> boxes(bounds_.size());
     for (int r = 0; r < rows_; ++r) {
-        for (int c = 0; c < columns_; ++c) {
-            const int owner = cells_[static_cast<std::size_t>(r * columns_ + c)];
-            if (owner < 0) {
-                continue;
+        const int* row = &cells_[static_cast<std::size_t>(r) * static_cast<std::size_t>(columns_)];
+        for (int c = 0; c < columns_;) {
+            const int owner = row[c];
+            int end = c + 1;
+            while (end < columns_ && row[end] == owner) {
+                ++end;
             }
-            const ScreenRect cell{c * cell_, r * cell_, cell_, cell_};
-            auto& box = bounds_[static_cast<std::size_t>(owner)];
-            if (!box) {
-                box = cell;
-            } else {
-                const double right = std::max(box->right(), cell.right());
-                const double bottom = std::max(box->bottom(), cell.bottom());
-                box->left = std::min(box->left, cell.left);
-                box->top = std::min(box->top, cell.top);
-                box->width = right - box->left;
-                box->height = bottom - box->top;
+            if (owner >= 0) {
+                CellBox& box = boxes[static_cast<std::size_t>(owner)];
+                box.c0 = std::min(box.c0, c);
+                box.c1 = std::max(box.c1, end - 1);
+                box.r0 = std::min(box.r0, r);
+                box.r1 = std::max(box.r1, r);
             }
+            c = end;
+        }
+    }
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        const CellBox& box = boxes[i];
+        if (box.c1 >= 0) {
+            const double left = box.c0 * cell_;
+            const double top = box.r0 * cell_;
+            bounds_[i] =
+                ScreenRect{left, top, box.c1 * cell_ + cell_ - left, box.r1 * cell_ + cell_ - top};
         }
     }
 }

@@ -1,7 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "geo/atlas.hpp"
+#include "geo/projection.hpp"
 #include "map/label_placer.hpp"
+#include "map/map_scene.hpp"
+#include "map/map_view.hpp"
+#include "map/polygon_set.hpp"
+#include "test_paths.hpp"
 
 #include <doctest/doctest.h>
+#include <memory>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -160,4 +169,81 @@ TEST_CASE("[map] a town's dot: no name placed before covers it, later names keep
     placed = kuril::place_labels({town(2, 400), line}, 1000, 600);
     REQUIRE(placed.size() == 2);
     CHECK(placed[1].rect.left == 270);
+}
+
+namespace {
+
+struct ShippedScene {
+    std::unique_ptr<geo::Atlas> atlas = geo::load_atlas(test_paths::shipped() / "annotations.xml");
+    geo::Projection projection;
+    kuril::MapScene scene{*atlas, projection};
+    /// The land's polygons projected, each indexed for point tests.
+    std::vector<kuril::PolygonIndex> land = [this] {
+        std::vector<kuril::PolygonIndex> out;
+        for (const auto& feature : geo::project_layer(*atlas->layer("land"), projection).features) {
+            for (const auto& polygon : feature.polygons) {
+                out.emplace_back(polygon);
+            }
+        }
+        return out;
+    }();
+};
+
+} // namespace
+
+TEST_CASE("[map] the land mask owns each cell as the polygons do, land running past the screen's "
+          "edges included") {
+    static const ShippedScene shipped;
+    const kuril::MapScene& scene = shipped.scene;
+    // Views where Hokkaido, Sakhalin or the mainland run past the left and right edges (rows
+    // start inside land), at scales whose levels keep every lake of a few cells (a coarse
+    // level leaves small holes out, and the mask then fills them).
+    const std::vector<std::pair<geo::Point, double>> views = {
+        {{142.0, 42.6}, 150.0}, {{142.5, 47.0}, 250.0}, {{135.5, 48.0}, 400.0}};
+    int land = 0;
+    int sea = 0;
+    for (const auto& [lon_lat, mpp] : views) {
+        CAPTURE(lon_lat.x);
+        CAPTURE(mpp);
+        kuril::MapView view(scene.world, 1000, 600);
+        view.set(shipped.projection.forward(lon_lat), mpp);
+        const double cell = 3.0;
+        const kuril::LandMask mask(scene, view, cell);
+        // The owner of a screen point by the full-resolution polygons: a region's index, land
+        // of no region, or sea.
+        const auto owner = [&](double x, double y) {
+            const geo::Point at = view.screen_to_map({x, y});
+            if (const auto* region = scene.region_at(at)) {
+                return static_cast<int>(region - scene.regions.data());
+            }
+            for (const auto& polygon : shipped.land) {
+                if (polygon.contains(at)) {
+                    return kuril::LandMask::other_land;
+                }
+            }
+            return kuril::LandMask::sea;
+        };
+        int wrong = 0;
+        for (double y = 1.5 * cell; y < 600 - 2 * cell; y += 5 * cell) {
+            for (double x = 1.5 * cell; x < 1000 - 2 * cell; x += 5 * cell) {
+                // Only where the cell and its neighbours all have one owner (clear of coasts,
+                // which a coarser level of detail draws up to a pixel apart).
+                const int expected = owner(x, y);
+                bool clear = true;
+                for (const double dx : {-1.5 * cell, 1.5 * cell}) {
+                    for (const double dy : {-1.5 * cell, 1.5 * cell}) {
+                        clear = clear && owner(x + dx, y + dy) == expected;
+                    }
+                }
+                if (!clear) {
+                    continue;
+                }
+                (expected == kuril::LandMask::sea ? sea : land) += 1;
+                wrong += mask.owner_at(x, y) != expected ? 1 : 0;
+            }
+        }
+        CHECK(wrong == 0);
+    }
+    CHECK(land > 500);
+    CHECK(sea > 500);
 }
