@@ -308,21 +308,47 @@ std::optional<geo::Point> LandMask::nearest(int owner, geo::Point p, double radi
             best = centre;
         }
     };
+    // Only cells within the owner's box can be its: each ring's sides are walked where they
+    // cross that box (the same cells in the same order as the whole ring, less those that
+    // cannot match).
+    int oc0 = 0, or0 = 0, oc1 = columns_ - 1, or1 = rows_ - 1;
+    if (owner >= 0 && static_cast<std::size_t>(owner) < bounds_.size()) {
+        const auto& box = bounds_[static_cast<std::size_t>(owner)];
+        if (!box) {
+            return std::nullopt; // no cell of its on screen
+        }
+        cell_range(*box, oc0, or0, oc1, or1);
+    }
     for (int k = 0; k <= rings; ++k) {
         // Only the ring's perimeter: its top and bottom rows, then its sides.
         if (k == 0) {
             visit(c, r);
         }
-        for (int dc = -k; dc <= k && k > 0; ++dc) {
-            visit(c + dc, r - k);
-            visit(c + dc, r + k);
+        const int dc0 = std::max(-k, oc0 - c);
+        const int dc1 = std::min(k, oc1 - c);
+        for (int dc = dc0; dc <= dc1 && k > 0; ++dc) {
+            if (r - k >= or0 && r - k <= or1) {
+                visit(c + dc, r - k);
+            }
+            if (r + k >= or0 && r + k <= or1) {
+                visit(c + dc, r + k);
+            }
         }
-        for (int dr = -k + 1; dr <= k - 1; ++dr) {
-            visit(c - k, r + dr);
-            visit(c + k, r + dr);
+        const int dr0 = std::max(-k + 1, or0 - r);
+        const int dr1 = std::min(k - 1, or1 - r);
+        for (int dr = dr0; dr <= dr1; ++dr) {
+            if (c - k >= oc0 && c - k <= oc1) {
+                visit(c - k, r + dr);
+            }
+            if (c + k >= oc0 && c + k <= oc1) {
+                visit(c + k, r + dr);
+            }
         }
         if (best && k * cell_ > best_distance) {
             break;
+        }
+        if (c - k <= oc0 && c + k >= oc1 && r - k <= or0 && r + k >= or1) {
+            break; // the ring holds the whole box: nothing further can match
         }
     }
     return best;

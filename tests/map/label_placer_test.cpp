@@ -7,6 +7,8 @@
 #include "map/polygon_set.hpp"
 #include "test_paths.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <doctest/doctest.h>
 #include <memory>
 #include <utility>
@@ -246,4 +248,49 @@ TEST_CASE("[map] the land mask owns each cell as the polygons do, land running p
     }
     CHECK(land > 500);
     CHECK(sea > 500);
+}
+
+TEST_CASE("[map] the land mask's nearest cell of an island is the nearest of all its cells") {
+    static const ShippedScene shipped;
+    const kuril::MapScene& scene = shipped.scene;
+    kuril::MapView view(scene.world, 1000, 600);
+    view.set(shipped.projection.forward({146.5, 43.8}), 300.0); // the southern islands
+    const double cell = 3.0;
+    const kuril::LandMask mask(scene, view, cell);
+    const double radius = 80.0;
+    const int rings = static_cast<int>(std::ceil(radius / cell));
+    int found = 0;
+    for (int owner = 0; owner < static_cast<int>(scene.regions.size()); ++owner) {
+        if (!mask.bounds_of(owner)) {
+            continue;
+        }
+        for (double y = 5; y < 600; y += 37) {
+            for (double x = 5; x < 1000; x += 41) {
+                // Every cell of the owner within the search's square, the nearest centre.
+                const int c = static_cast<int>(std::floor(x / cell));
+                const int r = static_cast<int>(std::floor(y / cell));
+                double best = 1e300;
+                for (int rr = r - rings; rr <= r + rings; ++rr) {
+                    for (int cc = c - rings; cc <= c + rings; ++cc) {
+                        const double cx = (cc + 0.5) * cell;
+                        const double cy = (rr + 0.5) * cell;
+                        if (cx > 0 && cy > 0 && cx < 1000 && cy < 600 &&
+                            mask.owner_at(cx, cy) == owner) {
+                            best = std::min(best, std::hypot(cx - x, cy - y));
+                        }
+                    }
+                }
+                const auto nearest = mask.nearest(owner, {x, y}, radius);
+                CAPTURE(owner);
+                CAPTURE(x);
+                CAPTURE(y);
+                REQUIRE(nearest.has_value() == (best < 1e300));
+                if (nearest) {
+                    CHECK(std::hypot(nearest->x - x, nearest->y - y) == doctest::Approx(best));
+                    ++found;
+                }
+            }
+        }
+    }
+    CHECK(found > 100);
 }
