@@ -659,7 +659,9 @@ CommandExit run_export(const ExportCommandOptions& command) {
             const double coarsest =
                 export_view(scene, fit, 0, 0.375 * fit.height).metres_per_pixel();
             // A raster export under the status layer fills the land outside the regions.
-            scene.prepare_for(finest, coarsest, !export_state(fit).shows(Layer::status));
+            const MapState drawn = export_state(fit);
+            scene.prepare_for(finest, coarsest, !drawn.shows(Layer::status),
+                              drawn.shows(Layer::status) || drawn.shows(Layer::labels));
         }
         return loaded;
     });

@@ -675,7 +675,7 @@ void MapScene::build_land_outside_regions(
 }
 
 void MapScene::prepare_for(double min_metres_per_pixel, double max_metres_per_pixel,
-                           bool whole_land_filled) const {
+                           bool whole_land_filled, bool regions_drawn) const {
     // The view's scale is in the CRS's units a pixel; the levels' tolerances in metres.
     const double unit = projection != nullptr ? projection->metres_per_unit() : 1.0;
     const std::size_t finest = lod_index_for(min_metres_per_pixel * unit);
@@ -704,7 +704,7 @@ void MapScene::prepare_for(double min_metres_per_pixel, double max_metres_per_pi
             add(lakes, 3, [this, index] { lakes.level(index); });
         }
         for (const auto& region : regions) {
-            if (!region.shapes.empty()) {
+            if (regions_drawn && !region.shapes.empty()) {
                 add(region.shapes, 3, [&region, index] { region.shapes.level(index); });
             }
         }

@@ -50,6 +50,24 @@ bool fade(double& value, double amount) {
     return true;
 }
 
+/// The map's language pair (--lang), or an input error that names the option.
+LabelLanguage map_language_of(const ViewerOptions& options) {
+    if (auto language = language_from_code(options.language)) {
+        return *language;
+    }
+    throw geo::InputError(N_("--lang '{value}': expected en, ja, ru, en+ja, en+ru or ja+ru"),
+                          {{"value", options.language}});
+}
+
+/// The interface's language (--ui-lang), or an input error that names the option.
+TextLanguage ui_language_of(const ViewerOptions& options) {
+    if (auto language = text_language_from_code(options.text_language)) {
+        return *language;
+    }
+    throw geo::InputError(N_("--ui-lang '{value}': expected en, ja or ru"),
+                          {{"value", options.text_language}});
+}
+
 /// Opens (or opens again) the viewer's window: windowed at the size asked for, or full screen.
 void open_window(sf::RenderWindow& window, bool fullscreen, unsigned width, unsigned height) {
     // No depth or stencil buffer: fills are triangulated and drawn in one pass.
@@ -88,19 +106,8 @@ public:
         if (!options.date.empty()) {
             map_.date = geo::parse_day(options.date);
         }
-        if (auto language = language_from_code(options.language)) {
-            map_.language = *language;
-        } else {
-            throw geo::InputError(
-                N_("--lang '{value}': expected en, ja, ru, en+ja, en+ru or ja+ru"),
-                {{"value", options.language}});
-        }
-        if (auto language = text_language_from_code(options.text_language)) {
-            map_.text_language = *language;
-        } else {
-            throw geo::InputError(N_("--ui-lang '{value}': expected en, ja or ru"),
-                                  {{"value", options.text_language}});
-        }
+        map_.language = map_language_of(options);
+        map_.text_language = ui_language_of(options);
         if (!options.date.empty()) {
             // The timeline runs from 1850 to today: a date beyond it is shown at its end (said
             // in the interface language, known from here on).
@@ -207,7 +214,8 @@ public:
         const double first_scale =
             options_.start_view ? std::get<2>(*options_.start_view) : view_.metres_per_pixel();
         first_levels_ = std::async(std::launch::async, [this, first_scale] {
-            scene_.prepare_for(first_scale, first_scale, !map_.shows(Layer::status));
+            scene_.prepare_for(first_scale, first_scale, !map_.shows(Layer::status),
+                               map_.shows(Layer::status) || map_.shows(Layer::labels));
         });
         configure_window();
         PhaseTimer::global().mark("window");
@@ -642,6 +650,16 @@ int run_viewer(const ViewerOptions& given) {
     geo::AtlasOptions atlas_options;
     atlas_options.data_crs = options.data_crs;
     atlas_options.check = check_tours;
+    // The options that need no data are checked first: a mistyped one is said on the command
+    // line (exit 2) at once, without a window flashing open.
+    map_language_of(options);
+    ui_language_of(options);
+    if (!options.date.empty()) {
+        geo::parse_day(options.date);
+    }
+    if (!options.layers.empty()) {
+        layers_from_list(options.layers);
+    }
     // The data load on a second thread, and the map scene is made of them there (projected,
     // indexed; PROJ opens its database), while this one starts OpenGL (the driver's first
     // context costs about as much as the loading) and loads the font; they share nothing.
@@ -654,22 +672,6 @@ int run_viewer(const ViewerOptions& given) {
         loaded.scene = std::make_unique<MapScene>(*loaded.atlas, *loaded.projection);
         return loaded;
     });
-    // The options that need no data are checked before the window opens: a mistyped one is
-    // said on the command line (exit 2) without a window flashing open.
-    if (!language_from_code(options.language)) {
-        throw geo::InputError(N_("--lang '{value}': expected en, ja, ru, en+ja, en+ru or ja+ru"),
-                              {{"value", options.language}});
-    }
-    if (!text_language_from_code(options.text_language)) {
-        throw geo::InputError(N_("--ui-lang '{value}': expected en, ja or ru"),
-                              {{"value", options.text_language}});
-    }
-    if (!options.date.empty()) {
-        geo::parse_day(options.date);
-    }
-    if (!options.layers.empty()) {
-        layers_from_list(options.layers);
-    }
     // The window opens (OpenGL starts: the driver's first context costs about as much as the
     // loading) and shows the sea's colour while the data load.
     sf::RenderWindow window;

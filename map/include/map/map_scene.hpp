@@ -113,9 +113,11 @@ struct MapScene {
     /// Builds the levels of detail that views at scales in this range draw (land, lakes,
     /// status regions, and the inset's coarsest land), so that a first frame does not pay
     /// for them. `whole_land_filled`: the frames fill the whole land (no status layer, or a
-    /// vector output), not the land outside the regions.
+    /// vector output), not the land outside the regions. `regions`: the frames draw the status
+    /// regions or place names on them (the status or labels layer); without, their levels are
+    /// left until asked for.
     void prepare_for(double min_metres_per_pixel, double max_metres_per_pixel,
-                     bool whole_land_filled) const;
+                     bool whole_land_filled, bool regions = true) const;
 
     /// The status region under a map point (north-up metres), or nullptr.
     const StatusRegion* region_at(geo::Point map_point) const;
