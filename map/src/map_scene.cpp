@@ -497,7 +497,16 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
         note_visible(region.projected);
         regions.push_back(std::move(region));
     }
-    build_land_outside_regions(projected_land, by_island_projected);
+    // The land outside the regions is gathered and its set made on another thread while this
+    // one goes on (events, labels, places); joined before the scene is done.
+    std::future<PolygonSet> outside;
+    if (mark_regions_cut_from_land(by_island_projected)) {
+        has_land_outside_regions = true;
+        outside = std::async(std::launch::async, [this, &projected_land] {
+            return build_polygon_set(land_outside_polygons(projected_land),
+                                     projection->metres_per_unit());
+        });
+    }
 
     {
         Others made = others.get();
@@ -628,25 +637,47 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
             std::min(world.max_x, inner.max_x), std::min(world.max_y, inner.max_y)};
         world = inside.min_x < inside.max_x && inside.min_y < inside.max_y ? inside : inner;
     }
+    if (outside.valid()) {
+        land_outside_regions = outside.get();
+    }
     prepare_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-void MapScene::build_land_outside_regions(
-    const geo::VectorLayer& projected_land,
+bool MapScene::mark_regions_cut_from_land(
     const std::map<std::string, std::vector<geo::Polygon>>& by_island_projected) {
     if (!has_land || regions.empty()) {
-        return;
+        return false;
     }
     // Islands a region takes whole (its own and its members' land polygons) are left out.
     std::set<std::string> taken;
     for (auto& region : regions) {
-        if (!region.island->part_of.empty()) {
-            continue;
+        if (region.island->part_of.empty()) {
+            region.cut_from_land = true;
+            taken.insert(region.island->id);
+            taken.insert(region.island->members.begin(), region.island->members.end());
         }
-        region.cut_from_land = true;
-        taken.insert(region.island->id);
-        taken.insert(region.island->members.begin(), region.island->members.end());
+    }
+    // A band or a country's part of a landmass is cut from it, unless the landmass is taken
+    // whole already or is not in the land.
+    for (auto& region : regions) {
+        const std::string& landmass = region.island->part_of;
+        if (!landmass.empty() &&
+            (taken.contains(landmass) || by_island_projected.contains(landmass))) {
+            region.cut_from_land = true;
+        }
+    }
+    return true;
+}
+
+std::vector<geo::Polygon>
+MapScene::land_outside_polygons(const geo::VectorLayer& projected_land) const {
+    std::set<std::string> taken;
+    for (const auto& region : regions) {
+        if (region.island->part_of.empty()) {
+            taken.insert(region.island->id);
+            taken.insert(region.island->members.begin(), region.island->members.end());
+        }
     }
     std::vector<geo::Polygon> outside;
     for (const auto& feature : projected_land.features) {
@@ -654,24 +685,16 @@ void MapScene::build_land_outside_regions(
             outside.insert(outside.end(), feature.polygons.begin(), feature.polygons.end());
         }
     }
-    // A band or a country's part cut out of a landmass (inside it; the cuts of one landmass do
-    // not overlap) is taken out by the even-odd rule: its rings are added to the landmass's,
-    // and what lies inside both is inside an even number of rings. A landmass taken whole
-    // already, or not in the land, is left as it is.
-    for (auto& region : regions) {
+    // A part cut out of a landmass (inside it; the cuts of one landmass do not overlap) is
+    // taken out by the even-odd rule: its rings are added to the landmass's, and what lies
+    // inside both is inside an even number of rings. A landmass taken whole is left out already.
+    for (const auto& region : regions) {
         const std::string& landmass = region.island->part_of;
-        if (landmass.empty()) {
-            continue;
-        }
-        if (taken.contains(landmass)) {
-            region.cut_from_land = true;
-        } else if (by_island_projected.contains(landmass)) {
-            region.cut_from_land = true;
+        if (!landmass.empty() && region.cut_from_land && !taken.contains(landmass)) {
             outside.insert(outside.end(), region.projected.begin(), region.projected.end());
         }
     }
-    land_outside_regions = build_polygon_set(outside, projection->metres_per_unit());
-    has_land_outside_regions = true;
+    return outside;
 }
 
 void MapScene::prepare_for(double min_metres_per_pixel, double max_metres_per_pixel,

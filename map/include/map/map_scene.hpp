@@ -123,9 +123,13 @@ struct MapScene {
     const StatusRegion* region_at(geo::Point map_point) const;
 
 private:
-    void build_land_outside_regions(
-        const geo::VectorLayer& projected_land,
+    /// Marks the regions cut out of the land (cut_from_land): those taking whole islands, and
+    /// the parts of a landmass in the land. False when nothing is cut (no land or no region).
+    bool mark_regions_cut_from_land(
         const std::map<std::string, std::vector<geo::Polygon>>& by_island_projected);
+    /// The land outside the regions marked cut: the land's polygons but the islands taken
+    /// whole, with the rings of each cut part added to its landmass's (even-odd).
+    std::vector<geo::Polygon> land_outside_polygons(const geo::VectorLayer& projected_land) const;
 };
 
 /// Projects lon/lat polygons (densifying nothing: GSHHG vertices are dense already).
