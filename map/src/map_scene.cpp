@@ -108,11 +108,12 @@ std::shared_ptr<const ViewLimits> data_limits(const geo::Box& lonlat, const geo:
         const double lat = lonlat.min_y + (lonlat.max_y - lonlat.min_y) * t;
         for (const geo::Point p : {geo::Point{lonlat.min_x, lat}, geo::Point{lonlat.max_x, lat},
                                    geo::Point{lon, lonlat.min_y}, geo::Point{lon, lonlat.max_y}}) {
-            edge.push_back(proj.forward(p));
-            if (!is_finite(edge.back())) {
-                return nullptr;
-            }
+            edge.push_back(p);
         }
+    }
+    proj.forward_in_place(edge); // at once: a call a point costs PROJ's set-up each time
+    if (!std::all_of(edge.begin(), edge.end(), is_finite)) {
+        return nullptr;
     }
     // The vertical through the middle of the box: its bottom and top are the highest and lowest
     // heights the box can have.
