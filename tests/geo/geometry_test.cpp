@@ -132,6 +132,27 @@ geo::Polygon with_holes(const geo::Ring& shell, const std::vector<geo::Ring>& ho
 
 } // namespace
 
+namespace {
+
+/// A sample of polygons checked both ways: how many GEOS finds valid, how many the quick check
+/// shows valid; one shown valid but invalid to GEOS fails the test.
+struct ValidityTally {
+    int valid = 0;
+    int shown = 0;
+    void add(const std::vector<geo::Polygon>& polygons, int trial) {
+        const bool certain = geo::certainly_valid(polygons);
+        const bool geos = geo::geos_valid(polygons);
+        valid += geos ? 1 : 0;
+        shown += certain ? 1 : 0;
+        if (certain && !geos) {
+            CAPTURE(trial);
+            CHECK_MESSAGE(false, "shown valid but invalid to GEOS");
+        }
+    }
+};
+
+} // namespace
+
 TEST_CASE("[geo] geometry: the indexed validity check shows valid polygons valid") {
     CHECK(geo::certainly_valid({with_holes(square(0, 0, 10, 10), {})}));
     // Many holes, apart and inside the shell, either orientation.
@@ -174,26 +195,17 @@ TEST_CASE("[geo] geometry: a small ring shown valid without GEOS is valid to GEO
         seed = seed * 1664525u + 1013904223u;
         return seed >> 8;
     };
-    int shown = 0;
-    int valid = 0;
+    ValidityTally tally;
     for (int trial = 0; trial < 20'000; ++trial) {
         geo::Ring ring;
         const std::size_t n = 3 + next() % 10;
         for (std::size_t i = 0; i < n; ++i) {
             ring.push_back({static_cast<double>(next() % 5), static_cast<double>(next() % 5)});
         }
-        const std::vector<geo::Polygon> polygon{geo::Polygon{{ring}}};
-        const bool certain = geo::certainly_valid(polygon);
-        const bool geos = geo::geos_valid(polygon);
-        valid += geos ? 1 : 0;
-        shown += certain ? 1 : 0;
-        if (certain && !geos) {
-            CAPTURE(trial);
-            CHECK_MESSAGE(false, "shown valid but invalid to GEOS");
-        }
+        tally.add({geo::Polygon{{ring}}}, trial);
     }
-    CHECK(valid > 1000); // the sample holds valid rings enough to show something
-    CHECK(shown > valid / 2);
+    CHECK(tally.valid > 1000); // the sample holds valid rings enough to show something
+    CHECK(tally.shown > tally.valid / 2);
     CHECK(geo::certainly_valid({geo::Polygon{{{{0, 0}, {4, 0}, {0, 3}}}}}));
     CHECK(geo::certainly_valid({geo::Polygon{{square(0, 0, 1, 1)}}}));
     CHECK(geo::certainly_valid(
@@ -228,8 +240,7 @@ TEST_CASE("[geo] geometry: a large polygon shown valid by the grid test is valid
         }
         return ring;
     };
-    int shown = 0;
-    int valid = 0;
+    ValidityTally tally;
     for (int trial = 0; trial < 600; ++trial) {
         const std::size_t n = 40 + next() % 360;
         geo::Polygon polygon{{star(0, 0, 1000, n)}};
@@ -246,21 +257,13 @@ TEST_CASE("[geo] geometry: a large polygon shown valid by the grid test is valid
             std::reverse(hole.begin(), hole.end());
             polygon.rings.push_back(std::move(hole));
         }
-        const std::vector<geo::Polygon> polygons{polygon};
-        const bool certain = geo::certainly_valid(polygons);
-        const bool geos = geo::geos_valid(polygons);
-        valid += geos ? 1 : 0;
-        shown += certain ? 1 : 0;
-        if (certain && !geos) {
-            CAPTURE(trial);
-            CHECK_MESSAGE(false, "shown valid but invalid to GEOS");
-        }
+        tally.add({polygon}, trial);
     }
-    CAPTURE(valid);
-    CAPTURE(shown);
-    CHECK(valid > 100);
-    CHECK(valid < 550); // invalid ones enough to test the other way
-    CHECK(shown > valid * 9 / 10);
+    CAPTURE(tally.valid);
+    CAPTURE(tally.shown);
+    CHECK(tally.valid > 100);
+    CHECK(tally.valid < 550); // invalid ones enough to test the other way
+    CHECK(tally.shown > tally.valid * 9 / 10);
 }
 
 TEST_CASE("[geo] geometry: the grid test: straight runs are simple, touches and folds are not") {
