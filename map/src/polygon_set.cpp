@@ -779,44 +779,36 @@ void PolygonSet::build_fills(std::size_t index,
     });
 }
 
-const LodLevel& PolygonSet::outlines(std::size_t index) const {
-    static const LodLevel nothing;
-    if (index >= levels_.size()) {
-        return nothing;
-    }
-    std::optional<std::vector<geo::Ring>> rings;
-    build_outlines(index, rings);
-    return *levels_[index];
-}
-
-const LodLevel& PolygonSet::fills(std::size_t index) const {
-    static const LodLevel nothing;
-    if (index >= levels_.size()) {
-        return nothing;
-    }
-    std::optional<std::vector<geo::Ring>> rings;
-    build_fills(index, rings);
-    return *levels_[index];
-}
-
-std::size_t PolygonSet::source_vertex_count() const {
-    std::size_t count = 0;
-    for (const auto& ring : rings_) {
-        count += ring.size();
-    }
-    return count;
-}
-
-const LodLevel& PolygonSet::level(std::size_t index) const {
+const LodLevel& PolygonSet::built(std::size_t index, bool outlines, bool fills) const {
     static const LodLevel nothing;
     if (index >= levels_.size()) {
         return nothing;
     }
     // Both parts from one simplification when neither is built yet.
     std::optional<std::vector<geo::Ring>> rings;
-    build_outlines(index, rings);
-    build_fills(index, rings);
+    if (outlines) {
+        build_outlines(index, rings);
+    }
+    if (fills) {
+        build_fills(index, rings);
+    }
     return *levels_[index];
+}
+
+const LodLevel& PolygonSet::outlines(std::size_t index) const {
+    return built(index, true, false);
+}
+
+const LodLevel& PolygonSet::fills(std::size_t index) const {
+    return built(index, false, true);
+}
+
+const LodLevel& PolygonSet::level(std::size_t index) const {
+    return built(index, true, true);
+}
+
+std::size_t PolygonSet::source_vertex_count() const {
+    return geo::vertex_count(rings_);
 }
 
 void PolygonSet::prepare_all(std::stop_token stop) const {

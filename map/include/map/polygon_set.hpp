@@ -84,6 +84,8 @@ private:
     /// caller has them, else simplified here and left in `rings` for the other part.
     void build_outlines(std::size_t index, std::optional<std::vector<geo::Ring>>& rings) const;
     void build_fills(std::size_t index, std::optional<std::vector<geo::Ring>>& rings) const;
+    /// The level of that index with the parts asked for built (an empty level past the last).
+    const LodLevel& built(std::size_t index, bool outlines, bool fills) const;
 
     std::vector<geo::Ring> rings_; ///< north-up metres
     geo::Box box_;                 ///< north-up metres
