@@ -650,29 +650,18 @@ bool MapScene::mark_regions_cut_from_land(
     if (!has_land || regions.empty()) {
         return false;
     }
-    // Islands a region takes whole (its own and its members' land polygons) are left out.
-    std::set<std::string> taken;
-    for (auto& region : regions) {
-        if (region.island->part_of.empty()) {
-            region.cut_from_land = true;
-            taken.insert(region.island->id);
-            taken.insert(region.island->members.begin(), region.island->members.end());
-        }
-    }
-    // A band or a country's part of a landmass is cut from it, unless the landmass is taken
-    // whole already or is not in the land.
+    // A region taking whole islands is cut; so is a band or a country's part of a landmass,
+    // unless the landmass is taken whole already or is not in the land.
+    const std::set<std::string> taken = islands_taken_whole();
     for (auto& region : regions) {
         const std::string& landmass = region.island->part_of;
-        if (!landmass.empty() &&
-            (taken.contains(landmass) || by_island_projected.contains(landmass))) {
-            region.cut_from_land = true;
-        }
+        region.cut_from_land =
+            landmass.empty() || taken.contains(landmass) || by_island_projected.contains(landmass);
     }
     return true;
 }
 
-std::vector<geo::Polygon>
-MapScene::land_outside_polygons(const geo::VectorLayer& projected_land) const {
+std::set<std::string> MapScene::islands_taken_whole() const {
     std::set<std::string> taken;
     for (const auto& region : regions) {
         if (region.island->part_of.empty()) {
@@ -680,6 +669,12 @@ MapScene::land_outside_polygons(const geo::VectorLayer& projected_land) const {
             taken.insert(region.island->members.begin(), region.island->members.end());
         }
     }
+    return taken;
+}
+
+std::vector<geo::Polygon>
+MapScene::land_outside_polygons(const geo::VectorLayer& projected_land) const {
+    const std::set<std::string> taken = islands_taken_whole();
     std::vector<geo::Polygon> outside;
     for (const auto& feature : projected_land.features) {
         if (!taken.contains(feature.attribute("island"))) {

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -127,6 +128,8 @@ private:
     /// the parts of a landmass in the land. False when nothing is cut (no land or no region).
     bool mark_regions_cut_from_land(
         const std::map<std::string, std::vector<geo::Polygon>>& by_island_projected);
+    /// The islands status regions take whole: their own and their members'.
+    std::set<std::string> islands_taken_whole() const;
     /// The land outside the regions marked cut: the land's polygons but the islands taken
     /// whole, with the rings of each cut part added to its landmass's (even-odd).
     std::vector<geo::Polygon> land_outside_polygons(const geo::VectorLayer& projected_land) const;
