@@ -21,6 +21,7 @@
 #include <future>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -412,9 +413,9 @@ CommandExit run_info(const InfoOptions& options) {
             island.group = disputed ? "disputed" : annotation->group;
             islands.push_back(std::move(island));
         }
-        // The work apart, shared by both cores: each layer projected (for its figures, with a
-        // copy of the projection of its own: one serves one thread at a time), and the area of
-        // each island the output shows (the text shows the disputed ones').
+        // The work apart, shared by both cores: each layer projected (for its figures; each
+        // part with a copy of the projection of its own, as one serves one thread at a time),
+        // and the area of each island the output shows (the text shows the disputed ones').
         const auto by_island = geo::polygons_by_island(*land);
         const geo::VectorLayer* regions = atlas->layer("regions");
         const auto regions_by_island = regions != nullptr
@@ -439,13 +440,14 @@ CommandExit run_info(const InfoOptions& options) {
             for (std::size_t from = 0; from < features.size();) {
                 std::size_t to = from;
                 for (std::size_t part = 0; to < features.size() && part < 32'000; ++to) {
-                    part += geo::vertex_count(features[to].polygons) +
-                            geo::vertex_count(features[to].lines) + features[to].points.size();
+                    part += features[to].vertex_count() + 1;
                 }
-                jobs.emplace_back([&, i, from, to] {
+                // Each part with a copy of the projection made here, on this thread.
+                jobs.emplace_back([&, i, from, to,
+                                   own = std::make_shared<const geo::Projection>(shared.clone())] {
                     const auto start = std::chrono::steady_clock::now();
                     const std::size_t vertices =
-                        project_features(atlas->layers[i].layer, from, to, shared.clone());
+                        project_features(atlas->layers[i].layer, from, to, *own);
                     const double ms = elapsed_ms(start);
                     const std::lock_guard lock(counting);
                     layers[i].vertices += vertices;

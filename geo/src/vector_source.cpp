@@ -342,10 +342,14 @@ const std::string& Feature::attribute(const std::string& name) const {
     return it == attributes.end() ? empty : it->second;
 }
 
+std::size_t Feature::vertex_count() const {
+    return geo::vertex_count(polygons) + geo::vertex_count(lines);
+}
+
 std::size_t VectorLayer::vertex_count() const {
     std::size_t count = 0;
     for (const auto& feature : features) {
-        count += geo::vertex_count(feature.polygons) + geo::vertex_count(feature.lines);
+        count += feature.vertex_count();
     }
     return count;
 }

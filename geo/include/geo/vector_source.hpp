@@ -24,6 +24,8 @@ struct Feature {
 
     /// The attribute's value, or "" when the feature has no such field.
     const std::string& attribute(const std::string& name) const;
+    /// The vertices of its polygons and lines.
+    std::size_t vertex_count() const;
 };
 
 /// A vector layer read through GDAL/OGR (or shapelib), converted to WGS84 lon/lat.
