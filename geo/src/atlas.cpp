@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "geo/atlas.hpp"
 
-#include "geo/islands.hpp"
 #include "i18n/translate.hpp"
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 #include <future>
 #include <optional>
 #include <set>
+#include <string>
 
 using i18n::N_;
 
@@ -141,10 +141,16 @@ void load_layers(Atlas& atlas_ref, const AtlasOptions& options) {
         atlas->layers.push_back(std::move(loaded));
     }
     if (const VectorLayer* land = atlas->layer("land"); land != nullptr) {
-        const auto by_island = polygons_by_island(*land);
+        // The island ids the land's polygons carry (their polygons are not needed here).
+        std::set<std::string> named;
+        for (const auto& feature : land->features) {
+            if (const std::string& id = feature.attribute("island"); !id.empty()) {
+                named.insert(id);
+            }
+        }
         for (const auto& island : atlas->annotations.islands) {
             for (const auto& member : island.members) {
-                if (by_island.count(member) == 0) {
+                if (named.count(member) == 0) {
                     Diagnostic problem{
                         atlas->annotations.file, island.line,
                         i18n::Message(N_("<island id=\"{id}\"> members: '{member}' names no island "
