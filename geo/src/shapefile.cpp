@@ -4,6 +4,7 @@
 #include "feature_checks.hpp"
 #include "geo/error.hpp"
 #include "geo/geometry.hpp"
+#include "geo/validated_list.hpp"
 #include "i18n/translate.hpp"
 #include "util/strings.hpp"
 #include "util/work_queue.hpp"
@@ -395,6 +396,13 @@ std::optional<VectorLayer> read_plain_shapefile(const fs::path& path, const Load
     if (!fields) {
         return std::nullopt;
     }
+    // Polygons found valid when the folder's list was written, and unchanged since, are not
+    // checked again.
+    LoadOptions reading = options;
+    if (reading.repair_invalid && reading.trust_validated_list && polygonal(type) &&
+        listed_as_validated(path)) {
+        reading.repair_invalid = false;
+    }
 
     // The records in runs of 512, read (and their polygons checked) by this thread and a
     // second one, each run with handles of its own; the first problem in the file's order
@@ -406,7 +414,7 @@ std::optional<VectorLayer> read_plain_shapefile(const fs::path& path, const Load
         jobs.emplace_back([&, i] {
             const int from = static_cast<int>(i) * run_length;
             runs[i] = read_records(path, from, std::min(count, from + run_length), type, *fields,
-                                   options);
+                                   reading);
         });
     }
     kuril::run_shared(jobs, 2);

@@ -3,6 +3,8 @@
 // loaded only when a source needs it (util/lazy_library.hpp).
 #include "geo/atlas.hpp"
 #include "geo/error.hpp"
+#include "geo/geometry.hpp"
+#include "geo/validated_list.hpp"
 #include "geo/vector_source.hpp"
 #include "test_paths.hpp"
 #include "util/lazy_library.hpp"
@@ -218,3 +220,102 @@ TEST_CASE("[geo] showing the shipped data never loads GDAL; a GeoJSON loads it, 
     CHECK(hooks == 11);
 }
 #endif
+
+namespace {
+
+/// The lines of the file (none when it cannot be read).
+std::vector<std::string> lines_of(const fs::path& file) {
+    std::vector<std::string> lines;
+    std::ifstream in(file);
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+} // namespace
+
+TEST_CASE("[geo] file_crc64 is CRC-64/XZ; a file that cannot be read is named") {
+    const fs::path dir = test_paths::scratch("crc64");
+    std::ofstream(dir / "check.txt") << "123456789";
+    CHECK(geo::file_crc64(dir / "check.txt") == 0x995dc9bbdf1939faULL); // the standard check
+    std::ofstream(dir / "empty.txt");
+    CHECK(geo::file_crc64(dir / "empty.txt") == 0);
+    CHECK(geo::validated_line(dir / "check.txt") == "995dc9bbdf1939fa  9  check.txt");
+    CHECK_THROWS_WITH(geo::file_crc64(dir / "missing.shp"),
+                      doctest::Contains("missing.shp: cannot be read"));
+}
+
+TEST_CASE("[geo] a shapefile listed unchanged in its folder's validated.txt is read without the "
+          "validity check; any other is checked") {
+    const fs::path dir = test_paths::scratch("validated_list");
+    const fs::path shp = dir / "tie.shp";
+    const fs::path list = dir / geo::validated_list_name;
+    write_squares(shp, 3, {}, -1, 1); // record 1 is a bow tie
+    const auto checked = [&](const geo::LoadOptions& options = {}) {
+        const auto layer = geo::load_vector_layer(shp, options);
+        REQUIRE(layer.features.size() == 3);
+        // GDAL repaired the bow tie and said so; read as listed, it is kept as it is.
+        const bool repaired = !layer.warnings.empty() && layer.warnings.front().to_string().find(
+                                                             "repaired") != std::string::npos;
+        CHECK(geo::geos_valid(layer.features[1].polygons) == repaired);
+        return repaired;
+    };
+    CHECK(checked()); // no list
+    const std::string line = geo::validated_line(shp);
+    std::ofstream(list) << "# comment\n\n" << line << "\n";
+    CHECK_FALSE(geo::listed_as_validated(dir / "other.shp"));
+    REQUIRE(geo::listed_as_validated(shp));
+    {
+        const auto layer = geo::load_vector_layer(shp);
+        CHECK(layer.warnings.empty());
+        CHECK(layer.driver == "ESRI Shapefile");
+        CHECK_FALSE(geo::geos_valid(layer.features[1].polygons)); // the bow tie as written
+    }
+    geo::LoadOptions strict;
+    strict.trust_validated_list = false;
+    CHECK(checked(strict));
+    // Lines that do not match the file as it is: each leaves it checked.
+    const std::string size = std::to_string(fs::file_size(shp));
+    for (const std::string& other :
+         {std::string("0000000000000000  ") + size + "  tie.shp", line.substr(0, 18) + "1  tie.shp",
+          line + "  extra", line.substr(0, 15) + "  " + size + "  tie.shp", std::string("garbage"),
+          line.substr(0, 18) + size + "  TIE.shp"}) {
+        CAPTURE(other);
+        std::ofstream(list) << other << "\n";
+        CHECK_FALSE(geo::listed_as_validated(shp));
+        CHECK(checked());
+    }
+    // Changed since it was listed (the same size): checked.
+    std::ofstream(list) << line << "\n";
+    write_squares(shp, 3, {}, -1, 2);
+    CHECK(fs::file_size(shp) == std::stoull(size));
+    CHECK_FALSE(geo::listed_as_validated(shp));
+    CHECK(checked());
+}
+
+TEST_CASE("[geo] the shipped validated.txt lists every polygon layer of the annotations as the "
+          "file is now, and each is valid") {
+    const fs::path shapes = test_paths::shipped() / "shapes";
+    const auto listed = lines_of(shapes / geo::validated_list_name);
+    const auto atlas = geo::load_atlas(test_paths::shipped() / "annotations.xml");
+    int polygon_layers = 0;
+    for (const auto& ref : atlas->annotations.layers) {
+        if (ref.kind != geo::GeometryKind::polygons) {
+            continue;
+        }
+        ++polygon_layers;
+        CAPTURE(ref.path);
+        INFO("stale: run shapes/recipe/make-validated.sh");
+        REQUIRE(ref.path.parent_path() == shapes);
+        CHECK(std::find(listed.begin(), listed.end(), geo::validated_line(ref.path)) !=
+              listed.end());
+        geo::LoadOptions options;
+        options.repair_invalid = false;
+        options.trust_validated_list = false;
+        for (const auto& feature : geo::load_vector_layer(ref.path, options).features) {
+            CHECK((geo::certainly_valid(feature.polygons) || geo::geos_valid(feature.polygons)));
+        }
+    }
+    CHECK(polygon_layers >= 3); // land, lakes, regions
+}

@@ -49,6 +49,10 @@ struct LoadOptions {
     std::string layer_name;
     /// Repair invalid geometry with GEOS (through GDAL) and warn; otherwise keep it as read.
     bool repair_invalid = true;
+    /// A shapefile listed, with its present size and checksum, in the validated.txt beside it
+    /// (geo/validated_list.hpp) is read without checking its polygons' validity again. Off:
+    /// every polygon is checked (the recipe that writes the list).
+    bool trust_validated_list = true;
     /// Read a shapefile through GDAL even when it can be read directly (plain UTF-8 WGS 84
     /// shapefiles, such as the shipped data, are read without loading GDAL): for comparisons.
     bool through_gdal = false;
