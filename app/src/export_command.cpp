@@ -613,7 +613,13 @@ CommandExit run_export(const ExportCommandOptions& command) {
         ExportCanvas canvas;
     };
     auto session = std::make_shared<Session>();
-    auto loading = std::async(std::launch::async, [&command, &options, &user_layers] {
+    // One image of the sea, land, lakes (and graticule) alone needs no status regions.
+    SceneOptions scene_options;
+    if (command.tour.empty() && !animating && !options.compare && options.view.island.empty()) {
+        scene_options = SceneOptions::for_layers(options.visible);
+    }
+    auto loading = std::async(std::launch::async, [&command, &options, &user_layers,
+                                                   scene_options] {
         Loaded loaded;
         geo::AtlasOptions atlas_options;
         atlas_options.data_crs = command.data.data_crs;
@@ -633,7 +639,7 @@ CommandExit run_export(const ExportCommandOptions& command) {
         loaded.projection = std::make_unique<geo::Projection>(
             command.data.display_crs.empty() ? std::string(geo::default_display_crs)
                                              : command.data.display_crs);
-        loaded.scene = std::make_unique<MapScene>(*loaded.atlas, *loaded.projection);
+        loaded.scene = std::make_unique<MapScene>(*loaded.atlas, *loaded.projection, scene_options);
         for (std::size_t i = 0; i < user_layers.files.size(); ++i) {
             const auto& file = user_layers.files[i];
             for (auto& layer :

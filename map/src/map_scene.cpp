@@ -252,7 +252,20 @@ std::vector<geo::Point> densify(const std::vector<geo::Point>& line, double step
     return out;
 }
 
-MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
+SceneOptions SceneOptions::for_layers(const std::array<bool, layer_count>& visible) {
+    SceneOptions options;
+    options.status_regions = false;
+    for (std::size_t i = 0; i < layer_count; ++i) {
+        const auto layer = static_cast<Layer>(i);
+        if (visible[i] && layer != Layer::sea && layer != Layer::land && layer != Layer::lakes &&
+            layer != Layer::graticule) {
+            options.status_regions = true;
+        }
+    }
+    return options;
+}
+
+MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj, SceneOptions options)
     : atlas(&source), projection(&proj) {
     const auto start = std::chrono::steady_clock::now();
     // The region: the box the shipped shapes cover, projected (its edges curve in LCC, so
@@ -423,8 +436,16 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj)
     // own); then kept in the annotations' order.
     std::vector<const geo::Island*> with_status;
     for (const auto& island : source.annotations.islands) {
-        if (!island.status.empty()) {
+        if (island.status.empty()) {
+            continue;
+        }
+        if (options.status_regions) {
             with_status.push_back(&island);
+        } else if (auto cut = precomputed.find(island.id);
+                   !island.part_of.empty() && cut != precomputed.end()) {
+            // Not made; but the land the regions layer gives such a region widens what Home
+            // shows, as it would were the region made (the others are parts of the land).
+            note_visible(project_polygons(cut->second, proj));
         }
     }
     std::vector<std::optional<StatusRegion>> made_regions(with_status.size());

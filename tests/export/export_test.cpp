@@ -1067,3 +1067,43 @@ TEST_CASE("[export] compare: an export of the viewer's view shows that view in e
     CHECK(result.height == static_cast<unsigned>(std::lround(map_height + result.reserved_top +
                                                              result.reserved_bottom)));
 }
+
+TEST_CASE("[export] an image of the sea, land, lakes and graticule alone is the same from a scene "
+          "without status regions") {
+    ExportFixture f;
+    const kuril::MapScene lean(*f.atlas, f.projection, kuril::SceneOptions{false});
+    // The same file name in two folders: the side files name the image.
+    const fs::path full_dir = test_paths::scratch("export_full_scene");
+    const fs::path lean_dir = test_paths::scratch("export_lean_scene");
+    for (const auto& layers : {std::string("sea,land,lakes"), std::string("land,graticule")}) {
+        CAPTURE(layers);
+        auto options = f.options(full_dir / "map.png");
+        options.visible = kuril::layers_from_list(layers);
+        REQUIRE_FALSE(kuril::SceneOptions::for_layers(options.visible).status_regions);
+        kuril::export_map(f.scene, f.font, options);
+        options.out = lean_dir / "map.png";
+        kuril::export_map(lean, f.font, options);
+        sf::Image full_image;
+        sf::Image lean_image;
+        REQUIRE(full_image.loadFromFile((full_dir / "map.png").string()));
+        REQUIRE(lean_image.loadFromFile((lean_dir / "map.png").string()));
+        REQUIRE(full_image.getSize() == lean_image.getSize());
+        CHECK(pixels_differing(full_image, lean_image, 0) == 0);
+        for (const char* side : {".sources.txt", ".pgw"}) {
+            std::ifstream a(full_dir / (std::string("map") + side));
+            std::ifstream b(lean_dir / (std::string("map") + side));
+            CHECK(std::string(std::istreambuf_iterator<char>(a), {}) ==
+                  std::string(std::istreambuf_iterator<char>(b), {}));
+        }
+    }
+    // With the status layer, the regions are drawn: without them the image differs.
+    auto options = f.options(full_dir / "map.png");
+    kuril::export_map(f.scene, f.font, options);
+    options.out = lean_dir / "map.png";
+    kuril::export_map(lean, f.font, options);
+    sf::Image full_image;
+    sf::Image lean_image;
+    REQUIRE(full_image.loadFromFile((full_dir / "map.png").string()));
+    REQUIRE(lean_image.loadFromFile((lean_dir / "map.png").string()));
+    CHECK(pixels_differing(full_image, lean_image, 0) > 1000);
+}

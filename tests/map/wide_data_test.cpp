@@ -318,3 +318,44 @@ TEST_CASE("[map] country borders are drawn with the land, and in the legend") {
     CHECK(elsewhere.borders.empty());
     CHECK(!has_row(elsewhere));
 }
+
+TEST_CASE("[map] a scene without status regions has the same land, lakes, lines and Home view") {
+    for (const Scene* s : {&shipped(), &wide()}) {
+        CAPTURE(s->atlas->annotations.file);
+        const kuril::MapScene lean(*s->atlas, s->projection, kuril::SceneOptions{false});
+        const kuril::MapScene& full = s->scene;
+        REQUIRE_FALSE(full.regions.empty());
+        CHECK(lean.regions.empty());
+        CHECK_FALSE(lean.has_land_outside_regions);
+        CHECK(lean.world.min_x == full.world.min_x);
+        CHECK(lean.world.min_y == full.world.min_y);
+        CHECK(lean.world.max_x == full.world.max_x);
+        CHECK(lean.world.max_y == full.world.max_y);
+        CHECK(lean.land.source_vertex_count() == full.land.source_vertex_count());
+        CHECK(lean.lakes.source_vertex_count() == full.lakes.source_vertex_count());
+        CHECK(lean.lines.size() == full.lines.size());
+        CHECK(lean.borders.size() == full.borders.size());
+        CHECK(lean.zones.size() == full.zones.size());
+    }
+}
+
+TEST_CASE("[map] SceneOptions::for_layers: status regions unless only sea, land, lakes and "
+          "graticule are shown") {
+    using kuril::Layer;
+    const auto with = [](std::initializer_list<Layer> layers) {
+        std::array<bool, kuril::layer_count> visible{};
+        for (const Layer layer : layers) {
+            visible[static_cast<std::size_t>(layer)] = true;
+        }
+        return kuril::SceneOptions::for_layers(visible).status_regions;
+    };
+    CHECK_FALSE(with({}));
+    CHECK_FALSE(with({Layer::sea, Layer::land, Layer::lakes}));
+    CHECK_FALSE(with({Layer::land, Layer::graticule}));
+    for (const Layer needing :
+         {Layer::status, Layer::labels, Layer::lines, Layer::zones, Layer::events}) {
+        CAPTURE(static_cast<int>(needing));
+        CHECK(with({Layer::sea, Layer::land, needing}));
+    }
+    CHECK(kuril::SceneOptions::for_layers(kuril::default_layers).status_regions);
+}

@@ -3,10 +3,12 @@
 
 #include "geo/atlas.hpp"
 #include "geo/projection.hpp"
+#include "map/map_state.hpp"
 #include "map/map_view.hpp"
 #include "map/polygon_set.hpp"
 #include "map/user_layer.hpp"
 
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -70,11 +72,24 @@ struct SceneLabel {
     bool essential = false; ///< a disputed island: always named
 };
 
+/// What a MapScene makes. The status regions (about a third of a scene's making) serve the
+/// status layer, the names (an island's keeps to its land, a line's keeps off the land, under
+/// the labels, lines and zones layers), the events layer, views of one island and the islands
+/// of vector data; an image that draws none of these does without them.
+struct SceneOptions {
+    bool status_regions = true;
+    /// The options for frames that show only these layers: the status regions when any layer
+    /// but the sea, land, lakes and graticule is shown.
+    static SceneOptions for_layers(const std::array<bool, layer_count>& visible);
+};
+
 /// Everything the renderer needs, prepared once from the atlas: projected, simplified at every
 /// level of detail and cut into pieces. Pure data (no SFML), so it is tested and benchmarked
 /// without a window.
 struct MapScene {
-    MapScene(const geo::Atlas& atlas, const geo::Projection& projection);
+    /// Without `options.status_regions`, `regions` is empty (and with it the land outside
+    /// them); the land, lakes, lines and `world` are as they are with them.
+    MapScene(const geo::Atlas& atlas, const geo::Projection& projection, SceneOptions options = {});
 
     const geo::Atlas* atlas;
     const geo::Projection* projection;
