@@ -388,6 +388,15 @@ constexpr double other_land_margin = 6.0;
 
 } // namespace
 
+namespace {
+
+/// The point of `box` nearest to `p`.
+geo::Point nearest_on(const ScreenRect& box, geo::Point p) {
+    return {std::clamp(p.x, box.left, box.right()), std::clamp(p.y, box.top, box.bottom())};
+}
+
+} // namespace
+
 std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double viewport_width,
                                       double viewport_height, const LabelObstacles& obstacles,
                                       double gap) {
@@ -427,8 +436,34 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double
         return false;
     };
     for (const auto& request : requests) {
-        const std::vector<LabelCandidate> candidates =
+        std::vector<LabelCandidate> candidates =
             request.candidates.empty() ? default_candidates(request) : request.candidates;
+        // A leader to the land is found when its candidate is first looked at (many share the
+        // point of the box they start from: the land is searched once for each).
+        std::map<std::pair<long, long>, std::optional<geo::Point>> land_points;
+        const auto to_land = [&](LabelCandidate& candidate) -> LabelCandidate& {
+            if (!candidate.leader_to_land) {
+                return candidate;
+            }
+            candidate.leader_to_land = false;
+            if (request.leader_land == nullptr || !candidate.leader) {
+                return candidate;
+            }
+            auto& l = *candidate.leader;
+            const std::pair<long, long> key{std::lround(l[2]), std::lround(l[3])};
+            auto it = land_points.find(key);
+            if (it == land_points.end()) {
+                it = land_points
+                         .emplace(key, request.leader_land->nearest(request.leader_owner,
+                                                                    {l[2], l[3]}, 80.0))
+                         .first;
+            }
+            if (it->second) {
+                const geo::Point start = nearest_on(candidate.rect, *it->second);
+                l = {start.x, start.y, it->second->x, it->second->y};
+            }
+            return candidate;
+        };
         const LandMask* land = request.owner != LandMask::sea ? obstacles.land : nullptr;
         // A name keeps a few pixels clear of other land, so it reads as its own island's.
         double clear_of_others = other_land_margin;
@@ -455,11 +490,12 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double
             return !land->bounds_of(request.owner) ||
                    land->touches(candidate.rect, request.owner, own_land_reach);
         };
-        const auto fits = [&](const LabelCandidate& candidate) {
+        const auto fits = [&](LabelCandidate& candidate) {
             if (!inside(candidate.rect) || hits_hard(candidate.rect) ||
                 hits_placed(candidate.rect)) {
                 return false;
             }
+            to_land(candidate);
             if (candidate.leader && leader_crosses(*candidate.leader)) {
                 return false;
             }
@@ -489,8 +525,8 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double
         if (chosen == candidates.end() && request.essential) {
             // Never dropped: rather over another label than on another island; never under a
             // panel (the island is not visible there either).
-            chosen = std::find_if(candidates.begin(), candidates.end(), [&](const auto& c) {
-                return inside(c.rect) && !hits_hard(c.rect) && on_own_land(c);
+            chosen = std::find_if(candidates.begin(), candidates.end(), [&](auto& c) {
+                return inside(c.rect) && !hits_hard(c.rect) && on_own_land(to_land(c));
             });
             if (chosen == candidates.end()) {
                 chosen = std::find_if(candidates.begin(), candidates.end(), [&](const auto& c) {
@@ -499,6 +535,7 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double
             }
         }
         if (chosen != candidates.end()) {
+            to_land(*chosen);
             if (request.symbol) {
                 placed_symbols.push_back(*request.symbol);
             }
@@ -519,18 +556,9 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double
 // ---------------------------------------------------------------------------------------------
 // Candidates
 
-namespace {
-
-/// The point of `box` nearest to `p`.
-geo::Point nearest_on(const ScreenRect& box, geo::Point p) {
-    return {std::clamp(p.x, box.left, box.right()), std::clamp(p.y, box.top, box.bottom())};
-}
-
-} // namespace
-
 std::vector<LabelCandidate> island_candidates(const ScreenRect& feature, geo::Point anchor,
                                               const std::vector<std::array<double, 2>>& sizes,
-                                              bool leaders, const LandMask* land, int owner) {
+                                              bool leaders, bool leaders_to_land) {
     std::vector<LabelCandidate> out;
     const double gap = 3.0;
     // Beside the island, level with its anchor where the island is tall enough.
@@ -585,7 +613,6 @@ std::vector<LabelCandidate> island_candidates(const ScreenRect& feature, geo::Po
         // Further out, in 24 directions, with a leader from the label's nearest point to
         // the island's box; the smallest text first (it fits more often).
         const geo::Point centre{feature.left + feature.width / 2, feature.top + feature.height / 2};
-        std::map<std::pair<long, long>, std::optional<geo::Point>> land_points;
         for (auto v = static_cast<int>(sizes.size()) - 1; v >= 0; --v) {
             const double w = sizes[static_cast<std::size_t>(v)][0];
             const double h = sizes[static_cast<std::size_t>(v)][1];
@@ -601,21 +628,11 @@ std::vector<LabelCandidate> island_candidates(const ScreenRect& feature, geo::Po
                                               std::abs(dy) > 1e-9 ? reach_y / std::abs(dy) : 1e9);
                     const geo::Point at{centre.x + dx * t, centre.y + dy * t};
                     const ScreenRect rect{at.x - w / 2, at.y - h / 2, w, h};
-                    geo::Point end = nearest_on(feature, at);
-                    if (land != nullptr) {
-                        // Many directions share a point of the box: search the land once each.
-                        const std::pair<long, long> key{std::lround(end.x), std::lround(end.y)};
-                        auto it = land_points.find(key);
-                        if (it == land_points.end()) {
-                            it = land_points.emplace(key, land->nearest(owner, end, 80.0)).first;
-                        }
-                        if (it->second) {
-                            end = *it->second;
-                        }
-                    }
+                    const geo::Point end = nearest_on(feature, at);
                     const geo::Point start = nearest_on(rect, end);
-                    out.push_back(
-                        {rect, v, 0.0, std::array<double, 4>{start.x, start.y, end.x, end.y}});
+                    out.push_back({rect, v, 0.0,
+                                   std::array<double, 4>{start.x, start.y, end.x, end.y},
+                                   leaders_to_land});
                 }
             }
         }

@@ -750,8 +750,10 @@ void MapRenderer::place_labels(const MapFrame& frame) {
             if (!feature) {
                 feature = ScreenRect{label.anchor.x - 2, label.anchor.y - 2, 4, 4};
             }
-            request.candidates = island_candidates(*feature, label.anchor, sizes, label.essential,
-                                                   &land, label.region);
+            request.candidates =
+                island_candidates(*feature, label.anchor, sizes, label.essential, true);
+            request.leader_land = &land;
+            request.leader_owner = label.region;
         }
         labels_->request(std::move(variants), std::move(request), label.kind, label.feature);
     }

@@ -294,3 +294,57 @@ TEST_CASE("[map] the land mask's nearest cell of an island is the nearest of all
     }
     CHECK(found > 100);
 }
+
+TEST_CASE("[map] a leader to the land ends on the island's land once placed, not on its box") {
+    static const ShippedScene shipped;
+    const kuril::MapScene& scene = shipped.scene;
+    kuril::MapView view(scene.world, 1000, 600);
+    view.set(shipped.projection.forward({146.5, 43.8}), 300.0); // the southern islands
+    const kuril::LandMask mask(scene, view, 3.0);
+    int owner = -1;
+    for (std::size_t i = 0; i < scene.regions.size(); ++i) {
+        if (scene.regions[i].island->id == "shikotan") {
+            owner = static_cast<int>(i);
+        }
+    }
+    REQUIRE(owner >= 0);
+    const auto box = mask.bounds_of(owner);
+    REQUIRE(box);
+    const geo::Point anchor{box->left + box->width / 2, box->top + box->height / 2};
+    // Wider than the island: never within its box, nor beside it under the panels.
+    const std::vector<std::array<double, 2>> size{{box->width + 130, 14}};
+    // Panels up to 60 px around the island: only a leader's place is free.
+    const double m = 60;
+    kuril::LabelObstacles obstacles;
+    obstacles.hard = {{box->left - m, box->top - m, box->width + 2 * m, m},
+                      {box->left - m, box->bottom(), box->width + 2 * m, m},
+                      {box->left - m, box->top, m, box->height},
+                      {box->right(), box->top, m, box->height}};
+    for (const bool to_land : {false, true}) {
+        CAPTURE(to_land);
+        kuril::LabelRequest request;
+        request.candidates = kuril::island_candidates(*box, anchor, size, true, to_land);
+        request.essential = true;
+        request.leader_land = &mask;
+        request.leader_owner = owner;
+        const auto placed = kuril::place_labels({request}, 1000, 600, obstacles);
+        REQUIRE(placed.size() == 1);
+        REQUIRE(placed.front().leader);
+        const auto& l = *placed.front().leader;
+        CHECK(placed.front().rect.distance_to({l[0], l[1], 0, 0}) <= 1e-9);
+        if (to_land) {
+            CHECK(mask.owner_at(l[2], l[3]) == owner); // a cell of Shikotan's
+        } else {
+            CHECK(box->distance_to({l[2], l[3], 0, 0}) <= 1e-9); // on its box
+        }
+    }
+    // Given no mask, a leader to the land stays on the box.
+    kuril::LabelRequest request;
+    request.candidates = kuril::island_candidates(*box, anchor, size, true, true);
+    request.essential = true;
+    const auto placed = kuril::place_labels({request}, 1000, 600, obstacles);
+    REQUIRE(placed.size() == 1);
+    REQUIRE(placed.front().leader);
+    CHECK(box->distance_to({(*placed.front().leader)[2], (*placed.front().leader)[3], 0, 0}) <=
+          1e-9);
+}

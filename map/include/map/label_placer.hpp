@@ -95,6 +95,10 @@ struct LabelCandidate {
     int variant = 0;
     double angle_deg = 0.0;
     std::optional<std::array<double, 4>> leader;
+    /// The leader ends on the feature's box, to be moved onto the land of the request's
+    /// `leader_owner` (LabelRequest) when place_labels first considers the candidate: most
+    /// names find a place before their leader candidates are looked at.
+    bool leader_to_land = false;
 };
 
 /// A label that wants a place. With no candidates, the default positions around its anchor
@@ -121,6 +125,11 @@ struct LabelRequest {
     /// Keeps off the symbols of the labels placed before it (place and line names; an island's
     /// name, placed first, need not).
     bool avoid_symbols = false;
+    /// Where candidates with `leader_to_land` point: the end of such a leader moves to the
+    /// nearest cell of `leader_owner` in `leader_land` within 80 pixels (when there is one), its
+    /// start to the label's point nearest that end. Without a mask they stay as they are.
+    const LandMask* leader_land = nullptr;
+    int leader_owner = LandMask::sea;
 };
 
 struct PlacedLabel {
@@ -153,12 +162,11 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, double
 /// Candidates for an island's name: beside the island's screen box `feature` (right, left,
 /// above, below, the corners) or centred on `anchor` when the island is larger than the text,
 /// for each text size in `sizes` (width, height) in turn; with `leaders`, then further out with
-/// a leader line to the island: to its land in `land` (cells of `owner`) where given, else to
-/// its box.
+/// a leader line to the island's box, moved onto its land when placed (`leaders_to_land`:
+/// LabelCandidate::leader_to_land, with the request's `leader_land` and `leader_owner`).
 std::vector<LabelCandidate> island_candidates(const ScreenRect& feature, geo::Point anchor,
                                               const std::vector<std::array<double, 2>>& sizes,
-                                              bool leaders, const LandMask* land = nullptr,
-                                              int owner = LandMask::sea);
+                                              bool leaders, bool leaders_to_land = false);
 
 /// Candidates for a line's name of `width` x `height` pixels along straight-enough stretches of
 /// the visible polyline `path` (screen pixels), rotated to it and set off to either side by
