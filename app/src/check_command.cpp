@@ -123,6 +123,8 @@ int run_check(const CheckOptions& options) {
         geo::AtlasOptions atlas_options;
         atlas_options.data_crs = data.data_crs;
         atlas_options.check = check_tours;
+        // Every polygon is checked, those of files listed as validated too.
+        atlas_options.trust_validated_lists = false;
         atlas = geo::load_atlas(file, atlas_options);
     } catch (const geo::AnnotationsError& error) {
         for (const auto& problem : error.problems()) {

@@ -80,6 +80,7 @@ LayerOutcome load_one(const LayerRef& ref, const AtlasOptions& options) {
         LoadOptions load;
         load.expected = ref.kind;
         load.assumed_crs = options.data_crs;
+        load.trust_validated_list = options.trust_validated_lists;
         LoadedLayer loaded{ref, load_vector_layer(ref.path, load), 0.0};
         loaded.load_ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)

@@ -319,3 +319,23 @@ TEST_CASE("[geo] the shipped validated.txt lists every polygon layer of the anno
     }
     CHECK(polygon_layers >= 3); // land, lakes, regions
 }
+
+TEST_CASE("[geo] an atlas checks every polygon of a listed file when told not to trust the list "
+          "(check)") {
+    const fs::path dir = test_paths::scratch("validated_atlas");
+    write_squares(dir / "tie.shp", 3, {}, -1, 1); // record 1 is a bow tie
+    std::ofstream(dir / geo::validated_list_name) << geo::validated_line(dir / "tie.shp") << "\n";
+    std::ofstream(dir / "annotations.xml")
+        << "<atlas version=\"1\"><layers><layer id=\"land\" kind=\"polygons\" path=\"tie.shp\"/>"
+           "</layers></atlas>\n";
+    const auto repaired = [&](bool trust) {
+        geo::AtlasOptions options;
+        options.trust_validated_lists = trust;
+        const auto atlas = geo::load_atlas(dir / "annotations.xml", options);
+        return std::any_of(atlas->warnings.begin(), atlas->warnings.end(), [](const auto& w) {
+            return w.to_string().find("invalid geometry") != std::string::npos;
+        });
+    };
+    CHECK_FALSE(repaired(true));
+    CHECK(repaired(false));
+}

@@ -19,6 +19,8 @@ struct AtlasOptions {
     std::string data_crs;
     /// Added to the annotations parser's checks (see ParseOptions::check).
     AnnotationsCheck check;
+    /// LoadOptions::trust_validated_list for every layer (`check` checks every polygon).
+    bool trust_validated_lists = true;
 };
 
 struct LoadedLayer {
