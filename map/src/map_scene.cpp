@@ -425,6 +425,12 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj, SceneO
         data_extent = lonlat_extent(*layer);
         data_area = data_limits(*data_extent, proj);
     }
+    const geo::Box lonlat_region{139, 41, 158, 55};
+    // Data that cover the region: Home shows the region, whatever else they reach.
+    const bool covers_region =
+        data_extent && data_extent->min_x <= lonlat_region.min_x &&
+        data_extent->max_x >= lonlat_region.max_x && data_extent->min_y <= lonlat_region.min_y &&
+        data_extent->max_y >= lonlat_region.max_y && region_box.min_x < region_box.max_x;
 
     // Regions the data recipe cut out of a landmass (shapes/recipe/make-regions.sh), by id.
     std::map<std::string, std::vector<geo::Polygon>> precomputed; // lon/lat
@@ -442,7 +448,7 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj, SceneO
         if (options.status_regions) {
             with_status.push_back(&island);
         } else if (auto cut = precomputed.find(island.id);
-                   !island.part_of.empty() && cut != precomputed.end()) {
+                   !covers_region && !island.part_of.empty() && cut != precomputed.end()) {
             // Not made; but the land the regions layer gives such a region widens what Home
             // shows, as it would were the region made (the others are parts of the land).
             note_visible(project_polygons(cut->second, proj));
@@ -544,7 +550,6 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj, SceneO
             extend(world, {made.extent.max_x, made.extent.max_y});
         }
     }
-    const geo::Box lonlat_region{139, 41, 158, 55};
     for (const auto& event : source.annotations.events) {
         if (lonlat_region.contains(event.place)) {
             const geo::Point at = proj.forward(event.place);
@@ -647,9 +652,7 @@ MapScene::MapScene(const geo::Atlas& source, const geo::Projection& proj, SceneO
                                        "139-158 E, 41-55 N"),
                               {{"crs", proj.target_name()}});
     }
-    if (data_extent && data_extent->min_x <= lonlat_region.min_x &&
-        data_extent->max_x >= lonlat_region.max_x && data_extent->min_y <= lonlat_region.min_y &&
-        data_extent->max_y >= lonlat_region.max_y && region_box.min_x < region_box.max_x) {
+    if (covers_region) {
         world = region_box; // the data covers the region: Home shows the region, not all of it
     }
     if (data_area) {

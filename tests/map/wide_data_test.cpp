@@ -359,3 +359,33 @@ TEST_CASE("[map] SceneOptions::for_layers: status regions unless only sea, land,
     }
     CHECK(kuril::SceneOptions::for_layers(kuril::default_layers).status_regions);
 }
+
+TEST_CASE("[map] without status regions, the regions layer still shows where Home is (data "
+          "without land)") {
+    // The wide data's annotations with the regions layer as their only layer: what Home shows
+    // is what mainland-ru's polygon there reaches, made into a region or not.
+    const auto dir = test_paths::scratch("wide-regions-only");
+    std::ofstream(dir / "regions.geojson")
+        << R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+  "properties": {"island": "mainland-ru"},
+  "geometry": {"type": "Polygon", "coordinates": [[[130, 50], [158, 50], [158, 53], [130, 53], [130, 50]]]}}]})";
+    std::ifstream in(test_paths::fixtures() / "wide" / "annotations.xml");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto from = text.find("<layers>");
+    const auto to = text.find("</layers>");
+    REQUIRE(from != std::string::npos);
+    REQUIRE(to != std::string::npos);
+    text.replace(from, to - from,
+                 "<layers>\n    <layer id=\"regions\" kind=\"polygons\" "
+                 "path=\"regions.geojson\"/>\n  ");
+    std::ofstream(dir / "annotations.xml") << text;
+    const Scene s(dir / "annotations.xml");
+    REQUIRE(s.scene.regions.size() == 1);
+    CHECK_FALSE(s.scene.has_land);
+    const kuril::MapScene lean(*s.atlas, s.projection, kuril::SceneOptions{false});
+    CHECK(lean.regions.empty());
+    CHECK(lean.world.min_x == s.scene.world.min_x);
+    CHECK(lean.world.min_y == s.scene.world.min_y);
+    CHECK(lean.world.max_x == s.scene.world.max_x);
+    CHECK(lean.world.max_y == s.scene.world.max_y);
+}
