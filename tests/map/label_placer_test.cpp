@@ -191,11 +191,24 @@ struct ShippedScene {
     }();
 };
 
+/// One scene for every test here (loading it is most of their time).
+const ShippedScene& shipped_scene() {
+    static const ShippedScene scene;
+    return scene;
+}
+
+/// 1000x600 over the southern islands, at 300 m a pixel.
+kuril::MapView southern_islands_view(const ShippedScene& shipped) {
+    kuril::MapView view(shipped.scene.world, 1000, 600);
+    view.set(shipped.projection.forward({146.5, 43.8}), 300.0);
+    return view;
+}
+
 } // namespace
 
 TEST_CASE("[map] the land mask owns each cell as the polygons do, land running past the screen's "
           "edges included") {
-    static const ShippedScene shipped;
+    const ShippedScene& shipped = shipped_scene();
     const kuril::MapScene& scene = shipped.scene;
     // Views where Hokkaido, Sakhalin or the mainland run past the left and right edges (rows
     // start inside land), at scales whose levels keep every lake of a few cells (a coarse
@@ -251,10 +264,9 @@ TEST_CASE("[map] the land mask owns each cell as the polygons do, land running p
 }
 
 TEST_CASE("[map] the land mask's nearest cell of an island is the nearest of all its cells") {
-    static const ShippedScene shipped;
+    const ShippedScene& shipped = shipped_scene();
     const kuril::MapScene& scene = shipped.scene;
-    kuril::MapView view(scene.world, 1000, 600);
-    view.set(shipped.projection.forward({146.5, 43.8}), 300.0); // the southern islands
+    const kuril::MapView view = southern_islands_view(shipped);
     const double cell = 3.0;
     const kuril::LandMask mask(scene, view, cell);
     const double radius = 80.0;
@@ -296,10 +308,9 @@ TEST_CASE("[map] the land mask's nearest cell of an island is the nearest of all
 }
 
 TEST_CASE("[map] a leader to the land ends on the island's land once placed, not on its box") {
-    static const ShippedScene shipped;
+    const ShippedScene& shipped = shipped_scene();
     const kuril::MapScene& scene = shipped.scene;
-    kuril::MapView view(scene.world, 1000, 600);
-    view.set(shipped.projection.forward({146.5, 43.8}), 300.0); // the southern islands
+    const kuril::MapView view = southern_islands_view(shipped);
     const kuril::LandMask mask(scene, view, 3.0);
     int owner = -1;
     for (std::size_t i = 0; i < scene.regions.size(); ++i) {
