@@ -58,19 +58,25 @@ double elapsed_ms(std::chrono::steady_clock::time_point start) {
         .count();
 }
 
+/// A layer's report before it is projected (no vertices counted, no projection time).
+LayerReport loaded_report(const std::string& name, const geo::VectorLayer& layer, double load_ms) {
+    LayerReport report;
+    report.name = name;
+    report.source = layer.source;
+    report.driver = layer.driver;
+    report.crs = layer.crs_name;
+    report.features = layer.features.size();
+    report.load_ms = load_ms;
+    return report;
+}
+
 LayerReport report_layer(const std::string& name, const geo::VectorLayer& layer, double load_ms,
                          const geo::Projection& projection) {
+    LayerReport report = loaded_report(name, layer, load_ms);
     const auto start = std::chrono::steady_clock::now();
-    const geo::VectorLayer projected = geo::project_layer(layer, projection);
-    const double project_ms = elapsed_ms(start);
-    return {name,
-            layer.source,
-            layer.driver,
-            layer.crs_name,
-            layer.features.size(),
-            projected.vertex_count(),
-            load_ms,
-            project_ms};
+    report.vertices = geo::project_layer(layer, projection).vertex_count();
+    report.project_ms = elapsed_ms(start);
+    return report;
 }
 
 /// Projects a copy of features [from, to) of `layer`; returns how many vertices it has after.
@@ -427,14 +433,7 @@ CommandExit run_info(const InfoOptions& options) {
         std::mutex counting;
         for (std::size_t i = 0; i < atlas->layers.size(); ++i) {
             const auto& loaded = atlas->layers[i];
-            layers[i] = {loaded.ref.id,
-                         loaded.layer.source,
-                         loaded.layer.driver,
-                         loaded.layer.crs_name,
-                         loaded.layer.features.size(),
-                         0,
-                         loaded.load_ms,
-                         0.0};
+            layers[i] = loaded_report(loaded.ref.id, loaded.layer, loaded.load_ms);
             // In parts of about 32,000 vertices, so that the land's is shared too.
             const auto& features = loaded.layer.features;
             for (std::size_t from = 0; from < features.size();) {

@@ -262,7 +262,7 @@ struct RecordRun {
     std::vector<Diagnostic> warnings;
     bool unreadable = false;  ///< a record GDAL must read (the whole file is then GDAL's)
     std::exception_ptr error; ///< a bad vertex, thrown as reading in order would throw it
-    bool invalid = false;     ///< a polygon GDAL would repair (found after all are read)
+    bool invalid = false;     ///< a polygon GDAL would repair (its reading goes on)
 };
 
 RecordRun read_records(const fs::path& path, int from, int to, int type,
