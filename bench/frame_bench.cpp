@@ -22,6 +22,7 @@
 #include <future>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <sys/resource.h>
 #include <utility>
 #include <vector>
@@ -138,6 +139,28 @@ int main(int argc, char** argv) {
         state.visible = kuril::layers_from_list(only);
     }
     const bool draw_ui = std::getenv("FRAME_BENCH_NO_UI") == nullptr;
+    // FRAME_BENCH_STAGES=1: the rasteriser finishes its work at the end of each stage of a
+    // frame (making the frame and the UI's layout, each stage of the renderer's, the panels,
+    // the display) and each stage's mean time is printed: where a frame's time goes. Nothing
+    // overlaps then, so these frames are slower than the benchmark's others.
+    const bool stages = std::getenv("FRAME_BENCH_STAGES") != nullptr;
+    std::vector<std::pair<std::string, double>> stage_ms;
+    auto stage_start = clock_type::now();
+    const auto end_stage = [&](std::string_view name) {
+        glFinish();
+        const double ms = ms_since(stage_start);
+        const auto known = std::find_if(stage_ms.begin(), stage_ms.end(),
+                                        [&](const auto& stage) { return stage.first == name; });
+        if (known == stage_ms.end()) {
+            stage_ms.emplace_back(std::string(name), ms);
+        } else {
+            known->second += ms;
+        }
+        stage_start = clock_type::now();
+    };
+    if (stages) {
+        renderer.set_stage_hook(end_stage);
+    }
 
     double draw_ms_total = 0;
     double finish_ms_total = 0;
@@ -145,23 +168,34 @@ int main(int argc, char** argv) {
     double ui_ms_total = 0;
     auto frame = [&] {
         const auto d0 = clock_type::now();
+        stage_start = d0;
         kuril::MapFrame map_frame = kuril::build_frame(scene, state, view);
         const kuril::UiLayout layout = ui.layout(map_frame, ui_state, nullptr);
         map_frame.state.reserved_bottom_px = layout.timeline_height;
         frame_ms_total += ms_since(d0);
+        if (stages) {
+            end_stage("frame and UI layout");
+        }
         renderer.draw(target, map_frame, layout.obstacles());
         draw_ms_total += ms_since(d0);
         const auto u0 = clock_type::now();
         if (draw_ui) {
             ui.draw(target, layout, state, ui_state);
         }
+        if (stages) {
+            end_stage("panels");
+        }
         ui_ms_total += ms_since(u0);
         const auto f0 = clock_type::now();
         target.display();
         glFinish();
         finish_ms_total += ms_since(f0);
+        if (stages) {
+            end_stage("display");
+        }
     };
     frame();
+    stage_ms.clear(); // the first frame waits for levels of detail: not counted
     kuril::PhaseTimer::global().mark("first frame");
     const double startup_ms = ms_since(start);
     // As the viewer does after its first frame: build the other levels of detail.
@@ -171,6 +205,23 @@ int main(int argc, char** argv) {
             const auto& level = scene.land.level(i);
             std::fprintf(stderr, "land level %.0f m: %zu vertices, %zu pieces\n", level.tolerance_m,
                          level.vertex_count, level.fills.size());
+        }
+        // A user's layer: the sum over its features at each level (they share the tolerances).
+        std::vector<std::size_t> user_vertices;
+        for (const auto& layer : scene.user_layers) {
+            for (const auto& feature : layer.features) {
+                if (!feature.shapes) {
+                    continue;
+                }
+                user_vertices.resize(std::max(user_vertices.size(), feature.shapes->level_count()));
+                for (std::size_t i = 0; i < feature.shapes->level_count(); ++i) {
+                    user_vertices[i] += feature.shapes->level(i).vertex_count;
+                }
+            }
+        }
+        for (std::size_t i = 0; i < user_vertices.size(); ++i) {
+            std::fprintf(stderr, "user layers level %.0f m: %zu vertices\n",
+                         kuril::lod_tolerances_m()[i], user_vertices[i]);
         }
         std::fprintf(stderr, "first frame: %zu fill vertices, %zu outline vertices\n",
                      renderer.stats().fill_vertices, renderer.stats().outline_vertices);
@@ -267,6 +318,15 @@ int main(int argc, char** argv) {
                 "startup_ms=%.0f scene_prepare_ms=%.0f\n",
                 sorted.size(), at(0.5), at(0.95), sorted.back(), cpu_per_frame, startup_ms,
                 scene.prepare_ms);
+    if (stages) {
+        double total = 0;
+        for (const auto& [name, ms] : stage_ms) {
+            const double mean = ms / static_cast<double>(times.size());
+            total += mean;
+            std::printf("stage \"%s\" mean_ms=%.2f\n", name.c_str(), mean);
+        }
+        std::printf("stages total mean_ms=%.2f (each stage finished before the next)\n", total);
+    }
     if (std::getenv("FRAME_BENCH_DETAIL") != nullptr) {
         const auto frames = static_cast<double>(times.size() + 1);
         std::printf("map draw calls %.1f ms/frame (build_frame and UI layout %.1f), UI draw "

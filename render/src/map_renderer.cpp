@@ -906,6 +906,7 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
         clear.setFillColor(background);
         capture_rect(clear, target);
     }
+    stage_done("clear");
     target.setView(placed(map_sf_view(view, tile_)));
     if (frame.land) {
         fill_sets(target, land_fills(frame), view, style::land_colour(state.high_contrast),
@@ -914,17 +915,20 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     if (frame.lakes) {
         fill_sets(target, {&scene_.lakes}, view, sea, nullptr);
     }
+    stage_done("land and lakes");
     if (frame.graticule) {
         target.setView(placed(screen_sf_view(view, tile_)));
         draw_graticule(target, frame);
         target.setView(placed(map_sf_view(view, tile_)));
     }
+    stage_done("graticule");
     if (state.shows(Layer::status)) {
         draw_status(target, frame);
         if (frame.lakes) {
             fill_sets(target, {&scene_.lakes}, view, sea, nullptr); // lakes stay water
         }
     }
+    stage_done("status");
     if (frame.land) {
         // The projector theme: a dark coast, two UI pixels wide.
         draw_outlines(target, scene_.land, view,
@@ -934,12 +938,15 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     if (frame.lakes) {
         draw_outlines(target, scene_.lakes, view, style::coast);
     }
+    stage_done("coasts");
     target.setView(placed(screen_sf_view(view, tile_)));
     draw_borders(target, frame);
     if (state.shows(Layer::status)) {
         draw_claim_outlines(target, frame);
     }
+    stage_done("borders and claim outlines");
     draw_user_layers(target, frame); // the user's data: above the land, under the lines
+    stage_done("user layers");
     // The map's own furniture, laid out before the labels, which keep out of it; drawn after
     // them, above every map feature.
     const MapFurnitureLayout furniture =
@@ -950,16 +957,21 @@ void MapRenderer::draw(sf::RenderTarget& target, const MapFrame& frame,
     // Names are placed before anything else claims the screen: a disputed island's name before
     // event markers and graticule labels.
     place_labels(frame);
+    stage_done("label placement");
     if (frame.graticule) {
         draw_graticule_labels(target, frame);
     }
+    stage_done("graticule labels");
     draw_zones(target, frame);
     draw_events(target, frame);
     draw_lines(target, frame);
     draw_place_dots(target, frame);
+    stage_done("zones, events, lines, dots");
     labels_->draw(target, static_cast<float>(state.ui_scale));
+    stage_done("names");
     draw_furniture(target, frame, furniture);
     draw_measure(target, view, state);
+    stage_done("furniture");
     if (area) {
         glDisable(GL_SCISSOR_TEST);
     }

@@ -14,7 +14,10 @@
 #include <algorithm>
 #include <cmath>
 #include <doctest/doctest.h>
+#include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace {
 
@@ -251,6 +254,32 @@ TEST_CASE("[viewer] render: drawing the same view again gives the same pixels") 
     f.target.display();
     const sf::Image second = f.target.getTexture().copyToImage();
     CHECK(test_drawing::pixels_differing(first, second, 0) == 0);
+}
+
+TEST_CASE("[render] the stage hook hears each stage of a frame once, in drawing order, and "
+          "changes no pixel") {
+    // frame-bench's FRAME_BENCH_STAGES times each stage from these calls.
+    Fixture f;
+    kuril::MapState state;
+    state.date = {1956, 10, 19};
+    kuril::MapRenderer renderer(f.scene, f.font);
+    renderer.draw(f.target, f.view, state);
+    f.target.display();
+    const sf::Image without = f.target.getTexture().copyToImage();
+    std::vector<std::string> heard;
+    renderer.set_stage_hook([&](std::string_view stage) { heard.emplace_back(stage); });
+    renderer.draw(f.target, f.view, state);
+    f.target.display();
+    const sf::Image with = f.target.getTexture().copyToImage();
+    CHECK(heard == std::vector<std::string>{"clear", "land and lakes", "graticule", "status",
+                                            "coasts", "borders and claim outlines", "user layers",
+                                            "label placement", "graticule labels",
+                                            "zones, events, lines, dots", "names", "furniture"});
+    CHECK(test_drawing::pixels_differing(without, with, 0) == 0);
+    // Taken away, it hears nothing more.
+    renderer.set_stage_hook({});
+    renderer.draw(f.target, f.view, state);
+    CHECK(heard.size() == 12);
 }
 
 TEST_CASE("[render] hatch pattern: built at the pixel scale it is drawn at, anti-aliased, tiling") {

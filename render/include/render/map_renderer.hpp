@@ -9,9 +9,11 @@
 #include "map/map_view.hpp"
 
 #include <SFML/Graphics.hpp>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kuril {
@@ -53,6 +55,13 @@ public:
     /// while the data load) instead of the first frame. The target shows `background` after.
     static void warm_up_driver(sf::RenderTarget& target, const sf::Font& font,
                                sf::Color background);
+
+    /// Called as draw() ends each of its stages, with the stage's name ("clear", "land and
+    /// lakes", "status", ..., "furniture"): the frame benchmark finishes the rasteriser's work
+    /// there and times each stage (`FRAME_BENCH_STAGES`). None by default.
+    void set_stage_hook(std::function<void(std::string_view stage)> hook) {
+        stage_hook_ = std::move(hook);
+    }
 
     struct Stats {
         std::size_t fill_vertices = 0;
@@ -101,8 +110,15 @@ private:
     sf::View map_space_view(const MapView& view) const;
     sf::View placed(sf::View view) const;
 
+    void stage_done(std::string_view stage) const {
+        if (stage_hook_) {
+            stage_hook_(stage);
+        }
+    }
+
     const MapScene& scene_;
     const sf::Font& font_;
+    std::function<void(std::string_view)> stage_hook_;
     std::unique_ptr<detail::LabelLayer> labels_;
     sf::Texture hatch_; ///< built at the frame's pixel scale (prepare_patterns)
     sf::Texture stripes_;
