@@ -371,6 +371,24 @@ geo::Ring simplify_ring(const geo::Ring& input, double tolerance) {
     return out;
 }
 
+std::vector<geo::Point> simplify_line(const std::vector<geo::Point>& line, double tolerance) {
+    if (tolerance <= 0 || !std::isfinite(tolerance) || line.size() <= 2 ||
+        !std::all_of(line.begin(), line.end(), is_finite)) {
+        return line;
+    }
+    std::vector<bool> keep(line.size(), false);
+    keep.front() = true;
+    keep.back() = true;
+    simplify_range(line, 0, line.size() - 1, tolerance, keep);
+    std::vector<geo::Point> out;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (keep[i]) {
+            out.push_back(line[i]);
+        }
+    }
+    return out;
+}
+
 geo::Ring clip_ring(const geo::Ring& ring, const geo::Box& box) {
     // Non-finite vertices (beyond a projection's horizon) are dropped: crossings with them
     // would be nan.

@@ -354,9 +354,16 @@ void MapRenderer::draw_graticule(sf::RenderTarget& target, const MapFrame& frame
     const float line_width = static_cast<float>(std::max(1.0, frame.state.ui_scale * 0.8));
     triangles_.clear();
     thin_lines_.clear();
+    // A hairline is drawn through the points more than a 200th of a pixel off the line through
+    // their neighbours: a meridian of a conic projection is straight (2 points, not 150). Each
+    // segment costs a software rasteriser about as much as a hundred pixels of line, and the
+    // points left out move no pixel but the odd one on the edge of the line.
+    constexpr double hairline_tolerance_px = 0.005;
     std::vector<sf::Vector2f> points;
     for (const auto* lines : {&frame.graticule->meridians, &frame.graticule->parallels}) {
-        for (const auto& line : *lines) {
+        for (const auto& traced : *lines) {
+            const std::vector<geo::Point> line =
+                line_width <= 1.5f ? simplify_line(traced, hairline_tolerance_px) : traced;
             points.clear();
             for (const auto& p : line) {
                 points.emplace_back(static_cast<float>(p.x), static_cast<float>(p.y));

@@ -165,6 +165,42 @@ TEST_CASE("[viewer] simplification keeps the shape within the tolerance") {
     CHECK(kuril::simplify_ring(circle, 0).size() == 1000);
 }
 
+TEST_CASE("[map] simplify_line: an open line keeps its ends, and the points left out stay "
+          "within the tolerance") {
+    // A straight line sampled 150 times, each point off it by float rounding (a meridian of a
+    // conic projection, as the graticule draws it): its two ends.
+    std::vector<geo::Point> straight;
+    for (int i = 0; i < 150; ++i) {
+        const double t = i / 149.0;
+        straight.push_back({100 + 900 * t + (i % 3 - 1) * 1e-5, 20 + 600 * t});
+    }
+    const auto ends = kuril::simplify_line(straight, 0.005);
+    REQUIRE(ends.size() == 2);
+    CHECK(ends.front() == straight.front());
+    CHECK(ends.back() == straight.back());
+    // An arc (a parallel): fewer points, the ends and only original points kept, in order, and
+    // none left out farther than the tolerance from what is kept.
+    std::vector<geo::Point> arc;
+    for (int i = 0; i < 150; ++i) {
+        const double a = 1.0 * i / 149.0;
+        arc.push_back({1000 * std::cos(a), 1000 * std::sin(a)});
+    }
+    for (const double tolerance : {0.1, 1.0}) {
+        CAPTURE(tolerance);
+        const auto kept = kuril::simplify_line(arc, tolerance);
+        CHECK(kept.size() < arc.size());
+        CHECK(kept.front() == arc.front());
+        CHECK(kept.back() == arc.back());
+        CHECK(is_subsequence(kept, arc));
+        CHECK(farthest_from(arc, kept) <= tolerance);
+    }
+    // Nothing is left out with no tolerance, nor from a line with a point beyond a projection's
+    // horizon.
+    CHECK(kuril::simplify_line(arc, 0).size() == arc.size());
+    straight[70].x = std::numeric_limits<double>::infinity();
+    CHECK(kuril::simplify_line(straight, 0.005).size() == straight.size());
+}
+
 TEST_CASE("[viewer] levels of detail cut into pieces cover the polygon exactly once") {
     // A big square with a hole, enough vertices to be cut into many pieces.
     geo::Ring outer;

@@ -116,6 +116,10 @@ geo::Ring finite_vertices(const geo::Ring& ring);
 /// Non-finite vertices are dropped first.
 geo::Ring simplify_ring(const geo::Ring& ring, double tolerance);
 
+/// Douglas-Peucker simplification of an open line: its ends kept, and every point left out
+/// within `tolerance` of the line kept. A line with a non-finite point is returned as it is.
+std::vector<geo::Point> simplify_line(const std::vector<geo::Point>& line, double tolerance);
+
 /// Sutherland-Hodgman clip of a closed ring to a box (non-finite vertices dropped first). The
 /// result may have zero-width connecting edges along the box, which an even-odd fill ignores.
 geo::Ring clip_ring(const geo::Ring& ring, const geo::Box& box);
