@@ -436,6 +436,74 @@ TEST_CASE("[render] the inset locator is drawn above the map's lines, markers an
     CHECK(differing == 0);
 }
 
+TEST_CASE("[render] the inset's land, drawn from its texture, is where its triangles put it") {
+    // The renderer draws the locator's land once into a texture, then as one quad. Here the
+    // triangles are drawn as they were before, straight into the inset's viewport: each pixel
+    // of the inset (but for the box of what the map shows) is land in both images or in none.
+    Fixture f;
+    const geo::Point a = f.projection.forward({144.6, 42.9});
+    const geo::Point b = f.projection.forward({147.6, 45.0});
+    f.view.fit({a.x, a.y, b.x, b.y});
+    kuril::MapState state = only({kuril::Layer::sea}, {2020, 1, 1});
+    const kuril::MapFurnitureLayout furniture =
+        kuril::layout_map_furniture(kuril::build_frame(f.scene, state, f.view), 0, 0);
+    REQUIRE(furniture.inset.shown);
+    const kuril::ScreenRect inset = furniture.inset.rect;
+    const sf::Image drawn = f.render(state);
+
+    const geo::Box& world = f.scene.world;
+    sf::View view(sf::FloatRect(static_cast<float>(world.min_x), static_cast<float>(-world.max_y),
+                                static_cast<float>(world.max_x - world.min_x),
+                                static_cast<float>(world.max_y - world.min_y)));
+    // As draw_inset computes it, in single precision.
+    view.setViewport(sf::FloatRect(
+        static_cast<float>(inset.left) / 1000.f, static_cast<float>(inset.top) / 800.f,
+        static_cast<float>(inset.width) / 1000.f, static_cast<float>(inset.height) / 800.f));
+    std::vector<sf::Vertex> triangles;
+    const auto& level = f.scene.land.fills(f.scene.land.level_count() - 1);
+    for (const auto& piece : level.fills) {
+        for (const auto& v : piece.triangles) {
+            triangles.emplace_back(sf::Vector2f(v.x, v.y), kuril::style::inset_land);
+        }
+    }
+    f.target.setView(view);
+    f.target.clear(kuril::style::sea);
+    f.target.draw(triangles.data(), triangles.size(), sf::Triangles);
+    f.target.display();
+    const sf::Image expected = f.target.getTexture().copyToImage();
+
+    // The box of what the map shows, in the inset's pixels, grown by its border.
+    const geo::Box shown = f.view.visible_box();
+    const auto to_x = [&](double x) {
+        return inset.left + (x - world.min_x) / (world.max_x - world.min_x) * inset.width;
+    };
+    const auto to_y = [&](double y) {
+        return inset.top + (world.max_y - y) / (world.max_y - world.min_y) * inset.height;
+    };
+    const auto in_box = [&](unsigned x, unsigned y) {
+        return x + 4 >= to_x(shown.min_x) && x <= to_x(shown.max_x) + 4 &&
+               y + 4 >= to_y(shown.max_y) && y <= to_y(shown.min_y) + 4;
+    };
+    std::size_t land = 0;
+    std::size_t compared = 0;
+    std::size_t differing = 0;
+    for (auto y = static_cast<unsigned>(inset.top) + 2; y + 2 < inset.top + inset.height; ++y) {
+        for (auto x = static_cast<unsigned>(inset.left) + 2; x + 2 < inset.left + inset.width;
+             ++x) {
+            if (in_box(x, y)) {
+                continue;
+            }
+            ++compared;
+            const bool land_expected = expected.getPixel(x, y) == kuril::style::inset_land;
+            land += land_expected ? 1 : 0;
+            differing += land_expected != (drawn.getPixel(x, y) == kuril::style::inset_land);
+        }
+    }
+    CHECK(compared > 10'000);
+    CHECK(land > 2'000); // the test sees land: Hokkaido, Sakhalin, the mainland
+    CHECK(differing == 0);
+}
+
 TEST_CASE("[render] an event in Moscow is marked at the map's edge, its arrow toward it") {
     Fixture f;
     // 19 October 1956: the Joint Declaration, signed in Moscow, far west of the map.

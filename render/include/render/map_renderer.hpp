@@ -103,6 +103,8 @@ private:
     void draw_furniture(sf::RenderTarget& target, const MapFrame& frame,
                         const MapFurnitureLayout& layout);
     void draw_inset(sf::RenderTarget& target, const geo::Box& visible, const InsetLayout& layout);
+    /// The inset's land, in its view `inset` (render/src/map_furniture.cpp).
+    void draw_inset_land(sf::RenderTarget& target, const sf::View& inset);
 
     sf::Text& text(const std::string& key, const std::string& content, unsigned size);
     /// `view` mapped onto this draw's area of the target (the whole target without one).
@@ -122,7 +124,8 @@ private:
     std::unique_ptr<detail::LabelLayer> labels_;
     sf::Texture hatch_; ///< built at the frame's pixel scale (prepare_patterns)
     sf::Texture stripes_;
-    std::vector<sf::Vertex> scratch_;   ///< reused every frame: memory stays flat
+    std::unique_ptr<sf::RenderTexture> inset_land_; ///< the inset's land, drawn once
+    std::vector<sf::Vertex> scratch_;               ///< reused every frame: memory stays flat
     std::vector<sf::Vertex> triangles_; ///< screen-space triangles (thick lines, markers)
     std::vector<sf::Vertex> thin_lines_;
     Stats stats_;
