@@ -35,6 +35,11 @@ struct Fixture : test_drawing::ShippedScene {
 
     sf::Image render(const kuril::MapState& state) {
         kuril::MapRenderer renderer(scene, font);
+        return render(renderer, state);
+    }
+
+    /// With this renderer (what it keeps between frames kept).
+    sf::Image render(kuril::MapRenderer& renderer, const kuril::MapState& state) {
         renderer.draw(target, view, state);
         target.display();
         return target.getTexture().copyToImage();
@@ -247,12 +252,8 @@ TEST_CASE("[viewer] render: drawing the same view again gives the same pixels") 
     kuril::MapState state;
     state.date = {1956, 10, 19};
     kuril::MapRenderer renderer(f.scene, f.font);
-    renderer.draw(f.target, f.view, state);
-    f.target.display();
-    const sf::Image first = f.target.getTexture().copyToImage();
-    renderer.draw(f.target, f.view, state);
-    f.target.display();
-    const sf::Image second = f.target.getTexture().copyToImage();
+    const sf::Image first = f.render(renderer, state);
+    const sf::Image second = f.render(renderer, state);
     CHECK(test_drawing::pixels_differing(first, second, 0) == 0);
 }
 
@@ -263,14 +264,10 @@ TEST_CASE("[render] the stage hook hears each stage of a frame once, in drawing 
     kuril::MapState state;
     state.date = {1956, 10, 19};
     kuril::MapRenderer renderer(f.scene, f.font);
-    renderer.draw(f.target, f.view, state);
-    f.target.display();
-    const sf::Image without = f.target.getTexture().copyToImage();
+    const sf::Image without = f.render(renderer, state);
     std::vector<std::string> heard;
     renderer.set_stage_hook([&](std::string_view stage) { heard.emplace_back(stage); });
-    renderer.draw(f.target, f.view, state);
-    f.target.display();
-    const sf::Image with = f.target.getTexture().copyToImage();
+    const sf::Image with = f.render(renderer, state);
     CHECK(heard == std::vector<std::string>{"clear", "land and lakes", "graticule", "status",
                                             "coasts", "borders and claim outlines", "user layers",
                                             "label placement", "graticule labels",
