@@ -362,10 +362,12 @@ void MapRenderer::draw_graticule(sf::RenderTarget& target, const MapFrame& frame
     std::vector<sf::Vector2f> points;
     for (const auto* lines : {&frame.graticule->meridians, &frame.graticule->parallels}) {
         for (const auto& traced : *lines) {
-            const std::vector<geo::Point> line =
-                line_width <= 1.5f ? simplify_line(traced, hairline_tolerance_px) : traced;
+            std::vector<geo::Point> simplified;
+            if (line_width <= 1.5f) {
+                simplified = simplify_line(traced, hairline_tolerance_px);
+            }
             points.clear();
-            for (const auto& p : line) {
+            for (const auto& p : line_width <= 1.5f ? simplified : traced) {
                 points.emplace_back(static_cast<float>(p.x), static_cast<float>(p.y));
             }
             if (line_width <= 1.5f) {
