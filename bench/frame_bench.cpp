@@ -158,6 +158,7 @@ int main(int argc, char** argv) {
         double main_ms = 0; // this thread's CPU time: the draw calls (the rest is rasterising)
     };
     std::vector<Stage> stage_ms;
+    std::size_t staged_frames = 0; // the frames whose stages are counted
     auto stage_start = clock_type::now();
     double stage_start_cpu = thread_cpu_ms();
     const auto end_stage = [&](std::string_view name) {
@@ -209,10 +210,12 @@ int main(int argc, char** argv) {
         finish_ms_total += ms_since(f0);
         if (stages) {
             end_stage("display");
+            ++staged_frames;
         }
     };
     frame();
     stage_ms.clear(); // the first frame waits for levels of detail: not counted
+    staged_frames = 0;
     kuril::PhaseTimer::global().mark("first frame");
     const double startup_ms = ms_since(start);
     // As the viewer does after its first frame: build the other levels of detail.
@@ -336,7 +339,7 @@ int main(int argc, char** argv) {
                 sorted.size(), at(0.5), at(0.95), sorted.back(), cpu_per_frame, startup_ms,
                 scene.prepare_ms);
     if (stages) {
-        const auto frames = static_cast<double>(times.size());
+        const auto frames = static_cast<double>(std::max<std::size_t>(1, staged_frames));
         double total = 0;
         double total_main = 0;
         for (const auto& stage : stage_ms) {

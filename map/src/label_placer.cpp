@@ -386,10 +386,6 @@ constexpr double own_land_reach = 8.0;
 /// How far a name keeps from land that is not its island's, when it can.
 constexpr double other_land_margin = 6.0;
 
-} // namespace
-
-namespace {
-
 /// The point of `box` nearest to `p`.
 geo::Point nearest_on(const ScreenRect& box, geo::Point p) {
     return {std::clamp(p.x, box.left, box.right()), std::clamp(p.y, box.top, box.bottom())};

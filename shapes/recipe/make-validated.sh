@@ -3,7 +3,7 @@
 # Writes shapes/validated.txt: the shipped polygon shapefiles (those annotations.xml loads as
 # polygons), each by its CRC-64 and size, after checking every polygon of each (validated_list).
 # kuril-atlas then skips that check for a listed file that is unchanged. Run it after any recipe
-# that changes one of them; tests/geo/validated_list_test.cpp fails while the list is stale.
+# that changes one of them; a test in tests/geo/shapefile_test.cpp fails while the list is stale.
 #
 #   cmake -S . -B build -DKURIL_BUILD_RECIPES=ON && cmake --build build --target validated_list
 #   bash shapes/recipe/make-validated.sh
